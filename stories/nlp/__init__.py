@@ -1,0 +1,1 @@
+"""Pure extraction pipeline: text in, frozen dataclasses out. No Django imports here."""
