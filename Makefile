@@ -1,0 +1,52 @@
+# The two commands of the README: `make run` and `make test`. Everything else is set-up they need.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test setup test-setup lint bench evaluate clean
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py ingest fixtures/articles/summit --story summit \
+		--title "Putin and Kim meet at the Vostochny Cosmodrome"
+	@echo "Serving the summit story at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: test-setup
+	$(PY) -m pytest
+
+setup: $(VENV)/.installed
+test-setup: $(VENV)/.test-installed
+	@bash scripts/ensure-chromium
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Installs exactly the locked versions, each checked against its hash.
+$(VENV)/.installed: requirements.lock | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.lock | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --require-hashes -r requirements-test.lock
+	touch $(VENV)/.installed $@
+
+# Regenerate the locks after changing pyproject.toml.
+lock:
+	$(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -q -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --group test --generate-hashes --python-version 3.11 -q -o requirements-test.lock
+
+lint: test-setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: setup
+	$(PY) scripts/benchmark.py
+
+evaluate: setup
+	$(PY) manage.py evaluate --story summit --gold fixtures/gold/summit.json
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,133 @@
+"""The reader's filter: a plain GET query string <-> a QuerySet and its facet counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.http import QueryDict
+
+from stories import models as m
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    actors: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    q: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    errors: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> TimelineFilter:
+        errors = []
+
+        def day(name: str) -> date | None:
+            raw = query.get(name, "").strip()
+            if not raw:
+                return None
+            try:
+                # A year or a year-month is read as its first day ("from 2022").
+                parts = raw.split("-") + ["01", "01"]
+                return date(int(parts[0]), int(parts[1]), int(parts[2]))
+            except ValueError:
+                errors.append(f"“{raw}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD).")
+                return None
+
+        def values(name: str) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(v for v in query.getlist(name) if v))
+
+        return cls(
+            actors=values("actor"),
+            topics=values("topic"),
+            outlets=values("outlet"),
+            q=query.get("q", "").strip()[:200],
+            date_from=day("from"),
+            date_to=day("to"),
+            errors=tuple(errors),
+        )
+
+    @classmethod
+    def from_items(cls, items: list[tuple[str, str]]) -> TimelineFilter:
+        query = QueryDict(mutable=True)
+        for key, value in items:
+            query.appendlist(key, value)
+        return cls.from_query(query)
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.actors or self.topics or self.outlets or self.q or self.date_from or self.date_to
+        )
+
+    def apply(self, events: m.EventQuerySet) -> m.EventQuerySet:
+        qs = events.for_actor(*self.actors).in_topic(*self.topics).from_outlet(*self.outlets)
+        if self.q:
+            qs = qs.filter(
+                Q(title__icontains=self.q)
+                | Q(
+                    pk__in=m.EventSource.objects.active()
+                    .filter(sentence__icontains=self.q)
+                    .values("event")
+                )
+            )
+        if self.date_from:
+            qs = qs.filter(date_end__gte=self.date_from)
+        if self.date_to:
+            qs = qs.filter(date_start__lte=self.date_to)
+        return qs
+
+    def query_items(self) -> list[tuple[str, str]]:
+        items = [("actor", a) for a in self.actors]
+        items += [("topic", t) for t in self.topics]
+        items += [("outlet", o) for o in self.outlets]
+        if self.q:
+            items.append(("q", self.q))
+        if self.date_from:
+            items.append(("from", self.date_from.isoformat()))
+        if self.date_to:
+            items.append(("to", self.date_to.isoformat()))
+        return items
+
+    def querystring(self, without: tuple[str, str] | None = None) -> str:
+        qd = QueryDict(mutable=True)
+        for key, value in self.query_items():
+            if (key, value) != without:
+                qd.appendlist(key, value)
+        encoded = qd.urlencode()
+        return f"?{encoded}" if encoded else "?"
+
+
+def facet_counts(story: m.Story, filtered: QuerySet) -> dict[str, list]:
+    """Each facet's values with how many of the filtered events carry them (one query a facet)."""
+    ids = filtered.values("pk")
+    # Filtering before annotating makes the count run over the same join: values that occur
+    # in the story's visible events, counted over the filtered ones.
+    actors = (
+        m.Actor.objects.filter(story=story, events__hidden=False)
+        .annotate(n=Count("events", filter=Q(events__in=ids), distinct=True))
+        .order_by("-n", "name")
+    )
+    topics = (
+        m.Topic.objects.filter(events__story=story, events__hidden=False)
+        .annotate(n=Count("events", filter=Q(events__in=ids), distinct=True))
+        .order_by("-n", "name")
+    )
+    outlets = (
+        m.Outlet.objects.filter(articles__story=story)
+        .annotate(
+            n=Count(
+                "articles__event_sources__event",
+                filter=Q(
+                    articles__event_sources__event__in=ids,
+                    articles__event_sources__detached=False,
+                ),
+                distinct=True,
+            )
+        )
+        .order_by("-n", "name")
+    )
+    return {"actor": list(actors), "topic": list(topics), "outlet": list(outlets)}

@@ -1,0 +1,649 @@
+"""The only write path from text files to the database.
+
+Reading and extraction happen before anything is written; the writing happens in one transaction,
+so a failed or interrupted run leaves the database as it was. Rows are matched by natural keys
+(file names, actor names and aliases, evidence sentences), which makes a re-run idempotent and lets
+an editor's decisions (locked fields, hidden rows, merges and splits of events) survive it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.text import slugify
+
+from stories import models as m
+from stories.nlp import types as t
+from stories.nlp.reading import UnreadableArticle, read_article_text
+
+Progress = Callable[[str], None]
+ARTICLE_SUFFIXES = {".txt"}
+
+
+class IngestError(Exception):
+    """A problem with the command's input as a whole (a missing path, a broken manifest)."""
+
+
+@dataclass
+class FileReport:
+    file: str
+    status: str  # created / updated / unchanged / failed
+    message: str = ""
+
+
+@dataclass
+class IngestReport:
+    story: str
+    files: list[FileReport] = field(default_factory=list)
+    events: int = 0
+    actors: int = 0
+    quotes: int = 0
+    dry_run: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s}" for s in ("created", "updated", "unchanged", "failed")]
+        line = (
+            f"{len(self.files)} files: {', '.join(parts)} "
+            f"({self.events} events, {self.actors} actors, {self.quotes} quotes)"
+        )
+        return f"Dry run, nothing written. {line}" if self.dry_run else line
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction to undo a dry run."""
+
+
+# --- input --------------------------------------------------------------------------------
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the article files of folders named, in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.iterdir() if p.is_file() and p.suffix in ARTICLE_SUFFIXES)
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise IngestError(f"{path}: no such file or folder")
+    unique = list(dict.fromkeys(found))
+    names = Counter(p.name for p in unique)
+    clashes = sorted(name for name, n in names.items() if n > 1)
+    if clashes:
+        raise IngestError(
+            "two files share a name, and articles are known by file name: " + ", ".join(clashes)
+        )
+    return unique
+
+
+def find_manifest(paths: Iterable[str | Path]) -> Path | None:
+    """A ``manifest.json`` beside the articles of a folder named on the command line."""
+    for raw in paths:
+        candidate = Path(raw) / "manifest.json"
+        if Path(raw).is_dir() and candidate.is_file():
+            return candidate
+    return None
+
+
+def load_manifest(path: Path) -> dict[str, dict]:
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IngestError(f"{path}: cannot read the manifest ({exc})") from exc
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"{path}: the manifest is not valid JSON ({exc})") from exc
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("file"), str) for e in entries
+    ):
+        raise IngestError(f'{path}: the manifest must be a JSON list of objects with a "file"')
+    manifest = {}
+    for entry in entries:
+        published = entry.get("published")
+        if published:
+            try:
+                entry = {**entry, "published": date.fromisoformat(published)}
+            except (TypeError, ValueError) as exc:
+                raise IngestError(
+                    f'{path}: "{entry["file"]}" has a published date that is not YYYY-MM-DD'
+                ) from exc
+        manifest[entry["file"]] = entry
+    return manifest
+
+
+def _article_input(name: str, text: str, meta: dict, article: m.Article | None) -> t.ArticleInput:
+    """The pipeline's view of one article: manifest facts, overridden by an editor's."""
+    outlet = meta.get("outlet")
+    published = meta.get("published")
+    author = meta.get("author")
+    if article is not None:
+        if article.is_locked("outlet"):
+            outlet = article.outlet.name if article.outlet_id else None
+        if article.is_locked("published"):
+            published = article.published
+        if article.is_locked("author"):
+            author = article.author or None
+    return t.ArticleInput(
+        file=name,
+        text=text,
+        outlet=outlet or None,
+        url=meta.get("url") or None,
+        published=published or None,
+        author=author or None,
+    )
+
+
+def pipeline_fingerprint() -> str:
+    """Changes when the extraction code, the taxonomy or the model changes."""
+    digest = hashlib.sha256(settings.SPACY_MODEL.encode())
+    nlp_dir = Path(__file__).parent / "nlp"
+    for path in sorted(nlp_dir.glob("*.py")) + [Path(settings.TOPIC_TAXONOMY)]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _decisions(story: m.Story) -> t.Decisions:
+    same, different = [], []
+    for d in story.actor_decisions.all():
+        (same if d.kind == m.ActorDecision.SAME else different).append((d.name, d.other_name))
+    return t.Decisions(same_actor=tuple(same), different_actors=tuple(different))
+
+
+def _story_fingerprint(inputs: Sequence[t.ArticleInput], decisions: t.Decisions) -> str:
+    digest = hashlib.sha256(pipeline_fingerprint().encode())
+    for item in sorted(inputs, key=lambda i: i.file):
+        digest.update(
+            json.dumps(
+                [
+                    item.file,
+                    _sha(item.text),
+                    item.outlet,
+                    item.url,
+                    str(item.published),
+                    item.author,
+                ],
+            ).encode()
+        )
+    digest.update(json.dumps([decisions.same_actor, decisions.different_actors]).encode())
+    return digest.hexdigest()
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    *,
+    story_slug: str,
+    title: str | None = None,
+    manifest: str | Path | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> IngestReport:
+    say = progress or (lambda _msg: None)
+    files = collect_files(paths)
+    manifest_path = Path(manifest) if manifest else find_manifest(paths)
+    meta = load_manifest(manifest_path) if manifest_path else {}
+    slug = slugify(story_slug)
+    if not slug:
+        raise IngestError(f"{story_slug!r} is not a usable story slug")
+
+    report = IngestReport(story=slug, dry_run=dry_run)
+    story = m.Story.objects.filter(slug=slug).first()
+    existing = {a.file_name: a for a in story.articles.all()} if story else {}
+
+    texts: dict[str, str] = {}
+    for n, path in enumerate(files, 1):
+        try:
+            texts[path.name] = read_article_text(
+                path.read_bytes(), path.name, max_bytes=settings.MAX_ARTICLE_BYTES
+            )
+            say(f"[{n}/{len(files)}] read {path.name} ({path.stat().st_size:,} bytes)")
+        except UnreadableArticle as exc:
+            report.files.append(FileReport(path.name, "failed", str(exc)))
+            say(f"[{n}/{len(files)}] FAILED {path.name}: {exc}")
+        except OSError as exc:
+            message = f"{path.name}: cannot be read ({exc.strerror or exc})"
+            report.files.append(FileReport(path.name, "failed", message))
+            say(f"[{n}/{len(files)}] FAILED {message}")
+
+    # Articles of the story that this run does not name take part in the extraction too: events
+    # are merged across the whole story, not across one batch of files.
+    all_texts = {name: a.raw_text for name, a in existing.items()} | texts
+    inputs = [
+        _article_input(name, text, meta.get(name, {}), existing.get(name))
+        for name, text in sorted(all_texts.items())
+    ]
+    if not texts:
+        return report
+
+    decisions = _decisions(story) if story else t.Decisions()
+    fingerprint = _story_fingerprint(inputs, decisions)
+    if story and story.fingerprint == fingerprint and not force and title in (None, story.title):
+        for name in texts:
+            report.files.append(FileReport(name, "unchanged"))
+        _count_rows(report, story)
+        say("Nothing changed since the last run (use --force to extract again).")
+        return report
+
+    extraction = _extract(inputs, decisions, say)
+    failed = dict(extraction.errors)
+    for name, message in sorted(failed.items()):
+        if name in texts:
+            report.files.append(FileReport(name, "failed", message))
+            say(f"FAILED {name}: {message}")
+
+    try:
+        with transaction.atomic():
+            story = _write(story, slug, title, extraction, fingerprint, report, texts, failed)
+            _count_rows(report, story)
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    report.files.sort(key=lambda f: f.file)
+    return report
+
+
+def _extract(
+    inputs: Sequence[t.ArticleInput], decisions: t.Decisions, say: Progress
+) -> t.StoryExtraction:
+    from stories.nlp.pipeline import load_pipeline
+    from stories.nlp.story import extract_story
+    from stories.nlp.topics import load_taxonomy
+
+    say(f"Loading the language model ({settings.SPACY_MODEL})...")
+    nlp = load_pipeline(settings.SPACY_MODEL)
+    taxonomy = load_taxonomy(settings.TOPIC_TAXONOMY)
+
+    def step(file: str, n: int, total: int) -> None:
+        say(f"[{n}/{total}] extracted {file}")
+
+    return extract_story(inputs, nlp=nlp, taxonomy=taxonomy, decisions=decisions, progress=step)
+
+
+def _count_rows(report: IngestReport, story: m.Story) -> None:
+    report.events = story.events.visible().count()
+    report.actors = story.actors.count()
+    report.quotes = m.Quote.objects.for_story(story).visible().count()
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def _changed(obj, values: dict) -> bool:
+    """Set the values an editor has not locked; True when any of them differs."""
+    locked = set(getattr(obj, "locked_fields", ()) or ())
+    dirty = False
+    for name, value in values.items():
+        if name in locked:
+            continue
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            dirty = True
+    return dirty
+
+
+def _write(
+    story: m.Story | None,
+    slug: str,
+    title: str | None,
+    extraction: t.StoryExtraction,
+    fingerprint: str,
+    report: IngestReport,
+    texts: dict[str, str],
+    failed: dict[str, str],
+) -> m.Story:
+    if story is None:
+        story = m.Story.objects.create(slug=slug, title=title or slug.replace("-", " ").title())
+    elif title and story.title != title:
+        story.title = title
+        story.save(update_fields=["title"])
+
+    _write_topics()
+    articles, article_status = _write_articles(story, extraction, texts, failed)
+    actors = _write_actors(story, extraction)
+    event_rows = _write_events(story, extraction, articles, actors)
+    _write_quotes(extraction, articles, actors, event_rows)
+
+    digests = _digests(extraction)
+    for name, article in articles.items():
+        digest = digests.get(name, "")
+        status = article_status[name]
+        if article.extraction_digest != digest:
+            article.extraction_digest = digest
+            article.save(update_fields=["extraction_digest"])
+            status = "created" if status == "created" else "updated"
+        if name in texts:
+            report.files.append(FileReport(name, status))
+    story.fingerprint = fingerprint
+    story.save(update_fields=["fingerprint"])
+    return story
+
+
+def _write_topics() -> None:
+    from stories.nlp.topics import load_taxonomy
+
+    for topic in load_taxonomy(settings.TOPIC_TAXONOMY).topics:
+        row, created = m.Topic.objects.get_or_create(slug=topic.slug, defaults={"name": topic.name})
+        if not created and row.name != topic.name:
+            row.name = topic.name
+            row.save(update_fields=["name"])
+
+
+def _write_articles(
+    story: m.Story, extraction: t.StoryExtraction, texts: dict[str, str], failed: dict[str, str]
+) -> tuple[dict[str, m.Article], dict[str, str]]:
+    existing = {a.file_name: a for a in story.articles.select_related("outlet")}
+    outlets = {o.name: o for o in m.Outlet.objects.all()}
+    taken_outlet_slugs = set(m.Outlet.objects.values_list("slug", flat=True))
+    rows: dict[str, m.Article] = {}
+    status: dict[str, str] = {}
+    for art in extraction.articles:
+        name = art.input.file
+        if name in failed:
+            continue
+        outlet = None
+        if art.outlet:
+            outlet = outlets.get(art.outlet)
+            if outlet is None:
+                outlet = m.Outlet.objects.create(
+                    name=art.outlet, slug=m.unique_slug(art.outlet, taken_outlet_slugs, "outlet")
+                )
+                outlets[art.outlet] = outlet
+        values = {
+            "content_hash": _sha(art.input.text),
+            "raw_text": art.input.text,
+            "outlet": outlet,
+            "url": art.input.url or "",
+            "headline": art.clean.headline[:500],
+            "author": art.clean.author or art.input.author or "",
+            "published": art.published,
+            "published_basis": art.published_basis,
+            "body": art.clean.body,
+            "blocks": [{"kind": b.kind, "start": b.start, "end": b.end} for b in art.clean.blocks],
+        }
+        row = existing.get(name)
+        if row is None:
+            rows[name] = m.Article.objects.create(story=story, file_name=name, **values)
+            status[name] = "created"
+        else:
+            if _changed(row, values):
+                row.save()
+                status[name] = "updated"
+            else:
+                status[name] = "unchanged"
+            rows[name] = row
+    return rows, status
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(name.replace("’", "'").lower().split())
+
+
+def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.Actor]:
+    """Map each machine canonical name to its row, matching existing rows by any known name."""
+    rows = list(story.actors.prefetch_related("aliases"))
+    by_name: dict[str, m.Actor] = {}
+    for row in rows:
+        by_name.setdefault(_norm_name(row.name), row)
+    for row in rows:
+        for alias in row.aliases.all():
+            by_name.setdefault(_norm_name(alias.name), row)
+    taken = {row.slug for row in rows}
+    result: dict[str, m.Actor] = {}
+    for actor in extraction.actors:
+        row = by_name.get(_norm_name(actor.name)) or next(
+            (by_name[_norm_name(a)] for a in actor.aliases if _norm_name(a) in by_name), None
+        )
+        current: dict[str, m.ActorAlias] = {}
+        if row is None:
+            row = m.Actor.objects.create(
+                story=story,
+                name=actor.name,
+                slug=m.unique_slug(actor.name, taken, "actor"),
+                kind=actor.kind,
+            )
+        else:
+            current = {a.name: a for a in row.aliases.all()}
+            if _changed(row, {"name": actor.name, "kind": actor.kind}):
+                row.save()
+        result[actor.name] = row
+        proposed = {a for a in actor.aliases if _norm_name(a) != _norm_name(row.name)}
+        for alias in sorted(proposed - set(current)):
+            m.ActorAlias.objects.get_or_create(actor=row, name=alias[:200])
+        for name, alias in current.items():
+            if name not in proposed and not alias.by_editor:
+                alias.delete()
+    used = {row.pk for row in result.values()}
+    for row in rows:
+        if row.pk not in used and not row.locked_fields and not _actor_in_editor_use(row):
+            row.delete()
+    return result
+
+
+def _actor_in_editor_use(actor: m.Actor) -> bool:
+    return (
+        actor.aliases.filter(by_editor=True).exists()
+        or actor.events.exclude(locked_fields=[]).exists()
+        or actor.quotes.exclude(locked_fields=[]).exists()
+    )
+
+
+def _date_values(value: t.DateValue | None) -> dict:
+    if value is None:
+        return {
+            "date_start": None,
+            "date_end": None,
+            "granularity": "",
+            "date_text": "",
+            "date_basis": "",
+            "date_qualifier": "",
+        }
+    return {
+        "date_start": value.start,
+        "date_end": value.end,
+        "granularity": value.granularity,
+        "date_text": value.text[:200],
+        "date_basis": value.basis,
+        "date_qualifier": value.qualifier or "",
+    }
+
+
+def _write_events(
+    story: m.Story,
+    extraction: t.StoryExtraction,
+    articles: dict[str, m.Article],
+    actors: dict[str, m.Actor],
+) -> dict[int, m.Event]:
+    """Write events, keeping each piece of evidence with the event an editor left it in.
+
+    Returns the row of each machine event, by its index in ``extraction.events``.
+    """
+    sources = {
+        (s.article_id, s.sentence_key): s
+        for s in m.EventSource.objects.filter(event__story=story).select_related("event")
+    }
+    topics = {tp.slug: tp for tp in m.Topic.objects.all()}
+    claimed: dict[int, list[int]] = defaultdict(list)  # event pk -> machine event indexes
+    targets: dict[int, m.Event | None] = {}
+    for index, event in enumerate(extraction.events):
+        owners = Counter(
+            sources[key].event_id
+            for key in _source_keys(event, articles)
+            if key in sources and not sources[key].detached
+        )
+        target = None
+        if owners:
+            best = min(owners, key=lambda pk: (-owners[pk], pk))
+            target = next(s.event for s in sources.values() if s.event_id == best)
+        targets[index] = target
+        if target is not None:
+            claimed[target.pk].append(index)
+
+    rows: dict[int, m.Event] = {}
+    proposed_keys: set[tuple[int, str]] = set()
+    for index, event in enumerate(extraction.events):
+        row = targets[index]
+        # When several machine events land in one row (an editor merged them), the best
+        # attested one speaks for the row's fields.
+        if row is not None and claimed[row.pk]:
+            lead = max(claimed[row.pk], key=lambda i: (len(extraction.events[i].sources), -i))
+            if lead != index:
+                rows[index] = row
+                _add_sources(row, event, articles, sources, proposed_keys)
+                continue
+        values = {
+            "title": event.title[:300],
+            "alternative_dates": [
+                {"label": d.label, "text": d.text, "basis": d.basis}
+                for d in event.alternative_dates
+            ],
+            **_date_values(event.date),
+        }
+        if row is None:
+            row = m.Event.objects.create(story=story, **values)
+        elif _changed(row, values):
+            row.save()
+        rows[index] = row
+        wanted_actors = {actors[name].pk for name in event.actors if name in actors}
+        wanted_topics = {topics[slug].pk for slug in event.topics if slug in topics}
+        current_actors = set(row.actors.values_list("pk", flat=True))
+        if not row.is_locked("actors") and current_actors != wanted_actors:
+            row.actors.set(wanted_actors)
+        current_topics = set(row.topics.values_list("pk", flat=True))
+        if not row.is_locked("topics") and current_topics != wanted_topics:
+            row.topics.set(wanted_topics)
+        _add_sources(row, event, articles, sources, proposed_keys)
+
+    # Evidence the machine no longer proposes goes, unless a person put it there or took it out;
+    # events left with nothing go too, unless a person has touched them.
+    for key, source in sources.items():
+        if key not in proposed_keys and not source.by_editor and not source.detached:
+            source.delete()
+    kept = {row.pk for row in rows.values()}
+    for event in story.events.exclude(pk__in=kept):
+        touched = event.locked_fields or event.hidden or event.verified
+        if not touched and not event.sources.filter(by_editor=True).exists():
+            event.delete()
+    return rows
+
+
+def _source_keys(event: t.Event, articles: dict[str, m.Article]) -> list[tuple[int, str]]:
+    return [
+        (articles[c.file].pk, m.text_key(c.sentence)) for c in event.sources if c.file in articles
+    ]
+
+
+def _add_sources(
+    row: m.Event,
+    event: t.Event,
+    articles: dict[str, m.Article],
+    existing: dict[tuple[int, str], m.EventSource],
+    proposed: set[tuple[int, str]],
+) -> None:
+    for cand in event.sources:
+        article = articles.get(cand.file)
+        if article is None:
+            continue
+        key = (article.pk, m.text_key(cand.sentence))
+        proposed.add(key)
+        source = existing.get(key)
+        if source is None:
+            source = m.EventSource(
+                event=row, article=article, sentence=cand.sentence, start=cand.start, end=cand.end
+            )
+            source.save()
+            existing[key] = source
+        elif (source.start, source.end, source.sentence) != (cand.start, cand.end, cand.sentence):
+            source.start, source.end, source.sentence = cand.start, cand.end, cand.sentence
+            source.save(update_fields=["start", "end", "sentence", "sentence_key"])
+
+
+def _write_quotes(
+    extraction: t.StoryExtraction,
+    articles: dict[str, m.Article],
+    actors: dict[str, m.Actor],
+    events: dict[int, m.Event],
+) -> None:
+    existing = {
+        (q.article_id, q.key): q
+        for q in m.Quote.objects.filter(article__in=list(articles.values()))
+    }
+    proposed: set[tuple[int, str]] = set()
+    for quote in extraction.quotes:
+        article = articles.get(quote.file)
+        if article is None:
+            continue
+        key = (article.pk, m.text_key(quote.text))
+        if key in proposed:
+            continue
+        proposed.add(key)
+        values = {
+            "text": quote.text,
+            "start": quote.start,
+            "end": quote.end,
+            "direct": quote.direct,
+            "cue": quote.cue[:50],
+            "via_interpreter": quote.via_interpreter,
+            "speaker": actors.get(quote.speaker) if quote.speaker else None,
+            "event": events.get(quote.event) if quote.event is not None else None,
+            "variant_group": quote.variant_group,
+        }
+        row = existing.get(key)
+        if row is None:
+            m.Quote.objects.create(article=article, key=key[1], **values)
+        elif _changed(row, values):
+            row.save()
+    for key, row in existing.items():
+        if key not in proposed and not row.locked_fields and not row.hidden:
+            row.delete()
+
+
+def _digests(extraction: t.StoryExtraction) -> dict[str, str]:
+    """Per article, a digest of what was extracted from it, to tell 'updated' from 'unchanged'."""
+    parts: dict[str, list] = defaultdict(list)
+    for art in extraction.articles:
+        parts[art.input.file].append(
+            [
+                art.clean.headline,
+                art.clean.author,
+                str(art.published),
+                art.published_basis,
+                art.outlet,
+            ]
+        )
+    for event in extraction.events:
+        date_label = event.date.label if event.date else None
+        for cand in event.sources:
+            parts[cand.file].append(
+                ["event", event.title, date_label, sorted(event.actors), cand.sentence]
+            )
+    for quote in extraction.quotes:
+        parts[quote.file].append(
+            ["quote", quote.text, quote.speaker, quote.direct, quote.variant_group]
+        )
+    return {
+        name: hashlib.sha256(json.dumps(items, default=str).encode()).hexdigest()
+        for name, items in parts.items()
+    }

@@ -1,0 +1,44 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from stories.ingest import IngestError, ingest
+
+
+class Command(BaseCommand):
+    help = "Read article text files into a story's event timeline (idempotent)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("paths", nargs="+", help="Text files, or folders of .txt files.")
+        parser.add_argument("--story", required=True, help="The story's slug, e.g. summit.")
+        parser.add_argument("--title", help="The story's title (kept from earlier runs if unset).")
+        parser.add_argument(
+            "--manifest",
+            help="JSON list of {file, outlet, url, published, author}; a folder's manifest.json "
+            "is used when this is not given.",
+        )
+        parser.add_argument(
+            "--force", action="store_true", help="Extract again even if nothing has changed."
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Do everything but keep nothing."
+        )
+
+    def handle(self, *args, **opts) -> None:
+        try:
+            report = ingest(
+                opts["paths"],
+                story_slug=opts["story"],
+                title=opts["title"],
+                manifest=opts["manifest"],
+                force=opts["force"],
+                dry_run=opts["dry_run"],
+                progress=lambda msg: self.stderr.write(msg),
+            )
+        except IngestError as exc:
+            raise CommandError(str(exc)) from exc
+        for item in report.files:
+            if item.status == "failed":
+                self.stderr.write(self.style.ERROR(f"failed: {item.message}"))
+        style = self.style.WARNING if report.count("failed") else self.style.SUCCESS
+        self.stdout.write(style(report.summary))
+        if report.files and report.count("failed") == len(report.files):
+            raise CommandError("no file could be ingested")

@@ -1,0 +1,408 @@
+"""What the timeline is made of.
+
+Machine output is a proposal; an editor's decision is a fact. Rows the pipeline writes carry
+``locked_fields``: the names of fields an editor has set, which ingest never overwrites, and
+flags (hidden, verified) that only people change. Identity across re-ingests comes from natural
+keys (file names, slugs, evidence sentences), never from row order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+GRANULARITIES = [("year", "Year"), ("month", "Month"), ("day", "Day")]
+DATE_BASES = [
+    ("explicit", "Explicit date in the sentence"),
+    ("relative", "Resolved against the publication date"),
+    ("context", "Inferred from the article's main day"),
+    ("editor", "Set by an editor"),
+]
+PUBLISHED_BASES = [
+    ("manifest", "Manifest"),
+    ("inferred from text", "Inferred from text"),
+    ("inferred from story", "Inferred from story"),
+    ("editor", "Set by an editor"),
+    ("unknown", "Unknown"),
+]
+
+
+def text_key(text: str) -> str:
+    """A short stable key for a piece of text, blind to spacing and quote-mark styles."""
+    norm = re.sub(r"\s+", " ", text).strip().lower()
+    norm = norm.translate(str.maketrans("‘’“”", "''\"\""))
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:20]
+
+
+def unique_slug(text: str, taken: set[str], fallback: str = "item") -> str:
+    base = slugify(text)[:80] or fallback
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+class Editable(models.Model):
+    """Fields an editor set are listed here; ingest leaves them alone."""
+
+    locked_fields = models.JSONField(default=list, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def is_locked(self, field: str) -> bool:
+        return field in self.locked_fields
+
+
+class Story(models.Model):
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=300)
+    created = models.DateTimeField(auto_now_add=True)
+    # A fingerprint of the inputs and pipeline that produced the current rows: a re-run with
+    # the same fingerprint has nothing to do.
+    fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("stories:timeline", args=[self.slug])
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_story(self, story: Story) -> ArticleQuerySet:
+        return self.filter(story=story)
+
+
+class Article(Editable):
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
+    file_name = models.CharField(max_length=255)
+    content_hash = models.CharField(max_length=64)
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    url = models.URLField(blank=True, max_length=500)
+    headline = models.CharField(max_length=500, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True)
+    published_basis = models.CharField(max_length=32, choices=PUBLISHED_BASES, default="unknown")
+    raw_text = models.TextField()
+    body = models.TextField(blank=True)
+    # The cleaned layout: [{"kind", "start", "end"}] over raw_text, for showing the article with
+    # its furniture marked as such.
+    blocks = models.JSONField(default=list, blank=True)
+    # A digest of everything extracted from this article: "updated" is reported only on real change.
+    extraction_digest = models.CharField(max_length=64, blank=True, editable=False)
+    ingested = models.DateTimeField(auto_now_add=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["file_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "file_name"], name="article_file_per_story")
+        ]
+
+    def __str__(self) -> str:
+        return self.headline or self.file_name
+
+    @property
+    def source_label(self) -> str:
+        """What a reader sees for this source: the outlet, or the article when none is known."""
+        return self.outlet.name if self.outlet_id else f"Unnamed outlet ({self.file_name})"
+
+
+class Actor(Editable):
+    PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
+    KINDS = [(PERSON, "Person"), (ORGANIZATION, "Organization"), (PLACE, "Place")]
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="actors")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100)
+    kind = models.CharField(max_length=20, choices=KINDS, default=PERSON)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "slug"], name="actor_slug_per_story")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("stories:actor", args=[self.story.slug, self.slug])
+
+
+class ActorAlias(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    # Added by an editor (kept whatever the machine proposes) or proposed by the machine.
+    by_editor = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "actor aliases"
+        constraints = [models.UniqueConstraint(fields=["actor", "name"], name="alias_per_actor")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorDecision(models.Model):
+    """An editor's ruling on two names, fed to the pipeline on every run."""
+
+    SAME, DIFFERENT = "same", "different"
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="actor_decisions")
+    kind = models.CharField(
+        max_length=10, choices=[(SAME, "Same actor"), (DIFFERENT, "Not the same")]
+    )
+    name = models.CharField(max_length=200, help_text="A name as it appears in the articles.")
+    other_name = models.CharField(
+        max_length=200, help_text="For 'same': the canonical name it belongs to."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story", "kind", "name", "other_name"], name="actor_decision_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        verb = "is" if self.kind == self.SAME else "is not"
+        return f"{self.name} {verb} {self.other_name}"
+
+
+class Topic(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EventQuerySet(models.QuerySet):
+    def visible(self) -> EventQuerySet:
+        return self.filter(hidden=False)
+
+    def for_story(self, story: Story) -> EventQuerySet:
+        return self.filter(story=story)
+
+    def for_actor(self, *actors: Actor | str) -> EventQuerySet:
+        qs = self
+        for actor in actors:
+            field = "actors__slug" if isinstance(actor, str) else "actors"
+            qs = qs.filter(pk__in=Event.objects.filter(**{field: actor}).values("pk"))
+        return qs
+
+    def in_topic(self, *topics: Topic | str) -> EventQuerySet:
+        qs = self
+        for topic in topics:
+            field = "topics__slug" if isinstance(topic, str) else "topics"
+            qs = qs.filter(pk__in=Event.objects.filter(**{field: topic}).values("pk"))
+        return qs
+
+    def from_outlet(self, *outlets: Outlet | str) -> EventQuerySet:
+        qs = self
+        for outlet in outlets:
+            field = "article__outlet__slug" if isinstance(outlet, str) else "article__outlet"
+            qs = qs.filter(
+                pk__in=EventSource.objects.active().filter(**{field: outlet}).values("event")
+            )
+        return qs
+
+    def chronological(self) -> EventQuerySet:
+        # Undated events last; within a date, the wider period (a year) before its days.
+        return self.order_by(
+            models.F("date_start").asc(nulls_last=True), "-date_end", "title", "pk"
+        )
+
+    def with_reader_data(self) -> EventQuerySet:
+        return (
+            self.annotate(
+                source_count=Count("sources", filter=Q(sources__detached=False), distinct=True)
+            )
+            .select_related("story")
+            .prefetch_related(
+                "actors",
+                "topics",
+                Prefetch(
+                    "sources",
+                    queryset=EventSource.objects.active()
+                    .select_related("article__outlet")
+                    .order_by("article__file_name"),
+                    to_attr="active_sources",
+                ),
+            )
+        )
+
+
+class Event(Editable):
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(max_length=300)
+    date_start = models.DateField(null=True, blank=True)
+    date_end = models.DateField(null=True, blank=True)
+    granularity = models.CharField(max_length=10, choices=GRANULARITIES, blank=True)
+    date_text = models.CharField("date's own words", max_length=200, blank=True)
+    date_basis = models.CharField(max_length=20, choices=DATE_BASES, blank=True)
+    date_qualifier = models.CharField(max_length=30, blank=True)
+    # Other outlets' readings of the date, when they disagree: [{"label", "text", "file"}].
+    alternative_dates = models.JSONField(default=list, blank=True)
+    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events")
+    hidden = models.BooleanField(default=False, help_text="Rejected by an editor.")
+    verified = models.BooleanField(default=False, help_text="Checked by an editor.")
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date_start", "title"]
+        indexes = [models.Index(fields=["story", "date_start"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("stories:event", args=[self.story.slug, self.pk])
+
+    @property
+    def date_label(self) -> str:
+        """The date at its true granularity: "2019", "Early 2022", "May 2023", "13 Sep 2023"."""
+        if self.date_start is None:
+            return "Undated"
+        if self.granularity == "year":
+            label = str(self.date_start.year)
+        elif self.granularity == "month":
+            label = self.date_start.strftime("%B %Y")
+        else:
+            label = f"{self.date_start:%a} {self.date_start.day} {self.date_start:%b %Y}"
+        if self.date_qualifier:
+            label = f"{self.date_qualifier.capitalize()} {label}"
+        return label
+
+    @property
+    def date_iso(self) -> str | None:
+        if self.date_start is None:
+            return None
+        if self.granularity == "year":
+            return f"{self.date_start.year:04d}"
+        if self.granularity == "month":
+            return f"{self.date_start.year:04d}-{self.date_start.month:02d}"
+        return self.date_start.isoformat()
+
+
+class EventSourceQuerySet(models.QuerySet):
+    def active(self) -> EventSourceQuerySet:
+        return self.filter(detached=False)
+
+
+class EventSource(models.Model):
+    """One outlet's evidence for an event: a sentence of an article, with its span."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sources")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="event_sources")
+    sentence = models.TextField()
+    sentence_key = models.CharField(max_length=20, editable=False)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    # Attached by an editor rather than proposed by the machine.
+    by_editor = models.BooleanField(default=False)
+    # Detached by an editor: kept so that no later run attaches it again.
+    detached = models.BooleanField(default=False)
+
+    objects = EventSourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article__file_name", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "article", "sentence_key"], name="evidence_once_per_event"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article.file_name}: {self.sentence[:80]}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.sentence_key = text_key(self.sentence)
+        super().save(*args, **kwargs)
+
+
+class QuoteQuerySet(models.QuerySet):
+    def visible(self) -> QuoteQuerySet:
+        return self.filter(hidden=False)
+
+    def for_story(self, story: Story) -> QuoteQuerySet:
+        return self.filter(article__story=story)
+
+    def by_speaker(self, *actors: Actor | str) -> QuoteQuerySet:
+        if not actors:
+            return self
+        slugs = [a if isinstance(a, str) else a.slug for a in actors]
+        return self.filter(speaker__slug__in=slugs)
+
+    def from_outlet(self, *outlets: Outlet | str) -> QuoteQuerySet:
+        if not outlets:
+            return self
+        slugs = [o if isinstance(o, str) else o.slug for o in outlets]
+        return self.filter(article__outlet__slug__in=slugs)
+
+
+class Quote(Editable):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    text = models.TextField()
+    # The machine's words as first proposed: identity across re-ingests, even after an editor
+    # corrects the text span.
+    key = models.CharField(max_length=20, editable=False)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    direct = models.BooleanField(default=True)
+    cue = models.CharField(max_length=50, blank=True)
+    via_interpreter = models.BooleanField(default=False)
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    variant_group = models.PositiveIntegerField(null=True, blank=True)
+    hidden = models.BooleanField(default=False)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article__file_name", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="quote_once_per_article")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
