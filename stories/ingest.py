@@ -276,8 +276,8 @@ def _extract(
     nlp = load_pipeline(settings.SPACY_MODEL)
     taxonomy = load_taxonomy(settings.TOPIC_TAXONOMY)
 
-    def step(file: str, n: int, total: int) -> None:
-        say(f"[{n}/{total}] extracted {file}")
+    def step(stage: str, n: int, total: int) -> None:
+        say(f"  {stage}: {n}/{total}")
 
     return extract_story(inputs, nlp=nlp, taxonomy=taxonomy, decisions=decisions, progress=step)
 
