@@ -1,0 +1,131 @@
+"""Prints how long the main operations take; a benchmark, not a test.
+
+Runs against a database of its own (var/bench.sqlite3, recreated each time) unless DATABASE_URL
+is set, so it never touches the development database.
+
+    .venv/bin/python scripts/benchmark.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BENCH_DB = ROOT / "var" / "bench.sqlite3"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+if "DATABASE_URL" not in os.environ:
+    BENCH_DB.parent.mkdir(exist_ok=True)
+    BENCH_DB.unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DB}"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+SUMMIT = ROOT / "fixtures" / "articles" / "summit"
+
+
+def timed(fn, repeat: int = 1) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def row(label: str, seconds: float, extra: str = "") -> None:
+    print(f"{label:<44} {seconds * 1000:>9.1f} ms  {extra}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=5, help="runs per page timing (median)")
+    args = parser.parse_args()
+
+    from stories import models as m
+    from stories.ingest import ingest
+    from stories.nlp.pipeline import load_pipeline
+    from stories.nlp.story import extract_story
+    from stories.nlp.topics import load_taxonomy
+
+    call_command("migrate", verbosity=0)
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    print(f"database: {connection.vendor}; articles: {len(list(SUMMIT.glob('*.txt')))} in {SUMMIT}")
+
+    seconds, nlp = timed(load_pipeline)
+    row("spaCy model load (once per process)", seconds)
+
+    from django.conf import settings
+
+    from stories.ingest import _article_input, load_manifest
+
+    manifest = load_manifest(SUMMIT / "manifest.json")
+    inputs = [
+        _article_input(p.name, p.read_text(encoding="utf-8"), manifest.get(p.name, {}), None)
+        for p in sorted(SUMMIT.glob("*.txt"))
+    ]
+    words = sum(len(i.text.split()) for i in inputs)
+    taxonomy = load_taxonomy(settings.TOPIC_TAXONOMY)
+    seconds, extraction = timed(
+        lambda: extract_story(inputs, nlp=nlp, taxonomy=taxonomy), repeat=3
+    )
+    row(
+        "extract_story, summit (5 articles)",
+        seconds,
+        f"{words / seconds:,.0f} words/s; {len(extraction.events)} events, "
+        f"{len(extraction.quotes)} quotes",
+    )
+
+    seconds, report = timed(lambda: ingest([SUMMIT], story_slug="summit"))
+    row("ingest, first run", seconds, report.summary)
+    seconds, report = timed(lambda: ingest([SUMMIT], story_slug="summit"))
+    row("ingest, second run (nothing changed)", seconds, report.summary)
+    seconds, report = timed(lambda: ingest([SUMMIT], story_slug="summit", force=True))
+    row("ingest --force (extract again, write nothing)", seconds, report.summary)
+
+    seconds, _ = timed(lambda: call_command("export_timeline", story="summit", stdout=open(os.devnull, "w")), repeat=args.repeat)
+    row("export_timeline --format json", seconds)
+
+    client = Client()
+    story = m.Story.objects.get(slug="summit")
+    actor = story.actors.order_by("-events__id").first()
+    pages = [
+        ("timeline", f"/stories/{story.slug}/", {}),
+        ("timeline, htmx fragment filtered by actor", f"/stories/{story.slug}/",
+         {"actor": actor.slug, "HTTP_HX_REQUEST": "true"}),
+        ("event page", story.events.visible().first().get_absolute_url(), {}),
+        ("actor page", actor.get_absolute_url(), {}),
+    ]
+    for label, url, params in pages:
+        headers = {k: v for k, v in params.items() if k.startswith("HTTP_")}
+        query = {k: v for k, v in params.items() if not k.startswith("HTTP_")}
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url, query, **headers)
+        seconds, response = timed(lambda: client.get(url, query, **headers), repeat=args.repeat)
+        row(f"GET {label}", seconds, f"{len(ctx.captured_queries)} queries, status {response.status_code}")
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from tests.factories import make_story
+
+    big = make_story(500, slug="bench-500")
+    url = f"/stories/{big.slug}/"
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    seconds, _ = timed(lambda: client.get(url), repeat=args.repeat)
+    row("GET timeline, synthetic story of 500 events", seconds, f"{len(ctx.captured_queries)} queries (100 a page)")
+
+
+if __name__ == "__main__":
+    main()
