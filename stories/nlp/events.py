@@ -35,6 +35,7 @@ EVENT_VERBS = _words(
     negotiate crash plunge explode fail collapse flee evacuate impose lift sanction ban warn
     condemn threaten deploy withdraw send deliver supply sell buy sue charge convict sentence
     die injure rescue raid protest march rally strike hit destroy build unveil award offer
+    express voice convey walk initiate
     """
 )
 EVENT_NOUNS = _words(
@@ -67,6 +68,23 @@ _DROP_IN_TITLE = _words(
     "appos relcl acl advcl punct cc conj parataxis mark prep intj discourse meta"
 )
 _MAX_TITLE = 100
+
+# Lemmas that name the same kind of happening in different words.
+_KINDS = {
+    "meet": "meet meeting summit talk talks discuss discussion encounter conversation hold host "
+    "welcome negotiate negotiation handshake shake",
+    "launch": "launch fire test liftoff crash plunge fail",
+    "visit": "visit tour trip inspect",
+    "arrive": "arrive travel depart leave return",
+    "pledge": "pledge vow promise declare offer agree support express voice convey",
+    "meal": "lunch dinner banquet toast",
+}
+_KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words.split()}
+
+
+def event_kind(lemma: str) -> str:
+    """The kind of happening a trigger lemma names ("talks" and "meet" are both a meeting)."""
+    return _KIND_OF.get(lemma, lemma)
 
 
 class ActorLookup(Protocol):
@@ -105,7 +123,7 @@ def _sentence_events(
     taxonomy: Taxonomy,
 ) -> list[EventCandidate]:
     text = sent.text.strip()
-    if len(sent) < 4 or text.endswith("?") or _HEDGE.search(text) or _FUTURE.search(text):
+    if len(sent) < 4 or text.endswith("?") or _FUTURE.search(text):
         return []
     start = block.start + sent.start_char
     end = block.start + sent.end_char
@@ -121,6 +139,10 @@ def _sentence_events(
                 candidates.append((trigger, m.value))
     else:
         trigger = _main_trigger(sent)
+        if trigger is None and own_dates:
+            # A dated background fact told in passing ("tests initiated in early 2022").
+            m = own_dates[0]
+            trigger = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
         if trigger is not None:
             date = own_dates[0].value if own_dates else context_date
             candidates.append((trigger, date))
@@ -138,7 +160,7 @@ def _sentence_events(
 
     out = []
     for trigger, date in candidates:
-        if _is_hedged(trigger):
+        if _is_hedged(trigger) or _HEDGE.search(_clause_text(trigger)):
             continue
         names = actors.actors_in(file, start, end)
         out.append(
@@ -151,10 +173,25 @@ def _sentence_events(
                 date=_sentence_date(date, context_date),
                 actors=names,
                 topics=taxonomy.topics_for(sent),
-                trigger=trigger.lemma_.lower(),
+                trigger=_inner_lemma(trigger),
             )
         )
     return out
+
+
+_CARRIER_VERBS = frozenset({"conduct", "order", "hold", "carry", "stage", "begin", "start"})
+
+
+def _inner_lemma(trigger: Token) -> str:
+    """ "conducted ... by launching missiles", "ordered the launch": the act is the launch."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in _CARRIER_VERBS:
+        return lemma
+    for tok in trigger.subtree:
+        inner = tok.lemma_.lower()
+        if tok.i != trigger.i and inner in _KIND_OF and event_kind(inner) != event_kind(lemma):
+            return inner
+    return lemma
 
 
 def _sentence_date(date: DateValue | None, context: DateValue | None) -> DateValue | None:
@@ -185,6 +222,25 @@ def _is_hedged(tok: Token) -> bool:
     return False
 
 
+def _clause_text(trigger: Token) -> str:
+    """The words that frame ``trigger``: its clause and the clauses above it, without side
+    remarks (relative clauses, appositions) that hedge something else."""
+    doc = trigger.doc
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("pobj", "compound", "conj"):
+        # A noun event told in passing keeps its own status whatever the sentence speculates.
+        return " ".join(t.text for t in trigger.subtree)
+    top = trigger
+    while top.head.i != top.i and top.dep_ not in ("relcl", "appos", "acl"):
+        top = top.head
+    skip: set[int] = set()
+    for tok in top.subtree:
+        if tok.dep_ in ("relcl", "appos", "parataxis") and trigger not in tok.subtree:
+            skip |= {t.i for t in tok.subtree}
+    return " ".join(
+        doc[i].text for i in range(top.left_edge.i, top.right_edge.i + 1) if i not in skip
+    )
+
+
 def _main_trigger(sent: Span) -> Token | None:
     root = sent.root
     if _is_event_verb(root):
@@ -194,14 +250,18 @@ def _main_trigger(sent: Span) -> Token | None:
         for tok in root.subtree:
             if tok.dep_ in ("xcomp", "pcomp", "conj", "advcl", "ccomp") and _is_event_verb(tok):
                 return tok
-            if tok.dep_ == "pcomp" and tok.lemma_.lower() in EVENT_VERBS:
-                return tok
-    if root.lemma_.lower() in LIGHT_VERBS and root.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
-        for child in root.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _is_event_noun(child):
-                return child
-            for tok in child.subtree:
-                if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _is_event_noun(tok):
+    # Present-tense light verbs describe ("the meeting comes at a time..."), except "marks".
+    if root.lemma_.lower() in LIGHT_VERBS and (
+        root.tag_ in ("VBD", "VBN") or root.lemma_.lower() == "mark"
+    ):
+        # The object names the happening more often than the subject ("the meeting featured a
+        # tour"), so objects are tried first.
+        order = {"dobj": 0, "attr": 1, "nsubj": 2, "nsubjpass": 3}
+        for child in sorted(root.children, key=lambda c: (order.get(c.dep_, 9), c.i)):
+            if child.dep_ not in order:
+                continue
+            for tok in [child, *child.subtree]:
+                if _is_event_noun(tok):
                     return tok
     return None
 
@@ -213,7 +273,7 @@ def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:
         return None
     tok: Token = span.root
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         if _is_event_verb(tok) or _is_event_noun(tok) or tok.lemma_.lower() in EVENT_VERBS:
@@ -246,6 +306,12 @@ def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLoo
         else:
             return _finish(sent, keep, file, block, actors)
     keep.add(anchor.i)
+    if anchor.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in anchor.children):
+        # "tests that began in 2022": the tests are the subject of the title.
+        keep |= _compact(anchor.head, keep_prep=False) - {
+            c.i for c in anchor.children if c.tag_ in ("WDT", "WP")
+        }
+        keep = {i for i in keep if sent.doc[i].tag_ not in ("WDT", "WP")}
     for child in anchor.children:
         if child.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "attr", "dative", "oprd", "prt",
                           "acomp", "xcomp", "aux", "auxpass", "neg"):  # fmt: skip

@@ -14,21 +14,12 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from .events import event_kind
 from .types import DateValue, Event, EventCandidate
 
-# Lemmas that name the same kind of happening in different words.
-_KINDS = {
-    "meet": "meet meeting summit talk talks discuss discussion encounter conversation hold host "
-    "welcome negotiate negotiation handshake shake",
-    "launch": "launch fire test liftoff crash plunge fail",
-    "visit": "visit tour trip inspect travel arrive accompany",
-    "pledge": "pledge vow promise declare offer agree support",
-    "meal": "lunch dinner banquet toast",
-}
-_KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words.split()}
 _BASIS_RANK = {"explicit": 3, "relative": 2, "context": 1}
 _GRAIN_RANK = {"day": 3, "month": 2, "year": 1}
-_THRESHOLD = 0.5
+_THRESHOLD = 0.55
 
 
 def merge_candidates(candidates: Sequence[EventCandidate]) -> list[Event]:
@@ -48,7 +39,7 @@ def merge_candidates(candidates: Sequence[EventCandidate]) -> list[Event]:
         bucket = _bucket(c.date)
         for actor in c.actors:
             blocks[(bucket, "actor:" + actor)].append(i)
-        blocks[(bucket, "kind:" + _KIND_OF.get(c.trigger, c.trigger))].append(i)
+        blocks[(bucket, "kind:" + event_kind(c.trigger))].append(i)
 
     scored: dict[tuple[int, int], float] = {}
     for members in blocks.values():
@@ -94,8 +85,8 @@ def _score(a: EventCandidate, b: EventCandidate) -> float:
         return 0.0
     if a.trigger == b.trigger:
         trigger = 1.0
-    elif _KIND_OF.get(a.trigger, "a") == _KIND_OF.get(b.trigger, "b"):
-        trigger = 0.8
+    elif event_kind(a.trigger) == event_kind(b.trigger):
+        trigger = 0.6
     else:
         trigger = 0.0
     union = set(a.actors) | set(b.actors)
