@@ -1,0 +1,252 @@
+"""Splitting a saved news web page into typed blocks: what is the story and what is page furniture.
+
+Saved pages mix the article with headings, photo captions, bylines, share/subscribe prompts,
+comment forms, link lists and FAQ sections written for search engines. Only ``body`` blocks feed
+event and quote extraction, so everything here errs on the side of keeping real paragraphs as body
+while recognising the furniture that every news site has, whatever its name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dateparser.date import DateDataParser
+from rapidfuzz import fuzz
+
+from .types import Block, BlockKind, CleanArticle
+
+_TERMINAL = ".!?:;…\"”’')]"
+# A wrapped line is long and stops mid-sentence; anything shorter is its own line (heading, byline).
+_WRAP_MIN = 60
+
+_BYLINE = re.compile(
+    r"^\s*(?i:(?:written\s+)?by)\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*)\s*(?:[,|].*)?$"
+)
+_COMMENT_COUNT = re.compile(r"^\s*(?:\d+|no)\s+comments?\s*$", re.I)
+_CAPTION = re.compile(
+    r"\[(?:photo|image|picture|video|file photo)\b[^\]]*\]"
+    r"|\((?:[A-Z]+\s+)?(?:photo|image|picture)s?\b[^)]*\)"
+    r"|^\s*(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:"
+    r"|\b(?:getty images|afp via getty|shutterstock)\b",
+    re.I,
+)
+# Lines that are page furniture wherever they appear.
+_BOILERPLATE_LINE = re.compile(
+    r"^\s*(?:read (?:also|more)|see also|also read|related(?: articles| stories| posts)?|"
+    r"subscribe\b|sign up\b|follow us\b|share (?:this|on)\b|click here\b|advertisement\b|"
+    r"get the latest\b|download (?:our|the) app\b|join our\b|"
+    r"your email address will not be published|required fields are marked|"
+    r"(?:©|copyright\b|\(c\)\s*\d{4})|all rights reserved)",
+    re.I,
+)
+_BOILERPLATE_ANYWHERE = re.compile(
+    r"\bdelivered (?:straight )?to your (?:inbox|phone)\b|\ball rights reserved\b"
+    r"|\bcontributed (?:reporting )?to this (?:report|story|article)\b"
+    r"|\b(?:is|are) (?:a|an|the|your) (?:\w+ ){0,3}(?:news|media) (?:portal|site|website|"
+    r"outlet|platform|source|aggregator)\b",
+    re.I,
+)
+# Once one of these appears, the article is over: the rest is comments, link lists and site ads.
+_END_MARKER = re.compile(
+    r"^\s*(?:leave a (?:reply|comment)|post a comment|comments?|you (?:may|might) also like|"
+    r"more (?:about|from|on)\b|popular posts?|editors[’']? picks|latest (?:news|posts|stories)|"
+    r"related posts|recommended(?: for you)?|trending(?: now)?|most read|tags?:)",
+    re.I,
+)
+_FAQ_HEADING = re.compile(r"^\s*(?:frequently asked questions|faqs?\b|q\s*&\s*a\b)", re.I)
+_BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
+_PRINTED_DATE_PREFIX = re.compile(
+    r"^\s*(?:published|updated|posted|last updated|date)(?:\s+on)?\s*:?\s*", re.I
+)
+_MONTH_OR_DIGIT = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I
+)
+_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "as", "into", "over", "about", "vs", "via", "after", "before", "amid", "against",
+}  # fmt: skip
+
+_date_parser = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def clean_article(text: str) -> CleanArticle:
+    """Classify every paragraph-like block of ``text``; offsets index into ``text`` itself."""
+    lines = _segments(text)
+    kinds: list[BlockKind] = ["body"] * len(lines)
+    headline = ""
+    author: str | None = None
+    printed_date = None
+
+    # The top of the page: an optional printed date, the headline, a subheadline, a byline.
+    i = 0
+    while i < len(lines) and i < 4 and not headline:
+        parsed = _printed_date(lines[i].text)
+        if parsed is not None:
+            kinds[i] = "dateline"
+            printed_date = printed_date or parsed
+        elif len(lines[i].text.split()) >= 2:
+            kinds[i] = "headline"
+            headline = lines[i].text.strip()
+        i += 1
+    if (
+        headline
+        and i < len(lines)
+        and _looks_like_title(lines[i].text)
+        and not _CAPTION.search(lines[i].text)
+        and not _BYLINE.match(lines[i].text)
+    ):
+        kinds[i] = "subheadline"
+
+    ended = False
+    in_faq = False
+    for j, line in enumerate(lines):
+        if kinds[j] != "body":
+            # A date printed just under the headline is as much evidence as one above it.
+            continue
+        t = line.text.strip()
+        if ended:
+            kinds[j] = "boilerplate"
+            continue
+        if j < 8 and printed_date is None and (parsed := _printed_date(t)) is not None:
+            kinds[j] = "dateline"
+            printed_date = parsed
+            continue
+        if _FAQ_HEADING.match(t) and _looks_like_heading(t, allow_question=True):
+            in_faq = True
+            kinds[j] = "boilerplate"
+            continue
+        if _END_MARKER.match(t) and _looks_like_heading(t, allow_question=False):
+            ended = True
+            kinds[j] = "boilerplate"
+            continue
+        if in_faq:
+            # An FAQ restates the article as questions and answers; it runs until a plain heading.
+            if _looks_like_heading(t, allow_question=False) and not t.endswith("?"):
+                in_faq = False
+            else:
+                kinds[j] = "boilerplate"
+                continue
+        if (m := _BYLINE.match(t)) and len(t.split()) <= 8:
+            kinds[j] = "byline"
+            author = author or m.group("name").strip()
+            continue
+        if _COMMENT_COUNT.match(t) or _BOILERPLATE_LINE.match(t) or _BOILERPLATE_ANYWHERE.search(t):
+            kinds[j] = "boilerplate"
+            continue
+        if _CAPTION.search(t) or _is_repeated(lines, j):
+            kinds[j] = "caption"
+            continue
+        if _BULLET.match(line.text) and not t.endswith((".", "!", "?")):
+            kinds[j] = "boilerplate"  # link lists; real bullet points read as sentences
+            continue
+        if headline and fuzz.ratio(_norm(t), _norm(headline)) > 92:
+            kinds[j] = "boilerplate"  # the headline repeated in the page
+            continue
+        if _looks_like_heading(t, allow_question=False):
+            kinds[j] = "heading"
+
+    blocks = tuple(
+        Block(kind=k, text=line.text, start=line.start, end=line.end)
+        for k, line in zip(kinds, lines, strict=True)
+    )
+    return CleanArticle(headline=headline, author=author, blocks=blocks, printed_date=printed_date)
+
+
+def _segments(text: str) -> list[_Line]:
+    """Non-empty lines, with hard-wrapped lines of one paragraph joined back together."""
+    raw: list[_Line] = []
+    pos = 0
+    for chunk in text.split("\n"):
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            start = pos + lead
+            raw.append(_Line(start, start + len(stripped), stripped))
+        else:
+            raw.append(_Line(pos, pos, ""))
+        pos += len(chunk) + 1
+    out: list[_Line] = []
+    prev_blank = True
+    for line in raw:
+        if not line.text:
+            prev_blank = True
+            continue
+        if (
+            out
+            and not prev_blank
+            and len(out[-1].text) >= _WRAP_MIN
+            and not out[-1].text.endswith(tuple(_TERMINAL))
+            and line.text[:1].islower()
+        ):
+            merged = _Line(out[-1].start, line.end, text[out[-1].start : line.end])
+            out[-1] = merged
+        else:
+            out.append(line)
+        prev_blank = False
+    return out
+
+
+def _printed_date(line: str) -> object | None:
+    """A line that is nothing but a date ("Sat. Sep 30th, 2023", "Updated: 12 May 2021")."""
+    t = _PRINTED_DATE_PREFIX.sub("", line.strip())
+    if not t or len(t) > 40 or not _MONTH_OR_DIGIT.search(t) or not re.search(r"\d{4}", t):
+        return None
+    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", t)
+    data = _date_parser.get_date_data(t)
+    if data.date_obj is None or data.period != "day":
+        return None
+    return data.date_obj.date()
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\W_]+", " ", s.lower().replace("’", "'")).strip()
+
+
+def _is_repeated(lines: list[_Line], j: int) -> bool:
+    """Captions are often saved twice (alt text and visible text) on neighbouring lines."""
+    t = _norm(lines[j].text)
+    if len(t) < 20:
+        return False
+    for k in (j - 1, j + 1):
+        if 0 <= k < len(lines):
+            other = _norm(lines[k].text)
+            if fuzz.ratio(t, other) > 90 or (
+                len(other) > len(t) and other.startswith(t) and len(t) > 0.7 * len(other)
+            ):
+                return True
+            if len(t) > len(other) > 0.7 * len(t) and t.startswith(other):
+                return True
+    return False
+
+
+def _looks_like_title(line: str) -> bool:
+    """Title case (most content words capitalised) and no sentence-final punctuation."""
+    t = line.strip()
+    words = re.findall(r"[A-Za-z][\w'’-]*", t)
+    if not words or len(words) > 20 or t.endswith((".", "!", "?", ",", ";")):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content:
+        return False
+    capital = sum(1 for w in content if w[0].isupper())
+    return capital / len(content) >= 0.75 and words[0][0].isupper()
+
+
+def _looks_like_heading(line: str, *, allow_question: bool) -> bool:
+    t = line.strip()
+    if allow_question and t.endswith("?"):
+        t = t[:-1]
+    if len(t) > 100 or len(t.split()) > 14:
+        return False
+    if t.endswith((".", "!", "?", ",", ";", "”", '"')):
+        return False
+    return _looks_like_title(t) or (len(t.split()) <= 4 and t[:1].isupper())

@@ -1,0 +1,414 @@
+"""Temporal expressions resolved against the article's publication date (DCT).
+
+spaCy finds the expressions (DATE and TIME entities, plus a few patterns it misses); each one is
+resolved on its own words, by our rules for what news writing does that a date parser does not
+("early 2022", "on Tuesday" meaning the most recent Tuesday, "hours before the meeting") and by
+dateparser for the rest. Whole texts are never searched for dates: a number in a sentence is not a
+date unless the model says the phrase is one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Doc, Span
+
+from .types import Block, CleanArticle, DateBasis, DateValue, PublishedBasis
+
+Tense = Literal["past", "future"]
+
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "several": 3, "a few": 3, "few": 3,
+}  # fmt: skip
+_NUM = r"(?:\d+|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
+_UNIT = r"(?:year|month|week|day|hour|minute|decade)s?"
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
+_QUALIFIERS = {
+    "early": (1, 4), "the beginning of": (1, 3), "the start of": (1, 3), "mid": (5, 8),
+    "the middle of": (5, 8), "late": (9, 12), "the end of": (10, 12),
+}  # fmt: skip
+
+_DURATION = re.compile(
+    rf"^(?:the\s+)?(?:past\s+|last\s+|next\s+|over\s+|about\s+|nearly\s+|almost\s+|more than\s+)?"
+    rf"{_NUM}[\s-]+{_UNIT}(?:[\s-]+(?:long|old))?$|^(?:decades|years|months|weeks|days|hours)$",
+    re.I,
+)
+_AGO = re.compile(
+    rf"^(?:about\s+|nearly\s+|some\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago$", re.I
+)
+_QUALIFIED_YEAR = re.compile(
+    r"^(?P<q>early|mid|late|the beginning of|the start of|the middle of|the end of)[\s-]*"
+    r"(?P<month>[a-z]+\s+)?(?P<year>\d{4})$",
+    re.I,
+)
+_SEASON = re.compile(
+    r"^(?:(?P<rel>this|last|next|the)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+    r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?$",
+    re.I,
+)
+_RELATIVE_PERIOD = re.compile(r"^(?P<rel>this|last|next|past)\s+(?P<unit>year|month|week)$", re.I)
+_SAME_DAY = re.compile(
+    r"^(?:(?:just|only|a few|several|some|mere)\s+)*(?:hours|minutes)(?:\s+(?:before|after|earlier|"
+    r"later|ago))?$|^(?:earlier|later)\s+(?:today|in the day)$|^today$|^tonight$|"
+    r"^this (?:morning|afternoon|evening)$|^(?:early|late) (?:today|on)$",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"^(?:(?P<rel>last|this|next|on|coming)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.I,
+)
+_BARE_MONTH = re.compile(
+    r"^(?:(?P<rel>last|this|next|early|mid|late)[\s-]+)?(?P<month>january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|"
+    r"nov|dec)\.?$",
+    re.I,
+)
+_DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid\s+)?(?P<decade>\d{3})0s$", re.I)
+_VAGUE = re.compile(
+    r"\b(?:recent|recently|coming|past few|next few|future|soon|now|currently|period)\b", re.I
+)
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|'ll|is set to|are set to|is to|are to|plans? to|planned|is expected to|are "
+    r"expected to|is going to|are going to|is scheduled|are scheduled|next|upcoming|later this)\b",
+    re.I,
+)
+# Expressions spaCy's model tends to miss in news prose.
+_EXTRA_PATTERNS = re.compile(
+    r"\b(?:(?:just|only|mere)\s+)?hours\s+(?:before|after|earlier|later)\b|\bearlier today\b"
+    r"|\b(?:early|mid|late)[\s-]\d{4}\b",
+    re.I,
+)
+
+_parsers: dict[tuple[date, Tense], DateDataParser] = {}
+
+
+def _parser(dct: date, tense: Tense) -> DateDataParser:
+    key = (dct, tense)
+    if key not in _parsers:
+        if len(_parsers) > 256:
+            _parsers.clear()
+        _parsers[key] = DateDataParser(
+            languages=["en"],
+            settings={
+                "RELATIVE_BASE": datetime(dct.year, dct.month, dct.day),
+                "PREFER_DATES_FROM": tense,
+                "PREFER_DAY_OF_MONTH": "first",
+            },
+        )
+    return _parsers[key]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(year: int, text: str, basis: DateBasis, qualifier: str | None = None) -> DateValue:
+    return DateValue(date(year, 1, 1), date(year, 12, 31), "year", text, basis, qualifier)
+
+
+def _month(
+    year: int, month: int, text: str, basis: DateBasis, qualifier: str | None = None
+) -> DateValue:
+    return DateValue(
+        date(year, month, 1),
+        _month_end(year, month),
+        "month",
+        text,
+        basis,
+        qualifier,
+    )
+
+
+def _day(d: date, text: str, basis: DateBasis, qualifier: str | None = None) -> DateValue:
+    return DateValue(d, d, "day", text, basis, qualifier)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 0)
+
+
+def resolve_expression(
+    text: str,
+    dct: date,
+    *,
+    tense: Tense = "past",
+    reference: date | None = None,
+    left_context: str = "",
+) -> DateValue | None:
+    """Resolve one temporal expression, or None when it is a duration or too vague to place.
+
+    ``reference`` is the day the surrounding text is about (the article's main event day), which
+    "hours before" and "earlier today" refer to; it defaults to the DCT. ``left_context`` is the
+    text just before the expression, which decides "since 2019" and "for the first time in four
+    years".
+    """
+    words = " ".join(text.replace("’", "'").split()).strip(" ,.;:")
+    words = re.sub(r"^(?:on|in|at|by|during|from|of)\s+", "", words, flags=re.I)
+    low = words.lower()
+    ref = reference or dct
+    before = left_context.lower().rstrip()
+    if not low:
+        return None
+
+    # "the first visit in four years": the visit is now; the last one was N years back.
+    first_in = re.search(r"\bfirst\b.*\bin(?: over| more than)?$", before[-50:])
+    if first_in and (m := re.match(rf"^(?P<n>{_NUM})\s+(?P<unit>years?|decades?)$", low)):
+        return _day(ref, words, "relative", f"first in {m.group('n')} {m.group('unit')}")
+    if _DURATION.match(low) or low.endswith(("-year", "-month", "-week", "-day")):
+        return None
+
+    if m := _AGO.match(low):
+        n, unit = _number(m.group("n")), m.group("unit").rstrip("s")
+        if unit == "year":
+            return _year(dct.year - n, words, "relative")
+        if unit == "decade":
+            return _year(dct.year - 10 * n, words, "relative", "decade")
+        if unit == "month":
+            y, mo = divmod(dct.year * 12 + dct.month - 1 - n, 12)
+            return _month(y, mo + 1, words, "relative")
+        delta = {"week": timedelta(weeks=n), "day": timedelta(days=n)}.get(unit, timedelta())
+        return _day(dct - delta, words, "relative")
+
+    if m := _QUALIFIED_YEAR.match(low):
+        q = m.group("q").lower()
+        year = int(m.group("year"))
+        if m.group("month") and m.group("month").strip() in _MONTHS:
+            return _month(year, _MONTHS[m.group("month").strip()], words, "explicit", q)
+        first, last = _QUALIFIERS[q]
+        return DateValue(date(year, first, 1), _month_end(year, last), "year", words, "explicit", q)
+
+    if m := _DECADE.match(low):
+        start = int(m.group("decade")) * 10
+        return DateValue(
+            date(start, 1, 1), date(start + 9, 12, 31), "year", words, "explicit", "decade"
+        )
+
+    if m := _SEASON.match(low):
+        first, last = _SEASONS[m.group("season").lower()]
+        rel = (m.group("rel") or "").lower()
+        if m.group("year"):
+            year, basis = int(m.group("year")), "explicit"
+        else:
+            year, basis = dct.year, "relative"
+            if rel == "last" or (rel in ("", "the") and tense == "past" and dct.month < first):
+                year -= 1
+            elif rel == "next" or (rel in ("", "the") and tense == "future" and dct.month > last):
+                year += 1
+        end_year = year + 1 if last < first else year
+        return DateValue(
+            date(year, first, 1),
+            _month_end(end_year, last),
+            "year",
+            words,
+            basis,
+            m.group("season").lower(),
+        )
+
+    if m := _RELATIVE_PERIOD.match(low):
+        rel, unit = m.group("rel").lower(), m.group("unit").lower()
+        shift = {"this": 0, "last": -1, "past": -1, "next": 1}[rel]
+        if unit == "year":
+            return _year(dct.year + shift, words, "relative")
+        if unit == "month":
+            y, mo = divmod(dct.year * 12 + dct.month - 1 + shift, 12)
+            return _month(y, mo + 1, words, "relative")
+        monday = dct - timedelta(days=dct.weekday()) + timedelta(weeks=shift)
+        return DateValue(monday, monday + timedelta(days=6), "day", words, "relative", "week")
+
+    if low in ("yesterday", "last night") or low.startswith("yesterday "):
+        return _day(dct - timedelta(days=1), words, "relative")
+    if low == "tomorrow" or low.startswith("tomorrow "):
+        return _day(dct + timedelta(days=1), words, "relative")
+    if _SAME_DAY.match(low):
+        return _day(ref, words, "relative")
+
+    if m := _WEEKDAY.match(low):
+        target = _WEEKDAYS[m.group("day").lower()]
+        rel = (m.group("rel") or "").lower()
+        if rel in ("next", "coming") or (rel != "last" and tense == "future"):
+            ahead = (target - dct.weekday()) % 7
+            if rel == "next" and ahead == 0:
+                ahead = 7
+            return _day(dct + timedelta(days=ahead), words, "relative")
+        back = (dct.weekday() - target) % 7
+        if rel == "last" and back == 0:
+            back = 7
+        return _day(dct - timedelta(days=back), words, "relative")
+
+    if m := _BARE_MONTH.match(low):
+        month = _MONTHS[m.group("month").lower().rstrip(".")]
+        rel = (m.group("rel") or "").lower()
+        year = dct.year
+        if rel == "last" or (rel not in ("next", "this") and tense == "past" and month > dct.month):
+            year -= 1
+        elif rel == "next" or (tense == "future" and month < dct.month):
+            year += 1
+        qualifier = rel if rel in ("early", "mid", "late") else None
+        return _month(year, month, words, "relative", qualifier)
+
+    if _VAGUE.search(low):
+        return None
+
+    data = _parser(dct, tense).get_date_data(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", words))
+    if data.date_obj is None:
+        return None
+    found = data.date_obj.date()
+    basis = "explicit" if re.search(r"\b\d{4}\b", low) else "relative"
+    if data.period == "year":
+        return _year(found.year, words, basis)
+    if data.period == "month":
+        return _month(found.year, found.month, words, basis)
+    if data.period in ("day", "time"):
+        if not re.search(r"\d", low):
+            return None  # a day from words alone that none of our rules understood
+        if any(name in low for name in _MONTHS if len(name) > 2) and re.search(r"\b\d{1,2}\b", low):
+            basis = "explicit" if basis == "explicit" or tense == "past" else basis
+        return _day(found, words, basis)
+    return None
+
+
+def sentence_tense(sent: Span) -> Tense:
+    """Future when the sentence announces what is to come ("will", "is set to", "next")."""
+    return "future" if _FUTURE_CUES.search(sent.text) else "past"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets into the article text
+    end: int
+    value: DateValue
+
+
+def dates_in_doc(
+    doc: Doc, offset: int, dct: date, *, reference: date | None = None
+) -> list[DateMention]:
+    """Date mentions of one block's Doc; ``offset`` is where the block starts in the article."""
+    found: list[DateMention] = []
+    spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    taken = [(e.start_char, e.end_char) for e in spans]
+    for m in _EXTRA_PATTERNS.finditer(doc.text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    for span in sorted(spans, key=lambda s: s.start_char):
+        left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
+        value = resolve_expression(
+            span.text,
+            dct,
+            tense=sentence_tense(span.sent),
+            reference=reference,
+            left_context=left,
+        )
+        if value is None:
+            continue
+        if re.search(r"\bsince\s*$", left, re.I) and value.qualifier is None:
+            # "since 2019" dates the start of a period, not what the sentence reports.
+            value = DateValue(
+                value.start, value.end, value.granularity, value.text, value.basis, "since"
+            )
+        found.append(DateMention(offset + span.start_char, offset + span.end_char, value))
+    return found
+
+
+# --- publication date -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublishedGuess:
+    """What one article's own text says about its publication date."""
+
+    date: date | None
+    basis: PublishedBasis
+    # Only a date printed on the page: possibly the day the page was saved, weeks later.
+    printed_only: bool = False
+
+
+def infer_published(
+    clean: CleanArticle, docs: Sequence[tuple[Block, Doc]], *, manifest: date | None = None
+) -> PublishedGuess:
+    """The publication date from the manifest, else from the article's own dates.
+
+    News reports what just happened, so the latest explicit day in the text is a lower bound; a
+    bare weekday ("On Wednesday") names a day of the same week, normally the day of writing.
+    """
+    if manifest is not None:
+        return PublishedGuess(manifest, "manifest")
+    explicit: list[date] = []
+    weekdays: list[int] = []
+    for _block, doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            words = ent.text.strip()
+            if m := _WEEKDAY.match(words):
+                if not m.group("rel") or m.group("rel").lower() == "on":
+                    weekdays.append(_WEEKDAYS[m.group("day").lower()])
+                continue
+            if not re.search(r"\b\d{4}\b", words):
+                continue
+            value = resolve_expression(words, date(2000, 1, 1))
+            if value is not None and value.granularity == "day" and value.basis == "explicit":
+                explicit.append(value.start)
+    if explicit:
+        latest = max(explicit)
+        later = [(wd - latest.weekday()) % 7 for wd in weekdays]
+        # A weekday within the week after the latest explicit day is the day of the report.
+        ahead = Counter(d for d in later if d > 0).most_common(1)
+        day = latest + timedelta(days=ahead[0][0]) if ahead else latest
+        if clean.printed_date is not None and clean.printed_date < day:
+            day = clean.printed_date
+        return PublishedGuess(day, "inferred from text")
+    if clean.printed_date is not None:
+        return PublishedGuess(clean.printed_date, "inferred from text", printed_only=True)
+    return PublishedGuess(None, "unknown")
+
+
+def fill_published_from_story(guesses: Sequence[PublishedGuess]) -> list[PublishedGuess]:
+    """Give articles without a firm date the date their sibling articles agree on.
+
+    Articles of one story appear within days of each other, so a sibling's firm date beats a
+    printed date that lies after it (which is most likely the day the page was saved).
+    """
+    firm = Counter(g.date for g in guesses if g.date is not None and not g.printed_only)
+    if not firm:
+        return list(guesses)
+    best = max(firm.items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0]
+    out = []
+    for g in guesses:
+        if g.date is None or (g.printed_only and best <= g.date):
+            out.append(PublishedGuess(best, "inferred from story"))
+        else:
+            out.append(g)
+    return out
+
+
+def main_event_day(mentions: Sequence[DateMention], lede_end: int, dct: date) -> DateValue:
+    """The day an article is about: a day named in its first paragraph, else its DCT.
+
+    Sentences without a date of their own inherit it (basis "context").
+    """
+    for m in mentions:
+        if m.start < lede_end and m.value.granularity == "day" and m.value.qualifier is None:
+            return DateValue(m.value.start, m.value.end, "day", "", "context")
+    return DateValue(dct, dct, "day", "", "context")

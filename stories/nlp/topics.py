@@ -1,0 +1,69 @@
+"""A small, general news taxonomy: which subjects a sentence or an article is about.
+
+The taxonomy lives in a fixture so editors can extend it without touching code; a topic matches
+on lemmas (so "sanctions" and "sanctioned" both count) or on lower-cased multiword phrases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "fixtures" / "topics.json"
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    name: str
+    lemmas: frozenset[str]
+    phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    topics: tuple[Topic, ...]
+
+    def topics_for(self, source: Doc | Span | str) -> tuple[str, ...]:
+        """Slugs of the topics ``source`` mentions, in taxonomy order."""
+        if isinstance(source, str):
+            words = {_crude_lemma(w) for w in re.findall(r"[a-z][a-z-]*", source.lower())}
+            text = source.lower()
+        else:
+            words = {t.lemma_.lower() for t in source} | {t.lower_ for t in source}
+            text = source.text.lower()
+        found = []
+        for topic in self.topics:
+            if words & topic.lemmas or any(
+                re.search(rf"\b{re.escape(p)}\b", text) for p in topic.phrases
+            ):
+                found.append(topic.slug)
+        return tuple(found)
+
+
+def _crude_lemma(word: str) -> str:
+    # Plain strings only come from headlines and titles; a plural "s" is all that matters there.
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def load_taxonomy(path: Path | str = DEFAULT_TAXONOMY) -> Taxonomy:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return Taxonomy(
+        tuple(
+            Topic(
+                slug=t["slug"],
+                name=t["name"],
+                lemmas=frozenset(w.lower() for w in t.get("lemmas", ())),
+                phrases=tuple(p.lower() for p in t.get("phrases", ())),
+            )
+            for t in data["topics"]
+        )
+    )
+
+
+def topics_for(source: Doc | Span | str, taxonomy: Taxonomy) -> tuple[str, ...]:
+    return taxonomy.topics_for(source)

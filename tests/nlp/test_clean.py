@@ -1,0 +1,114 @@
+from stories.nlp.clean import clean_article
+
+PAGE = """Mon. Mar 4th, 2024
+Harbour Strike Ends After Ten Days of Talks
+
+Dock Workers Accept New Pay Offer From Port Authority
+
+by Maria Lopez and Tom Reed
+3 comments
+
+Dock workers voted on Sunday to end their strike, the union said.
+
+[Photo/Harbour Press] Pickets outside the main gate.
+
+The Vote
+
+About 80 percent of members backed the deal, which raises wages by six percent.
+Read also: Ferry fares to rise in spring
+Subscribe to our newsletter
+
+Frequently Asked Questions
+
+Why did the workers strike?
+
+They wanted higher wages after two years of inflation.
+
+You may also like
+
+• Port traffic hits record
+City Post is a news website covering the region since 1990.
+© 2024 City Post
+"""
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in clean_article(text).blocks]
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    for block in clean_article(PAGE).blocks:
+        assert PAGE[block.start : block.end] == block.text
+
+
+def test_printed_date_line_is_recorded_and_the_headline_is_the_next_line() -> None:
+    article = clean_article(PAGE)
+    assert article.printed_date is not None
+    assert article.printed_date.isoformat() == "2024-03-04"
+    assert article.headline == "Harbour Strike Ends After Ten Days of Talks"
+
+
+def test_title_case_line_under_the_headline_is_a_subheadline() -> None:
+    assert ("subheadline", "Dock Workers Accept New Pay Offer From Port Authority") in kinds(PAGE)
+
+
+def test_byline_gives_the_author_and_comment_count_is_boilerplate() -> None:
+    article = clean_article(PAGE)
+    assert article.author == "Maria Lopez and Tom Reed"
+    assert ("boilerplate", "3 comments") in kinds(PAGE)
+
+
+def test_photo_credit_line_is_a_caption_and_short_title_is_a_heading() -> None:
+    found = kinds(PAGE)
+    assert ("caption", "[Photo/Harbour Press] Pickets outside the main gate.") in found
+    assert ("heading", "The Vote") in found
+
+
+def test_read_also_and_subscribe_lines_are_boilerplate() -> None:
+    found = kinds(PAGE)
+    assert ("boilerplate", "Read also: Ferry fares to rise in spring") in found
+    assert ("boilerplate", "Subscribe to our newsletter") in found
+
+
+def test_faq_questions_and_answers_are_not_body() -> None:
+    body = clean_article(PAGE).body
+    assert "inflation" not in body
+    assert "Why did" not in body
+
+
+def test_everything_after_an_end_of_article_marker_is_boilerplate() -> None:
+    body = clean_article(PAGE).body
+    assert "record" not in body
+    assert "news website" not in body
+    assert "2024 City Post" not in body
+
+
+def test_only_story_paragraphs_are_body() -> None:
+    body = [b.text for b in clean_article(PAGE).body_blocks]
+    assert body == [
+        "Dock workers voted on Sunday to end their strike, the union said.",
+        "About 80 percent of members backed the deal, which raises wages by six percent.",
+    ]
+
+
+def test_duplicated_caption_lines_are_captions() -> None:
+    text = (
+        "Storm Closes Schools\n\n"
+        "Flooding forced the closure of twelve schools on Friday, officials said.\n"
+        "A flooded street in the old town after the storm. Reuters\n"
+        "A flooded street in the old town after the storm.\n"
+        "Classes will resume next week.\n"
+    )
+    found = kinds(text)
+    assert [k for k, _ in found] == ["headline", "body", "caption", "caption", "body"]
+
+
+def test_hard_wrapped_lines_of_one_paragraph_are_one_block() -> None:
+    text = (
+        "Council Approves Budget\n\n"
+        "The city council approved the annual budget on Thursday after a long debate\n"
+        "about road repairs and library funding.\n"
+    )
+    body = clean_article(text).body_blocks
+    assert len(body) == 1
+    assert body[0].text.endswith("library funding.")

@@ -1,0 +1,124 @@
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from stories.nlp.clean import clean_article
+from stories.nlp.dates import (
+    PublishedGuess,
+    dates_in_doc,
+    fill_published_from_story,
+    infer_published,
+    resolve_expression,
+)
+
+# A Thursday.
+DCT = date(2024, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("words", "tense", "label", "granularity", "basis"),
+    [
+        ("Monday, March 11, 2024", "past", "2024-03-11", "day", "explicit"),
+        ("2019", "past", "2019", "year", "explicit"),
+        ("July 2021", "past", "2021-07", "month", "explicit"),
+        ("on Tuesday", "past", "2024-03-12", "day", "relative"),
+        ("Thursday", "past", "2024-03-14", "day", "relative"),
+        ("Tuesday", "future", "2024-03-19", "day", "relative"),
+        ("in August", "past", "2023-08", "month", "relative"),
+        ("August", "future", "2024-08", "month", "relative"),
+        ("March", "past", "2024-03", "month", "relative"),
+        ("last month", "past", "2024-02", "month", "relative"),
+        ("this year", "past", "2024", "year", "relative"),
+        ("three years ago", "past", "2021", "year", "relative"),
+        ("yesterday", "past", "2024-03-13", "day", "relative"),
+        ("earlier today", "past", "2024-03-14", "day", "relative"),
+        ("just hours before", "past", "2024-03-14", "day", "relative"),
+    ],
+)
+def test_expressions_resolve_against_the_publication_date(
+    words: str, tense: str, label: str, granularity: str, basis: str
+) -> None:
+    value = resolve_expression(words, DCT, tense=tense)  # type: ignore[arg-type]
+    assert value is not None
+    assert (value.label, value.granularity, value.basis) == (label, granularity, basis)
+
+
+@pytest.mark.parametrize("words", ["18-month", "four years", "two weeks", "the past decade"])
+def test_durations_are_not_dates(words: str) -> None:
+    assert resolve_expression(words, DCT) is None
+
+
+def test_early_mid_late_year_keeps_the_qualifier_and_sorts_inside_the_year() -> None:
+    early = resolve_expression("early 2020", DCT)
+    late = resolve_expression("late 2020", DCT)
+    assert early is not None and late is not None
+    assert (early.label, early.qualifier, late.qualifier) == ("2020", "early", "late")
+    assert early.start < late.start
+
+
+def test_season_without_year_is_the_most_recent_one_for_past_events() -> None:
+    value = resolve_expression("summer", DCT, tense="past")
+    assert value is not None
+    assert value.start == date(2023, 6, 1)
+    assert value.qualifier == "summer"
+
+
+def test_hours_before_refers_to_the_day_the_story_is_about() -> None:
+    value = resolve_expression("hours before", DCT, reference=date(2024, 3, 12))
+    assert value is not None and value.label == "2024-03-12"
+
+
+def test_first_time_in_n_years_dates_the_event_now() -> None:
+    value = resolve_expression("five years", DCT, left_context="visited for the first time in")
+    assert value is not None
+    assert value.label == "2024-03-14"
+
+
+def test_mentions_in_a_doc_carry_article_offsets_and_since_is_marked(nlp: Language) -> None:
+    text = "The ministers met on Tuesday, their first meeting since 2018."
+    mentions = dates_in_doc(nlp(text), 100, DCT)
+    labels = {(m.value.label, m.value.qualifier) for m in mentions}
+    assert ("2024-03-12", None) in labels
+    assert ("2018", "since") in labels
+    tuesday = next(m for m in mentions if m.value.label == "2024-03-12")
+    assert text[tuesday.start - 100 : tuesday.end - 100].endswith("Tuesday")
+
+
+def test_future_tense_weekday_is_the_next_one(nlp: Language) -> None:
+    mentions = dates_in_doc(nlp("The minister will travel to the capital on Monday."), 0, DCT)
+    assert [m.value.label for m in mentions] == ["2024-03-18"]
+
+
+def _docs(nlp: Language, text: str):  # type: ignore[no-untyped-def]
+    clean = clean_article(text)
+    return clean, [(b, nlp(b.text)) for b in clean.body_blocks]
+
+
+def test_weekday_after_an_explicit_date_gives_the_publication_day(nlp: Language) -> None:
+    text = (
+        "Rail Strike Spreads\n\n"
+        "On Friday, train drivers walked out across the north of the country.\n\n"
+        "Talks had collapsed on Tuesday, March 5, 2024, after the operator rejected the offer.\n"
+    )
+    clean, docs = _docs(nlp, text)
+    guess = infer_published(clean, docs)
+    assert (guess.date, guess.basis) == (date(2024, 3, 8), "inferred from text")
+
+
+def test_manifest_date_wins(nlp: Language) -> None:
+    clean, docs = _docs(nlp, "Quiet Day\n\nNothing happened on Monday, May 6, 2024.\n")
+    assert infer_published(clean, docs, manifest=date(2024, 5, 9)).basis == "manifest"
+
+
+def test_a_printed_date_alone_is_weak_and_siblings_override_a_later_one(nlp: Language) -> None:
+    clean, docs = _docs(nlp, "Fri. Mar 29th, 2024\nBridge Reopens\n\nThe bridge reopened.\n")
+    printed = infer_published(clean, docs)
+    assert printed.printed_only and printed.date == date(2024, 3, 29)
+    sibling = PublishedGuess(date(2024, 3, 8), "inferred from text")
+    filled = fill_published_from_story([printed, sibling, PublishedGuess(None, "unknown")])
+    assert [(g.date, g.basis) for g in filled] == [
+        (date(2024, 3, 8), "inferred from story"),
+        (date(2024, 3, 8), "inferred from text"),
+        (date(2024, 3, 8), "inferred from story"),
+    ]

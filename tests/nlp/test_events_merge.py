@@ -1,0 +1,60 @@
+from datetime import date
+
+from spacy.language import Language
+
+from stories.nlp.dates import dates_in_doc
+from stories.nlp.events import extract_events
+from stories.nlp.merge import merge_candidates
+from stories.nlp.topics import load_taxonomy
+from stories.nlp.types import Block, DateValue
+
+DCT = date(2024, 3, 14)
+CONTEXT = DateValue(DCT, DCT, "day", "", "context")
+
+
+class FakeActors:
+    def actors_in(self, file: str, start: int, end: int) -> tuple[str, ...]:
+        return ("Harbour Union",)
+
+    def resolve(self, surface: str) -> str | None:
+        return surface
+
+
+def events_of(nlp: Language, file: str, text: str):  # type: ignore[no-untyped-def]
+    block = Block("body", text, 0, len(text))
+    doc = nlp(text)
+    mentions = dates_in_doc(doc, 0, DCT)
+    return extract_events(file, [(block, doc)], mentions, CONTEXT, FakeActors(), load_taxonomy())
+
+
+def test_reported_happening_becomes_an_event_and_speculation_does_not(nlp: Language) -> None:
+    found = events_of(
+        nlp,
+        "a.txt",
+        "The union signed the agreement with the port authority on Tuesday. "
+        "Analysts suggest the deal could collapse within a year.",
+    )
+    assert [(e.trigger, e.date.label if e.date else None) for e in found] == [
+        ("sign", "2024-03-12")
+    ]
+    assert found[0].title.startswith("The union signed the agreement")
+
+
+def test_two_dated_background_facts_in_one_sentence_are_two_events(nlp: Language) -> None:
+    found = events_of(
+        nlp,
+        "a.txt",
+        "The port has suffered setbacks, with a failed strike in August and a crash in May.",
+    )
+    assert sorted(e.date.label for e in found if e.date) == ["2023-05", "2023-08"]
+
+
+def test_the_same_event_from_two_outlets_merges_with_one_source_each(nlp: Language) -> None:
+    a = events_of(
+        nlp, "a.txt", "The union signed the agreement with the port authority on Tuesday."
+    )
+    b = events_of(nlp, "b.txt", "On Tuesday the union signed a pay agreement with the port.")
+    merged = merge_candidates([*a, *b])
+    assert len(merged) == 1
+    assert sorted(s.file for s in merged[0].sources) == ["a.txt", "b.txt"]
+    assert merged[0].date is not None and merged[0].date.label == "2024-03-12"
