@@ -507,6 +507,7 @@ def extract_actors(
     """Find the story's actors across all its articles and resolve every mention to one of them."""
     raws: list[_Raw] = []
     sent_of: dict[tuple[str, int], list[Span]] = {}
+    scanned: list[tuple[ArticleDocs, int, Block, Doc, list[int], set[int]]] = []
     for art in articles:
         sent_no = 0
         for bi, (block, doc) in enumerate(art.docs):
@@ -539,7 +540,9 @@ def extract_actors(
                 )
                 if raw is not None:
                     raws.append(raw)
+            scanned.append((art, bi, block, doc, sent_idx, covered))
             sent_no += len(sents)
+    raws += _name_parts(raws, scanned)
 
     # One kind per name: a name NER once called a person is a person (ORG is its usual mistake
     # for unfamiliar personal names); otherwise the majority label wins.
@@ -699,6 +702,38 @@ def extract_actors(
         dict(by_token),
         dict(profiles),
     )
+
+
+def _name_parts(
+    raws: list[_Raw], scanned: list[tuple[ArticleDocs, int, Block, Doc, list[int], set[int]]]
+) -> list[_Raw]:
+    """Surnames NER missed or mislabelled, once the article has named the person in full.
+
+    NER often tags a lone unfamiliar surname as a place or organisation ("Carney warned") or not
+    at all. Within an article that named "Mark Carney", the lone "Carney" is that person.
+    """
+    parts: dict[str, set[str]] = defaultdict(set)
+    for r in raws:
+        if r.kind == "person" and len(name_tokens(r.form)) >= 2:
+            parts[r.file] |= {squash(p) for p in name_tokens(r.form) if len(p) >= 3}
+    for r in raws:
+        if r.kind != "person" and len(name_tokens(r.form)) == 1 and squash(r.form) in parts[r.file]:
+            r.kind, r.label = "person", "PERSON"
+    added: list[_Raw] = []
+    for art, bi, block, doc, sent_idx, covered in scanned:
+        for tok in doc:
+            if (
+                tok.i not in covered
+                and tok.pos_ == "PROPN"
+                and tok.text[:1].isupper()
+                and squash(tok.text) in parts[art.file]
+            ):
+                raw = _ent_mention(
+                    Span(doc, tok.i, tok.i + 1, label="PERSON"), block, art, sent_idx[tok.i], bi
+                )
+                if raw is not None:
+                    added.append(raw)
+    return added
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
