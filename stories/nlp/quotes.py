@@ -349,6 +349,11 @@ def _reported(
             while last.i > first.i and last.is_punct and last.text not in '”’"':
                 last = doc[last.i - 1]
             start, end = first.idx, last.idx + len(last.text)
+            text = block.text[start:end]
+            if text.count("“") > text.count("”"):
+                # The clause ends inside a quote the parser hung elsewhere: close it.
+                close = block.text.find("”", end, end + 3)
+                end = close + 1 if close != -1 else end
             found.append(
                 Quote(
                     file=article.file,
