@@ -1,0 +1,895 @@
+"""Actors of a story: named-entity mentions across its articles grouped into real-world entities.
+
+What is an actor, and why:
+- person: spaCy PERSON entities, with titles and possessives normalised away.
+- organization: ORG entities. NORP ("North Korean", "Western") is an adjective of belonging far
+  more often than a group that acts, so NORP never becomes an actor; it is used as evidence of a
+  person's affiliation ("the Russian leader").
+- place: GPE, LOC and FAC entities. A capital used for its government ("Moscow said") stays the
+  city: linking it to the country would need a gazetteer of capitals, which is knowledge the text
+  does not carry, and a reader can still follow the city to the same events.
+
+Only body blocks are read. Surname-only references, role nouns ("the Russian president") and
+third-person singular pronouns are resolved to the person meant, so that ``actors_in`` sees them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from stories.nlp.types import Actor, ActorKind, Block, CleanArticle, Decisions, Mention
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as prose, so long rule lists stay readable."""
+    return frozenset(text.split())
+
+
+# Editors decided nothing yet (a module-level default keeps the dataclass out of the signature).
+NO_DECISIONS = Decisions()
+
+
+@dataclass(frozen=True)
+class ArticleDocs:
+    file: str
+    clean: CleanArticle
+    docs: tuple[tuple[Block, Doc], ...]  # body blocks with their spaCy Doc
+
+
+# Words that name an office or a form of address. At the start of a PERSON entity they are a title,
+# not part of the name ("President Vladimir Putin", "Navy Admiral Kim Myong Sik").
+TITLE_WORDS = words(
+    """
+    mr mrs ms miss dr prof sir dame lord lady president chairman chairwoman chair leader minister
+    prime deputy vice secretary general admiral commander colonel col lt lieutenant captain capt
+    major marshal sergeant sgt senator sen rep representative governor gov mayor king queen prince
+    princess emperor empress chancellor premier director chief spokesman spokeswoman spokesperson
+    ambassador envoy judge justice pope bishop cardinal rev reverend father sheikh emir sultan
+    dictator comrade navy army foreign defense defence interior finance state supreme first lady
+    officer head
+    """
+)
+
+# Nouns that name a role a person holds, used both in introductions ("Russian President X",
+# "X, chairman of ...") and in later references ("the Russian president").
+# Forms of address and offices that are only ever said of a person.
+PERSONAL_TITLES = words(
+    """
+    mr mrs ms dr sir dame president chairman chairwoman chancellor premier minister senator
+    governor mayor king queen prince princess pope admiral general ambassador secretary
+    """
+)
+ROLE_NOUNS = words(
+    """
+    president leader chairman chairwoman chair minister premier chancellor king queen prince
+    princess emperor dictator ruler monarch chief head secretary general admiral commander
+    director spokesman spokeswoman spokesperson ambassador envoy governor mayor senator official
+    strongman sister brother wife husband daughter son mother father
+    """
+)
+# Roles of whoever runs a country or party: a later "the X leader" may refer back to any of them.
+HEAD_ROLES = words(
+    "president leader chairman chairwoman premier chancellor king queen emperor dictator ruler "
+    "monarch strongman prime_minister"
+)
+GENERIC_HEAD_ROLES = words("leader ruler dictator strongman chief head")
+
+PRONOUNS = words("he him his himself she her hers herself")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_SQUASH = re.compile(r"[^0-9a-z]+")
+_STOP_ENTS = frozenset({"faq", "faqs"})
+_LABEL_KIND: dict[str, ActorKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+
+
+def squash(text: str) -> str:
+    """A key for name comparison: case, spacing, hyphens and dots do not matter."""
+    return _SQUASH.sub("", text.lower())
+
+
+def name_tokens(form: str) -> list[str]:
+    """Name parts split on spaces and hyphens, so "Jong-un" and "Jong Un" both count two."""
+    return [p for p in re.split(r"[\s\-‐–]+", form) if p]
+
+
+def strip_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading title words off a name: (title words, name words).
+
+    Strips through the last title word of the leading run, keeping at least one name word, so
+    "Natural Resources Minister Alexander Kozlov" loses its whole title while "Martin Luther King"
+    (title word last) keeps its name.
+    """
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if word.lower().rstrip(".") in TITLE_WORDS:
+            cut = i + 1
+        elif not word[:1].isupper():
+            break
+    return words[:cut], words[cut:]
+
+
+def clean_form(text: str) -> str:
+    """Display form of a name: no possessive, no leading article, no surrounding punctuation."""
+    text = text.strip().strip(',;:!?"“”‘’()[]')
+    if text.endswith(".") and text.count(".") == 1:
+        text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
+    text = _POSSESSIVE.sub("", text) if re.search(r"[’']s?$", text) else text
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return " ".join(text.split())
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two affiliation words name the same country: "North Korean" ~ "North Korea".
+
+    Demonyms share a long prefix with their country (korean/korea, chinese/china); requiring all
+    but one character of the shorter word keeps "Austrian" apart from "Australia".
+    """
+    ta, tb = a.lower().split(), b.lower().split()
+    if len(ta) != len(tb) or ta[:-1] != tb[:-1]:
+        return False
+    x, y = ta[-1], tb[-1]
+    if x == y:
+        return True
+    common = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        common += 1
+    return common >= 4 and common >= min(len(x), len(y)) - 1
+
+
+def roles_match(wanted: str, held: str) -> bool:
+    if wanted == held:
+        return True
+    return wanted in GENERIC_HEAD_ROLES and held in HEAD_ROLES
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line without sentence punctuation: a heading the cleaner may have let through."""
+    stripped = text.strip()
+    return len(stripped.split()) <= 12 and not re.search(r"[.!?:;\"”’)]$", stripped)
+
+
+@dataclass
+class _Raw:
+    """A mention before clustering."""
+
+    file: str
+    block: int
+    sent: int  # sentence number within the article
+    start: int
+    end: int
+    text: str
+    form: str
+    kind: ActorKind
+    label: str
+    head: Token
+    subject: bool
+    role_of: str | None = None  # for role nouns: the resolved canonical name
+    cluster: int = -1
+
+
+@dataclass
+class _Profile:
+    """What the text says a person is: (affiliation, role) pairs seen in introductions."""
+
+    pairs: set[tuple[str, str]] = field(default_factory=set)
+
+
+class ActorIndex:
+    """Canonical actors of a story, and where each article mentions them."""
+
+    def __init__(
+        self,
+        actors: tuple[Actor, ...],
+        mentions: dict[str, tuple[Mention, ...]],
+        surface: dict[str, str],
+        by_token: dict[str, list[tuple[str, int]]],
+        profiles: dict[str, set[tuple[str, str]]],
+    ) -> None:
+        self.actors = actors
+        self._mentions = mentions
+        self._surface = surface  # squashed form -> canonical
+        self._by_token = by_token  # squashed name part -> [(canonical, mention count)]
+        self._profiles = profiles
+        self._kind = {a.name: a.kind for a in actors}
+
+    def kind(self, name: str) -> ActorKind | None:
+        return self._kind.get(name)
+
+    def mentions(self, file: str) -> tuple[Mention, ...]:
+        return self._mentions.get(file, ())
+
+    def actors_in(self, file: str, start: int, end: int) -> tuple[str, ...]:
+        """Canonical names mentioned in [start, end) of the raw text, in order of appearance."""
+        names: list[str] = []
+        for m in self.mentions(file):
+            if m.start < end and m.end > start and m.actor not in names:
+                names.append(m.actor)
+        return tuple(names)
+
+    def mention_at(self, file: str, start: int, end: int) -> Mention | None:
+        """The mention overlapping [start, end) most, preferring the longest."""
+        best: Mention | None = None
+        best_overlap = 0
+        for m in self.mentions(file):
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = m, overlap
+        return best
+
+    def resolve(self, surface: str) -> str | None:
+        """Any surface form (alias, title + name, possessive, role noun) -> canonical name."""
+        form = clean_form(surface)
+        titles, words = strip_title(form.split())
+        key = squash(" ".join(words))
+        if not key:
+            return None
+        if key in self._surface:
+            return self._surface[key]
+        if squash(form) in self._surface:
+            return self._surface[squash(form)]
+        if len(words) == 1 and key in self._by_token:
+            return max(self._by_token[key], key=lambda c: c[1])[0]
+        return self._resolve_role(form)
+
+    def _resolve_role(self, phrase: str) -> str | None:
+        """ "the Russian leader" -> the one person introduced as a Russian head of state."""
+        words = [w.lower() for w in phrase.split()]
+        roles = [i for i, w in enumerate(words) if w in ROLE_NOUNS]
+        if not roles:
+            return None
+        i = roles[-1]
+        role = words[i]
+        affil = " ".join(w for w in words[:i] if w not in {"the", "a", "an"})
+        found = _role_fits(affil, role, self._profiles)
+        return next(iter(found)) if len(found) == 1 else None
+
+
+class _UnionFind:
+    """Clusters of mention forms that refuse to join names an editor said are different."""
+
+    def __init__(self, forbidden: Iterable[tuple[str, str]]) -> None:
+        self.parent: dict[int, int] = {}
+        self.keys: dict[int, set[str]] = {}
+        self.forbidden = {frozenset((squash(a), squash(b))) for a, b in forbidden}
+
+    def add(self, key: str) -> int:
+        cid = len(self.parent)
+        self.parent[cid] = cid
+        self.keys[cid] = {key}
+        return cid
+
+    def find(self, cid: int) -> int:
+        while self.parent[cid] != cid:
+            self.parent[cid] = self.parent[self.parent[cid]]
+            cid = self.parent[cid]
+        return cid
+
+    def can_join(self, a: int, b: int) -> bool:
+        ka, kb = self.keys[self.find(a)], self.keys[self.find(b)]
+        return not any(frozenset((x, y)) in self.forbidden for x in ka for y in kb)
+
+    def union(self, a: int, b: int, force: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not force and not self.can_join(ra, rb):
+            return False
+        self.parent[rb] = ra
+        self.keys[ra] |= self.keys.pop(rb)
+        return True
+
+
+def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) -> _Raw | None:
+    """Turn one NER entity into a raw mention, or None when it is noise."""
+    kind = _LABEL_KIND.get(ent.label_)
+    if kind is None:
+        return None
+    tokens = list(ent)
+    # NER sometimes swallows a sentence-initial verb ("Translating Kim's") or a possessive.
+    while tokens and (tokens[0].pos_ in {"VERB", "AUX", "ADP", "PUNCT"} or tokens[0].is_stop):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+    form = clean_form(span.text)
+    words = form.split()
+    if kind == "person":
+        _, words = strip_title(words)
+        form = " ".join(words)
+    key = squash(form)
+    if (
+        len(key) < 2
+        or key in _STOP_ENTS
+        or not any(ch.isupper() for ch in form)
+        or all(t.is_stop for t in span)
+        or not any(ch.isalpha() for ch in form)
+        or (len(key) < 3 and not form.replace(".", "").isupper())
+    ):
+        return None
+    if kind == "person" and not any(t.pos_ == "PROPN" for t in span):
+        return None
+    if kind == "organization" and _is_title_modifier(span):
+        return None
+    author = art.clean.author
+    if kind == "person" and author and squash(author) == key:
+        return None  # the byline author writes the story; they are not in it
+    start = block.start + span[0].idx
+    end = block.start + span[-1].idx + len(span[-1].text)
+    head = span.root
+    return _Raw(
+        art.file, bi, sent, start, end, span.text, form, kind, ent.label_, head, _is_subject(head)
+    )
+
+
+def _repair(ent: Span) -> Span:
+    """Fix two common NER slips on personal names.
+
+    A name after a personal title ("Chancellor Olaf Scholz", "Mr. Abe") is a person even when NER
+    says ORG or GPE. A person's name cut short before a hyphenated or capitalised last part
+    ("Moon Jae-in", "Moon Jae In") is extended over it.
+    """
+    doc = ent.doc
+    label = ent.label_
+    if label in ("ORG", "GPE", "NORP") and ent.start > 0:
+        before = doc[ent.start - 1]
+        if (
+            before.text.lower().rstrip(".") in PERSONAL_TITLES
+            and before.text[:1].isupper()
+            and all(t.text[:1].isupper() for t in ent)
+        ):
+            label = "PERSON"
+    if label != "PERSON":
+        return ent
+    end = ent.end
+    while end < len(doc):
+        tok, prev = doc[end], doc[end - 1]
+        attached = not prev.whitespace_ and (tok.text in "-‐" or prev.text in "-‐")
+        capital_part = (
+            prev.whitespace_
+            and tok.text[:1].isupper()
+            and tok.text.isalpha()
+            and tok.ent_type_ in ("", "PERSON")
+            and tok.pos_ not in ("VERB", "AUX")
+            and tok.text.lower() not in TITLE_WORDS
+            and not tok.is_sent_start
+        )
+        if not (attached and tok.text.isalpha() or tok.text in "-‐" or capital_part):
+            break
+        end += 1
+    if doc[end - 1].text in "-‐":
+        end -= 1
+    return Span(doc, ent.start, end, label="PERSON")
+
+
+def _is_title_modifier(span: Span) -> bool:
+    """An ORG that is only part of someone's title: "Defense Minister X", "Navy Admiral X"."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and i - span.end < 3 and doc[i].text.lower().rstrip(".") in TITLE_WORDS:
+        i += 1
+    return i > span.end and i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
+def _verb_of(head: Token) -> int:
+    """Index of the verb a subject mention is the subject of (through an apposition)."""
+    if head.dep_ == "appos":
+        head = head.head
+    return head.head.i
+
+
+def _is_subject(head: Token) -> bool:
+    if head.dep_ in SUBJECT_DEPS:
+        return True
+    # "Kim's sister, Kim Yo Jong, accompanied him": the apposition names the subject.
+    return head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
+
+
+def _titled_surnames(doc: Doc, covered: set[int]) -> Iterable[Span]:
+    """ "Chairman Kim", "Mr. Putin" that NER left untagged: a title word then a proper noun."""
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if (
+            tok.text.lower().rstrip(".") in TITLE_WORDS
+            and tok.text[:1].isupper()
+            and nxt.tag_ == "NNP"
+            and nxt.i not in covered
+            and nxt.text[:1].isupper()
+            and nxt.text.lower() not in TITLE_WORDS
+            and nxt.ent_type_ in ("", "PERSON")
+        ):
+            yield doc[nxt.i : nxt.i + 1]
+
+
+def _introduction(ent: Span) -> set[tuple[str, str]]:
+    """(affiliation, role) pairs from how a person is introduced.
+
+    "North Korean leader X", "Russian President X", "China's Foreign Minister X" put the role and
+    the country in front of the name; "X, chairman of North Korea's committee" in an apposition.
+    """
+    doc = ent.doc
+    pairs: set[tuple[str, str]] = set()
+    prefix = doc[ent.root.left_edge.i : ent.start] if ent.root.left_edge.i < ent.start else None
+    # Titles NER kept inside the entity count as the prefix too.
+    inner_titles, _ = strip_title([t.text for t in ent])
+    candidates: list[Span] = []
+    if prefix is not None:
+        candidates.append(doc[prefix.start : ent.start + len(inner_titles)])
+    elif inner_titles:
+        candidates.append(doc[ent.start : ent.start + len(inner_titles)])
+    for tok in ent:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
+                candidates.append(doc[child.left_edge.i : child.right_edge.i + 1])
+    if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in ROLE_NOUNS:
+        head = ent.root.head
+        candidates.append(doc[head.left_edge.i : head.i + 1])
+    for cand in candidates:
+        role = _role_of(cand)
+        if role is None:
+            continue
+        affils = [e.text for e in cand.ents if e.label_ in ("NORP", "GPE", "ORG")] or [""]
+        for a in affils:
+            pairs.add((clean_form(a).lower(), role))
+    return pairs
+
+
+def _role_of(span: Span) -> str | None:
+    role = None
+    for tok in span:
+        word = tok.text.lower()
+        if word in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS:
+            role = word if word in ROLE_NOUNS else tok.lemma_.lower()
+            if role == "minister" and tok.i > 0 and tok.doc[tok.i - 1].text.lower() == "prime":
+                role = "prime_minister"
+    return role
+
+
+def _role_phrase(tok: Token) -> tuple[Span, str, str] | None:
+    """A definite singular role noun that stands for a person: "the North Korean leader".
+
+    Returns (span, affiliation, role). Introductions ("leader Kim Jong Un") are not references.
+    """
+    if tok.tag_ not in ("NN", "NNP") or tok.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    if tok.ent_type_ == "PERSON" or (tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON"):
+        return None
+    if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
+        return None
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PERSON":
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")]
+    if not mods:
+        return None
+    det = [c for c in mods if c.dep_ == "det"]
+    affil_ents = [
+        e
+        for e in tok.doc.ents
+        if e.label_ in ("NORP", "GPE") and e.start >= mods[0].left_edge.i and e.end <= tok.i
+    ]
+    for child in tok.rights:  # "the leader of North Korea"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            affil_ents += [
+                e
+                for e in tok.doc.ents
+                if e.label_ in ("GPE", "NORP")
+                and e.start > child.i
+                and e.end <= child.right_edge.i + 1
+            ]
+    if det and det[0].lower_ not in ("the", "this") and not affil_ents:
+        return None
+    if not det and not affil_ents:
+        return None
+    affil = clean_form(affil_ents[0].text).lower() if affil_ents else ""
+    start = min(m.left_edge.i for m in mods)
+    return tok.doc[start : tok.i + 1], affil, tok.lemma_.lower()
+
+
+def extract_actors(
+    articles: Sequence[ArticleDocs], decisions: Decisions = NO_DECISIONS
+) -> ActorIndex:
+    """Find the story's actors across all its articles and resolve every mention to one of them."""
+    raws: list[_Raw] = []
+    sent_of: dict[tuple[str, int], list[Span]] = {}
+    scanned: list[tuple[ArticleDocs, int, Block, Doc, list[int], set[int]]] = []
+    for art in articles:
+        sent_no = 0
+        for bi, (block, doc) in enumerate(art.docs):
+            sents = list(doc.sents)
+            sent_of[(art.file, bi)] = sents
+            starts = {s.start: n for n, s in enumerate(sents)}
+            if looks_like_heading(block.text):
+                sent_no += len(sents)
+                continue
+            covered: set[int] = set()
+            sent_idx = [0] * len(doc)
+            n = -1
+            for t in doc:
+                if t.i in starts:
+                    n = starts[t.i]
+                sent_idx[t.i] = sent_no + max(n, 0)
+            for ent in doc.ents:
+                ent = _repair(ent)
+                covered.update(range(ent.start, ent.end))
+                raw = _ent_mention(ent, block, art, sent_idx[ent.start], bi)
+                if raw is not None:
+                    raws.append(raw)
+            for span in _titled_surnames(doc, covered):
+                raw = _ent_mention(
+                    Span(doc, span.start, span.end, label="PERSON"),
+                    block,
+                    art,
+                    sent_idx[span.start],
+                    bi,
+                )
+                if raw is not None:
+                    raws.append(raw)
+            scanned.append((art, bi, block, doc, sent_idx, covered))
+            sent_no += len(sents)
+    raws += _name_parts(raws, scanned)
+
+    # One kind per name: a name NER once called a person is a person (ORG is its usual mistake
+    # for unfamiliar personal names); otherwise the majority label wins.
+    kind_votes: dict[str, Counter[ActorKind]] = defaultdict(Counter)
+    for r in raws:
+        kind_votes[squash(r.form)][r.kind] += 1
+    for r in raws:
+        votes = kind_votes[squash(r.form)]
+        r.kind = "person" if votes["person"] else votes.most_common(1)[0][0]
+
+    uf = _UnionFind(decisions.different_actors)
+    key_cluster: dict[str, int] = {}
+    for r in raws:
+        key = squash(r.form)
+        if key not in key_cluster:
+            key_cluster[key] = uf.add(key)
+    forms_by_key: dict[str, str] = {squash(r.form): r.form for r in raws}
+    kind_of_key = {squash(r.form): r.kind for r in raws}
+
+    # Full names that are a part of a longer name of the same person ("Vladimir Putin" within
+    # "Vladimir Vladimirovich Putin") join it when exactly one longer name contains them.
+    multi = [
+        k
+        for k in key_cluster
+        if kind_of_key[k] == "person" and len(name_tokens(forms_by_key[k])) >= 2
+    ]
+    part_sets = {k: [squash(p) for p in name_tokens(forms_by_key[k])] for k in multi}
+    for k in multi:
+        supers = [
+            o
+            for o in multi
+            if o != k
+            and len(part_sets[o]) > len(part_sets[k])
+            and _is_subsequence(part_sets[k], part_sets[o])
+        ]
+        if len(supers) == 1:
+            uf.union(key_cluster[supers[0]], key_cluster[k])
+
+    # Acronyms of organisations and places: "UN" is "United Nations", "U.S." is "United States".
+    for k, cid in key_cluster.items():
+        form = forms_by_key[k]
+        if kind_of_key[k] == "person" or not form.replace(".", "").isupper():
+            continue
+        for other, ocid in key_cluster.items():
+            oform = forms_by_key[other]
+            parts = [w for w in name_tokens(oform) if w[:1].isupper()]
+            if (
+                kind_of_key[other] == kind_of_key[k]
+                and len(parts) >= 2
+                and "".join(w[0] for w in parts).lower() == k
+            ):
+                uf.union(ocid, cid)
+
+    # Editors' same-actor decisions are facts: merge even against the rules above.
+    for alias, canonical in decisions.same_actor:
+        a, c = key_cluster.get(squash(alias)), key_cluster.get(squash(canonical))
+        if a is not None and c is not None:
+            uf.union(c, a, force=True)
+
+    # Surname-only person references go to a full-name person of that article or story.
+    full_counts_article: dict[tuple[str, int], int] = Counter()
+    full_counts_story: dict[int, int] = Counter()
+    for r in raws:
+        if r.kind == "person" and len(name_tokens(r.form)) >= 2:
+            root = uf.find(key_cluster[squash(r.form)])
+            full_counts_article[(r.file, root)] += 1
+            full_counts_story[root] += 1
+    for r in raws:
+        key = squash(r.form)
+        r.cluster = uf.find(key_cluster[key])
+        if r.kind != "person" or len(name_tokens(r.form)) != 1:
+            continue
+        if any(squash(a) == key for pair in decisions.same_actor for a in pair[:1]):
+            continue  # an editor already said who this is
+        candidates = {uf.find(key_cluster[k]) for k in multi if key in part_sets[k]}
+        candidates = {
+            c
+            for c in candidates
+            if uf.can_join(c, key_cluster[key]) and not _forbidden_name(key, c, uf)
+        }
+        if not candidates:
+            continue
+        best = max(
+            candidates,
+            key=lambda c: (
+                full_counts_article[(r.file, c)],
+                full_counts_story[c],
+                _last_seen(raws, r, c),
+            ),
+        )
+        r.cluster = best
+
+    # Canonical name: the fullest form (most name parts), then the most frequent, then the first.
+    forms: dict[int, Counter[str]] = defaultdict(Counter)
+    first: dict[int, dict[str, int]] = defaultdict(dict)
+    kinds: dict[int, Counter[ActorKind]] = defaultdict(Counter)
+    for n, r in enumerate(raws):
+        forms[r.cluster][r.form] += 1
+        first[r.cluster].setdefault(r.form, n)
+        kinds[r.cluster][r.kind] += 1
+    forced = {
+        uf.find(key_cluster[squash(c)]): c
+        for _, c in decisions.same_actor
+        if squash(c) in key_cluster
+    }
+    canon: dict[int, str] = {}
+    for cid, counter in forms.items():
+        canon[cid] = forced.get(cid) or max(
+            counter, key=lambda f: (len(name_tokens(f)), counter[f], -first[cid][f])
+        )
+
+    # Role profiles from introductions, then role-noun and pronoun references.
+    profiles: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    ent_by_head: dict[tuple[str, int, int], _Raw] = {}
+    for r in raws:
+        ent_by_head[(r.file, r.block, r.head.i)] = r
+        if r.kind == "person":
+            ent = next((e for e in r.head.doc.ents if e.start <= r.head.i < e.end), None)
+            if ent is not None:
+                profiles[canon[r.cluster]] |= _introduction(ent)
+    canon_cluster = {name: cid for cid, name in canon.items()}
+
+    refs: list[_Raw] = []
+    for art in articles:
+        person_chain = sorted(
+            (r for r in raws if r.file == art.file and r.kind == "person"), key=lambda r: r.start
+        )
+        refs_here = _references(art, person_chain, profiles, canon, canon_cluster, sent_of)
+        refs.extend(refs_here)
+
+    actors = tuple(
+        Actor(
+            name=canon[cid],
+            kind=kinds[cid].most_common(1)[0][0] if not kinds[cid]["person"] else "person",
+            aliases=tuple(sorted(f for f in forms[cid] if f != canon[cid])),
+        )
+        for cid in sorted(forms, key=lambda c: first[c][next(iter(forms[c]))])
+    )
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    for r in raws + refs:
+        name = r.role_of or canon[r.cluster]
+        mentions[r.file].append(Mention(name, r.text, r.start, r.end))
+    surface: dict[str, str] = {}
+    by_token: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for cid, counter in forms.items():
+        for f in counter:
+            surface.setdefault(squash(f), canon[cid])
+        if kinds[cid]["person"]:
+            for part in name_tokens(canon[cid]):
+                by_token[squash(part)].append((canon[cid], sum(counter.values())))
+    for alias, canonical in decisions.same_actor:
+        surface[squash(alias)] = canonical
+    return ActorIndex(
+        actors,
+        {f: tuple(sorted(ms, key=lambda m: (m.start, -m.end))) for f, ms in mentions.items()},
+        surface,
+        dict(by_token),
+        dict(profiles),
+    )
+
+
+def _name_parts(
+    raws: list[_Raw], scanned: list[tuple[ArticleDocs, int, Block, Doc, list[int], set[int]]]
+) -> list[_Raw]:
+    """Surnames NER missed or mislabelled, once the article has named the person in full.
+
+    NER often tags a lone unfamiliar surname as a place or organisation ("Carney warned") or not
+    at all. Within an article that named "Mark Carney", the lone "Carney" is that person.
+    """
+    parts: dict[str, set[str]] = defaultdict(set)
+    for r in raws:
+        if r.kind == "person" and len(name_tokens(r.form)) >= 2:
+            parts[r.file] |= {squash(p) for p in name_tokens(r.form) if len(p) >= 3}
+    for r in raws:
+        if r.kind != "person" and len(name_tokens(r.form)) == 1 and squash(r.form) in parts[r.file]:
+            r.kind, r.label = "person", "PERSON"
+    added: list[_Raw] = []
+    for art, bi, block, doc, sent_idx, covered in scanned:
+        for tok in doc:
+            if (
+                tok.i not in covered
+                and tok.pos_ == "PROPN"
+                and tok.text[:1].isupper()
+                and squash(tok.text) in parts[art.file]
+            ):
+                raw = _ent_mention(
+                    Span(doc, tok.i, tok.i + 1, label="PERSON"), block, art, sent_idx[tok.i], bi
+                )
+                if raw is not None:
+                    added.append(raw)
+    return added
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(part in it for part in short)
+
+
+def _forbidden_name(key: str, cid: int, uf: _UnionFind) -> bool:
+    return any(frozenset((key, k)) in uf.forbidden for k in uf.keys[uf.find(cid)])
+
+
+def _last_seen(raws: list[_Raw], r: _Raw, cid: int) -> int:
+    """Offset of the cluster's latest full-name mention before ``r`` in r's article (-1: none)."""
+    return max(
+        (
+            o.start
+            for o in raws
+            if o.file == r.file
+            and o.start < r.start
+            and o.cluster == cid
+            and len(name_tokens(o.form)) >= 2
+        ),
+        default=-1,
+    )
+
+
+def _references(
+    art: ArticleDocs,
+    chain: list[_Raw],
+    profiles: dict[str, set[tuple[str, str]]],
+    canon: dict[int, str],
+    canon_cluster: dict[str, int],
+    sent_of: dict[tuple[str, int], list[Span]],
+) -> list[_Raw]:
+    """Role nouns and he/she pronouns of one article, resolved against its person mentions."""
+    refs: list[_Raw] = []
+    persons = list(chain)
+    sent_no = 0
+    for bi, (block, doc) in enumerate(art.docs):
+        sents = sent_of[(art.file, bi)]
+        if looks_like_heading(block.text):
+            sent_no += len(sents)
+            continue
+        for n, sent in enumerate(sents):
+            for tok in sent:
+                start = block.start + tok.idx
+                found = _role_phrase(tok)
+                name: str | None = None
+                span: Span | None = None
+                if found is not None:
+                    span, affil, role = found
+                    name = _pick_role(affil, role, profiles, persons, start, canon)
+                elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
+                    span = doc[tok.i : tok.i + 1]
+                    name = _pick_pronoun(tok, persons, start, sent_no + n, bi, canon)
+                if name is None or span is None:
+                    continue
+                raw = _Raw(
+                    art.file,
+                    bi,
+                    sent_no + n,
+                    block.start + span.start_char,
+                    block.start + span.end_char,
+                    span.text,
+                    span.text,
+                    "person",
+                    "REF",
+                    tok,
+                    _is_subject(tok),
+                    role_of=name,
+                    cluster=canon_cluster.get(name, -1),
+                )
+                refs.append(raw)
+                persons.append(raw)
+                persons.sort(key=lambda r: r.start)
+        sent_no += len(sents)
+    return refs
+
+
+def _name(r: _Raw, canon: dict[int, str]) -> str:
+    return r.role_of or canon[r.cluster]
+
+
+def _role_fits(affil: str, role: str, profiles: dict[str, set[tuple[str, str]]]) -> set[str]:
+    """People introduced with this role (and affiliation); an exact role beats a generic one,
+    so "the North Korean leader" prefers a "leader" over a committee "chairman"."""
+    exact: set[str] = set()
+    loose: set[str] = set()
+    for name, pairs in profiles.items():
+        for a, r in pairs:
+            if affil and not same_place(affil, a):
+                continue
+            if r == role:
+                exact.add(name)
+            elif roles_match(role, r):
+                loose.add(name)
+    return exact or loose
+
+
+def _pick_role(
+    affil: str,
+    role: str,
+    profiles: dict[str, set[tuple[str, str]]],
+    persons: list[_Raw],
+    start: int,
+    canon: dict[int, str],
+) -> str | None:
+    """The person a role noun refers to: one introduced with that role (and affiliation)."""
+    fits = _role_fits(affil, role, profiles)
+    if not fits:
+        return None
+    # Several fit: the one this article mentioned last before the reference.
+    before = [p for p in persons if p.start < start and _name(p, canon) in fits]
+    if before:
+        return _name(before[-1], canon)
+    if len(fits) == 1:
+        return next(iter(fits))
+    return None
+
+
+def _pick_pronoun(
+    tok: Token, persons: list[_Raw], start: int, sent: int, block: int, canon: dict[int, str]
+) -> str | None:
+    """Resolve he/she/his/her to a person mentioned shortly before.
+
+    A subject pronoun continues the last person who was a subject (the usual topic chain); an
+    object pronoun cannot be the subject of its own clause; a possessive prefers the subject of
+    its clause. Only the last three paragraphs are searched.
+    """
+    before = [p for p in persons if p.start < start and block - p.block <= 3]
+    if not before:
+        return None
+    clause_head = tok.head
+    while (
+        clause_head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj")
+        and clause_head.head is not clause_head
+    ):
+        clause_head = clause_head.head
+    same_clause_subjects = {
+        p.start
+        for p in before
+        if p.sent == sent and p.subject and _verb_of(p.head) == clause_head.i
+    }
+    if tok.dep_ in SUBJECT_DEPS:
+        subjects = [p for p in before if p.subject]
+        if subjects and sent - subjects[-1].sent <= 4:
+            return _name(subjects[-1], canon)
+        return _name(before[-1], canon)
+    if tok.tag_ == "PRP$":
+        own = [p for p in before if p.start in same_clause_subjects]
+        if own:
+            return _name(own[-1], canon)
+        in_sentence = [p for p in before if p.sent == sent]
+        if in_sentence:
+            return _name(in_sentence[-1], canon)
+        subjects = [p for p in before if p.subject]
+        return _name((subjects or before)[-1], canon)
+    others = [p for p in before if p.start not in same_clause_subjects]
+    return _name(others[-1], canon) if others else None

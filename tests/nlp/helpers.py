@@ -1,0 +1,21 @@
+"""Build pipeline inputs from small test texts: blank-line separated paragraphs are body blocks."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from stories.nlp.actors import ArticleDocs
+from stories.nlp.types import Block, CleanArticle
+
+
+def make_article(
+    nlp: Language, text: str, file: str = "a.txt", author: str | None = None
+) -> ArticleDocs:
+    blocks = tuple(
+        Block("body", m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+    )
+    clean = CleanArticle(headline="", author=author, blocks=blocks)
+    docs = tuple((b, nlp(b.text)) for b in blocks)
+    return ArticleDocs(file, clean, docs)

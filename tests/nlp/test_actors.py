@@ -1,0 +1,111 @@
+from spacy.language import Language
+
+from stories.nlp.actors import extract_actors, same_place, strip_title
+from stories.nlp.types import Decisions
+
+from .helpers import make_article
+
+MOON = (
+    "South Korean President Moon Jae-in met Japanese Prime Minister Shinzo Abe in Osaka on Friday."
+    "\n\n"
+    "Moon Jae In told reporters that the talks were useful. Mr. Moon also thanked the hosts."
+    "\n\n"
+    "Moon's adviser Moon Chung-in said the meeting had been long planned."
+    "\n\n"
+    "The South Korean president later flew home, and Abe said he was pleased."
+)
+
+
+def people(index) -> dict[str, tuple[str, ...]]:
+    return {a.name: a.aliases for a in index.actors if a.kind == "person"}
+
+
+def test_spelling_title_and_possessive_variants_are_one_person(nlp: Language) -> None:
+    index = extract_actors([make_article(nlp, MOON)])
+    names = people(index)
+    assert "Moon Jae In" in names or "Moon Jae-in" in names
+    canonical = index.resolve("Moon Jae-in")
+    assert canonical is not None
+    for surface in ("Moon Jae In", "Mr. Moon", "Moon's", "President Moon Jae-in", "moon jae in"):
+        assert index.resolve(surface) == canonical
+
+
+def test_person_sharing_a_family_name_stays_separate(nlp: Language) -> None:
+    index = extract_actors([make_article(nlp, MOON)])
+    assert index.resolve("Moon Chung-in") not in (None, index.resolve("Moon Jae-in"))
+
+
+def test_role_noun_resolves_to_person_introduced_with_that_nationality(nlp: Language) -> None:
+    art = make_article(nlp, MOON)
+    index = extract_actors([art])
+    start = MOON.index("The South Korean president")
+    assert index.resolve("Moon Jae-in") in index.actors_in(art.file, start, start + 26)
+    assert index.resolve("the South Korean leader") == index.resolve("Moon Jae-in")
+
+
+def test_pronoun_is_resolved_for_actors_in(nlp: Language) -> None:
+    text = "Chancellor Olaf Scholz arrived in Paris on Monday.\n\nHe said the visit was overdue."
+    art = make_article(nlp, text)
+    index = extract_actors([art])
+    start = text.index("He said")
+    assert index.actors_in(art.file, start, start + 2) == ("Olaf Scholz",)
+
+
+def test_surname_goes_to_the_person_the_article_establishes(nlp: Language) -> None:
+    text = (
+        "Prime Minister Boris Johnson met Rachel Johnson, his sister, in London.\n\n"
+        "Boris Johnson later spoke to Parliament. Boris Johnson was cheered.\n\n"
+        "Johnson said the vote would happen soon."
+    )
+    art = make_article(nlp, text)
+    index = extract_actors([art])
+    start = text.index("Johnson said")
+    assert index.actors_in(art.file, start, start + 7) == ("Boris Johnson",)
+
+
+def test_byline_author_is_never_an_actor(nlp: Language) -> None:
+    text = "Lena Park met Governor Gavin Newsom in Sacramento.\n\nNewsom said the budget was ready."
+    index = extract_actors([make_article(nlp, text, author="Lena Park")])
+    assert "Lena Park" not in people(index)
+    assert "Gavin Newsom" in people(index)
+
+
+def test_editor_says_surname_is_a_different_person(nlp: Language) -> None:
+    decisions = Decisions(different_actors=(("Moon", "Moon Jae-in"),))
+    index = extract_actors([make_article(nlp, MOON)], decisions)
+    assert index.resolve("Moon Jae In") == "Moon Jae-in"
+    assert index.resolve("Mr. Moon") not in (None, "Moon Jae-in")
+
+
+def test_editor_merge_beats_the_rules(nlp: Language) -> None:
+    decisions = Decisions(same_actor=(("Moon Chung-in", "Moon Jae In"),))
+    index = extract_actors([make_article(nlp, MOON)], decisions)
+    assert index.resolve("Moon Chung-in") == "Moon Jae In"
+    assert "Moon Chung-in" in people(index)["Moon Jae In"]
+
+
+def test_acronym_joins_its_organisation_and_headings_are_not_read(nlp: Language) -> None:
+    text = (
+        "Historic Meeting Between Rivals\n\n"
+        "The United Nations condemned the launch on Tuesday.\n\n"
+        "A UN spokesman said more sanctions were possible."
+    )
+    index = extract_actors([make_article(nlp, text)])
+    orgs = {a.name: a.aliases for a in index.actors if a.kind == "organization"}
+    assert orgs == {"United Nations": ("UN",)}
+    assert not people(index)
+
+
+def test_titles_are_split_off_names() -> None:
+    assert strip_title(["Natural", "Resources", "Minister", "Alexander", "Kozlov"]) == (
+        ["Natural", "Resources", "Minister"],
+        ["Alexander", "Kozlov"],
+    )
+    assert strip_title(["Martin", "Luther", "King"])[1] == ["Martin", "Luther", "King"]
+
+
+def test_demonym_matches_its_country_only() -> None:
+    assert same_place("North Korean", "north korea")
+    assert same_place("Chinese", "China")
+    assert not same_place("South Korean", "North Korea")
+    assert not same_place("Austrian", "Australia")
