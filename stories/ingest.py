@@ -478,40 +478,59 @@ def _write_events(
 ) -> dict[int, m.Event]:
     """Write events, keeping each piece of evidence with the event an editor left it in.
 
+    A machine event lands in the existing row whose evidence it shares most closely; several
+    machine events land in one row when an editor merged them. One sentence may be evidence for
+    two events ("their first meeting since 2019"), so evidence is known per event.
     Returns the row of each machine event, by its index in ``extraction.events``.
     """
-    sources = {
-        (s.article_id, s.sentence_key): s
-        for s in m.EventSource.objects.filter(event__story=story).select_related("event")
-    }
-    topics = {tp.slug: tp for tp in m.Topic.objects.all()}
-    claimed: dict[int, list[int]] = defaultdict(list)  # event pk -> machine event indexes
-    targets: dict[int, m.Event | None] = {}
-    for index, event in enumerate(extraction.events):
-        owners = Counter(
-            sources[key].event_id
-            for key in _source_keys(event, articles)
-            if key in sources and not sources[key].detached
-        )
-        target = None
-        if owners:
-            best = min(owners, key=lambda pk: (-owners[pk], pk))
-            target = next(s.event for s in sources.values() if s.event_id == best)
-        targets[index] = target
-        if target is not None:
-            claimed[target.pk].append(index)
+    existing = list(m.EventSource.objects.filter(event__story=story).select_related("event"))
+    by_event_key = {(s.event_id, s.article_id, s.sentence_key): s for s in existing}
+    holders: dict[tuple[int, str], set[int]] = defaultdict(set)
+    held: dict[int, set[tuple[int, str]]] = defaultdict(set)
+    event_rows = {}
+    for source in existing:
+        event_rows[source.event_id] = source.event
+        if not source.detached:
+            holders[(source.article_id, source.sentence_key)].add(source.event_id)
+            held[source.event_id].add((source.article_id, source.sentence_key))
 
+    targets: dict[int, m.Event | None] = {}
+    claimed: dict[int, list[int]] = defaultdict(list)  # event pk -> machine event indexes
+    for index, event in enumerate(extraction.events):
+        keys = set(_source_keys(event, articles))
+        candidates = {pk for key in keys for pk in holders.get(key, ())}
+        target = None
+        if candidates:
+            label = event.date.label if event.date else None
+
+            def closeness(pk: int, keys=keys, event=event, label=label) -> tuple:
+                row = event_rows[pk]
+                return (
+                    -len(keys & held[pk]),
+                    len(keys ^ held[pk]),
+                    pk in claimed,  # one row per machine event, unless an editor merged them
+                    row.title != event.title[:300],
+                    row.date_iso != label,
+                    pk,
+                )
+
+            best = min(candidates, key=closeness)
+            target = event_rows[best]
+            claimed[best].append(index)
+        targets[index] = target
+
+    topics = {tp.slug: tp for tp in m.Topic.objects.all()}
     rows: dict[int, m.Event] = {}
-    proposed_keys: set[tuple[int, str]] = set()
+    proposed: set[tuple[int, int, str]] = set()
     for index, event in enumerate(extraction.events):
         row = targets[index]
         # When several machine events land in one row (an editor merged them), the best
-        # attested one speaks for the row's fields.
-        if row is not None and claimed[row.pk]:
+        # attested one speaks for the row's fields; the others only bring their evidence.
+        if row is not None:
             lead = max(claimed[row.pk], key=lambda i: (len(extraction.events[i].sources), -i))
             if lead != index:
                 rows[index] = row
-                _add_sources(row, event, articles, sources, proposed_keys)
+                _add_sources(row, event, articles, by_event_key, proposed)
                 continue
         values = {
             "title": event.title[:300],
@@ -534,12 +553,12 @@ def _write_events(
         current_topics = set(row.topics.values_list("pk", flat=True))
         if not row.is_locked("topics") and current_topics != wanted_topics:
             row.topics.set(wanted_topics)
-        _add_sources(row, event, articles, sources, proposed_keys)
+        _add_sources(row, event, articles, by_event_key, proposed)
 
     # Evidence the machine no longer proposes goes, unless a person put it there or took it out;
     # events left with nothing go too, unless a person has touched them.
-    for key, source in sources.items():
-        if key not in proposed_keys and not source.by_editor and not source.detached:
+    for key, source in by_event_key.items():
+        if key not in proposed and not source.by_editor and not source.detached:
             source.delete()
     kept = {row.pk for row in rows.values()}
     for event in story.events.exclude(pk__in=kept):
@@ -559,14 +578,18 @@ def _add_sources(
     row: m.Event,
     event: t.Event,
     articles: dict[str, m.Article],
-    existing: dict[tuple[int, str], m.EventSource],
-    proposed: set[tuple[int, str]],
+    existing: dict[tuple[int, int, str], m.EventSource],
+    proposed: set[tuple[int, int, str]],
 ) -> None:
+    """Give the row each piece of the machine event's evidence it does not hold yet.
+
+    Evidence an editor detached from this row stays detached.
+    """
     for cand in event.sources:
         article = articles.get(cand.file)
         if article is None:
             continue
-        key = (article.pk, m.text_key(cand.sentence))
+        key = (row.pk, article.pk, m.text_key(cand.sentence))
         proposed.add(key)
         source = existing.get(key)
         if source is None:
