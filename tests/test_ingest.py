@@ -104,7 +104,9 @@ def bad_folder(tmp_path: Path) -> Path:
     shutil.copy(SUMMIT / "003_d25ba9dc3e99a244.txt", folder / "good.txt")
     (folder / "empty.txt").write_text("   \n")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
-    (folder / "latin1.txt").write_bytes("Caf\xe9 owners said on Monday that prices rose.".encode("latin-1"))
+    (folder / "latin1.txt").write_bytes(
+        "Caf\xe9 owners said on Monday that prices rose.".encode("latin-1")
+    )
     return folder
 
 
@@ -218,4 +220,3 @@ def test_ingest_rejects_files_sharing_a_name(db, tmp_path):
         shutil.copy(SUMMIT / "003_d25ba9dc3e99a244.txt", tmp_path / sub / "same.txt")
     with pytest.raises(IngestError, match="share a name"):
         ingest([tmp_path / "a", tmp_path / "b"], story_slug="x")
-
