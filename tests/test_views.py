@@ -68,7 +68,8 @@ def test_outlet_filter_keeps_events_that_outlet_reported(client, db):
 def test_facet_counts_follow_the_current_filter(client, db):
     story = make_story(6)
     html = client.get(timeline_url(story), {"actor": "bob-sample"}).content.decode()
-    assert 'aria-label="3 events">3</span>' in html  # Bob: events 1, 3, 5
+    # Bob: events 1, 3, 5
+    assert '<span class="count">3<span class="visually-hidden"> events</span></span>' in html
 
 
 def test_hidden_events_are_not_shown(client, db):
@@ -100,7 +101,9 @@ def test_event_page_shows_every_outlets_evidence(client, db):
     story = make_story(1)
     event = story.events.get()
     html = client.get(event.get_absolute_url()).content.decode()
-    assert "Sentence 0 from 0." in html and "Sentence 0 from 1." in html
+    # The sentences differ in one word, which is marked as that outlet's own wording.
+    assert 'Sentence 0 from <mark class="diff">0.</mark>' in html
+    assert 'Sentence 0 from <mark class="diff">1.</mark>' in html
     assert f'data-event-id="{event.pk}"' in html
 
 
