@@ -74,10 +74,7 @@ def date_groups(events) -> list[DateGroup]:
             groups.append(group)
         groups[-1].events.append(event)
         if event.date_start:
-            end = event.date_end or event.date_start
-            if prev_end is None or event.date_start > prev_end:
-                prev_start = event.date_start
-            prev_end = max(prev_end, end) if prev_end else end
+            prev_start, prev_end = event.date_start, event.date_end or event.date_start
     return groups
 
 
