@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -226,12 +227,9 @@ def actor_detail(request: HttpRequest, slug: str, actor_slug: str) -> TemplateRe
     actor = get_object_or_404(
         m.Actor.objects.filter(story=story).prefetch_related("aliases"), slug=actor_slug
     )
-    events = list(
-        m.Event.objects.for_story(story)
-        .visible()
-        .for_actor(actor)
-        .chronological()
-        .with_reader_data()
+    events = m.Event.objects.for_story(story).visible().for_actor(actor)
+    page = Paginator(events.chronological().with_reader_data(), EVENTS_PER_PAGE).get_page(
+        request.GET.get("page")
     )
     quotes = (
         m.Quote.objects.visible()
@@ -249,8 +247,9 @@ def actor_detail(request: HttpRequest, slug: str, actor_slug: str) -> TemplateRe
         "story": story,
         "section": "actor",
         "actor": actor,
-        "events": events,
-        "groups": date_groups(events),
+        "page": page,
+        "events": page.object_list,
+        "groups": date_groups(page.object_list),
         "filters": TimelineFilter(),
         "quotes": quote_list,
         "remarks": group_quotes(quote_list),
@@ -260,16 +259,27 @@ def actor_detail(request: HttpRequest, slug: str, actor_slug: str) -> TemplateRe
 
 def article_list(request: HttpRequest, slug: str) -> TemplateResponse:
     story = _story(slug)
+    # Counted in subqueries: two counts over joins would multiply each other's rows.
+    events = (
+        m.EventSource.objects.active()
+        .filter(article=OuterRef("pk"), event__hidden=False)
+        .values("article")
+        .annotate(n=Count("event", distinct=True))
+        .values("n")
+    )
+    quotes = (
+        m.Quote.objects.visible()
+        .filter(article=OuterRef("pk"))
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     articles = (
         m.Article.objects.for_story(story)
         .select_related("outlet")
         .annotate(
-            n_events=Count(
-                "event_sources__event",
-                filter=Q(event_sources__detached=False, event_sources__event__hidden=False),
-                distinct=True,
-            ),
-            n_quotes=Count("quotes", filter=Q(quotes__hidden=False), distinct=True),
+            n_events=Coalesce(Subquery(events), 0),
+            n_quotes=Coalesce(Subquery(quotes), 0),
         )
     )
     context = {"story": story, "section": "articles", "articles": articles}
