@@ -110,3 +110,16 @@ def test_presenters_need_no_database():
     e = SimpleNamespace(date_label="2020", date_iso="2020", date_start=date(2020, 1, 1))
     e.date_end = date(2020, 12, 31)
     assert date_groups([e])[0].events == [e]
+
+
+def test_date_filters_read_years_and_months_as_whole_periods():
+    from django.http import QueryDict
+
+    from stories.filters import TimelineFilter
+
+    f = TimelineFilter.from_query(QueryDict("from=2022&to=2023-02"))
+    assert (f.date_from, f.date_to) == (date(2022, 1, 1), date(2023, 2, 28))
+    f = TimelineFilter.from_query(QueryDict("to=2023"))
+    assert f.date_to == date(2023, 12, 31)
+    f = TimelineFilter.from_query(QueryDict("from=2023-13&to=soon"))
+    assert f.date_from is None and f.date_to is None and len(f.errors) == 2
