@@ -30,7 +30,7 @@ class DateGroup:
     label: str
     iso: str | None
     events: list = field(default_factory=list)
-    gap: str = ""  # "3 years later", "next day", or "" when nothing worth saying
+    gap: str = ""  # "3 years later", "5 days later", or "" when nothing worth saying
     gap_size: str = ""  # "s", "m", "l", "xl": how much air the axis shows before the group
 
 
@@ -46,8 +46,8 @@ def gap_between(
     if prev_start is None or prev_end is None or start is None or start <= prev_end:
         return "", ""
     days = (start - prev_start).days
-    if days == 1:
-        return "next day", "s"
+    if days <= 1:
+        return "", ""  # consecutive days: the labels say it, a marker would only be noise
     if days < 14:
         return f"{days} days later", "s"
     if days < 60:
