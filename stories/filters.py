@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,14 +26,23 @@ class TimelineFilter:
     def from_query(cls, query: QueryDict) -> TimelineFilter:
         errors = []
 
-        def day(name: str) -> date | None:
+        def day(name: str, last: bool = False) -> date | None:
             raw = query.get(name, "").strip()
             if not raw:
                 return None
             try:
-                # A year or a year-month is read as its first day ("from 2022").
-                parts = raw.split("-") + ["01", "01"]
-                return date(int(parts[0]), int(parts[1]), int(parts[2]))
+                # A year or a year-month is read as its first day for "from" ("from 2022") and
+                # as its last day for "to" ("to 2022" takes in December 2022).
+                parts = [int(p) for p in raw.split("-")]
+                if not 1 <= len(parts) <= 3:
+                    raise ValueError(raw)
+                year = parts[0]
+                month = parts[1] if len(parts) > 1 else (12 if last else 1)
+                if len(parts) > 2:
+                    return date(year, month, parts[2])
+                if last:
+                    return date(year, month, calendar.monthrange(year, month)[1])
+                return date(year, month, 1)
             except ValueError:
                 errors.append(f"“{raw}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD).")
                 return None
@@ -46,7 +56,7 @@ class TimelineFilter:
             outlets=values("outlet"),
             q=query.get("q", "").strip()[:200],
             date_from=day("from"),
-            date_to=day("to"),
+            date_to=day("to", last=True),
             errors=tuple(errors),
         )
 

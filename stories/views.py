@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
 from stories import models as m
+from stories.diff import highlight
 from stories.export import FORMATS, story_export
 from stories.filters import TimelineFilter, facet_counts
+from stories.markup import Span, render_blocks
+from stories.presenters import coverage_matrix, date_groups, group_quotes
 
 EVENTS_PER_PAGE = 100
 
@@ -29,76 +34,310 @@ def _render(
     return response
 
 
+def _story(slug: str) -> m.Story:
+    return get_object_or_404(m.Story, slug=slug)
+
+
 def story_list(request: HttpRequest) -> TemplateResponse:
-    stories = m.Story.objects.all()
+    stories = m.Story.objects.annotate(
+        n_articles=Count("articles", distinct=True),
+        n_events=Count("events", filter=Q(events__hidden=False), distinct=True),
+    )
     return TemplateResponse(request, "stories/story_list.html", {"stories": stories})
 
 
+def _active_chips(filters: TimelineFilter, facets: dict[str, list]) -> list[dict]:
+    """The active filters as a reader reads them: names, not slugs, each removable."""
+    names = {(kind, v.slug): v.name for kind, values in facets.items() for v in values}
+    kinds = {"actor": "Who", "topic": "Topic", "outlet": "Outlet", "q": "Text", "from": "From"}
+    kinds["to"] = "To"
+    return [
+        {
+            "kind": kinds[key],
+            "name": names.get((key, value), value),
+            "query": filters.querystring(without=(key, value)),
+        }
+        for key, value in filters.query_items()
+    ]
+
+
 def timeline(request: HttpRequest, slug: str) -> TemplateResponse:
-    story = get_object_or_404(m.Story, slug=slug)
+    story = _story(slug)
     filters = TimelineFilter.from_query(request.GET)
     events = filters.apply(m.Event.objects.for_story(story).visible())
     paginator = Paginator(events.chronological().with_reader_data(), EVENTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     facets = facet_counts(story, events)
+    query = filters.querystring()
     context = {
         "story": story,
+        "section": "timeline",
         "filters": filters,
         "page": page,
         "events": page.object_list,
+        "groups": date_groups(page.object_list),
         "facets": facets,
         "selected": {
             "actor": set(filters.actors),
             "topic": set(filters.topics),
             "outlet": set(filters.outlets),
         },
+        "chips": _active_chips(filters, facets),
+        "query": "" if query == "?" else query,
+        "page_query": (query + "&" if query != "?" else "?") + "page=",
         "total": m.Event.objects.for_story(story).visible().count(),
     }
     return _render(request, "stories/timeline.html", "stories/_timeline_panel.html", context)
 
 
 def event_detail(request: HttpRequest, slug: str, pk: int) -> TemplateResponse:
-    story = get_object_or_404(m.Story, slug=slug)
+    story = _story(slug)
     event = get_object_or_404(
         m.Event.objects.for_story(story)
         .visible()
         .with_reader_data()
         .prefetch_related(
-            Prefetch("quotes", queryset=m.Quote.objects.visible().select_related("speaker"))
+            Prefetch(
+                "quotes",
+                queryset=m.Quote.objects.visible()
+                .select_related("speaker", "article__outlet")
+                .order_by("article__file_name", "start"),
+                to_attr="visible_quotes",
+            )
         ),
         pk=pk,
     )
-    return _render(
-        request,
-        "stories/event_detail.html",
-        "stories/_event_sources.html",
-        {"story": story, "event": event},
+    sources = event.active_sources
+    evidence = list(zip(sources, highlight([s.sentence for s in sources]), strict=True))
+    outlets = {s.article_id for s in sources}
+    labels = {s.article.file_name: s.article.source_label for s in sources}
+    alternatives = [
+        {
+            "label": alt.get("label", ""),
+            "text": alt.get("text", ""),
+            "source": labels.get(alt.get("file", ""), alt.get("file") or "another article"),
+        }
+        for alt in event.alternative_dates or []
+        if isinstance(alt, dict)
+    ]
+    context = {
+        "story": story,
+        "section": "timeline",
+        "event": event,
+        "evidence": evidence,
+        "outlet_count": len(outlets),
+        "alternatives": alternatives,
+        "quote_remarks": group_quotes(event.visible_quotes),
+    }
+    return _render(request, "stories/event_detail.html", "stories/_event_sources.html", context)
+
+
+def coverage(request: HttpRequest, slug: str) -> TemplateResponse:
+    story = _story(slug)
+    articles = list(m.Article.objects.for_story(story).select_related("outlet"))
+    events = (
+        m.Event.objects.for_story(story)
+        .visible()
+        .chronological()
+        .prefetch_related(
+            Prefetch(
+                "sources",
+                queryset=m.EventSource.objects.active().only("id", "event_id", "article_id"),
+                to_attr="active_sources",
+            )
+        )
     )
+    rows, columns = coverage_matrix(events, articles)
+    context = {
+        "story": story,
+        "section": "coverage",
+        "rows": rows,
+        "columns": columns,
+        "single_count": sum(1 for r in rows if r.single),
+        "unreported_count": sum(1 for r in rows if r.reporters == 0),
+    }
+    return TemplateResponse(request, "stories/coverage.html", context)
+
+
+def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
+    story = _story(slug)
+    speakers = tuple(dict.fromkeys(v for v in request.GET.getlist("speaker") if v))
+    outlets = tuple(dict.fromkeys(v for v in request.GET.getlist("outlet") if v))
+    base = m.Quote.objects.for_story(story).visible()
+    rows = (
+        base.by_speaker(*speakers)
+        .from_outlet(*outlets)
+        .select_related("speaker", "article__outlet", "event")
+        .order_by(
+            F("speaker__name").asc(nulls_last=True),
+            F("event__date_start").asc(nulls_last=True),
+            "article__file_name",
+            "start",
+        )
+    )
+    # Each facet counted under the other facet's filter, one query each.
+    by_outlet = base.from_outlet(*outlets).values("pk")
+    by_speaker = base.by_speaker(*speakers).values("pk")
+    speaker_facet = (
+        m.Actor.objects.filter(story=story, quotes__hidden=False)
+        .annotate(n=Count("quotes", filter=Q(quotes__in=by_outlet), distinct=True))
+        .order_by("-n", "name")
+    )
+    outlet_facet = (
+        m.Outlet.objects.filter(articles__story=story, articles__quotes__hidden=False)
+        .annotate(n=Count("articles__quotes", filter=Q(articles__quotes__in=by_speaker)))
+        .order_by("-n", "name")
+    )
+    speaker_facet, outlet_facet = list(speaker_facet), list(outlet_facet)
+    names = {("speaker", a.slug): a.name for a in speaker_facet}
+    names.update({("outlet", o.slug): o.name for o in outlet_facet})
+    items = [("speaker", s) for s in speakers] + [("outlet", o) for o in outlets]
+
+    def without(item: tuple[str, str]) -> str:
+        qd = QueryDict(mutable=True)
+        for key, value in items:
+            if (key, value) != item:
+                qd.appendlist(key, value)
+        return "?" + qd.urlencode()
+
+    quote_list = list(rows)
+    context = {
+        "story": story,
+        "section": "quotes",
+        "groups": group_quotes(quote_list),
+        "quote_count": len(quote_list),
+        "total": base.count(),
+        "active": bool(items),
+        "facets": {"speaker": speaker_facet, "outlet": outlet_facet},
+        "selected": {"speaker": set(speakers), "outlet": set(outlets)},
+        "chips": [
+            {
+                "kind": "Speaker" if key == "speaker" else "Outlet",
+                "name": names.get((key, value), value),
+                "query": without((key, value)),
+            }
+            for key, value in items
+        ],
+    }
+    return _render(request, "stories/quotes.html", "stories/_quotes_panel.html", context)
 
 
 def actor_detail(request: HttpRequest, slug: str, actor_slug: str) -> TemplateResponse:
-    story = get_object_or_404(m.Story, slug=slug)
+    story = _story(slug)
     actor = get_object_or_404(
         m.Actor.objects.filter(story=story).prefetch_related("aliases"), slug=actor_slug
     )
     events = m.Event.objects.for_story(story).visible().for_actor(actor)
+    page = Paginator(events.chronological().with_reader_data(), EVENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     quotes = (
         m.Quote.objects.visible()
         .filter(speaker=actor)
         .select_related("article__outlet", "event")
-        .order_by("event__date_start", "article__published", "article__file_name", "start")
+        .order_by(
+            F("event__date_start").asc(nulls_last=True),
+            F("article__published").asc(nulls_last=True),
+            "article__file_name",
+            "start",
+        )
     )
+    quote_list = list(quotes)
     context = {
         "story": story,
+        "section": "actor",
         "actor": actor,
-        "events": events.chronological().with_reader_data(),
-        "quotes": quotes,
+        "page": page,
+        "events": page.object_list,
+        "groups": date_groups(page.object_list),
+        "filters": TimelineFilter(),
+        "quotes": quote_list,
+        "remarks": group_quotes(quote_list),
     }
     return TemplateResponse(request, "stories/actor_detail.html", context)
 
 
+def article_list(request: HttpRequest, slug: str) -> TemplateResponse:
+    story = _story(slug)
+    # Counted in subqueries: two counts over joins would multiply each other's rows.
+    events = (
+        m.EventSource.objects.active()
+        .filter(article=OuterRef("pk"), event__hidden=False)
+        .values("article")
+        .annotate(n=Count("event", distinct=True))
+        .values("n")
+    )
+    quotes = (
+        m.Quote.objects.visible()
+        .filter(article=OuterRef("pk"))
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    articles = (
+        m.Article.objects.for_story(story)
+        .select_related("outlet")
+        .annotate(
+            n_events=Coalesce(Subquery(events), 0),
+            n_quotes=Coalesce(Subquery(quotes), 0),
+        )
+    )
+    context = {"story": story, "section": "articles", "articles": articles}
+    return TemplateResponse(request, "stories/article_list.html", context)
+
+
+def article_detail(request: HttpRequest, slug: str, pk: int) -> TemplateResponse:
+    story = _story(slug)
+    article = get_object_or_404(m.Article.objects.for_story(story).select_related("outlet"), pk=pk)
+    sources = (
+        m.EventSource.objects.active()
+        .filter(article=article, event__hidden=False)
+        .select_related("event")
+        .order_by("start", "event__date_start", "event_id")
+    )
+    quotes = (
+        m.Quote.objects.visible()
+        .filter(article=article)
+        .select_related("speaker")
+        .order_by("start")
+    )
+    spans: dict[tuple[int, int], Span] = {}
+    for source in sources:
+        span = spans.setdefault(
+            (source.start, source.end),
+            Span("evidence", source.start, source.end, anchor=f"s-{source.start}"),
+        )
+        url = reverse("stories:event", args=[story.slug, source.event_id])
+        span.links.append((url, f"Event: {source.event.title}"))
+    quote_spans = []
+    for quote in quotes:
+        span = Span("quote", quote.start, quote.end, anchor=f"q-{quote.pk}", title="Quote")
+        if quote.speaker_id:
+            span.title = f"Quote of {quote.speaker.name}"
+            url = reverse("stories:actor", args=[story.slug, quote.speaker.slug])
+            span.links.append((url, f"— {quote.speaker.name}"))
+        quote_spans.append(span)
+    # Two evidence spans starting at one place share the anchor; only the first carries it.
+    taken: set[str] = set()
+    for span in spans.values():
+        if span.anchor in taken:
+            span.anchor = ""
+        taken.add(span.anchor)
+    context = {
+        "story": story,
+        "section": "articles",
+        "article": article,
+        "blocks": render_blocks(
+            article.raw_text, article.blocks or [], [*spans.values(), *quote_spans]
+        ),
+        "evidence_count": len(spans),
+        "quote_count": len(quote_spans),
+    }
+    return TemplateResponse(request, "stories/article_detail.html", context)
+
+
 def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    story = get_object_or_404(m.Story, slug=slug)
+    story = _story(slug)
     if fmt not in FORMATS:
         return HttpResponse(
             f"Unknown format {fmt!r}; use one of {', '.join(sorted(FORMATS))}.",

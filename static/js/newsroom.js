@@ -1,13 +1,30 @@
 // Progressive enhancement only: every control works as a plain link or form without this file.
+document.documentElement.classList.add("js");
+
+const PANELS = ["timeline-panel", "quotes-panel"];
+
+// Leave empty fields out of the pushed URL: "?actor=kim" rather than "?q=&from=&to=&actor=kim".
+document.addEventListener("htmx:configRequest", (event) => {
+  const params = event.detail.parameters;
+  if (!params || event.detail.verb !== "get") return;
+  for (const key of Array.from(new Set(Object.keys(params)))) {
+    if (params[key] === "") delete params[key];
+  }
+});
+
 document.addEventListener("htmx:afterSwap", (event) => {
-  // After a filter swap started from a link (a chip, "clear all"), the clicked element is gone:
-  // move focus to the results heading so keyboard and screen-reader users keep their place.
   const target = event.detail.target;
-  if (target && target.id === "timeline-panel" && !document.activeElement?.closest("form")) {
-    const heading = document.getElementById("results-heading");
-    if (heading) {
-      heading.setAttribute("tabindex", "-1");
-      heading.focus({ preventScroll: true });
-    }
+  if (!target || !PANELS.includes(target.id)) return;
+  const heading = document.getElementById("results-heading");
+  // Say what changed, once, through the page's polite live region (the swapped panel's own
+  // text is new to assistive technology and would not be announced).
+  const status = document.getElementById("announce");
+  if (status && heading) status.textContent = heading.textContent.trim().replace(/\s+/g, " ");
+  // After a swap started from a link (a chip, "clear all", a page), the clicked element is
+  // gone: move focus to the results heading so keyboard users keep their place. Form controls
+  // keep their focus (htmx restores it by id).
+  if (heading && !document.activeElement?.closest("form")) {
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
   }
 });

@@ -1,0 +1,186 @@
+"""Shapes the reader pages need, computed from rows already loaded (no queries here).
+
+- date groups for the timeline, each with the gap since the group before ("3 years later");
+- the coverage matrix of events by articles;
+- quotes grouped by speaker, with an outlet's variants of one remark side by side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from stories.diff import highlight
+
+# The visible short form of how an event's date was found; the long form is its tooltip.
+BASIS_SHORT = {
+    "explicit": "date stated",
+    "relative": "date worked out",
+    "context": "date inferred",
+    "editor": "date set by editor",
+}
+
+
+# Timeline ---------------------------------------------------------------------------------
+
+
+@dataclass
+class DateGroup:
+    label: str
+    iso: str | None
+    events: list = field(default_factory=list)
+    gap: str = ""  # "3 years later", "5 days later", or "" when nothing worth saying
+    gap_size: str = ""  # "s", "m", "l", "xl": how much air the axis shows before the group
+
+
+def gap_between(
+    prev_start: date | None, prev_end: date | None, start: date | None
+) -> tuple[str, str]:
+    """How far apart two moments are, in words a reader scans, and a size for the axis.
+
+    Nothing is said when the new moment falls inside the previous period ("2023", then
+    "12 Sep 2023"); otherwise the distance runs start to start, as a reader compares labels
+    ("2019" then "2022" is three years).
+    """
+    if prev_start is None or prev_end is None or start is None or start <= prev_end:
+        return "", ""
+    days = (start - prev_start).days
+    if days <= 1:
+        return "", ""  # consecutive days: the labels say it, a marker would only be noise
+    if days < 14:
+        return f"{days} days later", "s"
+    if days < 60:
+        weeks = round(days / 7)
+        return f"{weeks} weeks later", "m"
+    if days < 548:
+        months = round(days / 30.44)
+        return ("a year later" if months == 12 else f"{months} months later"), "l"
+    years = round(days / 365.25)
+    return f"{years} years later", "xl"
+
+
+def date_groups(events) -> list[DateGroup]:
+    """Consecutive events with the same date label, in the order given (chronological)."""
+    groups: list[DateGroup] = []
+    prev_start: date | None = None
+    prev_end: date | None = None
+    for event in events:
+        label = event.date_label
+        if not groups or groups[-1].label != label:
+            group = DateGroup(label=label, iso=event.date_iso)
+            if groups:
+                group.gap, group.gap_size = gap_between(prev_start, prev_end, event.date_start)
+            groups.append(group)
+        groups[-1].events.append(event)
+        if event.date_start:
+            prev_start, prev_end = event.date_start, event.date_end or event.date_start
+    return groups
+
+
+def outlets_of(event) -> list:
+    """The distinct articles that reported an event, from its prefetched active sources."""
+    seen: dict[int, Any] = {}
+    for source in event.active_sources:
+        seen.setdefault(source.article_id, source.article)
+    return list(seen.values())
+
+
+# Coverage ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CoverageRow:
+    event: Any
+    cells: list[bool]
+    reporters: int
+
+    @property
+    def single(self) -> bool:
+        return self.reporters == 1
+
+
+@dataclass
+class CoverageColumn:
+    article: Any
+    reported: int = 0
+    unique: int = 0
+
+
+def coverage_matrix(events, articles) -> tuple[list[CoverageRow], list[CoverageColumn]]:
+    """Rows of events by article columns: who reported what, and who alone reported what."""
+    columns = [CoverageColumn(article=a) for a in articles]
+    index = {a.pk: n for n, a in enumerate(articles)}
+    rows = []
+    for event in events:
+        cells = [False] * len(articles)
+        for source in event.active_sources:
+            if source.article_id in index:
+                cells[index[source.article_id]] = True
+        reporters = sum(cells)
+        for n, cell in enumerate(cells):
+            if cell:
+                columns[n].reported += 1
+                if reporters == 1:
+                    columns[n].unique += 1
+        rows.append(CoverageRow(event=event, cells=cells, reporters=reporters))
+    return rows, columns
+
+
+# Quotes -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Remark:
+    """One thing said: a single quote, or the variants of it that several outlets printed."""
+
+    quotes: list
+    renderings: list  # escaped HTML of each quote, own wording marked when there are variants
+
+    @property
+    def is_variant_group(self) -> bool:
+        return len(self.quotes) > 1
+
+    @property
+    def pairs(self) -> list[tuple[Any, Any]]:
+        return list(zip(self.quotes, self.renderings, strict=True))
+
+
+@dataclass
+class SpeakerQuotes:
+    speaker: Any  # an Actor, or None for unattributed quotes
+    remarks: list[Remark] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(r.quotes) for r in self.remarks)
+
+
+def group_quotes(quotes) -> list[SpeakerQuotes]:
+    """Quotes (ordered by speaker) grouped by speaker, variants of one remark side by side."""
+    by_speaker: dict[int | None, SpeakerQuotes] = {}
+    for quote in quotes:
+        key = quote.speaker_id
+        if key not in by_speaker:
+            by_speaker[key] = SpeakerQuotes(speaker=quote.speaker)
+        by_speaker[key].remarks.append(quote)  # type: ignore[arg-type]
+    result = []
+    for group in by_speaker.values():
+        remarks: list[Remark] = []
+        variants: dict[int, list] = {}
+        order: list[Any] = []
+        for quote in group.remarks:
+            if quote.variant_group is None:
+                order.append(quote)
+            else:
+                if quote.variant_group not in variants:
+                    variants[quote.variant_group] = []
+                    order.append(variants[quote.variant_group])
+                variants[quote.variant_group].append(quote)
+        for item in order:
+            members = item if isinstance(item, list) else [item]
+            renderings = highlight([q.text for q in members])
+            remarks.append(Remark(quotes=members, renderings=renderings))
+        group.remarks = remarks
+        result.append(group)
+    return result
