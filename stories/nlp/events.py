@@ -614,9 +614,9 @@ def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLoo
             elif frame.tag_ == "VBD":
                 anchor, keep = frame, set()  # "During their visit, X questioned...": the act
             else:
-                return _finish(sent, keep, file, block, actors)
+                return _noun_title(trigger, sent, keep, file, block, actors)
         else:
-            return _finish(sent, keep, file, block, actors)
+            return _noun_title(trigger, sent, keep, file, block, actors)
     if anchor.dep_ == "xcomp" and _is_future(anchor):
         # "Wang is set to visit Moscow": the announcement carries the subject.
         keep |= _core(anchor)
@@ -652,6 +652,27 @@ def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLoo
     return _finish(sent, keep, file, block, actors)
 
 
+def _noun_title(
+    trigger: Token, sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup
+) -> str:
+    """A happening told as a noun phrase ("a failed launch attempt in August"): without its
+    article, and after the name of who the sentence is about when the phrase names no one."""
+    doc = sent.doc
+    keep = {i for i in keep if not (i == min(keep) and doc[i].dep_ == "det")}
+    title = _finish(sent, keep, file, block, actors)
+    left, right = doc[min(keep)], doc[max(keep)]
+    named = actors.actors_in(file, block.start + left.idx, block.start + right.idx + len(right))
+    subj = _subject(sent.root)
+    if not named and subj is not None:
+        last = subj.right_edge
+        who = actors.actors_in(
+            file, block.start + subj.left_edge.idx, block.start + last.idx + len(last)
+        )
+        if len(who) == 1:
+            return _finish_text(f"{who[0]}: {title[0].lower()}{title[1:]}")
+    return title
+
+
 def _core(verb: Token) -> set[int]:
     out: set[int] = set()
     for child in verb.children:
@@ -668,8 +689,13 @@ def _compact(tok: Token, *, keep_prep: bool, keep_conj: bool = False) -> set[int
     out = {tok.i}
     for child in tok.children:
         if keep_conj and child.dep_ in ("cc", "conj"):
+            # "A and B" stays whole; "A, as well as B" keeps A.
+            if any(c.dep_ == "cc" and c.lower_ not in ("and", "or", "&") for c in tok.children):
+                continue
             out |= _compact(child, keep_prep=False)
             continue
+        if child.dep_ == "prep" and child.lower_ in ("including", "excluding"):
+            continue  # examples are detail
         if keep_prep and child.dep_ == "acl" and any(c.tag_ == "TO" for c in child.children):
             # "their intention to continue discussions": the infinitive is the content.
             out |= _compact(child, keep_prep=False)
@@ -697,6 +723,40 @@ def _whole_words(doc: Doc, keep: set[int]) -> set[int]:
     return out
 
 
+def _headline_verb(doc: Doc, keep: set[int]) -> int | None:
+    """The kept verb that has its own subject and no auxiliary: the verb a title turns on."""
+    for i in sorted(keep):
+        tok = doc[i]
+        if tok.pos_ == "VERB" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i in keep for c in tok.children
+        ):
+            has_aux = any(c.dep_ in ("aux", "auxpass") and c.i in keep for c in tok.children)
+            return None if has_aux else i
+    return None
+
+
+def _present(verb: Token) -> str:
+    """A gerund turned into the simple present its subject takes ("pledging" -> "pledges")."""
+    lemma = verb.lemma_
+    subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if plural or subj.lower_ in ("they", "we", "you", "i"):
+        return lemma
+    if re.search(r"(?:s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _finish_text(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip()
+    if len(title) > _MAX_TITLE:
+        cut = title[: _MAX_TITLE - 1].rsplit(" ", 1)[0]
+        title = cut.rstrip(" ,;:") + "…"
+    return title
+
+
 def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
     doc = sent.doc
     words: list[str] = []
@@ -707,6 +767,8 @@ def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
             last = i
             continue
         text = tok.text
+        if tok.tag_ == "VBG" and i == _headline_verb(doc, keep):
+            text = _present(tok)  # "with Putin pledging" -> "Putin pledges"
         if tok.tag_ == "PRP" and tok.dep_ in ("nsubj", "nsubjpass"):
             names = actors.actors_in(file, block.start + tok.idx, block.start + tok.idx + len(tok))
             if len(names) == 1:

@@ -144,10 +144,14 @@ def _consensus(dates: list[DateValue]) -> tuple[DateValue | None, tuple[DateValu
 def _event(members: list[EventCandidate]) -> Event:
     members = sorted(members, key=lambda c: (c.file, c.start))
     date, alternatives = _consensus([c.date for c in members if c.date is not None])
+    # The title comes from the clearest report: one that fits without being cut, then the
+    # best-dated one, then one that names who acted, then the one nearest a headline's length.
     best = max(
         members,
         key=lambda c: (
+            not c.title.endswith("…"),
             _date_rank(c.date) if c.date else (0, 0),
+            bool(c.agents),
             -abs(len(c.title) - 60),
             c.file,
         ),

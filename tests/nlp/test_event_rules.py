@@ -280,3 +280,40 @@ def test_title_keeps_a_coordinated_subject_and_whole_hyphenated_words(nlp: Langu
 def test_title_drops_hedging_adverbs(nlp: Language) -> None:
     found = events_in(nlp, "Notably, Ana Silva has publicly voiced her support for the strike.")
     assert found[0].title == "Ana Silva has voiced her support for the strike"
+
+
+def test_title_of_a_with_clause_turns_the_gerund_into_the_present(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Portugal and Spain have openly backed each other over the dispute, with Ana Silva"
+        " pledging to further deepen ties.",
+    )
+    assert found[0].title == "Ana Silva pledges to deepen ties"
+
+
+def test_title_of_a_noun_event_names_who_the_sentence_is_about(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The Harbour Union has faced setbacks, with a failed strike in August"
+        " and a walkout in May.",
+    )
+    titles = sorted(c.title for c in found)
+    assert "Harbour Union: failed strike in August" in titles
+
+
+def test_title_keeps_the_first_of_as_well_as(nlp: Language) -> None:
+    found = events_in(
+        nlp, "Port officials, as well as union leaders, warned against any delay in paying wages."
+    )
+    assert found[0].title.startswith("Port officials warned against any delay")
+
+
+def test_merged_event_takes_a_title_that_is_not_cut() -> None:
+    long = "Ana Silva " + "very " * 30 + "long title…"
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "pledge", CONTEXT, ["Ana Silva"], long),
+            _cand("b.txt", "pledge", CONTEXT, ["Ana Silva"], "Ana Silva pledged support."),
+        ]
+    )
+    assert [e.title for e in merged] == ["Ana Silva pledged support."]
