@@ -13,7 +13,7 @@ import calendar
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -147,6 +147,19 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 0)
 
 
+_RECENT = re.compile(r"^(?:the\s+)?(?:most\s+)?recent\s+(?:months|weeks|days)$", re.I)
+RECENT_DAYS = 90
+
+
+def recent_window(now: date) -> DateValue | None:
+    """ "In recent months", "recent attempts": the weeks before ``now``, as the year they fall in
+    (None when they straddle a new year, as no single label then holds them)."""
+    start = now - timedelta(days=RECENT_DAYS)
+    if start.year != now.year:
+        return None
+    return DateValue(start, now, "year", "", "relative", "recent")
+
+
 def resolve_expression(
     text: str,
     dct: date,
@@ -174,6 +187,9 @@ def resolve_expression(
     first_in = re.search(r"\bfirst\b.*\bin(?: over| more than)?$", before[-50:])
     if first_in and (m := re.match(rf"^(?P<n>{_NUM})\s+(?P<unit>years?|decades?)$", low)):
         return _day(ref, words, "relative", f"first in {m.group('n')} {m.group('unit')}")
+    if _RECENT.match(low):
+        window = recent_window(dct)
+        return None if window is None else replace(window, text=words)
     if _DURATION.match(low) or low.endswith(("-year", "-month", "-week", "-day")):
         return None
 

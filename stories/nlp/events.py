@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from .dates import DateMention
+from .dates import DateMention, recent_window
 from .topics import Taxonomy
 from .types import Block, DateValue, EventCandidate
 
@@ -24,8 +26,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Verbs of happening in news prose. Speech verbs are left to the quote module, except those that
-# are acts in themselves (a pledge, a vow, a warning, an announcement).
+# Verbs of happening in news prose. Plain "say" is left to the quote module; speech acts that
+# are acts in themselves (a pledge, a warning, a statement of position) are events.
 EVENT_VERBS = _words(
     """
     meet visit tour arrive depart travel leave return launch fire test conduct hold host welcome
@@ -36,6 +38,16 @@ EVENT_VERBS = _words(
     condemn threaten deploy withdraw send deliver supply sell buy sue charge convict sentence
     die injure rescue raid protest march rally strike hit destroy build unveil award offer
     express voice convey walk initiate
+    state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge confirm
+    insist urge deny reject accuse demand propose thank quote
+    """
+)
+# Speech acts: their time is the time they were said, which the text often leaves open.
+STATEMENT_VERBS = _words(
+    """
+    say state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge
+    confirm insist urge deny reject accuse demand propose warn pledge vow promise declare announce
+    condemn threaten express voice convey thank quote welcome offer
     """
 )
 EVENT_NOUNS = _words(
@@ -43,13 +55,14 @@ EVENT_NOUNS = _words(
     meeting summit talks talk visit tour trip launch test attack strike election vote referendum
     signing ceremony parade conference negotiation agreement deal treaty ceasefire invasion
     explosion crash arrest raid protest rally march handshake lunch dinner banquet liftoff
-    encounter discussion conversation
+    encounter discussion conversation rendezvous dialogue attempt failure welcome delegation
     """
 )
 # Verbs that only carry an event named by a noun ("the meeting took place", "marked the first
-# meeting", "featured a tour").
+# meeting", "featured a tour", "engaged in talks", "had lunch", "faced failures").
 LIGHT_VERBS = _words(
-    "be take occur happen mark come begin commence feature include follow precede see"
+    "be take occur happen mark come begin commence feature include follow precede see "
+    "engage extend face suffer have"
 )
 _MODALS = _words("may might could would should can must")
 _HEDGE = re.compile(
@@ -58,28 +71,37 @@ _HEDGE = re.compile(
     r"concerns? that|it became evident|if\b|whether|uncertain|hypothetical)",
     re.I,
 )
-_FUTURE = re.compile(
-    r"\b(?:will|shall|is set to|are set to|is to|are to|plans? to|intends? to|is expected to|"
-    r"are expected to|is going to|are going to|intention to)\b",
-    re.I,
-)
+# Heads that announce what is to come: "is set to visit", "is expected to sign", "plans to".
+_FUTURE_HEADS = _words("set schedule expect due plan intend go prepare poise slate")
+_FUTURE_AUX = _words("will shall 'll wo")
 # Dependencies that hang extra detail on a phrase; dropping them keeps a title scannable.
 _DROP_IN_TITLE = _words(
-    "appos relcl acl advcl punct cc conj parataxis mark prep intj discourse meta"
+    "appos relcl acl advcl punct cc conj parataxis mark prep intj discourse meta advmod npadvmod"
 )
 _MAX_TITLE = 100
 
 # Lemmas that name the same kind of happening in different words.
 _KINDS = {
-    "meet": "meet meeting summit talk talks discuss discussion encounter conversation hold host "
-    "welcome negotiate negotiation handshake shake",
-    "launch": "launch fire test liftoff crash plunge fail",
+    "meet": "meet meeting summit encounter rendezvous hold host",
+    "talk": "talk talks discuss discussion conversation negotiate negotiation dialogue",
+    "launch": "launch fire test liftoff crash plunge fail attempt failure",
     "visit": "visit tour trip inspect",
     "arrive": "arrive travel depart leave return",
-    "pledge": "pledge vow promise declare offer agree support express voice convey",
+    "begin": "begin start initiate commence",
+    "accompany": "accompany delegation entourage",
+    "pledge": "pledge vow promise declare support backing solidarity commitment",
+    "statement": "state stress emphasize emphasise affirm reaffirm indicate outline hint "
+    "acknowledge confirm insist say quote announce",
+    "thank": "thank gratitude thanks appreciation",
+    "welcome": "welcome greet",
+    "handshake": "handshake shake embrace",
     "meal": "lunch dinner banquet toast",
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words.split()}
+# Verbs that carry the act their object names: "expressed support", "extended a welcome".
+_CONTENT_CARRIERS = _words("express voice convey extend show give offer")
+# Objects that only say how something was said: "the remarks were conveyed through a translator".
+_WORDING_NOUNS = _words("remark word comment message statement speech question answer")
 
 
 def event_kind(lemma: str) -> str:
@@ -93,6 +115,16 @@ class ActorLookup(Protocol):
     def resolve(self, surface: str) -> str | None: ...
 
 
+@dataclass(frozen=True)
+class _Found:
+    """A happening found in a sentence: the token that names it, how it is dated."""
+
+    trigger: Token
+    date: DateValue | None
+    # "own": a date of its own; "context": may inherit the article's day; "none": undated.
+    dating: str
+
+
 def extract_events(
     file: str,
     docs: Sequence[tuple[Block, Doc]],
@@ -102,15 +134,20 @@ def extract_events(
     taxonomy: Taxonomy,
 ) -> list[EventCandidate]:
     """Event candidates of one article's body blocks, one per happening the article reports."""
+    body = [(b, d) for b, d in docs if b.kind == "body"]
+    # The people and places the article's opening paragraph is about: the main event's cast.
+    lede: frozenset[str] = frozenset()
+    if body:
+        lede = frozenset(actors.actors_in(file, body[0][0].start, body[0][0].end))
     found: list[EventCandidate] = []
-    for block, doc in docs:
-        if block.kind != "body":
-            continue
+    for block, doc in body:
         for sent in doc.sents:
             found.extend(
-                _sentence_events(file, block, sent, date_mentions, context_date, actors, taxonomy)
+                _sentence_events(
+                    file, block, sent, date_mentions, context_date, actors, taxonomy, lede, found
+                )
             )
-    return _dedupe(found)
+    return _dedupe(found, [b for b, _ in body])
 
 
 def _sentence_events(
@@ -121,14 +158,16 @@ def _sentence_events(
     context_date: DateValue | None,
     actors: ActorLookup,
     taxonomy: Taxonomy,
+    lede: frozenset[str],
+    earlier: Sequence[EventCandidate],
 ) -> list[EventCandidate]:
     text = sent.text.strip()
-    if len(sent) < 4 or text.endswith("?") or _FUTURE.search(text):
+    if len(sent) < 4 or text.endswith("?"):
         return []
     start = block.start + sent.start_char
     end = block.start + sent.end_char
     mentions = [m for m in date_mentions if start <= m.start and m.end <= end]
-    candidates: list[tuple[Token, DateValue | None]] = []
+    found: list[_Found] = []
 
     # Each dated phrase of its own ("a failed launch in August and a crash in May") is one event.
     own_dates = [m for m in mentions if m.value.qualifier != "since"]
@@ -136,7 +175,7 @@ def _sentence_events(
         for m in own_dates:
             trigger = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
             if trigger is not None:
-                candidates.append((trigger, m.value))
+                found.append(_Found(trigger, m.value, "own"))
     else:
         trigger = _main_trigger(sent)
         if trigger is None and own_dates:
@@ -144,8 +183,10 @@ def _sentence_events(
             m = own_dates[0]
             trigger = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
         if trigger is not None:
-            date = own_dates[0].value if own_dates else context_date
-            candidates.append((trigger, date))
+            if own_dates:
+                found.append(_Found(trigger, own_dates[0].value, "own"))
+            else:
+                found.append(_Found(trigger, None, "context"))
     # "the first meeting since 2019, when they met in X": the when-clause is an event of 2019.
     for m in mentions:
         if m.value.qualifier == "since":
@@ -154,15 +195,37 @@ def _sentence_events(
                 when_verb = _event_verb_after(sent, m.end - block.start)
                 if when_verb is not None:
                     v = m.value
-                    candidates.append(
-                        (when_verb, DateValue(v.start, v.end, v.granularity, v.text, v.basis))
+                    found.append(
+                        _Found(
+                            when_verb,
+                            DateValue(v.start, v.end, v.granularity, v.text, v.basis),
+                            "own",
+                        )
                     )
+    # Second happenings told inside the sentence: "..., with X launching two missiles" and
+    # "at the venue, where both leaders shook hands".
+    taken = {f.trigger.i for f in found}
+    for tok in _inner_happenings(sent):
+        if tok.i not in taken and not any(
+            tok.i in {t.i for t in f.trigger.subtree} and f.trigger.pos_ in ("NOUN", "PROPN")
+            for f in found
+        ):
+            dating = "none" if _open_period(tok) else "context"
+            found.append(_Found(tok, None, dating))
+            taken.add(tok.i)
 
     out = []
-    for trigger, date in candidates:
+    names = actors.actors_in(file, start, end)
+    for f in found:
+        trigger = f.trigger
         if _is_hedged(trigger) or _HEDGE.search(_clause_text(trigger)):
             continue
-        names = actors.actors_in(file, start, end)
+        if _only_wording(trigger):
+            continue
+        agents = _agents(trigger, file, block, actors)
+        date = f.date
+        if f.dating == "context":
+            date = _date_without_words(trigger, agents, lede, context_date, earlier)
         out.append(
             EventCandidate(
                 file=file,
@@ -174,24 +237,78 @@ def _sentence_events(
                 actors=names,
                 topics=taxonomy.topics_for(sent),
                 trigger=_inner_lemma(trigger),
+                agents=agents,
             )
         )
     return out
 
 
+def _date_without_words(
+    trigger: Token,
+    agents: tuple[str, ...],
+    lede: frozenset[str],
+    context: DateValue | None,
+    earlier: Sequence[EventCandidate],
+) -> DateValue | None:
+    """The date of a happening the sentence gives no date words for.
+
+    Announced happenings ("is set to visit") have no date; "following the visit" takes the
+    time of the visit told before; "recent attempts" lie in the weeks before the article; a
+    statement by someone outside the main event's cast was made at a time the text leaves open;
+    everything else happened on the article's main day.
+    """
+    if _is_future(trigger):
+        return None
+    if context is None:
+        return None
+    if (after := _after_earlier(trigger, earlier)) is not None:
+        return after
+    if _is_recent(trigger):
+        return recent_window(context.start)
+    if (
+        _head_verb(trigger).lemma_.lower() in STATEMENT_VERBS
+        and agents
+        and lede
+        and not set(agents) & lede
+    ):
+        return None
+    return context
+
+
+_TIME_PREPS = _words("before after during following ahead amid since until at")
 _CARRIER_VERBS = frozenset({"conduct", "order", "hold", "carry", "stage", "begin", "start"})
 
 
 def _inner_lemma(trigger: Token) -> str:
-    """ "conducted ... by launching missiles", "ordered the launch": the act is the launch."""
+    """The act behind a carrier verb: "conducted ... by launching missiles" is a launch,
+    "expressed support" a pledge, "extended a welcome" a welcome."""
     lemma = trigger.lemma_.lower()
+    if lemma in _CONTENT_CARRIERS:
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _KIND_OF:
+                return child.lemma_.lower()
+        return lemma
     if lemma not in _CARRIER_VERBS:
         return lemma
-    for tok in trigger.subtree:
-        inner = tok.lemma_.lower()
-        if tok.i != trigger.i and inner in _KIND_OF and event_kind(inner) != event_kind(lemma):
-            return inner
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "npadvmod", "dep", "advmod", "punct"):
+            continue
+        if child.dep_ == "prep" and child.lower_ in _TIME_PREPS:
+            continue
+        for tok in child.subtree:
+            inner = tok.lemma_.lower()
+            if inner in _KIND_OF and event_kind(inner) != event_kind(lemma):
+                return inner
     return lemma
+
+
+def _only_wording(trigger: Token) -> bool:
+    """ "The remarks were conveyed through a translator" says how words travelled, not that
+    anything happened."""
+    if trigger.lemma_.lower() not in _CONTENT_CARRIERS:
+        return False
+    content = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(content) and all(c.lemma_.lower() in _WORDING_NOUNS for c in content)
 
 
 def _sentence_date(date: DateValue | None, context: DateValue | None) -> DateValue | None:
@@ -201,13 +318,177 @@ def _sentence_date(date: DateValue | None, context: DateValue | None) -> DateVal
     return date
 
 
+def _head_verb(trigger: Token) -> Token:
+    """The verb a noun trigger hangs on ("extended a welcome"), or the trigger itself."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
+        return trigger.head
+    return trigger
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of a verb, borrowed from the verb it depends on when it has none."""
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+        if child_agent := next((c for c in tok.children if c.dep_ == "agent"), None):
+            return child_agent
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tuple[str, ...]:
+    """Who did it: the actors named in the trigger's subject (or in "X's visit", "visit by X")."""
+    verb = _head_verb(trigger)
+    spans: list[Token] = []
+    if verb.pos_ in ("VERB", "AUX"):
+        subj = _subject(verb)
+        if subj is not None:
+            spans.append(subj)
+    else:
+        for child in trigger.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
+                spans.append(child)
+    names: list[str] = []
+    for tok in spans:
+        left, right = tok.left_edge, tok.right_edge
+        s = block.start + left.idx
+        e = block.start + right.idx + len(right)
+        for name in actors.actors_in(file, s, e):
+            if name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def _is_future(trigger: Token) -> bool:
+    """ "will visit", "is set to visit", "plans to travel": announced, not yet happened."""
+    verb = _head_verb(trigger)
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        head = verb.head
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        actor_subject = subj is not None and (subj.ent_type_ != "" or subj.pos_ == "PRON")
+        if head.lemma_.lower() in _FUTURE_HEADS or (
+            head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP") and actor_subject
+        ):
+            return head.tag_ != "VBD" or head.lemma_.lower() in ("set", "schedule", "due")
+    return False
+
+
+def _is_recent(trigger: Token) -> bool:
+    """ "recent attempts", "recent talks have failed": within the weeks before the article."""
+    # "recently" on a reported act usually means the news itself, so only the adjective counts.
+    nouns = [trigger] if trigger.pos_ == "NOUN" else []
+    if trigger.pos_ == "VERB":
+        nouns += [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.lower_ == "recent" and c.dep_ == "amod" for noun in nouns for c in noun.children)
+
+
+def _after_earlier(trigger: Token, earlier: Sequence[EventCandidate]) -> DateValue | None:
+    """ "Following the visit, X toured factories": the time of the visit told before."""
+    verb = _head_verb(trigger)
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in ("after", "following"):
+            continue
+        noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if noun is None or not any(c.lower_ in ("the", "this", "that") for c in noun.children):
+            continue
+        kind = event_kind(noun.lemma_.lower())
+        for cand in reversed(earlier):
+            if cand.date is None or event_kind(cand.trigger) != kind:
+                continue
+            d = cand.date
+            if d.granularity == "day":
+                return DateValue(d.start, d.end, "day", "", d.basis)
+            return DateValue(
+                d.start,
+                date(d.start.year, 12, 31),
+                "year",
+                child.text + " " + noun.text,
+                "relative",
+                "after",
+            )
+    return None
+
+
+def _open_period(tok: Token) -> bool:
+    """ "X and Y have supported each other, with Z pledging more": the act falls somewhere in
+    a period the present perfect leaves open."""
+    root = tok.sent.root
+    perfect = root.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ")
+        for c in root.children
+    )
+    return perfect and root.lemma_.lower() not in EVENT_VERBS | LIGHT_VERBS
+
+
+def _inner_happenings(sent: Span) -> list[Token]:
+    """Happenings told in a side clause: an absolute "with X doing" or a "where X did"."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in EVENT_VERBS | LIGHT_VERBS:
+            continue
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if (
+            tok.tag_ == "VBG"
+            and tok.dep_ == "pcomp"
+            and tok.head.lower_ == "with"
+            and has_subject
+            and tok.lemma_.lower() in EVENT_VERBS
+        ):
+            out.append(tok)
+        elif (
+            tok.dep_ == "relcl"
+            and tok.tag_ in ("VBD", "VBN")
+            and has_subject
+            and any(c.lower_ in ("where", "when") for c in tok.children)
+        ):
+            if tok.lemma_.lower() in EVENT_VERBS:
+                out.append(tok)
+            elif (noun := _carried_noun(tok)) is not None:
+                out.append(noun)
+    return out
+
+
+def _carried_noun(verb: Token) -> Token | None:
+    """The noun of happening a light verb carries: "engaged in a handshake", "had lunch"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr") and _is_event_noun(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("in", "into"):
+            for grand in child.children:
+                if grand.dep_ == "pobj" and _is_event_noun(grand):
+                    return grand
+    return None
+
+
 def _is_event_verb(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in EVENT_VERBS:
         return False
+    if tok.lemma_.lower() in STATEMENT_VERBS and not _has_speaker(tok):
+        return False
     if tok.tag_ in ("VBD", "VBN"):
         return True
+    if tok.tag_ == "VB" and _is_future(tok):
+        return True  # "will visit", "is set to sign": announced happenings are events too
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in STATEMENT_VERBS:
+        return True  # "the ministry says", "the minister warns": news present of speech acts
     # Present perfect and "has/have + VBN" are covered by VBN; gerunds count inside a past clause.
     return tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")
+
+
+def _has_speaker(verb: Token) -> bool:
+    """A statement needs someone to make it: "the summit emphasizes ..." is analysis."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.dep_ == "nsubjpass":
+        return True
+    if subj.lower_ in ("it", "this", "that", "which", "what"):
+        return False
+    return not (_is_event_noun(subj) and not subj.ent_type_)
 
 
 def _is_event_noun(tok: Token) -> bool:
@@ -234,7 +515,11 @@ def _clause_text(trigger: Token) -> str:
         top = top.head
     skip: set[int] = set()
     for tok in top.subtree:
-        if tok.dep_ in ("relcl", "appos", "parataxis") and trigger not in tok.subtree:
+        aside = tok.dep_ in ("relcl", "appos", "parataxis") or (
+            # "X toured factories, actions experts believe serve ...": a comment on the act.
+            tok.dep_ == "conj" and tok.pos_ == "NOUN" and tok.head.pos_ == "VERB"
+        )
+        if aside and trigger not in tok.subtree:
             skip |= {t.i for t in tok.subtree}
     return " ".join(
         doc[i].text for i in range(top.left_edge.i, top.right_edge.i + 1) if i not in skip
@@ -245,6 +530,9 @@ def _main_trigger(sent: Span) -> Token | None:
     root = sent.root
     if _is_event_verb(root):
         return root
+    light_past = root.lemma_.lower() in LIGHT_VERBS and root.tag_ in ("VBD", "VBN")
+    if light_past and (noun := _carried_noun(root)) is not None:
+        return noun
     if root.lemma_.lower() in LIGHT_VERBS or root.pos_ in ("AUX", "VERB"):
         # An event verb in a clause that carries the sentence ("...by launching two missiles").
         for tok in root.subtree:
@@ -263,6 +551,13 @@ def _main_trigger(sent: Span) -> Token | None:
             for tok in [child, *child.subtree]:
                 if _is_event_noun(tok):
                     return tok
+    # A past act framed by a happening: "During their visit to the plant, X questioned ...".
+    if root.tag_ == "VBD" and root.pos_ == "VERB":
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ in ("during", "at", "on"):
+                for noun in child.children:
+                    if noun.dep_ == "pobj" and _is_event_noun(noun):
+                        return noun
     return None
 
 
@@ -280,6 +575,11 @@ def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:
             return tok
         if tok.pos_ == "NOUN" and any(_is_event_noun(c) for c in tok.children):
             return next(c for c in tok.children if _is_event_noun(c))
+    # The parser may hang the date on a far verb; the noun of happening right before it is what
+    # it dates ("after two failed launch attempts this year, ...").
+    before = sent.doc[span.start - 1] if span.start > sent.start else None
+    if before is not None and _is_event_noun(before):
+        return before
     return None
 
 
@@ -293,56 +593,182 @@ def _event_verb_after(sent: Span, char: int) -> Token | None:
 # --- titles ---------------------------------------------------------------------------------
 
 
+_CORE = _words("nsubj nsubjpass agent dobj attr dative oprd prt acomp xcomp aux auxpass neg")
+
+
 def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLookup) -> str:
+    """Subject, verb and object of the happening, without hedges, asides and attributions."""
     keep: set[int] = set()
     anchor = trigger
     if trigger.pos_ in ("NOUN", "PROPN"):
-        phrase = _compact(trigger, keep_prep=True)
-        keep |= phrase
+        keep |= _compact(trigger, keep_prep=True)
         head = trigger.head
-        # "X held talks", "the meeting took place at Y": keep the clause around a noun event.
+        frame = head.head if head.dep_ == "prep" else None
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+            # "X held talks", "the meeting took place at Y": keep the clause around a noun event.
             anchor = head
+        elif trigger.dep_ == "pobj" and frame is not None and frame.pos_ == "VERB":
+            if head.lower_ in ("in", "into"):
+                anchor = frame  # "both leaders engaged in a symbolic handshake"
+                keep.add(head.i)
+            elif frame.tag_ == "VBD":
+                anchor, keep = frame, set()  # "During their visit, X questioned...": the act
+            else:
+                return _noun_title(trigger, sent, keep, file, block, actors)
         else:
-            return _finish(sent, keep, file, block, actors)
+            return _noun_title(trigger, sent, keep, file, block, actors)
+    if anchor.dep_ == "xcomp" and _is_future(anchor):
+        # "Wang is set to visit Moscow": the announcement carries the subject.
+        keep |= _core(anchor)
+        anchor = anchor.head
     keep.add(anchor.i)
-    if anchor.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in anchor.children):
+    if (anchor.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in anchor.children)) or (
+        anchor.dep_ == "acl" and anchor.tag_ == "VBN"
+    ):
         # "tests that began in 2022": the tests are the subject of the title.
         keep |= _compact(anchor.head, keep_prep=False) - {
             c.i for c in anchor.children if c.tag_ in ("WDT", "WP")
         }
         keep = {i for i in keep if sent.doc[i].tag_ not in ("WDT", "WP")}
-    for child in anchor.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "attr", "dative", "oprd", "prt",
-                          "acomp", "xcomp", "aux", "auxpass", "neg"):  # fmt: skip
-            keep |= _compact(child, keep_prep=child.dep_ in ("xcomp", "dobj"))
+    keep |= _core(anchor)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+        # "... and later held a conversation": the subject of the first verb is this one's too.
+        subj = _subject(anchor)
+        if subj is not None and subj.dep_ != "agent":
+            keep |= _compact(subj, keep_prep=False, keep_conj=True)
+    if anchor.lemma_.lower() in STATEMENT_VERBS:
+        # What was stated is the news: "X stressed that ...".
+        for child in anchor.children:
+            if child.dep_ == "ccomp":
+                keep |= _compact(child, keep_prep=True) | {
+                    c.i for c in child.children if c.dep_ == "mark"
+                }
+                break
     # One place or target phrase after the verb says where or to whom; more is detail.
     for child in anchor.children:
         if child.dep_ == "prep" and child.i > anchor.i:
-            keep |= _compact(child, keep_prep=False)
+            keep |= _compact(child, keep_prep=False, keep_conj=True)
             break
     return _finish(sent, keep, file, block, actors)
 
 
-def _compact(tok: Token, *, keep_prep: bool) -> set[int]:
+def _noun_title(
+    trigger: Token, sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup
+) -> str:
+    """A happening told as a noun phrase ("a failed launch attempt in August"): without its
+    article, and after the name of who the sentence is about when the phrase names no one."""
+    doc = sent.doc
+    keep = {i for i in keep if not (i == min(keep) and doc[i].dep_ == "det")}
+    title = _finish(sent, keep, file, block, actors)
+    left, right = doc[min(keep)], doc[max(keep)]
+    named = actors.actors_in(file, block.start + left.idx, block.start + right.idx + len(right))
+    subj = _subject(sent.root)
+    if not named and subj is not None:
+        last = subj.right_edge
+        who = actors.actors_in(
+            file, block.start + subj.left_edge.idx, block.start + last.idx + len(last)
+        )
+        if len(who) == 1:
+            return _finish_text(f"{who[0]}: {title[0].lower()}{title[1:]}")
+    return title
+
+
+def _core(verb: Token) -> set[int]:
+    out: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in _CORE:
+            out |= _compact(
+                child,
+                keep_prep=child.dep_ in ("xcomp", "dobj"),
+                keep_conj=child.dep_ in ("nsubj", "nsubjpass", "dobj"),
+            )
+    return out
+
+
+def _compact(tok: Token, *, keep_prep: bool, keep_conj: bool = False) -> set[int]:
     out = {tok.i}
     for child in tok.children:
+        if keep_conj and child.dep_ in ("cc", "conj"):
+            # "A and B" stays whole; "A, as well as B" keeps A.
+            if any(c.dep_ == "cc" and c.lower_ not in ("and", "or", "&") for c in tok.children):
+                continue
+            out |= _compact(child, keep_prep=False)
+            continue
+        if child.dep_ == "prep" and child.lower_ in ("including", "excluding"):
+            continue  # examples are detail
+        if keep_prep and child.dep_ == "acl" and any(c.tag_ == "TO" for c in child.children):
+            # "their intention to continue discussions": the infinitive is the content.
+            out |= _compact(child, keep_prep=False)
+            continue
         if child.dep_ in _DROP_IN_TITLE and not (keep_prep and child.dep_ == "prep"):
             continue
-        out |= _compact(child, keep_prep=False)
+        # "Ana Silva and Rui Costa" may hang as a modifier of the last name: keep it whole.
+        name_part = keep_conj and child.dep_ in ("compound", "nmod", "poss")
+        out |= _compact(child, keep_prep=False, keep_conj=child.dep_ == "pobj" or name_part)
     return out
+
+
+def _whole_words(doc: Doc, keep: set[int]) -> set[int]:
+    """Hyphenated words stay whole: "face-to-face", "Kim Jong-un", "one-on-one"."""
+    out = set(keep)
+    for i in keep:
+        j = i
+        while j + 1 < len(doc) and not doc[j].whitespace_ and "-" in doc[j].text + doc[j + 1].text:
+            j += 1
+            out.add(j)
+        j = i
+        while j > 0 and not doc[j - 1].whitespace_ and "-" in (doc[j - 1].text + doc[j].text):
+            j -= 1
+            out.add(j)
+    return out
+
+
+def _headline_verb(doc: Doc, keep: set[int]) -> int | None:
+    """The kept verb that has its own subject and no auxiliary: the verb a title turns on."""
+    for i in sorted(keep):
+        tok = doc[i]
+        if tok.pos_ == "VERB" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i in keep for c in tok.children
+        ):
+            has_aux = any(c.dep_ in ("aux", "auxpass") and c.i in keep for c in tok.children)
+            return None if has_aux else i
+    return None
+
+
+def _present(verb: Token) -> str:
+    """A gerund turned into the simple present its subject takes ("pledging" -> "pledges")."""
+    lemma = verb.lemma_
+    subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if plural or subj.lower_ in ("they", "we", "you", "i"):
+        return lemma
+    if re.search(r"(?:s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _finish_text(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip()
+    if len(title) > _MAX_TITLE:
+        cut = title[: _MAX_TITLE - 1].rsplit(" ", 1)[0]
+        title = cut.rstrip(" ,;:") + "…"
+    return title
 
 
 def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
     doc = sent.doc
     words: list[str] = []
     last = -2
-    for i in sorted(keep):
+    for i in sorted(_whole_words(doc, keep)):
         tok = doc[i]
         if tok.is_punct and tok.text not in ("-", "–", "’", "'") and tok.text not in '“”"‘':
             last = i
             continue
         text = tok.text
+        if tok.tag_ == "VBG" and i == _headline_verb(doc, keep):
+            text = _present(tok)  # "with Putin pledging" -> "Putin pledges"
         if tok.tag_ == "PRP" and tok.dep_ in ("nsubj", "nsubjpass"):
             names = actors.actors_in(file, block.start + tok.idx, block.start + tok.idx + len(tok))
             if len(names) == 1:
@@ -366,11 +792,17 @@ def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
 # --- repeated statements --------------------------------------------------------------------
 
 
-def _dedupe(candidates: list[EventCandidate]) -> list[EventCandidate]:
+def _dedupe(candidates: list[EventCandidate], paragraphs: Sequence[Block]) -> list[EventCandidate]:
     """An article that says the same thing twice reports one event."""
+
+    def paragraph(c: EventCandidate) -> int:
+        return next((i for i, b in enumerate(paragraphs) if b.start <= c.start < b.end), -1)
+
     kept: list[EventCandidate] = []
     for cand in candidates:
-        twin = next((k for k in kept if _same_happening(k, cand)), None)
+        twin = next(
+            (k for k in kept if _same_happening(k, cand, paragraph(k) == paragraph(cand))), None
+        )
         if twin is None:
             kept.append(cand)
         elif _strength(cand) > _strength(twin):
@@ -378,18 +810,28 @@ def _dedupe(candidates: list[EventCandidate]) -> list[EventCandidate]:
     return kept
 
 
-def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
-    if a.start == b.start and a.trigger == b.trigger:
-        return True
+_SPEECH_KINDS = frozenset({"statement", "pledge"})
+
+
+def _same_happening(a: EventCandidate, b: EventCandidate, same_paragraph: bool) -> bool:
+    if a.start == b.start:
+        # One sentence telling two happenings ("met at X, where they shook hands") keeps both.
+        return a.trigger == b.trigger
     same_date = (a.date.label if a.date else None) == (b.date.label if b.date else None)
     if not same_date:
         return False
     if fuzz.token_set_ratio(a.sentence, b.sentence) > 85:
         return True
-    return (
-        a.trigger == b.trigger
-        and bool(set(a.actors) & set(b.actors))
-        and (fuzz.token_set_ratio(a.title, b.title) > 70)
+    if a.agents and b.agents and not set(a.agents) & set(b.agents):
+        return False
+    kinds = {event_kind(a.trigger), event_kind(b.trigger)}
+    if kinds <= _SPEECH_KINDS:
+        # A speaker's words told over one paragraph are one statement; in another paragraph
+        # the same speaker is saying something else.
+        return same_paragraph and bool(set(a.agents) & set(b.agents))
+    # "Both leaders toured the site" and later "the leaders toured a launch pad": one tour.
+    return len(kinds) == 1 and (
+        a.trigger == b.trigger or fuzz.token_set_ratio(a.title, b.title) > 70
     )
 
 

@@ -40,6 +40,10 @@ def merge_candidates(candidates: Sequence[EventCandidate]) -> list[Event]:
         for actor in c.actors:
             blocks[(bucket, "actor:" + actor)].append(i)
         blocks[(bucket, "kind:" + event_kind(c.trigger))].append(i)
+        if c.date is not None:
+            # A year-wide report ("this year", "in recent months") meets the finer reports of
+            # its year through the kind of act alone.
+            blocks[(f"{c.date.start.year:04d}", "kind:" + event_kind(c.trigger))].append(i)
 
     scored: dict[tuple[int, int], float] = {}
     for members in blocks.values():
@@ -72,11 +76,22 @@ def _bucket(date: DateValue | None) -> str:
 def _dates_compatible(a: DateValue | None, b: DateValue | None) -> float:
     if a is None or b is None:
         return 0.5
-    if a.start <= b.end and b.start <= a.end:
-        return 1.0
+    overlap = a.start <= b.end and b.start <= a.end
     if "context" in (a.basis, b.basis):
-        return 0.3  # an inherited date is a guess
-    return 0.0
+        if a.basis != b.basis:
+            worded = a if b.basis == "context" else b
+            if worded.granularity == "year":
+                # Words placing it somewhere in a year tell of another time than the day the
+                # article is about.
+                return 0.0
+        return 1.0 if overlap else 0.3  # an inherited date is a guess
+    if not overlap:
+        return 0.0
+    if "year" in (a.granularity, b.granularity) and a.granularity != b.granularity:
+        # "two failed launches this year" is not "a failed launch in August": a year-wide
+        # report and a dated one are only the same happening when words say so.
+        return 0.0
+    return 1.0
 
 
 def _score(a: EventCandidate, b: EventCandidate) -> float:
@@ -86,14 +101,18 @@ def _score(a: EventCandidate, b: EventCandidate) -> float:
     if a.trigger == b.trigger:
         trigger = 1.0
     elif event_kind(a.trigger) == event_kind(b.trigger):
-        trigger = 0.6
+        trigger = 0.8
     else:
-        trigger = 0.0
+        return 0.0  # reports of different kinds of act are different happenings
     union = set(a.actors) | set(b.actors)
     actors = len(set(a.actors) & set(b.actors)) / len(union) if union else 0.0
     words = fuzz.token_set_ratio(a.sentence, b.sentence) / 100
     titles = fuzz.token_set_ratio(a.title, b.title) / 100
-    return 0.35 * trigger + 0.2 * actors + 0.2 * words + 0.1 * titles + 0.15 * dates
+    score = 0.35 * trigger + 0.2 * actors + 0.2 * words + 0.1 * titles + 0.15 * dates
+    if a.agents and b.agents:
+        # Who did it decides between two acts of one kind ("Kim pledged", "Putin pledged").
+        score += 0.1 if set(a.agents) & set(b.agents) else -0.25
+    return score
 
 
 def _date_rank(d: DateValue) -> tuple[int, int]:
@@ -125,10 +144,14 @@ def _consensus(dates: list[DateValue]) -> tuple[DateValue | None, tuple[DateValu
 def _event(members: list[EventCandidate]) -> Event:
     members = sorted(members, key=lambda c: (c.file, c.start))
     date, alternatives = _consensus([c.date for c in members if c.date is not None])
+    # The title comes from the clearest report: one that fits without being cut, then the
+    # best-dated one, then one that names who acted, then the one nearest a headline's length.
     best = max(
         members,
         key=lambda c: (
+            not c.title.endswith("…"),
             _date_rank(c.date) if c.date else (0, 0),
+            bool(c.agents),
             -abs(len(c.title) - 60),
             c.file,
         ),

@@ -109,6 +109,7 @@ class EventCandidate:
     actors: tuple[str, ...]  # canonical names
     topics: tuple[str, ...] = ()  # topic slugs
     trigger: str = ""  # lemma of the verb or noun that names the happening
+    agents: tuple[str, ...] = ()  # canonical names of who did it (the trigger's subject)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,319 @@
+"""Rules that decide what is an event, when it happened and how it is titled: one small text each,
+dates pinned by a publication date (DCT)."""
+
+from datetime import date
+
+from spacy.language import Language
+
+from stories.nlp.dates import dates_in_doc, recent_window, resolve_expression
+from stories.nlp.events import extract_events
+from stories.nlp.merge import merge_candidates
+from stories.nlp.topics import load_taxonomy
+from stories.nlp.types import Block, DateValue, EventCandidate
+
+DCT = date(2024, 3, 14)  # a Thursday
+CONTEXT = DateValue(DCT, DCT, "day", "", "context")
+NAMES = (
+    "Ana Silva",
+    "Rui Costa",
+    "Lena Berg",
+    "Port Authority",
+    "Harbour Union",
+    "Portugal",
+    "Spain",
+)
+
+
+class NamedActors:
+    """Every name of NAMES found in a span of the text (the article is the text itself)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def actors_in(self, file: str, start: int, end: int) -> tuple[str, ...]:
+        part = self.text[start:end]
+        return tuple(n for n in NAMES if n in part or n.split()[-1] in part.split())
+
+    def resolve(self, surface: str) -> str | None:
+        return surface
+
+
+def events_in(
+    nlp: Language, *paragraphs: str, file: str = "a.txt", dct: date = DCT
+) -> list[EventCandidate]:
+    text = "\n\n".join(paragraphs)
+    pairs, mentions, offset = [], [], 0
+    for para in paragraphs:
+        block = Block("body", para, offset, offset + len(para))
+        doc = nlp(para)
+        pairs.append((block, doc))
+        mentions += dates_in_doc(doc, offset, dct)
+        offset += len(para) + 2
+    context = DateValue(dct, dct, "day", "", "context")
+    return extract_events(file, pairs, mentions, context, NamedActors(text), load_taxonomy())
+
+
+def labels(found: list[EventCandidate]) -> list[tuple[str, str | None]]:
+    return [(c.trigger, c.date.label if c.date else None) for c in found]
+
+
+# --- what is an event -------------------------------------------------------------------------
+
+
+def test_announced_happening_is_an_event_without_a_date(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva is set to visit Porto for talks with the harbour board.")
+    assert labels(found) == [("visit", None)]
+    assert found[0].title.startswith("Ana Silva is set to visit Porto")
+
+
+def test_announced_happening_keeps_its_own_date(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva will travel to Geneva on Monday.")
+    assert labels(found) == [("travel", "2024-03-18")]
+
+
+def test_a_hope_is_not_an_announced_event(nlp: Language) -> None:
+    assert events_in(nlp, "The union's priority is to sign a new wage agreement.") == []
+
+
+def test_a_statement_of_position_is_an_event_of_the_speaker(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva stressed that the bridge would reopen within weeks.")
+    assert labels(found) == [("stress", "2024-03-14")]
+    assert found[0].agents == ("Ana Silva",)
+    assert found[0].title == "Ana Silva stressed that the bridge would reopen within weeks"
+
+
+def test_a_statement_needs_a_speaker(nlp: Language) -> None:
+    assert events_in(nlp, "The summit emphasizes the shared interests of both states.") == []
+
+
+def test_remarks_passed_on_by_an_interpreter_are_not_an_event(nlp: Language) -> None:
+    text = "Ana Silva's remarks were conveyed to the crowd through a translator."
+    assert events_in(nlp, text) == []
+
+
+def test_a_second_happening_in_a_with_clause_is_its_own_event(nlp: Language) -> None:
+    found = events_in(
+        nlp, "The talks took place amid tension, with rebels attacking two polling stations."
+    )
+    assert sorted(c.trigger for c in found) == ["attack", "talk"]
+
+
+def test_a_where_clause_names_a_second_happening(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The ceremony took place at the old port, where both ministers engaged in a symbolic"
+        " handshake.",
+    )
+    assert sorted(c.trigger for c in found) == ["ceremony", "handshake"]
+    handshake = next(c for c in found if c.trigger == "handshake")
+    assert handshake.title == "Both ministers engaged in a symbolic handshake"
+
+
+def test_a_noun_of_happening_right_before_a_date_is_what_it_dates(nlp: Language) -> None:
+    found = events_in(
+        nlp, "After two failed launch attempts this year, the agency's plan could signal a change."
+    )
+    assert labels(found) == [("attempt", "2024")]
+
+
+def test_an_act_framed_by_a_visit_is_told_with_its_own_words(nlp: Language) -> None:
+    found = events_in(
+        nlp, "During their visit to the plant, Ana Silva questioned the engineers about safety."
+    )
+    assert labels(found) == [("visit", "2024-03-14")]
+    assert found[0].title.startswith("Ana Silva questioned the engineers")
+
+
+def test_carrier_verbs_take_the_kind_of_act_they_carry(nlp: Language) -> None:
+    support = events_in(nlp, "Ana Silva expressed full support for the Harbour Union.")
+    launch = events_in(
+        nlp, "Hours before the vote, the army conducted a drill by launching two rockets."
+    )
+    assert [c.trigger for c in support] == ["support"]
+    assert [c.trigger for c in launch] == ["launch"]
+
+
+# --- when it happened ----------------------------------------------------------------------------
+
+
+def test_a_statement_by_someone_outside_the_main_cast_is_undated(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva and the Port Authority signed the harbour accord.",
+        "Rui Costa warned against any delay in paying the dockers.",
+    )
+    assert labels(found) == [("sign", "2024-03-14"), ("warn", None)]
+
+
+def test_a_statement_by_the_main_cast_takes_the_article_day(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva and the Port Authority signed the harbour accord.",
+        "Ana Silva warned against any delay in paying the dockers.",
+    )
+    assert labels(found) == [("sign", "2024-03-14"), ("warn", "2024-03-14")]
+    assert all(c.date is not None and c.date.basis == "context" for c in found)
+
+
+def test_an_act_inside_an_open_present_perfect_period_is_undated(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Portugal and Spain have openly backed each other over the dispute, with Ana Silva"
+        " pledging to further deepen ties.",
+    )
+    assert labels(found) == [("pledge", None)]
+
+
+def test_following_the_visit_takes_the_time_of_the_visit_told_before(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Lena Berg visited the flooded valley in January.",
+        "Following the visit, Ana Silva inspected dams along the river.",
+    )
+    inspect = next(c for c in found if c.trigger == "inspect")
+    assert inspect.date is not None
+    assert (inspect.date.label, inspect.date.qualifier) == ("2024", "after")
+    assert inspect.date.start == date(2024, 1, 1)
+
+
+def test_recent_attempts_lie_in_the_weeks_before_the_article(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Recent attempts by the Harbour Union to block the ships have failed.",
+        dct=date(2024, 9, 14),
+    )
+    assert [(c.date.label, c.date.qualifier) for c in found if c.date] == [("2024", "recent")]
+
+
+def test_recent_months_resolve_to_the_year_they_fall_in() -> None:
+    value = resolve_expression("in recent months", date(2024, 9, 14))
+    assert value is not None and (value.label, value.qualifier) == ("2024", "recent")
+    # In January the recent months straddle a new year: no single label holds them.
+    assert resolve_expression("recent months", date(2024, 1, 20)) is None
+    assert recent_window(date(2024, 1, 20)) is None
+
+
+# --- one happening, told twice ------------------------------------------------------------------
+
+
+def test_a_speakers_words_over_one_paragraph_are_one_statement(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva pledged full support to the dockers."
+        " Silva stressed that the port would stay open.",
+        "Ana Silva outlined the budget for the next year.",
+    )
+    assert [c.trigger for c in found] == ["pledge", "outline"]
+
+
+def test_the_same_tour_told_twice_in_one_article_is_one_event(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Their talks began shortly after both ministers toured the new terminal.",
+        "Before the talks, the ministers toured a container crane.",
+    )
+    assert [c.trigger for c in found] == ["tour"]
+
+
+def _cand(
+    file: str, trigger: str, value: DateValue | None, agents=(), sentence="x"
+) -> EventCandidate:
+    return EventCandidate(
+        file=file,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        title=sentence,
+        date=value,
+        actors=tuple(agents) or ("Harbour Union",),
+        trigger=trigger,
+        agents=tuple(agents),
+    )
+
+
+def test_a_year_wide_report_does_not_absorb_a_dated_one() -> None:
+    year = DateValue(date(2024, 1, 1), date(2024, 12, 31), "year", "this year", "relative")
+    february = DateValue(date(2024, 2, 1), date(2024, 2, 29), "month", "in February", "relative")
+    merged = merge_candidates(
+        [_cand("a.txt", "attempt", year), _cand("b.txt", "attempt", february)]
+    )
+    assert len(merged) == 2
+
+
+def test_an_inherited_day_does_not_join_a_report_placed_somewhere_in_a_year() -> None:
+    after = DateValue(date(2024, 1, 1), date(2024, 12, 31), "year", "after", "relative", "after")
+    merged = merge_candidates([_cand("a.txt", "tour", after), _cand("b.txt", "tour", CONTEXT)])
+    assert len(merged) == 2
+
+
+def test_the_same_act_by_different_people_stays_apart() -> None:
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "pledge", CONTEXT, ["Ana Silva"], "Ana Silva pledged support."),
+            _cand("b.txt", "pledge", CONTEXT, ["Rui Costa"], "Rui Costa pledged support."),
+        ]
+    )
+    assert len(merged) == 2
+
+
+def test_different_kinds_of_act_never_merge() -> None:
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "lunch", CONTEXT, ["Ana Silva"], "Ana Silva and Rui Costa had lunch."),
+            _cand("b.txt", "welcome", CONTEXT, ["Ana Silva"], "Ana Silva welcomed Rui Costa."),
+        ]
+    )
+    assert len(merged) == 2
+
+
+# --- titles ---------------------------------------------------------------------------------------
+
+
+def test_title_keeps_a_coordinated_subject_and_whole_hyphenated_words(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "In a rare move, Ana Silva and Rui Costa later held a one-on-one conversation at the port.",
+    )
+    assert found[0].title.startswith("Ana Silva and Rui Costa held a one-on-one conversation")
+
+
+def test_title_drops_hedging_adverbs(nlp: Language) -> None:
+    found = events_in(nlp, "Notably, Ana Silva has publicly voiced her support for the strike.")
+    assert found[0].title == "Ana Silva has voiced her support for the strike"
+
+
+def test_title_of_a_with_clause_turns_the_gerund_into_the_present(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Portugal and Spain have openly backed each other over the dispute, with Ana Silva"
+        " pledging to further deepen ties.",
+    )
+    assert found[0].title == "Ana Silva pledges to deepen ties"
+
+
+def test_title_of_a_noun_event_names_who_the_sentence_is_about(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The Harbour Union has faced setbacks, with a failed strike in August"
+        " and a walkout in May.",
+    )
+    titles = sorted(c.title for c in found)
+    assert "Harbour Union: failed strike in August" in titles
+
+
+def test_title_keeps_the_first_of_as_well_as(nlp: Language) -> None:
+    found = events_in(
+        nlp, "Port officials, as well as union leaders, warned against any delay in paying wages."
+    )
+    assert found[0].title.startswith("Port officials warned against any delay")
+
+
+def test_merged_event_takes_a_title_that_is_not_cut() -> None:
+    long = "Ana Silva " + "very " * 30 + "long title…"
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "pledge", CONTEXT, ["Ana Silva"], long),
+            _cand("b.txt", "pledge", CONTEXT, ["Ana Silva"], "Ana Silva pledged support."),
+        ]
+    )
+    assert [e.title for e in merged] == ["Ana Silva pledged support."]
