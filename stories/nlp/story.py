@@ -126,7 +126,11 @@ def extract_story(
     candidates = [c for c in candidates if c.file not in failed]
     events = merge_candidates(candidates)
     linked = [replace(q, event=link_quote(q, events)) for q in quotes if q.file not in failed]
-    grouped = group_variants(linked)
+    grouped = group_variants(
+        linked,
+        texts={a.file: a.text for a, _ in cleaned},
+        event_days=[e.date.label if e.date else None for e in events],
+    )
     report("done", 1, 1)
     return StoryExtraction(
         articles=tuple(extractions),

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from spacy.language import Language
 
 from stories.nlp.actors import extract_actors
@@ -110,3 +112,100 @@ def test_quotes_at_different_events_stay_apart() -> None:
     b = Quote("b.txt", "we will win", 0, 11, True, "A", event=2)
     ga, gb = (q.variant_group for q in group_variants([a, b]))
     assert ga is not None and ga != gb
+
+
+def _in(text: str, words: str, file: str, speaker: str = "A", direct: bool = True, **kw) -> Quote:
+    """A quote of ``words`` as it sits in ``text``, its sentence being the whole text."""
+    start = text.index(words)
+    return Quote(
+        file=file,
+        text=words,
+        start=start,
+        end=start + len(words),
+        direct=direct,
+        speaker=speaker,
+        sentence_start=0,
+        sentence_end=len(text),
+        **kw,
+    )
+
+
+def test_a_shared_head_noun_alone_does_not_make_one_remark() -> None:
+    quotes = [
+        _q("holy battle", file="a.txt"),
+        _q("holy combat", file="b.txt"),
+        _q("battle against corruption", file="c.txt"),
+    ]
+    ga, gb, gc = (q.variant_group for q in group_variants(quotes))
+    assert ga == gb != gc
+
+
+def test_sentences_rendered_apart_elsewhere_are_split() -> None:
+    a = "She said: “Thank you for the warm welcome. We will never abandon the green transition.”"
+    b = "She vowed never to abandon the “green transition”."
+    long = "Thank you for the warm welcome. We will never abandon the green transition."
+    texts = {"a.txt": a, "b.txt": b}
+    out = group_variants([_in(a, long, "a.txt"), _in(b, "green transition", "b.txt")], texts)
+    assert [q.text for q in out] == [
+        "Thank you for the warm welcome.",
+        "We will never abandon the green transition.",
+        "green transition",
+    ]
+    assert out[0].variant_group != out[1].variant_group == out[2].variant_group
+    assert all(a[q.start : q.end] == q.text for q in out[:2])
+
+
+def test_a_quote_of_several_sentences_stays_whole_when_nothing_splits_it() -> None:
+    a = "He said: “We came to listen. We leave with a plan.”"
+    [out] = group_variants(
+        [_in(a, "We came to listen. We leave with a plan.", "a.txt")], {"a.txt": a}
+    )
+    assert out.text == "We came to listen. We leave with a plan."
+
+
+def test_items_of_one_list_are_one_remark() -> None:
+    a = "The agenda, she said, covers “trade barriers” and “fishing rights”."
+    b = "She named “fishing rights” among the topics."
+    c = "She also spoke of “school meals” and, later, of “bus fares”."
+    texts = {"a.txt": a, "b.txt": b, "c.txt": c}
+    quotes = [
+        _in(a, "trade barriers", "a.txt"),
+        _in(a, "fishing rights", "a.txt"),
+        _in(c, "school meals", "c.txt"),
+        _in(c, "bus fares", "c.txt"),
+    ]
+    g = [q.variant_group for q in group_variants(quotes, texts)]
+    assert g[0] == g[1] and g[2] != g[3]
+
+
+def test_reported_speech_joins_the_quote_whose_framing_describes_it() -> None:
+    a = "Asked whether Norway would fund the new harbour cranes, Berg said: “That is the plan.”"
+    b = "Berg said that Norway would fund harbour cranes."
+    texts = {"a.txt": a, "b.txt": b}
+    quotes = [
+        _in(a, "That is the plan.", "a.txt", speaker="Berg"),
+        _in(b, "Norway would fund harbour cranes", "b.txt", speaker="Berg", direct=False),
+        _in(b, "Norway would fund harbour cranes", "c.txt", speaker="Other", direct=False),
+    ]
+    g = [q.variant_group for q in group_variants(quotes, texts)]
+    assert g[0] == g[1] != g[2]
+
+
+def test_same_build_at_the_same_event_is_one_phrase_translated() -> None:
+    quotes = [
+        _q("total and lasting commitment", file="a.txt"),
+        _q("complete and enduring loyalty", file="b.txt"),
+        _q("complete and enduring loyalty", file="c.txt"),
+    ]
+    quotes = [replace(quotes[0], event=3), replace(quotes[1], event=3), replace(quotes[2], event=4)]
+    g = [q.variant_group for q in group_variants(quotes)]
+    assert g[0] == g[1] and g[0] != g[2]
+
+
+def test_events_of_one_day_do_not_keep_a_remark_apart() -> None:
+    a = Quote("a.txt", "we will win", 0, 11, True, "A", event=1)
+    b = Quote("b.txt", "we will win", 0, 11, True, "A", event=2)
+    c = Quote("c.txt", "we will win", 0, 11, True, "A", event=3)
+    days = [None, "2024-05-01", "2024-05-01", "2024-06-09"]
+    ga, gb, gc = (q.variant_group for q in group_variants([a, b, c], event_days=days))
+    assert ga == gb != gc
