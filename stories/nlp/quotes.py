@@ -41,6 +41,14 @@ REPORTING_VERBS = words(
     reiterate reveal deny admit agree reply respond threaten boast
     """
 )
+# Verbs whose direct object is what was said, as a noun phrase ("X expressed his gratitude for
+# ...", "X acknowledged the country's wish to ...").
+OBJECT_REPORTING_VERBS = words(
+    """
+    express voice convey acknowledge emphasize emphasise stress reiterate state affirm reaffirm
+    underline underscore
+    """
+)
 INTERPRETERS = words("interpreter translator")
 CONTRAST = words("while whereas although though")
 OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
@@ -304,7 +312,30 @@ def _reported(
             clause: list[Token] = []
             cue = tok.lemma_.lower()
             subj: Token | None = None
-            if tok.pos_ == "VERB" and cue in REPORTING_VERBS:
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if (
+                tok.pos_ == "VERB"
+                and cue in OBJECT_REPORTING_VERBS
+                and not any(c.dep_ == "ccomp" for c in tok.children)
+                and objects
+                and (tok.dep_ == "conj" or any(c.dep_ == "nsubj" for c in tok.children))
+            ):
+                # What was said as a noun phrase. Only a verb with a speaker of its own (or shared
+                # with the verb it is coordinated with): "appeared to express" is the writer's
+                # inference, "..., further emphasizing the risks" the writer's comment. When quote
+                # marks carry the words anywhere under the verb, the quote is enough.
+                if any(t.i in covered for t in tok.subtree):
+                    continue
+                clause = list(objects[0].subtree)
+                for prep in tok.children:  # "stated his pleasure | in seeing him"
+                    if (
+                        prep.dep_ == "prep"
+                        and prep.i == clause[-1].i + 1
+                        and not any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
+                    ):
+                        clause += list(prep.subtree)
+                subj, cue = _subject_of(tok)
+            elif tok.pos_ == "VERB" and cue in REPORTING_VERBS:
                 comps = [c for c in tok.children if c.dep_ == "ccomp"]
                 if not comps and cue in ("pledge", "vow", "promise", "threaten"):
                     comps = [c for c in tok.children if c.dep_ == "xcomp"]
@@ -496,7 +527,9 @@ def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[lis
                 kept.append(sent[last:a])
                 last = max(last, b)
             kept.append(sent[last:])
-            framing = _stems(" ".join(kept))
+            # Around reported speech the writer's words are often more reported speech, which
+            # would describe a different remark; only quote marks set the framing apart.
+            framing = _stems(" ".join(kept)) if q.direct else set()
         carrier = not q.direct and any(ch in q.text for ch in '“”"')
         pieces: list[tuple[int, int]] = []
         if q.direct:

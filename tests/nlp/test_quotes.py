@@ -209,3 +209,27 @@ def test_events_of_one_day_do_not_keep_a_remark_apart() -> None:
     days = [None, "2024-05-01", "2024-05-01", "2024-06-09"]
     ga, gb, gc = (q.variant_group for q in group_variants([a, b, c], event_days=days))
     assert ga == gb != gc
+
+
+def test_speech_verb_with_a_noun_phrase_object_is_reported_speech(nlp: Language) -> None:
+    text = (
+        "Kenyan President William Ruto met traders in Mombasa.\n\n"
+        "Ruto expressed deep concern over the rising price of maize.\n\n"
+        "He toured the port and stated his delight in meeting the dockers."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.direct, q.speaker, q.cue, q.text) for q in quotes] == [
+        (False, "William Ruto", "express", "deep concern over the rising price of maize"),
+        (False, "William Ruto", "state", "his delight in meeting the dockers"),
+    ]
+
+
+def test_noun_phrase_speech_needs_its_own_speaker_and_no_quote_marks(nlp: Language) -> None:
+    text = (
+        "Kenyan President William Ruto met traders in Mombasa.\n\n"
+        "Ruto appeared to express sympathy for the striking dock workers.\n\n"
+        "The visit drew large crowds, further underlining the tensions in the port city.\n\n"
+        "Ruto expressed his strong support for the “blue economy” plan."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.direct, q.text) for q in quotes] == [(True, "blue economy")]
