@@ -746,3 +746,19 @@ def group_variants(
     for i in order:
         ids.setdefault(roots_of[i], len(ids))
     return [dataclasses.replace(q, variant_group=ids[roots_of[i]]) for i, q in enumerate(pieces)]
+
+
+def share_events(quotes: Sequence[Quote]) -> list[Quote]:
+    """A remark is said once: renderings that no event claims take the event the other
+    renderings of their group agree on (one event, or a clear majority of them)."""
+    votes: dict[int, Counter[int]] = {}
+    for q in quotes:
+        if q.variant_group is not None and q.event is not None:
+            votes.setdefault(q.variant_group, Counter())[q.event] += 1
+    out = []
+    for q in quotes:
+        ranked = votes.get(q.variant_group, Counter()).most_common(2) if q.event is None else []
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            q = dataclasses.replace(q, event=ranked[0][0])
+        out.append(q)
+    return out

@@ -3,7 +3,7 @@ from dataclasses import replace
 from spacy.language import Language
 
 from stories.nlp.actors import extract_actors
-from stories.nlp.quotes import extract_quotes, find_quoted, group_variants
+from stories.nlp.quotes import extract_quotes, find_quoted, group_variants, share_events
 from stories.nlp.types import Quote
 
 from .helpers import make_article
@@ -233,3 +233,31 @@ def test_noun_phrase_speech_needs_its_own_speaker_and_no_quote_marks(nlp: Langua
     )
     quotes = quotes_of(nlp, text)
     assert [(q.direct, q.text) for q in quotes] == [(True, "blue economy")]
+
+
+def test_a_remark_takes_the_event_its_other_renderings_agree_on() -> None:
+    quotes = [
+        replace(_q("we will win", file="a.txt"), variant_group=0, event=2),
+        replace(_q("we will win", file="b.txt"), variant_group=0, event=2),
+        replace(_q("we will win", file="c.txt"), variant_group=0),
+        replace(_q("not now", file="c.txt", start=40), variant_group=1),
+    ]
+    assert [q.event for q in share_events(quotes)] == [2, 2, 2, None]
+
+
+def test_a_quote_next_to_an_event_its_speaker_is_no_part_of_is_not_linked() -> None:
+    from datetime import date
+
+    from stories.nlp.story import link_quote
+    from stories.nlp.types import DateValue, Event, EventCandidate
+
+    day = DateValue(date(2024, 5, 1), date(2024, 5, 1), "day", "", "context")
+    text = "Floods hit the valley. “We will rebuild,” Ortiz said."
+
+    def event(actors: tuple[str, ...]) -> Event:
+        src = EventCandidate("a.txt", text[:22], 0, 22, "Floods hit", day, actors)
+        return Event(day, "Floods hit", actors, (), (src,))
+
+    quote = Quote("a.txt", "We will rebuild", 24, 39, True, "Ortiz", "say", False, 23, len(text))
+    assert link_quote(quote, [event(("Valley",))]) is None
+    assert link_quote(quote, [event(("Ortiz",))]) == 0
