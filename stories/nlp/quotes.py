@@ -368,8 +368,8 @@ def _reported(
             clause = [t for t in clause if not t.is_punct or t.i != clause[-1].i]
             if len([t for t in clause if t.is_alpha]) < 3 or subj is None:
                 continue
-            if sum(t.i in covered for t in clause) > len(clause) / 2:
-                continue  # the direct quote already carries these words
+            if any(t.i in covered for t in clause):
+                continue  # quoted words carry the remark: the quote is the record of it
             via = _via_interpreter(tok, subj)
             if via and subj.lemma_.lower() in INTERPRETERS:
                 speaker = speakers.person_near(subj, subj)

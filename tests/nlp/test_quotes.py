@@ -261,3 +261,14 @@ def test_a_quote_next_to_an_event_its_speaker_is_no_part_of_is_not_linked() -> N
     quote = Quote("a.txt", "We will rebuild", 24, 39, True, "Ortiz", "say", False, 23, len(text))
     assert link_quote(quote, [event(("Valley",))]) is None
     assert link_quote(quote, [event(("Ortiz",))]) == 0
+
+
+def test_reported_clause_around_quoted_words_leaves_the_quote_as_the_record(nlp: Language) -> None:
+    text = (
+        "Chilean President Gabriel Boric spoke in Santiago.\n\n"
+        "Boric insisted that Chile would always stand with its “old friends” in the region."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.direct, q.text, q.speaker) for q in quotes] == [
+        (True, "old friends", "Gabriel Boric")
+    ]
