@@ -79,6 +79,17 @@ HEAD_ROLES = words(
 )
 GENERIC_HEAD_ROLES = words("leader ruler dictator strongman chief head")
 
+# Head nouns of built or natural places: "X Airport", "X Cosmodrome", "X station" is somewhere
+# one goes, whatever label NER gave the name in front.
+FACILITY_NOUNS = words(
+    """
+    airport airfield airbase cosmodrome spaceport station port harbor harbour seaport base
+    bridge square street avenue road highway boulevard palace stadium arena park island mountain
+    river lake bay strait canal valley peninsula province district county crossing checkpoint
+    terminal pier dock shipyard dam reservoir plaza
+    """
+)
+
 PRONOUNS = words("he him his himself she her hers herself")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -387,6 +398,21 @@ def _is_title_modifier(span: Span) -> bool:
     return i > span.end and i < len(doc) and doc[i].ent_type_ == "PERSON"
 
 
+def _names_a_facility(r: _Raw) -> bool:
+    """A name whose head noun is a facility or a landform: "Vostochny Cosmodrome", or "Khasan"
+    in "Khasan station" (the name modifying the noun)."""
+    last = r.form.split()[-1].lower()
+    if last in FACILITY_NOUNS:
+        return True
+    head = r.head
+    return (
+        head.dep_ == "compound"
+        and head.head.i > head.i
+        and head.head.lemma_.lower() in FACILITY_NOUNS
+        and head.head.ent_type_ in ("", "FAC", "GPE", "LOC", "ORG")
+    )
+
+
 def _verb_of(head: Token) -> int:
     """Index of the verb a subject mention is the subject of (through an apposition)."""
     if head.dep_ == "appos":
@@ -549,9 +575,12 @@ def extract_actors(
     kind_votes: dict[str, Counter[ActorKind]] = defaultdict(Counter)
     for r in raws:
         kind_votes[squash(r.form)][r.kind] += 1
+    facility = {squash(r.form) for r in raws if r.kind != "person" and _names_a_facility(r)}
     for r in raws:
         votes = kind_votes[squash(r.form)]
         r.kind = "person" if votes["person"] else votes.most_common(1)[0][0]
+        if r.kind != "person" and squash(r.form) in facility:
+            r.kind = "place"
 
     uf = _UnionFind(decisions.different_actors)
     key_cluster: dict[str, int] = {}
@@ -595,6 +624,28 @@ def extract_actors(
                 and "".join(w[0] for w in parts).lower() == k
             ):
                 uf.union(ocid, cid)
+
+    # An acronym the text itself introduces: "the Democratic People's Republic of Korea (DPRK)",
+    # "Islamic State (ISIS)". The brackets say it, so initials and labels need not agree.
+    block_text = {(a.file, bi): block for a in articles for bi, (block, _) in enumerate(a.docs)}
+    by_place = sorted(raws, key=lambda r: (r.file, r.start))
+    for before, acronym in zip(by_place, by_place[1:], strict=False):
+        block = block_text[(acronym.file, acronym.block)]
+        if (
+            before.file == acronym.file
+            and before.block == acronym.block
+            and before.kind != "person"
+            and acronym.form.replace(".", "").isupper()
+            and re.fullmatch(
+                r"\s*\(\s*", block.text[before.end - block.start : acronym.start - block.start]
+            )
+            and block.text[acronym.end - block.start : acronym.end - block.start + 1] == ")"
+        ):
+            uf.union(key_cluster[squash(before.form)], key_cluster[squash(acronym.form)])
+            kind_of_key[squash(acronym.form)] = kind_of_key[squash(before.form)]
+            for r in raws:
+                if squash(r.form) == squash(acronym.form):
+                    r.kind = before.kind
 
     # Editors' same-actor decisions are facts: merge even against the rules above.
     for alias, canonical in decisions.same_actor:

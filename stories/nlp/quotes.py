@@ -10,10 +10,13 @@ that ...", "according to X, ...") and is kept only when its speaker is a known a
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from stories.nlp.actors import ActorIndex, ArticleDocs, words
@@ -36,6 +39,14 @@ REPORTING_VERBS = words(
     say tell state add note pledge warn emphasize emphasise stress affirm declare announce vow
     insist claim write hint indicate confirm acknowledge explain argue assert promise predict
     reiterate reveal deny admit agree reply respond threaten boast
+    """
+)
+# Verbs whose direct object is what was said, as a noun phrase ("X expressed his gratitude for
+# ...", "X acknowledged the country's wish to ...").
+OBJECT_REPORTING_VERBS = words(
+    """
+    express voice convey acknowledge emphasize emphasise stress reiterate state affirm reaffirm
+    underline underscore
     """
 )
 INTERPRETERS = words("interpreter translator")
@@ -301,7 +312,30 @@ def _reported(
             clause: list[Token] = []
             cue = tok.lemma_.lower()
             subj: Token | None = None
-            if tok.pos_ == "VERB" and cue in REPORTING_VERBS:
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if (
+                tok.pos_ == "VERB"
+                and cue in OBJECT_REPORTING_VERBS
+                and not any(c.dep_ == "ccomp" for c in tok.children)
+                and objects
+                and (tok.dep_ == "conj" or any(c.dep_ == "nsubj" for c in tok.children))
+            ):
+                # What was said as a noun phrase. Only a verb with a speaker of its own (or shared
+                # with the verb it is coordinated with): "appeared to express" is the writer's
+                # inference, "..., further emphasizing the risks" the writer's comment. When quote
+                # marks carry the words anywhere under the verb, the quote is enough.
+                if any(t.i in covered for t in tok.subtree):
+                    continue
+                clause = list(objects[0].subtree)
+                for prep in tok.children:  # "stated his pleasure | in seeing him"
+                    if (
+                        prep.dep_ == "prep"
+                        and prep.i == clause[-1].i + 1
+                        and not any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
+                    ):
+                        clause += list(prep.subtree)
+                subj, cue = _subject_of(tok)
+            elif tok.pos_ == "VERB" and cue in REPORTING_VERBS:
                 comps = [c for c in tok.children if c.dep_ == "ccomp"]
                 if not comps and cue in ("pledge", "vow", "promise", "threaten"):
                     comps = [c for c in tok.children if c.dep_ == "xcomp"]
@@ -334,8 +368,8 @@ def _reported(
             clause = [t for t in clause if not t.is_punct or t.i != clause[-1].i]
             if len([t for t in clause if t.is_alpha]) < 3 or subj is None:
                 continue
-            if sum(t.i in covered for t in clause) > len(clause) / 2:
-                continue  # the direct quote already carries these words
+            if any(t.i in covered for t in clause):
+                continue  # quoted words carry the remark: the quote is the record of it
             via = _via_interpreter(tok, subj)
             if via and subj.lemma_.lower() in INTERPRETERS:
                 speaker = speakers.person_near(subj, subj)
@@ -371,65 +405,271 @@ def _reported(
     return found
 
 
+# --------------------------------------------------------------------------- variant groups
+#
+# One remark reaches the reader in several renderings: a translation worded differently ("sacred
+# war", "sacred struggle"), a shortened version, a fragment of the longer quote, or the reporter's
+# own summary of it. Two quotes are linked as one remark only when the same speaker said them and
+# their words (or the words the writer wrapped around one of them) meet; the links are then
+# closed transitively. A quote of several sentences is compared sentence by sentence and split
+# where other outlets render its sentences as separate remarks.
+
 # Short prefixes of compounds ("anti-imperialist") that do not change which remark it is.
 _PREFIXES = words("anti pro non pre post un")
-
-
-_STOPWORDS = words(
-    """
-    that this with from have will would they their there about which what when were been being
-    into also very such your than then them these those just only some more most much many
-    """
+_STOPWORDS = frozenset(STOP_WORDS) | words("said says say told according")
+# Closed-class words that end the head of a noun phrase: "fight | against imperialism".
+_PREPOSITIONS = words(
+    "of in on at for against with to from by about into over under between among toward towards "
+    "without within across through"
 )
+_FUNCTION = _PREPOSITIONS | words("and or the a an")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[“‘\"]?[A-Z])")
+# What may stand between two quoted fragments of one list: “a”, “b” and “c”.
+_LIST_GLUE = re.compile(r"^[\s,;”’\"“‘]*(?:(?:and|or|as well as)[\s”’\"“‘]*)?$")
+_CASED = re.compile(r"(?<![.!?] )(?<=\s)[A-Za-z]+")
+_SHORT = 3  # content words of a phrase (a fragment) rather than a sentence
+
+
+def _content(text: str) -> list[str]:
+    """Content-word stems in order: long enough words cut to seven letters, so inflections meet
+    ("imperialist", "imperialism"; "developing", "development")."""
+    out = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        if len(w) > 2 and w not in _PREFIXES and w not in _STOPWORDS and not w.isdigit():
+            out.append(w[:7])
+    return out
 
 
 def _stems(text: str) -> set[str]:
-    """Content-word stems: long enough words cut to seven letters, so inflections meet."""
-    out = set()
-    for w in _WORD.findall(text.lower().replace("’", "'")):
-        if len(w) > 3 and w not in _PREFIXES and w not in _STOPWORDS:
-            out.add(w[:7])
-    return out
+    return set(_content(text))
 
 
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower().replace("’", "'")))
 
 
-def same_remark(a: Quote, b: Quote) -> bool:
-    """Whether two quotes are one remark in other words (a fragment, a different rendering)."""
-    if a.speaker is None or a.speaker != b.speaker:
-        return False
-    if a.event is not None and b.event is not None and a.event != b.event:
-        return False
-    na, nb = _norm(a.text), _norm(b.text)
-    sa, sb = _stems(a.text), _stems(b.text)
-    if not sa or not sb:
-        return na == nb
-    short, long = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-    if short <= long:
-        return True  # a fragment of the longer quote
-    if fuzz.token_set_ratio(na, nb) >= 85:
-        return True
-    # Two short renderings of one phrase keep its distinctive first word ("sacred war",
-    # "sacred struggle"): translations differ in the noun more often than the modifier.
-    first_a, first_b = _first_stem(a.text), _first_stem(b.text)
-    return len(sa) <= 3 and len(sb) <= 3 and first_a is not None and first_a == first_b
+def _key(text: str) -> set[str]:
+    """What tells a short phrase apart: its modifiers, not its head noun. Translations of one
+    phrase keep the distinctive word and vary the generic one ("sacred war", "sacred fight"),
+    while "fight against X" shares only the generic head with "sacred fight"."""
+    tokens = _WORD.findall(text.lower().replace("’", "'"))
+    cut = next((n for n, w in enumerate(tokens) if w in _PREPOSITIONS and n), len(tokens))
+    head_part, rest = tokens[:cut], tokens[cut:]
+    head_content = _content(" ".join(head_part))
+    head = head_content[-1] if head_content else None
+    key = set(head_content[:-1]) | set(_content(" ".join(rest)))
+    return key or ({head} if head else set())
 
 
-def _first_stem(text: str) -> str | None:
-    for w in _WORD.findall(text.lower()):
-        if len(w) > 3 and w not in _PREFIXES and w not in _STOPWORDS:
-            return w[:7]
-    return None
+def _shape(text: str) -> str:
+    """Function words kept, content words as slots: "complete and unequivocal backing" and
+    "full and unconditional support" are both "W and W W"."""
+    return " ".join(
+        w if w in _FUNCTION else "W" for w in _WORD.findall(text.lower().replace("’", "'"))
+    )
 
 
-def group_variants(quotes: Sequence[Quote]) -> list[Quote]:
-    """Copies of the quotes with ``variant_group`` set: every quote gets a group id, and quotes
-    of one remark share it. Ids follow first appearance (by file, then offset), so they are
-    deterministic. Reported speech joins a group only through its own words."""
-    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].file, quotes[i].start))
-    parent = list(range(len(quotes)))
+@dataclasses.dataclass
+class _Unit:
+    """One sentence of a quote (or the whole quote), with what the comparison needs."""
+
+    quote: int
+    piece: int
+    start: int  # offsets into the article
+    end: int
+    text: str
+    stems: set[str]
+    key: set[str]
+    framing: set[str]  # the writer's own words in the quote's sentence
+    carrier: bool = False  # reported speech that wraps a quoted fragment
+
+    @property
+    def short(self) -> bool:
+        return len(self.stems) <= _SHORT
+
+
+class _Weights:
+    """Inverse paragraph frequency of stems over the story: words every article repeats (the
+    actors' names, "meeting") weigh little, a remark's own words ("sacred") weigh much."""
+
+    def __init__(self, texts: Mapping[str, str] | None, quotes: Sequence[Quote]) -> None:
+        paras = [p for t in (texts or {}).values() for p in t.split("\n") if p.strip()]
+        if not paras:
+            paras = [q.text for q in quotes]
+        self.n = len(paras)
+        self.df: Counter[str] = Counter(s for p in paras for s in _stems(p))
+        # Names (never written in lower case) say who, not what: "Putin", "Korea".
+        upper: set[str] = set()
+        lower: set[str] = set()
+        for p in paras:
+            for m in _CASED.finditer(p):
+                w = m.group(0)
+                (upper if w[0].isupper() else lower).add(w.lower()[:7])
+        self.names = frozenset(upper - lower)
+
+    def __call__(self, stems: Iterable[str]) -> float:
+        return sum(math.log((self.n + 1) / (self.df.get(s, 0) + 1)) + 0.1 for s in stems)
+
+
+def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[list[_Unit]]:
+    out: list[list[_Unit]] = []
+    for qi, q in enumerate(quotes):
+        text = (texts or {}).get(q.file)
+        framing: set[str] = set()
+        if text is not None and q.sentence_end > q.sentence_start:
+            sent = text[q.sentence_start : q.sentence_end]
+            cut = [(a, b) for a, b in find_quoted(sent)]
+            rel = (q.start - q.sentence_start, q.end - q.sentence_start)
+            if 0 <= rel[0] <= rel[1] <= len(sent):
+                cut.append(rel)
+            kept, last = [], 0
+            for a, b in sorted(cut):
+                kept.append(sent[last:a])
+                last = max(last, b)
+            kept.append(sent[last:])
+            # Around reported speech the writer's words are often more reported speech, which
+            # would describe a different remark; only quote marks set the framing apart.
+            framing = _stems(" ".join(kept)) if q.direct else set()
+        carrier = not q.direct and any(ch in q.text for ch in '“”"')
+        pieces: list[tuple[int, int]] = []
+        if q.direct:
+            last = 0
+            for m in _SENTENCE_END.finditer(q.text):
+                pieces.append((last, m.start()))
+                last = m.end()
+            pieces.append((last, len(q.text)))
+        else:
+            pieces = [(0, len(q.text))]
+        units = []
+        for n, (a, b) in enumerate(pieces):
+            piece = q.text[a:b]
+            units.append(
+                _Unit(
+                    qi,
+                    n,
+                    q.start + a,
+                    q.start + b,
+                    piece,
+                    _stems(piece),
+                    _key(piece),
+                    framing,
+                    carrier,
+                )
+            )
+        out.append(units)
+    return out
+
+
+class _Linker:
+    def __init__(
+        self,
+        quotes: Sequence[Quote],
+        weights: _Weights,
+        texts: Mapping[str, str] | None,
+        event_days: Sequence[str | None] | None,
+    ) -> None:
+        self.quotes, self.w, self.texts, self.event_days = quotes, weights, texts, event_days
+
+    def events_apart(self, a: Quote, b: Quote) -> bool:
+        """Said at two different happenings. Events of one day may be one happening that the
+        merge left split, so with their days known only different days keep remarks apart."""
+        if a.event is None or b.event is None or a.event == b.event:
+            return False
+        if self.event_days is None:
+            return True
+        da, db = self.event_days[a.event], self.event_days[b.event]
+        return da is not None and db is not None and da != db
+
+    def overlap(self, a: set[str], b: set[str]) -> float:
+        """Weighted share of the smaller side's words that the other side has."""
+        small = min(self.w(a), self.w(b))
+        return self.w(a & b) / small if small else 0.0
+
+    def described(self, words_: set[str], framing: set[str]) -> bool:
+        """Whether the writer's words around another quote say the same thing ("Putin offered to
+        help them launch satellites" / "asked about helping with satellites, Putin said '...'")."""
+        words_ = words_ - self.w.names
+        shared = words_ & framing
+        return len(shared) >= 2 and self.w(shared) >= 0.6 * self.w(words_)
+
+    def same_remark(self, ua: _Unit, ub: _Unit, whole_b: _Unit | None = None) -> bool:
+        a, b = self.quotes[ua.quote], self.quotes[ub.quote]
+        if a.speaker is None or a.speaker != b.speaker or self.events_apart(a, b):
+            return False
+        na, nb = _norm(ua.text), _norm(ub.text)
+        if ua.carrier or ub.carrier:
+            # Reported speech around a quoted fragment is the remark that fragment comes from.
+            outer, inner = (ua, ub) if ua.carrier else (ub, ua)
+            return (
+                a.file == b.file
+                and not inner.carrier
+                and outer.start <= inner.start
+                and inner.end <= outer.end
+            )
+        if not na or not nb:
+            return False
+        if na == nb or (
+            min(len(na), len(nb)) >= 4 and (f" {na} " in f" {nb} " or f" {nb} " in f" {na} ")
+        ):
+            return True  # the same words, or a fragment of the longer quote
+        if a.file == b.file:
+            # Within one article distinct quotes are distinct remarks, unless they are items of
+            # one list the speaker gave: “a” and “b”.
+            if a.sentence_start == b.sentence_start and self.texts is not None:
+                first, second = sorted((ua, ub), key=lambda u: u.start)
+                between = self.texts[a.file][first.end : second.start]
+                return len(between) < 12 and bool(_LIST_GLUE.match(between))
+            return False
+        sa, sb = ua.stems, ub.stems
+        if ua.short or ub.short:
+            short, other = (ua, ub) if len(sa) <= len(sb) else (ub, ua)
+            if not short.key:  # only function words: "that's why we are here"
+                if (
+                    min(len(na.split()), len(nb.split())) >= 4
+                    and fuzz.token_set_ratio(na, nb) >= 85
+                ):
+                    return True
+            elif short.key <= other.stems or (other.short and other.key <= short.stems):
+                return (
+                    True  # the distinctive word(s) of a phrase recur: "sacred war" / "sacred fight"
+                )
+            elif self._same_shape(ua, ub):
+                return True
+            return self.described(sa, ub.framing) or self.described(sb, ua.framing)
+        if len(sa & sb) >= 2 and self.overlap(sa, sb) >= 0.5:
+            return True
+        if fuzz.token_set_ratio(na, nb) >= 85 and min(len(sa), len(sb)) >= 2:
+            return True
+        return self.described(sa, ub.framing) or self.described(sb, ua.framing)
+
+    def _same_shape(self, ua: _Unit, ub: _Unit) -> bool:
+        """Two renderings of one phrase at one event with the same build ("W and W W")."""
+        a, b = self.quotes[ua.quote], self.quotes[ub.quote]
+        shape = _shape(ua.text)
+        return (
+            a.event is not None
+            and a.event == b.event
+            and shape == _shape(ub.text)
+            and shape.count("W") >= 3
+            and any(w in _FUNCTION for w in shape.split())
+        )
+
+
+def group_variants(
+    quotes: Sequence[Quote],
+    texts: Mapping[str, str] | None = None,
+    event_days: Sequence[str | None] | None = None,
+) -> list[Quote]:
+    """The quotes with ``variant_group`` set: quotes of one remark share it, every quote gets one.
+
+    ``texts`` (article text by file) lets the writer's framing and the story's word frequencies
+    count; ``event_days`` (a day label per event index) lets same-day events count as one. A quote
+    of several sentences comes back split where its sentences belong to different remarks. Ids
+    follow first appearance (by file, then offset), so they are deterministic."""
+    units = _units(quotes, texts)
+    flat = [u for us in units for u in us]
+    index = {(u.quote, u.piece): n for n, u in enumerate(flat)}
+    parent = list(range(len(flat)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -437,11 +677,88 @@ def group_variants(quotes: Sequence[Quote]) -> list[Quote]:
             i = parent[i]
         return i
 
-    for x, i in enumerate(order):
-        for j in order[x + 1 :]:
-            if quotes[i].direct and quotes[j].direct and same_remark(quotes[i], quotes[j]):
-                parent[find(j)] = find(i)
+    def union(i: int, j: int) -> None:
+        parent[find(j)] = find(i)
+
+    linker = _Linker(quotes, _Weights(texts, quotes), texts, event_days)
+    wholes = {
+        qi: dataclasses.replace(
+            us[0],
+            piece=-1,
+            end=us[-1].end,
+            text=quotes[qi].text,
+            stems=_stems(quotes[qi].text),
+            key=_key(quotes[qi].text),
+        )
+        for qi, us in enumerate(units)
+        if len(us) > 1
+    }
+    for x, ua in enumerate(flat):
+        for ub in flat[x + 1 :]:
+            if ua.quote != ub.quote and linker.same_remark(ua, ub):
+                union(index[(ua.quote, ua.piece)], index[(ub.quote, ub.piece)])
+    # A remark told across sentences matches only the whole quote: it binds all its sentences.
+    for qi, whole in wholes.items():
+        for u in flat:
+            if (
+                u.quote != qi
+                and not any(linker.same_remark(u, p) for p in units[qi])
+                and linker.same_remark(u, whole)
+            ):
+                for p in units[qi]:
+                    union(index[(u.quote, u.piece)], index[(qi, p.piece)])
+
+    # Sentences of one quote stay together unless other outlets render them apart.
+    for qi, us in enumerate(units):
+        if len(us) < 2:
+            continue
+        ids = [index[(qi, u.piece)] for u in us]
+        outside = [
+            any(flat[m].quote != qi and find(m) == find(i) for m in range(len(flat))) for i in ids
+        ]
+        roots = [find(i) for i in ids]
+        for n in range(len(ids) - 1):
+            if not outside[n] and not outside[n + 1]:
+                union(ids[n], ids[n + 1])
+        for n in range(1, len(ids) - 1):  # a sentence between two of one remark is part of it
+            if not outside[n] and roots[n - 1] == roots[n + 1]:
+                union(ids[n - 1], ids[n])
+
+    pieces: list[Quote] = []
+    roots_of: list[int] = []
+    for qi, us in enumerate(units):
+        q = quotes[qi]
+        run: list[_Unit] = []
+        for u in us + [None]:  # type: ignore[list-item]
+            if run and (u is None or find(index[(qi, u.piece)]) != find(index[(qi, run[0].piece)])):
+                a, b = run[0].start - q.start, run[-1].end - q.start
+                pieces.append(
+                    dataclasses.replace(q, text=q.text[a:b], start=q.start + a, end=q.start + b)
+                    if len(run) < len(us)
+                    else q
+                )
+                roots_of.append(find(index[(qi, run[0].piece)]))
+                run = []
+            if u is not None:
+                run.append(u)
+    order = sorted(range(len(pieces)), key=lambda i: (pieces[i].file, pieces[i].start))
     ids: dict[int, int] = {}
     for i in order:
-        ids.setdefault(find(i), len(ids))
-    return [dataclasses.replace(q, variant_group=ids[find(i)]) for i, q in enumerate(quotes)]
+        ids.setdefault(roots_of[i], len(ids))
+    return [dataclasses.replace(q, variant_group=ids[roots_of[i]]) for i, q in enumerate(pieces)]
+
+
+def share_events(quotes: Sequence[Quote]) -> list[Quote]:
+    """A remark is said once: renderings that no event claims take the event the other
+    renderings of their group agree on (one event, or a clear majority of them)."""
+    votes: dict[int, Counter[int]] = {}
+    for q in quotes:
+        if q.variant_group is not None and q.event is not None:
+            votes.setdefault(q.variant_group, Counter())[q.event] += 1
+    out = []
+    for q in quotes:
+        ranked = votes.get(q.variant_group, Counter()).most_common(2) if q.event is None else []
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            q = dataclasses.replace(q, event=ranked[0][0])
+        out.append(q)
+    return out

@@ -51,7 +51,7 @@ def extract_story(
     """
     # Imported here so the rest of the core stays usable on its own.
     from .actors import ArticleDocs, extract_actors
-    from .quotes import extract_quotes, group_variants
+    from .quotes import extract_quotes, group_variants, share_events
 
     report = progress or (lambda _stage, _done, _total: None)
     errors: list[tuple[str, str]] = []
@@ -126,7 +126,13 @@ def extract_story(
     candidates = [c for c in candidates if c.file not in failed]
     events = merge_candidates(candidates)
     linked = [replace(q, event=link_quote(q, events)) for q in quotes if q.file not in failed]
-    grouped = group_variants(linked)
+    grouped = share_events(
+        group_variants(
+            linked,
+            texts={a.file: a.text for a, _ in cleaned},
+            event_days=[e.date.label if e.date else None for e in events],
+        )
+    )
     report("done", 1, 1)
     return StoryExtraction(
         articles=tuple(extractions),
@@ -156,15 +162,18 @@ def _date_mentions(
 
 
 def link_quote(quote: Quote, events: Sequence[Event]) -> int | None:
-    """The event a remark was made at: its sentence is (next to) the event's evidence in the same
-    article, or it is the speaker's only event of the article's main day."""
+    """The event a remark was made at: its sentence is the event's evidence in the same article,
+    or the sentence next to evidence of an event the speaker takes part in, or it is the
+    speaker's only event of the article's main day."""
     best: tuple[int, int] | None = None
     for idx, event in enumerate(events):
         for src in event.sources:
             if src.file != quote.file:
                 continue
             gap = max(src.start - quote.sentence_end, quote.sentence_start - src.end, 0)
-            if gap <= 2 and (best is None or gap < best[0]):
+            if gap > 2 or (gap > 0 and quote.speaker not in event.actors):
+                continue  # a neighbouring sentence about something the speaker is no part of
+            if best is None or gap < best[0]:
                 best = (gap, idx)
     if best is not None:
         return best[1]

@@ -109,3 +109,21 @@ def test_demonym_matches_its_country_only() -> None:
     assert same_place("Chinese", "China")
     assert not same_place("South Korean", "North Korea")
     assert not same_place("Austrian", "Australia")
+
+
+def test_facility_head_noun_makes_a_place(nlp: Language) -> None:
+    text = (
+        "The minister landed at Kurpaty Airbase on Monday.\n\n"
+        "Trucks waited at the Torkham crossing before the border opened."
+    )
+    index = extract_actors([make_article(nlp, text)])
+    kinds = {a.name: a.kind for a in index.actors}
+    assert kinds.get("Kurpaty Airbase") == "place"
+    assert kinds.get("Torkham") == "place"
+
+
+def test_acronym_in_brackets_is_the_name_before_it(nlp: Language) -> None:
+    text = "The Islamic Republic of Iran (IRI) sent envoys to Oman.\n\nIRI envoys left on Friday."
+    index = extract_actors([make_article(nlp, text)])
+    [actor] = [a for a in index.actors if "IRI" in (a.name, *a.aliases)]
+    assert (actor.name, actor.kind) == ("Islamic Republic of Iran", "place")

@@ -1,7 +1,9 @@
+from dataclasses import replace
+
 from spacy.language import Language
 
 from stories.nlp.actors import extract_actors
-from stories.nlp.quotes import extract_quotes, find_quoted, group_variants
+from stories.nlp.quotes import extract_quotes, find_quoted, group_variants, share_events
 from stories.nlp.types import Quote
 
 from .helpers import make_article
@@ -110,3 +112,163 @@ def test_quotes_at_different_events_stay_apart() -> None:
     b = Quote("b.txt", "we will win", 0, 11, True, "A", event=2)
     ga, gb = (q.variant_group for q in group_variants([a, b]))
     assert ga is not None and ga != gb
+
+
+def _in(text: str, words: str, file: str, speaker: str = "A", direct: bool = True, **kw) -> Quote:
+    """A quote of ``words`` as it sits in ``text``, its sentence being the whole text."""
+    start = text.index(words)
+    return Quote(
+        file=file,
+        text=words,
+        start=start,
+        end=start + len(words),
+        direct=direct,
+        speaker=speaker,
+        sentence_start=0,
+        sentence_end=len(text),
+        **kw,
+    )
+
+
+def test_a_shared_head_noun_alone_does_not_make_one_remark() -> None:
+    quotes = [
+        _q("holy battle", file="a.txt"),
+        _q("holy combat", file="b.txt"),
+        _q("battle against corruption", file="c.txt"),
+    ]
+    ga, gb, gc = (q.variant_group for q in group_variants(quotes))
+    assert ga == gb != gc
+
+
+def test_sentences_rendered_apart_elsewhere_are_split() -> None:
+    a = "She said: “Thank you for the warm welcome. We will never abandon the green transition.”"
+    b = "She vowed never to abandon the “green transition”."
+    long = "Thank you for the warm welcome. We will never abandon the green transition."
+    texts = {"a.txt": a, "b.txt": b}
+    out = group_variants([_in(a, long, "a.txt"), _in(b, "green transition", "b.txt")], texts)
+    assert [q.text for q in out] == [
+        "Thank you for the warm welcome.",
+        "We will never abandon the green transition.",
+        "green transition",
+    ]
+    assert out[0].variant_group != out[1].variant_group == out[2].variant_group
+    assert all(a[q.start : q.end] == q.text for q in out[:2])
+
+
+def test_a_quote_of_several_sentences_stays_whole_when_nothing_splits_it() -> None:
+    a = "He said: “We came to listen. We leave with a plan.”"
+    [out] = group_variants(
+        [_in(a, "We came to listen. We leave with a plan.", "a.txt")], {"a.txt": a}
+    )
+    assert out.text == "We came to listen. We leave with a plan."
+
+
+def test_items_of_one_list_are_one_remark() -> None:
+    a = "The agenda, she said, covers “trade barriers” and “fishing rights”."
+    b = "She named “fishing rights” among the topics."
+    c = "She also spoke of “school meals” and, later, of “bus fares”."
+    texts = {"a.txt": a, "b.txt": b, "c.txt": c}
+    quotes = [
+        _in(a, "trade barriers", "a.txt"),
+        _in(a, "fishing rights", "a.txt"),
+        _in(c, "school meals", "c.txt"),
+        _in(c, "bus fares", "c.txt"),
+    ]
+    g = [q.variant_group for q in group_variants(quotes, texts)]
+    assert g[0] == g[1] and g[2] != g[3]
+
+
+def test_reported_speech_joins_the_quote_whose_framing_describes_it() -> None:
+    a = "Asked whether Norway would fund the new harbour cranes, Berg said: “That is the plan.”"
+    b = "Berg said that Norway would fund harbour cranes."
+    texts = {"a.txt": a, "b.txt": b}
+    quotes = [
+        _in(a, "That is the plan.", "a.txt", speaker="Berg"),
+        _in(b, "Norway would fund harbour cranes", "b.txt", speaker="Berg", direct=False),
+        _in(b, "Norway would fund harbour cranes", "c.txt", speaker="Other", direct=False),
+    ]
+    g = [q.variant_group for q in group_variants(quotes, texts)]
+    assert g[0] == g[1] != g[2]
+
+
+def test_same_build_at_the_same_event_is_one_phrase_translated() -> None:
+    quotes = [
+        _q("total and lasting commitment", file="a.txt"),
+        _q("complete and enduring loyalty", file="b.txt"),
+        _q("complete and enduring loyalty", file="c.txt"),
+    ]
+    quotes = [replace(quotes[0], event=3), replace(quotes[1], event=3), replace(quotes[2], event=4)]
+    g = [q.variant_group for q in group_variants(quotes)]
+    assert g[0] == g[1] and g[0] != g[2]
+
+
+def test_events_of_one_day_do_not_keep_a_remark_apart() -> None:
+    a = Quote("a.txt", "we will win", 0, 11, True, "A", event=1)
+    b = Quote("b.txt", "we will win", 0, 11, True, "A", event=2)
+    c = Quote("c.txt", "we will win", 0, 11, True, "A", event=3)
+    days = [None, "2024-05-01", "2024-05-01", "2024-06-09"]
+    ga, gb, gc = (q.variant_group for q in group_variants([a, b, c], event_days=days))
+    assert ga == gb != gc
+
+
+def test_speech_verb_with_a_noun_phrase_object_is_reported_speech(nlp: Language) -> None:
+    text = (
+        "Kenyan President William Ruto met traders in Mombasa.\n\n"
+        "Ruto expressed deep concern over the rising price of maize.\n\n"
+        "He toured the port and stated his delight in meeting the dockers."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.direct, q.speaker, q.cue, q.text) for q in quotes] == [
+        (False, "William Ruto", "express", "deep concern over the rising price of maize"),
+        (False, "William Ruto", "state", "his delight in meeting the dockers"),
+    ]
+
+
+def test_noun_phrase_speech_needs_its_own_speaker_and_no_quote_marks(nlp: Language) -> None:
+    text = (
+        "Kenyan President William Ruto met traders in Mombasa.\n\n"
+        "Ruto appeared to express sympathy for the striking dock workers.\n\n"
+        "The visit drew large crowds, further underlining the tensions in the port city.\n\n"
+        "Ruto expressed his strong support for the “blue economy” plan."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.direct, q.text) for q in quotes] == [(True, "blue economy")]
+
+
+def test_a_remark_takes_the_event_its_other_renderings_agree_on() -> None:
+    quotes = [
+        replace(_q("we will win", file="a.txt"), variant_group=0, event=2),
+        replace(_q("we will win", file="b.txt"), variant_group=0, event=2),
+        replace(_q("we will win", file="c.txt"), variant_group=0),
+        replace(_q("not now", file="c.txt", start=40), variant_group=1),
+    ]
+    assert [q.event for q in share_events(quotes)] == [2, 2, 2, None]
+
+
+def test_a_quote_next_to_an_event_its_speaker_is_no_part_of_is_not_linked() -> None:
+    from datetime import date
+
+    from stories.nlp.story import link_quote
+    from stories.nlp.types import DateValue, Event, EventCandidate
+
+    day = DateValue(date(2024, 5, 1), date(2024, 5, 1), "day", "", "context")
+    text = "Floods hit the valley. “We will rebuild,” Ortiz said."
+
+    def event(actors: tuple[str, ...]) -> Event:
+        src = EventCandidate("a.txt", text[:22], 0, 22, "Floods hit", day, actors)
+        return Event(day, "Floods hit", actors, (), (src,))
+
+    quote = Quote("a.txt", "We will rebuild", 24, 39, True, "Ortiz", "say", False, 23, len(text))
+    assert link_quote(quote, [event(("Valley",))]) is None
+    assert link_quote(quote, [event(("Ortiz",))]) == 0
+
+
+def test_reported_clause_around_quoted_words_leaves_the_quote_as_the_record(nlp: Language) -> None:
+    text = (
+        "Chilean President Gabriel Boric spoke in Santiago.\n\n"
+        "Boric insisted that Chile would always stand with its “old friends” in the region."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.direct, q.text, q.speaker) for q in quotes] == [
+        (True, "old friends", "Gabriel Boric")
+    ]
