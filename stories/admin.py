@@ -166,6 +166,7 @@ class ArticleAdmin(LockEditsMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change) -> None:
         if "published" in form.changed_data:
             obj.published_basis = "editor"
+            obj.lock("published_basis")
         super().save_model(request, obj, form, change)
         if change and {"published", "outlet"} & set(form.changed_data):
             self.message_user(
