@@ -341,7 +341,8 @@ class EvidenceForm(forms.ModelForm):
             )
         self.instance.start, self.instance.end = at, at + len(sentence)
         data["sentence"] = sentence
-        event_id = self.instance.event_id
+        event = data.get("event")
+        event_id = event.pk if event is not None else self.instance.event_id
         if (
             event_id
             and m.EventSource.objects.filter(

@@ -695,3 +695,24 @@ def test_changelist_queries_do_not_grow_with_the_story(editor_client, model):
         return len(queries)
 
     assert count(10) == count(200)
+
+
+def test_every_admin_page_an_editor_may_see_renders(editor_client):
+    from django.contrib import admin
+
+    story = make_story(3)
+    m.Quote.objects.create(article=story.articles.first(), text="We will.", key="k", start=0, end=5)
+    m.ActorAlias.objects.create(actor=story.actors.first(), name="Alice")
+    m.ActorDecision.objects.create(story=story, kind="same", name="A. Example", other_name="Alice")
+    for model in (mdl for mdl in admin.site._registry if mdl._meta.app_label == "stories"):
+        name = model._meta.model_name
+        assert editor_client.get(reverse(f"admin:stories_{name}_changelist")).status_code == 200
+        obj = model.objects.first()
+        change = editor_client.get(reverse(f"admin:stories_{name}_change", args=[obj.pk]))
+        assert change.status_code == 200, name
+    event = story.events.first()
+    split = editor_client.get(reverse("admin:stories_event_split", args=[event.pk]))
+    assert split.status_code == 200
+    add = editor_client.get(reverse("admin:stories_eventsource_add"))
+    assert add.status_code == 200
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
