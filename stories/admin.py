@@ -1,4 +1,9 @@
-"""Editors' corrections. Whatever an editor changes is locked against the next ingest."""
+"""Editors' corrections. Whatever an editor changes is locked against the next ingest.
+
+Field edits are recorded in ``locked_fields``; merges, splits and rulings on names are made by
+``stories.corrections`` and recorded the same way (see there why each one survives a re-ingest).
+Every action writes a LogEntry, so each item's History page tells who decided what.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,21 @@ import calendar
 from datetime import date
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 
+from stories import corrections
 from stories import models as m
-
-# Fields that move together: correcting one part of a date takes the whole date from the editor.
-DATE_FIELDS = ("date_start", "date_end", "granularity", "date_text", "date_basis", "date_qualifier")
+from stories.corrections import DATE_FIELDS, CorrectionError
+from stories.ingest import reextract
 
 
 def period_end(start: date, granularity: str) -> date:
@@ -41,6 +53,48 @@ class LockEditsMixin:
         super().save_model(request, obj, form, change)
 
 
+class CorrectedFilter(admin.SimpleListFilter):
+    """Rows an editor changed (any locked field, merge or split) or left as the machine made."""
+
+    title = "corrected by an editor"
+    parameter_name = "corrected"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Corrected"), ("no", "As extracted")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(locked_fields=[])
+        if self.value() == "no":
+            return queryset.filter(locked_fields=[])
+        return queryset
+
+
+class CorrectionActionsMixin:
+    """Helpers for actions that ask for a confirmation and write the admin's history."""
+
+    def _selected(self, request, queryset):
+        return list(queryset.order_by("pk"))
+
+    def _confirm(self, request, queryset, *, action: str, title: str, template: str, **extra):
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": opts,
+            "objects": self._selected(request, queryset),
+            "action": action,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            "media": self.media,
+            **extra,
+        }
+        return TemplateResponse(request, template, context)
+
+    def _survivor(self, request, objects):
+        pk = request.POST.get("survivor")
+        return next((o for o in objects if str(o.pk) == pk), None)
+
+
 @admin.register(m.Story)
 class StoryAdmin(admin.ModelAdmin):
     list_display = ("title", "slug", "article_count", "created")
@@ -65,11 +119,27 @@ class OutletAdmin(admin.ModelAdmin):
 @admin.register(m.Article)
 class ArticleAdmin(LockEditsMixin, admin.ModelAdmin):
     lockable = ("outlet", "author", "published", "url")
-    list_display = ("file_name", "headline", "outlet", "author", "published", "published_basis")
-    list_filter = ("story", "outlet", "published_basis")
+    list_display = (
+        "file_name",
+        "headline",
+        "outlet",
+        "author",
+        "published",
+        "published_basis",
+        "corrected",
+    )
+    list_filter = ("story", "outlet", "published_basis", CorrectedFilter)
     list_select_related = ("outlet", "story")
     search_fields = ("file_name", "headline", "author")
-    readonly_fields = ("story", "file_name", "content_hash", "headline", "published_basis", "body")
+    readonly_fields = (
+        "story",
+        "file_name",
+        "content_hash",
+        "headline",
+        "published_basis",
+        "body",
+        "locked_fields",
+    )
     fields = (
         "story",
         "file_name",
@@ -81,16 +151,46 @@ class ArticleAdmin(LockEditsMixin, admin.ModelAdmin):
         "published_basis",
         "content_hash",
         "body",
+        "locked_fields",
     )
     autocomplete_fields = ("outlet",)
     formfield_overrides = {
         models.URLField: {"widget": forms.URLInput, "assume_scheme": "https"},
     }
+    actions = ["rerun_extraction"]
+
+    @admin.display(boolean=True, description="corrected")
+    def corrected(self, obj: m.Article) -> bool:
+        return obj.corrected
 
     def save_model(self, request, obj, form, change) -> None:
         if "published" in form.changed_data:
             obj.published_basis = "editor"
+            obj.lock("published_basis")
         super().save_model(request, obj, form, change)
+        if change and {"published", "outlet"} & set(form.changed_data):
+            self.message_user(
+                request,
+                "Events dated from this article move to the new date when its story is "
+                "extracted again (action “Re-run extraction”, or the next ingest).",
+                messages.INFO,
+            )
+
+    @admin.action(
+        description="Re-run extraction of the selected articles' stories", permissions=["change"]
+    )
+    def rerun_extraction(self, request, queryset):
+        stories = m.Story.objects.filter(pk__in=queryset.values("story")).order_by("title")
+        for story in stories:
+            report = reextract(story)
+            for article in queryset.filter(story=story):
+                self.log_change(request, article, "Re-ran extraction of its story.")
+            self.message_user(
+                request,
+                f"Extracted “{story.title}” again from its {story.articles.count()} stored "
+                f"articles; editors' corrections kept. {report.summary}",
+                messages.WARNING if report.count("failed") else messages.SUCCESS,
+            )
 
 
 class ActorAliasInline(admin.TabularInline):
@@ -99,20 +199,17 @@ class ActorAliasInline(admin.TabularInline):
     fields = ("name", "by_editor")
     readonly_fields = ("by_editor",)
 
-    def save_new_instance(self, parent, instance):
-        instance.by_editor = True
-        return super().save_new_instance(parent, instance)
-
 
 @admin.register(m.Actor)
-class ActorAdmin(LockEditsMixin, admin.ModelAdmin):
+class ActorAdmin(CorrectionActionsMixin, LockEditsMixin, admin.ModelAdmin):
     lockable = ("name", "kind")
-    list_display = ("name", "kind", "story", "event_count")
-    list_filter = ("story", "kind")
+    list_display = ("name", "kind", "story", "event_count", "corrected")
+    list_filter = ("story", "kind", CorrectedFilter)
     list_select_related = ("story",)
     search_fields = ("name", "aliases__name")
     inlines = [ActorAliasInline]
     readonly_fields = ("locked_fields",)
+    actions = ["merge_actors", "mark_not_the_same"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_events=Count("events", distinct=True))
@@ -121,14 +218,84 @@ class ActorAdmin(LockEditsMixin, admin.ModelAdmin):
     def event_count(self, obj: m.Actor) -> int:
         return obj.n_events
 
+    @admin.display(boolean=True, description="corrected")
+    def corrected(self, obj: m.Actor) -> bool:
+        return obj.corrected
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        old = form.initial.get("name")
+        if change and "name" in form.changed_data and old and old.lower() != obj.name.lower():
+            # The machine still knows the actor by the old name: keep it as the editor's alias.
+            m.ActorAlias.objects.get_or_create(actor=obj, name=old, defaults={"by_editor": True})
+
     def save_formset(self, request, form, formset, change) -> None:
         aliases = formset.save(commit=False)
         for alias in aliases:
             alias.by_editor = True
             alias.save()
         for alias in formset.deleted_objects:
-            alias.delete()
+            corrections.remove_alias(alias)
         formset.save_m2m()
+
+    @admin.action(description="Merge the selected actors into one…", permissions=["change"])
+    def merge_actors(self, request, queryset):
+        objects = self._selected(request, queryset)
+        if len(objects) < 2:
+            self.message_user(request, "Select two or more actors to merge.", messages.ERROR)
+            return None
+        if request.POST.get("post") == "yes":
+            survivor = self._survivor(request, objects)
+            if survivor is None:
+                self.message_user(request, "Choose the actor to keep.", messages.ERROR)
+                return None
+            try:
+                merged = corrections.merge_actors(survivor, objects)
+            except CorrectionError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                return None
+            names = ", ".join(f"“{a.name}”" for a in merged)
+            self.log_change(
+                request,
+                survivor,
+                f"Merged {names} into this actor; their events, quotes and names are its own, "
+                "and the pipeline is told they are one.",
+            )
+            self.message_user(request, f"Merged {names} into “{survivor.name}”.", messages.SUCCESS)
+            return None
+        return self._confirm(
+            request,
+            queryset,
+            action="merge_actors",
+            title="Merge actors",
+            template="admin/stories/merge_confirmation.html",
+            explanation=(
+                "Events, quotes and names of the others move to the actor you keep, and the "
+                "others are deleted. Every later ingest treats their names as this actor."
+            ),
+        )
+
+    @admin.action(
+        description="Mark the two selected actors as not the same", permissions=["change"]
+    )
+    def mark_not_the_same(self, request, queryset):
+        objects = self._selected(request, queryset)
+        if len(objects) != 2:
+            self.message_user(request, "Select exactly two actors.", messages.ERROR)
+            return
+        first, second = objects
+        try:
+            corrections.mark_different(first, second)
+        except CorrectionError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        for actor, other in ((first, second), (second, first)):
+            self.log_change(request, actor, f"Marked as not the same as “{other.name}”.")
+        self.message_user(
+            request,
+            f"“{first.name}” and “{second.name}” will never be merged by ingest.",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(m.ActorDecision)
@@ -145,20 +312,67 @@ class TopicAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug")
 
 
+class EvidenceForm(forms.ModelForm):
+    """Existing evidence can only be detached or attached again; new evidence is checked against
+    the article's text and attached as the editor's."""
+
+    class Meta:
+        model = m.EventSource
+        fields = ("article", "sentence", "detached")
+        widgets = {"sentence": forms.Textarea(attrs={"rows": 2, "cols": 70})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["article"].disabled = True
+            self.fields["sentence"].disabled = True
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk or self.errors:
+            return data
+        article, sentence = data.get("article"), (data.get("sentence") or "").strip()
+        if article is None or not sentence:
+            return data
+        at = article.raw_text.find(sentence)
+        if at < 0:
+            raise forms.ValidationError(
+                "This sentence is not in the article; paste it exactly as the article has it."
+            )
+        self.instance.start, self.instance.end = at, at + len(sentence)
+        data["sentence"] = sentence
+        event = data.get("event")
+        event_id = event.pk if event is not None else self.instance.event_id
+        if (
+            event_id
+            and m.EventSource.objects.filter(
+                event_id=event_id, article=article, sentence_key=m.text_key(sentence)
+            ).exists()
+        ):
+            raise forms.ValidationError(
+                "The event already has this evidence; untick “detached” to attach it again."
+            )
+        return data
+
+
 class EventSourceInline(admin.TabularInline):
     model = m.EventSource
+    form = EvidenceForm
     extra = 0
     fields = ("article", "sentence", "by_editor", "detached")
     readonly_fields = ("by_editor",)
     autocomplete_fields = ("article",)
+    can_delete = False  # detach instead: a tombstone keeps ingest from attaching it again
     show_change_link = False
+    verbose_name = "evidence"
+    verbose_name_plural = "evidence (detach to remove; add a row to attach a sentence)"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article")
+        return super().get_queryset(request).select_related("article__outlet")
 
 
 @admin.register(m.Event)
-class EventAdmin(LockEditsMixin, admin.ModelAdmin):
+class EventAdmin(CorrectionActionsMixin, LockEditsMixin, admin.ModelAdmin):
     lockable = ("title", "actors", "topics", *DATE_FIELDS)
     list_display = (
         "title",
@@ -168,8 +382,17 @@ class EventAdmin(LockEditsMixin, admin.ModelAdmin):
         "source_count",
         "verified",
         "hidden",
+        "corrected",
     )
-    list_filter = ("story", "granularity", "date_basis", "verified", "hidden", "topics")
+    list_filter = (
+        "story",
+        "verified",
+        "hidden",
+        CorrectedFilter,
+        "granularity",
+        "date_basis",
+        "topics",
+    )
     list_select_related = ("story",)
     list_editable = ("verified", "hidden")
     search_fields = ("title", "sources__sentence")
@@ -186,34 +409,227 @@ class EventAdmin(LockEditsMixin, admin.ModelAdmin):
         ("Machine", {"fields": ("alternative_dates", "locked_fields"), "classes": ("collapse",)}),
     )
     readonly_fields = ("story", "date_basis", "alternative_dates", "locked_fields")
+    actions = ["merge_events", "split_event", "mark_verified", "hide_events", "show_events"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_sources=Count("sources", distinct=True))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(n_sources=Count("sources", filter=Q(sources__detached=False), distinct=True))
+        )
 
     @admin.display(description="sources", ordering="n_sources")
     def source_count(self, obj: m.Event) -> int:
         return obj.n_sources
 
+    @admin.display(boolean=True, description="corrected")
+    def corrected(self, obj: m.Event) -> bool:
+        return obj.corrected
+
+    def save_formset(self, request, form, formset, change) -> None:
+        if formset.model is not m.EventSource:
+            return super().save_formset(request, form, formset, change)
+        event = form.instance
+        touched = False
+        for source in formset.save(commit=False):
+            if source.pk is None:
+                source.by_editor = True  # attached by a person: kept whatever the machine says
+            elif not source.detached:
+                source.by_editor = True  # attached again by a person
+            source.save()
+            touched = True
+        formset.save_m2m()
+        if touched:
+            event.lock("sources")
+            event.save(update_fields=["locked_fields", "updated"])
+
+    # --- actions ------------------------------------------------------------------------
+
+    @admin.action(description="Merge the selected events into one…", permissions=["change"])
+    def merge_events(self, request, queryset):
+        objects = self._selected(request, queryset)
+        if len(objects) < 2:
+            self.message_user(request, "Select two or more events to merge.", messages.ERROR)
+            return None
+        if request.POST.get("post") == "yes":
+            survivor = self._survivor(request, objects)
+            if survivor is None:
+                self.message_user(request, "Choose the event to keep.", messages.ERROR)
+                return None
+            try:
+                merged = corrections.merge_events(survivor, objects)
+            except CorrectionError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                return None
+            described = ", ".join(f"#{e.pk} “{e.title}”" for e in merged)
+            self.log_change(
+                request,
+                survivor,
+                f"Merged {described} into this event; it holds all their evidence, "
+                "and its title and date are kept on re-ingest.",
+            )
+            self.message_user(
+                request,
+                f"Merged {len(merged)} event(s) into “{survivor.title}”.",
+                messages.SUCCESS,
+            )
+            return None
+        return self._confirm(
+            request,
+            queryset,
+            action="merge_events",
+            title="Merge events",
+            template="admin/stories/merge_confirmation.html",
+            explanation=(
+                "All evidence of the selected events moves to the event you keep, with their "
+                "actors, topics and quotes; the others are deleted. The kept event's title and "
+                "date stay as they are on every later ingest."
+            ),
+        )
+
+    @admin.action(description="Split the selected event…", permissions=["change"])
+    def split_event(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Select exactly one event to split.", messages.ERROR)
+            return None
+        event = queryset.get()
+        return HttpResponseRedirect(reverse("admin:stories_event_split", args=[event.pk]))
+
+    @admin.action(description="Mark the selected events as verified", permissions=["change"])
+    def mark_verified(self, request, queryset):
+        self._set_flag(request, queryset, "verified", True, "Marked as verified.")
+
+    @admin.action(description="Hide (reject) the selected events", permissions=["change"])
+    def hide_events(self, request, queryset):
+        self._set_flag(request, queryset, "hidden", True, "Hidden (rejected).")
+
+    @admin.action(description="Show the selected events again", permissions=["change"])
+    def show_events(self, request, queryset):
+        self._set_flag(request, queryset, "hidden", False, "Shown again.")
+
+    def _set_flag(self, request, queryset, flag: str, value: bool, message: str) -> None:
+        changed = [e for e in queryset if getattr(e, flag) != value]
+        for event in changed:
+            setattr(event, flag, value)
+            event.save(update_fields=[flag, "updated"])
+            self.log_change(request, event, message)
+        self.message_user(request, f"{message[:-1]}: {len(changed)} event(s).", messages.SUCCESS)
+
+    # --- split page ---------------------------------------------------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/split/",
+                self.admin_site.admin_view(self.split_view),
+                name="stories_event_split",
+            ),
+            *super().get_urls(),
+        ]
+
+    def split_view(self, request, object_id: int):
+        event = get_object_or_404(m.Event.objects.select_related("story"), pk=object_id)
+        if not self.has_change_permission(request, event):
+            raise PermissionDenied
+        sources = list(event.sources.active().select_related("article__outlet"))
+        error = ""
+        if request.method == "POST":
+            chosen = [s for s in sources if str(s.pk) in request.POST.getlist("source")]
+            title = request.POST.get("title", "").strip()
+            if len(chosen) == len(sources):
+                error = "Leave at least one piece of evidence with this event."
+            else:
+                try:
+                    new = corrections.split_event(event, chosen, title)
+                except CorrectionError as exc:
+                    error = str(exc)
+                else:
+                    moved = "; ".join(s.article.source_label for s in chosen)
+                    self.log_change(
+                        request, event, f"Split: evidence from {moved} moved to event #{new.pk}."
+                    )
+                    self.log_addition(
+                        request, new, f"Split from event #{event.pk} “{event.title}”."
+                    )
+                    self.message_user(
+                        request,
+                        f"Split “{new.title}” off “{event.title}”.",
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(
+                        reverse("admin:stories_event_change", args=[new.pk])
+                    )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Split “{event.title}”",
+            "opts": self.model._meta,
+            "original": event,
+            "sources": sources,
+            "error": error,
+        }
+        return TemplateResponse(request, "admin/stories/event/split.html", context)
+
 
 @admin.register(m.EventSource)
 class EventSourceAdmin(admin.ModelAdmin):
+    form = EvidenceForm
     list_display = ("event", "article", "by_editor", "detached")
     list_filter = ("by_editor", "detached", "article__outlet")
     list_select_related = ("event", "article")
     search_fields = ("sentence", "event__title")
     autocomplete_fields = ("event", "article")
+    fields = ("event", "article", "sentence", "by_editor", "detached")
+    readonly_fields = ("by_editor",)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("event", "by_editor") if obj else ("by_editor",)
+
+    def save_model(self, request, obj, form, change) -> None:
+        if not change or not obj.detached:
+            obj.by_editor = True
+        super().save_model(request, obj, form, change)
+        obj.event.lock("sources")
+        obj.event.save(update_fields=["locked_fields", "updated"])
 
 
 @admin.register(m.Quote)
 class QuoteAdmin(LockEditsMixin, admin.ModelAdmin):
     lockable = ("speaker", "text", "start", "end", "direct", "event", "variant_group")
-    list_display = ("short_text", "speaker", "direct", "article", "variant_group", "hidden")
-    list_filter = ("direct", "hidden", "article__story", "article__outlet")
+    list_display = (
+        "short_text",
+        "speaker",
+        "direct",
+        "article",
+        "variant_group",
+        "hidden",
+        "corrected",
+    )
+    list_editable = ("hidden",)
+    list_filter = ("direct", "hidden", CorrectedFilter, "article__story", "article__outlet")
     list_select_related = ("speaker", "article")
     search_fields = ("text", "speaker__name")
     autocomplete_fields = ("speaker", "event", "article")
-    readonly_fields = ("cue", "via_interpreter", "locked_fields")
+    readonly_fields = ("cue", "via_interpreter", "locked_fields", "variant_group_members")
 
     @admin.display(description="text")
     def short_text(self, obj: m.Quote) -> str:
         return obj.text if len(obj.text) <= 90 else obj.text[:89] + "…"
+
+    @admin.display(boolean=True, description="corrected")
+    def corrected(self, obj: m.Quote) -> bool:
+        return obj.corrected
+
+    @admin.display(description="same remark elsewhere")
+    def variant_group_members(self, obj: m.Quote) -> str:
+        if obj.variant_group is None:
+            return "–"
+        others = (
+            m.Quote.objects.for_story(obj.article.story)
+            .filter(variant_group=obj.variant_group)
+            .exclude(pk=obj.pk)
+            .select_related("article__outlet")
+        )
+        return format_html(
+            "{}",
+            "; ".join(f"{q.article.source_label}: {q.text[:60]}" for q in others) or "none",
+        )

@@ -158,10 +158,16 @@ def pipeline_fingerprint() -> str:
 
 
 def _decisions(story: m.Story) -> t.Decisions:
-    same, different = [], []
+    """Editors' rulings on names: their decisions, and the aliases they gave an actor."""
+    same, different = set(), set()
     for d in story.actor_decisions.all():
-        (same if d.kind == m.ActorDecision.SAME else different).append((d.name, d.other_name))
-    return t.Decisions(same_actor=tuple(same), different_actors=tuple(different))
+        (same if d.kind == m.ActorDecision.SAME else different).add((d.name, d.other_name))
+    for alias in m.ActorAlias.objects.filter(actor__story=story, by_editor=True).select_related(
+        "actor"
+    ):
+        if _norm_name(alias.name) != _norm_name(alias.actor.name):
+            same.add((alias.name, alias.actor.name))
+    return t.Decisions(same_actor=tuple(sorted(same)), different_actors=tuple(sorted(different)))
 
 
 def _story_fingerprint(inputs: Sequence[t.ArticleInput], decisions: t.Decisions) -> str:
@@ -210,7 +216,6 @@ def ingest(
 
     report = IngestReport(story=slug, dry_run=dry_run)
     story = m.Story.objects.filter(slug=slug).first()
-    existing = {a.file_name: a for a in story.articles.all()} if story else {}
 
     texts: dict[str, str] = {}
     for n, path in enumerate(files, 1):
@@ -227,15 +232,56 @@ def ingest(
             report.files.append(FileReport(path.name, "failed", message))
             say(f"[{n}/{len(files)}] FAILED {message}")
 
+    if not texts:
+        return report
+    return _run(story, slug, title, texts, meta, report, force=force, dry_run=dry_run, say=say)
+
+
+def reextract(story: m.Story, *, progress: Progress | None = None) -> IngestReport:
+    """Extract a story again from the article text already stored, as ``ingest --force`` would.
+
+    What a manifest said about each article is taken from the stored rows (outlet, url, author,
+    a publication date the manifest gave), and editors' locked values win as on every run.
+    """
+    say = progress or (lambda _msg: None)
+    report = IngestReport(story=story.slug)
+    articles = list(story.articles.select_related("outlet"))
+    texts = {a.file_name: a.raw_text for a in articles}
+    meta = {a.file_name: _stored_meta(a) for a in articles}
+    if not texts:
+        return report
+    return _run(story, story.slug, None, texts, meta, report, force=True, dry_run=False, say=say)
+
+
+def _stored_meta(article: m.Article) -> dict:
+    return {
+        "outlet": article.outlet.name if article.outlet_id else None,
+        "url": article.url or None,
+        "author": article.author or None,
+        "published": article.published if article.published_basis == "manifest" else None,
+    }
+
+
+def _run(
+    story: m.Story | None,
+    slug: str,
+    title: str | None,
+    texts: dict[str, str],
+    meta: dict[str, dict],
+    report: IngestReport,
+    *,
+    force: bool,
+    dry_run: bool,
+    say: Progress,
+) -> IngestReport:
     # Articles of the story that this run does not name take part in the extraction too: events
     # are merged across the whole story, not across one batch of files.
+    existing = {a.file_name: a for a in story.articles.select_related("outlet")} if story else {}
     all_texts = {name: a.raw_text for name, a in existing.items()} | texts
     inputs = [
         _article_input(name, text, meta.get(name, {}), existing.get(name))
         for name, text in sorted(all_texts.items())
     ]
-    if not texts:
-        return report
 
     decisions = _decisions(story) if story else t.Decisions()
     fingerprint = _story_fingerprint(inputs, decisions)
@@ -324,7 +370,7 @@ def _write(
     articles, article_status = _write_articles(story, extraction, texts, failed)
     actors = _write_actors(story, extraction)
     event_rows = _write_events(story, extraction, articles, actors)
-    _write_quotes(extraction, articles, actors, event_rows)
+    _write_quotes(story, extraction, articles, actors, event_rows)
 
     digests = _digests(extraction)
     for name, article in articles.items():
@@ -402,7 +448,12 @@ def _norm_name(name: str) -> str:
 
 
 def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.Actor]:
-    """Map each machine canonical name to its row, matching existing rows by any known name."""
+    """Map each machine canonical name to its row, matching existing rows by any known name.
+
+    Several machine actors may land in one row (an editor said they are one, or renamed the row);
+    then every name they bring is an alias of it. A name an editor ruled is not this actor
+    (``ActorDecision`` "different", e.g. an alias the editor removed) never becomes its alias.
+    """
     rows = list(story.actors.prefetch_related("aliases"))
     by_name: dict[str, m.Actor] = {}
     for row in rows:
@@ -410,13 +461,21 @@ def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.
     for row in rows:
         for alias in row.aliases.all():
             by_name.setdefault(_norm_name(alias.name), row)
+    apart: dict[str, set[str]] = defaultdict(set)
+    decided: set[str] = set()
+    for d in story.actor_decisions.all():
+        decided |= {_norm_name(d.name), _norm_name(d.other_name)}
+        if d.kind == m.ActorDecision.DIFFERENT:
+            apart[_norm_name(d.name)].add(_norm_name(d.other_name))
+            apart[_norm_name(d.other_name)].add(_norm_name(d.name))
     taken = {row.slug for row in rows}
+
     result: dict[str, m.Actor] = {}
+    members: dict[int, list[t.Actor]] = defaultdict(list)
     for actor in extraction.actors:
         row = by_name.get(_norm_name(actor.name)) or next(
             (by_name[_norm_name(a)] for a in actor.aliases if _norm_name(a) in by_name), None
         )
-        current: dict[str, m.ActorAlias] = {}
         if row is None:
             row = m.Actor.objects.create(
                 story=story,
@@ -424,20 +483,40 @@ def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.
                 slug=m.unique_slug(actor.name, taken, "actor"),
                 kind=actor.kind,
             )
-        else:
-            current = {a.name: a for a in row.aliases.all()}
-            if _changed(row, {"name": actor.name, "kind": actor.kind}):
-                row.save()
+            by_name[_norm_name(actor.name)] = row
+            rows.append(row)
         result[actor.name] = row
-        proposed = {a for a in actor.aliases if _norm_name(a) != _norm_name(row.name)}
+        members[row.pk].append(actor)
+
+    for row in rows:
+        group = members.get(row.pk)
+        if not group:
+            continue
+        # The machine actor named like the row speaks for it, else the best known one.
+        lead = next((a for a in group if _norm_name(a.name) == _norm_name(row.name)), None)
+        lead = lead or max(group, key=lambda a: len(a.aliases))
+        if _changed(row, {"name": lead.name, "kind": lead.kind}):
+            row.save()
+        own = {_norm_name(row.name)}
+        current = {a.name: a for a in row.aliases.all()}
+        own |= {_norm_name(n) for n, a in current.items() if a.by_editor}
+        refused = set().union(*(apart.get(n, set()) for n in own))
+        proposed = {
+            name[:200]
+            for actor in group
+            for name in (actor.name, *actor.aliases)
+            if _norm_name(name) != _norm_name(row.name) and _norm_name(name) not in refused
+        }
         for alias in sorted(proposed - set(current)):
-            m.ActorAlias.objects.get_or_create(actor=row, name=alias[:200])
+            m.ActorAlias.objects.get_or_create(actor=row, name=alias)
         for name, alias in current.items():
             if name not in proposed and not alias.by_editor:
                 alias.delete()
     used = {row.pk for row in result.values()}
     for row in rows:
-        if row.pk not in used and not row.locked_fields and not _actor_in_editor_use(row):
+        if row.pk in used or row.locked_fields or _norm_name(row.name) in decided:
+            continue
+        if not _actor_in_editor_use(row):
             row.delete()
     return result
 
@@ -545,8 +624,10 @@ def _write_events(
         elif _changed(row, values):
             row.save()
         rows[index] = row
-        wanted_actors = {actors[name].pk for name in event.actors if name in actors}
-        wanted_topics = {topics[slug].pk for slug in event.topics if slug in topics}
+        # A row several machine events land in (merged by an editor) is about all of them.
+        speakers = [extraction.events[i] for i in claimed.get(row.pk, [index])]
+        wanted_actors = {actors[n].pk for e in speakers for n in e.actors if n in actors}
+        wanted_topics = {topics[s].pk for e in speakers for s in e.topics if s in topics}
         current_actors = set(row.actors.values_list("pk", flat=True))
         if not row.is_locked("actors") and current_actors != wanted_actors:
             row.actors.set(wanted_actors)
@@ -555,15 +636,19 @@ def _write_events(
             row.topics.set(wanted_topics)
         _add_sources(row, event, articles, by_event_key, proposed)
 
-    # Evidence the machine no longer proposes goes, unless a person put it there or took it out;
-    # events left with nothing go too, unless a person has touched them.
-    for key, source in by_event_key.items():
-        if key not in proposed and not source.by_editor and not source.detached:
-            source.delete()
+    # Evidence the machine no longer proposes goes, unless a person put it there or took it out,
+    # or a person decided about its event (rejected, verified, corrected it) and no machine event
+    # speaks for that event any more; events left with nothing go too, unless a person has
+    # touched them.
     kept = {row.pk for row in rows.values()}
-    for event in story.events.exclude(pk__in=kept):
-        touched = event.locked_fields or event.hidden or event.verified
-        if not touched and not event.sources.filter(by_editor=True).exists():
+    orphans = list(story.events.exclude(pk__in=kept))
+    touched = {e.pk for e in orphans if e.locked_fields or e.hidden or e.verified}
+    for key, source in by_event_key.items():
+        if key in proposed or source.by_editor or source.detached or source.event_id in touched:
+            continue
+        source.delete()
+    for event in orphans:
+        if event.pk not in touched and not event.sources.filter(by_editor=True).exists():
             event.delete()
     return rows
 
@@ -604,24 +689,56 @@ def _add_sources(
 
 
 def _write_quotes(
+    story: m.Story,
     extraction: t.StoryExtraction,
     articles: dict[str, m.Article],
     actors: dict[str, m.Actor],
     events: dict[int, m.Event],
 ) -> None:
+    """Write quotes, matched by (article, the machine's words); keep what editors decided.
+
+    When a rule change alters the machine's words for a remark, the row whose span it overlaps
+    in the same article carries on (with its corrections) rather than being replaced. Variant
+    groups keep their numbers from run to run, so a quote an editor moved into a group stays
+    with the same remark.
+    """
     existing = {
         (q.article_id, q.key): q
         for q in m.Quote.objects.filter(article__in=list(articles.values()))
     }
-    proposed: set[tuple[int, str]] = set()
+    wanted: list[tuple[t.Quote, m.Article, str]] = []
+    seen: set[tuple[int, str]] = set()
     for quote in extraction.quotes:
         article = articles.get(quote.file)
         if article is None:
             continue
         key = (article.pk, m.text_key(quote.text))
-        if key in proposed:
+        if key in seen:
             continue
-        proposed.add(key)
+        seen.add(key)
+        wanted.append((quote, article, key[1]))
+
+    matched: dict[int, m.Quote] = {}
+    for i, (_quote, article, key) in enumerate(wanted):
+        if (article.pk, key) in existing:
+            matched[i] = existing[(article.pk, key)]
+    free = [q for q in existing.values() if q.pk not in {r.pk for r in matched.values()}]
+    for i, (quote, article, _key) in enumerate(wanted):
+        if i in matched:
+            continue
+        overlapping = [
+            q
+            for q in free
+            if q.article_id == article.pk and q.start < quote.end and quote.start < q.end
+        ]
+        if overlapping:
+            row = max(overlapping, key=lambda q: min(q.end, quote.end) - max(q.start, quote.start))
+            matched[i] = row
+            free.remove(row)
+
+    groups = _stable_variant_groups(story, [q for q, _, _ in wanted], matched)
+    proposed: set[int] = set()
+    for i, (quote, article, key) in enumerate(wanted):
         values = {
             "text": quote.text,
             "start": quote.start,
@@ -631,16 +748,61 @@ def _write_quotes(
             "via_interpreter": quote.via_interpreter,
             "speaker": actors.get(quote.speaker) if quote.speaker else None,
             "event": events.get(quote.event) if quote.event is not None else None,
-            "variant_group": quote.variant_group,
+            "variant_group": groups.get(quote.variant_group),
         }
-        row = existing.get(key)
+        row = matched.get(i)
         if row is None:
-            m.Quote.objects.create(article=article, key=key[1], **values)
-        elif _changed(row, values):
-            row.save()
-    for key, row in existing.items():
-        if key not in proposed and not row.locked_fields and not row.hidden:
+            row = m.Quote.objects.create(article=article, key=key, **values)
+        else:
+            dirty = _changed(row, values)
+            if row.key != key:
+                row.key, dirty = key, True
+            if dirty:
+                row.save()
+        proposed.add(row.pk)
+    for row in existing.values():
+        if row.pk not in proposed and not row.locked_fields and not row.hidden:
             row.delete()
+
+
+def _stable_variant_groups(
+    story: m.Story, quotes: list[t.Quote], matched: dict[int, m.Quote]
+) -> dict[int, int]:
+    """Machine variant-group numbers -> the numbers the same groups had in the database.
+
+    A machine group takes the number most of its existing quotes had; a new group takes its own
+    number when free, else the next free one. Numbers that editors placed quotes in stay taken,
+    so no new remark is grouped with a quote an editor put somewhere else.
+    """
+    votes: dict[int, Counter[int]] = defaultdict(Counter)
+    for i, quote in enumerate(quotes):
+        row = matched.get(i)
+        if quote.variant_group is None or row is None or row.variant_group is None:
+            continue
+        if not row.is_locked("variant_group"):
+            votes[quote.variant_group][row.variant_group] += 1
+    reserved = {
+        q.variant_group
+        for q in m.Quote.objects.for_story(story).exclude(variant_group=None)
+        if q.is_locked("variant_group")
+    }
+    mapping: dict[int, int] = {}
+    used: set[int] = set()
+    ranked = sorted(votes, key=lambda g: (-max(votes[g].values()), g))
+    for g in ranked:
+        for number, _n in sorted(votes[g].items(), key=lambda kv: (-kv[1], kv[0])):
+            if number not in used:
+                mapping[g] = number
+                used.add(number)
+                break
+    taken = used | reserved
+    for g in sorted({q.variant_group for q in quotes if q.variant_group is not None}):
+        if g in mapping:
+            continue
+        number = g if g not in taken else max(taken | {g}) + 1
+        mapping[g] = number
+        taken.add(number)
+    return mapping
 
 
 def _digests(extraction: t.StoryExtraction) -> dict[str, str]:

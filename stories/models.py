@@ -59,6 +59,33 @@ class Editable(models.Model):
     def is_locked(self, field: str) -> bool:
         return field in self.locked_fields
 
+    def lock(self, *fields: str) -> None:
+        """Record fields (or "sources", "aliases": what a merge or split decided) as an editor's."""
+        self.locked_fields = sorted(set(self.locked_fields) | set(fields))
+
+    @property
+    def corrected(self) -> bool:
+        """An editor changed something here; reader pages may mark it. No query."""
+        return bool(self.locked_fields)
+
+
+# The group editors belong to, and what it may do: correct the machine, never manage people.
+# Deleting is left out where a correction must survive re-ingest (an event or actor deleted
+# would come back on the next run): editors hide events and merge actors instead.
+EDITOR_GROUP = "Editor"
+EDITOR_PERMISSIONS = {
+    "story": ("view",),
+    "outlet": ("view", "add", "change"),
+    "article": ("view", "change"),
+    "actor": ("view", "change"),
+    "actoralias": ("view", "add", "change", "delete"),
+    "actordecision": ("view", "add", "delete"),
+    "topic": ("view",),
+    "event": ("view", "change"),
+    "eventsource": ("view", "add", "change"),
+    "quote": ("view", "change"),
+}
+
 
 class Story(models.Model):
     slug = models.SlugField(unique=True)
