@@ -564,39 +564,55 @@ def _write_events(
     """
     existing = list(m.EventSource.objects.filter(event__story=story).select_related("event"))
     by_event_key = {(s.event_id, s.article_id, s.sentence_key): s for s in existing}
-    holders: dict[tuple[int, str], set[int]] = defaultdict(set)
+    # Who holds each piece of evidence: by the machine's last proposal, or because a person put
+    # it there (a merge, an attach). Only the second is a decision about grouping.
+    machine_holders: dict[tuple[int, str], set[int]] = defaultdict(set)
+    editor_holders: dict[tuple[int, str], set[int]] = defaultdict(set)
     held: dict[int, set[tuple[int, str]]] = defaultdict(set)
     event_rows = {}
     for source in existing:
         event_rows[source.event_id] = source.event
         if not source.detached:
-            holders[(source.article_id, source.sentence_key)].add(source.event_id)
-            held[source.event_id].add((source.article_id, source.sentence_key))
+            key = (source.article_id, source.sentence_key)
+            (editor_holders if source.by_editor else machine_holders)[key].add(source.event_id)
+            held[source.event_id].add(key)
 
-    targets: dict[int, m.Event | None] = {}
+    keys_of = [set(_source_keys(event, articles)) for event in extraction.events]
+
+    def closeness(index: int, pk: int) -> tuple:
+        event, keys, row = extraction.events[index], keys_of[index], event_rows[pk]
+        label = event.date.label if event.date else None
+        return (
+            -len(keys & held[pk]),
+            len(keys ^ held[pk]),
+            row.title != event.title[:300],
+            row.date_iso != label,
+            pk,
+        )
+
+    # The machine's own earlier grouping is no decision: each row goes to the one machine event
+    # that shares its evidence most closely, best pairs first, so a rule that now tells two
+    # happenings apart gets two rows.
+    pairs = sorted(
+        (closeness(index, pk), index, pk)
+        for index, keys in enumerate(keys_of)
+        for pk in {pk for key in keys for pk in machine_holders.get(key, ())}
+    )
+    targets: dict[int, m.Event | None] = dict.fromkeys(range(len(extraction.events)))
     claimed: dict[int, list[int]] = defaultdict(list)  # event pk -> machine event indexes
-    for index, event in enumerate(extraction.events):
-        keys = set(_source_keys(event, articles))
-        candidates = {pk for key in keys for pk in holders.get(key, ())}
-        target = None
-        if candidates:
-            label = event.date.label if event.date else None
-
-            def closeness(pk: int, keys=keys, event=event, label=label) -> tuple:
-                row = event_rows[pk]
-                return (
-                    -len(keys & held[pk]),
-                    len(keys ^ held[pk]),
-                    pk in claimed,  # one row per machine event, unless an editor merged them
-                    row.title != event.title[:300],
-                    row.date_iso != label,
-                    pk,
-                )
-
-            best = min(candidates, key=closeness)
-            target = event_rows[best]
-            claimed[best].append(index)
-        targets[index] = target
+    for _score, index, pk in pairs:
+        if targets[index] is None and pk not in claimed:
+            targets[index] = event_rows[pk]
+            claimed[pk].append(index)
+    # A person's grouping is: a machine event whose evidence an editor put in a row (merging
+    # events) lands there, even when that row already speaks for another machine event.
+    for index, keys in enumerate(keys_of):
+        if targets[index] is None:
+            rows_by_editor = {pk for key in keys for pk in editor_holders.get(key, ())}
+            if rows_by_editor:
+                pk = min(rows_by_editor, key=lambda pk, index=index: closeness(index, pk))
+                targets[index] = event_rows[pk]
+                claimed[pk].append(index)
 
     topics = {tp.slug: tp for tp in m.Topic.objects.all()}
     rows: dict[int, m.Event] = {}

@@ -10,6 +10,7 @@ the extraction rules.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from datetime import date
 from io import StringIO
@@ -238,8 +239,14 @@ def test_verified_event_stays_verified_even_when_the_machine_drops_it(
 
 
 def test_merged_events_stay_merged_after_reingest(summit, editor_client, monkeypatch):
-    first = event_with_sources(summit, 3)
-    second = summit.events.visible().exclude(pk=first.pk).filter(date_start=first.date_start)[0]
+    events = summit.events.visible()
+    first = next(
+        e
+        for e in events
+        if e.sources.active().count() >= 3
+        and events.exclude(pk=e.pk).filter(date_start=e.date_start).exists()
+    )
+    second = events.exclude(pk=first.pk).filter(date_start=first.date_start)[0]
     keys = active_keys(first) | active_keys(second)
     events_before = summit.events.count()
 
@@ -329,7 +336,8 @@ def test_attached_evidence_stays_after_reingest(summit, editor_client):
     article = summit.articles.exclude(pk__in=event.sources.values("article")).first()
     if article is None:
         article = summit.articles.first()
-    sentence = article.body.split("\n\n")[-1].split(". ")[0].strip() + "."
+    # The first sentence of the article's last body paragraph, as an editor would copy it.
+    sentence = re.split(r"(?<=[.!?])\s+", article.body.split("\n\n")[-1])[0].strip()
     assert sentence in article.raw_text
     url = reverse("admin:stories_event_change", args=[event.pk])
     data = form_data(editor_client.get(url))
@@ -716,3 +724,40 @@ def test_every_admin_page_an_editor_may_see_renders(editor_client):
     add = editor_client.get(reverse("admin:stories_eventsource_add"))
     assert add.status_code == 200
     assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_new_rules_that_tell_two_happenings_apart_give_two_events(summit, monkeypatch):
+    """The machine's own earlier grouping is no decision: only an editor's merge is kept."""
+    from stories.nlp import types as t
+
+    event = event_with_sources(summit, 3)
+    events_before = summit.events.visible().count()
+
+    def split_first_source_off(extraction):
+        events = list(extraction.events)
+        for i, e in enumerate(events):
+            if {s.sentence for s in e.sources} == set(
+                event.sources.active().values_list("sentence", flat=True)
+            ):
+                alone = t.Event(
+                    date=e.date,
+                    title="Told apart: " + e.title,
+                    actors=e.actors,
+                    topics=e.topics,
+                    sources=e.sources[:1],
+                )
+                events[i] = replace(e, sources=e.sources[1:])
+                events.append(alone)
+                break
+        else:
+            raise AssertionError("the chosen event is not in the machine's output")
+        return replace(extraction, events=tuple(events))
+
+    change_the_rules(monkeypatch, split_first_source_off)
+    reingest(force=True)
+
+    assert summit.events.visible().count() == events_before + 1
+    told_apart = summit.events.get(title__startswith="Told apart: ")
+    assert told_apart.pk != event.pk
+    assert told_apart.sources.active().count() == 1
+    assert event.sources.active().count() == 2
