@@ -51,6 +51,49 @@ def count_queries():
         yield counted
 
 
+def synthetic_candidates(n: int):
+    """A large story's worth of candidates: 200 articles, 300 days, 80 actors, 12 verbs."""
+    import random
+    from datetime import date, timedelta
+
+    from stories.nlp.types import DateValue, EventCandidate
+
+    rng = random.Random(7)
+    verbs = [
+        "meet",
+        "launch",
+        "visit",
+        "sign",
+        "warn",
+        "vote",
+        "arrest",
+        "announce",
+        "attack",
+        "pledge",
+        "resign",
+        "elect",
+    ]
+    out = []
+    for i in range(n):
+        day = date(2024, 1, 1) + timedelta(days=rng.randrange(300))
+        verb = rng.choice(verbs)
+        actors = tuple(sorted({f"Actor {rng.randrange(80)}" for _ in range(2)}))
+        sentence = f"{actors[0]} did {verb} with {actors[-1]} about matter {rng.randrange(500)}."
+        out.append(
+            EventCandidate(
+                file=f"article-{i % 200:03d}.txt",
+                sentence=sentence,
+                start=0,
+                end=len(sentence),
+                title=sentence[:-1],
+                date=DateValue(day, day, "day", day.isoformat(), "explicit"),
+                actors=actors,
+                trigger=verb,
+            )
+        )
+    return out
+
+
 def timed(fn, repeat: int = 1) -> tuple[float, object]:
     times, result = [], None
     for _ in range(repeat):
@@ -71,6 +114,7 @@ def main() -> None:
 
     from stories import models as m
     from stories.ingest import ingest
+    from stories.nlp.merge import merge_candidates
     from stories.nlp.pipeline import load_pipeline
     from stories.nlp.story import extract_story
     from stories.nlp.topics import load_taxonomy
@@ -100,6 +144,9 @@ def main() -> None:
         f"{words / seconds:,.0f} words/s; {len(extraction.events)} events, "
         f"{len(extraction.quotes)} quotes",
     )
+
+    seconds, merged = timed(lambda: merge_candidates(synthetic_candidates(5000)))
+    row("merge_candidates, 5,000 synthetic candidates", seconds, f"{len(merged)} events")
 
     seconds, report = timed(lambda: ingest([SUMMIT], story_slug="summit"))
     row("ingest, first run", seconds, report.summary)
