@@ -13,7 +13,7 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -430,6 +430,61 @@ _CASED = re.compile(r"(?<![.!?] )(?<=\s)[A-Za-z]+")
 _SHORT = 3  # content words of a phrase (a fragment) rather than a sentence
 
 
+# Speech acts that outlets render in many words: one outlet quotes "I'm so grateful", another
+# reports "his gratitude", a third "thanked him". General English, not any story's words: each
+# class lists the inflected cue words (verbs, nouns, adjectives) of one act, and two-word cues
+# where a word only carries the act with its particle ("stand with", not "stand").
+_ACT_WORDS: dict[str, frozenset[str]] = {
+    "welcome": words("welcome welcomed welcomes welcoming greet greets greeted greeting greetings"),
+    "thanks": words(
+        "thank thanks thanked thanking thankful grateful gratitude appreciate appreciates "
+        "appreciated appreciating appreciation"
+    ),
+    "support": words(
+        "support supports supported supporting supportive backing backed backs solidarity "
+        "stand_with stands_with stood_with standing_with stand_by stands_by stood_by side_with "
+        "sides_with sided_with siding_with"
+    ),
+    "congratulate": words(
+        "congratulate congratulates congratulated congratulating congratulation congratulations"
+    ),
+}
+# "Glad to see you", "his pleasure in meeting him": a feeling followed by a verb of meeting is a
+# welcome.
+_GLAD = words("glad pleased happy delighted pleasure joy honoured honored")
+_MEET = words("see seeing meet meeting host hosting welcome welcoming receive receiving")
+_NEGATION = words("not no never nor without cannot t")  # "t" is what is left of "n't"
+# "Thanks to the rain": the cue word does not perform the act here.
+_NOT_ACTS = {("thanks", "to")}
+
+
+def speech_act(text: str) -> str | None:
+    """The speech act a quote performs, from its first cue word: "welcome", "thanks", "support",
+    "congratulate", prefixed "not-" when negated ("we do not support"), or None.
+
+    The first cue is the head in English main clauses and noun phrases ("I'm so grateful you
+    ...", "unwavering support for ..."); later cues tend to sit in what follows ("thank you for
+    the warm welcome" thanks, it does not welcome)."""
+    tokens = _WORD.findall(text.lower().replace("’", "'"))
+    for n, w in enumerate(tokens):
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if (w, nxt) in _NOT_ACTS:
+            continue
+        act = None
+        if w in _GLAD and any(t in _MEET for t in tokens[n + 1 : n + 5]):
+            act = "welcome"
+        else:
+            for name, cues in _ACT_WORDS.items():
+                if w in cues or f"{w}_{nxt}" in cues:
+                    act = name
+                    break
+        if act is None:
+            continue
+        negated = any(t in _NEGATION for t in tokens[max(0, n - 3) : n])
+        return f"not-{act}" if negated else act
+    return None
+
+
 def _content(text: str) -> list[str]:
     """Content-word stems in order: long enough words cut to seven letters, so inflections meet
     ("imperialist", "imperialism"; "developing", "development")."""
@@ -482,6 +537,7 @@ class _Unit:
     key: set[str]
     framing: set[str]  # the writer's own words in the quote's sentence
     carrier: bool = False  # reported speech that wraps a quoted fragment
+    act: str | None = None  # the speech act it performs (``speech_act``)
 
     @property
     def short(self) -> bool:
@@ -554,6 +610,7 @@ def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[lis
                     _key(piece),
                     framing,
                     carrier,
+                    speech_act(piece),
                 )
             )
         out.append(units)
@@ -620,6 +677,8 @@ class _Linker:
                 between = self.texts[a.file][first.end : second.start]
                 return len(between) < 12 and bool(_LIST_GLUE.match(between))
             return False
+        if ua.act and ub.act and ua.act != ub.act:
+            return False  # a welcome and a thank-you: two remarks, however their words meet
         sa, sb = ua.stems, ub.stems
         if ua.short or ub.short:
             short, other = (ua, ub) if len(sa) <= len(sb) else (ub, ua)
@@ -642,6 +701,21 @@ class _Linker:
             return True
         return self.described(sa, ub.framing) or self.described(sb, ua.framing)
 
+    def same_act(self, ua: _Unit, ub: _Unit) -> bool:
+        """One speech act of one speaker, told by two articles of one happening: "I'm very glad
+        to see you" / "his pleasure in seeing him". Both quotes must be placed at an event."""
+        a, b = self.quotes[ua.quote], self.quotes[ub.quote]
+        return (
+            ua.act is not None
+            and ua.act == ub.act
+            and a.file != b.file
+            and a.speaker is not None
+            and a.speaker == b.speaker
+            and a.event is not None
+            and b.event is not None
+            and not self.events_apart(a, b)
+        )
+
     def _same_shape(self, ua: _Unit, ub: _Unit) -> bool:
         """Two renderings of one phrase at one event with the same build ("W and W W")."""
         a, b = self.quotes[ua.quote], self.quotes[ub.quote]
@@ -653,6 +727,17 @@ class _Linker:
             and shape.count("W") >= 3
             and any(w in _FUNCTION for w in shape.split())
         )
+
+
+def _told_apart(
+    flat: Sequence[_Unit], quotes: Sequence[Quote], find: Callable[[int], int], i: int, j: int
+) -> bool:
+    """Whether one article holds different quotes in the two groups: it tells them apart."""
+    ri, rj = find(i), find(j)
+    in_i = {flat[n].quote for n in range(len(flat)) if find(n) == ri}
+    in_j = {flat[n].quote for n in range(len(flat)) if find(n) == rj}
+    files_i = {quotes[q].file for q in in_i}
+    return any(quotes[q].file in files_i and q not in in_i for q in in_j)
 
 
 def group_variants(
@@ -689,6 +774,7 @@ def group_variants(
             text=quotes[qi].text,
             stems=_stems(quotes[qi].text),
             key=_key(quotes[qi].text),
+            act=None,
         )
         for qi, us in enumerate(units)
         if len(us) > 1
@@ -723,6 +809,21 @@ def group_variants(
         for n in range(1, len(ids) - 1):  # a sentence between two of one remark is part of it
             if not outside[n] and roots[n - 1] == roots[n + 1]:
                 union(ids[n - 1], ids[n])
+
+    # Last, renderings of one speech act ("I'm so grateful" / "his gratitude"): after the split,
+    # so that a sentence joined only by its act never cuts a quote apart.
+    acts = Counter((u.act, quotes[u.quote].file, quotes[u.quote].speaker) for u in flat)
+    for x, ua in enumerate(flat):
+        for ub in flat[x + 1 :]:
+            i, j = index[(ua.quote, ua.piece)], index[(ub.quote, ub.piece)]
+            if (
+                find(i) != find(j)
+                and linker.same_act(ua, ub)
+                and acts[(ua.act, quotes[ua.quote].file, quotes[ua.quote].speaker)] == 1
+                and acts[(ub.act, quotes[ub.quote].file, quotes[ub.quote].speaker)] == 1
+                and not _told_apart(flat, quotes, find, i, j)
+            ):
+                union(i, j)
 
     pieces: list[Quote] = []
     roots_of: list[int] = []
