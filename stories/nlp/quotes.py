@@ -49,6 +49,9 @@ OBJECT_REPORTING_VERBS = words(
     underline underscore
     """
 )
+# Nouns that make their verb a speech act ("raised a toast to ...", "gave a speech on ...").
+SPEECH_NOUNS = words("toast speech statement remark remarks address")
+_PLACE_TIME = words("in at during near inside outside before after from since until within")
 INTERPRETERS = words("interpreter translator")
 CONTRAST = words("while whereas although though")
 OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
@@ -102,6 +105,15 @@ def _speech_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
 
 
+def _speech_noun(tok: Token) -> Token | None:
+    """The speech noun a verb takes as its object ("raised a toast"): the verb then speaks."""
+    if tok.pos_ != "VERB":
+        return None
+    return next(
+        (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS), None
+    )
+
+
 def _governing_verb(span: Span, inside: set[int]) -> Token | None:
     """The nearest speech verb above the quoted words in the parse ("pledged 'full support'")."""
     for tok in span:
@@ -109,9 +121,13 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
             continue
         node = tok.head
         steps = 0
+        placed = False  # the way up passed "in/at/during ...": where or when, not what was said
         while steps < 8:
             if node.i not in inside and _speech_verb(node):
                 return node
+            if node.i not in inside and not placed and _speech_noun(node):
+                return node
+            placed = placed or (node.dep_ == "prep" and node.lower_ in _PLACE_TIME)
             if node.head is node:
                 break
             node, steps = node.head, steps + 1
@@ -165,6 +181,13 @@ class _Speakers:
                 if found:
                     return found
         return None
+
+    def sole(self, tok: Token) -> str | None:
+        """The one actor a subject names; none for "X and Y", whose words nobody can tell
+        apart ("Putin and Kim raised a toast to ...")."""
+        found = self.actor(tok)
+        others = {self.actor(c) for c in tok.children if c.dep_ == "conj"} - {None, found}
+        return None if others else found
 
     def person_near(self, tok: Token, exclude: Token) -> str | None:
         """For an interpreter: the person whose words they render (named in the sentence)."""
@@ -248,12 +271,14 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
             via = False
             if verb is not None:
                 subj, cue = _subject_of(verb)
+                noun = None if _speech_verb(verb) else _speech_noun(verb)
+                cue = noun.lemma_.lower() if noun is not None else cue
                 if subj is not None:
                     via = _via_interpreter(verb, subj)
                     speaker = (
                         speakers.person_near(subj, subj)
                         if via and subj.lemma_.lower() in INTERPRETERS
-                        else speakers.actor(subj)
+                        else speakers.sole(subj)
                     )
             else:
                 acc = None
@@ -374,7 +399,7 @@ def _reported(
             if via and subj.lemma_.lower() in INTERPRETERS:
                 speaker = speakers.person_near(subj, subj)
             else:
-                speaker = speakers.actor(subj)
+                speaker = speakers.sole(subj)
             if speaker is None:
                 continue
             first, last = min(clause, key=lambda t: t.i), max(clause, key=lambda t: t.i)

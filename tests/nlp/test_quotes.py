@@ -370,3 +370,17 @@ def test_a_sentence_joined_only_by_its_act_keeps_its_quote_whole() -> None:
     out = group_variants(quotes, {"a.txt": a, "b.txt": b})
     assert [q.text for q in out] == [whole, "her pleasure in meeting them"]
     assert out[0].variant_group == out[1].variant_group
+
+
+def test_a_toast_speaks_and_two_speakers_make_no_single_speaker(nlp: Language) -> None:
+    intro = "Prime Minister Anna Berg met President Olaf Lind in Oslo.\n\n"
+    [one] = quotes_of(nlp, intro + "At dinner, Berg raised a toast to “our shared future.”")
+    assert (one.text, one.speaker, one.cue) == ("our shared future", "Anna Berg", "toast")
+    both_text = "Later, Berg and Lind raised a toast to a “lasting friendship.”"
+    [both] = quotes_of(nlp, intro + both_text)
+    assert both.text == "lasting friendship" and both.direct and both.speaker is None
+
+
+def test_where_a_speech_was_given_is_not_a_quote(nlp: Language) -> None:
+    intro = "Prime Minister Anna Berg met President Olaf Lind in Oslo.\n\n"
+    assert quotes_of(nlp, intro + "Berg gave a speech in the “Blue Hall” of the city hall.") == []
