@@ -460,7 +460,7 @@ _SHORT = 3  # content words of a phrase (a fragment) rather than a sentence
 # class lists the inflected cue words (verbs, nouns, adjectives) of one act, and two-word cues
 # where a word only carries the act with its particle ("stand with", not "stand").
 _ACT_WORDS: dict[str, frozenset[str]] = {
-    "welcome": words("welcome welcomed welcomes welcoming greet greets greeted greeting greetings"),
+    "welcome": words("greet greets greeted greeting greetings"),
     "thanks": words(
         "thank thanks thanked thanking thankful grateful gratitude appreciate appreciates "
         "appreciated appreciating appreciation"
@@ -473,36 +473,62 @@ _ACT_WORDS: dict[str, frozenset[str]] = {
     "congratulate": words(
         "congratulate congratulates congratulated congratulating congratulation congratulations"
     ),
+    "invite": words("invite invites invited inviting invitation invitations"),
+    "condolences": words("condolence condolences sympathy sympathies"),
+    "apology": words(
+        "apologize apologise apologizes apologises apologized apologised apologizing "
+        "apologising apology apologies"
+    ),
 }
-# "Glad to see you", "his pleasure in meeting him": a feeling followed by a verb of meeting is a
-# welcome.
+# A welcome needs a guest: "welcome you", "welcome to Oslo", "a warm welcome", and "glad to see
+# you", "his pleasure in meeting him" (a feeling, a verb of meeting, a person). "We welcome the
+# decision" approves of something; "happy to see the deal signed" is no greeting.
+_WELCOME = words("welcome welcomed welcomes welcoming")
+_WARM = words("warm warmly cordial cordially")
 _GLAD = words("glad pleased happy delighted pleasure joy honoured honored")
 _MEET = words("see seeing meet meeting host hosting welcome welcoming receive receiving")
+_GUESTS = words("you him her them everyone everybody guests to")
 _NEGATION = words("not no never nor without cannot t")  # "t" is what is left of "n't"
 # "Thanks to the rain": the cue word does not perform the act here.
 _NOT_ACTS = {("thanks", "to")}
+_CASED_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def speech_act(text: str) -> str | None:
-    """The speech act a quote performs, from its first cue word: "welcome", "thanks", "support",
-    "congratulate", prefixed "not-" when negated ("we do not support"), or None.
+    """The speech act a quote performs, from its first cue word: "welcome", "thanks",
+    "support", "congratulate", "invite", "condolences", "apology", prefixed "not-" when negated
+    ("we do not support"), or None.
 
     The first cue is the head in English main clauses and noun phrases ("I'm so grateful you
     ...", "unwavering support for ..."); later cues tend to sit in what follows ("thank you for
     the warm welcome" thanks, it does not welcome)."""
-    tokens = _WORD.findall(text.lower().replace("’", "'"))
+    cased = _CASED_WORD.findall(text.replace("’", "'"))
+    tokens = [t.lower() for t in cased]
+
+    def guest_after(n: int) -> bool:
+        return any(
+            t in _GUESTS or (m > 0 and cased[m][0].isupper())
+            for m, t in enumerate(tokens[n + 1 : n + 4], n + 1)
+        )
+
     for n, w in enumerate(tokens):
         nxt = tokens[n + 1] if n + 1 < len(tokens) else ""
         if (w, nxt) in _NOT_ACTS:
             continue
         act = None
-        if w in _GLAD and any(t in _MEET for t in tokens[n + 1 : n + 5]):
-            act = "welcome"
+        if w in _WELCOME:
+            if guest_after(n) or (n and tokens[n - 1] in _WARM):
+                act = "welcome"
+        elif w in _GLAD:
+            meet = next(
+                (m for m in range(n + 1, n + 5) if m < len(tokens) and tokens[m] in _MEET), None
+            )
+            if meet is not None and guest_after(meet):
+                act = "welcome"
         else:
-            for name, cues in _ACT_WORDS.items():
-                if w in cues or f"{w}_{nxt}" in cues:
-                    act = name
-                    break
+            act = next(
+                (a for a, cues in _ACT_WORDS.items() if w in cues or f"{w}_{nxt}" in cues), None
+            )
         if act is None:
             continue
         negated = any(t in _NEGATION for t in tokens[max(0, n - 3) : n])
@@ -837,7 +863,13 @@ def group_variants(
 
     # Last, renderings of one speech act ("I'm so grateful" / "his gratitude"): after the split,
     # so that a sentence joined only by its act never cuts a quote apart.
-    acts = Counter((u.act, quotes[u.quote].file, quotes[u.quote].speaker) for u in flat)
+    # Only where an article has one quote of the act by the speaker is it clear which is meant.
+    acts = Counter(
+        (act, file, speaker)
+        for act, file, speaker, _ in {
+            (u.act, quotes[u.quote].file, quotes[u.quote].speaker, u.quote) for u in flat
+        }
+    )
     for x, ua in enumerate(flat):
         for ub in flat[x + 1 :]:
             i, j = index[(ua.quote, ua.piece)], index[(ub.quote, ub.piece)]

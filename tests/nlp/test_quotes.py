@@ -286,7 +286,14 @@ def test_reported_clause_around_quoted_words_leaves_the_quote_as_the_record(nlp:
     [
         ("I am delighted to meet you here at last.", "welcome"),
         ("her pleasure at seeing them", "welcome"),
-        ("We welcome our neighbours.", "welcome"),
+        ("We warmly welcome our neighbours.", "welcome"),
+        ("Welcome to Oslo!", "welcome"),
+        ("I am pleased to meet President Lind.", "welcome"),
+        ("We welcome the decision.", None),  # approval, not a greeting
+        ("I am happy to see the deal signed.", None),
+        ("We invite you to visit us next year.", "invite"),
+        ("our deepest condolences to the families", "condolences"),
+        ("We are not going to apologise.", "not-apology"),
         ("We are deeply grateful for the help.", "thanks"),
         ("his appreciation for the invitation", "thanks"),
         ("Thank you for the warm welcome.", "thanks"),  # the first cue is the act
@@ -384,3 +391,13 @@ def test_a_toast_speaks_and_two_speakers_make_no_single_speaker(nlp: Language) -
 def test_where_a_speech_was_given_is_not_a_quote(nlp: Language) -> None:
     intro = "Prime Minister Anna Berg met President Olaf Lind in Oslo.\n\n"
     assert quotes_of(nlp, intro + "Berg gave a speech in the “Blue Hall” of the city hall.") == []
+
+
+def test_two_sentences_of_one_quote_are_one_counterpart_for_an_act() -> None:
+    b = "She said: “We support you. We stand with you.”"
+    quotes = [
+        _act("firm backing", "a.txt"),
+        replace(_in(b, "We support you. We stand with you.", "b.txt"), event=1),
+    ]
+    out = group_variants(quotes, {"a.txt": "“firm backing”", "b.txt": b})
+    assert len({q.variant_group for q in out}) == 1
