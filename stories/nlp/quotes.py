@@ -348,8 +348,10 @@ def _reported(
                 # What was said as a noun phrase. Only a verb with a speaker of its own (or shared
                 # with the verb it is coordinated with): "appeared to express" is the writer's
                 # inference, "..., further emphasizing the risks" the writer's comment. When quote
-                # marks carry the words anywhere under the verb, the quote is enough.
-                if any(t.i in covered for t in tok.subtree):
+                # marks carry the words anywhere under the verb, the quote is enough; a verb
+                # coordinated with it ("expressed X and said '...'") says something else.
+                own = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct")]
+                if any(t.i in covered for c in own for t in c.subtree):
                     continue
                 clause = list(objects[0].subtree)
                 for prep in tok.children:  # "stated his pleasure | in seeing him"

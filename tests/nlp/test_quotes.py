@@ -401,3 +401,16 @@ def test_two_sentences_of_one_quote_are_one_counterpart_for_an_act() -> None:
     ]
     out = group_variants(quotes, {"a.txt": "“firm backing”", "b.txt": b})
     assert len({q.variant_group for q in out}) == 1
+
+
+def test_noun_phrase_speech_beside_a_coordinated_quote_is_kept(nlp: Language) -> None:
+    text = (
+        "Finnish President Olaf Lind met Norwegian Prime Minister Anna Berg in Oslo.\n\n"
+        "Berg expressed her pleasure at meeting Lind and said the talks would cover “energy and "
+        "fisheries.”"
+    )
+    found = [(q.text, q.direct, q.speaker) for q in quotes_of(nlp, text)]
+    assert found == [
+        ("her pleasure at meeting Lind", False, "Anna Berg"),
+        ("energy and fisheries", True, "Anna Berg"),
+    ]
