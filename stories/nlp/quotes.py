@@ -504,6 +504,12 @@ def speech_act(text: str) -> str | None:
     The first cue is the head in English main clauses and noun phrases ("I'm so grateful you
     ...", "unwavering support for ..."); later cues tend to sit in what follows ("thank you for
     the warm welcome" thanks, it does not welcome)."""
+    return _speech_act(text)[0]
+
+
+def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
+    """The speech act (``speech_act``) and the names after its cue: whom or what it is aimed
+    at ("support for President Putin"), as five-letter prefixes so "Russia" meets "Russian"."""
     cased = _CASED_WORD.findall(text.replace("’", "'"))
     tokens = [t.lower() for t in cased]
 
@@ -534,8 +540,9 @@ def speech_act(text: str) -> str | None:
         if act is None:
             continue
         negated = any(t in _NEGATION for t in tokens[max(0, n - 3) : n])
-        return f"not-{act}" if negated else act
-    return None
+        names = frozenset(t[:5].lower() for t in cased[n + 1 :] if t[0].isupper() and t != "I")
+        return (f"not-{act}" if negated else act), names
+    return None, frozenset()
 
 
 def _content(text: str) -> list[str]:
@@ -591,6 +598,7 @@ class _Unit:
     framing: set[str]  # the writer's own words in the quote's sentence
     carrier: bool = False  # reported speech that wraps a quoted fragment
     act: str | None = None  # the speech act it performs (``speech_act``)
+    aimed_at: frozenset[str] = frozenset()  # names after the act's cue
 
     @property
     def short(self) -> bool:
@@ -663,7 +671,7 @@ def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[lis
                     _key(piece),
                     framing,
                     carrier,
-                    speech_act(piece),
+                    *_speech_act(piece),
                 )
             )
         out.append(units)
@@ -767,6 +775,8 @@ class _Linker:
             and a.event is not None
             and b.event is not None
             and not self.events_apart(a, b)
+            # support "for Ukraine" and "for Moldova" are two acts, aimed at two parties
+            and not (ua.aimed_at and ub.aimed_at and not ua.aimed_at & ub.aimed_at)
         )
 
     def _same_shape(self, ua: _Unit, ub: _Unit) -> bool:
@@ -828,6 +838,7 @@ def group_variants(
             stems=_stems(quotes[qi].text),
             key=_key(quotes[qi].text),
             act=None,
+            aimed_at=frozenset(),
         )
         for qi, us in enumerate(units)
         if len(us) > 1

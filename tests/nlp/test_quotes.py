@@ -340,6 +340,8 @@ def test_one_speech_act_needs_one_speaker_one_day_and_a_clear_counterpart() -> N
         [_act("firm backing", "a.txt", event=None), _act("We support them.", "b.txt")],
         # support and its negation
         [_act("firm backing", "a.txt"), _act("We do not support them.", "b.txt")],
+        # support aimed at two different parties
+        [_act("We support Ukraine.", "a.txt"), _act("firm backing for Moldova", "b.txt")],
     ]
     for pair in apart:
         ga, gb = (q.variant_group for q in group_variants(pair, event_days=days))
@@ -352,6 +354,10 @@ def test_one_speech_act_needs_one_speaker_one_day_and_a_clear_counterpart() -> N
     ]
     g = [q.variant_group for q in group_variants(quotes, event_days=days)]
     assert len(set(g)) == 3
+    # One party named two ways is one aim.
+    pair = [_act("support for President Lind", "a.txt"), _act("We stand with Lind.", "b.txt")]
+    ga, gb = (q.variant_group for q in group_variants(pair, event_days=days))
+    assert ga == gb
 
 
 def test_a_speech_act_does_not_join_groups_an_article_tells_apart() -> None:
