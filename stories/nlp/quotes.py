@@ -509,7 +509,8 @@ def speech_act(text: str) -> str | None:
 
 def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
     """The speech act (``speech_act``) and the names after its cue: whom or what it is aimed
-    at ("support for President Putin"), as five-letter prefixes so "Russia" meets "Russian"."""
+    at ("support for President Putin", not "in Oslo"), as five-letter prefixes so "Russia"
+    meets "Russian"."""
     cased = _CASED_WORD.findall(text.replace("’", "'"))
     tokens = [t.lower() for t in cased]
 
@@ -540,7 +541,11 @@ def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
         if act is None:
             continue
         negated = any(t in _NEGATION for t in tokens[max(0, n - 3) : n])
-        names = frozenset(t[:5].lower() for t in cased[n + 1 :] if t[0].isupper() and t != "I")
+        names = frozenset(
+            t[:5].lower()
+            for m, t in enumerate(cased[n + 1 :], n + 1)
+            if t[0].isupper() and t != "I" and tokens[m - 1] not in _PLACE_TIME
+        )
         return (f"not-{act}" if negated else act), names
     return None, frozenset()
 
@@ -775,8 +780,12 @@ class _Linker:
             and a.event is not None
             and b.event is not None
             and not self.events_apart(a, b)
-            # support "for Ukraine" and "for Moldova" are two acts, aimed at two parties
-            and not (ua.aimed_at and ub.aimed_at and not ua.aimed_at & ub.aimed_at)
+            # support "for Ukraine" and "for Moldova" are two acts, aimed at two parties; a
+            # welcome is aimed at the guest, whom one outlet names and the other calls "you"
+            and (
+                ua.act == "welcome"
+                or not (ua.aimed_at and ub.aimed_at and not ua.aimed_at & ub.aimed_at)
+            )
         )
 
     def _same_shape(self, ua: _Unit, ub: _Unit) -> bool:

@@ -420,3 +420,12 @@ def test_noun_phrase_speech_beside_a_coordinated_quote_is_kept(nlp: Language) ->
         ("her pleasure at meeting Lind", False, "Anna Berg"),
         ("energy and fisheries", True, "Anna Berg"),
     ]
+
+
+def test_a_welcome_joins_whatever_place_or_guest_each_rendering_names() -> None:
+    quotes = [
+        _act("I am delighted to see you here in Oslo.", "a.txt"),
+        _act("her pleasure at meeting Lind", "b.txt"),
+    ]
+    ga, gb = (q.variant_group for q in group_variants(quotes, event_days=["d", "d"]))
+    assert ga == gb
