@@ -439,7 +439,9 @@ def _reported(
 # own summary of it. Two quotes are linked as one remark only when the same speaker said them and
 # their words (or the words the writer wrapped around one of them) meet; the links are then
 # closed transitively. A quote of several sentences is compared sentence by sentence and split
-# where other outlets render its sentences as separate remarks.
+# where other outlets render its sentences as separate remarks. Renderings whose words do not
+# meet at all ("I'm so grateful" / "his gratitude") are linked by the speech act they perform,
+# only for one speaker at one happening and when no article leaves open which quote is meant.
 
 # Short prefixes of compounds ("anti-imperialist") that do not change which remark it is.
 _PREFIXES = words("anti pro non pre post un")
