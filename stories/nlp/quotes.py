@@ -13,7 +13,7 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -49,6 +49,9 @@ OBJECT_REPORTING_VERBS = words(
     underline underscore
     """
 )
+# Nouns that make their verb a speech act ("raised a toast to ...", "gave a speech on ...").
+SPEECH_NOUNS = words("toast speech statement remark remarks address")
+_PLACE_TIME = words("in at during near inside outside before after from since until within")
 INTERPRETERS = words("interpreter translator")
 CONTRAST = words("while whereas although though")
 OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
@@ -102,6 +105,15 @@ def _speech_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
 
 
+def _speech_noun(tok: Token) -> Token | None:
+    """The speech noun a verb takes as its object ("raised a toast"): the verb then speaks."""
+    if tok.pos_ != "VERB":
+        return None
+    return next(
+        (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS), None
+    )
+
+
 def _governing_verb(span: Span, inside: set[int]) -> Token | None:
     """The nearest speech verb above the quoted words in the parse ("pledged 'full support'")."""
     for tok in span:
@@ -109,9 +121,13 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
             continue
         node = tok.head
         steps = 0
+        placed = False  # the way up passed "in/at/during ...": where or when, not what was said
         while steps < 8:
             if node.i not in inside and _speech_verb(node):
                 return node
+            if node.i not in inside and not placed and _speech_noun(node):
+                return node
+            placed = placed or (node.dep_ == "prep" and node.lower_ in _PLACE_TIME)
             if node.head is node:
                 break
             node, steps = node.head, steps + 1
@@ -165,6 +181,13 @@ class _Speakers:
                 if found:
                     return found
         return None
+
+    def sole(self, tok: Token) -> str | None:
+        """The one actor a subject names; none for "X and Y", whose words nobody can tell
+        apart ("Putin and Kim raised a toast to ...")."""
+        found = self.actor(tok)
+        others = {self.actor(c) for c in tok.children if c.dep_ == "conj"} - {None, found}
+        return None if others else found
 
     def person_near(self, tok: Token, exclude: Token) -> str | None:
         """For an interpreter: the person whose words they render (named in the sentence)."""
@@ -248,12 +271,14 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
             via = False
             if verb is not None:
                 subj, cue = _subject_of(verb)
+                noun = None if _speech_verb(verb) else _speech_noun(verb)
+                cue = noun.lemma_.lower() if noun is not None else cue
                 if subj is not None:
                     via = _via_interpreter(verb, subj)
                     speaker = (
                         speakers.person_near(subj, subj)
                         if via and subj.lemma_.lower() in INTERPRETERS
-                        else speakers.actor(subj)
+                        else speakers.sole(subj)
                     )
             else:
                 acc = None
@@ -323,8 +348,10 @@ def _reported(
                 # What was said as a noun phrase. Only a verb with a speaker of its own (or shared
                 # with the verb it is coordinated with): "appeared to express" is the writer's
                 # inference, "..., further emphasizing the risks" the writer's comment. When quote
-                # marks carry the words anywhere under the verb, the quote is enough.
-                if any(t.i in covered for t in tok.subtree):
+                # marks carry the words anywhere under the verb, the quote is enough; a verb
+                # coordinated with it ("expressed X and said '...'") says something else.
+                own = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct")]
+                if any(t.i in covered for c in own for t in c.subtree):
                     continue
                 clause = list(objects[0].subtree)
                 for prep in tok.children:  # "stated his pleasure | in seeing him"
@@ -374,7 +401,7 @@ def _reported(
             if via and subj.lemma_.lower() in INTERPRETERS:
                 speaker = speakers.person_near(subj, subj)
             else:
-                speaker = speakers.actor(subj)
+                speaker = speakers.sole(subj)
             if speaker is None:
                 continue
             first, last = min(clause, key=lambda t: t.i), max(clause, key=lambda t: t.i)
@@ -412,7 +439,9 @@ def _reported(
 # own summary of it. Two quotes are linked as one remark only when the same speaker said them and
 # their words (or the words the writer wrapped around one of them) meet; the links are then
 # closed transitively. A quote of several sentences is compared sentence by sentence and split
-# where other outlets render its sentences as separate remarks.
+# where other outlets render its sentences as separate remarks. Renderings whose words do not
+# meet at all ("I'm so grateful" / "his gratitude") are linked by the speech act they perform,
+# only for one speaker at one happening and when no article leaves open which quote is meant.
 
 # Short prefixes of compounds ("anti-imperialist") that do not change which remark it is.
 _PREFIXES = words("anti pro non pre post un")
@@ -428,6 +457,99 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[“‘\"]?[A-Z])")
 _LIST_GLUE = re.compile(r"^[\s,;”’\"“‘]*(?:(?:and|or|as well as)[\s”’\"“‘]*)?$")
 _CASED = re.compile(r"(?<![.!?] )(?<=\s)[A-Za-z]+")
 _SHORT = 3  # content words of a phrase (a fragment) rather than a sentence
+
+
+# Speech acts that outlets render in many words: one outlet quotes "I'm so grateful", another
+# reports "his gratitude", a third "thanked him". General English, not any story's words: each
+# class lists the inflected cue words (verbs, nouns, adjectives) of one act, and two-word cues
+# where a word only carries the act with its particle ("stand with", not "stand").
+_ACT_WORDS: dict[str, frozenset[str]] = {
+    "welcome": words("greet greets greeted greeting greetings"),
+    "thanks": words(
+        "thank thanks thanked thanking thankful grateful gratitude appreciate appreciates "
+        "appreciated appreciating appreciation"
+    ),
+    "support": words(
+        "support supports supported supporting supportive backing backed backs solidarity "
+        "stand_with stands_with stood_with standing_with stand_by stands_by stood_by side_with "
+        "sides_with sided_with siding_with"
+    ),
+    "congratulate": words(
+        "congratulate congratulates congratulated congratulating congratulation congratulations"
+    ),
+    "invite": words("invite invites invited inviting invitation invitations"),
+    "condolences": words("condolence condolences sympathy sympathies"),
+    "apology": words(
+        "apologize apologise apologizes apologises apologized apologised apologizing "
+        "apologising apology apologies"
+    ),
+}
+# A welcome needs a guest: "welcome you", "welcome to Oslo", "a warm welcome", and "glad to see
+# you", "his pleasure in meeting him" (a feeling, a verb of meeting, a person). "We welcome the
+# decision" approves of something; "happy to see the deal signed" is no greeting.
+_WELCOME = words("welcome welcomed welcomes welcoming")
+_WARM = words("warm warmly cordial cordially")
+_GLAD = words("glad pleased happy delighted pleasure joy honoured honored")
+_MEET = words("see seeing meet meeting host hosting welcome welcoming receive receiving")
+_GUESTS = words("you him her them everyone everybody guests to")
+_NEGATION = words("not no never nor without cannot t")  # "t" is what is left of "n't"
+# "Thanks to the rain": the cue word does not perform the act here.
+_NOT_ACTS = {("thanks", "to")}
+_CASED_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def speech_act(text: str) -> str | None:
+    """The speech act a quote performs, from its first cue word: "welcome", "thanks",
+    "support", "congratulate", "invite", "condolences", "apology", prefixed "not-" when negated
+    ("we do not support"), or None.
+
+    The first cue is the head in English main clauses and noun phrases ("I'm so grateful you
+    ...", "unwavering support for ..."); later cues tend to sit in what follows ("thank you for
+    the warm welcome" thanks, it does not welcome)."""
+    return _speech_act(text)[0]
+
+
+def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
+    """The speech act (``speech_act``) and the names after its cue: whom or what it is aimed
+    at ("support for President Putin", not "in Oslo"), as five-letter prefixes so "Russia"
+    meets "Russian"."""
+    cased = _CASED_WORD.findall(text.replace("’", "'"))
+    tokens = [t.lower() for t in cased]
+
+    def guest_after(n: int) -> bool:
+        return any(
+            t in _GUESTS or (m > 0 and cased[m][0].isupper())
+            for m, t in enumerate(tokens[n + 1 : n + 4], n + 1)
+        )
+
+    for n, w in enumerate(tokens):
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if (w, nxt) in _NOT_ACTS:
+            continue
+        act = None
+        if w in _WELCOME:
+            if guest_after(n) or (n and tokens[n - 1] in _WARM):
+                act = "welcome"
+        elif w in _GLAD:
+            meet = next(
+                (m for m in range(n + 1, n + 5) if m < len(tokens) and tokens[m] in _MEET), None
+            )
+            if meet is not None and guest_after(meet):
+                act = "welcome"
+        else:
+            act = next(
+                (a for a, cues in _ACT_WORDS.items() if w in cues or f"{w}_{nxt}" in cues), None
+            )
+        if act is None:
+            continue
+        negated = any(t in _NEGATION for t in tokens[max(0, n - 3) : n])
+        names = frozenset(
+            t[:5].lower()
+            for m, t in enumerate(cased[n + 1 :], n + 1)
+            if t[0].isupper() and t != "I" and tokens[m - 1] not in _PLACE_TIME
+        )
+        return (f"not-{act}" if negated else act), names
+    return None, frozenset()
 
 
 def _content(text: str) -> list[str]:
@@ -482,6 +604,8 @@ class _Unit:
     key: set[str]
     framing: set[str]  # the writer's own words in the quote's sentence
     carrier: bool = False  # reported speech that wraps a quoted fragment
+    act: str | None = None  # the speech act it performs (``speech_act``)
+    aimed_at: frozenset[str] = frozenset()  # names after the act's cue
 
     @property
     def short(self) -> bool:
@@ -554,6 +678,7 @@ def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[lis
                     _key(piece),
                     framing,
                     carrier,
+                    *_speech_act(piece),
                 )
             )
         out.append(units)
@@ -620,6 +745,8 @@ class _Linker:
                 between = self.texts[a.file][first.end : second.start]
                 return len(between) < 12 and bool(_LIST_GLUE.match(between))
             return False
+        if ua.act and ub.act and ua.act != ub.act:
+            return False  # a welcome and a thank-you: two remarks, however their words meet
         sa, sb = ua.stems, ub.stems
         if ua.short or ub.short:
             short, other = (ua, ub) if len(sa) <= len(sb) else (ub, ua)
@@ -642,6 +769,27 @@ class _Linker:
             return True
         return self.described(sa, ub.framing) or self.described(sb, ua.framing)
 
+    def same_act(self, ua: _Unit, ub: _Unit) -> bool:
+        """One speech act of one speaker, told by two articles of one happening: "I'm very glad
+        to see you" / "his pleasure in seeing him". Both quotes must be placed at an event."""
+        a, b = self.quotes[ua.quote], self.quotes[ub.quote]
+        return (
+            ua.act is not None
+            and ua.act == ub.act
+            and a.file != b.file
+            and a.speaker is not None
+            and a.speaker == b.speaker
+            and a.event is not None
+            and b.event is not None
+            and not self.events_apart(a, b)
+            # support "for Ukraine" and "for Moldova" are two acts, aimed at two parties; a
+            # welcome is aimed at the guest, whom one outlet names and the other calls "you"
+            and (
+                ua.act == "welcome"
+                or not (ua.aimed_at and ub.aimed_at and not ua.aimed_at & ub.aimed_at)
+            )
+        )
+
     def _same_shape(self, ua: _Unit, ub: _Unit) -> bool:
         """Two renderings of one phrase at one event with the same build ("W and W W")."""
         a, b = self.quotes[ua.quote], self.quotes[ub.quote]
@@ -653,6 +801,17 @@ class _Linker:
             and shape.count("W") >= 3
             and any(w in _FUNCTION for w in shape.split())
         )
+
+
+def _told_apart(
+    flat: Sequence[_Unit], quotes: Sequence[Quote], find: Callable[[int], int], i: int, j: int
+) -> bool:
+    """Whether one article holds different quotes in the two groups: it tells them apart."""
+    ri, rj = find(i), find(j)
+    in_i = {flat[n].quote for n in range(len(flat)) if find(n) == ri}
+    in_j = {flat[n].quote for n in range(len(flat)) if find(n) == rj}
+    files_i = {quotes[q].file for q in in_i}
+    return any(quotes[q].file in files_i and q not in in_i for q in in_j)
 
 
 def group_variants(
@@ -689,6 +848,8 @@ def group_variants(
             text=quotes[qi].text,
             stems=_stems(quotes[qi].text),
             key=_key(quotes[qi].text),
+            act=None,
+            aimed_at=frozenset(),
         )
         for qi, us in enumerate(units)
         if len(us) > 1
@@ -723,6 +884,27 @@ def group_variants(
         for n in range(1, len(ids) - 1):  # a sentence between two of one remark is part of it
             if not outside[n] and roots[n - 1] == roots[n + 1]:
                 union(ids[n - 1], ids[n])
+
+    # Last, renderings of one speech act ("I'm so grateful" / "his gratitude"): after the split,
+    # so that a sentence joined only by its act never cuts a quote apart.
+    # Only where an article has one quote of the act by the speaker is it clear which is meant.
+    acts = Counter(
+        (act, file, speaker)
+        for act, file, speaker, _ in {
+            (u.act, quotes[u.quote].file, quotes[u.quote].speaker, u.quote) for u in flat
+        }
+    )
+    for x, ua in enumerate(flat):
+        for ub in flat[x + 1 :]:
+            i, j = index[(ua.quote, ua.piece)], index[(ub.quote, ub.piece)]
+            if (
+                find(i) != find(j)
+                and linker.same_act(ua, ub)
+                and acts[(ua.act, quotes[ua.quote].file, quotes[ua.quote].speaker)] == 1
+                and acts[(ub.act, quotes[ub.quote].file, quotes[ub.quote].speaker)] == 1
+                and not _told_apart(flat, quotes, find, i, j)
+            ):
+                union(i, j)
 
     pieces: list[Quote] = []
     roots_of: list[int] = []

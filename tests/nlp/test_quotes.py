@@ -1,9 +1,16 @@
 from dataclasses import replace
 
+import pytest
 from spacy.language import Language
 
 from stories.nlp.actors import extract_actors
-from stories.nlp.quotes import extract_quotes, find_quoted, group_variants, share_events
+from stories.nlp.quotes import (
+    extract_quotes,
+    find_quoted,
+    group_variants,
+    share_events,
+    speech_act,
+)
 from stories.nlp.types import Quote
 
 from .helpers import make_article
@@ -272,3 +279,153 @@ def test_reported_clause_around_quoted_words_leaves_the_quote_as_the_record(nlp:
     assert [(q.direct, q.text, q.speaker) for q in quotes] == [
         (True, "old friends", "Gabriel Boric")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("I am delighted to meet you here at last.", "welcome"),
+        ("her pleasure at seeing them", "welcome"),
+        ("We warmly welcome our neighbours.", "welcome"),
+        ("Welcome to Oslo!", "welcome"),
+        ("I am pleased to meet President Lind.", "welcome"),
+        ("We welcome the decision.", None),  # approval, not a greeting
+        ("I am happy to see the deal signed.", None),
+        ("We invite you to visit us next year.", "invite"),
+        ("our deepest condolences to the families", "condolences"),
+        ("We are not going to apologise.", "not-apology"),
+        ("We are deeply grateful for the help.", "thanks"),
+        ("his appreciation for the invitation", "thanks"),
+        ("Thank you for the warm welcome.", "thanks"),  # the first cue is the act
+        ("We stand with the farmers.", "support"),
+        ("firm backing", "support"),
+        ("Congratulations on the result.", "congratulate"),
+        ("We do not support this plan.", "not-support"),
+        ("Thanks to the rain, the harvest was good.", None),
+        ("We will stand on the shore.", None),
+        ("the fight against poverty", None),
+    ],
+)
+def test_speech_act_of_a_quote(text: str, act: str | None) -> None:
+    assert speech_act(text) == act
+
+
+def _act(text: str, file: str, speaker: str = "A", event: int | None = 1, start: int = 0):
+    return Quote(file, text, start, start + len(text), True, speaker, event=event)
+
+
+def test_renderings_of_one_speech_act_share_a_group() -> None:
+    days = ["2024-05-01", "2024-05-01", "2024-05-01"]
+    quotes = [
+        _act("I am delighted to meet you here at last.", "a.txt", event=0),
+        _act("her pleasure at seeing them", "b.txt", event=1),
+        _act("We are deeply grateful for the help.", "a.txt", start=50, event=0),
+        _act("her gratitude for the opportunity to meet", "c.txt", event=2),
+        _act("unwavering support for the coalition", "b.txt", start=40, event=1),
+        _act("We stand with our partners in everything they decide.", "c.txt", start=60, event=2),
+    ]
+    g = [q.variant_group for q in group_variants(quotes, event_days=days)]
+    assert g[0] == g[1] and g[2] == g[3] and g[4] == g[5]
+    assert len({g[0], g[2], g[4]}) == 3  # different acts of one speaker stay apart
+
+
+def test_one_speech_act_needs_one_speaker_one_day_and_a_clear_counterpart() -> None:
+    days = ["2024-05-01", "2024-06-09"]
+    apart = [
+        # different speakers
+        [_act("firm backing", "a.txt"), _act("We support them.", "b.txt", speaker="B")],
+        # different days
+        [_act("firm backing", "a.txt", event=0), _act("We support them.", "b.txt", event=1)],
+        # said where? without an event the act alone is too weak
+        [_act("firm backing", "a.txt", event=None), _act("We support them.", "b.txt")],
+        # support and its negation
+        [_act("firm backing", "a.txt"), _act("We do not support them.", "b.txt")],
+        # support aimed at two different parties
+        [_act("We support Ukraine.", "a.txt"), _act("firm backing for Moldova", "b.txt")],
+    ]
+    for pair in apart:
+        ga, gb = (q.variant_group for q in group_variants(pair, event_days=days))
+        assert ga != gb
+    # An article with two support remarks of the speaker leaves open which one is meant.
+    quotes = [
+        _act("firm backing", "a.txt"),
+        _act("We support the farmers.", "b.txt"),
+        _act("We also support the new port.", "b.txt", start=40),
+    ]
+    g = [q.variant_group for q in group_variants(quotes, event_days=days)]
+    assert len(set(g)) == 3
+    # One party named two ways is one aim.
+    pair = [_act("support for President Lind", "a.txt"), _act("We stand with Lind.", "b.txt")]
+    ga, gb = (q.variant_group for q in group_variants(pair, event_days=days))
+    assert ga == gb
+
+
+def test_a_speech_act_does_not_join_groups_an_article_tells_apart() -> None:
+    # c.txt renders the two remarks as two quotes: the act they share must not join them.
+    quotes = [
+        _act("our unwavering support", "a.txt"),
+        _act("We stand with them, come what may.", "b.txt"),
+        _act("unwavering support", "c.txt"),
+        _act("come what may", "c.txt", start=40),
+    ]
+    g = [q.variant_group for q in group_variants(quotes)]
+    assert g[0] == g[2] and g[1] == g[3] and g[0] != g[1]
+
+
+def test_a_sentence_joined_only_by_its_act_keeps_its_quote_whole() -> None:
+    a = "She said: “I am glad to see you here. This time, in the north.”"
+    b = "She voiced her pleasure in meeting them."
+    whole = "I am glad to see you here. This time, in the north."
+    quotes = [
+        replace(_in(a, whole, "a.txt"), event=1),
+        replace(_in(b, "her pleasure in meeting them", "b.txt", direct=False), event=1),
+    ]
+    out = group_variants(quotes, {"a.txt": a, "b.txt": b})
+    assert [q.text for q in out] == [whole, "her pleasure in meeting them"]
+    assert out[0].variant_group == out[1].variant_group
+
+
+def test_a_toast_speaks_and_two_speakers_make_no_single_speaker(nlp: Language) -> None:
+    intro = "Prime Minister Anna Berg met President Olaf Lind in Oslo.\n\n"
+    [one] = quotes_of(nlp, intro + "At dinner, Berg raised a toast to “our shared future.”")
+    assert (one.text, one.speaker, one.cue) == ("our shared future", "Anna Berg", "toast")
+    both_text = "Later, Berg and Lind raised a toast to a “lasting friendship.”"
+    [both] = quotes_of(nlp, intro + both_text)
+    assert both.text == "lasting friendship" and both.direct and both.speaker is None
+
+
+def test_where_a_speech_was_given_is_not_a_quote(nlp: Language) -> None:
+    intro = "Prime Minister Anna Berg met President Olaf Lind in Oslo.\n\n"
+    assert quotes_of(nlp, intro + "Berg gave a speech in the “Blue Hall” of the city hall.") == []
+
+
+def test_two_sentences_of_one_quote_are_one_counterpart_for_an_act() -> None:
+    b = "She said: “We support you. We stand with you.”"
+    quotes = [
+        _act("firm backing", "a.txt"),
+        replace(_in(b, "We support you. We stand with you.", "b.txt"), event=1),
+    ]
+    out = group_variants(quotes, {"a.txt": "“firm backing”", "b.txt": b})
+    assert len({q.variant_group for q in out}) == 1
+
+
+def test_noun_phrase_speech_beside_a_coordinated_quote_is_kept(nlp: Language) -> None:
+    text = (
+        "Finnish President Olaf Lind met Norwegian Prime Minister Anna Berg in Oslo.\n\n"
+        "Berg expressed her pleasure at meeting Lind and said the talks would cover “energy and "
+        "fisheries.”"
+    )
+    found = [(q.text, q.direct, q.speaker) for q in quotes_of(nlp, text)]
+    assert found == [
+        ("her pleasure at meeting Lind", False, "Anna Berg"),
+        ("energy and fisheries", True, "Anna Berg"),
+    ]
+
+
+def test_a_welcome_joins_whatever_place_or_guest_each_rendering_names() -> None:
+    quotes = [
+        _act("I am delighted to see you here in Oslo.", "a.txt"),
+        _act("her pleasure at meeting Lind", "b.txt"),
+    ]
+    ga, gb = (q.variant_group for q in group_variants(quotes, event_days=["d", "d"]))
+    assert ga == gb
