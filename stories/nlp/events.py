@@ -140,14 +140,16 @@ def extract_events(
     if body:
         lede = frozenset(actors.actors_in(file, body[0][0].start, body[0][0].end))
     found: list[EventCandidate] = []
+    definite: set[int] = set()  # indexes of candidates named by a definite noun ("the meeting")
     for block, doc in body:
         for sent in doc.sents:
-            found.extend(
-                _sentence_events(
-                    file, block, sent, date_mentions, context_date, actors, taxonomy, lede, found
-                )
-            )
-    return _dedupe(found, [b for b, _ in body])
+            for cand, named_definite in _sentence_events(
+                file, block, sent, date_mentions, context_date, actors, taxonomy, lede, found
+            ):
+                if named_definite:
+                    definite.add(len(found))
+                found.append(cand)
+    return _dedupe(found, [b for b, _ in body], definite)
 
 
 def _sentence_events(
@@ -160,7 +162,7 @@ def _sentence_events(
     taxonomy: Taxonomy,
     lede: frozenset[str],
     earlier: Sequence[EventCandidate],
-) -> list[EventCandidate]:
+) -> list[tuple[EventCandidate, bool]]:
     text = sent.text.strip()
     if len(sent) < 4 or text.endswith("?"):
         return []
@@ -226,20 +228,19 @@ def _sentence_events(
         date = f.date
         if f.dating == "context":
             date = _date_without_words(trigger, agents, lede, context_date, earlier)
-        out.append(
-            EventCandidate(
-                file=file,
-                sentence=text,
-                start=start + (len(sent.text) - len(sent.text.lstrip())),
-                end=start + len(sent.text.rstrip()),
-                title=_title(trigger, sent, file, block, actors),
-                date=_sentence_date(date, context_date),
-                actors=names,
-                topics=taxonomy.topics_for(sent),
-                trigger=_inner_lemma(trigger),
-                agents=agents,
-            )
+        cand = EventCandidate(
+            file=file,
+            sentence=text,
+            start=start + (len(sent.text) - len(sent.text.lstrip())),
+            end=start + len(sent.text.rstrip()),
+            title=_title(trigger, sent, file, block, actors),
+            date=_sentence_date(date, context_date),
+            actors=names,
+            topics=taxonomy.topics_for(sent),
+            trigger=_inner_lemma(trigger),
+            agents=agents,
         )
+        out.append((cand, _is_definite(trigger)))
     return out
 
 
@@ -501,6 +502,17 @@ def _is_hedged(tok: Token) -> bool:
             if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _MODALS):
                 return True
     return False
+
+
+def _is_definite(trigger: Token) -> bool:
+    """A noun of happening that refers back: "the meeting", "this encounter", "Kim's visit"."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or c.dep_ == "poss"
+        for c in trigger.children
+    )
 
 
 def _clause_text(trigger: Token) -> str:
@@ -792,28 +804,53 @@ def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
 # --- repeated statements --------------------------------------------------------------------
 
 
-def _dedupe(candidates: list[EventCandidate], paragraphs: Sequence[Block]) -> list[EventCandidate]:
+def _dedupe(
+    candidates: list[EventCandidate],
+    paragraphs: Sequence[Block],
+    definite: frozenset[int] | set[int] = frozenset(),
+) -> list[EventCandidate]:
     """An article that says the same thing twice reports one event."""
 
     def paragraph(c: EventCandidate) -> int:
         return next((i for i, b in enumerate(paragraphs) if b.start <= c.start < b.end), -1)
 
     kept: list[EventCandidate] = []
-    for cand in candidates:
-        twin = next(
-            (k for k in kept if _same_happening(k, cand, paragraph(k) == paragraph(cand))), None
+    kept_definite: list[bool] = []
+    for n, cand in enumerate(candidates):
+        twin_at = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if _same_happening(
+                    k,
+                    cand,
+                    abs(paragraph(k) - paragraph(cand)),
+                    kept_definite[i] or n in definite,
+                )
+            ),
+            None,
         )
-        if twin is None:
+        if twin_at is None:
             kept.append(cand)
-        elif _strength(cand) > _strength(twin):
-            kept[kept.index(twin)] = cand
+            kept_definite.append(n in definite)
+        elif _strength(cand) > _strength(kept[twin_at]):
+            kept[twin_at] = cand
     return kept
 
 
 _SPEECH_KINDS = frozenset({"statement", "pledge"})
 
 
-def _same_happening(a: EventCandidate, b: EventCandidate, same_paragraph: bool) -> bool:
+def _same_happening(
+    a: EventCandidate, b: EventCandidate, paragraphs_apart: int, definite: bool = False
+) -> bool:
+    """Two reports of one article tell one happening.
+
+    ``paragraphs_apart`` counts body paragraphs between them; ``definite`` says one of them names
+    its happening with a definite noun ("the rendezvous", "this encounter", "Kim's delegation"),
+    which refers back to a happening of that kind the article has told.
+    """
+    same_paragraph = paragraphs_apart == 0
     if a.start == b.start:
         # One sentence telling two happenings ("met at X, where they shook hands") keeps both.
         return a.trigger == b.trigger
@@ -825,10 +862,18 @@ def _same_happening(a: EventCandidate, b: EventCandidate, same_paragraph: bool) 
     if a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False
     kinds = {event_kind(a.trigger), event_kind(b.trigger)}
+    shared_agents = bool(set(a.agents) & set(b.agents))
     if kinds <= _SPEECH_KINDS:
         # A speaker's words told over one paragraph are one statement; in another paragraph
-        # the same speaker is saying something else.
-        return same_paragraph and bool(set(a.agents) & set(b.agents))
+        # the same speaker is saying something else, unless the next paragraph names the very
+        # same act again ("voiced his support" ... "expressed unwavering support").
+        if a.trigger == b.trigger and paragraphs_apart <= 1 and shared_agents:
+            return True
+        return same_paragraph and shared_agents
+    if len(kinds) == 1 and definite and paragraphs_apart <= 1:
+        # "They met at the port. The meeting ...": a definite noun refers back to the happening
+        # of its kind told just before.
+        return True
     # "Both leaders toured the site" and later "the leaders toured a launch pad": one tour.
     return len(kinds) == 1 and (
         a.trigger == b.trigger or fuzz.token_set_ratio(a.title, b.title) > 70

@@ -215,6 +215,34 @@ def test_the_same_tour_told_twice_in_one_article_is_one_event(nlp: Language) -> 
     assert [c.trigger for c in found] == ["tour"]
 
 
+def test_a_definite_noun_refers_back_to_the_happening_told_before(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "This tense encounter marked the first meeting between the two ministers since 2019."
+        " The rendezvous took place at the old port.",
+    )
+    assert [c.trigger for c in found] == ["meeting"]
+
+
+def test_two_meetings_told_far_apart_without_reference_stay_two(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva met Rui Costa at the port.",
+        "The dockers went on strike.",
+        "Lena Berg met union leaders in Spain.",
+    )
+    assert [c.trigger for c in found].count("meet") == 2
+
+
+def test_the_same_act_named_again_in_the_next_paragraph_is_one_statement(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva has publicly voiced her support for the striking dockers.",
+        "Ana Silva expressed unwavering support for the union and its leaders.",
+    )
+    assert [c.trigger for c in found] == ["support"]
+
+
 def _cand(
     file: str, trigger: str, value: DateValue | None, agents=(), sentence="x"
 ) -> EventCandidate:
