@@ -123,6 +123,9 @@ class _Found:
     date: DateValue | None
     # "own": a date of its own; "context": may inherit the article's day; "none": undated.
     dating: str
+    # Told as given whatever the rest of the sentence speculates ("As the delegations came
+    # together for the talks, it became evident that ..."): only its own words can hedge it.
+    presupposed: bool = False
 
 
 def extract_events(
@@ -216,11 +219,18 @@ def _sentence_events(
             found.append(_Found(tok, None, dating))
             taken.add(tok.i)
 
+    main = found[0].trigger if found else None
+    for tok in _presupposed(sent, main):
+        if tok.i not in taken:
+            found.append(_Found(tok, None, "context", presupposed=True))
+            taken.add(tok.i)
+
     out = []
     names = actors.actors_in(file, start, end)
     for f in found:
         trigger = f.trigger
-        if _is_hedged(trigger) or _HEDGE.search(_clause_text(trigger)):
+        words = _own_words(trigger) if f.presupposed else _clause_text(trigger)
+        if _is_hedged(trigger) or _HEDGE.search(words):
             continue
         if _only_wording(trigger):
             continue
@@ -455,12 +465,80 @@ def _inner_happenings(sent: Span) -> list[Token]:
     return out
 
 
-def _carried_noun(verb: Token) -> Token | None:
+_TEMPORAL_MARKS = _words("as when after before while once")
+# Verbs that draw a conclusion from what their subject names: "X's delegation suggests a focus".
+_INFERENCE_VERBS = _words(
+    "suggest indicate show signal underline underscore highlight reflect demonstrate"
+)
+
+
+def _presupposed(sent: Span, main: Token | None) -> list[Token]:
+    """Happenings a sentence takes as given while it says something else about them.
+
+    - the subject of a light verb whose clause names another happening: "Their discussion
+      commenced shortly after both leaders toured the site" tells the discussion and the tour;
+    - when the main clause reports nothing, a temporal clause: "As both delegations came
+      together for the talks, it became evident that ...";
+    - when the main clause only draws a conclusion, its subject: "X's delegation, including Y,
+      suggests a focus on ..." (the delegation is a fact, the focus an inference).
+    """
+    root = sent.root
+    out: list[Token] = []
+    if (
+        main is not None
+        and main.dep_ == "advcl"
+        and root.lemma_.lower() in LIGHT_VERBS
+        and root.tag_ in ("VBD", "VBN")
+        and main.i != root.i
+    ):
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and _is_event_noun(child) and child != main:
+                out.append(child)
+    if main is not None:
+        return out
+    for tok in sent:
+        if tok.dep_ != "advcl" or tok.tag_ not in ("VBD", "VBN"):
+            continue
+        mark = next((c for c in tok.children if c.dep_ == "mark"), None)
+        if mark is None or mark.lower_ not in _TEMPORAL_MARKS:
+            continue
+        if mark.lower_ in ("as", "while") and tok.left_edge.i != sent.start:
+            continue  # "as we agreed" compares; only an opening "As X happened, ..." is time
+        if _is_event_verb(tok):
+            out.append(tok)
+        elif tok.lemma_.lower() in LIGHT_VERBS | _GATHER_VERBS:
+            noun = _carried_noun(tok, preps=("in", "into", "for"))
+            if noun is not None:
+                out.append(noun)
+    if root.lemma_.lower() in _INFERENCE_VERBS and root.tag_ in ("VBZ", "VBD"):
+        for child in root.children:
+            if (
+                child.dep_ == "nsubj"
+                and _is_event_noun(child)
+                and any(c.dep_ == "poss" for c in child.children)
+            ):
+                out.append(child)
+    return out
+
+
+# Verbs of coming together that name no happening of their own: "came together for the talks".
+_GATHER_VERBS = _words("come gather convene assemble")
+
+
+def _own_words(trigger: Token) -> str:
+    """The words of a presupposed happening: its clause, or its noun phrase."""
+    top = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj":
+        top = trigger.head.head  # "came together for the talks": the whole temporal clause
+    return " ".join(t.text for t in top.subtree)
+
+
+def _carried_noun(verb: Token, preps: tuple[str, ...] = ("in", "into")) -> Token | None:
     """The noun of happening a light verb carries: "engaged in a handshake", "had lunch"."""
     for child in verb.children:
         if child.dep_ in ("dobj", "attr") and _is_event_noun(child):
             return child
-        if child.dep_ == "prep" and child.lower_ in ("in", "into"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             for grand in child.children:
                 if grand.dep_ == "pobj" and _is_event_noun(grand):
                     return grand
@@ -870,14 +948,21 @@ def _same_happening(
         if a.trigger == b.trigger and paragraphs_apart <= 1 and shared_agents:
             return True
         return same_paragraph and shared_agents
-    if len(kinds) == 1 and definite and paragraphs_apart <= 1:
-        # "They met at the port. The meeting ...": a definite noun refers back to the happening
-        # of its kind told just before.
+    if len(kinds) == 1 and definite:
+        # "They met at the port. ... The meeting ...": a definite noun refers back to the
+        # happening of its kind the article has told on that day.
         return True
-    # "Both leaders toured the site" and later "the leaders toured a launch pad": one tour.
+    # "Both leaders toured the site" and later "the leaders toured a launch pad": one tour;
+    # "they engaged in discussions" and "the leaders discussing ...": one word, one happening.
     return len(kinds) == 1 and (
-        a.trigger == b.trigger or fuzz.token_set_ratio(a.title, b.title) > 70
+        _one_word(a.trigger, b.trigger) or fuzz.token_set_ratio(a.title, b.title) > 70
     )
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Lemmas of one word family: "discuss" and "discussion", "meet" and "meeting"."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(short) >= 4
 
 
 def _strength(c: EventCandidate) -> int:

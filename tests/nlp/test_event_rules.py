@@ -133,6 +133,36 @@ def test_carrier_verbs_take_the_kind_of_act_they_carry(nlp: Language) -> None:
     assert [c.trigger for c in launch] == ["launch"]
 
 
+def test_a_happening_named_as_subject_of_a_later_one_is_told_too(nlp: Language) -> None:
+    found = events_in(
+        nlp, "Their negotiation commenced shortly after both ministers toured the new terminal."
+    )
+    assert sorted(c.trigger for c in found) == ["negotiation", "tour"]
+
+
+def test_an_opening_temporal_clause_is_a_fact_whatever_the_main_clause_guesses(
+    nlp: Language,
+) -> None:
+    found = events_in(
+        nlp,
+        "As both delegations came together for the talks, it became evident that the deal"
+        " could cover many issues.",
+    )
+    assert labels(found) == [("talk", "2024-03-14")]
+
+
+def test_as_we_agreed_is_not_a_happening(nlp: Language) -> None:
+    assert events_in(nlp, "This time, as we agreed, at the old port.") == []
+
+
+def test_the_subject_of_an_inference_is_a_fact_and_the_inference_is_not(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva's delegation, including the harbour chief, suggests a focus on shipping.",
+    )
+    assert [c.trigger for c in found] == ["delegation"]
+
+
 # --- when it happened ----------------------------------------------------------------------------
 
 
@@ -241,6 +271,16 @@ def test_the_same_act_named_again_in_the_next_paragraph_is_one_statement(nlp: La
         "Ana Silva expressed unwavering support for the union and its leaders.",
     )
     assert [c.trigger for c in found] == ["support"]
+
+
+def test_a_noun_and_a_verb_of_one_word_in_one_article_are_one_happening(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Both ministers engaged in discussions with their delegations.",
+        "The strike dragged on.",
+        "The summit saw the two ministers discussing the harbour budget.",
+    )
+    assert [c.trigger for c in found] == ["discussion"]
 
 
 def _cand(
