@@ -37,7 +37,7 @@ EVENT_VERBS = _words(
     negotiate crash plunge explode fail collapse flee evacuate impose lift sanction ban warn
     condemn threaten deploy withdraw send deliver supply sell buy sue charge convict sentence
     die injure rescue raid protest march rally strike hit destroy build unveil award offer
-    express voice convey walk initiate
+    express voice convey walk initiate list
     state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge confirm
     insist urge deny reject accuse demand propose thank quote
     """
@@ -47,13 +47,13 @@ STATEMENT_VERBS = _words(
     """
     say state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge
     confirm insist urge deny reject accuse demand propose warn pledge vow promise declare announce
-    condemn threaten express voice convey thank quote welcome offer
+    condemn threaten express voice convey thank quote welcome offer list
     """
 )
 EVENT_NOUNS = _words(
     """
     meeting summit talks talk visit tour trip launch test attack strike election vote referendum
-    signing ceremony parade conference negotiation agreement deal treaty ceasefire invasion
+    offer signing ceremony parade conference negotiation agreement deal treaty ceasefire invasion
     explosion crash arrest raid protest rally march handshake lunch dinner banquet liftoff
     encounter discussion conversation rendezvous dialogue attempt failure welcome delegation
     """
@@ -91,7 +91,7 @@ _KINDS = {
     "accompany": "accompany delegation entourage",
     "pledge": "pledge vow promise declare support backing solidarity commitment",
     "statement": "state stress emphasize emphasise affirm reaffirm indicate outline hint "
-    "acknowledge confirm insist say quote announce",
+    "acknowledge confirm insist say quote announce list",
     "thank": "thank gratitude thanks appreciation",
     "welcome": "welcome greet",
     "handshake": "handshake shake embrace",
@@ -355,7 +355,10 @@ def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tup
     """Who did it: the actors named in the trigger's subject (or in "X's visit", "visit by X")."""
     verb = _head_verb(trigger)
     spans: list[Token] = []
-    if verb.pos_ in ("VERB", "AUX"):
+    owner = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if trigger.pos_ in ("NOUN", "PROPN") and owner:
+        spans += owner  # "Russia's offer", "Kim's delegation": the owner acted
+    elif verb.pos_ in ("VERB", "AUX"):
         subj = _subject(verb)
         if subj is not None:
             spans.append(subj)
@@ -620,6 +623,17 @@ def _main_trigger(sent: Span) -> Token | None:
     root = sent.root
     if _is_event_verb(root):
         return root
+    if (inverted := _inverted_participle(root)) is not None:
+        return inverted
+    if (
+        root.lemma_.lower() == "be"
+        and root.tag_ in ("VBZ", "VBP")
+        and (noun := next((c for c in root.children if c.dep_ == "attr"), None)) is not None
+        and _is_event_noun(noun)
+        and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
+    ):
+        # "One of the results is Russia's offer to help": a named party's act, told as given.
+        return noun
     light_past = root.lemma_.lower() in LIGHT_VERBS and root.tag_ in ("VBD", "VBN")
     if light_past and (noun := _carried_noun(root)) is not None:
         return noun
@@ -648,6 +662,31 @@ def _main_trigger(sent: Span) -> Token | None:
                 for noun in child.children:
                     if noun.dep_ == "pobj" and _is_event_noun(noun):
                         return noun
+    return None
+
+
+def _inverted_participle(root: Token) -> Token | None:
+    """ "Accompanying Kim were A and B", "Among those arrested were two reporters": a past
+    copula whose subject comes last, after the participle that names the happening."""
+    if (
+        root.tag_ == "VBG"
+        and root.i == root.sent.start
+        and root.lemma_.lower() in EVENT_VERBS
+        and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "be" and c.tag_ == "VBD" for c in root.children
+        )
+    ):
+        return root  # the parser may make the participle the root: "Accompanying X were Y"
+    if root.lemma_.lower() != "be" or root.tag_ != "VBD":
+        return None
+    for tok in root.doc[root.sent.start : root.i]:
+        if (
+            tok.pos_ == "VERB"
+            and tok.tag_ in ("VBG", "VBN")
+            and tok.lemma_.lower() in EVENT_VERBS
+            and tok.dep_ in ("amod", "acl", "csubj")
+        ):
+            return tok
     return None
 
 
@@ -688,12 +727,19 @@ _CORE = _words("nsubj nsubjpass agent dobj attr dative oprd prt acomp xcomp aux 
 
 def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLookup) -> str:
     """Subject, verb and object of the happening, without hedges, asides and attributions."""
+    if _inverted_participle(sent.root) == trigger:
+        # "Accompanying Kim were A, the chairman of X, and B": the sentence without asides.
+        skip = {t.i for tok in sent if tok.dep_ in ("appos", "relcl") for t in tok.subtree}
+        return _finish(sent, {t.i for t in sent if t.i not in skip}, file, block, actors)
     keep: set[int] = set()
     anchor = trigger
     if trigger.pos_ in ("NOUN", "PROPN"):
         keep |= _compact(trigger, keep_prep=True)
         head = trigger.head
         frame = head.head if head.dep_ == "prep" else None
+        if trigger.dep_ == "attr" and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
+            # "One of the results is Russia's offer to help": the offer is the title.
+            return _noun_title(trigger, sent, keep, file, block, actors)
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             # "X held talks", "the meeting took place at Y": keep the clause around a noun event.
             anchor = head

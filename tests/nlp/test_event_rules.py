@@ -163,6 +163,28 @@ def test_the_subject_of_an_inference_is_a_fact_and_the_inference_is_not(nlp: Lan
     assert [c.trigger for c in found] == ["delegation"]
 
 
+def test_a_participle_before_a_past_copula_names_the_happening(nlp: Language) -> None:
+    arrested = events_in(nlp, "Among those arrested were two reporters and a photographer.")
+    joined = events_in(nlp, "Accompanying Ana Silva were Rui Costa and Lena Berg.")
+    advised = events_in(nlp, "Accompanying the minister were two advisers.")
+    assert [c.trigger for c in arrested] == ["arrest"]
+    assert [c.trigger for c in joined] == ["accompany"]
+    assert [c.trigger for c in advised] == ["accompany"]
+    assert advised[0].title == "Accompanying the minister were two advisers"
+
+
+def test_a_named_partys_act_told_as_given_is_an_event(nlp: Language) -> None:
+    found = events_in(
+        nlp, "One result of the talks is Portugal's offer to help Spain rebuild the harbour."
+    )
+    assert [(c.trigger, c.agents) for c in found] == [("offer", ("Portugal",))]
+    assert found[0].title.startswith("Portugal's offer to help Spain")
+
+
+def test_a_named_partys_act_that_only_could_matter_is_not_news(nlp: Language) -> None:
+    assert events_in(nlp, "Portugal's offer could change the whole dispute.") == []
+
+
 # --- when it happened ----------------------------------------------------------------------------
 
 
@@ -332,6 +354,68 @@ def test_different_kinds_of_act_never_merge() -> None:
         ]
     )
     assert len(merged) == 2
+
+
+def test_two_different_same_day_happenings_of_the_same_people_stay_apart(nlp: Language) -> None:
+    a = events_in(
+        nlp,
+        "Ana Silva and Rui Costa met at the old port.",
+        "Hours before the meeting, Portugal launched two missiles into the sea.",
+        file="a.txt",
+    )
+    b = events_in(
+        nlp,
+        "Ana Silva and Rui Costa voted on the harbour budget.",
+        "Ana Silva and Rui Costa protested outside the port.",
+        file="b.txt",
+    )
+    merged = merge_candidates([*a, *b])
+    assert all(len({s.trigger for s in e.sources}) == 1 for e in merged)
+    assert len(merged) == len(a) + len(b)
+
+
+def test_a_country_and_its_leader_saying_the_same_thing_is_one_act(nlp: Language) -> None:
+    a = events_in(
+        nlp, "One result of the talks is Portugal's offer to help Spain rebuild the harbour."
+    )
+    b = events_in(
+        nlp,
+        "During the talks, Ana Silva stated that Portugal would help Spain rebuild the harbour.",
+        file="b.txt",
+    )
+    kinds = {"Ana Silva": "person", "Portugal": "place", "Spain": "place"}
+    assert len(merge_candidates([*a, *b], kinds)) == 1
+    # Two people are never one speaker, whatever they say.
+    c = events_in(
+        nlp,
+        "During the talks, Rui Costa stated that Portugal would help Spain rebuild the harbour.",
+        file="c.txt",
+    )
+    merged = merge_candidates([*b, *c], {**kinds, "Rui Costa": "person"})
+    assert len(merged) == 2
+
+
+def test_two_statements_of_one_speaker_about_different_things_stay_apart() -> None:
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "outline", CONTEXT, ["Ana Silva"], "Ana Silva outlined the budget."),
+            _cand("b.txt", "hint", CONTEXT, ["Ana Silva"], "Ana Silva hinted at a new bridge."),
+        ]
+    )
+    assert len(merged) == 2
+
+
+def test_a_report_without_an_agent_does_not_bridge_two_peoples_acts() -> None:
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "pledge", CONTEXT, ["Ana Silva"], "Ana Silva pledged support."),
+            _cand("b.txt", "pledge", CONTEXT, [], "Support was pledged."),
+            _cand("c.txt", "pledge", CONTEXT, ["Rui Costa"], "Rui Costa pledged support."),
+        ]
+    )
+    assert not any(
+        {"Ana Silva", "Rui Costa"} <= {a for s in e.sources for a in s.agents} for e in merged
+    )
 
 
 # --- titles ---------------------------------------------------------------------------------------
