@@ -249,6 +249,7 @@ def _sentence_events(
             topics=taxonomy.topics_for(sent),
             trigger=_inner_lemma(trigger),
             agents=agents,
+            clarity=0 if f.presupposed else _clarity(trigger, agents),
         )
         out.append((cand, _is_definite(trigger)))
     return out
@@ -585,6 +586,26 @@ def _is_hedged(tok: Token) -> bool:
     return False
 
 
+def _clarity(trigger: Token, agents: tuple[str, ...]) -> int:
+    """How plainly the sentence tells the happening, for choosing an event's title: a verb in
+    the past with a subject ("X discussed Y") beats a perfect ("the talks have taken place"),
+    which beats a noun phrase or a participle; a named agent adds one."""
+    verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        if trigger.dep_ not in ("nsubj", "nsubjpass", "dobj") or trigger.head.pos_ != "VERB":
+            return 0
+        verb = trigger.head
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return 0
+    if verb.tag_ == "VBD":
+        score = 2
+    elif verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children):
+        score = 1
+    else:
+        return 0
+    return score + (1 if agents else 0)
+
+
 def _is_definite(trigger: Token) -> bool:
     """A noun of happening that refers back: "the meeting", "this encounter", "Kim's visit"."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
@@ -766,7 +787,8 @@ def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLoo
             c.i for c in anchor.children if c.tag_ in ("WDT", "WP")
         }
         keep = {i for i in keep if sent.doc[i].tag_ not in ("WDT", "WP")}
-    keep |= _core(anchor)
+    # "a satellite that plunged into the sea" is titled "A satellite plunged into the sea".
+    keep |= {i for i in _core(anchor) if sent.doc[i].tag_ not in ("WDT", "WP")}
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
         # "... and later held a conversation": the subject of the first verb is this one's too.
         subj = _subject(anchor)
@@ -776,9 +798,15 @@ def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLoo
         # What was stated is the news: "X stressed that ...".
         for child in anchor.children:
             if child.dep_ == "ccomp":
-                keep |= _compact(child, keep_prep=True) | {
-                    c.i for c in child.children if c.dep_ == "mark"
+                # The whole of what was said, without asides; a long one is trimmed later
+                # phrase by phrase ("should not be a cause for concern for other nations").
+                aside = {
+                    t.i
+                    for tok in child.subtree
+                    if tok.dep_ in ("relcl", "appos", "parataxis", "advcl") and tok != child
+                    for t in tok.subtree
                 }
+                keep |= {t.i for t in child.subtree if t.i not in aside}
                 break
     # One place or target phrase after the verb says where or to whom; more is detail.
     for child in anchor.children:
@@ -834,6 +862,13 @@ def _compact(tok: Token, *, keep_prep: bool, keep_conj: bool = False) -> set[int
             continue  # examples are detail
         if keep_prep and child.dep_ == "acl" and any(c.tag_ == "TO" for c in child.children):
             # "their intention to continue discussions": the infinitive is the content.
+            out |= _compact(child, keep_prep=False)
+            continue
+        of_complement = (
+            child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN" and child.i > tok.i
+        )
+        if of_complement:
+            # "the possibility of collaboration": a noun without its complement says nothing.
             out |= _compact(child, keep_prep=False)
             continue
         if child.dep_ in _DROP_IN_TITLE and not (keep_prep and child.dep_ == "prep"):
@@ -893,7 +928,56 @@ def _finish_text(title: str) -> str:
     return title
 
 
+# Phrases a title can do without when it is too long, the last first: where, when, how.
+_TRIMMABLE = _words("prep acl relcl appos advcl npadvmod advmod conj")
+
+
 def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
+    """The kept words as a title; a title too long loses its trailing phrases whole before it
+    is ever cut mid-phrase."""
+    title = _render(sent, keep, file, block, actors)
+    keep = set(keep)
+    doc = sent.doc
+    if len(title) > _MAX_TITLE:
+        # Roles before a person's name go first: "Russian President Vladimir Putin" -> the name.
+        keep -= {i for i in keep if _role_word(doc[i])}
+        title = _render(sent, keep, file, block, actors)
+    while len(title) > _MAX_TITLE:
+        first = min(keep)
+        phrases = [
+            doc[i]
+            for i in sorted(keep, reverse=True)
+            if doc[i].dep_ in _TRIMMABLE
+            and i != first
+            and doc[i].head.i in keep
+            and doc[i].head.lemma_.lower() != "be"  # "might be on the agenda" is the predicate
+        ]
+        if not phrases:
+            break
+        # Detail on a noun goes before detail on the verb: where, then when and how.
+        on_noun = [t for t in phrases if t.head.pos_ in ("NOUN", "PROPN")]
+        keep -= {t.i for t in (on_noun or phrases)[0].subtree}
+        title = _render(sent, keep, file, block, actors)
+    if len(title) > _MAX_TITLE:
+        cut = title[: _MAX_TITLE - 1].rsplit(" ", 1)[0]
+        title = cut.rstrip(" ,;:") + "…"
+    return title
+
+
+def _role_word(tok: Token) -> bool:
+    """A word of a person's role or title hung before the name ("President", "North Korean
+    leader"), outside the name itself."""
+    if tok.ent_type_ == "PERSON" or tok.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = tok.head
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        if head.ent_type_ == "PERSON":
+            break
+        head = head.head
+    return head.ent_type_ == "PERSON" and tok.i < head.i
+
+
+def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
     doc = sent.doc
     words: list[str] = []
     last = -2
@@ -918,11 +1002,7 @@ def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
     title = re.sub(r"[“”\"]", "", title)
     if not title:
         title = sent.text.strip()
-    title = title[0].upper() + title[1:]
-    if len(title) > _MAX_TITLE:
-        cut = title[: _MAX_TITLE - 1].rsplit(" ", 1)[0]
-        title = cut.rstrip(" ,;:") + "…"
-    return title
+    return title[0].upper() + title[1:]
 
 
 # --- repeated statements --------------------------------------------------------------------

@@ -255,15 +255,17 @@ def _consensus(dates: list[DateValue]) -> tuple[DateValue | None, tuple[DateValu
 def _event(members: list[EventCandidate]) -> Event:
     members = sorted(members, key=lambda c: (c.file, c.start))
     date, alternatives = _consensus([c.date for c in members if c.date is not None])
-    # The title comes from the clearest report: one that fits without being cut, then the
-    # best-dated one, then one that names who acted, then the one nearest a headline's length.
+    # The title comes from the clearest report: one that fits without being cut, then one
+    # that tells the happening as "Agent did X", then the best-dated one, then the shortest
+    # (a title under a few words says too little to count as shorter).
     best = max(
         members,
         key=lambda c: (
             not c.title.endswith("…"),
+            c.clarity,
             _date_rank(c.date) if c.date else (0, 0),
             bool(c.agents),
-            -abs(len(c.title) - 60),
+            -max(len(c.title), 30),
             c.file,
         ),
     )

@@ -469,3 +469,50 @@ def test_merged_event_takes_a_title_that_is_not_cut() -> None:
         ]
     )
     assert [e.title for e in merged] == ["Ana Silva pledged support."]
+
+
+def test_title_of_a_relative_clause_tells_the_happening_without_that(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Notably, the port has faced setbacks, with a failed strike in August and a barge that"
+        " plunged into the river shortly after departure in May.",
+    )
+    titles = [c.title for c in found]
+    assert not any(" that plunged" in t for t in titles)
+    assert "A barge plunged into the river" in titles
+
+
+def test_long_title_drops_roles_and_trailing_detail_rather_than_cutting(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Portuguese Prime Minister Ana Silva met the leaders of the dockers at the old customs"
+        " house of the harbour in the northern city of Porto on the Douro river.",
+    )
+    title = found[0].title
+    assert not title.endswith("…") and len(title) <= 100
+    assert title.startswith("Ana Silva met the leaders of the dockers at")
+
+
+def test_a_statement_title_keeps_what_was_said_whole(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The Port Authority emphasized that the strike should not be a cause for concern for"
+        " shipping companies.",
+    )
+    assert "should not be a cause for concern" in found[0].title
+
+
+def test_title_keeps_the_complement_of_a_noun(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva hinted at the possibility of a new bridge.")
+    assert found[0].title == "Ana Silva hinted at the possibility of a new bridge"
+
+
+def test_merged_event_takes_the_plainest_title() -> None:
+    plain = _cand("b.txt", "discuss", CONTEXT, [], "The ministers discussed the budget.")
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "talk", CONTEXT, [], "The talks have taken place amid tension."),
+            EventCandidate(**{**plain.__dict__, "clarity": 2}),
+        ]
+    )
+    assert [e.title for e in merged] == ["The ministers discussed the budget."]
