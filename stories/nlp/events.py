@@ -126,6 +126,8 @@ class _Found:
     # Told as given whatever the rest of the sentence speculates ("As the delegations came
     # together for the talks, it became evident that ..."): only its own words can hedge it.
     presupposed: bool = False
+    # "the first meeting since 2019" tells of the previous meeting, in 2019.
+    previous: bool = False
 
 
 def extract_events(
@@ -207,6 +209,19 @@ def _sentence_events(
                             "own",
                         )
                     )
+            elif (
+                noun := _first_since(sent, m.start - block.start, m.end - block.start)
+            ) is not None:
+                # "the first meeting between them since 2019": there was one in 2019.
+                v = m.value
+                found.append(
+                    _Found(
+                        noun,
+                        DateValue(v.start, v.end, v.granularity, v.text, v.basis),
+                        "own",
+                        previous=True,
+                    )
+                )
     # Second happenings told inside the sentence: "..., with X launching two missiles" and
     # "at the venue, where both leaders shook hands".
     taken = {f.trigger.i for f in found}
@@ -243,7 +258,11 @@ def _sentence_events(
             sentence=text,
             start=start + (len(sent.text) - len(sent.text.lstrip())),
             end=start + len(sent.text.rstrip()),
-            title=_title(trigger, sent, file, block, actors),
+            title=(
+                _previous_title(trigger, sent, file, block, actors)
+                if f.previous
+                else _title(trigger, sent, file, block, actors)
+            ),
             date=_sentence_date(date, context_date),
             actors=names,
             topics=taxonomy.topics_for(sent),
@@ -584,6 +603,43 @@ def _is_hedged(tok: Token) -> bool:
             if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _MODALS):
                 return True
     return False
+
+
+def _first_since(sent: Span, start: int, end: int) -> Token | None:
+    """The noun of happening in "the first meeting ... since 2019" (or "the worst flooding
+    since ..."): a superlative that points back to one before."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok: Token = span.root
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if _is_event_noun(tok):
+            first = any(
+                c.dep_ == "amod" and (c.lower_ == "first" or c.tag_ == "JJS") for c in tok.children
+            )
+            return tok if first else None
+    return None
+
+
+def _previous_title(
+    trigger: Token, sent: Span, file: str, block: Block, actors: ActorLookup
+) -> str:
+    """ "the first in-person meeting between the two leaders since 2019" -> "Last in-person
+    meeting between the two leaders"."""
+    drop = {
+        t.i
+        for c in trigger.children
+        if (c.dep_ == "amod" and (c.lower_ == "first" or c.tag_ == "JJS"))
+        or c.dep_ in ("det", "poss")
+        or (c.dep_ == "prep" and c.lower_ == "since")
+        for t in c.subtree
+    }
+    keep = {i for i in _compact(trigger, keep_prep=True) if i not in drop}
+    title = _finish(sent, keep, file, block, actors)
+    return _finish_text("Last " + title[0].lower() + title[1:])
 
 
 def _clarity(trigger: Token, agents: tuple[str, ...]) -> int:
@@ -1056,8 +1112,9 @@ def _same_happening(
     """
     same_paragraph = paragraphs_apart == 0
     if a.start == b.start:
-        # One sentence telling two happenings ("met at X, where they shook hands") keeps both.
-        return a.trigger == b.trigger
+        # One sentence telling two happenings ("met at X, where they shook hands") keeps both;
+        # "the first meeting since 2019" tells this meeting and the one of 2019.
+        return a.trigger == b.trigger and a.date == b.date
     same_date = (a.date.label if a.date else None) == (b.date.label if b.date else None)
     if not same_date:
         return False

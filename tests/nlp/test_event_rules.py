@@ -273,7 +273,7 @@ def test_a_definite_noun_refers_back_to_the_happening_told_before(nlp: Language)
         "This tense encounter marked the first meeting between the two ministers since 2019."
         " The rendezvous took place at the old port.",
     )
-    assert [c.trigger for c in found] == ["meeting"]
+    assert labels(found) == [("meeting", "2024-03-14"), ("meeting", "2019")]
 
 
 def test_two_meetings_told_far_apart_without_reference_stay_two(nlp: Language) -> None:
@@ -516,3 +516,22 @@ def test_merged_event_takes_the_plainest_title() -> None:
         ]
     )
     assert [e.title for e in merged] == ["The ministers discussed the budget."]
+
+
+def test_the_first_meeting_since_a_year_tells_of_a_meeting_in_that_year(nlp: Language) -> None:
+    found = events_in(
+        nlp, "The encounter marked the first meeting between the two ministers since 2019."
+    )
+    assert sorted(labels(found), key=str) == [("meeting", "2019"), ("meeting", "2024-03-14")]
+    previous = next(c for c in found if c.date and c.date.label == "2019")
+    assert previous.title == "Last meeting between the two ministers"
+
+
+def test_a_when_clause_alone_tells_the_earlier_happening(nlp: Language) -> None:
+    found = events_in(nlp, "This marks their first encounter since 2019, when they met in Porto.")
+    assert sorted(labels(found), key=str) == [("encounter", "2024-03-14"), ("meet", "2019")]
+
+
+def test_tensions_since_a_year_tell_of_nothing_then(nlp: Language) -> None:
+    found = events_in(nlp, "The ministers met at the port amid tensions that grew since 2019.")
+    assert all(c.date is None or c.date.label != "2019" for c in found)
