@@ -96,6 +96,7 @@ _KINDS = {
     "welcome": "welcome greet",
     "handshake": "handshake shake embrace",
     "meal": "lunch dinner banquet toast",
+    "protest": "protest rally march demonstration demonstrate",
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words.split()}
 # Verbs that carry the act their object names: "expressed support", "extended a welcome".
@@ -467,6 +468,16 @@ def _inner_happenings(sent: Span) -> list[Token]:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in EVENT_VERBS | LIGHT_VERBS:
             continue
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if (
+            tok.dep_ == "conj"
+            and tok.tag_ == "VBD"
+            and tok.head.tag_ == "VBD"
+            and _is_event_verb(tok)
+            and _is_event_verb(tok.head)
+            and event_kind(tok.lemma_.lower()) != event_kind(tok.head.lemma_.lower())
+        ):
+            out.append(tok)  # "X declared an emergency and visited the city": two acts
+            continue
         if (
             tok.tag_ == "VBG"
             and tok.dep_ == "pcomp"
@@ -1033,8 +1044,21 @@ def _role_word(tok: Token) -> bool:
     return head.ent_type_ == "PERSON" and tok.i < head.i
 
 
+# Words that work as prepositions whatever the tagger calls them.
+_PREPOSITION_LIKE = _words("worth like unlike near")
+
+
 def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
     doc = sent.doc
+    # No preposition is left hanging: "aid worth 10 million euros", not "aid worth".
+    keep = set(keep)
+    for i in sorted(keep):
+        tok = doc[i]
+        if tok.dep_ == "prep" or tok.pos_ == "ADP" or tok.lower_ in _PREPOSITION_LIKE:
+            objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp", "npadvmod", "dobj")]
+            if objects and not any(c.i in keep for c in objects):
+                for c in objects:
+                    keep |= _compact(c, keep_prep=False)
     words: list[str] = []
     last = -2
     for i in sorted(_whole_words(doc, keep)):

@@ -535,3 +535,23 @@ def test_a_when_clause_alone_tells_the_earlier_happening(nlp: Language) -> None:
 def test_tensions_since_a_year_tell_of_nothing_then(nlp: Language) -> None:
     found = events_in(nlp, "The ministers met at the port amid tensions that grew since 2019.")
     assert all(c.date is None or c.date.label != "2019" for c in found)
+
+
+def test_no_title_ends_on_a_hanging_preposition(nlp: Language) -> None:
+    found = events_in(nlp, "The Harbour Union promised emergency aid worth 10 million euros.")
+    assert found[0].title == "The Harbour Union promised emergency aid worth 10 million euros"
+
+
+def test_a_second_act_joined_by_and_is_its_own_event(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva declared a state of emergency and visited Porto.")
+    assert sorted(c.trigger for c in found) == ["declare", "visit"]
+
+
+def test_a_rally_held_and_a_protest_at_a_rally_are_one_kind() -> None:
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "rally", CONTEXT, ["Rui Costa"], "Rui Costa held a rally in Lisbon."),
+            _cand("b.txt", "protest", CONTEXT, ["Rui Costa"], "Rui Costa protested at a rally."),
+        ]
+    )
+    assert len(merged) == 1
