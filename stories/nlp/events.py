@@ -97,6 +97,8 @@ _KINDS = {
     "handshake": "handshake shake embrace",
     "meal": "lunch dinner banquet toast",
     "protest": "protest rally march demonstration demonstrate",
+    "arrest": "arrest detain capture seize",
+    "vote": "vote approve adopt ballot",
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words.split()}
 # Verbs that carry the act their object names: "expressed support", "extended a welcome".
@@ -390,6 +392,10 @@ def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tup
     names: list[str] = []
     for tok in spans:
         left, right = tok.left_edge, tok.right_edge
+        # "Lawmakers in Lisbon": the place says where the lawmakers are from, it did not act.
+        detail = [c for c in tok.children if c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i]
+        if detail and tok.pos_ in ("NOUN", "PRON"):
+            right = tok.doc[detail[0].left_edge.i - 1]
         s = block.start + left.idx
         e = block.start + right.idx + len(right)
         for name in actors.actors_in(file, s, e):

@@ -555,3 +555,25 @@ def test_a_rally_held_and_a_protest_at_a_rally_are_one_kind() -> None:
         ]
     )
     assert len(merged) == 1
+
+
+def test_arrests_and_detentions_of_one_day_merge_and_stay_apart_from_the_vote() -> None:
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "arrest", CONTEXT, ["Port Authority"], "Police arrested twelve."),
+            _cand("b.txt", "detain", CONTEXT, ["Port Authority"], "Police detained twelve."),
+            _cand("c.txt", "approve", CONTEXT, ["Harbour Union"], "Members approved the deal."),
+            _cand("d.txt", "vote", CONTEXT, ["Harbour Union"], "Members voted on the deal."),
+        ]
+    )
+    assert sorted(sorted(s.trigger for s in e.sources) for e in merged) == [
+        ["approve", "vote"],
+        ["arrest", "detain"],
+    ]
+
+
+def test_a_place_modifying_the_subject_did_not_act(nlp: Language) -> None:
+    found = events_in(nlp, "Lawmakers in Portugal approved the harbour budget.")
+    assert found[0].agents == ()
+    named = events_in(nlp, "Ana Silva of the Harbour Union approved the harbour budget.")
+    assert "Ana Silva" in named[0].agents
