@@ -37,7 +37,7 @@ EVENT_VERBS = _words(
     negotiate crash plunge explode fail collapse flee evacuate impose lift sanction ban warn
     condemn threaten deploy withdraw send deliver supply sell buy sue charge convict sentence
     die injure rescue raid protest march rally strike hit destroy build unveil award offer
-    express voice convey walk initiate
+    express voice convey walk initiate list
     state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge confirm
     insist urge deny reject accuse demand propose thank quote
     """
@@ -47,13 +47,13 @@ STATEMENT_VERBS = _words(
     """
     say state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge
     confirm insist urge deny reject accuse demand propose warn pledge vow promise declare announce
-    condemn threaten express voice convey thank quote welcome offer
+    condemn threaten express voice convey thank quote welcome offer list
     """
 )
 EVENT_NOUNS = _words(
     """
     meeting summit talks talk visit tour trip launch test attack strike election vote referendum
-    signing ceremony parade conference negotiation agreement deal treaty ceasefire invasion
+    offer signing ceremony parade conference negotiation agreement deal treaty ceasefire invasion
     explosion crash arrest raid protest rally march handshake lunch dinner banquet liftoff
     encounter discussion conversation rendezvous dialogue attempt failure welcome delegation
     """
@@ -91,11 +91,14 @@ _KINDS = {
     "accompany": "accompany delegation entourage",
     "pledge": "pledge vow promise declare support backing solidarity commitment",
     "statement": "state stress emphasize emphasise affirm reaffirm indicate outline hint "
-    "acknowledge confirm insist say quote announce",
+    "acknowledge confirm insist say quote announce list",
     "thank": "thank gratitude thanks appreciation",
     "welcome": "welcome greet",
     "handshake": "handshake shake embrace",
     "meal": "lunch dinner banquet toast",
+    "protest": "protest rally march demonstration demonstrate",
+    "arrest": "arrest detain capture seize",
+    "vote": "vote approve adopt ballot",
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words.split()}
 # Verbs that carry the act their object names: "expressed support", "extended a welcome".
@@ -123,6 +126,11 @@ class _Found:
     date: DateValue | None
     # "own": a date of its own; "context": may inherit the article's day; "none": undated.
     dating: str
+    # Told as given whatever the rest of the sentence speculates ("As the delegations came
+    # together for the talks, it became evident that ..."): only its own words can hedge it.
+    presupposed: bool = False
+    # "the first meeting since 2019" tells of the previous meeting, in 2019.
+    previous: bool = False
 
 
 def extract_events(
@@ -140,14 +148,16 @@ def extract_events(
     if body:
         lede = frozenset(actors.actors_in(file, body[0][0].start, body[0][0].end))
     found: list[EventCandidate] = []
+    definite: set[int] = set()  # indexes of candidates named by a definite noun ("the meeting")
     for block, doc in body:
         for sent in doc.sents:
-            found.extend(
-                _sentence_events(
-                    file, block, sent, date_mentions, context_date, actors, taxonomy, lede, found
-                )
-            )
-    return _dedupe(found, [b for b, _ in body])
+            for cand, named_definite in _sentence_events(
+                file, block, sent, date_mentions, context_date, actors, taxonomy, lede, found
+            ):
+                if named_definite:
+                    definite.add(len(found))
+                found.append(cand)
+    return _dedupe(found, [b for b, _ in body], definite)
 
 
 def _sentence_events(
@@ -160,7 +170,7 @@ def _sentence_events(
     taxonomy: Taxonomy,
     lede: frozenset[str],
     earlier: Sequence[EventCandidate],
-) -> list[EventCandidate]:
+) -> list[tuple[EventCandidate, bool]]:
     text = sent.text.strip()
     if len(sent) < 4 or text.endswith("?"):
         return []
@@ -202,6 +212,19 @@ def _sentence_events(
                             "own",
                         )
                     )
+            elif (
+                noun := _first_since(sent, m.start - block.start, m.end - block.start)
+            ) is not None:
+                # "the first meeting between them since 2019": there was one in 2019.
+                v = m.value
+                found.append(
+                    _Found(
+                        noun,
+                        DateValue(v.start, v.end, v.granularity, v.text, v.basis),
+                        "own",
+                        previous=True,
+                    )
+                )
     # Second happenings told inside the sentence: "..., with X launching two missiles" and
     # "at the venue, where both leaders shook hands".
     taken = {f.trigger.i for f in found}
@@ -214,11 +237,18 @@ def _sentence_events(
             found.append(_Found(tok, None, dating))
             taken.add(tok.i)
 
+    main = found[0].trigger if found else None
+    for tok in _presupposed(sent, main):
+        if tok.i not in taken:
+            found.append(_Found(tok, None, "context", presupposed=True))
+            taken.add(tok.i)
+
     out = []
     names = actors.actors_in(file, start, end)
     for f in found:
         trigger = f.trigger
-        if _is_hedged(trigger) or _HEDGE.search(_clause_text(trigger)):
+        words = _own_words(trigger) if f.presupposed else _clause_text(trigger)
+        if _is_hedged(trigger) or _HEDGE.search(words):
             continue
         if _only_wording(trigger):
             continue
@@ -226,20 +256,24 @@ def _sentence_events(
         date = f.date
         if f.dating == "context":
             date = _date_without_words(trigger, agents, lede, context_date, earlier)
-        out.append(
-            EventCandidate(
-                file=file,
-                sentence=text,
-                start=start + (len(sent.text) - len(sent.text.lstrip())),
-                end=start + len(sent.text.rstrip()),
-                title=_title(trigger, sent, file, block, actors),
-                date=_sentence_date(date, context_date),
-                actors=names,
-                topics=taxonomy.topics_for(sent),
-                trigger=_inner_lemma(trigger),
-                agents=agents,
-            )
+        cand = EventCandidate(
+            file=file,
+            sentence=text,
+            start=start + (len(sent.text) - len(sent.text.lstrip())),
+            end=start + len(sent.text.rstrip()),
+            title=(
+                _previous_title(trigger, sent, file, block, actors)
+                if f.previous
+                else _title(trigger, sent, file, block, actors)
+            ),
+            date=_sentence_date(date, context_date),
+            actors=names,
+            topics=taxonomy.topics_for(sent),
+            trigger=_inner_lemma(trigger),
+            agents=agents,
+            clarity=0 if f.presupposed else _clarity(trigger, agents),
         )
+        out.append((cand, _is_definite(trigger)))
     return out
 
 
@@ -344,7 +378,10 @@ def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tup
     """Who did it: the actors named in the trigger's subject (or in "X's visit", "visit by X")."""
     verb = _head_verb(trigger)
     spans: list[Token] = []
-    if verb.pos_ in ("VERB", "AUX"):
+    owner = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if trigger.pos_ in ("NOUN", "PROPN") and owner:
+        spans += owner  # "Russia's offer", "Kim's delegation": the owner acted
+    elif verb.pos_ in ("VERB", "AUX"):
         subj = _subject(verb)
         if subj is not None:
             spans.append(subj)
@@ -355,6 +392,10 @@ def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tup
     names: list[str] = []
     for tok in spans:
         left, right = tok.left_edge, tok.right_edge
+        # "Lawmakers in Lisbon": the place says where the lawmakers are from, it did not act.
+        detail = [c for c in tok.children if c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i]
+        if detail and tok.pos_ in ("NOUN", "PRON"):
+            right = tok.doc[detail[0].left_edge.i - 1]
         s = block.start + left.idx
         e = block.start + right.idx + len(right)
         for name in actors.actors_in(file, s, e):
@@ -434,6 +475,16 @@ def _inner_happenings(sent: Span) -> list[Token]:
             continue
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         if (
+            tok.dep_ == "conj"
+            and tok.tag_ == "VBD"
+            and tok.head.tag_ == "VBD"
+            and _is_event_verb(tok)
+            and _is_event_verb(tok.head)
+            and event_kind(tok.lemma_.lower()) != event_kind(tok.head.lemma_.lower())
+        ):
+            out.append(tok)  # "X declared an emergency and visited the city": two acts
+            continue
+        if (
             tok.tag_ == "VBG"
             and tok.dep_ == "pcomp"
             and tok.head.lower_ == "with"
@@ -454,12 +505,80 @@ def _inner_happenings(sent: Span) -> list[Token]:
     return out
 
 
-def _carried_noun(verb: Token) -> Token | None:
+_TEMPORAL_MARKS = _words("as when after before while once")
+# Verbs that draw a conclusion from what their subject names: "X's delegation suggests a focus".
+_INFERENCE_VERBS = _words(
+    "suggest indicate show signal underline underscore highlight reflect demonstrate"
+)
+
+
+def _presupposed(sent: Span, main: Token | None) -> list[Token]:
+    """Happenings a sentence takes as given while it says something else about them.
+
+    - the subject of a light verb whose clause names another happening: "Their discussion
+      commenced shortly after both leaders toured the site" tells the discussion and the tour;
+    - when the main clause reports nothing, a temporal clause: "As both delegations came
+      together for the talks, it became evident that ...";
+    - when the main clause only draws a conclusion, its subject: "X's delegation, including Y,
+      suggests a focus on ..." (the delegation is a fact, the focus an inference).
+    """
+    root = sent.root
+    out: list[Token] = []
+    if (
+        main is not None
+        and main.dep_ == "advcl"
+        and root.lemma_.lower() in LIGHT_VERBS
+        and root.tag_ in ("VBD", "VBN")
+        and main.i != root.i
+    ):
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and _is_event_noun(child) and child != main:
+                out.append(child)
+    if main is not None:
+        return out
+    for tok in sent:
+        if tok.dep_ != "advcl" or tok.tag_ not in ("VBD", "VBN"):
+            continue
+        mark = next((c for c in tok.children if c.dep_ == "mark"), None)
+        if mark is None or mark.lower_ not in _TEMPORAL_MARKS:
+            continue
+        if mark.lower_ in ("as", "while") and tok.left_edge.i != sent.start:
+            continue  # "as we agreed" compares; only an opening "As X happened, ..." is time
+        if _is_event_verb(tok):
+            out.append(tok)
+        elif tok.lemma_.lower() in LIGHT_VERBS | _GATHER_VERBS:
+            noun = _carried_noun(tok, preps=("in", "into", "for"))
+            if noun is not None:
+                out.append(noun)
+    if root.lemma_.lower() in _INFERENCE_VERBS and root.tag_ in ("VBZ", "VBD"):
+        for child in root.children:
+            if (
+                child.dep_ == "nsubj"
+                and _is_event_noun(child)
+                and any(c.dep_ == "poss" for c in child.children)
+            ):
+                out.append(child)
+    return out
+
+
+# Verbs of coming together that name no happening of their own: "came together for the talks".
+_GATHER_VERBS = _words("come gather convene assemble")
+
+
+def _own_words(trigger: Token) -> str:
+    """The words of a presupposed happening: its clause, or its noun phrase."""
+    top = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj":
+        top = trigger.head.head  # "came together for the talks": the whole temporal clause
+    return " ".join(t.text for t in top.subtree)
+
+
+def _carried_noun(verb: Token, preps: tuple[str, ...] = ("in", "into")) -> Token | None:
     """The noun of happening a light verb carries: "engaged in a handshake", "had lunch"."""
     for child in verb.children:
         if child.dep_ in ("dobj", "attr") and _is_event_noun(child):
             return child
-        if child.dep_ == "prep" and child.lower_ in ("in", "into"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             for grand in child.children:
                 if grand.dep_ == "pobj" and _is_event_noun(grand):
                     return grand
@@ -503,6 +622,74 @@ def _is_hedged(tok: Token) -> bool:
     return False
 
 
+def _first_since(sent: Span, start: int, end: int) -> Token | None:
+    """The noun of happening in "the first meeting ... since 2019" (or "the worst flooding
+    since ..."): a superlative that points back to one before."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok: Token = span.root
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if _is_event_noun(tok):
+            first = any(
+                c.dep_ == "amod" and (c.lower_ == "first" or c.tag_ == "JJS") for c in tok.children
+            )
+            return tok if first else None
+    return None
+
+
+def _previous_title(
+    trigger: Token, sent: Span, file: str, block: Block, actors: ActorLookup
+) -> str:
+    """ "the first in-person meeting between the two leaders since 2019" -> "Last in-person
+    meeting between the two leaders"."""
+    drop = {
+        t.i
+        for c in trigger.children
+        if (c.dep_ == "amod" and (c.lower_ == "first" or c.tag_ == "JJS"))
+        or c.dep_ in ("det", "poss")
+        or (c.dep_ == "prep" and c.lower_ == "since")
+        for t in c.subtree
+    }
+    keep = {i for i in _compact(trigger, keep_prep=True) if i not in drop}
+    title = _finish(sent, keep, file, block, actors)
+    return _finish_text("Last " + title[0].lower() + title[1:])
+
+
+def _clarity(trigger: Token, agents: tuple[str, ...]) -> int:
+    """How plainly the sentence tells the happening, for choosing an event's title: a verb in
+    the past with a subject ("X discussed Y") beats a perfect ("the talks have taken place"),
+    which beats a noun phrase or a participle; a named agent adds one."""
+    verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        if trigger.dep_ not in ("nsubj", "nsubjpass", "dobj") or trigger.head.pos_ != "VERB":
+            return 0
+        verb = trigger.head
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return 0
+    if verb.tag_ == "VBD":
+        score = 2
+    elif verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children):
+        score = 1
+    else:
+        return 0
+    return score + (1 if agents else 0)
+
+
+def _is_definite(trigger: Token) -> bool:
+    """A noun of happening that refers back: "the meeting", "this encounter", "Kim's visit"."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or c.dep_ == "poss"
+        for c in trigger.children
+    )
+
+
 def _clause_text(trigger: Token) -> str:
     """The words that frame ``trigger``: its clause and the clauses above it, without side
     remarks (relative clauses, appositions) that hedge something else."""
@@ -530,6 +717,17 @@ def _main_trigger(sent: Span) -> Token | None:
     root = sent.root
     if _is_event_verb(root):
         return root
+    if (inverted := _inverted_participle(root)) is not None:
+        return inverted
+    if (
+        root.lemma_.lower() == "be"
+        and root.tag_ in ("VBZ", "VBP")
+        and (noun := next((c for c in root.children if c.dep_ == "attr"), None)) is not None
+        and _is_event_noun(noun)
+        and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
+    ):
+        # "One of the results is Russia's offer to help": a named party's act, told as given.
+        return noun
     light_past = root.lemma_.lower() in LIGHT_VERBS and root.tag_ in ("VBD", "VBN")
     if light_past and (noun := _carried_noun(root)) is not None:
         return noun
@@ -558,6 +756,31 @@ def _main_trigger(sent: Span) -> Token | None:
                 for noun in child.children:
                     if noun.dep_ == "pobj" and _is_event_noun(noun):
                         return noun
+    return None
+
+
+def _inverted_participle(root: Token) -> Token | None:
+    """ "Accompanying Kim were A and B", "Among those arrested were two reporters": a past
+    copula whose subject comes last, after the participle that names the happening."""
+    if (
+        root.tag_ == "VBG"
+        and root.i == root.sent.start
+        and root.lemma_.lower() in EVENT_VERBS
+        and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "be" and c.tag_ == "VBD" for c in root.children
+        )
+    ):
+        return root  # the parser may make the participle the root: "Accompanying X were Y"
+    if root.lemma_.lower() != "be" or root.tag_ != "VBD":
+        return None
+    for tok in root.doc[root.sent.start : root.i]:
+        if (
+            tok.pos_ == "VERB"
+            and tok.tag_ in ("VBG", "VBN")
+            and tok.lemma_.lower() in EVENT_VERBS
+            and tok.dep_ in ("amod", "acl", "csubj")
+        ):
+            return tok
     return None
 
 
@@ -598,12 +821,19 @@ _CORE = _words("nsubj nsubjpass agent dobj attr dative oprd prt acomp xcomp aux 
 
 def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLookup) -> str:
     """Subject, verb and object of the happening, without hedges, asides and attributions."""
+    if _inverted_participle(sent.root) == trigger:
+        # "Accompanying Kim were A, the chairman of X, and B": the sentence without asides.
+        skip = {t.i for tok in sent if tok.dep_ in ("appos", "relcl") for t in tok.subtree}
+        return _finish(sent, {t.i for t in sent if t.i not in skip}, file, block, actors)
     keep: set[int] = set()
     anchor = trigger
     if trigger.pos_ in ("NOUN", "PROPN"):
         keep |= _compact(trigger, keep_prep=True)
         head = trigger.head
         frame = head.head if head.dep_ == "prep" else None
+        if trigger.dep_ == "attr" and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
+            # "One of the results is Russia's offer to help": the offer is the title.
+            return _noun_title(trigger, sent, keep, file, block, actors)
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             # "X held talks", "the meeting took place at Y": keep the clause around a noun event.
             anchor = head
@@ -630,7 +860,8 @@ def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLoo
             c.i for c in anchor.children if c.tag_ in ("WDT", "WP")
         }
         keep = {i for i in keep if sent.doc[i].tag_ not in ("WDT", "WP")}
-    keep |= _core(anchor)
+    # "a satellite that plunged into the sea" is titled "A satellite plunged into the sea".
+    keep |= {i for i in _core(anchor) if sent.doc[i].tag_ not in ("WDT", "WP")}
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
         # "... and later held a conversation": the subject of the first verb is this one's too.
         subj = _subject(anchor)
@@ -640,9 +871,15 @@ def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLoo
         # What was stated is the news: "X stressed that ...".
         for child in anchor.children:
             if child.dep_ == "ccomp":
-                keep |= _compact(child, keep_prep=True) | {
-                    c.i for c in child.children if c.dep_ == "mark"
+                # The whole of what was said, without asides; a long one is trimmed later
+                # phrase by phrase ("should not be a cause for concern for other nations").
+                aside = {
+                    t.i
+                    for tok in child.subtree
+                    if tok.dep_ in ("relcl", "appos", "parataxis", "advcl") and tok != child
+                    for t in tok.subtree
                 }
+                keep |= {t.i for t in child.subtree if t.i not in aside}
                 break
     # One place or target phrase after the verb says where or to whom; more is detail.
     for child in anchor.children:
@@ -698,6 +935,13 @@ def _compact(tok: Token, *, keep_prep: bool, keep_conj: bool = False) -> set[int
             continue  # examples are detail
         if keep_prep and child.dep_ == "acl" and any(c.tag_ == "TO" for c in child.children):
             # "their intention to continue discussions": the infinitive is the content.
+            out |= _compact(child, keep_prep=False)
+            continue
+        of_complement = (
+            child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN" and child.i > tok.i
+        )
+        if of_complement:
+            # "the possibility of collaboration": a noun without its complement says nothing.
             out |= _compact(child, keep_prep=False)
             continue
         if child.dep_ in _DROP_IN_TITLE and not (keep_prep and child.dep_ == "prep"):
@@ -757,8 +1001,70 @@ def _finish_text(title: str) -> str:
     return title
 
 
+# Phrases a title can do without when it is too long, the last first: where, when, how.
+_TRIMMABLE = _words("prep acl relcl appos advcl npadvmod advmod conj")
+
+
 def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
+    """The kept words as a title; a title too long loses its trailing phrases whole before it
+    is ever cut mid-phrase."""
+    title = _render(sent, keep, file, block, actors)
+    keep = set(keep)
     doc = sent.doc
+    if len(title) > _MAX_TITLE:
+        # Roles before a person's name go first: "Russian President Vladimir Putin" -> the name.
+        keep -= {i for i in keep if _role_word(doc[i])}
+        title = _render(sent, keep, file, block, actors)
+    while len(title) > _MAX_TITLE:
+        first = min(keep)
+        phrases = [
+            doc[i]
+            for i in sorted(keep, reverse=True)
+            if doc[i].dep_ in _TRIMMABLE
+            and i != first
+            and doc[i].head.i in keep
+            and doc[i].head.lemma_.lower() != "be"  # "might be on the agenda" is the predicate
+        ]
+        if not phrases:
+            break
+        # Detail on a noun goes before detail on the verb: where, then when and how.
+        on_noun = [t for t in phrases if t.head.pos_ in ("NOUN", "PROPN")]
+        keep -= {t.i for t in (on_noun or phrases)[0].subtree}
+        title = _render(sent, keep, file, block, actors)
+    if len(title) > _MAX_TITLE:
+        cut = title[: _MAX_TITLE - 1].rsplit(" ", 1)[0]
+        title = cut.rstrip(" ,;:") + "…"
+    return title
+
+
+def _role_word(tok: Token) -> bool:
+    """A word of a person's role or title hung before the name ("President", "North Korean
+    leader"), outside the name itself."""
+    if tok.ent_type_ == "PERSON" or tok.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = tok.head
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        if head.ent_type_ == "PERSON":
+            break
+        head = head.head
+    return head.ent_type_ == "PERSON" and tok.i < head.i
+
+
+# Words that work as prepositions whatever the tagger calls them.
+_PREPOSITION_LIKE = _words("worth like unlike near")
+
+
+def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
+    doc = sent.doc
+    # No preposition is left hanging: "aid worth 10 million euros", not "aid worth".
+    keep = set(keep)
+    for i in sorted(keep):
+        tok = doc[i]
+        if tok.dep_ == "prep" or tok.pos_ == "ADP" or tok.lower_ in _PREPOSITION_LIKE:
+            objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp", "npadvmod", "dobj")]
+            if objects and not any(c.i in keep for c in objects):
+                for c in objects:
+                    keep |= _compact(c, keep_prep=False)
     words: list[str] = []
     last = -2
     for i in sorted(_whole_words(doc, keep)):
@@ -782,41 +1088,63 @@ def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
     title = re.sub(r"[“”\"]", "", title)
     if not title:
         title = sent.text.strip()
-    title = title[0].upper() + title[1:]
-    if len(title) > _MAX_TITLE:
-        cut = title[: _MAX_TITLE - 1].rsplit(" ", 1)[0]
-        title = cut.rstrip(" ,;:") + "…"
-    return title
+    return title[0].upper() + title[1:]
 
 
 # --- repeated statements --------------------------------------------------------------------
 
 
-def _dedupe(candidates: list[EventCandidate], paragraphs: Sequence[Block]) -> list[EventCandidate]:
+def _dedupe(
+    candidates: list[EventCandidate],
+    paragraphs: Sequence[Block],
+    definite: frozenset[int] | set[int] = frozenset(),
+) -> list[EventCandidate]:
     """An article that says the same thing twice reports one event."""
 
     def paragraph(c: EventCandidate) -> int:
         return next((i for i, b in enumerate(paragraphs) if b.start <= c.start < b.end), -1)
 
     kept: list[EventCandidate] = []
-    for cand in candidates:
-        twin = next(
-            (k for k in kept if _same_happening(k, cand, paragraph(k) == paragraph(cand))), None
+    kept_definite: list[bool] = []
+    for n, cand in enumerate(candidates):
+        twin_at = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if _same_happening(
+                    k,
+                    cand,
+                    abs(paragraph(k) - paragraph(cand)),
+                    kept_definite[i] or n in definite,
+                )
+            ),
+            None,
         )
-        if twin is None:
+        if twin_at is None:
             kept.append(cand)
-        elif _strength(cand) > _strength(twin):
-            kept[kept.index(twin)] = cand
+            kept_definite.append(n in definite)
+        elif _strength(cand) > _strength(kept[twin_at]):
+            kept[twin_at] = cand
     return kept
 
 
 _SPEECH_KINDS = frozenset({"statement", "pledge"})
 
 
-def _same_happening(a: EventCandidate, b: EventCandidate, same_paragraph: bool) -> bool:
+def _same_happening(
+    a: EventCandidate, b: EventCandidate, paragraphs_apart: int, definite: bool = False
+) -> bool:
+    """Two reports of one article tell one happening.
+
+    ``paragraphs_apart`` counts body paragraphs between them; ``definite`` says one of them names
+    its happening with a definite noun ("the rendezvous", "this encounter", "Kim's delegation"),
+    which refers back to a happening of that kind the article has told.
+    """
+    same_paragraph = paragraphs_apart == 0
     if a.start == b.start:
-        # One sentence telling two happenings ("met at X, where they shook hands") keeps both.
-        return a.trigger == b.trigger
+        # One sentence telling two happenings ("met at X, where they shook hands") keeps both;
+        # "the first meeting since 2019" tells this meeting and the one of 2019.
+        return a.trigger == b.trigger and a.date == b.date
     same_date = (a.date.label if a.date else None) == (b.date.label if b.date else None)
     if not same_date:
         return False
@@ -825,14 +1153,29 @@ def _same_happening(a: EventCandidate, b: EventCandidate, same_paragraph: bool) 
     if a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False
     kinds = {event_kind(a.trigger), event_kind(b.trigger)}
+    shared_agents = bool(set(a.agents) & set(b.agents))
     if kinds <= _SPEECH_KINDS:
         # A speaker's words told over one paragraph are one statement; in another paragraph
-        # the same speaker is saying something else.
-        return same_paragraph and bool(set(a.agents) & set(b.agents))
-    # "Both leaders toured the site" and later "the leaders toured a launch pad": one tour.
+        # the same speaker is saying something else, unless the next paragraph names the very
+        # same act again ("voiced his support" ... "expressed unwavering support").
+        if a.trigger == b.trigger and paragraphs_apart <= 1 and shared_agents:
+            return True
+        return same_paragraph and shared_agents
+    if len(kinds) == 1 and definite:
+        # "They met at the port. ... The meeting ...": a definite noun refers back to the
+        # happening of its kind the article has told on that day.
+        return True
+    # "Both leaders toured the site" and later "the leaders toured a launch pad": one tour;
+    # "they engaged in discussions" and "the leaders discussing ...": one word, one happening.
     return len(kinds) == 1 and (
-        a.trigger == b.trigger or fuzz.token_set_ratio(a.title, b.title) > 70
+        _one_word(a.trigger, b.trigger) or fuzz.token_set_ratio(a.title, b.title) > 70
     )
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Lemmas of one word family: "discuss" and "discussion", "meet" and "meeting"."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(short) >= 4
 
 
 def _strength(c: EventCandidate) -> int:

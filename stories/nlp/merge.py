@@ -8,8 +8,10 @@ similar wording and compatible dates. An event takes at most one sentence from e
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -20,13 +22,70 @@ from .types import DateValue, Event, EventCandidate
 _BASIS_RANK = {"explicit": 3, "relative": 2, "context": 1}
 _GRAIN_RANK = {"day": 3, "month": 2, "year": 1}
 _THRESHOLD = 0.55
+# Kinds of speech act that outlets render in one another's words: what one calls a statement
+# ("X stated that Russia would help") another calls an offer or a pledge.
+_SPEECH = frozenset({"statement", "pledge", "offer"})
+# Shares of telling words: enough to say two reports tell the same content, or at least that
+# two statements are about the same thing.
+_SAME_WORDS = 0.4
+_SAID_ALIKE = 0.15
+_STOPWORDS = frozenset(
+    re.split(
+        r"\s+",
+        """
+    a an the and or but of to in on at for with by from as into onto over after before during
+    about against between through while than that this these those there their them they its it
+    his her he she him we our you your i me my is are was were be been being has have had do does
+    did will would could should may might can must not no also both such which who whom whose
+    what when where how all any some more most other another each very just only so said says
+    """.strip(),
+    )
+)
 
 
-def merge_candidates(candidates: Sequence[EventCandidate]) -> list[Event]:
-    """Group candidates into events; output is sorted by date (undated last), then title."""
+def content_weights(candidates: Sequence[EventCandidate]) -> dict[str, float]:
+    """How telling each content word is in this story: inverse frequency over its sentences."""
+    sentences = {(c.file, c.start): _content(c.sentence) for c in candidates}
+    df = Counter(w for words in sentences.values() for w in words)
+    n = max(len(sentences), 1)
+    return {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+
+
+def _content(text: str) -> frozenset[str]:
+    # A crude stem (the first six letters) lets "launching" meet "launched", "satellites"
+    # meet "satellite".
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return frozenset(w[:6] for w in words if len(w) > 2 and w not in _STOPWORDS)
+
+
+def _shared_content(
+    a: str, b: str, weights: Mapping[str, float], names: frozenset[str] = frozenset()
+) -> float:
+    """Share of the rarer-worded sentence's weight that the other sentence repeats; the names
+    of who took part are left out (they say who, not what)."""
+    wa, wb = _content(a) - names, _content(b) - names
+    if not wa or not wb:
+        return 0.0
+    default = max(weights.values(), default=1.0)
+    total = min(sum(weights.get(w, default) for w in wa), sum(weights.get(w, default) for w in wb))
+    return sum(weights.get(w, default) for w in wa & wb) / total if total else 0.0
+
+
+def merge_candidates(
+    candidates: Sequence[EventCandidate], actor_kinds: Mapping[str, str] | None = None
+) -> list[Event]:
+    """Group candidates into events; output is sorted by date (undated last), then title.
+
+    ``actor_kinds`` ("person", "organization", "place" by canonical name) tells a country acting
+    through its leader ("Russia's offer", "Putin stated") from two people doing the same thing;
+    a name of unknown kind counts as a person.
+    """
     cands = list(candidates)
+    kinds = actor_kinds or {}
+    weights = content_weights(cands)
     parent = list(range(len(cands)))
     files: dict[int, set[str]] = {i: {c.file} for i, c in enumerate(cands)}
+    members_of: dict[int, list[int]] = {i: [i] for i in range(len(cands))}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -50,7 +109,7 @@ def merge_candidates(candidates: Sequence[EventCandidate]) -> list[Event]:
         for a, b in combinations(members, 2):
             if cands[a].file == cands[b].file or (a, b) in scored:
                 continue
-            scored[(a, b)] = _score(cands[a], cands[b])
+            scored[(a, b)] = _score(cands[a], cands[b], weights, kinds)
 
     for (a, b), score in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
         if score < _THRESHOLD:
@@ -58,8 +117,15 @@ def merge_candidates(candidates: Sequence[EventCandidate]) -> list[Event]:
         ra, rb = find(a), find(b)
         if ra == rb or files[ra] & files[rb]:
             continue  # one sentence per article per event
+        if any(
+            _who_conflicts(cands[x], cands[y], kinds)
+            for x in members_of[ra]
+            for y in members_of[rb]
+        ):
+            continue  # a report without a named agent must not bridge two agents' acts
         parent[rb] = ra
         files[ra] |= files.pop(rb)
+        members_of[ra] += members_of.pop(rb)
 
     groups: dict[int, list[EventCandidate]] = defaultdict(list)
     for i, c in enumerate(cands):
@@ -94,25 +160,70 @@ def _dates_compatible(a: DateValue | None, b: DateValue | None) -> float:
     return 1.0
 
 
-def _score(a: EventCandidate, b: EventCandidate) -> float:
+def _score(
+    a: EventCandidate,
+    b: EventCandidate,
+    weights: Mapping[str, float] | None = None,
+    kinds: Mapping[str, str] | None = None,
+) -> float:
     dates = _dates_compatible(a.date, b.date)
     if dates == 0.0:
         return 0.0
+    words = _similar_words(a, b, weights or {})
+    kind_a, kind_b = event_kind(a.trigger), event_kind(b.trigger)
+    if {kind_a, kind_b} <= _SPEECH and a.trigger != b.trigger and words < _SAID_ALIKE:
+        # One speaker says several things in a day: two statements are one only when what
+        # was said is alike.
+        return 0.0
     if a.trigger == b.trigger:
         trigger = 1.0
-    elif event_kind(a.trigger) == event_kind(b.trigger):
+    elif kind_a == kind_b:
         trigger = 0.8
+    elif {kind_a, kind_b} <= _SPEECH and words >= _SAME_WORDS:
+        # "Putin stated that Russia would help build satellites" and "Russia's offer to help
+        # build satellites": one speech act in two words, when what was said is the same.
+        trigger = 0.5
     else:
         return 0.0  # reports of different kinds of act are different happenings
     union = set(a.actors) | set(b.actors)
     actors = len(set(a.actors) & set(b.actors)) / len(union) if union else 0.0
-    words = fuzz.token_set_ratio(a.sentence, b.sentence) / 100
     titles = fuzz.token_set_ratio(a.title, b.title) / 100
-    score = 0.35 * trigger + 0.2 * actors + 0.2 * words + 0.1 * titles + 0.15 * dates
+    wording = max(words, fuzz.token_set_ratio(a.sentence, b.sentence) / 100)
+    score = 0.35 * trigger + 0.2 * actors + 0.2 * wording + 0.1 * titles + 0.15 * dates
     if a.agents and b.agents:
         # Who did it decides between two acts of one kind ("Kim pledged", "Putin pledged").
-        score += 0.1 if set(a.agents) & set(b.agents) else -0.25
+        if _who_conflicts(a, b, kinds or {}):
+            return 0.0
+        if set(a.agents) & set(b.agents):
+            score += 0.1
+        elif words < _SAME_WORDS:
+            score -= 0.1  # a country and a person, saying different things
     return score
+
+
+def _similar_words(a: EventCandidate, b: EventCandidate, weights: Mapping[str, float]) -> float:
+    """How much of what happened two reports share: over their sentences, or over their
+    titles (the clause of the happening itself, without the sentence's other news)."""
+    names = _content(" ".join((*a.actors, *b.actors)))
+    return max(
+        _shared_content(a.sentence, b.sentence, weights, names),
+        _shared_content(a.title, b.title, weights, names),
+    )
+
+
+def _who_conflicts(a: EventCandidate, b: EventCandidate, kinds: Mapping[str, str]) -> bool:
+    """Two different people, or two different countries, named as doing the act."""
+    if not a.agents or not b.agents or set(a.agents) & set(b.agents):
+        return False
+    return not _acts_for(a.agents, b.agents, kinds)
+
+
+def _acts_for(a: Sequence[str], b: Sequence[str], kinds: Mapping[str, str]) -> bool:
+    """One side names only people and the other only countries or bodies: the one may act
+    for the other. Two different people, or two different countries, never do one act."""
+    people_a = {kinds.get(x, "person") == "person" for x in a}
+    people_b = {kinds.get(x, "person") == "person" for x in b}
+    return len(people_a) == 1 and len(people_b) == 1 and people_a != people_b
 
 
 def _date_rank(d: DateValue) -> tuple[int, int]:
@@ -144,15 +255,17 @@ def _consensus(dates: list[DateValue]) -> tuple[DateValue | None, tuple[DateValu
 def _event(members: list[EventCandidate]) -> Event:
     members = sorted(members, key=lambda c: (c.file, c.start))
     date, alternatives = _consensus([c.date for c in members if c.date is not None])
-    # The title comes from the clearest report: one that fits without being cut, then the
-    # best-dated one, then one that names who acted, then the one nearest a headline's length.
+    # The title comes from the clearest report: one that fits without being cut, then one
+    # that tells the happening as "Agent did X", then the best-dated one, then the shortest
+    # (a title under a few words says too little to count as shorter).
     best = max(
         members,
         key=lambda c: (
             not c.title.endswith("…"),
+            c.clarity,
             _date_rank(c.date) if c.date else (0, 0),
             bool(c.agents),
-            -abs(len(c.title) - 60),
+            -max(len(c.title), 30),
             c.file,
         ),
     )

@@ -124,7 +124,7 @@ def extract_story(
         report("events", i + 1, len(cleaned))
 
     candidates = [c for c in candidates if c.file not in failed]
-    events = merge_candidates(candidates)
+    events = merge_candidates(candidates, {a.name: a.kind for a in actor_index.actors})
     linked = [replace(q, event=link_quote(q, events)) for q in quotes if q.file not in failed]
     grouped = share_events(
         group_variants(

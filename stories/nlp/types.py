@@ -110,6 +110,9 @@ class EventCandidate:
     topics: tuple[str, ...] = ()  # topic slugs
     trigger: str = ""  # lemma of the verb or noun that names the happening
     agents: tuple[str, ...] = ()  # canonical names of who did it (the trigger's subject)
+    # How plainly the title tells the happening (0 = a noun phrase ... 3 = "Named agent did X"),
+    # for choosing the title of an event several outlets report.
+    clarity: int = 0
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,58 @@ def test_carrier_verbs_take_the_kind_of_act_they_carry(nlp: Language) -> None:
     assert [c.trigger for c in launch] == ["launch"]
 
 
+def test_a_happening_named_as_subject_of_a_later_one_is_told_too(nlp: Language) -> None:
+    found = events_in(
+        nlp, "Their negotiation commenced shortly after both ministers toured the new terminal."
+    )
+    assert sorted(c.trigger for c in found) == ["negotiation", "tour"]
+
+
+def test_an_opening_temporal_clause_is_a_fact_whatever_the_main_clause_guesses(
+    nlp: Language,
+) -> None:
+    found = events_in(
+        nlp,
+        "As both delegations came together for the talks, it became evident that the deal"
+        " could cover many issues.",
+    )
+    assert labels(found) == [("talk", "2024-03-14")]
+
+
+def test_as_we_agreed_is_not_a_happening(nlp: Language) -> None:
+    assert events_in(nlp, "This time, as we agreed, at the old port.") == []
+
+
+def test_the_subject_of_an_inference_is_a_fact_and_the_inference_is_not(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva's delegation, including the harbour chief, suggests a focus on shipping.",
+    )
+    assert [c.trigger for c in found] == ["delegation"]
+
+
+def test_a_participle_before_a_past_copula_names_the_happening(nlp: Language) -> None:
+    arrested = events_in(nlp, "Among those arrested were two reporters and a photographer.")
+    joined = events_in(nlp, "Accompanying Ana Silva were Rui Costa and Lena Berg.")
+    advised = events_in(nlp, "Accompanying the minister were two advisers.")
+    assert [c.trigger for c in arrested] == ["arrest"]
+    assert [c.trigger for c in joined] == ["accompany"]
+    assert [c.trigger for c in advised] == ["accompany"]
+    assert advised[0].title == "Accompanying the minister were two advisers"
+
+
+def test_a_named_partys_act_told_as_given_is_an_event(nlp: Language) -> None:
+    found = events_in(
+        nlp, "One result of the talks is Portugal's offer to help Spain rebuild the harbour."
+    )
+    assert [(c.trigger, c.agents) for c in found] == [("offer", ("Portugal",))]
+    assert found[0].title.startswith("Portugal's offer to help Spain")
+
+
+def test_a_named_partys_act_that_only_could_matter_is_not_news(nlp: Language) -> None:
+    assert events_in(nlp, "Portugal's offer could change the whole dispute.") == []
+
+
 # --- when it happened ----------------------------------------------------------------------------
 
 
@@ -215,6 +267,44 @@ def test_the_same_tour_told_twice_in_one_article_is_one_event(nlp: Language) -> 
     assert [c.trigger for c in found] == ["tour"]
 
 
+def test_a_definite_noun_refers_back_to_the_happening_told_before(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "This tense encounter marked the first meeting between the two ministers since 2019."
+        " The rendezvous took place at the old port.",
+    )
+    assert labels(found) == [("meeting", "2024-03-14"), ("meeting", "2019")]
+
+
+def test_two_meetings_told_far_apart_without_reference_stay_two(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva met Rui Costa at the port.",
+        "The dockers went on strike.",
+        "Lena Berg met union leaders in Spain.",
+    )
+    assert [c.trigger for c in found].count("meet") == 2
+
+
+def test_the_same_act_named_again_in_the_next_paragraph_is_one_statement(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva has publicly voiced her support for the striking dockers.",
+        "Ana Silva expressed unwavering support for the union and its leaders.",
+    )
+    assert [c.trigger for c in found] == ["support"]
+
+
+def test_a_noun_and_a_verb_of_one_word_in_one_article_are_one_happening(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Both ministers engaged in discussions with their delegations.",
+        "The strike dragged on.",
+        "The summit saw the two ministers discussing the harbour budget.",
+    )
+    assert [c.trigger for c in found] == ["discussion"]
+
+
 def _cand(
     file: str, trigger: str, value: DateValue | None, agents=(), sentence="x"
 ) -> EventCandidate:
@@ -264,6 +354,68 @@ def test_different_kinds_of_act_never_merge() -> None:
         ]
     )
     assert len(merged) == 2
+
+
+def test_two_different_same_day_happenings_of_the_same_people_stay_apart(nlp: Language) -> None:
+    a = events_in(
+        nlp,
+        "Ana Silva and Rui Costa met at the old port.",
+        "Hours before the meeting, Portugal launched two missiles into the sea.",
+        file="a.txt",
+    )
+    b = events_in(
+        nlp,
+        "Ana Silva and Rui Costa voted on the harbour budget.",
+        "Ana Silva and Rui Costa protested outside the port.",
+        file="b.txt",
+    )
+    merged = merge_candidates([*a, *b])
+    assert all(len({s.trigger for s in e.sources}) == 1 for e in merged)
+    assert len(merged) == len(a) + len(b)
+
+
+def test_a_country_and_its_leader_saying_the_same_thing_is_one_act(nlp: Language) -> None:
+    a = events_in(
+        nlp, "One result of the talks is Portugal's offer to help Spain rebuild the harbour."
+    )
+    b = events_in(
+        nlp,
+        "During the talks, Ana Silva stated that Portugal would help Spain rebuild the harbour.",
+        file="b.txt",
+    )
+    kinds = {"Ana Silva": "person", "Portugal": "place", "Spain": "place"}
+    assert len(merge_candidates([*a, *b], kinds)) == 1
+    # Two people are never one speaker, whatever they say.
+    c = events_in(
+        nlp,
+        "During the talks, Rui Costa stated that Portugal would help Spain rebuild the harbour.",
+        file="c.txt",
+    )
+    merged = merge_candidates([*b, *c], {**kinds, "Rui Costa": "person"})
+    assert len(merged) == 2
+
+
+def test_two_statements_of_one_speaker_about_different_things_stay_apart() -> None:
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "outline", CONTEXT, ["Ana Silva"], "Ana Silva outlined the budget."),
+            _cand("b.txt", "hint", CONTEXT, ["Ana Silva"], "Ana Silva hinted at a new bridge."),
+        ]
+    )
+    assert len(merged) == 2
+
+
+def test_a_report_without_an_agent_does_not_bridge_two_peoples_acts() -> None:
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "pledge", CONTEXT, ["Ana Silva"], "Ana Silva pledged support."),
+            _cand("b.txt", "pledge", CONTEXT, [], "Support was pledged."),
+            _cand("c.txt", "pledge", CONTEXT, ["Rui Costa"], "Rui Costa pledged support."),
+        ]
+    )
+    assert not any(
+        {"Ana Silva", "Rui Costa"} <= {a for s in e.sources for a in s.agents} for e in merged
+    )
 
 
 # --- titles ---------------------------------------------------------------------------------------
@@ -317,3 +469,111 @@ def test_merged_event_takes_a_title_that_is_not_cut() -> None:
         ]
     )
     assert [e.title for e in merged] == ["Ana Silva pledged support."]
+
+
+def test_title_of_a_relative_clause_tells_the_happening_without_that(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Notably, the port has faced setbacks, with a failed strike in August and a barge that"
+        " plunged into the river shortly after departure in May.",
+    )
+    titles = [c.title for c in found]
+    assert not any(" that plunged" in t for t in titles)
+    assert "A barge plunged into the river" in titles
+
+
+def test_long_title_drops_roles_and_trailing_detail_rather_than_cutting(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Portuguese Prime Minister Ana Silva met the leaders of the dockers at the old customs"
+        " house of the harbour in the northern city of Porto on the Douro river.",
+    )
+    title = found[0].title
+    assert not title.endswith("…") and len(title) <= 100
+    assert title.startswith("Ana Silva met the leaders of the dockers at")
+
+
+def test_a_statement_title_keeps_what_was_said_whole(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The Port Authority emphasized that the strike should not be a cause for concern for"
+        " shipping companies.",
+    )
+    assert "should not be a cause for concern" in found[0].title
+
+
+def test_title_keeps_the_complement_of_a_noun(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva hinted at the possibility of a new bridge.")
+    assert found[0].title == "Ana Silva hinted at the possibility of a new bridge"
+
+
+def test_merged_event_takes_the_plainest_title() -> None:
+    plain = _cand("b.txt", "discuss", CONTEXT, [], "The ministers discussed the budget.")
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "talk", CONTEXT, [], "The talks have taken place amid tension."),
+            EventCandidate(**{**plain.__dict__, "clarity": 2}),
+        ]
+    )
+    assert [e.title for e in merged] == ["The ministers discussed the budget."]
+
+
+def test_the_first_meeting_since_a_year_tells_of_a_meeting_in_that_year(nlp: Language) -> None:
+    found = events_in(
+        nlp, "The encounter marked the first meeting between the two ministers since 2019."
+    )
+    assert sorted(labels(found), key=str) == [("meeting", "2019"), ("meeting", "2024-03-14")]
+    previous = next(c for c in found if c.date and c.date.label == "2019")
+    assert previous.title == "Last meeting between the two ministers"
+
+
+def test_a_when_clause_alone_tells_the_earlier_happening(nlp: Language) -> None:
+    found = events_in(nlp, "This marks their first encounter since 2019, when they met in Porto.")
+    assert sorted(labels(found), key=str) == [("encounter", "2024-03-14"), ("meet", "2019")]
+
+
+def test_tensions_since_a_year_tell_of_nothing_then(nlp: Language) -> None:
+    found = events_in(nlp, "The ministers met at the port amid tensions that grew since 2019.")
+    assert all(c.date is None or c.date.label != "2019" for c in found)
+
+
+def test_no_title_ends_on_a_hanging_preposition(nlp: Language) -> None:
+    found = events_in(nlp, "The Harbour Union promised emergency aid worth 10 million euros.")
+    assert found[0].title == "The Harbour Union promised emergency aid worth 10 million euros"
+
+
+def test_a_second_act_joined_by_and_is_its_own_event(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva declared a state of emergency and visited Porto.")
+    assert sorted(c.trigger for c in found) == ["declare", "visit"]
+
+
+def test_a_rally_held_and_a_protest_at_a_rally_are_one_kind() -> None:
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "rally", CONTEXT, ["Rui Costa"], "Rui Costa held a rally in Lisbon."),
+            _cand("b.txt", "protest", CONTEXT, ["Rui Costa"], "Rui Costa protested at a rally."),
+        ]
+    )
+    assert len(merged) == 1
+
+
+def test_arrests_and_detentions_of_one_day_merge_and_stay_apart_from_the_vote() -> None:
+    merged = merge_candidates(
+        [
+            _cand("a.txt", "arrest", CONTEXT, ["Port Authority"], "Police arrested twelve."),
+            _cand("b.txt", "detain", CONTEXT, ["Port Authority"], "Police detained twelve."),
+            _cand("c.txt", "approve", CONTEXT, ["Harbour Union"], "Members approved the deal."),
+            _cand("d.txt", "vote", CONTEXT, ["Harbour Union"], "Members voted on the deal."),
+        ]
+    )
+    assert sorted(sorted(s.trigger for s in e.sources) for e in merged) == [
+        ["approve", "vote"],
+        ["arrest", "detain"],
+    ]
+
+
+def test_a_place_modifying_the_subject_did_not_act(nlp: Language) -> None:
+    found = events_in(nlp, "Lawmakers in Portugal approved the harbour budget.")
+    assert found[0].agents == ()
+    named = events_in(nlp, "Ana Silva of the Harbour Union approved the harbour budget.")
+    assert "Ana Silva" in named[0].agents
