@@ -221,7 +221,7 @@ def test_hidden_event_stays_hidden_after_reingest(summit, editor_client):
 def test_verified_event_stays_verified_even_when_the_machine_drops_it(
     summit, editor_client, monkeypatch
 ):
-    event = summit.events.visible().filter(title__contains="sister").first()
+    event = event_with_sources(summit, 1)
     keys = active_keys(event)
     sentences = set(event.sources.values_list("sentence", flat=True))
     run_action(editor_client, m.Event, "mark_verified", [event])

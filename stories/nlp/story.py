@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -179,6 +180,27 @@ def link_quote(quote: Quote, events: Sequence[Event]) -> int | None:
         return best[1]
     if quote.speaker is None:
         return None
+    # A remark restated further down an article was folded into the event of its first telling:
+    # the speaker's event in this article whose evidence shares most of the remark's words.
+    words = _content_words(quote.text) - _content_words(quote.speaker)
+    overlaps = sorted(
+        (
+            max(
+                len(words & _content_words(s.sentence))
+                for s in event.sources
+                if s.file == quote.file
+            ),
+            idx,
+        )
+        for idx, event in enumerate(events)
+        if quote.speaker in event.actors and any(s.file == quote.file for s in event.sources)
+    )
+    if (
+        overlaps
+        and overlaps[-1][0] > 0
+        and (len(overlaps) == 1 or overlaps[-2][0] < overlaps[-1][0])
+    ):
+        return overlaps[-1][1]
     same_day = [
         idx
         for idx, event in enumerate(events)
@@ -188,6 +210,11 @@ def link_quote(quote: Quote, events: Sequence[Event]) -> int | None:
         )
     ]
     return same_day[0] if len(same_day) == 1 else None
+
+
+def _content_words(text: str) -> set[str]:
+    # Short words are mostly function words; four letters and up carry the content.
+    return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) >= 4}
 
 
 def published_dates(extraction: StoryExtraction) -> dict[str, date | None]:

@@ -270,6 +270,43 @@ def test_a_quote_next_to_an_event_its_speaker_is_no_part_of_is_not_linked() -> N
     assert link_quote(quote, [event(("Ortiz",))]) == 0
 
 
+def test_a_remark_restated_far_below_joins_the_speakers_event_with_the_same_words() -> None:
+    from datetime import date
+
+    from stories.nlp.story import link_quote
+    from stories.nlp.types import DateValue, Event, EventCandidate
+
+    day = DateValue(date(2024, 5, 1), date(2024, 5, 1), "day", "", "context")
+    first = "Mayor Ortiz voiced her support for the rebuilding plan on Monday."
+    other = "Mayor Ortiz toured the flooded district."
+    later = "Ortiz repeated her full support for the rebuilding plan."
+    text = "\n\n".join([first, other, "Residents waited for news.", later])
+
+    def event(sentence: str) -> Event:
+        start = text.index(sentence)
+        src = EventCandidate(
+            "a.txt", sentence, start, start + len(sentence), sentence, day, ("Ortiz",)
+        )
+        return Event(day, sentence, ("Ortiz",), (), (src,))
+
+    start = text.index("full support")
+    quote = Quote(
+        "a.txt",
+        "full support for the rebuilding plan",
+        start,
+        start + 36,
+        False,
+        "Ortiz",
+        "repeat",
+        False,
+        text.index(later),
+        len(text),
+    )
+    assert link_quote(quote, [event(other), event(first)]) == 1
+    unrelated = replace(quote, text="the water came fast")
+    assert link_quote(unrelated, [event(other), event(first)]) is None
+
+
 def test_reported_clause_around_quoted_words_leaves_the_quote_as_the_record(nlp: Language) -> None:
     text = (
         "Chilean President Gabriel Boric spoke in Santiago.\n\n"
