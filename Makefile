@@ -4,17 +4,20 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test setup test-setup lint bench evaluate clean
+.PHONY: run test setup test-setup seed lint lock bench evaluate clean
 
-run: setup
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py ingest fixtures/articles/summit --story summit \
-		--title "Putin and Kim meet at the Vostochny Cosmodrome"
+run: seed
 	@echo "Serving the summit story at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: test-setup
 	$(PY) -m pytest
+
+# The database, migrated, with the summit story in it (a re-run changes nothing).
+seed: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py ingest fixtures/articles/summit --story summit \
+		--title "Putin and Kim meet at the Vostochny Cosmodrome"
 
 setup: $(VENV)/.installed
 test-setup: $(VENV)/.test-installed
@@ -34,7 +37,8 @@ $(VENV)/.test-installed: requirements-test.lock | $(VENV)/bin/python
 	touch $(VENV)/.installed $@
 
 # Regenerate the locks after changing pyproject.toml.
-lock:
+lock: | $(VENV)/bin/python
+	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -q -o requirements.lock
 	$(VENV)/bin/uv pip compile pyproject.toml --group test --generate-hashes --python-version 3.11 -q -o requirements-test.lock
 
@@ -45,7 +49,7 @@ lint: test-setup
 bench: setup
 	$(PY) scripts/benchmark.py
 
-evaluate: setup
+evaluate: seed
 	$(PY) manage.py evaluate --story summit --gold fixtures/gold/summit.json
 
 clean:

@@ -28,6 +28,14 @@ from stories.corrections import DATE_FIELDS, CorrectionError
 from stories.ingest import reextract
 
 
+def period_start(start: date, granularity: str) -> date:
+    if granularity == "year":
+        return date(start.year, 1, 1)
+    if granularity == "month":
+        return date(start.year, start.month, 1)
+    return start
+
+
 def period_end(start: date, granularity: str) -> date:
     if granularity == "year":
         return date(start.year, 12, 31)
@@ -45,7 +53,11 @@ class LockEditsMixin:
         changed = {f for f in form.changed_data if f in self.lockable}
         if changed & set(DATE_FIELDS):
             changed |= set(DATE_FIELDS)
-            if obj.date_start and obj.granularity:
+            if obj.date_start is None:
+                obj.date_end = None
+            elif obj.granularity:
+                # A month or a year starts on its first day, whatever day the editor typed.
+                obj.date_start = period_start(obj.date_start, obj.granularity)
                 obj.date_end = period_end(obj.date_start, obj.granularity)
             obj.date_basis = "editor"
         if changed:
@@ -312,6 +324,24 @@ class TopicAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug")
 
 
+class SameStoryForm(forms.ModelForm):
+    """Autocomplete offers every story's actors and events; only this story's may be chosen."""
+
+    def clean(self):
+        data = super().clean()
+        obj = self.instance
+        story_id = (
+            obj.story_id
+            if isinstance(obj, m.Event)
+            else getattr(data.get("article") or getattr(obj, "article", None), "story_id", None)
+        )
+        chosen = list(data.get("actors") or [])
+        chosen += [data[name] for name in ("speaker", "event") if data.get(name) is not None]
+        if story_id is not None and any(item.story_id != story_id for item in chosen):
+            raise forms.ValidationError("Choose actors and events of this article's own story.")
+        return data
+
+
 class EvidenceForm(forms.ModelForm):
     """Existing evidence can only be detached or attached again; new evidence is checked against
     the article's text and attached as the editor's."""
@@ -334,6 +364,9 @@ class EvidenceForm(forms.ModelForm):
         article, sentence = data.get("article"), (data.get("sentence") or "").strip()
         if article is None or not sentence:
             return data
+        event = data.get("event") or getattr(self.instance, "event", None)
+        if event is not None and article.story_id != event.story_id:
+            raise forms.ValidationError("This article belongs to another story.")
         at = article.raw_text.find(sentence)
         if at < 0:
             raise forms.ValidationError(
@@ -373,6 +406,7 @@ class EventSourceInline(admin.TabularInline):
 
 @admin.register(m.Event)
 class EventAdmin(CorrectionActionsMixin, LockEditsMixin, admin.ModelAdmin):
+    form = SameStoryForm
     lockable = ("title", "actors", "topics", *DATE_FIELDS)
     list_display = (
         "title",
@@ -594,6 +628,7 @@ class EventSourceAdmin(admin.ModelAdmin):
 
 @admin.register(m.Quote)
 class QuoteAdmin(LockEditsMixin, admin.ModelAdmin):
+    form = SameStoryForm
     lockable = ("speaker", "text", "start", "end", "direct", "event", "variant_group")
     list_display = (
         "short_text",

@@ -113,16 +113,16 @@ def merge_actors(survivor: m.Actor, others: Iterable[m.Actor]) -> list[m.Actor]:
     if any(a.story_id != survivor.story_id for a in others):
         raise CorrectionError("Only actors of the same story can be merged.")
     through = m.Event.actors.through
-    names = {_norm(survivor.name)} | {_norm(a.name) for a in survivor.aliases.all()}
+    names = {m.norm_name(survivor.name)} | {m.norm_name(a.name) for a in survivor.aliases.all()}
     for other in others:
         for event_id in through.objects.filter(actor=other).values_list("event_id", flat=True):
             through.objects.get_or_create(event_id=event_id, actor=survivor)
         through.objects.filter(actor=other).delete()
         other.quotes.update(speaker=survivor)
         for name in [other.name, *(a.name for a in other.aliases.all())]:
-            if _norm(name) not in names:
+            if m.norm_name(name) not in names:
                 m.ActorAlias.objects.create(actor=survivor, name=name[:200], by_editor=True)
-                names.add(_norm(name))
+                names.add(m.norm_name(name))
         _forget_rulings(survivor.story, other.name, survivor.name, m.ActorDecision.DIFFERENT)
         m.ActorDecision.objects.get_or_create(
             story=survivor.story,
@@ -174,9 +174,5 @@ def remove_alias(alias: m.ActorAlias) -> m.ActorDecision | None:
 def _forget_rulings(story: m.Story, a: str, b: str, kind: str) -> None:
     """A new ruling on two names replaces an opposite one."""
     for d in story.actor_decisions.filter(kind=kind):
-        if {_norm(d.name), _norm(d.other_name)} == {_norm(a), _norm(b)}:
+        if {m.norm_name(d.name), m.norm_name(d.other_name)} == {m.norm_name(a), m.norm_name(b)}:
             d.delete()
-
-
-def _norm(name: str) -> str:
-    return " ".join(name.replace("’", "'").lower().split())

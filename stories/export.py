@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from html import escape
 
 from django.db.models import Prefetch
 
@@ -137,12 +138,17 @@ def as_timelinejs(data: dict) -> str:
             {
                 "unique_id": f"event-{e['id']}",
                 "start_date": start,
-                "display_date": e["date_text"] or e["date"],
-                "text": {"headline": e["title"], "text": "Reported by " + ", ".join(outlets)},
+                # TimelineJS renders these fields as HTML; they come from article text.
+                "display_date": escape(e["date_text"] or e["date"]),
+                "text": {
+                    "headline": escape(e["title"]),
+                    "text": escape("Reported by " + ", ".join(outlets)),
+                },
                 "group": e["topics"][0] if e["topics"] else "",
             }
         )
-    return as_json({"title": {"text": {"headline": data["story"]["title"]}}, "events": items})
+    title = {"text": {"headline": escape(data["story"]["title"])}}
+    return as_json({"title": title, "events": items})
 
 
 FORMATS = {"json": as_json, "csv": as_csv, "timelinejs": as_timelinejs}

@@ -113,6 +113,10 @@ def load_manifest(path: Path) -> dict[str, dict]:
         raise IngestError(f'{path}: the manifest must be a JSON list of objects with a "file"')
     manifest = {}
     for entry in entries:
+        url = entry.get("url")
+        if url and not (isinstance(url, str) and url.lower().startswith(("http://", "https://"))):
+            # Shown as a link to readers: anything but a web address (javascript:, data:) is out.
+            raise IngestError(f'{path}: "{entry["file"]}" has a url that is not http(s): {url!r}')
         published = entry.get("published")
         if published:
             try:
@@ -151,7 +155,8 @@ def pipeline_fingerprint() -> str:
     """Changes when the extraction code, the taxonomy or the model changes."""
     digest = hashlib.sha256(settings.SPACY_MODEL.encode())
     nlp_dir = Path(__file__).parent / "nlp"
-    for path in sorted(nlp_dir.glob("*.py")) + [Path(settings.TOPIC_TAXONOMY)]:
+    code = [p for p in sorted(nlp_dir.glob("*.py")) if p.name != "evaluation.py"]
+    for path in [*code, Path(settings.TOPIC_TAXONOMY)]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -165,7 +170,7 @@ def _decisions(story: m.Story) -> t.Decisions:
     for alias in m.ActorAlias.objects.filter(actor__story=story, by_editor=True).select_related(
         "actor"
     ):
-        if _norm_name(alias.name) != _norm_name(alias.actor.name):
+        if m.norm_name(alias.name) != m.norm_name(alias.actor.name):
             same.add((alias.name, alias.actor.name))
     return t.Decisions(same_actor=tuple(sorted(same)), different_actors=tuple(sorted(different)))
 
@@ -216,6 +221,11 @@ def ingest(
 
     report = IngestReport(story=slug, dry_run=dry_run)
     story = m.Story.objects.filter(slug=slug).first()
+    known = {p.name for p in files} | (
+        set(story.articles.values_list("file_name", flat=True)) if story else set()
+    )
+    for unknown in sorted(set(meta) - known):
+        say(f"manifest: there is no article {unknown}; its entry is not used")
 
     texts: dict[str, str] = {}
     for n, path in enumerate(files, 1):
@@ -253,6 +263,13 @@ def reextract(story: m.Story, *, progress: Progress | None = None) -> IngestRepo
     return _run(story, story.slug, None, texts, meta, report, force=True, dry_run=False, say=say)
 
 
+def _meta_for(name: str, meta: dict[str, dict], existing: dict[str, m.Article]) -> dict:
+    """This run's manifest entry, else what an earlier run's manifest said (kept on the row)."""
+    if name in meta:
+        return meta[name]
+    return _stored_meta(existing[name]) if name in existing else {}
+
+
 def _stored_meta(article: m.Article) -> dict:
     return {
         "outlet": article.outlet.name if article.outlet_id else None,
@@ -279,7 +296,7 @@ def _run(
     existing = {a.file_name: a for a in story.articles.select_related("outlet")} if story else {}
     all_texts = {name: a.raw_text for name, a in existing.items()} | texts
     inputs = [
-        _article_input(name, text, meta.get(name, {}), existing.get(name))
+        _article_input(name, text, _meta_for(name, meta, existing), existing.get(name))
         for name, text in sorted(all_texts.items())
     ]
 
@@ -344,7 +361,13 @@ def _changed(obj, values: dict) -> bool:
     for name, value in values.items():
         if name in locked:
             continue
-        if getattr(obj, name) != value:
+        field = obj._meta.get_field(name)
+        if field.many_to_one:
+            # Compare keys, not objects: reading the related object would cost a query a row.
+            same = getattr(obj, field.attname) == (value.pk if value is not None else None)
+        else:
+            same = getattr(obj, name) == value
+        if not same:
             setattr(obj, name, value)
             dirty = True
     return dirty
@@ -380,9 +403,12 @@ def _write(
             article.extraction_digest = digest
             article.save(update_fields=["extraction_digest"])
             status = "created" if status == "created" else "updated"
-        if name in texts:
+        # Articles not named in this run are reported too when the story's new context changed
+        # what was extracted from them.
+        if name in texts or status != "unchanged":
             report.files.append(FileReport(name, status))
-    story.fingerprint = fingerprint
+    # A run with a failed article must not look finished: the next run tries it again.
+    story.fingerprint = "" if failed else fingerprint
     story.save(update_fields=["fingerprint"])
     return story
 
@@ -411,19 +437,21 @@ def _write_articles(
             continue
         outlet = None
         if art.outlet:
-            outlet = outlets.get(art.outlet)
+            outlet_name = art.outlet[:200]
+            outlet = outlets.get(outlet_name)
             if outlet is None:
                 outlet = m.Outlet.objects.create(
-                    name=art.outlet, slug=m.unique_slug(art.outlet, taken_outlet_slugs, "outlet")
+                    name=outlet_name,
+                    slug=m.unique_slug(outlet_name, taken_outlet_slugs, "outlet"),
                 )
-                outlets[art.outlet] = outlet
+                outlets[outlet_name] = outlet
         values = {
             "content_hash": _sha(art.input.text),
             "raw_text": art.input.text,
             "outlet": outlet,
-            "url": art.input.url or "",
+            "url": (art.input.url or "")[:500],
             "headline": art.clean.headline[:500],
-            "author": art.clean.author or art.input.author or "",
+            "author": (art.clean.author or art.input.author or "")[:200],
             "published": art.published,
             "published_basis": art.published_basis,
             "body": art.clean.body,
@@ -443,10 +471,6 @@ def _write_articles(
     return rows, status
 
 
-def _norm_name(name: str) -> str:
-    return " ".join(name.replace("’", "'").lower().split())
-
-
 def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.Actor]:
     """Map each machine canonical name to its row, matching existing rows by any known name.
 
@@ -457,33 +481,33 @@ def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.
     rows = list(story.actors.prefetch_related("aliases"))
     by_name: dict[str, m.Actor] = {}
     for row in rows:
-        by_name.setdefault(_norm_name(row.name), row)
+        by_name.setdefault(m.norm_name(row.name), row)
     for row in rows:
         for alias in row.aliases.all():
-            by_name.setdefault(_norm_name(alias.name), row)
+            by_name.setdefault(m.norm_name(alias.name), row)
     apart: dict[str, set[str]] = defaultdict(set)
     decided: set[str] = set()
     for d in story.actor_decisions.all():
-        decided |= {_norm_name(d.name), _norm_name(d.other_name)}
+        decided |= {m.norm_name(d.name), m.norm_name(d.other_name)}
         if d.kind == m.ActorDecision.DIFFERENT:
-            apart[_norm_name(d.name)].add(_norm_name(d.other_name))
-            apart[_norm_name(d.other_name)].add(_norm_name(d.name))
+            apart[m.norm_name(d.name)].add(m.norm_name(d.other_name))
+            apart[m.norm_name(d.other_name)].add(m.norm_name(d.name))
     taken = {row.slug for row in rows}
 
     result: dict[str, m.Actor] = {}
     members: dict[int, list[t.Actor]] = defaultdict(list)
     for actor in extraction.actors:
-        row = by_name.get(_norm_name(actor.name)) or next(
-            (by_name[_norm_name(a)] for a in actor.aliases if _norm_name(a) in by_name), None
+        row = by_name.get(m.norm_name(actor.name)) or next(
+            (by_name[m.norm_name(a)] for a in actor.aliases if m.norm_name(a) in by_name), None
         )
         if row is None:
             row = m.Actor.objects.create(
                 story=story,
-                name=actor.name,
+                name=actor.name[:200],
                 slug=m.unique_slug(actor.name, taken, "actor"),
                 kind=actor.kind,
             )
-            by_name[_norm_name(actor.name)] = row
+            by_name[m.norm_name(actor.name)] = row
             rows.append(row)
         result[actor.name] = row
         members[row.pk].append(actor)
@@ -493,19 +517,19 @@ def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.
         if not group:
             continue
         # The machine actor named like the row speaks for it, else the best known one.
-        lead = next((a for a in group if _norm_name(a.name) == _norm_name(row.name)), None)
+        lead = next((a for a in group if m.norm_name(a.name) == m.norm_name(row.name)), None)
         lead = lead or max(group, key=lambda a: len(a.aliases))
         if _changed(row, {"name": lead.name, "kind": lead.kind}):
             row.save()
-        own = {_norm_name(row.name)}
+        own = {m.norm_name(row.name)}
         current = {a.name: a for a in row.aliases.all()}
-        own |= {_norm_name(n) for n, a in current.items() if a.by_editor}
+        own |= {m.norm_name(n) for n, a in current.items() if a.by_editor}
         refused = set().union(*(apart.get(n, set()) for n in own))
         proposed = {
             name[:200]
             for actor in group
             for name in (actor.name, *actor.aliases)
-            if _norm_name(name) != _norm_name(row.name) and _norm_name(name) not in refused
+            if m.norm_name(name) != m.norm_name(row.name) and m.norm_name(name) not in refused
         }
         for alias in sorted(proposed - set(current)):
             m.ActorAlias.objects.get_or_create(actor=row, name=alias)
@@ -514,7 +538,7 @@ def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.
                 alias.delete()
     used = {row.pk for row in result.values()}
     for row in rows:
-        if row.pk in used or row.locked_fields or _norm_name(row.name) in decided:
+        if row.pk in used or row.locked_fields or m.norm_name(row.name) in decided:
             continue
         if not _actor_in_editor_use(row):
             row.delete()
@@ -630,7 +654,12 @@ def _write_events(
         values = {
             "title": event.title[:300],
             "alternative_dates": [
-                {"label": d.label, "text": d.text, "basis": d.basis}
+                {
+                    "label": d.label,
+                    "text": d.text,
+                    "basis": d.basis,
+                    "file": next((c.file for c in event.sources if c.date == d), None),
+                }
                 for d in event.alternative_dates
             ],
             **_date_values(event.date),

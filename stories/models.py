@@ -39,6 +39,11 @@ def text_key(text: str) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:20]
 
 
+def norm_name(name: str) -> str:
+    """How names are compared: case, spacing and apostrophe style do not matter."""
+    return " ".join(name.replace("’", "'").lower().split())
+
+
 def unique_slug(text: str, taken: set[str], fallback: str = "item") -> str:
     base = slugify(text)[:80] or fallback
     slug, n = base, 2
@@ -409,8 +414,8 @@ class Quote(Editable):
         Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
     )
     text = models.TextField()
-    # The machine's words as first proposed: identity across re-ingests, even after an editor
-    # corrects the text span.
+    # The machine's identity for the quote across re-ingests (a digest of the words it last
+    # proposed); an editor's corrected text span does not change it.
     key = models.CharField(max_length=20, editable=False)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()

@@ -69,3 +69,13 @@ def test_csv_and_timelinejs_exports_carry_the_events(db):
     timeline = json.loads(export(story, "timelinejs"))
     assert len(timeline["events"]) == 2
     assert timeline["events"][0]["start_date"] == {"year": "2020", "month": "1", "day": "1"}
+
+
+def test_timelinejs_export_escapes_text_taken_from_articles(db):
+    import json
+
+    story = make_story(1)
+    story.events.update(title="<img src=x onerror=alert(1)>")
+    timeline = json.loads(export(story, "timelinejs"))
+    headline = timeline["events"][0]["text"]["headline"]
+    assert "<img" not in headline and "&lt;img" in headline

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from io import StringIO
 from pathlib import Path
 
@@ -220,3 +221,40 @@ def test_ingest_rejects_files_sharing_a_name(db, tmp_path):
         shutil.copy(SUMMIT / "003_d25ba9dc3e99a244.txt", tmp_path / sub / "same.txt")
     with pytest.raises(IngestError, match="share a name"):
         ingest([tmp_path / "a", tmp_path / "b"], story_slug="x")
+
+
+def test_adding_an_article_keeps_what_the_manifest_said_of_the_others(db, tmp_path):
+    run(SUMMIT)
+    extra = tmp_path / "later.txt"
+    shutil.copy(SUMMIT / "003_d25ba9dc3e99a244.txt", extra)
+    run(extra)
+    outlets = dict(m.Article.objects.values_list("file_name", "outlet__name"))
+    assert outlets["001_fe4c2203425943d0.txt"] == "Switch TV"
+    assert outlets["002_4b2ac2a1d5d82938.txt"] == "Big Big News"
+
+
+def test_a_failed_article_is_tried_again_on_the_next_run(db, monkeypatch):
+    from stories.nlp import story as story_module
+
+    real = story_module.extract_story
+
+    def one_fails(inputs, **kwargs):
+        extraction = real(inputs, **kwargs)
+        name = inputs[0].file
+        kept = tuple(a for a in extraction.articles if a.input.file != name)
+        return replace(extraction, articles=kept, errors=((name, f"{name}: broke"),))
+
+    monkeypatch.setattr(story_module, "extract_story", one_fails)
+    assert "1 failed" in run(SUMMIT)
+    monkeypatch.setattr(story_module, "extract_story", real)
+    output = run(SUMMIT)
+    assert "1 created" in output and "0 failed" in output
+
+
+def test_manifest_url_must_be_a_web_address(db, tmp_path):
+    shutil.copy(SUMMIT / "003_d25ba9dc3e99a244.txt", tmp_path / "a.txt")
+    (tmp_path / "manifest.json").write_text(
+        json.dumps([{"file": "a.txt", "url": "javascript:alert(1)"}])
+    )
+    with pytest.raises(CommandError, match="not http"):
+        run(tmp_path, story="evil")

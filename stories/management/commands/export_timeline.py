@@ -18,7 +18,11 @@ class Command(BaseCommand):
                 raise CommandError(f"no story {opts['story']!r}; ingest it first")
         else:
             stories = list(Story.objects.all()[:2])
-            if len(stories) != 1:
-                raise CommandError("name the story with --story SLUG")
+            if not stories:
+                raise CommandError(
+                    "no story yet; ingest one with: manage.py ingest PATH --story SLUG"
+                )
+            if len(stories) > 1:
+                raise CommandError("there are several stories; name one with --story SLUG")
             story = stories[0]
         self.stdout.write(FORMATS[opts["format"]](story_export(story)), ending="")
