@@ -20,6 +20,10 @@ class TimelineFilter:
     q: str = ""
     date_from: date | None = None
     date_to: date | None = None
+    # The words the reader typed ("2023"), kept for the URL and the form: "2023" stays "2023"
+    # rather than turning into a day, and a mistyped value stays there to be corrected.
+    from_text: str = ""
+    to_text: str = ""
     errors: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
@@ -57,6 +61,8 @@ class TimelineFilter:
             q=query.get("q", "").strip()[:200],
             date_from=day("from"),
             date_to=day("to", last=True),
+            from_text=query.get("from", "").strip()[:10],
+            to_text=query.get("to", "").strip()[:10],
             errors=tuple(errors),
         )
 
@@ -97,9 +103,9 @@ class TimelineFilter:
         if self.q:
             items.append(("q", self.q))
         if self.date_from:
-            items.append(("from", self.date_from.isoformat()))
+            items.append(("from", self.from_text))
         if self.date_to:
-            items.append(("to", self.date_to.isoformat()))
+            items.append(("to", self.to_text))
         return items
 
     def querystring(self, without: tuple[str, str] | None = None) -> str:

@@ -354,3 +354,10 @@ def test_other_stories_objects_are_not_found(client, db, name):
 def test_unknown_story_is_not_found(client, db):
     for name in ("stories:timeline", "stories:coverage", "stories:quotes", "stories:articles"):
         assert client.get(reverse(name, args=["nope"])).status_code == 404
+
+
+def test_date_range_keeps_the_words_the_reader_typed(client, db):
+    story = make_story(3)
+    html = client.get(timeline_url(story), {"from": "2020", "to": "2020-01"}).content.decode()
+    assert 'value="2020"' in html and 'value="2020-01"' in html
+    assert html.count("data-event-id=") == 3
