@@ -1,79 +1,25 @@
 """Dev tool: run the extraction on a folder of article files and print the timeline.
 
-    python scripts/show_story.py fixtures/articles/summit
-
-Until the actor and quote modules exist on this branch, ``--stand-in`` uses a crude NER-only
-stand-in for them so the rest of the pipeline can be inspected.
+python scripts/show_story.py fixtures/articles/summit
+python scripts/show_story.py fixtures/articles/summit -v   # with each event's sources
 """
 
 from __future__ import annotations
 
 import sys
 import time
-import types
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from stories.nlp.pipeline import load_pipeline  # noqa: E402
 from stories.nlp.reading import read_article_text  # noqa: E402
+from stories.nlp.story import extract_story  # noqa: E402
 from stories.nlp.topics import load_taxonomy  # noqa: E402
-from stories.nlp.types import Actor, ArticleInput, Mention  # noqa: E402
-
-
-def _install_stand_in() -> None:
-    from dataclasses import dataclass
-
-    @dataclass(frozen=True)
-    class ArticleDocs:
-        file: str
-        clean: object
-        docs: tuple
-
-    class Index:
-        def __init__(self, articles):  # type: ignore[no-untyped-def]
-            self._mentions: dict[str, list[Mention]] = {}
-            names: dict[str, str] = {}
-            for art in articles:
-                ms = []
-                for block, doc in art.docs:
-                    for e in doc.ents:
-                        if e.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-                            start = block.start + e.start_char
-                            ms.append(Mention(e.text, e.text, start, start + len(e.text)))
-                            names[e.text] = e.label_
-                self._mentions[art.file] = ms
-            self.actors = tuple(Actor(n, "person") for n in sorted(names))
-
-        def mentions(self, file):  # type: ignore[no-untyped-def]
-            return tuple(self._mentions.get(file, ()))
-
-        def actors_in(self, file, start, end):  # type: ignore[no-untyped-def]
-            seen = []
-            for m in self._mentions.get(file, ()):
-                if start <= m.start < end and m.actor not in seen:
-                    seen.append(m.actor)
-            return tuple(seen)
-
-        def resolve(self, surface):  # type: ignore[no-untyped-def]
-            return surface
-
-    actors = types.ModuleType("stories.nlp.actors")
-    actors.ArticleDocs = ArticleDocs  # type: ignore[attr-defined]
-    actors.extract_actors = lambda arts, decisions=None: Index(arts)  # type: ignore[attr-defined]
-    quotes = types.ModuleType("stories.nlp.quotes")
-    quotes.extract_quotes = lambda art, idx: []  # type: ignore[attr-defined]
-    quotes.group_variants = lambda qs: list(qs)  # type: ignore[attr-defined]
-    sys.modules["stories.nlp.actors"] = actors
-    sys.modules["stories.nlp.quotes"] = quotes
+from stories.nlp.types import ArticleInput  # noqa: E402
 
 
 def main(argv: list[str]) -> None:
-    if "--stand-in" in argv:
-        argv.remove("--stand-in")
-        _install_stand_in()
-    from stories.nlp.story import extract_story
-
     folder = Path(argv[0])
     inputs = [
         ArticleInput(file=p.name, text=read_article_text(p.read_bytes(), p.name))

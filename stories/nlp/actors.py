@@ -22,16 +22,20 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from stories.nlp.types import Actor, ActorKind, Block, CleanArticle, Decisions, Mention
+from stories.nlp.types import (
+    NO_DECISIONS,
+    Actor,
+    ActorKind,
+    Block,
+    CleanArticle,
+    Decisions,
+    Mention,
+)
 
 
 def words(text: str) -> frozenset[str]:
     """A word list written as prose, so long rule lists stay readable."""
     return frozenset(text.split())
-
-
-# Editors decided nothing yet (a module-level default keeps the dataclass out of the signature).
-NO_DECISIONS = Decisions()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,14 @@ _BYLINE = re.compile(
     r"^\s*(?i:(?:written\s+)?by)\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*)\s*(?:[,|].*)?$"
 )
+_HEADLINE_MAX_WORDS = 25
+# One sentence ending and the next beginning: a word, a full stop, a capitalised word. Initials
+# and abbreviations ("U.S.", "Mr.", "Gen.") end no sentence.
+_SENTENCE_BREAK = re.compile(r"\b(?P<word>[A-Za-z][a-z]{2,})[.!?][\"”’')]*\s+[A-Z]")
+_ABBREVIATIONS = {
+    "mrs", "gen", "sen", "rep", "gov", "col", "capt", "sgt", "prof", "corp", "inc", "ltd", "sept",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "est", "no",
+}  # fmt: skip
 _COMMENT_COUNT = re.compile(r"^\s*(?:\d+|no)\s+comments?\s*$", re.I)
 _CAPTION = re.compile(
     r"\[(?:photo|image|picture|video|file photo)\b[^\]]*\]"
@@ -86,16 +94,25 @@ def clean_article(text: str) -> CleanArticle:
     author: str | None = None
     printed_date = None
 
-    # The top of the page: an optional printed date, the headline, a subheadline, a byline.
+    # The top of the page: an optional printed date, section label and byline, the headline, a
+    # subheadline. A page that opens with a body paragraph has no headline to find.
     i = 0
     while i < len(lines) and i < 4 and not headline:
-        parsed = _printed_date(lines[i].text)
-        if parsed is not None:
+        t = lines[i].text.strip()
+        if (parsed := _printed_date(t)) is not None:
             kinds[i] = "dateline"
             printed_date = printed_date or parsed
-        elif len(lines[i].text.split()) >= 2:
+        elif (m := _BYLINE.match(t)) and len(t.split()) <= 8:
+            kinds[i] = "byline"
+            author = author or m.group("name").strip()
+        elif len(t.split()) < 2:
+            # A section label or kicker ("World", "Politics"), or a one-word prompt.
+            kinds[i] = "boilerplate" if _BOILERPLATE_LINE.match(t) else "heading"
+        elif _could_be_headline(t):
             kinds[i] = "headline"
-            headline = lines[i].text.strip()
+            headline = t
+        else:
+            break
         i += 1
     if (
         headline
@@ -226,6 +243,17 @@ def _is_repeated(lines: list[_Line], j: int) -> bool:
             if len(t) > len(other) > 0.7 * len(t) and t.startswith(other):
                 return True
     return False
+
+
+def _could_be_headline(line: str) -> bool:
+    """Short, and not a body sentence: no sentence ends inside it, and a long line ending with
+    a full stop is the first sentence of the story, not its title."""
+    words = line.split()
+    if len(words) > _HEADLINE_MAX_WORDS:
+        return False
+    if any(m.group("word").lower() not in _ABBREVIATIONS for m in _SENTENCE_BREAK.finditer(line)):
+        return False
+    return not (line.endswith(".") and not line.endswith("..") and len(words) > 12)
 
 
 def _looks_like_title(line: str) -> bool:

@@ -404,12 +404,16 @@ def fill_published_from_story(guesses: Sequence[PublishedGuess]) -> list[Publish
     """Give articles without a firm date the date their sibling articles agree on.
 
     Articles of one story appear within days of each other, so a sibling's firm date beats a
-    printed date that lies after it (which is most likely the day the page was saved).
+    printed date that lies after it (which is most likely the day the page was saved). Only a
+    date most of the firmly dated siblings share is imposed: when they disagree (an unrelated
+    article among them, reports spread over several days), every article keeps its own guess.
     """
     firm = Counter(g.date for g in guesses if g.date is not None and not g.printed_only)
     if not firm:
         return list(guesses)
-    best = max(firm.items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0]
+    best, count = firm.most_common(1)[0]
+    if 2 * count <= firm.total():
+        return list(guesses)
     out = []
     for g in guesses:
         if g.date is None or (g.printed_only and best <= g.date):

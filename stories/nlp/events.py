@@ -32,11 +32,11 @@ EVENT_VERBS = _words(
     """
     meet visit tour arrive depart travel leave return launch fire test conduct hold host welcome
     sign pledge vow promise agree approve announce declare order attack strike kill bomb invade
-    seize capture arrest detain release free elect vote win lose resign appoint sack fire open
+    seize capture arrest detain release free elect vote win lose resign appoint sack open
     close begin start end conclude accompany inspect attend toast shake embrace talk discuss
     negotiate crash plunge explode fail collapse flee evacuate impose lift sanction ban warn
     condemn threaten deploy withdraw send deliver supply sell buy sue charge convict sentence
-    die injure rescue raid protest march rally strike hit destroy build unveil award offer
+    die injure rescue raid protest march rally hit destroy build unveil award offer
     express voice convey walk initiate list
     state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge confirm
     insist urge deny reject accuse demand propose thank quote
@@ -84,7 +84,10 @@ _MAX_TITLE = 100
 _KINDS = {
     "meet": "meet meeting summit encounter rendezvous hold host",
     "talk": "talk talks discuss discussion conversation negotiate negotiation dialogue",
-    "launch": "launch fire test liftoff crash plunge fail attempt failure",
+    "launch": "launch fire liftoff",
+    "test": "test",
+    # A reported attempt is one that did not succeed: a success is told as the act itself.
+    "failure": "fail failure attempt crash plunge",
     "visit": "visit tour trip inspect",
     "arrive": "arrive travel depart leave return",
     "begin": "begin start initiate commence",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +23,7 @@ from .events import extract_events
 from .merge import merge_candidates
 from .topics import Taxonomy
 from .types import (
+    NO_DECISIONS,
     ArticleExtraction,
     ArticleInput,
     Block,
@@ -34,8 +35,26 @@ from .types import (
     StoryExtraction,
 )
 
+if TYPE_CHECKING:
+    from .actors import ActorIndex, ArticleDocs
+
+# The name callers used before the default moved next to ``Decisions``.
+_NO_DECISIONS = NO_DECISIONS
+
 Progress = Callable[[str, int, int], None]
-_NO_DECISIONS = Decisions()
+# Where an over-long paragraph may be cut for the model: after a sentence, else at a line break.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+|\n\s*")
+
+
+@dataclass
+class _Article:
+    """One article on its way through the pipeline."""
+
+    input: ArticleInput
+    clean: CleanArticle
+    docs: list[tuple[Block, Doc]] = field(default_factory=list)
+    guess: PublishedGuess = PublishedGuess(None, "unknown")
+    mentions: list[DateMention] = field(default_factory=list)
 
 
 def extract_story(
@@ -43,7 +62,7 @@ def extract_story(
     *,
     nlp: Language,
     taxonomy: Taxonomy,
-    decisions: Decisions = _NO_DECISIONS,
+    decisions: Decisions = NO_DECISIONS,
     progress: Progress | None = None,
 ) -> StoryExtraction:
     """Extract events, actors and quotes from all articles of one story.
@@ -51,78 +70,85 @@ def extract_story(
     A failure in one article is recorded in ``errors`` and the other articles go on.
     """
     # Imported here so the rest of the core stays usable on its own.
-    from .actors import ArticleDocs, extract_actors
+    from .actors import ArticleDocs
     from .quotes import extract_quotes, group_variants, share_events
 
     report = progress or (lambda _stage, _done, _total: None)
     errors: list[tuple[str, str]] = []
     total = len(inputs)
 
-    cleaned: list[tuple[ArticleInput, CleanArticle]] = []
+    cleaned: list[_Article] = []
     for n, art in enumerate(inputs, 1):
         try:
-            cleaned.append((art, clean_article(art.text)))
+            cleaned.append(_Article(art, clean_article(art.text)))
         except Exception as exc:  # one broken page must not sink the story
             errors.append((art.file, f"could not split the page into blocks: {exc}"))
         report("clean", n, total)
 
-    # One pass of the model over every body block of every article.
-    jobs = [(i, b) for i, (_, c) in enumerate(cleaned) for b in c.body_blocks]
-    docs_of: list[list[tuple[Block, Doc]]] = [[] for _ in cleaned]
-    for n, ((i, block), doc) in enumerate(
-        zip(jobs, nlp.pipe(b.text for _, b in jobs), strict=True), 1
-    ):
-        docs_of[i].append((block, doc))
-        if n % 20 == 0 or n == len(jobs):
-            report("parse", n, len(jobs))
+    parsed: list[_Article] = []
+    for n, a in enumerate(cleaned, 1):
+        try:
+            a.clean = fit_to_model(a.clean, nlp.max_length)
+            blocks = a.clean.body_blocks
+            a.docs = list(zip(blocks, nlp.pipe(b.text for b in blocks), strict=True))
+            a.guess = infer_published(a.clean, a.docs, manifest=a.input.published)
+        except Exception as exc:
+            errors.append((a.input.file, f"could not parse the text: {_describe(exc)}"))
+        else:
+            parsed.append(a)
+        report("parse", n, len(cleaned))
 
-    guesses = [
-        infer_published(c, docs_of[i], manifest=art.published) for i, (art, c) in enumerate(cleaned)
-    ]
-    guesses = fill_published_from_story(guesses)
-
-    mentions_of: list[list[DateMention]] = []
-    for i, (art, _clean) in enumerate(cleaned):
-        mentions_of.append(_date_mentions(docs_of[i], guesses[i], art))
+    for a, guess in zip(parsed, fill_published_from_story([a.guess for a in parsed]), strict=True):
+        a.guess = guess
+    dated: list[_Article] = []
+    for a in parsed:
+        try:
+            a.mentions = _date_mentions(a.docs, a.guess, a.input)
+        except Exception as exc:
+            errors.append((a.input.file, f"could not read the dates: {_describe(exc)}"))
+        else:
+            dated.append(a)
 
     articles_docs = [
-        ArticleDocs(file=art.file, clean=c, docs=tuple(docs_of[i]))
-        for i, (art, c) in enumerate(cleaned)
+        ArticleDocs(file=a.input.file, clean=a.clean, docs=tuple(a.docs)) for a in dated
     ]
-    actor_index = extract_actors(articles_docs, decisions)
+    actor_index, articles_docs = _actors_of(articles_docs, decisions, errors)
+    kept = {d.file for d in articles_docs}
+    arts = [a for a in dated if a.input.file in kept]
     report("actors", 1, 1)
 
     candidates: list[EventCandidate] = []
     quotes: list[Quote] = []
     extractions: list[ArticleExtraction] = []
     failed: set[str] = set()
-    for i, (art, c) in enumerate(cleaned):
+    for i, a in enumerate(arts):
+        art = a.input
         try:
-            dct = guesses[i].date
+            dct = a.guess.date
             context = None
             if dct is not None:
-                lede_end = docs_of[i][0][0].end if docs_of[i] else 0
-                context = main_event_day(mentions_of[i], lede_end, dct)
+                lede_end = a.docs[0][0].end if a.docs else 0
+                context = main_event_day(a.mentions, lede_end, dct)
             candidates += extract_events(
-                art.file, docs_of[i], mentions_of[i], context, actor_index, taxonomy
+                art.file, a.docs, a.mentions, context, actor_index, taxonomy
             )
             quotes += extract_quotes(articles_docs[i], actor_index)
         except Exception as exc:
             failed.add(art.file)
-            errors.append((art.file, f"extraction failed: {type(exc).__name__}: {exc}"))
+            errors.append((art.file, f"extraction failed: {_describe(exc)}"))
             continue
         extractions.append(
             ArticleExtraction(
                 input=art,
-                clean=c,
-                published=guesses[i].date,
-                published_basis=guesses[i].basis,
+                clean=a.clean,
+                published=a.guess.date,
+                published_basis=a.guess.basis,
                 outlet=art.outlet,
                 mentions=actor_index.mentions(art.file),
-                date_mentions=tuple((m.start, m.end, m.value) for m in mentions_of[i]),
+                date_mentions=tuple((m.start, m.end, m.value) for m in a.mentions),
             )
         )
-        report("events", i + 1, len(cleaned))
+        report("events", i + 1, len(arts))
 
     candidates = [c for c in candidates if c.file not in failed]
     events = merge_candidates(candidates, {a.name: a.kind for a in actor_index.actors})
@@ -130,7 +156,7 @@ def extract_story(
     grouped = share_events(
         group_variants(
             linked,
-            texts={a.file: a.text for a, _ in cleaned},
+            texts={a.input.file: a.input.text for a in arts},
             event_days=[e.date.label if e.date else None for e in events],
         )
     )
@@ -142,6 +168,72 @@ def extract_story(
         quotes=tuple(grouped),
         errors=tuple(errors),
     )
+
+
+def _describe(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _actors_of(
+    articles: list[ArticleDocs], decisions: Decisions, errors: list[tuple[str, str]]
+) -> tuple[ActorIndex, list[ArticleDocs]]:
+    """The story's actors; an article the actor pass cannot read is left out with an error."""
+    from .actors import extract_actors
+
+    try:
+        return extract_actors(articles, decisions), articles
+    except Exception:
+        bad = set()
+        for art in articles:
+            try:
+                extract_actors([art], decisions)
+            except Exception as exc:
+                bad.add(art.file)
+                errors.append((art.file, f"could not find the actors: {_describe(exc)}"))
+        if not bad:
+            raise  # the articles fail only together: nothing to single out
+        rest = [a for a in articles if a.file not in bad]
+        return extract_actors(rest, decisions), rest
+
+
+def fit_to_model(clean: CleanArticle, limit: int) -> CleanArticle:
+    """Cut body blocks longer than the model takes (``limit`` characters) into pieces, at
+    sentence ends where it can; every piece keeps its offsets into the article's text."""
+    if all(len(b.text) <= limit for b in clean.body_blocks):
+        return clean
+    blocks: list[Block] = []
+    for block in clean.blocks:
+        if block.kind == "body" and len(block.text) > limit:
+            blocks += _cut(block, limit)
+        else:
+            blocks.append(block)
+    return replace(clean, blocks=tuple(blocks))
+
+
+def _cut(block: Block, limit: int) -> list[Block]:
+    text = block.text
+    out: list[Block] = []
+    pos = 0
+    while len(text) - pos > limit:
+        window = text[pos : pos + limit]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        if ends and ends[-1] > 0:
+            cut = ends[-1]
+        elif (space := max(window.rfind(" "), window.rfind("\n"))) > 0:
+            cut = space + 1
+        else:
+            cut = limit  # one endless word: cut it anywhere
+        piece_end = pos + len(text[pos : pos + cut].rstrip())
+        if piece_end > pos:
+            out.append(
+                Block(block.kind, text[pos:piece_end], block.start + pos, block.start + piece_end)
+            )
+        pos += cut
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+    if pos < len(text):
+        out.append(Block(block.kind, text[pos:], block.start + pos, block.end))
+    return out
 
 
 def _date_mentions(
@@ -215,7 +307,3 @@ def link_quote(quote: Quote, events: Sequence[Event]) -> int | None:
 def _content_words(text: str) -> set[str]:
     # Short words are mostly function words; four letters and up carry the content.
     return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) >= 4}
-
-
-def published_dates(extraction: StoryExtraction) -> dict[str, date | None]:
-    return {a.input.file: a.published for a in extraction.articles}

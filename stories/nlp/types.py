@@ -167,6 +167,10 @@ class Decisions:
     different_actors: tuple[tuple[str, str], ...] = ()
 
 
+# Editors decided nothing yet (a module-level default keeps the dataclass out of signatures).
+NO_DECISIONS = Decisions()
+
+
 @dataclass(frozen=True)
 class StoryExtraction:
     articles: tuple[ArticleExtraction, ...]

@@ -112,3 +112,55 @@ def test_hard_wrapped_lines_of_one_paragraph_are_one_block() -> None:
     body = clean_article(text).body_blocks
     assert len(body) == 1
     assert body[0].text.endswith("library funding.")
+
+
+def test_a_byline_at_the_top_gives_the_author_not_the_headline() -> None:
+    text = "By John Smith\n\nThe mayor opened the new bridge on Friday. Crowds lined the river."
+    article = clean_article(text)
+    assert article.author == "John Smith"
+    assert article.headline == ""
+    assert kinds(text)[0] == ("byline", "By John Smith")
+    assert kinds(text)[1][0] == "body"
+
+
+def test_a_byline_above_the_headline_is_skipped() -> None:
+    article = clean_article("By Ana Ruiz\nFloods Close Mountain Roads\n\nHeavy rain fell.")
+    assert article.author == "Ana Ruiz"
+    assert article.headline == "Floods Close Mountain Roads"
+
+
+def test_a_section_label_is_furniture_and_a_lede_is_never_the_headline() -> None:
+    text = "World\n\nThe president met reporters on Monday. He said talks would resume."
+    article = clean_article(text)
+    assert article.headline == ""
+    assert kinds(text) == [
+        ("heading", "World"),
+        ("body", "The president met reporters on Monday. He said talks would resume."),
+    ]
+
+
+def test_a_section_label_above_the_headline_is_skipped() -> None:
+    article = clean_article("Politics\nSenate Passes Budget Bill\n\nThe Senate voted on Friday.")
+    assert article.headline == "Senate Passes Budget Bill"
+    assert article.blocks[0].kind == "heading"
+
+
+def test_a_long_line_ending_with_a_full_stop_is_body_not_headline() -> None:
+    lede = (
+        "The regional council voted on Tuesday to close three rural schools at the end of "
+        "the year, citing falling pupil numbers."
+    )
+    article = clean_article(lede + "\n\nParents said they would appeal.")
+    assert article.headline == ""
+    assert article.blocks[0].kind == "body"
+
+
+def test_headlines_with_abbreviations_or_a_closing_full_stop_stay_headlines() -> None:
+    assert clean_article("U.S. Envoy Visits Seoul\n\nText.").headline == "U.S. Envoy Visits Seoul"
+    assert clean_article("Gen. Lee retires.\n\nText.").headline == "Gen. Lee retires."
+
+
+def test_a_one_word_prompt_at_the_top_is_boilerplate() -> None:
+    article = clean_article("Advertisement\nSenate Passes Budget Bill\n\nThe Senate voted.")
+    assert article.blocks[0].kind == "boilerplate"
+    assert article.headline == "Senate Passes Budget Bill"

@@ -122,3 +122,27 @@ def test_a_printed_date_alone_is_weak_and_siblings_override_a_later_one(nlp: Lan
         (date(2024, 3, 8), "inferred from text"),
         (date(2024, 3, 8), "inferred from story"),
     ]
+
+
+def test_siblings_that_disagree_impose_no_date() -> None:
+    printed = PublishedGuess(date(2023, 6, 20), "inferred from text", printed_only=True)
+    guesses = [
+        PublishedGuess(date(2023, 6, 2), "inferred from text"),
+        PublishedGuess(date(2021, 1, 5), "inferred from text"),
+        printed,
+        printed,
+        PublishedGuess(None, "unknown"),
+    ]
+    assert fill_published_from_story(guesses) == guesses
+
+
+def test_a_date_most_siblings_share_is_imposed_on_the_undated() -> None:
+    shared = PublishedGuess(date(2023, 6, 2), "inferred from text")
+    other = PublishedGuess(date(2021, 1, 5), "inferred from text")
+    filled = fill_published_from_story([shared, shared, other, PublishedGuess(None, "unknown")])
+    assert [(g.date, g.basis) for g in filled] == [
+        (date(2023, 6, 2), "inferred from text"),
+        (date(2023, 6, 2), "inferred from text"),
+        (date(2021, 1, 5), "inferred from text"),
+        (date(2023, 6, 2), "inferred from story"),
+    ]

@@ -58,3 +58,28 @@ def test_the_same_event_from_two_outlets_merges_with_one_source_each(nlp: Langua
     assert len(merged) == 1
     assert sorted(s.file for s in merged[0].sources) == ["a.txt", "b.txt"]
     assert merged[0].date is not None and merged[0].date.label == "2024-03-12"
+
+
+def test_launch_test_and_crash_are_different_kinds_of_act() -> None:
+    from stories.nlp.events import event_kind
+
+    assert event_kind("launch") == event_kind("fire") == event_kind("liftoff")
+    assert event_kind("fail") == event_kind("failure") == event_kind("crash")
+    assert len({event_kind("launch"), event_kind("test"), event_kind("crash")}) == 3
+
+
+def test_a_crash_and_a_launch_in_one_month_do_not_merge(nlp: Language) -> None:
+    a = events_of(nlp, "a.txt", "The union's cargo plane crashed near the port on Tuesday.")
+    b = events_of(nlp, "b.txt", "On Tuesday the union launched a new ferry service from the port.")
+    assert a and b
+    assert len(merge_candidates([*a, *b])) == 2
+
+
+def test_two_reports_of_failed_attempts_merge(nlp: Language) -> None:
+    a = events_of(nlp, "a.txt", "The union failed twice this year to launch its ferry service.")
+    b = events_of(
+        nlp, "b.txt", "Two attempts by the union this year to launch the ferry service failed."
+    )
+    assert a and b
+    merged = merge_candidates([*a, *b])
+    assert len(merged) == 1
