@@ -27,6 +27,7 @@ from django.urls import reverse
 from stories import ingest as ingest_module
 from stories import models as m
 from stories.nlp import story as story_module
+from stories.nlp.types import NO_DECISIONS
 from tests.factories import make_story
 
 SUMMIT = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "summit"
@@ -131,7 +132,7 @@ def _remember_extractions():
     real = story_module.extract_story
     done: dict = {}
 
-    def extract_story(inputs, *, decisions=story_module._NO_DECISIONS, **kwargs):
+    def extract_story(inputs, *, decisions=NO_DECISIONS, **kwargs):
         key = (tuple(inputs), decisions)
         if key not in done:
             done[key] = real(inputs, decisions=decisions, **kwargs)

@@ -38,8 +38,6 @@ from .types import (
 if TYPE_CHECKING:
     from .actors import ActorIndex, ArticleDocs
 
-# The name callers used before the default moved next to ``Decisions``.
-_NO_DECISIONS = NO_DECISIONS
 
 Progress = Callable[[str, int, int], None]
 # Where an over-long paragraph may be cut for the model: after a sentence, else at a line break.
