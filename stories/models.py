@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import timedelta
 
 from django.db import models
 from django.db.models import Count, Prefetch, Q
@@ -327,7 +328,7 @@ class Event(Editable):
 
     @property
     def date_label(self) -> str:
-        """The date at its true granularity: "2019", "Early 2022", "May 2023", "13 Sep 2023"."""
+        """The date at its true granularity: "2019", "Early 2022", "May 2023", "Wed 13 Sep 2023"."""
         if self.date_start is None:
             return "Undated"
         if self.granularity == "year":
@@ -336,6 +337,12 @@ class Event(Editable):
             label = self.date_start.strftime("%B %Y")
         else:
             label = f"{self.date_start:%a} {self.date_start.day} {self.date_start:%b %Y}"
+        if self.date_qualifier == "after" and self.granularity == "year":
+            # The rest of a year after a dated happening: "After July 2023" says it, where
+            # "After 2023" would read as the years that follow.
+            if (self.date_start.month, self.date_start.day) == (1, 1):
+                return f"Later in {self.date_start.year}"
+            return f"After {self.date_start - timedelta(days=1):%B %Y}"
         if self.date_qualifier:
             label = f"{self.date_qualifier.capitalize()} {label}"
         return label

@@ -361,3 +361,20 @@ def test_date_range_keeps_the_words_the_reader_typed(client, db):
     html = client.get(timeline_url(story), {"from": "2020", "to": "2020-01"}).content.decode()
     assert 'value="2020"' in html and 'value="2020-01"' in html
     assert html.count("data-event-id=") == 3
+
+
+def test_date_labels_read_at_the_dates_granularity():
+    from datetime import date
+
+    def label(start, end, granularity, qualifier=""):
+        return m.Event(
+            date_start=start, date_end=end, granularity=granularity, date_qualifier=qualifier
+        ).date_label
+
+    assert label(date(2019, 1, 1), date(2019, 12, 31), "year") == "2019"
+    assert label(date(2022, 1, 1), date(2022, 4, 30), "year", "early") == "Early 2022"
+    assert label(date(2023, 5, 1), date(2023, 5, 31), "month") == "May 2023"
+    assert label(date(2023, 9, 13), date(2023, 9, 13), "day") == "Wed 13 Sep 2023"
+    assert label(date(2023, 8, 1), date(2023, 12, 31), "year", "after") == "After July 2023"
+    assert label(date(2023, 1, 1), date(2023, 12, 31), "year", "after") == "Later in 2023"
+    assert m.Event().date_label == "Undated"

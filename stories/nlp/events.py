@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 from rapidfuzz import fuzz
@@ -448,9 +448,13 @@ def _after_earlier(trigger: Token, earlier: Sequence[EventCandidate]) -> DateVal
             d = cand.date
             if d.granularity == "day":
                 return DateValue(d.start, d.end, "day", "", d.basis)
+            # The rest of that year: it starts the day after the earlier happening's period,
+            # so the timeline puts it after that happening, and stays a year-level date.
+            year_end = date(d.start.year, 12, 31)
+            start = d.end + timedelta(days=1) if d.end < year_end else d.start
             return DateValue(
-                d.start,
-                date(d.start.year, 12, 31),
+                start,
+                year_end,
                 "year",
                 child.text + " " + noun.text,
                 "relative",

@@ -225,7 +225,8 @@ def test_following_the_visit_takes_the_time_of_the_visit_told_before(nlp: Langua
     inspect = next(c for c in found if c.trigger == "inspect")
     assert inspect.date is not None
     assert (inspect.date.label, inspect.date.qualifier) == ("2024", "after")
-    assert inspect.date.start == date(2024, 1, 1)
+    # The rest of the year after January: sorted after the visit, still dated "2024".
+    assert (inspect.date.start, inspect.date.end) == (date(2024, 2, 1), date(2024, 12, 31))
 
 
 def test_recent_attempts_lie_in_the_weeks_before_the_article(nlp: Language) -> None:
