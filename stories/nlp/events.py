@@ -18,96 +18,42 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from .dates import DateMention, recent_window
+from .lexicon import (
+    CARRIER_VERBS,
+    CONTENT_CARRIERS,
+    EVENT_KINDS,
+    EVENT_NOUNS,
+    EVENT_VERBS,
+    FUTURE_AUX,
+    FUTURE_HEADS,
+    GATHER_VERBS,
+    INFERENCE_VERBS,
+    LIGHT_VERBS,
+    MODALS,
+    PREPOSITION_LIKE,
+    STATEMENT_VERBS,
+    TEMPORAL_MARKS,
+    TIME_PREPOSITIONS,
+    WORDING_NOUNS,
+    words,
+)
 from .topics import Taxonomy
 from .types import Block, DateValue, EventCandidate
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Verbs of happening in news prose. Plain "say" is left to the quote module; speech acts that
-# are acts in themselves (a pledge, a warning, a statement of position) are events.
-EVENT_VERBS = _words(
-    """
-    meet visit tour arrive depart travel leave return launch fire test conduct hold host welcome
-    sign pledge vow promise agree approve announce declare order attack strike kill bomb invade
-    seize capture arrest detain release free elect vote win lose resign appoint sack open
-    close begin start end conclude accompany inspect attend toast shake embrace talk discuss
-    negotiate crash plunge explode fail collapse flee evacuate impose lift sanction ban warn
-    condemn threaten deploy withdraw send deliver supply sell buy sue charge convict sentence
-    die injure rescue raid protest march rally hit destroy build unveil award offer
-    express voice convey walk initiate list
-    state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge confirm
-    insist urge deny reject accuse demand propose thank quote
-    """
-)
-# Speech acts: their time is the time they were said, which the text often leaves open.
-STATEMENT_VERBS = _words(
-    """
-    say state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge
-    confirm insist urge deny reject accuse demand propose warn pledge vow promise declare announce
-    condemn threaten express voice convey thank quote welcome offer list
-    """
-)
-EVENT_NOUNS = _words(
-    """
-    meeting summit talks talk visit tour trip launch test attack strike election vote referendum
-    offer signing ceremony parade conference negotiation agreement deal treaty ceasefire invasion
-    explosion crash arrest raid protest rally march handshake lunch dinner banquet liftoff
-    encounter discussion conversation rendezvous dialogue attempt failure welcome delegation
-    """
-)
-# Verbs that only carry an event named by a noun ("the meeting took place", "marked the first
-# meeting", "featured a tour", "engaged in talks", "had lunch", "faced failures").
-LIGHT_VERBS = _words(
-    "be take occur happen mark come begin commence feature include follow precede see "
-    "engage extend face suffer have"
-)
-_MODALS = _words("may might could would should can must")
 _HEDGE = re.compile(
     r"\b(?:speculat\w*|rumou?rs?|analysts?|experts?|observers?|suggest\w*|believed? to|"
     r"appears? to|appeared to|seems? to|likely|possibl[ey]|potential(?:ly)?|reportedly plans|"
     r"concerns? that|it became evident|if\b|whether|uncertain|hypothetical)",
     re.I,
 )
-# Heads that announce what is to come: "is set to visit", "is expected to sign", "plans to".
-_FUTURE_HEADS = _words("set schedule expect due plan intend go prepare poise slate")
-_FUTURE_AUX = _words("will shall 'll wo")
 # Dependencies that hang extra detail on a phrase; dropping them keeps a title scannable.
-_DROP_IN_TITLE = _words(
+_DROP_IN_TITLE = words(
     "appos relcl acl advcl punct cc conj parataxis mark prep intj discourse meta advmod npadvmod"
 )
+
 _MAX_TITLE = 100
 
-# Lemmas that name the same kind of happening in different words.
-_KINDS = {
-    "meet": "meet meeting summit encounter rendezvous hold host",
-    "talk": "talk talks discuss discussion conversation negotiate negotiation dialogue",
-    "launch": "launch fire liftoff",
-    "test": "test",
-    # A reported attempt is one that did not succeed: a success is told as the act itself.
-    "failure": "fail failure attempt crash plunge",
-    "visit": "visit tour trip inspect",
-    "arrive": "arrive travel depart leave return",
-    "begin": "begin start initiate commence",
-    "accompany": "accompany delegation entourage",
-    "pledge": "pledge vow promise declare support backing solidarity commitment",
-    "statement": "state stress emphasize emphasise affirm reaffirm indicate outline hint "
-    "acknowledge confirm insist say quote announce list",
-    "thank": "thank gratitude thanks appreciation",
-    "welcome": "welcome greet",
-    "handshake": "handshake shake embrace",
-    "meal": "lunch dinner banquet toast",
-    "protest": "protest rally march demonstration demonstrate",
-    "arrest": "arrest detain capture seize",
-    "vote": "vote approve adopt ballot",
-}
-_KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words.split()}
-# Verbs that carry the act their object names: "expressed support", "extended a welcome".
-_CONTENT_CARRIERS = _words("express voice convey extend show give offer")
-# Objects that only say how something was said: "the remarks were conveyed through a translator".
-_WORDING_NOUNS = _words("remark word comment message statement speech question answer")
+_KIND_OF = {word: kind for kind, words in EVENT_KINDS.items() for word in words.split()}
 
 
 def event_kind(lemma: str) -> str:
@@ -312,25 +258,21 @@ def _date_without_words(
     return context
 
 
-_TIME_PREPS = _words("before after during following ahead amid since until at")
-_CARRIER_VERBS = frozenset({"conduct", "order", "hold", "carry", "stage", "begin", "start"})
-
-
 def _inner_lemma(trigger: Token) -> str:
     """The act behind a carrier verb: "conducted ... by launching missiles" is a launch,
     "expressed support" a pledge, "extended a welcome" a welcome."""
     lemma = trigger.lemma_.lower()
-    if lemma in _CONTENT_CARRIERS:
+    if lemma in CONTENT_CARRIERS:
         for child in trigger.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _KIND_OF:
                 return child.lemma_.lower()
         return lemma
-    if lemma not in _CARRIER_VERBS:
+    if lemma not in CARRIER_VERBS:
         return lemma
     for child in trigger.children:
         if child.dep_ in ("nsubj", "nsubjpass", "npadvmod", "dep", "advmod", "punct"):
             continue
-        if child.dep_ == "prep" and child.lower_ in _TIME_PREPS:
+        if child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS:
             continue
         for tok in child.subtree:
             inner = tok.lemma_.lower()
@@ -342,10 +284,10 @@ def _inner_lemma(trigger: Token) -> str:
 def _only_wording(trigger: Token) -> bool:
     """ "The remarks were conveyed through a translator" says how words travelled, not that
     anything happened."""
-    if trigger.lemma_.lower() not in _CONTENT_CARRIERS:
+    if trigger.lemma_.lower() not in CONTENT_CARRIERS:
         return False
     content = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(content) and all(c.lemma_.lower() in _WORDING_NOUNS for c in content)
+    return bool(content) and all(c.lemma_.lower() in WORDING_NOUNS for c in content)
 
 
 def _sentence_date(date: DateValue | None, context: DateValue | None) -> DateValue | None:
@@ -410,13 +352,13 @@ def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tup
 def _is_future(trigger: Token) -> bool:
     """ "will visit", "is set to visit", "plans to travel": announced, not yet happened."""
     verb = _head_verb(trigger)
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in verb.children):
         return True
     if verb.dep_ == "xcomp" and verb.tag_ == "VB":
         head = verb.head
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         actor_subject = subj is not None and (subj.ent_type_ != "" or subj.pos_ == "PRON")
-        if head.lemma_.lower() in _FUTURE_HEADS or (
+        if head.lemma_.lower() in FUTURE_HEADS or (
             head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP") and actor_subject
         ):
             return head.tag_ != "VBD" or head.lemma_.lower() in ("set", "schedule", "due")
@@ -512,13 +454,6 @@ def _inner_happenings(sent: Span) -> list[Token]:
     return out
 
 
-_TEMPORAL_MARKS = _words("as when after before while once")
-# Verbs that draw a conclusion from what their subject names: "X's delegation suggests a focus".
-_INFERENCE_VERBS = _words(
-    "suggest indicate show signal underline underscore highlight reflect demonstrate"
-)
-
-
 def _presupposed(sent: Span, main: Token | None) -> list[Token]:
     """Happenings a sentence takes as given while it says something else about them.
 
@@ -547,17 +482,17 @@ def _presupposed(sent: Span, main: Token | None) -> list[Token]:
         if tok.dep_ != "advcl" or tok.tag_ not in ("VBD", "VBN"):
             continue
         mark = next((c for c in tok.children if c.dep_ == "mark"), None)
-        if mark is None or mark.lower_ not in _TEMPORAL_MARKS:
+        if mark is None or mark.lower_ not in TEMPORAL_MARKS:
             continue
         if mark.lower_ in ("as", "while") and tok.left_edge.i != sent.start:
             continue  # "as we agreed" compares; only an opening "As X happened, ..." is time
         if _is_event_verb(tok):
             out.append(tok)
-        elif tok.lemma_.lower() in LIGHT_VERBS | _GATHER_VERBS:
+        elif tok.lemma_.lower() in LIGHT_VERBS | GATHER_VERBS:
             noun = _carried_noun(tok, preps=("in", "into", "for"))
             if noun is not None:
                 out.append(noun)
-    if root.lemma_.lower() in _INFERENCE_VERBS and root.tag_ in ("VBZ", "VBD"):
+    if root.lemma_.lower() in INFERENCE_VERBS and root.tag_ in ("VBZ", "VBD"):
         for child in root.children:
             if (
                 child.dep_ == "nsubj"
@@ -566,10 +501,6 @@ def _presupposed(sent: Span, main: Token | None) -> list[Token]:
             ):
                 out.append(child)
     return out
-
-
-# Verbs of coming together that name no happening of their own: "came together for the talks".
-_GATHER_VERBS = _words("come gather convene assemble")
 
 
 def _own_words(trigger: Token) -> str:
@@ -624,7 +555,7 @@ def _is_event_noun(tok: Token) -> bool:
 def _is_hedged(tok: Token) -> bool:
     for t in (tok, tok.head):
         for child in t.children:
-            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _MODALS):
+            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in MODALS):
                 return True
     return False
 
@@ -823,7 +754,7 @@ def _event_verb_after(sent: Span, char: int) -> Token | None:
 # --- titles ---------------------------------------------------------------------------------
 
 
-_CORE = _words("nsubj nsubjpass agent dobj attr dative oprd prt acomp xcomp aux auxpass neg")
+_CORE = words("nsubj nsubjpass agent dobj attr dative oprd prt acomp xcomp aux auxpass neg")
 
 
 def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLookup) -> str:
@@ -1009,7 +940,7 @@ def _finish_text(title: str) -> str:
 
 
 # Phrases a title can do without when it is too long, the last first: where, when, how.
-_TRIMMABLE = _words("prep acl relcl appos advcl npadvmod advmod conj")
+_TRIMMABLE = words("prep acl relcl appos advcl npadvmod advmod conj")
 
 
 def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
@@ -1057,17 +988,13 @@ def _role_word(tok: Token) -> bool:
     return head.ent_type_ == "PERSON" and tok.i < head.i
 
 
-# Words that work as prepositions whatever the tagger calls them.
-_PREPOSITION_LIKE = _words("worth like unlike near")
-
-
 def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
     doc = sent.doc
     # No preposition is left hanging: "aid worth 10 million euros", not "aid worth".
     keep = set(keep)
     for i in sorted(keep):
         tok = doc[i]
-        if tok.dep_ == "prep" or tok.pos_ == "ADP" or tok.lower_ in _PREPOSITION_LIKE:
+        if tok.dep_ == "prep" or tok.pos_ == "ADP" or tok.lower_ in PREPOSITION_LIKE:
             objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp", "npadvmod", "dobj")]
             if objects and not any(c.i in keep for c in objects):
                 for c in objects:

@@ -16,44 +16,32 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from stories.nlp.actors import ActorIndex, ArticleDocs, words
+from stories.nlp.actors import ActorIndex, ArticleDocs
+from stories.nlp.lexicon import (
+    ACT_WORDS,
+    COMPOUND_PREFIXES,
+    CONTRAST,
+    FUNCTION_WORDS,
+    GLAD_WORDS,
+    GUEST_WORDS,
+    INTERPRETERS,
+    MEETING_WORDS,
+    NEGATIONS,
+    NOT_ACTS,
+    OBJECT_REPORTING_VERBS,
+    PLACE_TIME_PREPOSITIONS,
+    PREPOSITIONS,
+    REPORTING_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    WARM_WORDS,
+    WELCOME_WORDS,
+)
 from stories.nlp.types import Block, Quote
 
-# Verbs that report what someone said, or how they called something. Evaluative verbs ("laud",
-# "term", "describe as") carry quoted words of the speaker just as "say" does.
-SPEECH_VERBS = words(
-    """
-    say tell state add note pledge warn emphasize emphasise stress express affirm declare
-    announce vow insist claim write ask reply hint indicate welcome confirm outline refer term
-    call describe laud praise hail convey acknowledge explain argue assert promise urge predict
-    remark comment reiterate quote reveal deny admit agree respond answer tout dub label
-    threaten boast lament complain recall mention suggest
-    """
-)
-# Verbs whose complement clause is reported speech ("X warned that ...").
-REPORTING_VERBS = words(
-    """
-    say tell state add note pledge warn emphasize emphasise stress affirm declare announce vow
-    insist claim write hint indicate confirm acknowledge explain argue assert promise predict
-    reiterate reveal deny admit agree reply respond threaten boast
-    """
-)
-# Verbs whose direct object is what was said, as a noun phrase ("X expressed his gratitude for
-# ...", "X acknowledged the country's wish to ...").
-OBJECT_REPORTING_VERBS = words(
-    """
-    express voice convey acknowledge emphasize emphasise stress reiterate state affirm reaffirm
-    underline underscore
-    """
-)
-# Nouns that make their verb a speech act ("raised a toast to ...", "gave a speech on ...").
-SPEECH_NOUNS = words("toast speech statement remark remarks address")
-_PLACE_TIME = words("in at during near inside outside before after from since until within")
-INTERPRETERS = words("interpreter translator")
-CONTRAST = words("while whereas although though")
 OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -127,7 +115,7 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
                 return node
             if node.i not in inside and not placed and _speech_noun(node):
                 return node
-            placed = placed or (node.dep_ == "prep" and node.lower_ in _PLACE_TIME)
+            placed = placed or (node.dep_ == "prep" and node.lower_ in PLACE_TIME_PREPOSITIONS)
             if node.head is node:
                 break
             node, steps = node.head, steps + 1
@@ -443,15 +431,6 @@ def _reported(
 # meet at all ("I'm so grateful" / "his gratitude") are linked by the speech act they perform,
 # only for one speaker at one happening and when no article leaves open which quote is meant.
 
-# Short prefixes of compounds ("anti-imperialist") that do not change which remark it is.
-_PREFIXES = words("anti pro non pre post un")
-_STOPWORDS = frozenset(STOP_WORDS) | words("said says say told according")
-# Closed-class words that end the head of a noun phrase: "fight | against imperialism".
-_PREPOSITIONS = words(
-    "of in on at for against with to from by about into over under between among toward towards "
-    "without within across through"
-)
-_FUNCTION = _PREPOSITIONS | words("and or the a an")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[“‘\"]?[A-Z])")
 # What may stand between two quoted fragments of one list: “a”, “b” and “c”.
 _LIST_GLUE = re.compile(r"^[\s,;”’\"“‘]*(?:(?:and|or|as well as)[\s”’\"“‘]*)?$")
@@ -459,42 +438,6 @@ _CASED = re.compile(r"(?<![.!?] )(?<=\s)[A-Za-z]+")
 _SHORT = 3  # content words of a phrase (a fragment) rather than a sentence
 
 
-# Speech acts that outlets render in many words: one outlet quotes "I'm so grateful", another
-# reports "his gratitude", a third "thanked him". General English, not any story's words: each
-# class lists the inflected cue words (verbs, nouns, adjectives) of one act, and two-word cues
-# where a word only carries the act with its particle ("stand with", not "stand").
-_ACT_WORDS: dict[str, frozenset[str]] = {
-    "welcome": words("greet greets greeted greeting greetings"),
-    "thanks": words(
-        "thank thanks thanked thanking thankful grateful gratitude appreciate appreciates "
-        "appreciated appreciating appreciation"
-    ),
-    "support": words(
-        "support supports supported supporting supportive backing backed backs solidarity "
-        "stand_with stands_with stood_with standing_with stand_by stands_by stood_by side_with "
-        "sides_with sided_with siding_with"
-    ),
-    "congratulate": words(
-        "congratulate congratulates congratulated congratulating congratulation congratulations"
-    ),
-    "invite": words("invite invites invited inviting invitation invitations"),
-    "condolences": words("condolence condolences sympathy sympathies"),
-    "apology": words(
-        "apologize apologise apologizes apologises apologized apologised apologizing "
-        "apologising apology apologies"
-    ),
-}
-# A welcome needs a guest: "welcome you", "welcome to Oslo", "a warm welcome", and "glad to see
-# you", "his pleasure in meeting him" (a feeling, a verb of meeting, a person). "We welcome the
-# decision" approves of something; "happy to see the deal signed" is no greeting.
-_WELCOME = words("welcome welcomed welcomes welcoming")
-_WARM = words("warm warmly cordial cordially")
-_GLAD = words("glad pleased happy delighted pleasure joy honoured honored")
-_MEET = words("see seeing meet meeting host hosting welcome welcoming receive receiving")
-_GUESTS = words("you him her them everyone everybody guests to")
-_NEGATION = words("not no never nor without cannot t")  # "t" is what is left of "n't"
-# "Thanks to the rain": the cue word does not perform the act here.
-_NOT_ACTS = {("thanks", "to")}
 _CASED_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -518,35 +461,36 @@ def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
 
     def guest_after(n: int) -> bool:
         return any(
-            t in _GUESTS or (m > 0 and cased[m][0].isupper())
+            t in GUEST_WORDS or (m > 0 and cased[m][0].isupper())
             for m, t in enumerate(tokens[n + 1 : n + 4], n + 1)
         )
 
     for n, w in enumerate(tokens):
         nxt = tokens[n + 1] if n + 1 < len(tokens) else ""
-        if (w, nxt) in _NOT_ACTS:
+        if (w, nxt) in NOT_ACTS:
             continue
         act = None
-        if w in _WELCOME:
-            if guest_after(n) or (n and tokens[n - 1] in _WARM):
+        if w in WELCOME_WORDS:
+            if guest_after(n) or (n and tokens[n - 1] in WARM_WORDS):
                 act = "welcome"
-        elif w in _GLAD:
+        elif w in GLAD_WORDS:
             meet = next(
-                (m for m in range(n + 1, n + 5) if m < len(tokens) and tokens[m] in _MEET), None
+                (m for m in range(n + 1, n + 5) if m < len(tokens) and tokens[m] in MEETING_WORDS),
+                None,
             )
             if meet is not None and guest_after(meet):
                 act = "welcome"
         else:
             act = next(
-                (a for a, cues in _ACT_WORDS.items() if w in cues or f"{w}_{nxt}" in cues), None
+                (a for a, cues in ACT_WORDS.items() if w in cues or f"{w}_{nxt}" in cues), None
             )
         if act is None:
             continue
-        negated = any(t in _NEGATION for t in tokens[max(0, n - 3) : n])
+        negated = any(t in NEGATIONS for t in tokens[max(0, n - 3) : n])
         names = frozenset(
             t[:5].lower()
             for m, t in enumerate(cased[n + 1 :], n + 1)
-            if t[0].isupper() and t != "I" and tokens[m - 1] not in _PLACE_TIME
+            if t[0].isupper() and t != "I" and tokens[m - 1] not in PLACE_TIME_PREPOSITIONS
         )
         return (f"not-{act}" if negated else act), names
     return None, frozenset()
@@ -557,7 +501,7 @@ def _content(text: str) -> list[str]:
     ("imperialist", "imperialism"; "developing", "development")."""
     out = []
     for w in _WORD.findall(text.lower().replace("’", "'")):
-        if len(w) > 2 and w not in _PREFIXES and w not in _STOPWORDS and not w.isdigit():
+        if len(w) > 2 and w not in COMPOUND_PREFIXES and w not in STOPWORDS and not w.isdigit():
             out.append(w[:7])
     return out
 
@@ -575,7 +519,7 @@ def _key(text: str) -> set[str]:
     phrase keep the distinctive word and vary the generic one ("sacred war", "sacred fight"),
     while "fight against X" shares only the generic head with "sacred fight"."""
     tokens = _WORD.findall(text.lower().replace("’", "'"))
-    cut = next((n for n, w in enumerate(tokens) if w in _PREPOSITIONS and n), len(tokens))
+    cut = next((n for n, w in enumerate(tokens) if w in PREPOSITIONS and n), len(tokens))
     head_part, rest = tokens[:cut], tokens[cut:]
     head_content = _content(" ".join(head_part))
     head = head_content[-1] if head_content else None
@@ -587,7 +531,7 @@ def _shape(text: str) -> str:
     """Function words kept, content words as slots: "complete and unequivocal backing" and
     "full and unconditional support" are both "W and W W"."""
     return " ".join(
-        w if w in _FUNCTION else "W" for w in _WORD.findall(text.lower().replace("’", "'"))
+        w if w in FUNCTION_WORDS else "W" for w in _WORD.findall(text.lower().replace("’", "'"))
     )
 
 
@@ -799,7 +743,7 @@ class _Linker:
             and a.event == b.event
             and shape == _shape(ub.text)
             and shape.count("W") >= 3
-            and any(w in _FUNCTION for w in shape.split())
+            and any(w in FUNCTION_WORDS for w in shape.split())
         )
 
 
