@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from stories import models as m
+from stories import versions
 from stories.nlp import types as t
 from stories.nlp.reading import UnreadableArticle, read_article_text
 from stories.writer_lock import lock_rows_for_writing, story_writer
@@ -330,7 +331,10 @@ def _run(
 
     try:
         with transaction.atomic():
-            story = _write(story, slug, title, extraction, fingerprint, report, texts, failed)
+            # One new version for the run, in its transaction, rather than one a row written.
+            with versions.one_bump():
+                story = _write(story, slug, title, extraction, fingerprint, report, texts, failed)
+            versions.bump(story)
             _count_rows(report, story)
             if dry_run:
                 raise _Rollback
