@@ -93,6 +93,7 @@ def clean_article(text: str) -> CleanArticle:
     headline = ""
     author: str | None = None
     printed_date = None
+    stamped_date = None
 
     # The top of the page: an optional printed date, section label and byline, the headline, a
     # subheadline. A page that opens with a body paragraph has no headline to find.
@@ -101,7 +102,10 @@ def clean_article(text: str) -> CleanArticle:
         t = lines[i].text.strip()
         if (parsed := _printed_date(t)) is not None:
             kinds[i] = "dateline"
-            printed_date = printed_date or parsed
+            if _PRINTED_DATE_PREFIX.match(t) is not None:
+                stamped_date = stamped_date or parsed
+            else:
+                printed_date = printed_date or parsed
         elif (m := _BYLINE.match(t)) and len(t.split()) <= 8:
             kinds[i] = "byline"
             author = author or m.group("name").strip()
@@ -133,9 +137,12 @@ def clean_article(text: str) -> CleanArticle:
         if ended:
             kinds[j] = "boilerplate"
             continue
-        if j < 8 and printed_date is None and (parsed := _printed_date(t)) is not None:
+        if j < 8 and (parsed := _printed_date(t)) is not None:
             kinds[j] = "dateline"
-            printed_date = parsed
+            if _PRINTED_DATE_PREFIX.match(t) is not None:
+                stamped_date = stamped_date or parsed
+            else:
+                printed_date = printed_date or parsed
             continue
         if _FAQ_HEADING.match(t) and _looks_like_heading(t, allow_question=True):
             in_faq = True
@@ -175,7 +182,13 @@ def clean_article(text: str) -> CleanArticle:
         Block(kind=k, text=line.text, start=line.start, end=line.end)
         for k, line in zip(kinds, lines, strict=True)
     )
-    return CleanArticle(headline=headline, author=author, blocks=blocks, printed_date=printed_date)
+    return CleanArticle(
+        headline=headline,
+        author=author,
+        blocks=blocks,
+        printed_date=printed_date,
+        stamped_date=stamped_date,
+    )
 
 
 def _segments(text: str) -> list[_Line]:
@@ -218,8 +231,10 @@ def _printed_date(line: str) -> object | None:
     if not t or len(t) > 40 or not _MONTH_OR_DIGIT.search(t) or not re.search(r"\d{4}", t):
         return None
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", t)
+    # A clock time ("10:41 GMT", "3.15pm ET") says nothing about the day.
+    t = re.sub(r"[,|·•\s-]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*$", "", t, flags=re.I)
     data = _date_parser.get_date_data(t)
-    if data.date_obj is None or data.period != "day":
+    if data.date_obj is None or data.period not in ("day", "time"):
         return None
     return data.date_obj.date()
 

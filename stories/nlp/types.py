@@ -50,6 +50,9 @@ class CleanArticle:
     # A date printed above or below the headline. It may be the day the page was saved rather than
     # the day of the story, so it is evidence for the publication date, not the answer.
     printed_date: date | None = None
+    # A date on a labelled line ("Published: 7 Feb 2023", "Date 2023-02-07"): the page says it is
+    # the publication date.
+    stamped_date: date | None = None
 
     @property
     def body_blocks(self) -> tuple[Block, ...]:

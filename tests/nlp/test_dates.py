@@ -4,13 +4,8 @@ import pytest
 from spacy.language import Language
 
 from stories.nlp.clean import clean_article
-from stories.nlp.dates import (
-    PublishedGuess,
-    dates_in_doc,
-    fill_published_from_story,
-    infer_published,
-    resolve_expression,
-)
+from stories.nlp.dates import dates_in_doc, resolve_expression
+from stories.nlp.published import PublishedGuess, fill_published_from_story, infer_published
 
 # A Thursday.
 DCT = date(2024, 3, 14)
