@@ -68,6 +68,9 @@ _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
 _PRINTED_DATE_PREFIX = re.compile(
     r"^\s*(?:published|updated|posted|last updated|date)(?:\s+on)?\s*:?\s*", re.I
 )
+_CLOCK_TIME = re.compile(
+    r"[,|·•\s-]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*$", re.I
+)
 _MONTH_OR_DIGIT = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I
 )
@@ -232,7 +235,7 @@ def _printed_date(line: str) -> object | None:
         return None
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", t)
     # A clock time ("10:41 GMT", "3.15pm ET") says nothing about the day.
-    t = re.sub(r"[,|·•\s-]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*$", "", t, flags=re.I)
+    t = _CLOCK_TIME.sub("", t)
     data = _date_parser.get_date_data(t)
     if data.date_obj is None or data.period not in ("day", "time"):
         return None

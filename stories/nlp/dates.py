@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -20,7 +19,7 @@ from typing import Literal
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
-from .types import Block, CleanArticle, DateBasis, DateValue, PublishedBasis
+from .types import DateBasis, DateValue
 
 Tense = Literal["past", "future"]
 

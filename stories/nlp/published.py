@@ -32,8 +32,10 @@ _WEEKDAY_IN = re.compile(
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTH_NAMES["sept"] = 9
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" \
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 # "Feb. 6", "February 6th", "6 February": a day of a month with no year.
 _MONTH_DAY = re.compile(
     rf"^(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
@@ -302,10 +304,7 @@ def _fill_majority(guesses: list[PublishedGuess]) -> list[PublishedGuess]:
         if g.date is None or (g.printed_only and best <= g.date):
             out.append(replace(g, date=best, basis="inferred from story", printed_only=False))
         elif (
-            not g.firm
-            and stated
-            and best in stated
-            and (min(stated) - g.date).days > 2 * _MAX_LAG
+            not g.firm and stated and best in stated and (min(stated) - g.date).days > 2 * _MAX_LAG
         ):
             # The latest day its body names is only a lower bound: background ("the emergency
             # declared in January 2020") in an article its dated siblings place years later.
