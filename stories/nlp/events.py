@@ -275,6 +275,7 @@ def _sentence_events(
             trigger=_inner_lemma(trigger),
             agents=agents,
             clarity=0 if f.presupposed else _clarity(trigger, agents),
+            scheduled=_is_future(trigger),
         )
         out.append((cand, _is_definite(trigger)))
     return out
