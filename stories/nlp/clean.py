@@ -181,17 +181,46 @@ def clean_article(text: str) -> CleanArticle:
         if _looks_like_heading(t, allow_question=False):
             kinds[j] = "heading"
 
-    blocks = tuple(
-        Block(kind=k, text=line.text, start=line.start, end=line.end)
-        for k, line in zip(kinds, lines, strict=True)
-    )
+    blocks: list[Block] = []
+    ledes = 0
+    for k, line in zip(kinds, lines, strict=True):
+        if k == "body" and ledes < 2:
+            ledes += 1
+            if (cut := dateline_length(line.text, dashless=ledes == 1)) and cut < len(line.text):
+                # "ANKARA, Feb 7 (Wire) - Rescuers ...": the place and the agency are furniture.
+                blocks.append(Block("dateline", line.text[:cut], line.start, line.start + cut))
+                blocks.append(Block("body", line.text[cut:], line.start + cut, line.end))
+                continue
+        blocks.append(Block(kind=k, text=line.text, start=line.start, end=line.end))
     return CleanArticle(
         headline=headline,
         author=author,
-        blocks=blocks,
+        blocks=tuple(blocks),
         printed_date=printed_date,
         stamped_date=stamped_date,
     )
+
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_IN_DATELINE = rf"(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})(?:,?\s+\d{{4}})?"
+_AGENCY = r"\((?:[A-Z][\w&.'’-]*\s?){1,4}\)"
+# A wire dateline opening a lede: a place in capitals ("SEOUL", "NEW YORK, N.Y.", "KAHRAMANMARAS,
+# Turkey"), or a place with a date or an agency, then a dash: "ANKARA, Feb 7 (Wire) -".
+_DATELINE = re.compile(
+    rf"^(?:(?:[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+){{0,3}})(?:,\s*[A-Z][\w.'’ -]{{1,25}}?)?"
+    rf"(?:,\s*{_DATE_IN_DATELINE})?\s*(?:{_AGENCY})?\s*[-—–]{{1,2}}\s+"
+    rf"|(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}})(?:,\s*[A-Z][\w.'’ -]{{1,25}}?)?"
+    rf"(?:,\s*{_DATE_IN_DATELINE}\s*(?:{_AGENCY})?|\s*{_AGENCY})\s*[-—–]{{1,2}}\s+)"
+)
+# A scrape that lost the dash: "WASHINGTON The House voted ...". Only a run of capitals of
+# five letters or more (not an acronym such as NASA) before a capitalised word.
+_DASHLESS_DATELINE = re.compile(r"^[A-Z]{5,}(?:\s+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+)?\s+(?=[A-Z][a-z])")
+
+
+def dateline_length(text: str, *, dashless: bool = True) -> int:
+    """How many leading characters of a lede paragraph are its dateline (0 when none)."""
+    m = _DATELINE.match(text) or (dashless and _DASHLESS_DATELINE.match(text))
+    return m.end() if m else 0
 
 
 def _segments(text: str) -> list[_Line]:

@@ -148,10 +148,10 @@ _DATELINE_DATE = re.compile(
 
 
 def _dateline_day(clean: CleanArticle) -> tuple[int, int] | tuple[int, int, int] | None:
-    body = clean.body_blocks
-    if not body:
+    lines = [b for b in clean.blocks if b.kind == "dateline"]
+    if not lines:
         return None
-    m = _DATELINE_DATE.match(body[0].text)
+    m = _DATELINE_DATE.match(lines[-1].text)
     if not m:
         return None
     month = _month_index(m.group("mon") or m.group("mon2"))
