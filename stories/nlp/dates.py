@@ -84,7 +84,9 @@ _BARE_MONTH = re.compile(
 )
 _DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid\s+)?(?P<decade>\d{3})0s$", re.I)
 _VAGUE = re.compile(
-    r"\b(?:recent|recently|coming|past few|next few|future|soon|now|currently|period)\b", re.I
+    r"\b(?:recent|recently|coming|past few|next few|future|soon|now|currently|period|century|"
+    r"centuries|millenni(?:um|a)|era|ages?|generations?)\b",
+    re.I,
 )
 _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|is set to|are set to|is to|are to|plans? to|planned|is expected to|are "
@@ -326,7 +328,15 @@ def dates_in_doc(
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-    for span in sorted(spans, key=lambda s: s.start_char):
+    ordered = sorted(spans, key=lambda s: s.start_char)
+    for k, span in enumerate(ordered):
+        following = ordered[k + 1] if k + 1 < len(ordered) else None
+        if (
+            following is not None
+            and re.fullmatch(r"(?:early|late|later|earlier)(?:\s+on)?", span.text.strip(), re.I)
+            and not doc.text[span.end_char : following.start_char].strip(" ,")
+        ):
+            continue  # "early on | Tuesday, March 12": a part of the next phrase, not a date
         left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
         value = resolve_expression(
             span.text,

@@ -56,6 +56,25 @@ EVENT_NOUNS = _words(
     offer signing ceremony parade conference negotiation agreement deal treaty ceasefire invasion
     explosion crash arrest raid protest rally march handshake lunch dinner banquet liftoff
     encounter discussion conversation rendezvous dialogue attempt failure welcome delegation
+    earthquake quake aftershock collapse outage shutdown disruption flood fire blaze storm
+    hurricane shooting bombing robbery theft heist burglary murder killing trial verdict ruling
+    sentencing acquisition takeover merger resignation inauguration ceremony funeral evacuation
+    rescue search landing splashdown implosion blast derailment eruption hearing
+    """
+)
+# Verbs of being, having, thinking, perceiving, wanting and relating: a sentence built on one
+# describes a state of affairs, not a happening ("the bridge carries 40,000 cars a day").
+NON_EVENT_VERBS = _words(
+    """
+    be have do seem appear remain stay become know think believe consider feel hope want need
+    wish like love hate prefer mean include contain involve comprise consist depend belong own
+    possess resemble represent constitute cost weigh measure equal lack deserve matter exist
+    tend try seek aim intend expect suggest imply see look sound hear watch regard view describe
+    call refer compare reflect underline underscore highlight signal signify illustrate
+    demonstrate show note add say tell explain write report claim argue recall estimate
+    carry serve allow let enable require face make get keep put set go use know understand
+    remember forget wonder fear worry doubt trust assume suppose predict drag continue persist
+    last linger
     """
 )
 # Verbs that only carry an event named by a noun ("the meeting took place", "marked the first
@@ -102,6 +121,33 @@ _KINDS = {
     "protest": "protest rally march demonstration demonstrate",
     "arrest": "arrest detain capture seize",
     "vote": "vote approve adopt ballot",
+    # General families of news happenings, so that outlets' different words for one act meet.
+    "death": "die kill death perish",
+    "injury": "injure wound hurt injury",
+    "collapse": "collapse cave topple",
+    "outage": "outage disrupt disruption glitch",
+    "rescue": "rescue save evacuate evacuation",
+    "search": "search hunt",
+    "find": "find discover locate recover discovery",
+    "resign": "resign quit resignation step",
+    "charge": "charge indict indictment prosecute",
+    "sentence": "sentence convict conviction",
+    "ruling": "rule ruling verdict overturn strike_down decision",
+    "win": "win victory beat defeat triumph",
+    "elect": "elect election",
+    "sign": "sign signing",
+    "acquire": "acquire acquisition buy purchase takeover",
+    "close": "close shut closure shutdown",
+    "reopen": "reopen resume restore restart",
+    "halt": "halt suspend ground stop pause suspension",
+    "theft": "steal theft robbery heist rob burglary",
+    "fire_event": "blaze burn",
+    "quake": "earthquake quake tremor aftershock",
+    "storm": "storm hurricane cyclone typhoon flood flooding",
+    "explosion": "explode explosion blast detonate implode implosion",
+    "fire_weapon": "shoot shooting gunfire",
+    "sink": "sink capsize",
+    "land": "land landing touchdown splashdown",
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words.split()}
 # Verbs that carry the act their object names: "expressed support", "extended a welcome".
@@ -187,8 +233,15 @@ def _sentence_events(
     if len({m.value.label for m in own_dates}) > 1:
         for m in own_dates:
             trigger = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
-            if trigger is not None:
+            if trigger is None:
+                continue
+            same = next((f for f in found if f.trigger.i == trigger.i), None)
+            if same is None:
                 found.append(_Found(trigger, m.value, "own"))
+            elif same.date is not None and _finer(m.value, same.date):
+                # "early Tuesday, March 26, at 1:30 a.m.": two phrases dating one act are one
+                # event, dated by the more precise of them.
+                found[found.index(same)] = _Found(trigger, m.value, "own")
     else:
         trigger = _main_trigger(sent)
         if trigger is None and own_dates:
@@ -279,6 +332,12 @@ def _sentence_events(
         )
         out.append((cand, _is_definite(trigger)))
     return out
+
+
+def _finer(a: DateValue, b: DateValue) -> bool:
+    grain = {"year": 1, "month": 2, "day": 3}
+    basis = {"context": 0, "relative": 1, "explicit": 2}
+    return (grain[a.granularity], basis[a.basis]) > (grain[b.granularity], basis[b.basis])
 
 
 def _date_without_words(
@@ -594,7 +653,20 @@ def _carried_noun(verb: Token, preps: tuple[str, ...] = ("in", "into")) -> Token
 
 
 def _is_event_verb(tok: Token) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in EVENT_VERBS:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma not in EVENT_VERBS and (
+        tok.pos_ != "VERB"
+        or lemma in NON_EVENT_VERBS
+        or lemma in LIGHT_VERBS
+        or lemma in STATEMENT_VERBS
+        or not lemma.isalpha()
+    ):
+        # Any verb that tells of something done counts; states, thoughts, perceptions and
+        # verbs that only carry a noun's happening do not.
+        return False
+    if lemma not in EVENT_VERBS and not _told_as_done(tok):
         return False
     if tok.lemma_.lower() in STATEMENT_VERBS and not _has_speaker(tok):
         return False
@@ -606,6 +678,27 @@ def _is_event_verb(tok: Token) -> bool:
         return True  # "the ministry says", "the minister warns": news present of speech acts
     # Present perfect and "has/have + VBN" are covered by VBN; gerunds count inside a past clause.
     return tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")
+
+
+def _told_as_done(tok: Token) -> bool:
+    """A verb outside the well-known acts counts only when told as a past deed: "sank", "was
+    grounded", "had struck", "..., killing 14". A present perfect ("have backed each other")
+    mostly tells of a standing state of affairs."""
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"has", "have", "'ve", "'s", "having"}:
+        return False
+    if tok.tag_ == "VBD":
+        return True
+    if tok.tag_ == "VBN":
+        # "was grounded", "had struck"; not "is associated", "will be monitored".
+        return bool(auxes & {"was", "were", "had", "'d"})
+    # "..., killing 14": a deed told after the clause it belongs to.
+    return (
+        tok.tag_ == "VBG"
+        and tok.head.tag_ == "VBD"
+        and tok.dep_ in ("advcl", "conj", "xcomp")
+        and tok.i > tok.head.i
+    )
 
 
 def _has_speaker(verb: Token) -> bool:
@@ -723,7 +816,12 @@ def _clause_text(trigger: Token) -> str:
 
 def _main_trigger(sent: Span) -> Token | None:
     root = sent.root
-    if _is_event_verb(root):
+    if _is_event_verb(root) and (
+        root.lemma_.lower() in EVENT_VERBS
+        or not (_framing_noun(root) or _is_hedged(root) or _HEDGE.search(_clause_text(root)))
+    ):
+        # A verb outside the well-known acts gives way to the happening that frames it ("During
+        # their visit, X displayed ...") and to a dated noun when it is only speculation.
         return root
     if (inverted := _inverted_participle(root)) is not None:
         return inverted
@@ -758,6 +856,10 @@ def _main_trigger(sent: Span) -> Token | None:
                 if _is_event_noun(tok):
                     return tok
     # A past act framed by a happening: "During their visit to the plant, X questioned ...".
+    return _framing_noun(root)
+
+
+def _framing_noun(root: Token) -> Token | None:
     if root.tag_ == "VBD" and root.pos_ == "VERB":
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ in ("during", "at", "on"):

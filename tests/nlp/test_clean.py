@@ -169,7 +169,7 @@ def test_a_one_word_prompt_at_the_top_is_boilerplate() -> None:
 def test_a_wire_dateline_is_split_off_the_lede_and_the_body_starts_after_it() -> None:
     text = (
         "Aid Convoy Crosses Border\n\n"
-        "ANKARA, Feb 9 (Continental Wire) - The first aid convoy crossed the border on Thursday.\n\n"
+        "ANKARA, Feb 9 (Continental Wire) - The first aid convoy crossed the border.\n\n"
         "Officials said more would follow.\n"
     )
     article = clean_article(text)

@@ -194,3 +194,12 @@ def test_comparisons_grow_with_the_story_not_with_its_square() -> None:
     assert small > 0
     # Four times the reports, about four times the comparisons (all pairs would be sixteen).
     assert large < 5 * small
+
+
+def test_two_phrases_dating_one_act_make_one_event(nlp: Language) -> None:
+    found = events_of(
+        nlp,
+        "a.txt",
+        "The union's ferry sank early on Tuesday, March 12, 2024, at the mouth of the harbour.",
+    )
+    assert [e.date.label for e in found if e.date] == ["2024-03-12"]
