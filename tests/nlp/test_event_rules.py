@@ -4,7 +4,6 @@ dates pinned by a publication date (DCT)."""
 from datetime import date
 
 import pytest
-
 from spacy.language import Language
 
 from stories.nlp.dates import dates_in_doc, recent_window, resolve_expression
