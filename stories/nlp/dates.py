@@ -148,6 +148,12 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 0)
 
 
+_CLOCK = re.compile(
+    r"^(?:about |around |just |shortly )?(?:after |before |at )?\d{1,2}(?:[:.]\d{2})?\s*"
+    r"(?:a\.?m\.?|p\.?m\.?|o'clock|hours?|h)?(?:\s*\(?[A-Z]{2,4}\)?|\s+local time|\s+gmt|"
+    r"\s+utc)?$|^(?:noon|midnight|dawn|dusk)$",
+    re.I,
+)
 _RECENT = re.compile(r"^(?:the\s+)?(?:most\s+)?recent\s+(?:months|weeks|days)$", re.I)
 RECENT_DAYS = 90
 
@@ -188,6 +194,9 @@ def resolve_expression(
     first_in = re.search(r"\bfirst\b.*\bin(?: over| more than)?$", before[-50:])
     if first_in and (m := re.match(rf"^(?P<n>{_NUM})\s+(?P<unit>years?|decades?)$", low)):
         return _day(ref, words, "relative", f"first in {m.group('n')} {m.group('unit')}")
+    if _CLOCK.match(low):
+        # "at 4:17 a.m.": a time of day says nothing about the day beyond the sentence's own.
+        return None
     if _RECENT.match(low):
         window = recent_window(dct)
         return None if window is None else replace(window, text=words)

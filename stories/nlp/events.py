@@ -373,6 +373,11 @@ def _date_without_words(
 
 
 _TIME_PREPS = _words("before after during following ahead amid since until at")
+# Verbs that say a happening occurred or hit somewhere, when its name is their subject.
+_OCCURRENCE_VERBS = _words(
+    "strike hit rip rock jolt shake slam pound batter happen occur unfold erupt break sweep "
+    "tear devastate flatten engulf ravage"
+)
 _CARRIER_VERBS = frozenset({"conduct", "order", "hold", "carry", "stage", "begin", "start"})
 
 
@@ -380,6 +385,12 @@ def _inner_lemma(trigger: Token) -> str:
     """The act behind a carrier verb: "conducted ... by launching missiles" is a launch,
     "expressed support" a pledge, "extended a welcome" a welcome."""
     lemma = trigger.lemma_.lower()
+    if lemma in _OCCURRENCE_VERBS:
+        # "the quake struck", "two earthquakes hit the region", "the blaze broke out": the
+        # happening is what the subject names; the verb only says it occurred.
+        for child in trigger.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and _is_event_noun(child):
+                return child.lemma_.lower()
     if lemma in _CONTENT_CARRIERS:
         for child in trigger.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _KIND_OF:

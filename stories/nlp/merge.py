@@ -34,6 +34,8 @@ _SPEECH = frozenset({"statement", "pledge", "offer"})
 # two statements are about the same thing.
 _SAME_WORDS = 0.4
 _SAID_ALIKE = 0.15
+# Telling words two reports of one act in different verbs share.
+_SAME_ACT_WORDS = 0.55
 _STOPWORDS = frozenset(
     re.split(
         r"\s+",
@@ -122,7 +124,9 @@ def _blocking_keys(c: EventCandidate, read: _Read, df: Mapping[str, int]) -> set
     )
     keys = {"w:" + w for w in words[:_KEYS_PER_CANDIDATE]}
     keys |= {f"a:{agent}:{read.kind}" for agent in c.agents}
+    keys |= {"p:" + actor for actor in c.actors}
     keys.add("t:" + c.trigger)
+    keys.add("k:" + read.kind)
     if c.date is not None:
         # The same kind of act in the same month: one more way in, never the only one.
         keys.add(f"k:{read.kind}:{c.date.start.year:04d}-{c.date.start.month:02d}")
@@ -264,6 +268,10 @@ def _score(
         # "Putin stated that Russia would help build satellites" and "Russia's offer to help
         # build satellites": one speech act in two words, when what was said is the same.
         trigger = 0.5
+    elif words >= _SAME_ACT_WORDS and not ({kind_a, kind_b} & _SPEECH):
+        # Outlets name one act with different verbs ("ripped through", "devastated"); most of
+        # the telling words in common say it is one happening all the same.
+        trigger = 0.4
     else:
         return 0.0  # reports of different kinds of act are different happenings
     union = set(a.actors) | set(b.actors)

@@ -38,8 +38,8 @@ _MONTH = (
 )
 # "Feb. 6", "February 6th", "6 February": a day of a month with no year.
 _MONTH_DAY = re.compile(
-    rf"^(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
-    rf"(?:of\s+)?{_MONTH.replace('month', 'month2')})$",
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?{_MONTH.replace('month', 'month2')})(?![\w,]*\s*\d{{4}})\b",
     re.I,
 )
 # Past mentions that are not dates of a happening: "next Tuesday" looks ahead.
@@ -101,8 +101,7 @@ def read_evidence(
                 if value is not None and value.granularity == "day" and value.basis == "explicit":
                     explicit.append(value.start)
                 continue
-            bare = re.sub(r"^(?:on|since|by|until|from)\s+", "", low)
-            if md := _month_day(_WEEKDAY_IN.sub("", bare).strip(" ,")):
+            if md := _month_day(low):
                 month_days.append(md)
     dateline = _dateline_day(clean)
     if dateline is not None and len(dateline) == 2:
@@ -126,7 +125,7 @@ def infer_published(
 
 
 def _month_day(text: str) -> tuple[int, int] | None:
-    m = _MONTH_DAY.match(text)
+    m = _MONTH_DAY.search(text)
     if not m:
         return None
     month = _month_index(m.group("month") or m.group("month2"))
@@ -197,22 +196,23 @@ def _weekday_before(day: date, weekday: int) -> date:
     return day - timedelta(days=(day.weekday() - weekday) % 7)
 
 
-def _month_day_before(day: date, month: int, dom: int) -> date | None:
-    for year in (day.year, day.year - 1):
+def _month_day_near(day: date, month: int, dom: int) -> date | None:
+    """The occurrence of a month-day nearest ``day``: news names days within months of its own,
+    ahead ("a hearing on July 7") as well as behind."""
+    found = []
+    for year in (day.year - 1, day.year, day.year + 1):
         try:
-            found = date(year, month, dom)
+            found.append(date(year, month, dom))
         except ValueError:
-            return None
-        if found <= day:
-            return found
-    return None
+            continue
+    return min(found, key=lambda d: abs((d - day).days), default=None)
 
 
 def _reported_days(ev: PublishedEvidence, dct: date) -> list[date]:
     """The days an article dated ``dct`` names: its explicit, weekday and month-day mentions."""
     days = list(ev.days)
     days += [_weekday_before(dct, w) for w in ev.weekdays]
-    days += [d for m, dd in ev.month_days if (d := _month_day_before(dct, m, dd)) is not None]
+    days += [d for m, dd in ev.month_days if (d := _month_day_near(dct, m, dd)) is not None]
     days += [dct - timedelta(days=1)] * ev.yesterday
     return days
 
@@ -253,8 +253,7 @@ def _decide(
     g = ev.guess
     if g.firm or not story_days:
         return g
-    clues = bool(ev.weekdays or ev.month_days or ev.yesterday)
-    if not clues:
+    if not (ev.weekdays or ev.month_days or ev.yesterday):
         return g
     own = Counter(story_days)
     if g.date is not None and not g.printed_only:
@@ -262,27 +261,34 @@ def _decide(
         own[g.date] -= 0.5
         for day in set(_reported_days(ev, g.date)):
             own[day] -= 1
-    first, last = min(own), max(own)
+    # Weekdays name days of the last week of the news; one that would fall before the story's
+    # first reports is read against the wrong week.
+    news_start = min(published) - timedelta(days=_MAX_LAG) if published else min(own)
+    first, last = min(published or own), max(published or own)
     best: tuple[float, date] | None = None
-    day = first - timedelta(days=1)
+    day = first - timedelta(days=_MAX_LAG)
     while day <= last + timedelta(days=_MAX_LAG):
         day += timedelta(days=1)
         if ev.lower_bound is not None and day < ev.lower_bound:
             continue
-        reported = _reported_days(ev, day)
-        named = [d for d in reported if d not in ev.days]
+        weekdays = [_weekday_before(day, w) for w in ev.weekdays]
+        named = weekdays + [
+            d for m, dd in ev.month_days if (d := _month_day_near(day, m, dd)) is not None
+        ]
+        named += [day - timedelta(days=1)] * ev.yesterday
         hits = sum(min(own[d], 2.0) for d in named if own[d] > 0)
         if not hits:
             continue
-        lag = (day - max(reported)).days if reported else _MAX_LAG
-        score = hits + 0.05 * min(published[day], 2) - 0.1 * lag
+        behind = [d for d in named if d <= day]
+        ahead = len(named) - len(behind)
+        stray = sum(1 for d in weekdays if d < news_start)
+        lag = (day - max(behind)).days if behind else _MAX_LAG
+        score = hits - 0.3 * ahead - stray - 0.1 * lag + 0.05 * min(published[day], 2)
         if g.printed_only and g.date is not None and day > g.date:
             score -= 1.0
         if best is None or score > best[0] + 1e-9:
             best = (score, day)
-    if best is None:
-        return g
-    if g.date == best[1]:
+    if best is None or g.date == best[1]:
         return g
     return PublishedGuess(best[1], "inferred from story")
 
@@ -297,7 +303,12 @@ def _fill_majority(guesses: list[PublishedGuess]) -> list[PublishedGuess]:
         return guesses
     best, count = firm.most_common(1)[0]
     if 2 * count <= firm.total():
-        return guesses
+        days = sorted(firm.elements())
+        if (days[-1] - days[0]).days > _MAX_LAG:
+            return guesses
+        # Reports spread over a few days: an article with no clue of its own is placed among
+        # them rather than left undated, which would leave every one of its events undated.
+        best = days[len(days) // 2]
     stated = [g.date for g in guesses if g.firm and g.date is not None]
     out = []
     for g in guesses:
