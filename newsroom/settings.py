@@ -73,6 +73,24 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a concurrent writer (the dev server while ingest runs) instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Writers take the write lock when their transaction begins, so a reader turned writer
+    # never fails with "database is locked" and an editor's save waits for an ingest's commit.
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+# Lock files of the story writer lock on SQLite (stories/writer_lock.py).
+STORY_LOCK_DIR = BASE_DIR / "var" / "locks"
+
+# Reader pages cache what they compute under the story's version (stories/versions.py), so
+# an entry is never stale, only unused. Local memory serves one process; REDIS_URL shares the
+# cache between processes (several gunicorn workers).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -26,6 +26,7 @@ from stories import corrections
 from stories import models as m
 from stories.corrections import DATE_FIELDS, CorrectionError
 from stories.ingest import reextract
+from stories.writer_lock import StoryBusy
 
 
 def period_start(start: date, granularity: str) -> date:
@@ -194,7 +195,11 @@ class ArticleAdmin(LockEditsMixin, admin.ModelAdmin):
     def rerun_extraction(self, request, queryset):
         stories = m.Story.objects.filter(pk__in=queryset.values("story")).order_by("title")
         for story in stories:
-            report = reextract(story)
+            try:
+                report = reextract(story)
+            except StoryBusy as exc:
+                self.message_user(request, f"“{story.title}”: {exc}.", messages.ERROR)
+                continue
             for article in queryset.filter(story=story):
                 self.log_change(request, article, "Re-ran extraction of its story.")
             self.message_user(

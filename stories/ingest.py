@@ -21,8 +21,10 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from stories import models as m
+from stories import versions
 from stories.nlp import types as t
 from stories.nlp.reading import UnreadableArticle, read_article_text
+from stories.writer_lock import lock_rows_for_writing, story_writer
 
 Progress = Callable[[str], None]
 ARTICLE_SUFFIXES = {".txt"}
@@ -155,8 +157,7 @@ def pipeline_fingerprint() -> str:
     """Changes when the extraction code, the taxonomy or the model changes."""
     digest = hashlib.sha256(settings.SPACY_MODEL.encode())
     nlp_dir = Path(__file__).parent / "nlp"
-    code = [p for p in sorted(nlp_dir.glob("*.py")) if p.name != "evaluation.py"]
-    for path in [*code, Path(settings.TOPIC_TAXONOMY)]:
+    for path in [*sorted(nlp_dir.glob("*.py")), Path(settings.TOPIC_TAXONOMY)]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -210,9 +211,13 @@ def ingest(
     force: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    wait: float = 0,
 ) -> IngestReport:
+    """Ingest the files into the story. ``wait`` is how long to wait, in seconds, for another
+    run writing the same story to finish before refusing with StoryBusy."""
     say = progress or (lambda _msg: None)
     files = collect_files(paths)
+    file_names = {p.name for p in files}
     manifest_path = Path(manifest) if manifest else find_manifest(paths)
     meta = load_manifest(manifest_path) if manifest_path else {}
     slug = slugify(story_slug)
@@ -220,13 +225,6 @@ def ingest(
         raise IngestError(f"{story_slug!r} is not a usable story slug")
 
     report = IngestReport(story=slug, dry_run=dry_run)
-    story = m.Story.objects.filter(slug=slug).first()
-    known = {p.name for p in files} | (
-        set(story.articles.values_list("file_name", flat=True)) if story else set()
-    )
-    for unknown in sorted(set(meta) - known):
-        say(f"manifest: there is no article {unknown}; its entry is not used")
-
     texts: dict[str, str] = {}
     for n, path in enumerate(files, 1):
         try:
@@ -244,23 +242,37 @@ def ingest(
 
     if not texts:
         return report
-    return _run(story, slug, title, texts, meta, report, force=force, dry_run=dry_run, say=say)
+    # The story is read only once this run is its one writer: a run that read it before another
+    # run's commit would write it back without that run's articles.
+    with story_writer(slug, wait=wait, on_wait=say):
+        story = m.Story.objects.filter(slug=slug).first()
+        known = file_names | (
+            set(story.articles.values_list("file_name", flat=True)) if story else set()
+        )
+        for unknown in sorted(set(meta) - known):
+            say(f"manifest: there is no article {unknown}; its entry is not used")
+        return _run(story, slug, title, texts, meta, report, force=force, dry_run=dry_run, say=say)
 
 
-def reextract(story: m.Story, *, progress: Progress | None = None) -> IngestReport:
+def reextract(story: m.Story, *, progress: Progress | None = None, wait: float = 0) -> IngestReport:
     """Extract a story again from the article text already stored, as ``ingest --force`` would.
 
     What a manifest said about each article is taken from the stored rows (outlet, url, author,
     a publication date the manifest gave), and editors' locked values win as on every run.
+    Raises StoryBusy when another run is writing the story after ``wait`` seconds.
     """
     say = progress or (lambda _msg: None)
     report = IngestReport(story=story.slug)
-    articles = list(story.articles.select_related("outlet"))
-    texts = {a.file_name: a.raw_text for a in articles}
-    meta = {a.file_name: _stored_meta(a) for a in articles}
-    if not texts:
-        return report
-    return _run(story, story.slug, None, texts, meta, report, force=True, dry_run=False, say=say)
+    with story_writer(story.slug, wait=wait, on_wait=say):
+        story.refresh_from_db()
+        articles = list(story.articles.select_related("outlet"))
+        texts = {a.file_name: a.raw_text for a in articles}
+        meta = {a.file_name: _stored_meta(a) for a in articles}
+        if not texts:
+            return report
+        return _run(
+            story, story.slug, None, texts, meta, report, force=True, dry_run=False, say=say
+        )
 
 
 def _meta_for(name: str, meta: dict[str, dict], existing: dict[str, m.Article]) -> dict:
@@ -318,7 +330,10 @@ def _run(
 
     try:
         with transaction.atomic():
-            story = _write(story, slug, title, extraction, fingerprint, report, texts, failed)
+            # One new version for the run, in its transaction, rather than one a row written.
+            with versions.one_bump():
+                story = _write(story, slug, title, extraction, fingerprint, report, texts, failed)
+            versions.bump(story)
             _count_rows(report, story)
             if dry_run:
                 raise _Rollback
@@ -385,7 +400,8 @@ def _write(
 ) -> m.Story:
     if story is None:
         story = m.Story.objects.create(slug=slug, title=title or slug.replace("-", " ").title())
-    elif title and story.title != title:
+    lock_rows_for_writing(story.pk)
+    if title and story.title != title:
         story.title = title
         story.save(update_fields=["title"])
 

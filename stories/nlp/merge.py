@@ -21,6 +21,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from .events import event_kind
+from .lexicon import COMMON_WORDS
 from .types import DateValue, Event, EventCandidate
 from .unionfind import UnionFind
 
@@ -36,18 +37,6 @@ _SAME_WORDS = 0.4
 _SAID_ALIKE = 0.15
 # Telling words two reports of one act in different verbs share.
 _SAME_ACT_WORDS = 0.55
-_STOPWORDS = frozenset(
-    re.split(
-        r"\s+",
-        """
-    a an the and or but of to in on at for with by from as into onto over after before during
-    about against between through while than that this these those there their them they its it
-    his her he she him we our you your i me my is are was were be been being has have had do does
-    did will would could should may might can must not no also both such which who whom whose
-    what when where how all any some more most other another each very just only so said says
-    """.strip(),
-    )
-)
 
 
 # How many candidates a blocking key may hold before it is too common to tell anything apart
@@ -62,7 +51,7 @@ def _content(text: str) -> frozenset[str]:
     # A crude stem (the first six letters) lets "launching" meet "launched", "satellites"
     # meet "satellite". Numbers are telling words too ("7.8", "44 billion").
     words = re.findall(r"[^\W\d_]+", text.lower())
-    found = {w[:6] for w in words if len(w) > 2 and w not in _STOPWORDS}
+    found = {w[:6] for w in words if len(w) > 2 and w not in COMMON_WORDS}
     found |= {"#" + n.replace(",", "") for n in _NUMBER.findall(text) if len(n) > 1 or n != "1"}
     return frozenset(found)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -57,14 +57,18 @@ def extract_story(
     taxonomy: Taxonomy,
     decisions: Decisions = NO_DECISIONS,
     progress: Progress | None = None,
+    parsed_docs: Mapping[str, Sequence[Doc]] | None = None,
 ) -> StoryExtraction:
     """Extract events, actors and quotes from all articles of one story.
 
     A failure in one article is recorded in ``errors`` and the other articles go on.
+    ``parsed_docs`` may give, by file, the Docs of an article's body blocks (as ``fit_to_model``
+    cuts them) parsed earlier by ``nlp``, so a stored parse is not parsed again.
     """
     # Imported here so the rest of the core stays usable on its own.
     from .actors import ArticleDocs
-    from .quotes import extract_quotes, group_variants, share_events
+    from .quotes import extract_quotes
+    from .variants import group_variants, share_events
 
     report = progress or (lambda _stage, _done, _total: None)
     errors: list[tuple[str, str]] = []
@@ -83,7 +87,9 @@ def extract_story(
         try:
             a.clean = fit_to_model(a.clean, nlp.max_length)
             blocks = a.clean.body_blocks
-            a.docs = list(zip(blocks, nlp.pipe(b.text for b in blocks), strict=True))
+            given = (parsed_docs or {}).get(a.input.file)
+            docs = nlp.pipe(b.text for b in blocks) if given is None else given
+            a.docs = list(zip(blocks, docs, strict=True))
             a.evidence = read_evidence(a.clean, a.docs, manifest=a.input.published)
             a.guess = a.evidence.guess
         except Exception as exc:
