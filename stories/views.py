@@ -18,7 +18,7 @@ from stories import models as m
 from stories.caching import story_page
 from stories.diff import highlight
 from stories.export import FORMATS, story_export
-from stories.filters import TimelineFilter
+from stories.filters import QuoteFilter, TimelineFilter
 from stories.markup import Span, render_blocks
 from stories.presenters import coverage_matrix, date_groups, group_quotes
 
@@ -107,7 +107,13 @@ def timeline(request: HttpRequest, story: m.Story) -> TemplateResponse:
         # alone, so that what the reader is typing is never overwritten.
         "refresh_inputs": request.htmx.trigger not in _FORM_TRIGGERS,
     }
-    return _render(request, "stories/timeline.html", "stories/_timeline_fragment.html", context)
+    return _render(
+        request,
+        "stories/timeline.html",
+        "stories/_timeline_fragment.html",
+        context,
+        status=400 if filters.errors else 200,
+    )
 
 
 # The ids of the timeline's form and its search field, sent by htmx as HX-Trigger.
@@ -215,8 +221,8 @@ def coverage(request: HttpRequest, story: m.Story) -> TemplateResponse:
 
 @story_page
 def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
-    speakers = tuple(dict.fromkeys(v for v in request.GET.getlist("speaker") if v))
-    outlets = tuple(dict.fromkeys(v for v in request.GET.getlist("outlet") if v))
+    filters = QuoteFilter.from_query(request.GET)
+    speakers, outlets = filters.speakers, filters.outlets
     base = m.Quote.objects.for_story(story).visible()
     rows = (
         base.by_speaker(*speakers)
@@ -245,7 +251,7 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
     speaker_facet, outlet_facet = list(speaker_facet), list(outlet_facet)
     names = {("speaker", a.slug): a.name for a in speaker_facet}
     names.update({("outlet", o.slug): o.name for o in outlet_facet})
-    items = [("speaker", s) for s in speakers] + [("outlet", o) for o in outlets]
+    items = filters.query_items()
 
     def without(item: tuple[str, str]) -> str:
         qd = QueryDict(mutable=True)
@@ -262,6 +268,7 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
         "quote_count": len(quote_list),
         "total": base.count(),
         "active": bool(items),
+        "errors": filters.errors,
         "facets": {"speaker": speaker_facet, "outlet": outlet_facet},
         "selected": {"speaker": set(speakers), "outlet": set(outlets)},
         "chips": [
@@ -273,7 +280,13 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
             for key, value in items
         ],
     }
-    return _render(request, "stories/quotes.html", "stories/_quotes_panel.html", context)
+    return _render(
+        request,
+        "stories/quotes.html",
+        "stories/_quotes_panel.html",
+        context,
+        status=400 if filters.errors else 200,
+    )
 
 
 @story_page
@@ -399,6 +412,11 @@ def export(request: HttpRequest, story: m.Story, fmt: str) -> HttpResponse:
             content_type="text/plain",
         )
     filters = TimelineFilter.from_query(request.GET)
+    if filters.errors:
+        # A download must be what the reader asked for or nothing: never a wider timeline.
+        return HttpResponse(
+            "\n".join(filters.errors) + "\n", status=400, content_type="text/plain; charset=utf-8"
+        )
     events = filters.apply(m.Event.objects.for_story(story).visible()) if filters.active else None
     body = FORMATS[fmt](story_export(story, events))
     content_type = "text/csv" if fmt == "csv" else "application/json"
