@@ -180,4 +180,3 @@ class QuoteFilter:
 
     def query_items(self) -> list[tuple[str, str]]:
         return [("speaker", s) for s in self.speakers] + [("outlet", o) for o in self.outlets]
-
