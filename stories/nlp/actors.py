@@ -41,6 +41,7 @@ from stories.nlp.types import (
     Decisions,
     Mention,
 )
+from stories.nlp.unionfind import UnionFind
 
 
 @dataclass(frozen=True)
@@ -228,25 +229,21 @@ class ActorIndex:
         return next(iter(found)) if len(found) == 1 else None
 
 
-class _UnionFind:
+class _NameClusters:
     """Clusters of mention forms that refuse to join names an editor said are different."""
 
     def __init__(self, forbidden: Iterable[tuple[str, str]]) -> None:
-        self.parent: dict[int, int] = {}
+        self.sets = UnionFind()
         self.keys: dict[int, set[str]] = {}
         self.forbidden = {frozenset((squash(a), squash(b))) for a, b in forbidden}
 
     def add(self, key: str) -> int:
-        cid = len(self.parent)
-        self.parent[cid] = cid
+        cid = self.sets.add()
         self.keys[cid] = {key}
         return cid
 
     def find(self, cid: int) -> int:
-        while self.parent[cid] != cid:
-            self.parent[cid] = self.parent[self.parent[cid]]
-            cid = self.parent[cid]
-        return cid
+        return self.sets.find(cid)
 
     def can_join(self, a: int, b: int) -> bool:
         ka, kb = self.keys[self.find(a)], self.keys[self.find(b)]
@@ -258,7 +255,7 @@ class _UnionFind:
             return True
         if not force and not self.can_join(ra, rb):
             return False
-        self.parent[rb] = ra
+        self.sets.union(ra, rb)
         self.keys[ra] |= self.keys.pop(rb)
         return True
 
@@ -540,7 +537,7 @@ def extract_actors(
         if r.kind != "person" and squash(r.form) in facility:
             r.kind = "place"
 
-    uf = _UnionFind(decisions.different_actors)
+    uf = _NameClusters(decisions.different_actors)
     key_cluster: dict[str, int] = {}
     for r in raws:
         key = squash(r.form)
@@ -750,7 +747,7 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(part in it for part in short)
 
 
-def _forbidden_name(key: str, cid: int, uf: _UnionFind) -> bool:
+def _forbidden_name(key: str, cid: int, uf: _NameClusters) -> bool:
     return any(frozenset((key, k)) in uf.forbidden for k in uf.keys[uf.find(cid)])
 
 

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from .events import event_kind
 from .lexicon import COMMON_WORDS
 from .types import DateValue, Event, EventCandidate
+from .unionfind import UnionFind
 
 _BASIS_RANK = {"explicit": 3, "relative": 2, "context": 1}
 _GRAIN_RANK = {"day": 3, "month": 2, "year": 1}
@@ -72,15 +73,10 @@ def merge_candidates(
     cands = list(candidates)
     kinds = actor_kinds or {}
     weights = content_weights(cands)
-    parent = list(range(len(cands)))
+    sets = UnionFind(len(cands))
+    find = sets.find
     files: dict[int, set[str]] = {i: {c.file} for i, c in enumerate(cands)}
     members_of: dict[int, list[int]] = {i: [i] for i in range(len(cands))}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(cands):
@@ -112,7 +108,7 @@ def merge_candidates(
             for y in members_of[rb]
         ):
             continue  # a report without a named agent must not bridge two agents' acts
-        parent[rb] = ra
+        sets.union(ra, rb)
         files[ra] |= files.pop(rb)
         members_of[ra] += members_of.pop(rb)
 

@@ -37,6 +37,7 @@ from stories.nlp.lexicon import (
 )
 from stories.nlp.quotes import find_quoted
 from stories.nlp.types import Quote
+from stories.nlp.unionfind import UnionFind
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[“‘\"]?[A-Z])")
@@ -380,16 +381,8 @@ def group_variants(
     units = _units(quotes, texts)
     flat = [u for us in units for u in us]
     index = {(u.quote, u.piece): n for n, u in enumerate(flat)}
-    parent = list(range(len(flat)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        parent[find(j)] = find(i)
+    sets = UnionFind(len(flat))
+    find, union = sets.find, sets.union
 
     linker = _Linker(quotes, _Weights(texts, quotes), texts, event_days)
     wholes = {
