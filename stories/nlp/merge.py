@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from .events import event_kind
 from .lexicon import COMMON_WORDS
+from .stems import stem
 from .types import DateValue, Event, EventCandidate
 from .unionfind import UnionFind
 
@@ -42,10 +43,8 @@ def content_weights(candidates: Sequence[EventCandidate]) -> dict[str, float]:
 
 
 def _content(text: str) -> frozenset[str]:
-    # A crude stem (the first six letters) lets "launching" meet "launched", "satellites"
-    # meet "satellite".
     words = re.findall(r"[^\W\d_]+", text.lower())
-    return frozenset(w[:6] for w in words if len(w) > 2 and w not in COMMON_WORDS)
+    return frozenset(stem(w) for w in words if len(w) > 2 and w not in COMMON_WORDS)
 
 
 def _shared_content(
