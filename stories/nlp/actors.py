@@ -32,6 +32,7 @@ from stories.nlp.lexicon import (
     STOP_NAMES,
     TITLE_WORDS,
 )
+from stories.nlp.names import clean_form, name_key, name_tokens, strip_title
 from stories.nlp.types import (
     NO_DECISIONS,
     Actor,
@@ -53,8 +54,6 @@ class ArticleDocs:
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
-_POSSESSIVE = re.compile(r"[’']s?$")
-_SQUASH = re.compile(r"[^0-9a-z]+")
 _LABEL_KIND: dict[str, ActorKind] = {
     "PERSON": "person",
     "ORG": "organization",
@@ -62,43 +61,6 @@ _LABEL_KIND: dict[str, ActorKind] = {
     "LOC": "place",
     "FAC": "place",
 }
-
-
-def squash(text: str) -> str:
-    """A key for name comparison: case, spacing, hyphens and dots do not matter."""
-    return _SQUASH.sub("", text.lower())
-
-
-def name_tokens(form: str) -> list[str]:
-    """Name parts split on spaces and hyphens, so "Jong-un" and "Jong Un" both count two."""
-    return [p for p in re.split(r"[\s\-‐–]+", form) if p]
-
-
-def strip_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split leading title words off a name: (title words, name words).
-
-    Strips through the last title word of the leading run, keeping at least one name word, so
-    "Natural Resources Minister Alexander Kozlov" loses its whole title while "Martin Luther King"
-    (title word last) keeps its name.
-    """
-    cut = 0
-    for i, word in enumerate(words[:-1]):
-        if word.lower().rstrip(".") in TITLE_WORDS:
-            cut = i + 1
-        elif not word[:1].isupper():
-            break
-    return words[:cut], words[cut:]
-
-
-def clean_form(text: str) -> str:
-    """Display form of a name: no possessive, no leading article, no surrounding punctuation."""
-    text = text.strip().strip(',;:!?"“”‘’()[]')
-    if text.endswith(".") and text.count(".") == 1:
-        text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
-    text = _POSSESSIVE.sub("", text) if re.search(r"[’']s?$", text) else text
-    if text.lower().startswith("the "):
-        text = text[4:]
-    return " ".join(text.split())
 
 
 def same_place(a: str, b: str) -> bool:
@@ -205,13 +167,13 @@ class ActorIndex:
         """Any surface form (alias, title + name, possessive, role noun) -> canonical name."""
         form = clean_form(surface)
         titles, words = strip_title(form.split())
-        key = squash(" ".join(words))
+        key = name_key(" ".join(words))
         if not key:
             return None
         if key in self._surface:
             return self._surface[key]
-        if squash(form) in self._surface:
-            return self._surface[squash(form)]
+        if name_key(form) in self._surface:
+            return self._surface[name_key(form)]
         if len(words) == 1 and key in self._by_token:
             return max(self._by_token[key], key=lambda c: c[1])[0]
         return self._resolve_role(form)
@@ -235,7 +197,7 @@ class _NameClusters:
     def __init__(self, forbidden: Iterable[tuple[str, str]]) -> None:
         self.sets = UnionFind()
         self.keys: dict[int, set[str]] = {}
-        self.forbidden = {frozenset((squash(a), squash(b))) for a, b in forbidden}
+        self.forbidden = {frozenset((name_key(a), name_key(b))) for a, b in forbidden}
 
     def add(self, key: str) -> int:
         cid = self.sets.add()
@@ -279,7 +241,7 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
     if kind == "person":
         _, words = strip_title(words)
         form = " ".join(words)
-    key = squash(form)
+    key = name_key(form)
     if (
         len(key) < 2
         or key in STOP_NAMES
@@ -294,7 +256,7 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
     if kind == "organization" and _is_title_modifier(span):
         return None
     author = art.clean.author
-    if kind == "person" and author and squash(author) == key:
+    if kind == "person" and author and name_key(author) == key:
         return None  # the byline author writes the story; they are not in it
     start = block.start + span[0].idx
     end = block.start + span[-1].idx + len(span[-1].text)
@@ -529,22 +491,22 @@ def extract_actors(
     # for unfamiliar personal names); otherwise the majority label wins.
     kind_votes: dict[str, Counter[ActorKind]] = defaultdict(Counter)
     for r in raws:
-        kind_votes[squash(r.form)][r.kind] += 1
-    facility = {squash(r.form) for r in raws if r.kind != "person" and _names_a_facility(r)}
+        kind_votes[name_key(r.form)][r.kind] += 1
+    facility = {name_key(r.form) for r in raws if r.kind != "person" and _names_a_facility(r)}
     for r in raws:
-        votes = kind_votes[squash(r.form)]
+        votes = kind_votes[name_key(r.form)]
         r.kind = "person" if votes["person"] else votes.most_common(1)[0][0]
-        if r.kind != "person" and squash(r.form) in facility:
+        if r.kind != "person" and name_key(r.form) in facility:
             r.kind = "place"
 
     uf = _NameClusters(decisions.different_actors)
     key_cluster: dict[str, int] = {}
     for r in raws:
-        key = squash(r.form)
+        key = name_key(r.form)
         if key not in key_cluster:
             key_cluster[key] = uf.add(key)
-    forms_by_key: dict[str, str] = {squash(r.form): r.form for r in raws}
-    kind_of_key = {squash(r.form): r.kind for r in raws}
+    forms_by_key: dict[str, str] = {name_key(r.form): r.form for r in raws}
+    kind_of_key = {name_key(r.form): r.kind for r in raws}
 
     # Full names that are a part of a longer name of the same person ("Vladimir Putin" within
     # "Vladimir Vladimirovich Putin") join it when exactly one longer name contains them.
@@ -553,7 +515,7 @@ def extract_actors(
         for k in key_cluster
         if kind_of_key[k] == "person" and len(name_tokens(forms_by_key[k])) >= 2
     ]
-    part_sets = {k: [squash(p) for p in name_tokens(forms_by_key[k])] for k in multi}
+    part_sets = {k: [name_key(p) for p in name_tokens(forms_by_key[k])] for k in multi}
     for k in multi:
         supers = [
             o
@@ -596,15 +558,15 @@ def extract_actors(
             )
             and block.text[acronym.end - block.start : acronym.end - block.start + 1] == ")"
         ):
-            uf.union(key_cluster[squash(before.form)], key_cluster[squash(acronym.form)])
-            kind_of_key[squash(acronym.form)] = kind_of_key[squash(before.form)]
+            uf.union(key_cluster[name_key(before.form)], key_cluster[name_key(acronym.form)])
+            kind_of_key[name_key(acronym.form)] = kind_of_key[name_key(before.form)]
             for r in raws:
-                if squash(r.form) == squash(acronym.form):
+                if name_key(r.form) == name_key(acronym.form):
                     r.kind = before.kind
 
     # Editors' same-actor decisions are facts: merge even against the rules above.
     for alias, canonical in decisions.same_actor:
-        a, c = key_cluster.get(squash(alias)), key_cluster.get(squash(canonical))
+        a, c = key_cluster.get(name_key(alias)), key_cluster.get(name_key(canonical))
         if a is not None and c is not None:
             uf.union(c, a, force=True)
 
@@ -613,15 +575,15 @@ def extract_actors(
     full_counts_story: dict[int, int] = Counter()
     for r in raws:
         if r.kind == "person" and len(name_tokens(r.form)) >= 2:
-            root = uf.find(key_cluster[squash(r.form)])
+            root = uf.find(key_cluster[name_key(r.form)])
             full_counts_article[(r.file, root)] += 1
             full_counts_story[root] += 1
     for r in raws:
-        key = squash(r.form)
+        key = name_key(r.form)
         r.cluster = uf.find(key_cluster[key])
         if r.kind != "person" or len(name_tokens(r.form)) != 1:
             continue
-        if any(squash(a) == key for pair in decisions.same_actor for a in pair[:1]):
+        if any(name_key(a) == key for pair in decisions.same_actor for a in pair[:1]):
             continue  # an editor already said who this is
         candidates = {uf.find(key_cluster[k]) for k in multi if key in part_sets[k]}
         candidates = {
@@ -650,9 +612,9 @@ def extract_actors(
         first[r.cluster].setdefault(r.form, n)
         kinds[r.cluster][r.kind] += 1
     forced = {
-        uf.find(key_cluster[squash(c)]): c
+        uf.find(key_cluster[name_key(c)]): c
         for _, c in decisions.same_actor
-        if squash(c) in key_cluster
+        if name_key(c) in key_cluster
     }
     canon: dict[int, str] = {}
     for cid, counter in forms.items():
@@ -695,12 +657,12 @@ def extract_actors(
     by_token: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for cid, counter in forms.items():
         for f in counter:
-            surface.setdefault(squash(f), canon[cid])
+            surface.setdefault(name_key(f), canon[cid])
         if kinds[cid]["person"]:
             for part in name_tokens(canon[cid]):
-                by_token[squash(part)].append((canon[cid], sum(counter.values())))
+                by_token[name_key(part)].append((canon[cid], sum(counter.values())))
     for alias, canonical in decisions.same_actor:
-        surface[squash(alias)] = canonical
+        surface[name_key(alias)] = canonical
     return ActorIndex(
         actors,
         {f: tuple(sorted(ms, key=lambda m: (m.start, -m.end))) for f, ms in mentions.items()},
@@ -721,9 +683,13 @@ def _name_parts(
     parts: dict[str, set[str]] = defaultdict(set)
     for r in raws:
         if r.kind == "person" and len(name_tokens(r.form)) >= 2:
-            parts[r.file] |= {squash(p) for p in name_tokens(r.form) if len(p) >= 3}
+            parts[r.file] |= {name_key(p) for p in name_tokens(r.form) if len(p) >= 3}
     for r in raws:
-        if r.kind != "person" and len(name_tokens(r.form)) == 1 and squash(r.form) in parts[r.file]:
+        if (
+            r.kind != "person"
+            and len(name_tokens(r.form)) == 1
+            and name_key(r.form) in parts[r.file]
+        ):
             r.kind, r.label = "person", "PERSON"
     added: list[_Raw] = []
     for art, bi, block, doc, sent_idx, covered in scanned:
@@ -732,7 +698,7 @@ def _name_parts(
                 tok.i not in covered
                 and tok.pos_ == "PROPN"
                 and tok.text[:1].isupper()
-                and squash(tok.text) in parts[art.file]
+                and name_key(tok.text) in parts[art.file]
             ):
                 raw = _ent_mention(
                     Span(doc, tok.i, tok.i + 1, label="PERSON"), block, art, sent_idx[tok.i], bi
