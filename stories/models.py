@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from stories.nlp.names import spelling_key
+
 GRANULARITIES = [("year", "Year"), ("month", "Month"), ("day", "Day")]
 DATE_BASES = [
     ("explicit", "Explicit date in the sentence"),
@@ -42,8 +44,8 @@ def text_key(text: str) -> str:
 
 
 def norm_name(name: str) -> str:
-    """How names are compared: case, spacing and apostrophe style do not matter."""
-    return " ".join(name.replace("’", "'").lower().split())
+    """How stored names are compared: as spellings (``stories.nlp.names.spelling_key``)."""
+    return spelling_key(name)
 
 
 def unique_slug(text: str, taken: set[str], fallback: str = "item") -> str:
