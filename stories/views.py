@@ -314,36 +314,39 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
 
 @story_page
 def actor_detail(request: HttpRequest, story: m.Story, actor_slug: str) -> TemplateResponse:
-    actor = get_object_or_404(
-        m.Actor.objects.filter(story=story).prefetch_related("aliases"), slug=actor_slug
-    )
-    events = m.Event.objects.for_story(story).visible().for_actor(actor)
-    page = Paginator(events.chronological().for_cards(), EVENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    quotes = (
-        m.Quote.objects.visible()
-        .filter(speaker=actor)
-        .select_related("article__outlet", "event")
-        .order_by(
-            F("event__date_start").asc(nulls_last=True),
-            F("article__published").asc(nulls_last=True),
-            "article__file_name",
-            "start",
+    actor = get_object_or_404(m.Actor.objects.filter(story=story), slug=actor_slug)
+    page_number = request.GET.get("page", "")[:12]
+
+    def render() -> str:
+        events = m.Event.objects.for_story(story).visible().for_actor(actor)
+        page = Paginator(events.chronological().for_cards(), EVENTS_PER_PAGE).get_page(page_number)
+        quotes = (
+            m.Quote.objects.visible()
+            .filter(speaker=actor)
+            .select_related("article__outlet", "event")
+            .order_by(
+                F("event__date_start").asc(nulls_last=True),
+                F("article__published").asc(nulls_last=True),
+                "article__file_name",
+                "start",
+            )
         )
-    )
-    quote_list = list(quotes)
-    context = {
-        "story": story,
-        "section": "actor",
-        "actor": actor,
-        "page": page,
-        "events": page.object_list,
-        "groups": date_groups(page.object_list),
-        "filters": TimelineFilter(),
-        "quotes": quote_list,
-        "remarks": group_quotes(quote_list),
-    }
+        quote_list = list(quotes)
+        context = {
+            "story": story,
+            "actor": actor,
+            "aliases": list(actor.aliases.all()),
+            "page": page,
+            "groups": date_groups(page.object_list),
+            "filters": TimelineFilter(),
+            "quotes": quote_list,
+            "remarks": group_quotes(quote_list),
+        }
+        return render_to_string("stories/_actor_body.html", context)
+
+    # Rendered once a story version, as the timeline's results are.
+    body = mark_safe(caching.cached(story, ("actor", actor.pk, page_number), render))
+    context = {"story": story, "section": "actor", "actor": actor, "body": body}
     return TemplateResponse(request, "stories/actor_detail.html", context)
 
 

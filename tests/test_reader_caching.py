@@ -164,3 +164,17 @@ def test_an_ingest_commit_shows_at_once_on_a_cached_page(client, db, monkeypatch
     after = client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
     assert after.status_code == 200
     assert "A title the new rules give" in after.content.decode()
+
+
+def test_an_actor_page_is_rendered_once_a_version_and_follows_a_rename(client, db):
+    story = make_story(40)
+    url = reverse("stories:actor", args=[story.slug, "alice-example"])
+    assert "Alice Example" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as warm:
+        client.get(url)
+    assert len(warm.captured_queries) == 2  # the story and the actor
+    actor = story.actors.get(slug="alice-example")
+    actor.name = "Alice Renamed"
+    actor.save()
+    html = client.get(url).content.decode()
+    assert "Alice Renamed" in html and "Alice Example" not in html
