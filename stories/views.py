@@ -29,11 +29,9 @@ EVENTS_PER_PAGE = 30
 def _render(
     request: HttpRequest, page: str, fragment: str, context: dict, status: int = 200
 ) -> TemplateResponse:
-    """The fragment for htmx swaps; the full page otherwise, including on history restore,
-    when htmx asks for the whole page because its cache missed."""
-    wants_fragment = request.htmx and not request.htmx.history_restore_request
+    """The fragment for htmx swaps; the full page otherwise (see _wants_fragment)."""
     response = TemplateResponse(
-        request, fragment if wants_fragment else page, context, status=status
+        request, fragment if _wants_fragment(request) else page, context, status=status
     )
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -90,30 +88,43 @@ def _timeline_results(
 
 
 @story_page
-def timeline(request: HttpRequest, story: m.Story) -> TemplateResponse:
+def timeline(request: HttpRequest, story: m.Story) -> HttpResponse:
     filters = TimelineFilter.from_query(request.GET)
-    display = facets.FacetDisplay.from_query(request.GET)
-    facet_list = _timeline_facets(story, filters, display)
-    page_number = request.GET.get("page", "")[:12]
-    context = {
-        "story": story,
-        "section": "timeline",
-        "filters": filters,
-        "facets": facet_list,
-        "top": facets.TOP,
-        "results": _timeline_results(story, filters, facet_list, page_number),
-        # A swap started by a link (a chip, "Clear all") changes the filter behind the form's
-        # back: the form's text and date fields come along. The form's own swaps leave them
-        # alone, so that what the reader is typing is never overwritten.
-        "refresh_inputs": request.htmx.trigger not in _FORM_TRIGGERS,
-    }
-    return _render(
-        request,
-        "stories/timeline.html",
-        "stories/_timeline_fragment.html",
-        context,
-        status=400 if filters.errors else 200,
-    )
+    fragment = _wants_fragment(request)
+    # A swap started by a link (a chip, "Clear all") changes the filter behind the form's back:
+    # the form's text and date fields come along. The form's own swaps leave them alone, so
+    # that what the reader is typing is never overwritten.
+    refresh_inputs = fragment and request.htmx.trigger not in _FORM_TRIGGERS
+
+    def render() -> str:
+        display = facets.FacetDisplay.from_query(request.GET)
+        facet_list = _timeline_facets(story, filters, display)
+        page_number = request.GET.get("page", "")[:12]
+        context = {
+            "story": story,
+            "filters": filters,
+            "facets": facet_list,
+            "top": facets.TOP,
+            "results": _timeline_results(story, filters, facet_list, page_number),
+            "refresh_inputs": refresh_inputs,
+        }
+        template = "stories/_timeline_fragment.html" if fragment else "stories/_timeline_panel.html"
+        return render_to_string(template, context)
+
+    # Everything but the page's chrome (which carries the reader's CSRF token) is the same for
+    # every reader of this version: rendered once, then a cache read.
+    parts = ("timeline", fragment, refresh_inputs, request.GET.urlencode())
+    panel = mark_safe(caching.cached(story, parts, render))
+    status = 400 if filters.errors else 200
+    if fragment:
+        return HttpResponse(panel, status=status)
+    context = {"story": story, "section": "timeline", "panel": panel}
+    return TemplateResponse(request, "stories/timeline.html", context, status=status)
+
+
+def _wants_fragment(request: HttpRequest) -> bool:
+    """htmx swaps get the fragment; a history restore (htmx's cache missed) gets the page."""
+    return bool(request.htmx and not request.htmx.history_restore_request)
 
 
 def _timeline_facets(

@@ -99,6 +99,10 @@ def test_a_repeated_request_is_answered_from_the_cache(client, db):
         second = client.get(url, **HX).content
     assert first == second
     assert len(warm.captured_queries) == 1 < len(cold.captured_queries)  # the story, no more
+    client.get(url)
+    with CaptureQueriesContext(connection) as page:
+        assert "Event number 0" in client.get(url).content.decode()
+    assert len(page.captured_queries) == 1
 
 
 def test_an_editors_save_shows_at_once_on_a_cached_page(editor_client, client, db):
