@@ -48,6 +48,7 @@ lint: test-setup
 
 bench: setup
 	$(PY) scripts/benchmark.py
+	$(PY) scripts/bench_pages.py
 
 evaluate: seed
 	$(PY) manage.py evaluate --story summit --gold fixtures/gold/summit.json
