@@ -90,7 +90,9 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
         if child.dep_ == "prep" and child.i > anchor.i:
             keep |= _compact(child, keep_prep=False, keep_conj=True)
             break
-    if sum(sent.doc[i].is_alpha for i in keep) < 4:
+    if sum(sent.doc[i].is_alpha for i in keep) < 4 or not any(
+        i > anchor.i and sent.doc[i].is_alpha for i in keep
+    ):
         # "A review found", "Lula finished", "The restart ran": too thin to tell what happened;
         # what the verb found or how it ended is the news.
         for child in anchor.children:
