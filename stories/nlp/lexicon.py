@@ -132,6 +132,9 @@ NON_EVENT_VERBS = words(
     """
 )
 
+# Particles that make a verb another act: "lift off", "step down", "break out", "shut down".
+PHRASAL_PARTICLES = words("off down out up")
+
 # Verbs that say a happening occurred or hit somewhere, when its name is their subject: "the
 # quake struck", "two earthquakes hit the region", "the blaze broke out".
 OCCURRENCE_VERBS = words(
@@ -157,7 +160,7 @@ FUTURE_AUX = words("will shall 'll wo")
 EVENT_KINDS = {
     "meet": "meet meeting summit encounter rendezvous hold host",
     "talk": "talk talks discuss discussion conversation negotiate negotiation dialogue",
-    "launch": "launch fire liftoff",
+    "launch": "launch fire liftoff lift_off blast_off",
     "test": "test",
     # A reported attempt is one that did not succeed: a success is told as the act itself.
     "failure": "fail failure attempt crash plunge",
@@ -183,7 +186,7 @@ EVENT_KINDS = {
     "rescue": "rescue save evacuate evacuation",
     "search": "search hunt",
     "find": "find discover locate recover discovery",
-    "resign": "resign quit resignation",
+    "resign": "resign quit resignation step_down",
     "charge": "charge indict indictment prosecute",
     "sentence": "sentence convict conviction",
     "ruling": "rule ruling verdict overturn decision",
@@ -191,7 +194,7 @@ EVENT_KINDS = {
     "elect": "elect election",
     "sign": "sign signing",
     "acquire": "acquire acquisition buy purchase takeover",
-    "close": "close shut closure shutdown",
+    "close": "close shut closure shutdown shut_down close_down",
     "reopen": "reopen resume restore restart",
     "halt": "halt suspend ground stop pause suspension",
     "theft": "steal theft robbery heist rob burglary",
@@ -356,3 +359,28 @@ SMALL_TITLE_WORDS = {
     "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
     "from", "as", "into", "over", "about", "vs", "via", "after", "before", "amid", "against",
 }  # fmt: skip
+
+
+# --- Speakers without a name ---------------------------------------------------------------
+
+# Nouns for people who speak for others without being named: "a senior official said".
+PERSON_SPEAKER_NOUNS = words(
+    """
+    official spokesperson spokesman spokeswoman source aide adviser advisor diplomat officer
+    engineer witness resident survivor lawyer attorney prosecutor investigator executive person
+    employee staffer insider negotiator envoy minister people
+    """
+)
+# Nouns for bodies and their papers that speak: "the panel wrote", "an agency memo said".
+BODY_SPEAKER_NOUNS = words(
+    """
+    agency ministry court panel committee commission council board company government department
+    office police memo letter filing complaint report statement team authority authorities
+    regulator union party campaign embassy army military navy
+    """
+)
+# Of those, the ones that mean the organisation the article has been speaking of ("the agency").
+BODY_REFERENCE_NOUNS = words(
+    "agency ministry court company board government department office commission committee "
+    "council regulator authority authorities embassy campaign"
+)
