@@ -48,6 +48,7 @@ lint: test-setup
 
 bench: setup
 	$(PY) scripts/benchmark.py
+	$(PY) scripts/bench_pages.py
 
 # Extraction quality on every story with a gold file, in a scratch database of its own (made
 # afresh each run, so the figures are those of the code as it is). ARGS narrows it, e.g.
