@@ -21,10 +21,14 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from stories import models as m
+from stories import parses
 from stories.nlp import types as t
 from stories.nlp.reading import UnreadableArticle, read_article_text
 
 Progress = Callable[[str], None]
+# Where a run has got, for a progress bar: a stage ("reading", "extracting", "merging",
+# "writing") and, when it goes article by article, n of total.
+Stage = Callable[[str, int, int], None]
 ARTICLE_SUFFIXES = {".txt"}
 
 
@@ -47,6 +51,9 @@ class IngestReport:
     actors: int = 0
     quotes: int = 0
     dry_run: bool = False
+    # Articles spaCy read in this run, and articles whose stored reading was used instead.
+    parsed_now: int = 0
+    parsed_before: int = 0
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -210,6 +217,7 @@ def ingest(
     force: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    stage: Stage | None = None,
 ) -> IngestReport:
     say = progress or (lambda _msg: None)
     files = collect_files(paths)
@@ -244,10 +252,60 @@ def ingest(
 
     if not texts:
         return report
-    return _run(story, slug, title, texts, meta, report, force=force, dry_run=dry_run, say=say)
+    return _run(
+        story,
+        slug,
+        title,
+        texts,
+        meta,
+        report,
+        force=force,
+        dry_run=dry_run,
+        say=say,
+        stage=stage,
+    )
 
 
-def reextract(story: m.Story, *, progress: Progress | None = None) -> IngestReport:
+def ingest_texts(
+    story: m.Story,
+    articles: Sequence[dict],
+    *,
+    progress: Progress | None = None,
+    stage: Stage | None = None,
+) -> IngestReport:
+    """Add or replace articles of ``story`` given as text with their manifest facts
+    (``{"file", "text", "outlet", "url", "author", "published"}``), as ``ingest`` does for files.
+
+    The texts were checked as the command checks files (``read_article_text``) when they were
+    uploaded.
+    """
+    say = progress or (lambda _msg: None)
+    report = IngestReport(story=story.slug)
+    texts = {a["file"]: a["text"] for a in articles}
+    meta = {}
+    for a in articles:
+        entry = {k: a.get(k) for k in ("outlet", "url", "author")}
+        entry["published"] = date.fromisoformat(a["published"]) if a.get("published") else None
+        meta[a["file"]] = entry
+    if not texts:
+        return report
+    return _run(
+        story,
+        story.slug,
+        None,
+        texts,
+        meta,
+        report,
+        force=False,
+        dry_run=False,
+        say=say,
+        stage=stage,
+    )
+
+
+def reextract(
+    story: m.Story, *, progress: Progress | None = None, stage: Stage | None = None
+) -> IngestReport:
     """Extract a story again from the article text already stored, as ``ingest --force`` would.
 
     What a manifest said about each article is taken from the stored rows (outlet, url, author,
@@ -260,7 +318,18 @@ def reextract(story: m.Story, *, progress: Progress | None = None) -> IngestRepo
     meta = {a.file_name: _stored_meta(a) for a in articles}
     if not texts:
         return report
-    return _run(story, story.slug, None, texts, meta, report, force=True, dry_run=False, say=say)
+    return _run(
+        story,
+        story.slug,
+        None,
+        texts,
+        meta,
+        report,
+        force=True,
+        dry_run=False,
+        say=say,
+        stage=stage,
+    )
 
 
 def _meta_for(name: str, meta: dict[str, dict], existing: dict[str, m.Article]) -> dict:
@@ -290,7 +359,9 @@ def _run(
     force: bool,
     dry_run: bool,
     say: Progress,
+    stage: Stage | None = None,
 ) -> IngestReport:
+    step = stage or (lambda _stage, _n, _total: None)
     # Articles of the story that this run does not name take part in the extraction too: events
     # are merged across the whole story, not across one batch of files.
     existing = {a.file_name: a for a in story.articles.select_related("outlet")} if story else {}
@@ -309,16 +380,20 @@ def _run(
         say("Nothing changed since the last run (use --force to extract again).")
         return report
 
-    extraction = _extract(inputs, decisions, say)
+    extraction, parsed = _extract(inputs, decisions, parses.stored_for(story), say, step)
+    report.parsed_now, report.parsed_before = len(parsed.fresh), parsed.reused
     failed = dict(extraction.errors)
     for name, message in sorted(failed.items()):
         if name in texts:
             report.files.append(FileReport(name, "failed", message))
             say(f"FAILED {name}: {message}")
 
+    step("writing", 0, 0)
     try:
         with transaction.atomic():
-            story = _write(story, slug, title, extraction, fingerprint, report, texts, failed)
+            story = _write(
+                story, slug, title, extraction, fingerprint, report, texts, failed, parsed
+            )
             _count_rows(report, story)
             if dry_run:
                 raise _Rollback
@@ -329,8 +404,13 @@ def _run(
 
 
 def _extract(
-    inputs: Sequence[t.ArticleInput], decisions: t.Decisions, say: Progress
-) -> t.StoryExtraction:
+    inputs: Sequence[t.ArticleInput],
+    decisions: t.Decisions,
+    stored: dict[str, tuple[str, bytes]],
+    say: Progress,
+    step: Stage,
+) -> tuple[t.StoryExtraction, parses.StoryParses]:
+    """Extract the story, parsing only the articles whose stored parse does not fit."""
     from stories.nlp.pipeline import load_pipeline
     from stories.nlp.story import extract_story
     from stories.nlp.topics import load_taxonomy
@@ -339,10 +419,30 @@ def _extract(
     nlp = load_pipeline(settings.SPACY_MODEL)
     taxonomy = load_taxonomy(settings.TOPIC_TAXONOMY)
 
-    def step(stage: str, n: int, total: int) -> None:
-        say(f"  {stage}: {n}/{total}")
+    def reading(n: int, total: int) -> None:
+        say(f"  parse: {n}/{total}")
+        step("reading", n, total)
 
-    return extract_story(inputs, nlp=nlp, taxonomy=taxonomy, decisions=decisions, progress=step)
+    step("reading", 0, len(inputs))
+    parsed = parses.parse_story(inputs, nlp, stored, on_article=reading)
+    say(f"  {parsed.reused} articles read earlier, {len(parsed.fresh)} read now")
+
+    def pipeline_step(stage: str, n: int, total: int) -> None:
+        say(f"  {stage}: {n}/{total}")
+        if stage == "events":
+            step("extracting", n, total)
+            if n == total:
+                step("merging", 0, 0)
+
+    extraction = extract_story(
+        inputs,
+        nlp=nlp,
+        taxonomy=taxonomy,
+        decisions=decisions,
+        progress=pipeline_step,
+        parsed_docs=parsed.docs,
+    )
+    return extraction, parsed
 
 
 def _count_rows(report: IngestReport, story: m.Story) -> None:
@@ -382,6 +482,7 @@ def _write(
     report: IngestReport,
     texts: dict[str, str],
     failed: dict[str, str],
+    parsed: parses.StoryParses,
 ) -> m.Story:
     if story is None:
         story = m.Story.objects.create(slug=slug, title=title or slug.replace("-", " ").title())
@@ -391,6 +492,7 @@ def _write(
 
     _write_topics()
     articles, article_status = _write_articles(story, extraction, texts, failed)
+    parses.save(articles, parsed.fresh)
     actors = _write_actors(story, extraction)
     event_rows = _write_events(story, extraction, articles, actors)
     _write_quotes(story, extraction, articles, actors, event_rows)
