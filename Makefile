@@ -6,9 +6,12 @@ PORT ?= 8000
 
 .PHONY: run test setup test-setup seed lint lock bench evaluate clean
 
+# The server and, beside it, a worker that runs the ingestions editors queue in the admin.
 run: seed
 	@echo "Serving the summit story at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: test-setup
 	$(PY) -m pytest

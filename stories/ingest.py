@@ -272,6 +272,7 @@ def ingest_texts(
     *,
     progress: Progress | None = None,
     stage: Stage | None = None,
+    all_or_nothing: bool = False,
 ) -> IngestReport:
     """Add or replace articles of ``story`` given as text with their manifest facts
     (``{"file", "text", "outlet", "url", "author", "published"}``), as ``ingest`` does for files.
@@ -300,11 +301,16 @@ def ingest_texts(
         dry_run=False,
         say=say,
         stage=stage,
+        all_or_nothing=all_or_nothing,
     )
 
 
 def reextract(
-    story: m.Story, *, progress: Progress | None = None, stage: Stage | None = None
+    story: m.Story,
+    *,
+    progress: Progress | None = None,
+    stage: Stage | None = None,
+    all_or_nothing: bool = False,
 ) -> IngestReport:
     """Extract a story again from the article text already stored, as ``ingest --force`` would.
 
@@ -329,6 +335,7 @@ def reextract(
         dry_run=False,
         say=say,
         stage=stage,
+        all_or_nothing=all_or_nothing,
     )
 
 
@@ -360,7 +367,13 @@ def _run(
     dry_run: bool,
     say: Progress,
     stage: Stage | None = None,
+    all_or_nothing: bool = False,
 ) -> IngestReport:
+    """Extract the story with ``texts`` added or replaced and write it in one transaction.
+
+    With ``all_or_nothing`` an article that cannot be extracted (named in this run or not) means
+    nothing is written; otherwise the others are written and the failure is reported.
+    """
     step = stage or (lambda _stage, _n, _total: None)
     # Articles of the story that this run does not name take part in the extraction too: events
     # are merged across the whole story, not across one batch of files.
@@ -384,9 +397,11 @@ def _run(
     report.parsed_now, report.parsed_before = len(parsed.fresh), parsed.reused
     failed = dict(extraction.errors)
     for name, message in sorted(failed.items()):
-        if name in texts:
+        if name in texts or all_or_nothing:
             report.files.append(FileReport(name, "failed", message))
             say(f"FAILED {name}: {message}")
+    if failed and all_or_nothing:
+        return report
 
     step("writing", 0, 0)
     try:
