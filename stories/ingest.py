@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from stories import models as m
-from stories import parses
+from stories import parses, versions
 from stories.nlp import types as t
 from stories.nlp.reading import UnreadableArticle, read_article_text
 
@@ -406,9 +406,12 @@ def _run(
     step("writing", 0, 0)
     try:
         with transaction.atomic():
-            story = _write(
-                story, slug, title, extraction, fingerprint, report, texts, failed, parsed
-            )
+            # One new version for the run, in its transaction, rather than one a row written.
+            with versions.one_bump():
+                story = _write(
+                    story, slug, title, extraction, fingerprint, report, texts, failed, parsed
+                )
+            versions.bump(story)
             _count_rows(report, story)
             if dry_run:
                 raise _Rollback

@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 GRANULARITIES = [("year", "Year"), ("month", "Month"), ("day", "Day")]
@@ -101,6 +102,10 @@ class Story(models.Model):
     # A fingerprint of the inputs and pipeline that produced the current rows: a re-run with
     # the same fingerprint has nothing to do.
     fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # Bumped, with ``changed``, by every write to the story's rows (stories/versions.py):
+    # reader pages' caches and ETags are keyed on it.
+    version = models.PositiveBigIntegerField(default=0, editable=False)
+    changed = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["title"]

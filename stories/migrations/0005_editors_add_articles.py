@@ -35,6 +35,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stories", "0003_ingest_jobs_and_parses")]
+    dependencies = [("stories", "0004_ingest_jobs_and_parses")]
 
     operations = [migrations.RunPython(grant, revoke)]

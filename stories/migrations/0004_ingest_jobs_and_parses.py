@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stories', '0002_editor_group'),
+        ('stories', '0003_story_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
