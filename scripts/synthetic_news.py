@@ -340,7 +340,7 @@ class World:
         lead_index = rng.randrange(20, len(self.happenings))
         lead = self.happenings[lead_index]
         published = lead.day + timedelta(days=rng.choice([0, 1, 1, 2]))
-        earlier = rng.sample(self.happenings[:lead_index], k=min(lead_index, rng.randint(3, 7)))
+        earlier = rng.sample(self.happenings[:lead_index], k=min(lead_index, rng.randint(6, 14)))
         outlet = OUTLETS[n % len(OUTLETS)] if rng.random() < 0.85 else None
         author = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         paragraphs = [self._headline(lead, rng), f"By {author}"]
@@ -351,7 +351,7 @@ class World:
             paragraphs.append(self._background(h, published, rng))
             if rng.random() < 0.5:
                 paragraphs.append(self._reported(h, rng))
-        for _ in range(rng.randint(1, 3)):
+        for _ in range(rng.randint(2, 5)):
             paragraphs.append(self._colour(lead, rng))
         text = "\n\n".join(paragraphs) + "\n"
         entry = {
@@ -425,7 +425,7 @@ class World:
 
     def _quotes(self, h: Happening, rng: random.Random) -> list[str]:
         out = []
-        for speaker in rng.sample([h.actor, *self.people[:30]], k=rng.randint(1, 3)):
+        for speaker in rng.sample([h.actor, *self.people[:30]], k=rng.randint(2, 4)):
             words = f"{rng.choice(QUOTE_OPENINGS)} {rng.choice(QUOTE_ENDS).format(topic=h.topic)}"
             say = rng.choice(SAY_VERBS)
             who = self._who(speaker, rng, first=rng.random() < 0.5).rstrip(",")

@@ -7,13 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from stories import models as m
 from stories.export import as_json, story_export
 from stories.ingest import ingest
+from tests.factories import editor_group
 
 SUMMIT = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "summit"
 NAMES = sorted(p.name for p in SUMMIT.glob("*.txt"))
@@ -21,16 +21,6 @@ PASSWORD = "a long editor passphrase"
 
 # The worker shares the test's database connection handling: it needs real commits.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def editor_group() -> Group:
-    """The group a migration made; rebuilt here because these tests empty the tables."""
-    group, _ = Group.objects.get_or_create(name=m.EDITOR_GROUP)
-    codenames = [f"{a}_{model}" for model, acts in m.EDITOR_PERMISSIONS.items() for a in acts]
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="stories", codename__in=codenames)
-    )
-    return group
 
 
 def run_worker() -> None:

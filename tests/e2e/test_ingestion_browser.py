@@ -12,7 +12,8 @@ from django.db import connection
 from stories import models as m
 from stories.ingest import ingest
 from tests.e2e.conftest import screenshot
-from tests.test_tasks import PASSWORD, editor_group
+from tests.factories import editor_group
+from tests.test_tasks import PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
