@@ -75,6 +75,11 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a concurrent writer (the dev server while ingest runs) instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Writers take the write lock when their transaction begins, so a reader turned writer
+    # never fails with "database is locked" and an editor's save waits for an ingest's commit.
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+# Lock files of the story writer lock on SQLite (stories/writer_lock.py).
+STORY_LOCK_DIR = BASE_DIR / "var" / "locks"
 
 # Reader pages cache what they compute under the story's version (stories/versions.py), so
 # an entry is never stale, only unused. Local memory serves one process; REDIS_URL shares the

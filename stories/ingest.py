@@ -24,6 +24,7 @@ from stories import models as m
 from stories import parses, versions
 from stories.nlp import types as t
 from stories.nlp.reading import UnreadableArticle, read_article_text
+from stories.writer_lock import lock_rows_for_writing, story_writer
 
 Progress = Callable[[str], None]
 # Where a run has got, for a progress bar: a stage ("reading", "extracting", "merging",
@@ -162,8 +163,7 @@ def pipeline_fingerprint() -> str:
     """Changes when the extraction code, the taxonomy or the model changes."""
     digest = hashlib.sha256(settings.SPACY_MODEL.encode())
     nlp_dir = Path(__file__).parent / "nlp"
-    code = [p for p in sorted(nlp_dir.glob("*.py")) if p.name != "evaluation.py"]
-    for path in [*code, Path(settings.TOPIC_TAXONOMY)]:
+    for path in [*sorted(nlp_dir.glob("*.py")), Path(settings.TOPIC_TAXONOMY)]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -218,9 +218,13 @@ def ingest(
     dry_run: bool = False,
     progress: Progress | None = None,
     stage: Stage | None = None,
+    wait: float = 0,
 ) -> IngestReport:
+    """Ingest the files into the story. ``wait`` is how long to wait, in seconds, for another
+    run writing the same story to finish before refusing with StoryBusy."""
     say = progress or (lambda _msg: None)
     files = collect_files(paths)
+    file_names = {p.name for p in files}
     manifest_path = Path(manifest) if manifest else find_manifest(paths)
     meta = load_manifest(manifest_path) if manifest_path else {}
     slug = slugify(story_slug)
@@ -228,13 +232,6 @@ def ingest(
         raise IngestError(f"{story_slug!r} is not a usable story slug")
 
     report = IngestReport(story=slug, dry_run=dry_run)
-    story = m.Story.objects.filter(slug=slug).first()
-    known = {p.name for p in files} | (
-        set(story.articles.values_list("file_name", flat=True)) if story else set()
-    )
-    for unknown in sorted(set(meta) - known):
-        say(f"manifest: there is no article {unknown}; its entry is not used")
-
     texts: dict[str, str] = {}
     for n, path in enumerate(files, 1):
         try:
@@ -252,18 +249,27 @@ def ingest(
 
     if not texts:
         return report
-    return _run(
-        story,
-        slug,
-        title,
-        texts,
-        meta,
-        report,
-        force=force,
-        dry_run=dry_run,
-        say=say,
-        stage=stage,
-    )
+    # The story is read only once this run is its one writer: a run that read it before another
+    # run's commit would write it back without that run's articles.
+    with story_writer(slug, wait=wait, on_wait=say):
+        story = m.Story.objects.filter(slug=slug).first()
+        known = file_names | (
+            set(story.articles.values_list("file_name", flat=True)) if story else set()
+        )
+        for unknown in sorted(set(meta) - known):
+            say(f"manifest: there is no article {unknown}; its entry is not used")
+        return _run(
+            story,
+            slug,
+            title,
+            texts,
+            meta,
+            report,
+            force=force,
+            dry_run=dry_run,
+            say=say,
+            stage=stage,
+        )
 
 
 def ingest_texts(
@@ -273,12 +279,13 @@ def ingest_texts(
     progress: Progress | None = None,
     stage: Stage | None = None,
     all_or_nothing: bool = False,
+    wait: float = 0,
 ) -> IngestReport:
     """Add or replace articles of ``story`` given as text with their manifest facts
     (``{"file", "text", "outlet", "url", "author", "published"}``), as ``ingest`` does for files.
 
     The texts were checked as the command checks files (``read_article_text``) when they were
-    uploaded.
+    uploaded. Raises StoryBusy when another run is writing the story after ``wait`` seconds.
     """
     say = progress or (lambda _msg: None)
     report = IngestReport(story=story.slug)
@@ -290,19 +297,21 @@ def ingest_texts(
         meta[a["file"]] = entry
     if not texts:
         return report
-    return _run(
-        story,
-        story.slug,
-        None,
-        texts,
-        meta,
-        report,
-        force=False,
-        dry_run=False,
-        say=say,
-        stage=stage,
-        all_or_nothing=all_or_nothing,
-    )
+    with story_writer(story.slug, wait=wait, on_wait=say):
+        story.refresh_from_db()
+        return _run(
+            story,
+            story.slug,
+            None,
+            texts,
+            meta,
+            report,
+            force=False,
+            dry_run=False,
+            say=say,
+            stage=stage,
+            all_or_nothing=all_or_nothing,
+        )
 
 
 def reextract(
@@ -311,32 +320,36 @@ def reextract(
     progress: Progress | None = None,
     stage: Stage | None = None,
     all_or_nothing: bool = False,
+    wait: float = 0,
 ) -> IngestReport:
     """Extract a story again from the article text already stored, as ``ingest --force`` would.
 
     What a manifest said about each article is taken from the stored rows (outlet, url, author,
     a publication date the manifest gave), and editors' locked values win as on every run.
+    Raises StoryBusy when another run is writing the story after ``wait`` seconds.
     """
     say = progress or (lambda _msg: None)
     report = IngestReport(story=story.slug)
-    articles = list(story.articles.select_related("outlet"))
-    texts = {a.file_name: a.raw_text for a in articles}
-    meta = {a.file_name: _stored_meta(a) for a in articles}
-    if not texts:
-        return report
-    return _run(
-        story,
-        story.slug,
-        None,
-        texts,
-        meta,
-        report,
-        force=True,
-        dry_run=False,
-        say=say,
-        stage=stage,
-        all_or_nothing=all_or_nothing,
-    )
+    with story_writer(story.slug, wait=wait, on_wait=say):
+        story.refresh_from_db()
+        articles = list(story.articles.select_related("outlet"))
+        texts = {a.file_name: a.raw_text for a in articles}
+        meta = {a.file_name: _stored_meta(a) for a in articles}
+        if not texts:
+            return report
+        return _run(
+            story,
+            story.slug,
+            None,
+            texts,
+            meta,
+            report,
+            force=True,
+            dry_run=False,
+            say=say,
+            stage=stage,
+            all_or_nothing=all_or_nothing,
+        )
 
 
 def _meta_for(name: str, meta: dict[str, dict], existing: dict[str, m.Article]) -> dict:
@@ -504,7 +517,8 @@ def _write(
 ) -> m.Story:
     if story is None:
         story = m.Story.objects.create(slug=slug, title=title or slug.replace("-", " ").title())
-    elif title and story.title != title:
+    lock_rows_for_writing(story.pk)
+    if title and story.title != title:
         story.title = title
         story.save(update_fields=["title"])
 

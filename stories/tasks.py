@@ -17,7 +17,11 @@ from django_tasks import task
 
 from stories import models as m
 from stories.ingest import IngestError, IngestReport, ingest_texts, reextract
+from stories.writer_lock import StoryBusy
 
+# A run waits this long (seconds) for another run of the same story, in this worker or another
+# machine's, to finish; the two are never written at once.
+WAIT_FOR_STORY = 3600
 # Progress is written at most this often (seconds): a 2,000-article story would otherwise write
 # a row per article for a bar no one reads that fast.
 PROGRESS_EVERY = 0.5
@@ -80,16 +84,19 @@ def run_ingest_job(job_id: int) -> str:
     job = m.IngestJob.objects.select_related("story").get(pk=job_id)
     if job.is_over:
         return job.message  # run already, e.g. by a worker that died after finishing it
+    # Shown until the run holds the story's writer lock and starts reading.
     m.IngestJob.objects.filter(pk=job.pk).update(
-        status=m.IngestJob.RUNNING, started=timezone.now(), stage="Starting"
+        status=m.IngestJob.RUNNING,
+        started=timezone.now(),
+        stage="Waiting until no other run is writing this story",
     )
-    record = _Recorder(job)
+    options = {"stage": _Recorder(job), "all_or_nothing": True}
     try:
         if job.kind == m.IngestJob.ADD:
-            report = ingest_texts(job.story, job.articles, stage=record, all_or_nothing=True)
+            report = ingest_texts(job.story, job.articles, wait=WAIT_FOR_STORY, **options)
         else:
-            report = reextract(job.story, stage=record, all_or_nothing=True)
-    except IngestError as exc:
+            report = reextract(job.story, wait=WAIT_FOR_STORY, **options)
+    except (IngestError, StoryBusy) as exc:
         return _finish(job, m.IngestJob.FAILED, str(exc))
     except Exception as exc:
         _finish(job, m.IngestJob.FAILED, f"The run stopped: {type(exc).__name__}: {exc}")

@@ -23,7 +23,7 @@ PASSWORD = "a long editor passphrase"
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def run_worker() -> None:
+def run_worker(worker_id: str = "test-worker") -> None:
     """What `manage.py db_worker --batch` does: take every queued task, then stop."""
     from django_tasks_db.management.commands.db_worker import Worker
 
@@ -34,7 +34,7 @@ def run_worker() -> None:
         backend_name="default",
         startup_delay=False,
         max_tasks=None,
-        worker_id="test-worker",
+        worker_id=worker_id,
         excluded_queue_names=[],
     ).run()
 
@@ -230,3 +230,52 @@ def test_an_editor_without_the_right_to_add_articles_cannot(client, django_user_
     client.force_login(user)
     response = client.get(reverse("admin:stories_story_add_articles", args=[story.pk]))
     assert response.status_code == 403
+
+
+def test_two_runs_of_one_story_in_two_workers_never_write_at_once(story, monkeypatch):
+    import threading
+    import time
+
+    from django.db import connection
+
+    from stories import ingest as ingest_module
+    from stories import tasks
+
+    writing: list[tuple[float, float]] = []
+    real = ingest_module._write
+
+    def slow_write(*args, **kwargs):
+        start = time.monotonic()
+        result = real(*args, **kwargs)
+        time.sleep(0.5)  # widen the window in which a second writer would show
+        writing.append((start, time.monotonic()))
+        return result
+
+    monkeypatch.setattr(ingest_module, "_write", slow_write)
+    for name in NAMES[3:5]:
+        tasks.queue_articles(story, [{"file": name, "text": (SUMMIT / name).read_text()}])
+
+    def worker(worker_id: str) -> None:
+        try:
+            run_worker(worker_id)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(f"worker-{i}",)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+
+    jobs = list(m.IngestJob.objects.order_by("pk"))
+    assert [j.status for j in jobs] == [m.IngestJob.DONE] * 2, [j.message for j in jobs]
+    assert len(writing) == 2
+    from django_tasks_db.models import DBTaskResult
+
+    ran_by = {w for r in DBTaskResult.objects.all() for w in r.worker_ids}
+    assert ran_by == {"worker-0", "worker-1"}, "the two runs were not taken by two workers"
+    (first_start, first_end), (second_start, second_end) = sorted(writing)
+    assert first_end <= second_start, "two runs wrote the story at the same time"
+    # Nothing lost: each run's article is in the story, with its evidence.
+    for name in NAMES[3:5]:
+        assert m.EventSource.objects.filter(article__story=story, article__file_name=name)

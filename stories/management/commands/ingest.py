@@ -1,6 +1,19 @@
+import argparse
+
 from django.core.management.base import BaseCommand, CommandError
 
 from stories.ingest import IngestError, ingest
+from stories.writer_lock import StoryBusy
+
+
+def _seconds(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 86_400:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a number of seconds from 0 to 86400")
+    return value
 
 
 class Command(BaseCommand):
@@ -21,6 +34,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Do everything but keep nothing."
         )
+        parser.add_argument(
+            "--wait",
+            type=_seconds,
+            default=600,
+            metavar="SECONDS",
+            help="How long to wait for another run writing the same story to finish before "
+            "giving up (default 600; 0 refuses at once).",
+        )
 
     def handle(self, *args, **opts) -> None:
         try:
@@ -32,8 +53,9 @@ class Command(BaseCommand):
                 force=opts["force"],
                 dry_run=opts["dry_run"],
                 progress=lambda msg: self.stderr.write(msg),
+                wait=opts["wait"],
             )
-        except IngestError as exc:
+        except (IngestError, StoryBusy) as exc:
             raise CommandError(str(exc)) from exc
         for item in report.files:
             if item.status == "failed":
