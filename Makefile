@@ -49,8 +49,11 @@ lint: test-setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Page and pipeline timings, then ingest at growing sizes (SIZES="20 200" for a quick run).
+SIZES ?= 20 200 2000
 bench: setup
 	$(PY) scripts/benchmark.py
+	$(PY) scripts/bench_ingest.py --size $(SIZES)
 
 evaluate: seed
 	$(PY) manage.py evaluate --story summit --gold fixtures/gold/summit.json

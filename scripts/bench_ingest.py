@@ -109,7 +109,7 @@ def one_size(n: int) -> dict:
 
     from stories import ingest as ingest_module
     from stories import parses
-    from stories.nlp import actors, quotes
+    from stories.nlp import actors, quotes, variants
     from stories.nlp import story as story_module
     from stories.nlp.pipeline import load_pipeline
 
@@ -142,8 +142,8 @@ def one_size(n: int) -> dict:
     stages.wrap(actors, "extract_actors", "story: actors")
     stages.wrap(story_module, "merge_candidates", "story: merge")
     stages.wrap(story_module, "link_quote", "story: link quotes")
-    stages.wrap(quotes, "group_variants", "story: variant groups")
-    stages.wrap(quotes, "share_events", "story: share events")
+    stages.wrap(variants, "group_variants", "story: variant groups")
+    stages.wrap(variants, "share_events", "story: share events")
     stages.wrap(story_module, "extract_story", "extract_story (all of it)")
     stages.wrap(ingest_module, "_write", "writes")
 

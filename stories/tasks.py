@@ -115,8 +115,9 @@ def _finish(job: m.IngestJob, status: str, message: str, *, keep_articles: bool 
     values = {"status": status, "message": message, "finished": timezone.now()}
     values["stage"] = "Done" if status == m.IngestJob.DONE else "Failed"
     if not keep_articles:
-        # The texts are stored with their articles now; a failed job keeps them to look at.
-        values["articles"] = []
+        # The texts are stored with their articles now (a failed job keeps them to look at);
+        # the names stay, to say what the run added.
+        values["articles"] = [{"file": a["file"]} for a in job.articles]
     m.IngestJob.objects.filter(pk=job.pk).update(**values)
     return message
 

@@ -81,7 +81,7 @@ def test_an_uploaded_article_is_queued_and_a_worker_adds_it_to_the_story(editor_
     job.refresh_from_db()
     assert job.status == m.IngestJob.DONE, job.message
     assert "1 created" in job.message
-    assert job.articles == []  # the text now lives with its article
+    assert job.articles == [{"file": NAMES[3]}]  # the text now lives with its article
     article = story.articles.get(file_name=NAMES[3])
     assert article.outlet.name == "Test Outlet"
     assert article.published.isoformat() == "2023-09-13"
