@@ -134,7 +134,7 @@ def one_size(n: int) -> dict:
 
     stages = Stages()
     stages.wrap(parses, "parse_story", "spaCy (parse_story)")
-    stages.wrap(story_module, "infer_published", "rules: publication date")
+    stages.wrap(story_module, "read_evidence", "rules: publication date")
     stages.wrap(story_module, "_date_mentions", "rules: dates")
     stages.wrap(story_module, "extract_events", "rules: events")
     stages.wrap(quotes, "extract_quotes", "rules: quotes")
