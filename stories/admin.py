@@ -791,3 +791,37 @@ class QuoteAdmin(LockEditsMixin, admin.ModelAdmin):
             "{}",
             "; ".join(f"{q.article.source_label}: {q.text[:60]}" for q in others) or "none",
         )
+
+
+@admin.register(m.IngestJob)
+class IngestJobAdmin(admin.ModelAdmin):
+    """Every background run, for looking back at what was added and why a run failed."""
+
+    list_display = ("__str__", "story", "kind", "status", "stage", "created", "finished")
+    list_filter = ("status", "kind", "story")
+    list_select_related = ("story", "requested_by")
+    fields = (
+        "story",
+        "kind",
+        "status",
+        "stage",
+        "done",
+        "total",
+        "message",
+        "file_names",
+        "requested_by",
+        "created",
+        "started",
+        "finished",
+    )
+    readonly_fields = fields
+
+    @admin.display(description="articles")
+    def file_names(self, obj: m.IngestJob) -> str:
+        return ", ".join(obj.files) or "—"
+
+    def has_add_permission(self, request) -> bool:
+        return False  # runs are queued from a story's page
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
