@@ -295,6 +295,27 @@ class EventQuerySet(models.QuerySet):
             models.F("date_start").asc(nulls_last=True), "-date_end", "title", "pk"
         )
 
+    def for_cards(self) -> EventQuerySet:
+        """What a timeline card shows and nothing more: no article text, no evidence sentence
+        (the card loads those on demand from the event's page)."""
+        return self.prefetch_related(
+            Prefetch("actors", queryset=Actor.objects.only("id", "name", "slug", "kind")),
+            Prefetch("topics", queryset=Topic.objects.only("id", "name", "slug")),
+            Prefetch(
+                "sources",
+                queryset=EventSource.objects.active()
+                .select_related("article__outlet")
+                .only(
+                    "event_id",
+                    "article__file_name",
+                    "article__headline",
+                    "article__outlet__name",
+                )
+                .order_by("article__file_name"),
+                to_attr="active_sources",
+            ),
+        )
+
     def with_reader_data(self) -> EventQuerySet:
         return (
             self.annotate(

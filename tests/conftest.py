@@ -1,6 +1,7 @@
-"""Suite-wide database set-up."""
+"""Suite-wide set-up: the test database and the cache."""
 
 import pytest
+from django.core.cache import cache
 
 
 @pytest.fixture(scope="session")
@@ -16,3 +17,11 @@ def django_db_modify_db_settings(tmp_path_factory, django_db_modify_db_settings_
     db = settings.DATABASES["default"]
     if db["ENGINE"] == "django.db.backends.sqlite3":
         db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back test's story id may come back."""
+    cache.clear()
+    yield
+    cache.clear()
