@@ -719,6 +719,7 @@ def test_every_admin_page_an_editor_may_see_renders(editor_client):
     m.Quote.objects.create(article=story.articles.first(), text="We will.", key="k", start=0, end=5)
     m.ActorAlias.objects.create(actor=story.actors.first(), name="Alice")
     m.ActorDecision.objects.create(story=story, kind="same", name="A. Example", other_name="Alice")
+    m.IngestJob.objects.create(story=story, kind=m.IngestJob.REEXTRACT, status="failed")
     for model in (mdl for mdl in admin.site._registry if mdl._meta.app_label == "stories"):
         name = model._meta.model_name
         assert editor_client.get(reverse(f"admin:stories_{name}_changelist")).status_code == 200
