@@ -110,6 +110,7 @@ def test_the_main_day_is_the_first_plain_day_named_in_the_lede() -> None:
     )
     # A day named after the lede does not make the article's day: its publication day does.
     assert main_event_day(lede[2:], 25, dct) == DateValue(dct, dct, "day", "", "context")
+    assert main_event_day(lede[2:], 30, dct) == DateValue(dct, dct, "day", "", "context")
 
 
 def test_recent_weeks_are_the_ninety_days_before_as_a_year_label() -> None:
