@@ -114,6 +114,11 @@ def _noun_title(
     article, and after the name of who the sentence is about when the phrase names no one."""
     doc = sent.doc
     keep = {i for i in keep if not (i == min(keep) and doc[i].dep_ == "det")}
+    if sum(doc[i].is_alpha for i in keep) < 3:
+        # "Road protests", "Deal": a bare noun says too little; the clause it sits in tells it.
+        verb = next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            return _finish(sent, keep | _core(verb) | {verb.i}, file, block, actors)
     title = _finish(sent, keep, file, block, actors)
     left, right = doc[min(keep)], doc[max(keep)]
     named = actors.actors_in(file, block.start + left.idx, block.start + right.idx + len(right))
