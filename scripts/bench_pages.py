@@ -6,8 +6,8 @@ DATABASE_URL is set): the summit story (ingested from fixtures/), a story of 200
 directly, with article texts of realistic length). Then prints:
 
 1. in-process timings (Django's test client, DEBUG off) per page: p50 and p95 with the cache
-   emptied before each request ("cold") and with it filled ("warm"), bytes and queries, and a
-   repeated request with the ETag the page sent (a reload or a Back);
+   emptied before each request ("cold") and with it filled ("warm", every page of every story
+   taken in turn), bytes and queries, and a repeat with the ETag the page sent (a reload);
 2. throughput under gunicorn (2 workers on 127.0.0.1, 4 client threads, a few seconds a URL,
    the URLs taken in turn for several rounds and the median kept, so that a busy machine
    weighs on all of them alike) of the timelines beside `/admin/login/` and a static file;
@@ -201,15 +201,16 @@ def count_queries():
         yield counted
 
 
-def percentiles(samples: list[float]) -> tuple[float, float]:
+def percentiles(samples: list[float]) -> tuple[float, float, float]:
+    """p50, p95 and the fastest (what a request costs when nothing else runs)."""
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return statistics.median(ordered), p95
+    return statistics.median(ordered), p95, ordered[0]
 
 
 def measure(client: Client, url: str, headers: dict, repeat: int) -> dict:
-    """Cold (cache emptied first) and warm timings, bytes, queries and the 304 of a repeat."""
-    cold, warm = [], []
+    """Cold timings (cache emptied first), bytes, queries and the 304 of a repeat."""
+    cold = []
     for _ in range(repeat):
         cache.clear()
         start = time.perf_counter()
@@ -221,21 +222,30 @@ def measure(client: Client, url: str, headers: dict, repeat: int) -> dict:
     assert response.status_code == 200, (url, response.status_code)
     with count_queries() as warm_queries:
         client.get(url, **headers)
-    for _ in range(repeat):
-        start = time.perf_counter()
-        client.get(url, **headers)
-        warm.append(time.perf_counter() - start)
     etag = response.get("ETag", "")
     start = time.perf_counter()
     again = client.get(url, HTTP_IF_NONE_MATCH=etag, **headers)
     revalidate = time.perf_counter() - start
     return {
         "cold": percentiles(cold),
-        "warm": percentiles(warm),
         "bytes": len(response.content),
         "queries": (cold_queries[0], warm_queries[0]),
         "304": (again.status_code, revalidate),
     }
+
+
+def measure_warm(client: Client, pages: list[tuple[tuple, str, dict]], repeat: int) -> dict:
+    """Warm timings of every page, taken in turn ``repeat`` times: a busy machine slows them
+    alike, and the ratios between stories stay fair."""
+    for _, url, headers in pages:
+        client.get(url, **headers)  # fill the cache
+    samples: dict[tuple, list[float]] = {key: [] for key, _, _ in pages}
+    for _ in range(repeat):
+        for key, url, headers in pages:
+            start = time.perf_counter()
+            client.get(url, **headers)
+            samples[key].append(time.perf_counter() - start)
+    return {key: percentiles(times) for key, times in samples.items()}
 
 
 def pages_of(story: m.Story) -> list[tuple[str, str, dict]]:
@@ -360,18 +370,25 @@ def main() -> None:
         f"\n{'page':<36} {'story':<13} {'cold p50':>9} {'p95':>7} {'warm p50':>9} {'p95':>7}"
         f" {'KB':>7} {'queries':>8} {'repeat w/ ETag':>15}"
     )
-    for label, story in stories:
-        for page, url, headers in pages_of(story):
-            r = measure(client, url, headers, args.repeat)
-            results[(page, label)] = r
-            status, seconds = r["304"]
-            cold, warm = r["cold"], r["warm"]
-            print(
-                f"{page:<36} {label:<13} {cold[0] * 1000:>7.1f}ms {cold[1] * 1000:>5.1f}ms"
-                f" {warm[0] * 1000:>7.1f}ms {warm[1] * 1000:>5.1f}ms"
-                f" {r['bytes'] / 1024:>7.1f} {r['queries'][0]:>4}/{r['queries'][1]:<3}"
-                f" {status} in {seconds * 1000:.1f}ms"
-            )
+    every = [
+        ((page, label), url, headers)
+        for label, story in stories
+        for page, url, headers in pages_of(story)
+    ]
+    for key, url, headers in every:
+        results[key] = measure(client, url, headers, args.repeat)
+    for key, warm in measure_warm(client, every, args.repeat * 10).items():
+        results[key]["warm"] = warm
+    for (page, label), _, _ in every:
+        r = results[(page, label)]
+        status, seconds = r["304"]
+        cold, warm = r["cold"], r["warm"]
+        print(
+            f"{page:<36} {label:<13} {cold[0] * 1000:>7.1f}ms {cold[1] * 1000:>5.1f}ms"
+            f" {warm[0] * 1000:>7.1f}ms {warm[1] * 1000:>5.1f}ms"
+            f" {r['bytes'] / 1024:>7.1f} {r['queries'][0]:>4}/{r['queries'][1]:<3}"
+            f" {status} in {seconds * 1000:.1f}ms"
+        )
 
     port = free_port()
     rates: dict[str, float] = {}
@@ -407,25 +424,22 @@ def main() -> None:
             f"  {ratio:>5.0%} of /admin/login/{note}"
         )
 
-    def ms(page: str, label: str, kind: str = "warm") -> float:
-        return results[(page, label)][kind][0] * 1000
+    def ms(page: str, label: str, kind: str = "warm", at: int = 0) -> float:
+        return results[(page, label)][kind][at] * 1000
 
-    summit_t = ms("timeline", "summit")
     targets = [
-        (
-            "10k timeline, full page, within 2x the summit's (warm p50)",
-            ms("timeline", "10k events") / summit_t,
-            2.0,
-        ),
+        ("10k timeline, full page, within 2x the summit's (warm p50)", "timeline"),
         (
             "10k timeline, filtered fragment, within 2x the summit's full page (warm p50)",
-            ms("timeline, actor filter (fragment)", "10k events") / summit_t,
-            2.0,
+            "timeline, actor filter (fragment)",
         ),
     ]
     print("\ntargets")
-    for label, ratio, limit in targets:
-        print(f"  {label:<78} {ratio:>5.2f}x  {'met' if ratio <= limit else 'NOT MET'}")
+    for label, page in targets:
+        ratio = ms(page, "10k events") / ms("timeline", "summit")
+        fastest = ms(page, "10k events", at=2) / ms("timeline", "summit", at=2)
+        verdict = "met" if ratio <= 2.0 else "NOT MET"
+        print(f"  {label:<78} {ratio:>5.2f}x  {verdict} (fastest: {fastest:.2f}x)")
     for label in ("timeline, 200 articles", "timeline, 10k events"):
         share = rates[label] / rates["/admin/login/"]
         verdict = "met" if share >= 0.25 else "NOT MET"
