@@ -86,6 +86,44 @@ def outlets_of(event) -> list:
     return list(seen.values())
 
 
+@dataclass
+class SourceGroup:
+    """One independent report: an outlet's articles, or the copies of one wire story."""
+
+    articles: list
+
+    @property
+    def label(self) -> str:
+        return self.articles[0].short_label
+
+    @property
+    def title(self) -> str:
+        names = "; ".join(dict.fromkeys(a.source_label for a in self.articles))
+        if self.is_family:
+            return f"Copies of one wire story: {names}"
+        return names
+
+    @property
+    def is_family(self) -> bool:
+        return bool(self.articles[0].family) and len(self.articles) > 1
+
+    @property
+    def copies(self) -> int:
+        """How many more outlets ran the same story."""
+        return len({a.source_label for a in self.articles}) - 1
+
+
+def independent(articles) -> list[SourceGroup]:
+    """Articles grouped into independent reports (an outlet, or a wire story's copies)."""
+    groups: dict[str, SourceGroup] = {}
+    for article in articles:
+        key = article.independence_key
+        if key not in groups:
+            groups[key] = SourceGroup([])
+        groups[key].articles.append(article)
+    return list(groups.values())
+
+
 # Coverage ---------------------------------------------------------------------------------
 
 

@@ -189,8 +189,9 @@ def test_timeline_marks_single_outlet_verified_and_corrected_events(client, db):
     assert "verified</span>" in html
     assert "corrected</span>" in html
     assert "dates differ" in html
-    # One badge per reporting article, unnamed outlets included.
-    assert "Unnamed outlet (test-sto…)" in html
+    # One badge per reporting article, unnamed outlets by their headline, never a file name.
+    assert "Unnamed: “Headline 2”" in html
+    assert ".txt" not in html.split("<main")[1]
 
 
 def test_active_filter_chips_show_names_and_remove_one_value(client, db):

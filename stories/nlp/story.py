@@ -21,6 +21,7 @@ from .dates import (
 )
 from .events import extract_events
 from .merge import merge_candidates
+from .outlets import outlet_from_text
 from .topics import Taxonomy
 from .types import (
     NO_DECISIONS,
@@ -146,7 +147,7 @@ def extract_story(
                 clean=a.clean,
                 published=a.guess.date,
                 published_basis=a.guess.basis,
-                outlet=art.outlet,
+                outlet=art.outlet or outlet_from_text(art.text),
                 mentions=actor_index.mentions(art.file),
                 date_mentions=tuple((m.start, m.end, m.value) for m in a.mentions),
             )
