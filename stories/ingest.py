@@ -157,8 +157,7 @@ def pipeline_fingerprint() -> str:
     """Changes when the extraction code, the taxonomy or the model changes."""
     digest = hashlib.sha256(settings.SPACY_MODEL.encode())
     nlp_dir = Path(__file__).parent / "nlp"
-    code = [p for p in sorted(nlp_dir.glob("*.py")) if p.name != "evaluation.py"]
-    for path in [*code, Path(settings.TOPIC_TAXONOMY)]:
+    for path in [*sorted(nlp_dir.glob("*.py")), Path(settings.TOPIC_TAXONOMY)]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

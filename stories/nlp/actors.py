@@ -22,6 +22,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from stories.nlp.lexicon import (
+    FACILITY_NOUNS,
+    GENERIC_HEAD_ROLES,
+    HEAD_ROLES,
+    PERSONAL_TITLES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    STOP_NAMES,
+    TITLE_WORDS,
+)
 from stories.nlp.types import (
     NO_DECISIONS,
     Actor,
@@ -33,11 +43,6 @@ from stories.nlp.types import (
 )
 
 
-def words(text: str) -> frozenset[str]:
-    """A word list written as prose, so long rule lists stay readable."""
-    return frozenset(text.split())
-
-
 @dataclass(frozen=True)
 class ArticleDocs:
     file: str
@@ -45,61 +50,10 @@ class ArticleDocs:
     docs: tuple[tuple[Block, Doc], ...]  # body blocks with their spaCy Doc
 
 
-# Words that name an office or a form of address. At the start of a PERSON entity they are a title,
-# not part of the name ("President Vladimir Putin", "Navy Admiral Kim Myong Sik").
-TITLE_WORDS = words(
-    """
-    mr mrs ms miss dr prof sir dame lord lady president chairman chairwoman chair leader minister
-    prime deputy vice secretary general admiral commander colonel col lt lieutenant captain capt
-    major marshal sergeant sgt senator sen rep representative governor gov mayor king queen prince
-    princess emperor empress chancellor premier director chief spokesman spokeswoman spokesperson
-    ambassador envoy judge justice pope bishop cardinal rev reverend father sheikh emir sultan
-    dictator comrade navy army foreign defense defence interior finance state supreme first lady
-    officer head
-    """
-)
-
-# Nouns that name a role a person holds, used both in introductions ("Russian President X",
-# "X, chairman of ...") and in later references ("the Russian president").
-# Forms of address and offices that are only ever said of a person.
-PERSONAL_TITLES = words(
-    """
-    mr mrs ms dr sir dame president chairman chairwoman chancellor premier minister senator
-    governor mayor king queen prince princess pope admiral general ambassador secretary
-    """
-)
-ROLE_NOUNS = words(
-    """
-    president leader chairman chairwoman chair minister premier chancellor king queen prince
-    princess emperor dictator ruler monarch chief head secretary general admiral commander
-    director spokesman spokeswoman spokesperson ambassador envoy governor mayor senator official
-    strongman sister brother wife husband daughter son mother father
-    """
-)
-# Roles of whoever runs a country or party: a later "the X leader" may refer back to any of them.
-HEAD_ROLES = words(
-    "president leader chairman chairwoman premier chancellor king queen emperor dictator ruler "
-    "monarch strongman prime_minister"
-)
-GENERIC_HEAD_ROLES = words("leader ruler dictator strongman chief head")
-
-# Head nouns of built or natural places: "X Airport", "X Cosmodrome", "X station" is somewhere
-# one goes, whatever label NER gave the name in front.
-FACILITY_NOUNS = words(
-    """
-    airport airfield airbase cosmodrome spaceport station port harbor harbour seaport base
-    bridge square street avenue road highway boulevard palace stadium arena park island mountain
-    river lake bay strait canal valley peninsula province district county crossing checkpoint
-    terminal pier dock shipyard dam reservoir plaza
-    """
-)
-
-PRONOUNS = words("he him his himself she her hers herself")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _SQUASH = re.compile(r"[^0-9a-z]+")
-_STOP_ENTS = frozenset({"faq", "faqs"})
 _LABEL_KIND: dict[str, ActorKind] = {
     "PERSON": "person",
     "ORG": "organization",
@@ -331,7 +285,7 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
     key = squash(form)
     if (
         len(key) < 2
-        or key in _STOP_ENTS
+        or key in STOP_NAMES
         or not any(ch.isupper() for ch in form)
         or all(t.is_stop for t in span)
         or not any(ch.isalpha() for ch in form)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dateparser.date import DateDataParser
 from rapidfuzz import fuzz
 
+from .lexicon import ABBREVIATIONS, SMALL_TITLE_WORDS
 from .types import Block, BlockKind, CleanArticle
 
 _TERMINAL = ".!?:;…\"”’')]"
@@ -28,10 +29,6 @@ _HEADLINE_MAX_WORDS = 25
 # One sentence ending and the next beginning: a word, a full stop, a capitalised word. Initials
 # and abbreviations ("U.S.", "Mr.", "Gen.") end no sentence.
 _SENTENCE_BREAK = re.compile(r"\b(?P<word>[A-Za-z][a-z]{2,})[.!?][\"”’')]*\s+[A-Z]")
-_ABBREVIATIONS = {
-    "mrs", "gen", "sen", "rep", "gov", "col", "capt", "sgt", "prof", "corp", "inc", "ltd", "sept",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "est", "no",
-}  # fmt: skip
 _COMMENT_COUNT = re.compile(r"^\s*(?:\d+|no)\s+comments?\s*$", re.I)
 _CAPTION = re.compile(
     r"\[(?:photo|image|picture|video|file photo)\b[^\]]*\]"
@@ -71,10 +68,6 @@ _PRINTED_DATE_PREFIX = re.compile(
 _MONTH_OR_DIGIT = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I
 )
-_SMALL_WORDS = {
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
-    "from", "as", "into", "over", "about", "vs", "via", "after", "before", "amid", "against",
-}  # fmt: skip
 
 _date_parser = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
 
@@ -251,7 +244,7 @@ def _could_be_headline(line: str) -> bool:
     words = line.split()
     if len(words) > _HEADLINE_MAX_WORDS:
         return False
-    if any(m.group("word").lower() not in _ABBREVIATIONS for m in _SENTENCE_BREAK.finditer(line)):
+    if any(m.group("word").lower() not in ABBREVIATIONS for m in _SENTENCE_BREAK.finditer(line)):
         return False
     return not (line.endswith(".") and not line.endswith("..") and len(words) > 12)
 
@@ -262,7 +255,7 @@ def _looks_like_title(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", t)
     if not words or len(words) > 20 or t.endswith((".", "!", "?", ",", ";")):
         return False
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    content = [w for w in words if w.lower() not in SMALL_TITLE_WORDS]
     if not content:
         return False
     capital = sum(1 for w in content if w[0].isupper())

@@ -12,113 +12,45 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Protocol
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
+from .clauses import head_verb, inverted_participle, is_future, subject
 from .dates import DateMention, recent_window
+from .lexicon import (
+    CARRIER_VERBS,
+    CONTENT_CARRIERS,
+    EVENT_KINDS,
+    EVENT_NOUNS,
+    EVENT_VERBS,
+    GATHER_VERBS,
+    INFERENCE_VERBS,
+    LIGHT_VERBS,
+    MODALS,
+    STATEMENT_VERBS,
+    TEMPORAL_MARKS,
+    TIME_PREPOSITIONS,
+    WORDING_NOUNS,
+)
+from .titles import event_title, previous_title
 from .topics import Taxonomy
-from .types import Block, DateValue, EventCandidate
+from .types import ActorLookup, Block, DateValue, EventCandidate
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Verbs of happening in news prose. Plain "say" is left to the quote module; speech acts that
-# are acts in themselves (a pledge, a warning, a statement of position) are events.
-EVENT_VERBS = _words(
-    """
-    meet visit tour arrive depart travel leave return launch fire test conduct hold host welcome
-    sign pledge vow promise agree approve announce declare order attack strike kill bomb invade
-    seize capture arrest detain release free elect vote win lose resign appoint sack open
-    close begin start end conclude accompany inspect attend toast shake embrace talk discuss
-    negotiate crash plunge explode fail collapse flee evacuate impose lift sanction ban warn
-    condemn threaten deploy withdraw send deliver supply sell buy sue charge convict sentence
-    die injure rescue raid protest march rally hit destroy build unveil award offer
-    express voice convey walk initiate list
-    state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge confirm
-    insist urge deny reject accuse demand propose thank quote
-    """
-)
-# Speech acts: their time is the time they were said, which the text often leaves open.
-STATEMENT_VERBS = _words(
-    """
-    say state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge
-    confirm insist urge deny reject accuse demand propose warn pledge vow promise declare announce
-    condemn threaten express voice convey thank quote welcome offer list
-    """
-)
-EVENT_NOUNS = _words(
-    """
-    meeting summit talks talk visit tour trip launch test attack strike election vote referendum
-    offer signing ceremony parade conference negotiation agreement deal treaty ceasefire invasion
-    explosion crash arrest raid protest rally march handshake lunch dinner banquet liftoff
-    encounter discussion conversation rendezvous dialogue attempt failure welcome delegation
-    """
-)
-# Verbs that only carry an event named by a noun ("the meeting took place", "marked the first
-# meeting", "featured a tour", "engaged in talks", "had lunch", "faced failures").
-LIGHT_VERBS = _words(
-    "be take occur happen mark come begin commence feature include follow precede see "
-    "engage extend face suffer have"
-)
-_MODALS = _words("may might could would should can must")
 _HEDGE = re.compile(
     r"\b(?:speculat\w*|rumou?rs?|analysts?|experts?|observers?|suggest\w*|believed? to|"
     r"appears? to|appeared to|seems? to|likely|possibl[ey]|potential(?:ly)?|reportedly plans|"
     r"concerns? that|it became evident|if\b|whether|uncertain|hypothetical)",
     re.I,
 )
-# Heads that announce what is to come: "is set to visit", "is expected to sign", "plans to".
-_FUTURE_HEADS = _words("set schedule expect due plan intend go prepare poise slate")
-_FUTURE_AUX = _words("will shall 'll wo")
-# Dependencies that hang extra detail on a phrase; dropping them keeps a title scannable.
-_DROP_IN_TITLE = _words(
-    "appos relcl acl advcl punct cc conj parataxis mark prep intj discourse meta advmod npadvmod"
-)
-_MAX_TITLE = 100
 
-# Lemmas that name the same kind of happening in different words.
-_KINDS = {
-    "meet": "meet meeting summit encounter rendezvous hold host",
-    "talk": "talk talks discuss discussion conversation negotiate negotiation dialogue",
-    "launch": "launch fire liftoff",
-    "test": "test",
-    # A reported attempt is one that did not succeed: a success is told as the act itself.
-    "failure": "fail failure attempt crash plunge",
-    "visit": "visit tour trip inspect",
-    "arrive": "arrive travel depart leave return",
-    "begin": "begin start initiate commence",
-    "accompany": "accompany delegation entourage",
-    "pledge": "pledge vow promise declare support backing solidarity commitment",
-    "statement": "state stress emphasize emphasise affirm reaffirm indicate outline hint "
-    "acknowledge confirm insist say quote announce list",
-    "thank": "thank gratitude thanks appreciation",
-    "welcome": "welcome greet",
-    "handshake": "handshake shake embrace",
-    "meal": "lunch dinner banquet toast",
-    "protest": "protest rally march demonstration demonstrate",
-    "arrest": "arrest detain capture seize",
-    "vote": "vote approve adopt ballot",
-}
-_KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words.split()}
-# Verbs that carry the act their object names: "expressed support", "extended a welcome".
-_CONTENT_CARRIERS = _words("express voice convey extend show give offer")
-# Objects that only say how something was said: "the remarks were conveyed through a translator".
-_WORDING_NOUNS = _words("remark word comment message statement speech question answer")
+
+_KIND_OF = {word: kind for kind, words in EVENT_KINDS.items() for word in words.split()}
 
 
 def event_kind(lemma: str) -> str:
     """The kind of happening a trigger lemma names ("talks" and "meet" are both a meeting)."""
     return _KIND_OF.get(lemma, lemma)
-
-
-class ActorLookup(Protocol):
-    def actors_in(self, file: str, start: int, end: int) -> tuple[str, ...]: ...
-
-    def resolve(self, surface: str) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -265,9 +197,9 @@ def _sentence_events(
             start=start + (len(sent.text) - len(sent.text.lstrip())),
             end=start + len(sent.text.rstrip()),
             title=(
-                _previous_title(trigger, sent, file, block, actors)
+                previous_title(trigger, sent, file, block, actors)
                 if f.previous
-                else _title(trigger, sent, file, block, actors)
+                else event_title(trigger, sent, file, block, actors)
             ),
             date=_sentence_date(date, context_date),
             actors=names,
@@ -294,7 +226,7 @@ def _date_without_words(
     statement by someone outside the main event's cast was made at a time the text leaves open;
     everything else happened on the article's main day.
     """
-    if _is_future(trigger):
+    if is_future(trigger):
         return None
     if context is None:
         return None
@@ -303,7 +235,7 @@ def _date_without_words(
     if _is_recent(trigger):
         return recent_window(context.start)
     if (
-        _head_verb(trigger).lemma_.lower() in STATEMENT_VERBS
+        head_verb(trigger).lemma_.lower() in STATEMENT_VERBS
         and agents
         and lede
         and not set(agents) & lede
@@ -312,25 +244,21 @@ def _date_without_words(
     return context
 
 
-_TIME_PREPS = _words("before after during following ahead amid since until at")
-_CARRIER_VERBS = frozenset({"conduct", "order", "hold", "carry", "stage", "begin", "start"})
-
-
 def _inner_lemma(trigger: Token) -> str:
     """The act behind a carrier verb: "conducted ... by launching missiles" is a launch,
     "expressed support" a pledge, "extended a welcome" a welcome."""
     lemma = trigger.lemma_.lower()
-    if lemma in _CONTENT_CARRIERS:
+    if lemma in CONTENT_CARRIERS:
         for child in trigger.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _KIND_OF:
                 return child.lemma_.lower()
         return lemma
-    if lemma not in _CARRIER_VERBS:
+    if lemma not in CARRIER_VERBS:
         return lemma
     for child in trigger.children:
         if child.dep_ in ("nsubj", "nsubjpass", "npadvmod", "dep", "advmod", "punct"):
             continue
-        if child.dep_ == "prep" and child.lower_ in _TIME_PREPS:
+        if child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS:
             continue
         for tok in child.subtree:
             inner = tok.lemma_.lower()
@@ -342,10 +270,10 @@ def _inner_lemma(trigger: Token) -> str:
 def _only_wording(trigger: Token) -> bool:
     """ "The remarks were conveyed through a translator" says how words travelled, not that
     anything happened."""
-    if trigger.lemma_.lower() not in _CONTENT_CARRIERS:
+    if trigger.lemma_.lower() not in CONTENT_CARRIERS:
         return False
     content = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(content) and all(c.lemma_.lower() in _WORDING_NOUNS for c in content)
+    return bool(content) and all(c.lemma_.lower() in WORDING_NOUNS for c in content)
 
 
 def _sentence_date(date: DateValue | None, context: DateValue | None) -> DateValue | None:
@@ -355,37 +283,15 @@ def _sentence_date(date: DateValue | None, context: DateValue | None) -> DateVal
     return date
 
 
-def _head_verb(trigger: Token) -> Token:
-    """The verb a noun trigger hangs on ("extended a welcome"), or the trigger itself."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
-        return trigger.head
-    return trigger
-
-
-def _subject(tok: Token) -> Token | None:
-    """The subject of a verb, borrowed from the verb it depends on when it has none."""
-    for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return child
-        if child_agent := next((c for c in tok.children if c.dep_ == "agent"), None):
-            return child_agent
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
-            tok = tok.head
-            continue
-        break
-    return None
-
-
 def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tuple[str, ...]:
     """Who did it: the actors named in the trigger's subject (or in "X's visit", "visit by X")."""
-    verb = _head_verb(trigger)
+    verb = head_verb(trigger)
     spans: list[Token] = []
     owner = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     if trigger.pos_ in ("NOUN", "PROPN") and owner:
         spans += owner  # "Russia's offer", "Kim's delegation": the owner acted
     elif verb.pos_ in ("VERB", "AUX"):
-        subj = _subject(verb)
+        subj = subject(verb)
         if subj is not None:
             spans.append(subj)
     else:
@@ -407,22 +313,6 @@ def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tup
     return tuple(names)
 
 
-def _is_future(trigger: Token) -> bool:
-    """ "will visit", "is set to visit", "plans to travel": announced, not yet happened."""
-    verb = _head_verb(trigger)
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
-        return True
-    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
-        head = verb.head
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        actor_subject = subj is not None and (subj.ent_type_ != "" or subj.pos_ == "PRON")
-        if head.lemma_.lower() in _FUTURE_HEADS or (
-            head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP") and actor_subject
-        ):
-            return head.tag_ != "VBD" or head.lemma_.lower() in ("set", "schedule", "due")
-    return False
-
-
 def _is_recent(trigger: Token) -> bool:
     """ "recent attempts", "recent talks have failed": within the weeks before the article."""
     # "recently" on a reported act usually means the news itself, so only the adjective counts.
@@ -434,7 +324,7 @@ def _is_recent(trigger: Token) -> bool:
 
 def _after_earlier(trigger: Token, earlier: Sequence[EventCandidate]) -> DateValue | None:
     """ "Following the visit, X toured factories": the time of the visit told before."""
-    verb = _head_verb(trigger)
+    verb = head_verb(trigger)
     for child in verb.children:
         if child.dep_ != "prep" or child.lower_ not in ("after", "following"):
             continue
@@ -512,13 +402,6 @@ def _inner_happenings(sent: Span) -> list[Token]:
     return out
 
 
-_TEMPORAL_MARKS = _words("as when after before while once")
-# Verbs that draw a conclusion from what their subject names: "X's delegation suggests a focus".
-_INFERENCE_VERBS = _words(
-    "suggest indicate show signal underline underscore highlight reflect demonstrate"
-)
-
-
 def _presupposed(sent: Span, main: Token | None) -> list[Token]:
     """Happenings a sentence takes as given while it says something else about them.
 
@@ -547,17 +430,17 @@ def _presupposed(sent: Span, main: Token | None) -> list[Token]:
         if tok.dep_ != "advcl" or tok.tag_ not in ("VBD", "VBN"):
             continue
         mark = next((c for c in tok.children if c.dep_ == "mark"), None)
-        if mark is None or mark.lower_ not in _TEMPORAL_MARKS:
+        if mark is None or mark.lower_ not in TEMPORAL_MARKS:
             continue
         if mark.lower_ in ("as", "while") and tok.left_edge.i != sent.start:
             continue  # "as we agreed" compares; only an opening "As X happened, ..." is time
         if _is_event_verb(tok):
             out.append(tok)
-        elif tok.lemma_.lower() in LIGHT_VERBS | _GATHER_VERBS:
+        elif tok.lemma_.lower() in LIGHT_VERBS | GATHER_VERBS:
             noun = _carried_noun(tok, preps=("in", "into", "for"))
             if noun is not None:
                 out.append(noun)
-    if root.lemma_.lower() in _INFERENCE_VERBS and root.tag_ in ("VBZ", "VBD"):
+    if root.lemma_.lower() in INFERENCE_VERBS and root.tag_ in ("VBZ", "VBD"):
         for child in root.children:
             if (
                 child.dep_ == "nsubj"
@@ -566,10 +449,6 @@ def _presupposed(sent: Span, main: Token | None) -> list[Token]:
             ):
                 out.append(child)
     return out
-
-
-# Verbs of coming together that name no happening of their own: "came together for the talks".
-_GATHER_VERBS = _words("come gather convene assemble")
 
 
 def _own_words(trigger: Token) -> str:
@@ -599,7 +478,7 @@ def _is_event_verb(tok: Token) -> bool:
         return False
     if tok.tag_ in ("VBD", "VBN"):
         return True
-    if tok.tag_ == "VB" and _is_future(tok):
+    if tok.tag_ == "VB" and is_future(tok):
         return True  # "will visit", "is set to sign": announced happenings are events too
     if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in STATEMENT_VERBS:
         return True  # "the ministry says", "the minister warns": news present of speech acts
@@ -624,7 +503,7 @@ def _is_event_noun(tok: Token) -> bool:
 def _is_hedged(tok: Token) -> bool:
     for t in (tok, tok.head):
         for child in t.children:
-            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _MODALS):
+            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in MODALS):
                 return True
     return False
 
@@ -646,24 +525,6 @@ def _first_since(sent: Span, start: int, end: int) -> Token | None:
             )
             return tok if first else None
     return None
-
-
-def _previous_title(
-    trigger: Token, sent: Span, file: str, block: Block, actors: ActorLookup
-) -> str:
-    """ "the first in-person meeting between the two leaders since 2019" -> "Last in-person
-    meeting between the two leaders"."""
-    drop = {
-        t.i
-        for c in trigger.children
-        if (c.dep_ == "amod" and (c.lower_ == "first" or c.tag_ == "JJS"))
-        or c.dep_ in ("det", "poss")
-        or (c.dep_ == "prep" and c.lower_ == "since")
-        for t in c.subtree
-    }
-    keep = {i for i in _compact(trigger, keep_prep=True) if i not in drop}
-    title = _finish(sent, keep, file, block, actors)
-    return _finish_text("Last " + title[0].lower() + title[1:])
 
 
 def _clarity(trigger: Token, agents: tuple[str, ...]) -> int:
@@ -724,7 +585,7 @@ def _main_trigger(sent: Span) -> Token | None:
     root = sent.root
     if _is_event_verb(root):
         return root
-    if (inverted := _inverted_participle(root)) is not None:
+    if (inverted := inverted_participle(root)) is not None:
         return inverted
     if (
         root.lemma_.lower() == "be"
@@ -766,31 +627,6 @@ def _main_trigger(sent: Span) -> Token | None:
     return None
 
 
-def _inverted_participle(root: Token) -> Token | None:
-    """ "Accompanying Kim were A and B", "Among those arrested were two reporters": a past
-    copula whose subject comes last, after the participle that names the happening."""
-    if (
-        root.tag_ == "VBG"
-        and root.i == root.sent.start
-        and root.lemma_.lower() in EVENT_VERBS
-        and any(
-            c.dep_ == "aux" and c.lemma_.lower() == "be" and c.tag_ == "VBD" for c in root.children
-        )
-    ):
-        return root  # the parser may make the participle the root: "Accompanying X were Y"
-    if root.lemma_.lower() != "be" or root.tag_ != "VBD":
-        return None
-    for tok in root.doc[root.sent.start : root.i]:
-        if (
-            tok.pos_ == "VERB"
-            and tok.tag_ in ("VBG", "VBN")
-            and tok.lemma_.lower() in EVENT_VERBS
-            and tok.dep_ in ("amod", "acl", "csubj")
-        ):
-            return tok
-    return None
-
-
 def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:
     """The verb or noun of happening that a date phrase modifies."""
     span = sent.doc.char_span(start, end, alignment_mode="expand")
@@ -821,281 +657,6 @@ def _event_verb_after(sent: Span, char: int) -> Token | None:
 
 
 # --- titles ---------------------------------------------------------------------------------
-
-
-_CORE = _words("nsubj nsubjpass agent dobj attr dative oprd prt acomp xcomp aux auxpass neg")
-
-
-def _title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLookup) -> str:
-    """Subject, verb and object of the happening, without hedges, asides and attributions."""
-    if _inverted_participle(sent.root) == trigger:
-        # "Accompanying Kim were A, the chairman of X, and B": the sentence without asides.
-        skip = {t.i for tok in sent if tok.dep_ in ("appos", "relcl") for t in tok.subtree}
-        return _finish(sent, {t.i for t in sent if t.i not in skip}, file, block, actors)
-    keep: set[int] = set()
-    anchor = trigger
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        keep |= _compact(trigger, keep_prep=True)
-        head = trigger.head
-        frame = head.head if head.dep_ == "prep" else None
-        if trigger.dep_ == "attr" and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
-            # "One of the results is Russia's offer to help": the offer is the title.
-            return _noun_title(trigger, sent, keep, file, block, actors)
-        if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
-            # "X held talks", "the meeting took place at Y": keep the clause around a noun event.
-            anchor = head
-        elif trigger.dep_ == "pobj" and frame is not None and frame.pos_ == "VERB":
-            if head.lower_ in ("in", "into"):
-                anchor = frame  # "both leaders engaged in a symbolic handshake"
-                keep.add(head.i)
-            elif frame.tag_ == "VBD":
-                anchor, keep = frame, set()  # "During their visit, X questioned...": the act
-            else:
-                return _noun_title(trigger, sent, keep, file, block, actors)
-        else:
-            return _noun_title(trigger, sent, keep, file, block, actors)
-    if anchor.dep_ == "xcomp" and _is_future(anchor):
-        # "Wang is set to visit Moscow": the announcement carries the subject.
-        keep |= _core(anchor)
-        anchor = anchor.head
-    keep.add(anchor.i)
-    if (anchor.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in anchor.children)) or (
-        anchor.dep_ == "acl" and anchor.tag_ == "VBN"
-    ):
-        # "tests that began in 2022": the tests are the subject of the title.
-        keep |= _compact(anchor.head, keep_prep=False) - {
-            c.i for c in anchor.children if c.tag_ in ("WDT", "WP")
-        }
-        keep = {i for i in keep if sent.doc[i].tag_ not in ("WDT", "WP")}
-    # "a satellite that plunged into the sea" is titled "A satellite plunged into the sea".
-    keep |= {i for i in _core(anchor) if sent.doc[i].tag_ not in ("WDT", "WP")}
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
-        # "... and later held a conversation": the subject of the first verb is this one's too.
-        subj = _subject(anchor)
-        if subj is not None and subj.dep_ != "agent":
-            keep |= _compact(subj, keep_prep=False, keep_conj=True)
-    if anchor.lemma_.lower() in STATEMENT_VERBS:
-        # What was stated is the news: "X stressed that ...".
-        for child in anchor.children:
-            if child.dep_ == "ccomp":
-                # The whole of what was said, without asides; a long one is trimmed later
-                # phrase by phrase ("should not be a cause for concern for other nations").
-                aside = {
-                    t.i
-                    for tok in child.subtree
-                    if tok.dep_ in ("relcl", "appos", "parataxis", "advcl") and tok != child
-                    for t in tok.subtree
-                }
-                keep |= {t.i for t in child.subtree if t.i not in aside}
-                break
-    # One place or target phrase after the verb says where or to whom; more is detail.
-    for child in anchor.children:
-        if child.dep_ == "prep" and child.i > anchor.i:
-            keep |= _compact(child, keep_prep=False, keep_conj=True)
-            break
-    return _finish(sent, keep, file, block, actors)
-
-
-def _noun_title(
-    trigger: Token, sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup
-) -> str:
-    """A happening told as a noun phrase ("a failed launch attempt in August"): without its
-    article, and after the name of who the sentence is about when the phrase names no one."""
-    doc = sent.doc
-    keep = {i for i in keep if not (i == min(keep) and doc[i].dep_ == "det")}
-    title = _finish(sent, keep, file, block, actors)
-    left, right = doc[min(keep)], doc[max(keep)]
-    named = actors.actors_in(file, block.start + left.idx, block.start + right.idx + len(right))
-    subj = _subject(sent.root)
-    if not named and subj is not None:
-        last = subj.right_edge
-        who = actors.actors_in(
-            file, block.start + subj.left_edge.idx, block.start + last.idx + len(last)
-        )
-        if len(who) == 1:
-            return _finish_text(f"{who[0]}: {title[0].lower()}{title[1:]}")
-    return title
-
-
-def _core(verb: Token) -> set[int]:
-    out: set[int] = set()
-    for child in verb.children:
-        if child.dep_ in _CORE:
-            out |= _compact(
-                child,
-                keep_prep=child.dep_ in ("xcomp", "dobj"),
-                keep_conj=child.dep_ in ("nsubj", "nsubjpass", "dobj"),
-            )
-    return out
-
-
-def _compact(tok: Token, *, keep_prep: bool, keep_conj: bool = False) -> set[int]:
-    out = {tok.i}
-    for child in tok.children:
-        if keep_conj and child.dep_ in ("cc", "conj"):
-            # "A and B" stays whole; "A, as well as B" keeps A.
-            if any(c.dep_ == "cc" and c.lower_ not in ("and", "or", "&") for c in tok.children):
-                continue
-            out |= _compact(child, keep_prep=False)
-            continue
-        if child.dep_ == "prep" and child.lower_ in ("including", "excluding"):
-            continue  # examples are detail
-        if keep_prep and child.dep_ == "acl" and any(c.tag_ == "TO" for c in child.children):
-            # "their intention to continue discussions": the infinitive is the content.
-            out |= _compact(child, keep_prep=False)
-            continue
-        of_complement = (
-            child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN" and child.i > tok.i
-        )
-        if of_complement:
-            # "the possibility of collaboration": a noun without its complement says nothing.
-            out |= _compact(child, keep_prep=False)
-            continue
-        if child.dep_ in _DROP_IN_TITLE and not (keep_prep and child.dep_ == "prep"):
-            continue
-        # "Ana Silva and Rui Costa" may hang as a modifier of the last name: keep it whole.
-        name_part = keep_conj and child.dep_ in ("compound", "nmod", "poss")
-        out |= _compact(child, keep_prep=False, keep_conj=child.dep_ == "pobj" or name_part)
-    return out
-
-
-def _whole_words(doc: Doc, keep: set[int]) -> set[int]:
-    """Hyphenated words stay whole: "face-to-face", "Kim Jong-un", "one-on-one"."""
-    out = set(keep)
-    for i in keep:
-        j = i
-        while j + 1 < len(doc) and not doc[j].whitespace_ and "-" in doc[j].text + doc[j + 1].text:
-            j += 1
-            out.add(j)
-        j = i
-        while j > 0 and not doc[j - 1].whitespace_ and "-" in (doc[j - 1].text + doc[j].text):
-            j -= 1
-            out.add(j)
-    return out
-
-
-def _headline_verb(doc: Doc, keep: set[int]) -> int | None:
-    """The kept verb that has its own subject and no auxiliary: the verb a title turns on."""
-    for i in sorted(keep):
-        tok = doc[i]
-        if tok.pos_ == "VERB" and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.i in keep for c in tok.children
-        ):
-            has_aux = any(c.dep_ in ("aux", "auxpass") and c.i in keep for c in tok.children)
-            return None if has_aux else i
-    return None
-
-
-def _present(verb: Token) -> str:
-    """A gerund turned into the simple present its subject takes ("pledging" -> "pledges")."""
-    lemma = verb.lemma_
-    subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
-    if plural or subj.lower_ in ("they", "we", "you", "i"):
-        return lemma
-    if re.search(r"(?:s|sh|ch|x|z|o)$", lemma):
-        return lemma + "es"
-    if re.search(r"[^aeiou]y$", lemma):
-        return lemma[:-1] + "ies"
-    return lemma + "s"
-
-
-def _finish_text(title: str) -> str:
-    title = re.sub(r"\s+", " ", title).strip()
-    if len(title) > _MAX_TITLE:
-        cut = title[: _MAX_TITLE - 1].rsplit(" ", 1)[0]
-        title = cut.rstrip(" ,;:") + "…"
-    return title
-
-
-# Phrases a title can do without when it is too long, the last first: where, when, how.
-_TRIMMABLE = _words("prep acl relcl appos advcl npadvmod advmod conj")
-
-
-def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
-    """The kept words as a title; a title too long loses its trailing phrases whole before it
-    is ever cut mid-phrase."""
-    title = _render(sent, keep, file, block, actors)
-    keep = set(keep)
-    doc = sent.doc
-    if len(title) > _MAX_TITLE:
-        # Roles before a person's name go first: "Russian President Vladimir Putin" -> the name.
-        keep -= {i for i in keep if _role_word(doc[i])}
-        title = _render(sent, keep, file, block, actors)
-    while len(title) > _MAX_TITLE:
-        first = min(keep)
-        phrases = [
-            doc[i]
-            for i in sorted(keep, reverse=True)
-            if doc[i].dep_ in _TRIMMABLE
-            and i != first
-            and doc[i].head.i in keep
-            and doc[i].head.lemma_.lower() != "be"  # "might be on the agenda" is the predicate
-        ]
-        if not phrases:
-            break
-        # Detail on a noun goes before detail on the verb: where, then when and how.
-        on_noun = [t for t in phrases if t.head.pos_ in ("NOUN", "PROPN")]
-        keep -= {t.i for t in (on_noun or phrases)[0].subtree}
-        title = _render(sent, keep, file, block, actors)
-    if len(title) > _MAX_TITLE:
-        cut = title[: _MAX_TITLE - 1].rsplit(" ", 1)[0]
-        title = cut.rstrip(" ,;:") + "…"
-    return title
-
-
-def _role_word(tok: Token) -> bool:
-    """A word of a person's role or title hung before the name ("President", "North Korean
-    leader"), outside the name itself."""
-    if tok.ent_type_ == "PERSON" or tok.dep_ not in ("compound", "amod", "nmod"):
-        return False
-    head = tok.head
-    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
-        if head.ent_type_ == "PERSON":
-            break
-        head = head.head
-    return head.ent_type_ == "PERSON" and tok.i < head.i
-
-
-# Words that work as prepositions whatever the tagger calls them.
-_PREPOSITION_LIKE = _words("worth like unlike near")
-
-
-def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
-    doc = sent.doc
-    # No preposition is left hanging: "aid worth 10 million euros", not "aid worth".
-    keep = set(keep)
-    for i in sorted(keep):
-        tok = doc[i]
-        if tok.dep_ == "prep" or tok.pos_ == "ADP" or tok.lower_ in _PREPOSITION_LIKE:
-            objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp", "npadvmod", "dobj")]
-            if objects and not any(c.i in keep for c in objects):
-                for c in objects:
-                    keep |= _compact(c, keep_prep=False)
-    words: list[str] = []
-    last = -2
-    for i in sorted(_whole_words(doc, keep)):
-        tok = doc[i]
-        if tok.is_punct and tok.text not in ("-", "–", "’", "'") and tok.text not in '“”"‘':
-            last = i
-            continue
-        text = tok.text
-        if tok.tag_ == "VBG" and i == _headline_verb(doc, keep):
-            text = _present(tok)  # "with Putin pledging" -> "Putin pledges"
-        if tok.tag_ == "PRP" and tok.dep_ in ("nsubj", "nsubjpass"):
-            names = actors.actors_in(file, block.start + tok.idx, block.start + tok.idx + len(tok))
-            if len(names) == 1:
-                text = names[0]
-        if words and (i != last + 1 or doc[i - 1].whitespace_):
-            words.append(" ")
-        words.append(text)
-        last = i
-    title = "".join(words).strip(" ,;:–-")
-    title = re.sub(r"\s+", " ", title)
-    title = re.sub(r"[“”\"]", "", title)
-    if not title:
-        title = sent.text.strip()
-    return title[0].upper() + title[1:]
 
 
 # --- repeated statements --------------------------------------------------------------------

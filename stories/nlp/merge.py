@@ -17,6 +17,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from .events import event_kind
+from .lexicon import COMMON_WORDS
 from .types import DateValue, Event, EventCandidate
 
 _BASIS_RANK = {"explicit": 3, "relative": 2, "context": 1}
@@ -29,18 +30,6 @@ _SPEECH = frozenset({"statement", "pledge", "offer"})
 # two statements are about the same thing.
 _SAME_WORDS = 0.4
 _SAID_ALIKE = 0.15
-_STOPWORDS = frozenset(
-    re.split(
-        r"\s+",
-        """
-    a an the and or but of to in on at for with by from as into onto over after before during
-    about against between through while than that this these those there their them they its it
-    his her he she him we our you your i me my is are was were be been being has have had do does
-    did will would could should may might can must not no also both such which who whom whose
-    what when where how all any some more most other another each very just only so said says
-    """.strip(),
-    )
-)
 
 
 def content_weights(candidates: Sequence[EventCandidate]) -> dict[str, float]:
@@ -55,7 +44,7 @@ def _content(text: str) -> frozenset[str]:
     # A crude stem (the first six letters) lets "launching" meet "launched", "satellites"
     # meet "satellite".
     words = re.findall(r"[^\W\d_]+", text.lower())
-    return frozenset(w[:6] for w in words if len(w) > 2 and w not in _STOPWORDS)
+    return frozenset(w[:6] for w in words if len(w) > 2 and w not in COMMON_WORDS)
 
 
 def _shared_content(

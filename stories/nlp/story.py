@@ -73,7 +73,8 @@ def extract_story(
     """
     # Imported here so the rest of the core stays usable on its own.
     from .actors import ArticleDocs
-    from .quotes import extract_quotes, group_variants, share_events
+    from .quotes import extract_quotes
+    from .variants import group_variants, share_events
 
     report = progress or (lambda _stage, _done, _total: None)
     errors: list[tuple[str, str]] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, Protocol
 
 BlockKind = Literal[
     "headline", "subheadline", "byline", "dateline", "heading", "caption", "boilerplate", "body"
@@ -178,3 +178,11 @@ class StoryExtraction:
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
     errors: tuple[tuple[str, str], ...] = field(default=())  # (file, message)
+
+
+class ActorLookup(Protocol):
+    """What the rules ask of a story's actors: who is named where, and who a name means."""
+
+    def actors_in(self, file: str, start: int, end: int) -> tuple[str, ...]: ...
+
+    def resolve(self, surface: str) -> str | None: ...

@@ -3,9 +3,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from stories.evaluation import evaluate, format_report, gold_problems
 from stories.export import story_export
 from stories.models import Story
-from stories.nlp.evaluation import evaluate, format_report, gold_problems
 
 
 class Command(BaseCommand):

@@ -1,0 +1,73 @@
+"""What the dependency parse says about a clause: its verb, its subject, whether it is announced.
+
+Shared by the rules that find events and the rules that title them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import EVENT_VERBS, FUTURE_AUX, FUTURE_HEADS
+
+
+def head_verb(trigger: Token) -> Token:
+    """The verb a noun trigger hangs on ("extended a welcome"), or the trigger itself."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
+        return trigger.head
+    return trigger
+
+
+def subject(tok: Token) -> Token | None:
+    """The subject of a verb, borrowed from the verb it depends on when it has none."""
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+        if child_agent := next((c for c in tok.children if c.dep_ == "agent"), None):
+            return child_agent
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def is_future(trigger: Token) -> bool:
+    """ "will visit", "is set to visit", "plans to travel": announced, not yet happened."""
+    verb = head_verb(trigger)
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        head = verb.head
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        actor_subject = subj is not None and (subj.ent_type_ != "" or subj.pos_ == "PRON")
+        if head.lemma_.lower() in FUTURE_HEADS or (
+            head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP") and actor_subject
+        ):
+            return head.tag_ != "VBD" or head.lemma_.lower() in ("set", "schedule", "due")
+    return False
+
+
+def inverted_participle(root: Token) -> Token | None:
+    """ "Accompanying Kim were A and B", "Among those arrested were two reporters": a past
+    copula whose subject comes last, after the participle that names the happening."""
+    if (
+        root.tag_ == "VBG"
+        and root.i == root.sent.start
+        and root.lemma_.lower() in EVENT_VERBS
+        and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "be" and c.tag_ == "VBD" for c in root.children
+        )
+    ):
+        return root  # the parser may make the participle the root: "Accompanying X were Y"
+    if root.lemma_.lower() != "be" or root.tag_ != "VBD":
+        return None
+    for tok in root.doc[root.sent.start : root.i]:
+        if (
+            tok.pos_ == "VERB"
+            and tok.tag_ in ("VBG", "VBN")
+            and tok.lemma_.lower() in EVENT_VERBS
+            and tok.dep_ in ("amod", "acl", "csubj")
+        ):
+            return tok
+    return None

@@ -1,0 +1,304 @@
+"""Every word list the rules use, in one place: the vocabulary of news English they know.
+
+General English only: no story's names, dates or phrases. Lists are written as prose through
+``words`` so long ones stay readable; each says what the rule using it takes the words for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as prose, so long rule lists stay readable."""
+    return frozenset(text.split())
+
+
+# --- Actors: titles, roles and places ---------------------------------------------------------
+
+# Words that name an office or a form of address. At the start of a PERSON entity they are a title,
+# not part of the name ("President Vladimir Putin", "Navy Admiral Kim Myong Sik").
+TITLE_WORDS = words(
+    """
+    mr mrs ms miss dr prof sir dame lord lady president chairman chairwoman chair leader minister
+    prime deputy vice secretary general admiral commander colonel col lt lieutenant captain capt
+    major marshal sergeant sgt senator sen rep representative governor gov mayor king queen prince
+    princess emperor empress chancellor premier director chief spokesman spokeswoman spokesperson
+    ambassador envoy judge justice pope bishop cardinal rev reverend father sheikh emir sultan
+    dictator comrade navy army foreign defense defence interior finance state supreme first lady
+    officer head
+    """
+)
+
+# Forms of address and offices that are only ever said of a person.
+PERSONAL_TITLES = words(
+    """
+    mr mrs ms dr sir dame president chairman chairwoman chancellor premier minister senator
+    governor mayor king queen prince princess pope admiral general ambassador secretary
+    """
+)
+
+# Nouns that name a role a person holds, used both in introductions ("Russian President X",
+# "X, chairman of ...") and in later references ("the Russian president").
+ROLE_NOUNS = words(
+    """
+    president leader chairman chairwoman chair minister premier chancellor king queen prince
+    princess emperor dictator ruler monarch chief head secretary general admiral commander
+    director spokesman spokeswoman spokesperson ambassador envoy governor mayor senator official
+    strongman sister brother wife husband daughter son mother father
+    """
+)
+
+# Roles of whoever runs a country or party: a later "the X leader" may refer back to any of them.
+HEAD_ROLES = words(
+    "president leader chairman chairwoman premier chancellor king queen emperor dictator ruler "
+    "monarch strongman prime_minister"
+)
+
+GENERIC_HEAD_ROLES = words("leader ruler dictator strongman chief head")
+
+# Head nouns of built or natural places: "X Airport", "X Cosmodrome", "X station" is somewhere
+# one goes, whatever label NER gave the name in front.
+FACILITY_NOUNS = words(
+    """
+    airport airfield airbase cosmodrome spaceport station port harbor harbour seaport base
+    bridge square street avenue road highway boulevard palace stadium arena park island mountain
+    river lake bay strait canal valley peninsula province district county crossing checkpoint
+    terminal pier dock shipyard dam reservoir plaza
+    """
+)
+
+PRONOUNS = words("he him his himself she her hers herself")
+
+STOP_NAMES = frozenset({"faq", "faqs"})
+
+
+# --- Events: verbs and nouns of happening, hedges and announcements ---------------------------
+
+# Verbs of happening in news prose. Plain "say" is left to the quote module; speech acts that
+# are acts in themselves (a pledge, a warning, a statement of position) are events.
+EVENT_VERBS = words(
+    """
+    meet visit tour arrive depart travel leave return launch fire test conduct hold host welcome
+    sign pledge vow promise agree approve announce declare order attack strike kill bomb invade
+    seize capture arrest detain release free elect vote win lose resign appoint sack open
+    close begin start end conclude accompany inspect attend toast shake embrace talk discuss
+    negotiate crash plunge explode fail collapse flee evacuate impose lift sanction ban warn
+    condemn threaten deploy withdraw send deliver supply sell buy sue charge convict sentence
+    die injure rescue raid protest march rally hit destroy build unveil award offer
+    express voice convey walk initiate list
+    state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge confirm
+    insist urge deny reject accuse demand propose thank quote
+    """
+)
+
+# Speech acts: their time is the time they were said, which the text often leaves open.
+STATEMENT_VERBS = words(
+    """
+    say state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge
+    confirm insist urge deny reject accuse demand propose warn pledge vow promise declare announce
+    condemn threaten express voice convey thank quote welcome offer list
+    """
+)
+
+EVENT_NOUNS = words(
+    """
+    meeting summit talks talk visit tour trip launch test attack strike election vote referendum
+    offer signing ceremony parade conference negotiation agreement deal treaty ceasefire invasion
+    explosion crash arrest raid protest rally march handshake lunch dinner banquet liftoff
+    encounter discussion conversation rendezvous dialogue attempt failure welcome delegation
+    """
+)
+
+# Verbs that only carry an event named by a noun ("the meeting took place", "marked the first
+# meeting", "featured a tour", "engaged in talks", "had lunch", "faced failures").
+LIGHT_VERBS = words(
+    "be take occur happen mark come begin commence feature include follow precede see "
+    "engage extend face suffer have"
+)
+
+MODALS = words("may might could would should can must")
+
+# Heads that announce what is to come: "is set to visit", "is expected to sign", "plans to".
+FUTURE_HEADS = words("set schedule expect due plan intend go prepare poise slate")
+
+FUTURE_AUX = words("will shall 'll wo")
+
+# Lemmas that name the same kind of happening in different words.
+EVENT_KINDS = {
+    "meet": "meet meeting summit encounter rendezvous hold host",
+    "talk": "talk talks discuss discussion conversation negotiate negotiation dialogue",
+    "launch": "launch fire liftoff",
+    "test": "test",
+    # A reported attempt is one that did not succeed: a success is told as the act itself.
+    "failure": "fail failure attempt crash plunge",
+    "visit": "visit tour trip inspect",
+    "arrive": "arrive travel depart leave return",
+    "begin": "begin start initiate commence",
+    "accompany": "accompany delegation entourage",
+    "pledge": "pledge vow promise declare support backing solidarity commitment",
+    "statement": "state stress emphasize emphasise affirm reaffirm indicate outline hint "
+    "acknowledge confirm insist say quote announce list",
+    "thank": "thank gratitude thanks appreciation",
+    "welcome": "welcome greet",
+    "handshake": "handshake shake embrace",
+    "meal": "lunch dinner banquet toast",
+    "protest": "protest rally march demonstration demonstrate",
+    "arrest": "arrest detain capture seize",
+    "vote": "vote approve adopt ballot",
+}
+
+# Verbs that carry the act their object names: "expressed support", "extended a welcome".
+CONTENT_CARRIERS = words("express voice convey extend show give offer")
+
+# Objects that only say how something was said: "the remarks were conveyed through a translator".
+WORDING_NOUNS = words("remark word comment message statement speech question answer")
+
+TIME_PREPOSITIONS = words("before after during following ahead amid since until at")
+
+CARRIER_VERBS = frozenset({"conduct", "order", "hold", "carry", "stage", "begin", "start"})
+
+TEMPORAL_MARKS = words("as when after before while once")
+
+# Verbs that draw a conclusion from what their subject names: "X's delegation suggests a focus".
+INFERENCE_VERBS = words(
+    "suggest indicate show signal underline underscore highlight reflect demonstrate"
+)
+
+# Verbs of coming together that name no happening of their own: "came together for the talks".
+GATHER_VERBS = words("come gather convene assemble")
+
+# Words that work as prepositions whatever the tagger calls them.
+PREPOSITION_LIKE = words("worth like unlike near")
+
+
+# --- Quotes: speech, reporting and the speech acts a remark performs --------------------------
+
+# Verbs that report what someone said, or how they called something. Evaluative verbs ("laud",
+# "term", "describe as") carry quoted words of the speaker just as "say" does.
+SPEECH_VERBS = words(
+    """
+    say tell state add note pledge warn emphasize emphasise stress express affirm declare
+    announce vow insist claim write ask reply hint indicate welcome confirm outline refer term
+    call describe laud praise hail convey acknowledge explain argue assert promise urge predict
+    remark comment reiterate quote reveal deny admit agree respond answer tout dub label
+    threaten boast lament complain recall mention suggest
+    """
+)
+
+# Verbs whose complement clause is reported speech ("X warned that ...").
+REPORTING_VERBS = words(
+    """
+    say tell state add note pledge warn emphasize emphasise stress affirm declare announce vow
+    insist claim write hint indicate confirm acknowledge explain argue assert promise predict
+    reiterate reveal deny admit agree reply respond threaten boast
+    """
+)
+
+# Verbs whose direct object is what was said, as a noun phrase ("X expressed his gratitude for
+# ...", "X acknowledged the country's wish to ...").
+OBJECT_REPORTING_VERBS = words(
+    """
+    express voice convey acknowledge emphasize emphasise stress reiterate state affirm reaffirm
+    underline underscore
+    """
+)
+
+# Nouns that make their verb a speech act ("raised a toast to ...", "gave a speech on ...").
+SPEECH_NOUNS = words("toast speech statement remark remarks address")
+
+PLACE_TIME_PREPOSITIONS = words(
+    "in at during near inside outside before after from since until within"
+)
+
+INTERPRETERS = words("interpreter translator")
+
+CONTRAST = words("while whereas although though")
+
+# Short prefixes of compounds ("anti-imperialist") that do not change which remark it is.
+COMPOUND_PREFIXES = words("anti pro non pre post un")
+
+STOPWORDS = frozenset(STOP_WORDS) | words("said says say told according")
+
+# Closed-class words that end the head of a noun phrase: "fight | against imperialism".
+PREPOSITIONS = words(
+    "of in on at for against with to from by about into over under between among toward towards "
+    "without within across through"
+)
+
+FUNCTION_WORDS = PREPOSITIONS | words("and or the a an")
+
+# Speech acts that outlets render in many words: one outlet quotes "I'm so grateful", another
+# reports "his gratitude", a third "thanked him". General English, not any story's words: each
+# class lists the inflected cue words (verbs, nouns, adjectives) of one act, and two-word cues
+# where a word only carries the act with its particle ("stand with", not "stand").
+ACT_WORDS: dict[str, frozenset[str]] = {
+    "welcome": words("greet greets greeted greeting greetings"),
+    "thanks": words(
+        "thank thanks thanked thanking thankful grateful gratitude appreciate appreciates "
+        "appreciated appreciating appreciation"
+    ),
+    "support": words(
+        "support supports supported supporting supportive backing backed backs solidarity "
+        "stand_with stands_with stood_with standing_with stand_by stands_by stood_by side_with "
+        "sides_with sided_with siding_with"
+    ),
+    "congratulate": words(
+        "congratulate congratulates congratulated congratulating congratulation congratulations"
+    ),
+    "invite": words("invite invites invited inviting invitation invitations"),
+    "condolences": words("condolence condolences sympathy sympathies"),
+    "apology": words(
+        "apologize apologise apologizes apologises apologized apologised apologizing "
+        "apologising apology apologies"
+    ),
+}
+
+# A welcome needs a guest: "welcome you", "welcome to Oslo", "a warm welcome", and "glad to see
+# you", "his pleasure in meeting him" (a feeling, a verb of meeting, a person). "We welcome the
+# decision" approves of something; "happy to see the deal signed" is no greeting.
+WELCOME_WORDS = words("welcome welcomed welcomes welcoming")
+
+WARM_WORDS = words("warm warmly cordial cordially")
+
+GLAD_WORDS = words("glad pleased happy delighted pleasure joy honoured honored")
+
+MEETING_WORDS = words("see seeing meet meeting host hosting welcome welcoming receive receiving")
+
+GUEST_WORDS = words("you him her them everyone everybody guests to")
+
+NEGATIONS = words("not no never nor without cannot t")  # "t" is what is left of "n't"
+
+# "Thanks to the rain": the cue word does not perform the act here.
+NOT_ACTS = {("thanks", "to")}
+
+
+# --- Merging: words too common to tell two reports apart --------------------------------------
+
+COMMON_WORDS = frozenset(
+    re.split(
+        r"\s+",
+        """
+    a an the and or but of to in on at for with by from as into onto over after before during
+    about against between through while than that this these those there their them they its it
+    his her he she him we our you your i me my is are was were be been being has have had do does
+    did will would could should may might can must not no also both such which who whom whose
+    what when where how all any some more most other another each very just only so said says
+    """.strip(),
+    )
+)
+
+
+# --- Page cleaning ----------------------------------------------------------------------------
+
+ABBREVIATIONS = {
+    "mrs", "gen", "sen", "rep", "gov", "col", "capt", "sgt", "prof", "corp", "inc", "ltd", "sept",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "est", "no",
+}  # fmt: skip
+
+SMALL_TITLE_WORDS = {
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "as", "into", "over", "about", "vs", "via", "after", "before", "amid", "against",
+}  # fmt: skip

@@ -1,0 +1,498 @@
+"""Variant groups: one remark as rendered by different outlets.
+
+One remark reaches the reader in several renderings: a translation worded differently ("sacred
+war", "sacred struggle"), a shortened version, a fragment of the longer quote, or the reporter's
+own summary of it. Two quotes are linked as one remark only when the same speaker said them and
+their words (or the words the writer wrapped around one of them) meet; the links are then
+closed transitively. A quote of several sentences is compared sentence by sentence and split
+where other outlets render its sentences as separate remarks. Renderings whose words do not
+meet at all ("I'm so grateful" / "his gratitude") are linked by the speech act they perform,
+only for one speaker at one happening and when no article leaves open which quote is meant.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from stories.nlp.lexicon import (
+    ACT_WORDS,
+    COMPOUND_PREFIXES,
+    FUNCTION_WORDS,
+    GLAD_WORDS,
+    GUEST_WORDS,
+    MEETING_WORDS,
+    NEGATIONS,
+    NOT_ACTS,
+    PLACE_TIME_PREPOSITIONS,
+    PREPOSITIONS,
+    STOPWORDS,
+    WARM_WORDS,
+    WELCOME_WORDS,
+)
+from stories.nlp.quotes import find_quoted
+from stories.nlp.types import Quote
+
+_WORD = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[“‘\"]?[A-Z])")
+# What may stand between two quoted fragments of one list: “a”, “b” and “c”.
+_LIST_GLUE = re.compile(r"^[\s,;”’\"“‘]*(?:(?:and|or|as well as)[\s”’\"“‘]*)?$")
+_CASED = re.compile(r"(?<![.!?] )(?<=\s)[A-Za-z]+")
+_SHORT = 3  # content words of a phrase (a fragment) rather than a sentence
+
+
+_CASED_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def speech_act(text: str) -> str | None:
+    """The speech act a quote performs, from its first cue word: "welcome", "thanks",
+    "support", "congratulate", "invite", "condolences", "apology", prefixed "not-" when negated
+    ("we do not support"), or None.
+
+    The first cue is the head in English main clauses and noun phrases ("I'm so grateful you
+    ...", "unwavering support for ..."); later cues tend to sit in what follows ("thank you for
+    the warm welcome" thanks, it does not welcome)."""
+    return _speech_act(text)[0]
+
+
+def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
+    """The speech act (``speech_act``) and the names after its cue: whom or what it is aimed
+    at ("support for President Putin", not "in Oslo"), as five-letter prefixes so "Russia"
+    meets "Russian"."""
+    cased = _CASED_WORD.findall(text.replace("’", "'"))
+    tokens = [t.lower() for t in cased]
+
+    def guest_after(n: int) -> bool:
+        return any(
+            t in GUEST_WORDS or (m > 0 and cased[m][0].isupper())
+            for m, t in enumerate(tokens[n + 1 : n + 4], n + 1)
+        )
+
+    for n, w in enumerate(tokens):
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if (w, nxt) in NOT_ACTS:
+            continue
+        act = None
+        if w in WELCOME_WORDS:
+            if guest_after(n) or (n and tokens[n - 1] in WARM_WORDS):
+                act = "welcome"
+        elif w in GLAD_WORDS:
+            meet = next(
+                (m for m in range(n + 1, n + 5) if m < len(tokens) and tokens[m] in MEETING_WORDS),
+                None,
+            )
+            if meet is not None and guest_after(meet):
+                act = "welcome"
+        else:
+            act = next(
+                (a for a, cues in ACT_WORDS.items() if w in cues or f"{w}_{nxt}" in cues), None
+            )
+        if act is None:
+            continue
+        negated = any(t in NEGATIONS for t in tokens[max(0, n - 3) : n])
+        names = frozenset(
+            t[:5].lower()
+            for m, t in enumerate(cased[n + 1 :], n + 1)
+            if t[0].isupper() and t != "I" and tokens[m - 1] not in PLACE_TIME_PREPOSITIONS
+        )
+        return (f"not-{act}" if negated else act), names
+    return None, frozenset()
+
+
+def _content(text: str) -> list[str]:
+    """Content-word stems in order: long enough words cut to seven letters, so inflections meet
+    ("imperialist", "imperialism"; "developing", "development")."""
+    out = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        if len(w) > 2 and w not in COMPOUND_PREFIXES and w not in STOPWORDS and not w.isdigit():
+            out.append(w[:7])
+    return out
+
+
+def _stems(text: str) -> set[str]:
+    return set(_content(text))
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower().replace("’", "'")))
+
+
+def _key(text: str) -> set[str]:
+    """What tells a short phrase apart: its modifiers, not its head noun. Translations of one
+    phrase keep the distinctive word and vary the generic one ("sacred war", "sacred fight"),
+    while "fight against X" shares only the generic head with "sacred fight"."""
+    tokens = _WORD.findall(text.lower().replace("’", "'"))
+    cut = next((n for n, w in enumerate(tokens) if w in PREPOSITIONS and n), len(tokens))
+    head_part, rest = tokens[:cut], tokens[cut:]
+    head_content = _content(" ".join(head_part))
+    head = head_content[-1] if head_content else None
+    key = set(head_content[:-1]) | set(_content(" ".join(rest)))
+    return key or ({head} if head else set())
+
+
+def _shape(text: str) -> str:
+    """Function words kept, content words as slots: "complete and unequivocal backing" and
+    "full and unconditional support" are both "W and W W"."""
+    return " ".join(
+        w if w in FUNCTION_WORDS else "W" for w in _WORD.findall(text.lower().replace("’", "'"))
+    )
+
+
+@dataclasses.dataclass
+class _Unit:
+    """One sentence of a quote (or the whole quote), with what the comparison needs."""
+
+    quote: int
+    piece: int
+    start: int  # offsets into the article
+    end: int
+    text: str
+    stems: set[str]
+    key: set[str]
+    framing: set[str]  # the writer's own words in the quote's sentence
+    carrier: bool = False  # reported speech that wraps a quoted fragment
+    act: str | None = None  # the speech act it performs (``speech_act``)
+    aimed_at: frozenset[str] = frozenset()  # names after the act's cue
+
+    @property
+    def short(self) -> bool:
+        return len(self.stems) <= _SHORT
+
+
+class _Weights:
+    """Inverse paragraph frequency of stems over the story: words every article repeats (the
+    actors' names, "meeting") weigh little, a remark's own words ("sacred") weigh much."""
+
+    def __init__(self, texts: Mapping[str, str] | None, quotes: Sequence[Quote]) -> None:
+        paras = [p for t in (texts or {}).values() for p in t.split("\n") if p.strip()]
+        if not paras:
+            paras = [q.text for q in quotes]
+        self.n = len(paras)
+        self.df: Counter[str] = Counter(s for p in paras for s in _stems(p))
+        # Names (never written in lower case) say who, not what: "Putin", "Korea".
+        upper: set[str] = set()
+        lower: set[str] = set()
+        for p in paras:
+            for m in _CASED.finditer(p):
+                w = m.group(0)
+                (upper if w[0].isupper() else lower).add(w.lower()[:7])
+        self.names = frozenset(upper - lower)
+
+    def __call__(self, stems: Iterable[str]) -> float:
+        return sum(math.log((self.n + 1) / (self.df.get(s, 0) + 1)) + 0.1 for s in stems)
+
+
+def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[list[_Unit]]:
+    out: list[list[_Unit]] = []
+    for qi, q in enumerate(quotes):
+        text = (texts or {}).get(q.file)
+        framing: set[str] = set()
+        if text is not None and q.sentence_end > q.sentence_start:
+            sent = text[q.sentence_start : q.sentence_end]
+            cut = [(a, b) for a, b in find_quoted(sent)]
+            rel = (q.start - q.sentence_start, q.end - q.sentence_start)
+            if 0 <= rel[0] <= rel[1] <= len(sent):
+                cut.append(rel)
+            kept, last = [], 0
+            for a, b in sorted(cut):
+                kept.append(sent[last:a])
+                last = max(last, b)
+            kept.append(sent[last:])
+            # Around reported speech the writer's words are often more reported speech, which
+            # would describe a different remark; only quote marks set the framing apart.
+            framing = _stems(" ".join(kept)) if q.direct else set()
+        carrier = not q.direct and any(ch in q.text for ch in '“”"')
+        pieces: list[tuple[int, int]] = []
+        if q.direct:
+            last = 0
+            for m in _SENTENCE_END.finditer(q.text):
+                pieces.append((last, m.start()))
+                last = m.end()
+            pieces.append((last, len(q.text)))
+        else:
+            pieces = [(0, len(q.text))]
+        units = []
+        for n, (a, b) in enumerate(pieces):
+            piece = q.text[a:b]
+            units.append(
+                _Unit(
+                    qi,
+                    n,
+                    q.start + a,
+                    q.start + b,
+                    piece,
+                    _stems(piece),
+                    _key(piece),
+                    framing,
+                    carrier,
+                    *_speech_act(piece),
+                )
+            )
+        out.append(units)
+    return out
+
+
+class _Linker:
+    def __init__(
+        self,
+        quotes: Sequence[Quote],
+        weights: _Weights,
+        texts: Mapping[str, str] | None,
+        event_days: Sequence[str | None] | None,
+    ) -> None:
+        self.quotes, self.w, self.texts, self.event_days = quotes, weights, texts, event_days
+
+    def events_apart(self, a: Quote, b: Quote) -> bool:
+        """Said at two different happenings. Events of one day may be one happening that the
+        merge left split, so with their days known only different days keep remarks apart."""
+        if a.event is None or b.event is None or a.event == b.event:
+            return False
+        if self.event_days is None:
+            return True
+        da, db = self.event_days[a.event], self.event_days[b.event]
+        return da is not None and db is not None and da != db
+
+    def overlap(self, a: set[str], b: set[str]) -> float:
+        """Weighted share of the smaller side's words that the other side has."""
+        small = min(self.w(a), self.w(b))
+        return self.w(a & b) / small if small else 0.0
+
+    def described(self, words_: set[str], framing: set[str]) -> bool:
+        """Whether the writer's words around another quote say the same thing ("Putin offered to
+        help them launch satellites" / "asked about helping with satellites, Putin said '...'")."""
+        words_ = words_ - self.w.names
+        shared = words_ & framing
+        return len(shared) >= 2 and self.w(shared) >= 0.6 * self.w(words_)
+
+    def same_remark(self, ua: _Unit, ub: _Unit, whole_b: _Unit | None = None) -> bool:
+        a, b = self.quotes[ua.quote], self.quotes[ub.quote]
+        if a.speaker is None or a.speaker != b.speaker or self.events_apart(a, b):
+            return False
+        na, nb = _norm(ua.text), _norm(ub.text)
+        if ua.carrier or ub.carrier:
+            # Reported speech around a quoted fragment is the remark that fragment comes from.
+            outer, inner = (ua, ub) if ua.carrier else (ub, ua)
+            return (
+                a.file == b.file
+                and not inner.carrier
+                and outer.start <= inner.start
+                and inner.end <= outer.end
+            )
+        if not na or not nb:
+            return False
+        if na == nb or (
+            min(len(na), len(nb)) >= 4 and (f" {na} " in f" {nb} " or f" {nb} " in f" {na} ")
+        ):
+            return True  # the same words, or a fragment of the longer quote
+        if a.file == b.file:
+            # Within one article distinct quotes are distinct remarks, unless they are items of
+            # one list the speaker gave: “a” and “b”.
+            if a.sentence_start == b.sentence_start and self.texts is not None:
+                first, second = sorted((ua, ub), key=lambda u: u.start)
+                between = self.texts[a.file][first.end : second.start]
+                return len(between) < 12 and bool(_LIST_GLUE.match(between))
+            return False
+        if ua.act and ub.act and ua.act != ub.act:
+            return False  # a welcome and a thank-you: two remarks, however their words meet
+        sa, sb = ua.stems, ub.stems
+        if ua.short or ub.short:
+            short, other = (ua, ub) if len(sa) <= len(sb) else (ub, ua)
+            if not short.key:  # only function words: "that's why we are here"
+                if (
+                    min(len(na.split()), len(nb.split())) >= 4
+                    and fuzz.token_set_ratio(na, nb) >= 85
+                ):
+                    return True
+            elif short.key <= other.stems or (other.short and other.key <= short.stems):
+                return (
+                    True  # the distinctive word(s) of a phrase recur: "sacred war" / "sacred fight"
+                )
+            elif self._same_shape(ua, ub):
+                return True
+            return self.described(sa, ub.framing) or self.described(sb, ua.framing)
+        if len(sa & sb) >= 2 and self.overlap(sa, sb) >= 0.5:
+            return True
+        if fuzz.token_set_ratio(na, nb) >= 85 and min(len(sa), len(sb)) >= 2:
+            return True
+        return self.described(sa, ub.framing) or self.described(sb, ua.framing)
+
+    def same_act(self, ua: _Unit, ub: _Unit) -> bool:
+        """One speech act of one speaker, told by two articles of one happening: "I'm very glad
+        to see you" / "his pleasure in seeing him". Both quotes must be placed at an event."""
+        a, b = self.quotes[ua.quote], self.quotes[ub.quote]
+        return (
+            ua.act is not None
+            and ua.act == ub.act
+            and a.file != b.file
+            and a.speaker is not None
+            and a.speaker == b.speaker
+            and a.event is not None
+            and b.event is not None
+            and not self.events_apart(a, b)
+            # support "for Ukraine" and "for Moldova" are two acts, aimed at two parties; a
+            # welcome is aimed at the guest, whom one outlet names and the other calls "you"
+            and (
+                ua.act == "welcome"
+                or not (ua.aimed_at and ub.aimed_at and not ua.aimed_at & ub.aimed_at)
+            )
+        )
+
+    def _same_shape(self, ua: _Unit, ub: _Unit) -> bool:
+        """Two renderings of one phrase at one event with the same build ("W and W W")."""
+        a, b = self.quotes[ua.quote], self.quotes[ub.quote]
+        shape = _shape(ua.text)
+        return (
+            a.event is not None
+            and a.event == b.event
+            and shape == _shape(ub.text)
+            and shape.count("W") >= 3
+            and any(w in FUNCTION_WORDS for w in shape.split())
+        )
+
+
+def _told_apart(
+    flat: Sequence[_Unit], quotes: Sequence[Quote], find: Callable[[int], int], i: int, j: int
+) -> bool:
+    """Whether one article holds different quotes in the two groups: it tells them apart."""
+    ri, rj = find(i), find(j)
+    in_i = {flat[n].quote for n in range(len(flat)) if find(n) == ri}
+    in_j = {flat[n].quote for n in range(len(flat)) if find(n) == rj}
+    files_i = {quotes[q].file for q in in_i}
+    return any(quotes[q].file in files_i and q not in in_i for q in in_j)
+
+
+def group_variants(
+    quotes: Sequence[Quote],
+    texts: Mapping[str, str] | None = None,
+    event_days: Sequence[str | None] | None = None,
+) -> list[Quote]:
+    """The quotes with ``variant_group`` set: quotes of one remark share it, every quote gets one.
+
+    ``texts`` (article text by file) lets the writer's framing and the story's word frequencies
+    count; ``event_days`` (a day label per event index) lets same-day events count as one. A quote
+    of several sentences comes back split where its sentences belong to different remarks. Ids
+    follow first appearance (by file, then offset), so they are deterministic."""
+    units = _units(quotes, texts)
+    flat = [u for us in units for u in us]
+    index = {(u.quote, u.piece): n for n, u in enumerate(flat)}
+    parent = list(range(len(flat)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(j)] = find(i)
+
+    linker = _Linker(quotes, _Weights(texts, quotes), texts, event_days)
+    wholes = {
+        qi: dataclasses.replace(
+            us[0],
+            piece=-1,
+            end=us[-1].end,
+            text=quotes[qi].text,
+            stems=_stems(quotes[qi].text),
+            key=_key(quotes[qi].text),
+            act=None,
+            aimed_at=frozenset(),
+        )
+        for qi, us in enumerate(units)
+        if len(us) > 1
+    }
+    for x, ua in enumerate(flat):
+        for ub in flat[x + 1 :]:
+            if ua.quote != ub.quote and linker.same_remark(ua, ub):
+                union(index[(ua.quote, ua.piece)], index[(ub.quote, ub.piece)])
+    # A remark told across sentences matches only the whole quote: it binds all its sentences.
+    for qi, whole in wholes.items():
+        for u in flat:
+            if (
+                u.quote != qi
+                and not any(linker.same_remark(u, p) for p in units[qi])
+                and linker.same_remark(u, whole)
+            ):
+                for p in units[qi]:
+                    union(index[(u.quote, u.piece)], index[(qi, p.piece)])
+
+    # Sentences of one quote stay together unless other outlets render them apart.
+    for qi, us in enumerate(units):
+        if len(us) < 2:
+            continue
+        ids = [index[(qi, u.piece)] for u in us]
+        outside = [
+            any(flat[m].quote != qi and find(m) == find(i) for m in range(len(flat))) for i in ids
+        ]
+        roots = [find(i) for i in ids]
+        for n in range(len(ids) - 1):
+            if not outside[n] and not outside[n + 1]:
+                union(ids[n], ids[n + 1])
+        for n in range(1, len(ids) - 1):  # a sentence between two of one remark is part of it
+            if not outside[n] and roots[n - 1] == roots[n + 1]:
+                union(ids[n - 1], ids[n])
+
+    # Last, renderings of one speech act ("I'm so grateful" / "his gratitude"): after the split,
+    # so that a sentence joined only by its act never cuts a quote apart.
+    # Only where an article has one quote of the act by the speaker is it clear which is meant.
+    acts = Counter(
+        (act, file, speaker)
+        for act, file, speaker, _ in {
+            (u.act, quotes[u.quote].file, quotes[u.quote].speaker, u.quote) for u in flat
+        }
+    )
+    for x, ua in enumerate(flat):
+        for ub in flat[x + 1 :]:
+            i, j = index[(ua.quote, ua.piece)], index[(ub.quote, ub.piece)]
+            if (
+                find(i) != find(j)
+                and linker.same_act(ua, ub)
+                and acts[(ua.act, quotes[ua.quote].file, quotes[ua.quote].speaker)] == 1
+                and acts[(ub.act, quotes[ub.quote].file, quotes[ub.quote].speaker)] == 1
+                and not _told_apart(flat, quotes, find, i, j)
+            ):
+                union(i, j)
+
+    pieces: list[Quote] = []
+    roots_of: list[int] = []
+    for qi, us in enumerate(units):
+        q = quotes[qi]
+        run: list[_Unit] = []
+        for u in us + [None]:  # type: ignore[list-item]
+            if run and (u is None or find(index[(qi, u.piece)]) != find(index[(qi, run[0].piece)])):
+                a, b = run[0].start - q.start, run[-1].end - q.start
+                pieces.append(
+                    dataclasses.replace(q, text=q.text[a:b], start=q.start + a, end=q.start + b)
+                    if len(run) < len(us)
+                    else q
+                )
+                roots_of.append(find(index[(qi, run[0].piece)]))
+                run = []
+            if u is not None:
+                run.append(u)
+    order = sorted(range(len(pieces)), key=lambda i: (pieces[i].file, pieces[i].start))
+    ids: dict[int, int] = {}
+    for i in order:
+        ids.setdefault(roots_of[i], len(ids))
+    return [dataclasses.replace(q, variant_group=ids[roots_of[i]]) for i, q in enumerate(pieces)]
+
+
+def share_events(quotes: Sequence[Quote]) -> list[Quote]:
+    """A remark is said once: renderings that no event claims take the event the other
+    renderings of their group agree on (one event, or a clear majority of them)."""
+    votes: dict[int, Counter[int]] = {}
+    for q in quotes:
+        if q.variant_group is not None and q.event is not None:
+            votes.setdefault(q.variant_group, Counter())[q.event] += 1
+    out = []
+    for q in quotes:
+        ranked = votes.get(q.variant_group, Counter()).most_common(2) if q.event is None else []
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            q = dataclasses.replace(q, event=ranked[0][0])
+        out.append(q)
+    return out
