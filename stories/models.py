@@ -320,7 +320,7 @@ class EventQuerySet(models.QuerySet):
             )
             .select_related("story")
             .prefetch_related(
-                "actors",
+                "actors__aliases",
                 "topics",
                 Prefetch(
                     "sources",

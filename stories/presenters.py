@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from stories.diff import highlight
+from stories.nlp.disagreements import Disagreement, find_disagreements
 
 # The visible short form of how an event's date was found; the long form is its tooltip.
 BASIS_SHORT = {
@@ -122,6 +123,22 @@ def independent(articles) -> list[SourceGroup]:
             groups[key] = SourceGroup([])
         groups[key].articles.append(article)
     return list(groups.values())
+
+
+def event_disagreements(event) -> list[Disagreement]:
+    """Where the outlets reporting an event contradict each other on a number or on who did it
+    (from its prefetched sources and actors; the actors' aliases when prefetched too)."""
+    sources = [(s.article.short_label, s.sentence) for s in event.active_sources]
+    if len({label for label, _ in sources}) < 2:
+        return []
+    actors = []
+    for actor in event.actors.all():
+        names = [actor.name]
+        cache = getattr(actor, "_prefetched_objects_cache", {})
+        if "aliases" in cache:
+            names += [a.name for a in cache["aliases"]]
+        actors.append(names)
+    return find_disagreements(sources, actors)
 
 
 # Coverage ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,7 +16,14 @@ from stories.diff import highlight
 from stories.export import FORMATS, story_export
 from stories.filters import TimelineFilter, facet_counts
 from stories.markup import Span, render_blocks
-from stories.presenters import coverage_matrix, date_groups, group_quotes
+from stories.presenters import (
+    coverage_matrix,
+    date_groups,
+    event_disagreements,
+    group_quotes,
+    independent,
+    outlets_of,
+)
 
 EVENTS_PER_PAGE = 100
 
@@ -90,32 +97,54 @@ def timeline(request: HttpRequest, slug: str) -> TemplateResponse:
     return _render(request, "stories/timeline.html", "stories/_timeline_panel.html", context)
 
 
-def event_detail(request: HttpRequest, slug: str, pk: int) -> TemplateResponse:
+def _event_missing(request: HttpRequest, story: m.Story, pk: int) -> HttpResponse:
+    """A merged event's address leads to the event it joined; a hidden or unknown one is a
+    plain 404 page with the way back to the timeline."""
+    redirect = m.EventRedirect.objects.filter(story=story, old_id=pk, event__hidden=False).first()
+    if redirect is not None:
+        query = request.GET.urlencode()
+        url = redirect.event.get_absolute_url() + (f"?{query}" if query else "")
+        return HttpResponsePermanentRedirect(url)
+    filters = TimelineFilter.from_query(request.GET)
+    context = {"story": story, "section": "timeline", "filters": filters}
+    return TemplateResponse(request, "stories/event_missing.html", context, status=404)
+
+
+def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     story = _story(slug)
-    event = get_object_or_404(
+    event = (
         m.Event.objects.for_story(story)
         .visible()
         .with_reader_data()
         .prefetch_related(
+            "actors__aliases",
             Prefetch(
                 "quotes",
                 queryset=m.Quote.objects.visible()
                 .select_related("speaker", "article__outlet")
                 .order_by("article__file_name", "start"),
                 to_attr="visible_quotes",
-            )
-        ),
-        pk=pk,
+            ),
+        )
+        .filter(pk=pk)
+        .first()
     )
+    if event is None:
+        return _event_missing(request, story, pk)
     sources = event.active_sources
     evidence = list(zip(sources, highlight([s.sentence for s in sources]), strict=True))
-    outlets = {s.article_id for s in sources}
+    reports = independent(outlets_of(event))
     labels = {s.article.file_name: s.article.source_label for s in sources}
+    alt_files = {a.get("file") for a in event.alternative_dates or [] if isinstance(a, dict)}
+    if alt_files - set(labels):
+        # A reading from an article that does not report the event: still named by its outlet.
+        others = m.Article.objects.for_story(story).filter(file_name__in=alt_files - set(labels))
+        labels.update({a.file_name: a.source_label for a in others.select_related("outlet")})
     alternatives = [
         {
             "label": alt.get("label", ""),
             "text": alt.get("text", ""),
-            "source": labels.get(alt.get("file", ""), alt.get("file") or "another article"),
+            "source": labels.get(alt.get("file", ""), "another article"),
         }
         for alt in event.alternative_dates or []
         if isinstance(alt, dict)
@@ -125,9 +154,12 @@ def event_detail(request: HttpRequest, slug: str, pk: int) -> TemplateResponse:
         "section": "timeline",
         "event": event,
         "evidence": evidence,
-        "outlet_count": len(outlets),
+        "outlet_count": len(reports),
+        "reports": reports,
         "alternatives": alternatives,
+        "disagreements": event_disagreements(event),
         "quote_remarks": group_quotes(event.visible_quotes),
+        "filters": TimelineFilter.from_query(request.GET),
     }
     return _render(request, "stories/event_detail.html", "stories/_event_sources.html", context)
 

@@ -104,8 +104,8 @@ def test_event_page_shows_every_outlets_evidence(client, db):
     story = make_story(1)
     event = story.events.get()
     html = client.get(event.get_absolute_url()).content.decode()
-    # The sentences differ in one word, which is marked as that outlet's own wording.
-    assert 'Sentence 0 from <mark class="diff">0.</mark>' in html
+    # The sentences differ in one number: the one no other outlet gives anywhere is marked.
+    assert "Sentence 0 from 0." in html
     assert 'Sentence 0 from <mark class="diff">1.</mark>' in html
     assert f'data-event-id="{event.pk}"' in html
 
@@ -263,12 +263,13 @@ def test_event_page_shows_how_its_date_was_found_and_its_quotes(client, db):
     event = story.events.get(title="First meeting of the two leaders")
     html = client.get(event.get_absolute_url()).content.decode()
     assert "from the words “in 2016”" in html
-    # Outlet 1's article did not report it, so the reading names the file.
-    assert "<strong>2017</strong> from “in 2017” in test-story-1.txt" in html
+    # Outlet 1's article did not report it; the reading still names the outlet, not a file.
+    assert "<strong>2017</strong> from “in 2017” in Outlet 1" in html
     quoted = story.events.get(title="Event number 0")
     html = client.get(quoted.get_absolute_url()).content.decode()
     assert "Said at this event" in html
-    assert '<mark class="diff">have</mark>' in html  # the variant's own wording
+    assert '<mark class="diff">today</mark>' in html  # a fact only one variant gives
+    assert '<mark class="diff">have</mark>' not in html  # wording is not a fact
 
 
 def test_coverage_matrix_shows_who_reported_what(client, db):

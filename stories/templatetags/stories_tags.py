@@ -1,7 +1,7 @@
 from django import template
 
 from stories.filters import TimelineFilter
-from stories.presenters import BASIS_SHORT, independent, outlets_of
+from stories.presenters import BASIS_SHORT, event_disagreements, independent, outlets_of
 
 register = template.Library()
 
@@ -45,3 +45,11 @@ def keep_filters(url: str, filters: TimelineFilter | None) -> str:
     if isinstance(filters, TimelineFilter) and filters.active:
         return url + filters.querystring()
     return url
+
+
+@register.filter
+def disagreements(event) -> list:
+    """Where the event's outlets contradict each other on a number or on who did it."""
+    if not hasattr(event, "_disagreements"):
+        event._disagreements = event_disagreements(event)
+    return event._disagreements
