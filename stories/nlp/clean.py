@@ -65,6 +65,9 @@ _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
 _PRINTED_DATE_PREFIX = re.compile(
     r"^\s*(?:published|updated|posted|last updated|date)(?:\s+on)?\s*:?\s*", re.I
 )
+_CLOCK_TIME = re.compile(
+    r"[,|·•\s-]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*$", re.I
+)
 _MONTH_OR_DIGIT = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I
 )
@@ -86,6 +89,7 @@ def clean_article(text: str) -> CleanArticle:
     headline = ""
     author: str | None = None
     printed_date = None
+    stamped_date = None
 
     # The top of the page: an optional printed date, section label and byline, the headline, a
     # subheadline. A page that opens with a body paragraph has no headline to find.
@@ -94,7 +98,10 @@ def clean_article(text: str) -> CleanArticle:
         t = lines[i].text.strip()
         if (parsed := _printed_date(t)) is not None:
             kinds[i] = "dateline"
-            printed_date = printed_date or parsed
+            if _PRINTED_DATE_PREFIX.match(t) is not None:
+                stamped_date = stamped_date or parsed
+            else:
+                printed_date = printed_date or parsed
         elif (m := _BYLINE.match(t)) and len(t.split()) <= 8:
             kinds[i] = "byline"
             author = author or m.group("name").strip()
@@ -126,9 +133,12 @@ def clean_article(text: str) -> CleanArticle:
         if ended:
             kinds[j] = "boilerplate"
             continue
-        if j < 8 and printed_date is None and (parsed := _printed_date(t)) is not None:
+        if j < 8 and (parsed := _printed_date(t)) is not None:
             kinds[j] = "dateline"
-            printed_date = parsed
+            if _PRINTED_DATE_PREFIX.match(t) is not None:
+                stamped_date = stamped_date or parsed
+            else:
+                printed_date = printed_date or parsed
             continue
         if _FAQ_HEADING.match(t) and _looks_like_heading(t, allow_question=True):
             in_faq = True
@@ -164,11 +174,46 @@ def clean_article(text: str) -> CleanArticle:
         if _looks_like_heading(t, allow_question=False):
             kinds[j] = "heading"
 
-    blocks = tuple(
-        Block(kind=k, text=line.text, start=line.start, end=line.end)
-        for k, line in zip(kinds, lines, strict=True)
+    blocks: list[Block] = []
+    ledes = 0
+    for k, line in zip(kinds, lines, strict=True):
+        if k == "body" and ledes < 2:
+            ledes += 1
+            if (cut := dateline_length(line.text, dashless=ledes == 1)) and cut < len(line.text):
+                # "ANKARA, Feb 7 (Wire) - Rescuers ...": the place and the agency are furniture.
+                blocks.append(Block("dateline", line.text[:cut], line.start, line.start + cut))
+                blocks.append(Block("body", line.text[cut:], line.start + cut, line.end))
+                continue
+        blocks.append(Block(kind=k, text=line.text, start=line.start, end=line.end))
+    return CleanArticle(
+        headline=headline,
+        author=author,
+        blocks=tuple(blocks),
+        printed_date=printed_date,
+        stamped_date=stamped_date,
     )
-    return CleanArticle(headline=headline, author=author, blocks=blocks, printed_date=printed_date)
+
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_IN_DATELINE = rf"(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})(?:,?\s+\d{{4}})?"
+_AGENCY = r"\((?:[A-Z][\w&.'’-]*\s?){1,4}\)"
+# A wire dateline opening a lede: a place in capitals ("SEOUL", "NEW YORK, N.Y.", "KAHRAMANMARAS,
+# Turkey"), or a place with a date or an agency, then a dash: "ANKARA, Feb 7 (Wire) -".
+_DATELINE = re.compile(
+    rf"^(?:(?:[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+){{0,3}})(?:,\s*[A-Z][\w.'’ -]{{1,25}}?)?"
+    rf"(?:,\s*{_DATE_IN_DATELINE})?\s*(?:{_AGENCY})?\s*[-—–]{{1,2}}\s+"
+    rf"|(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}})(?:,\s*[A-Z][\w.'’ -]{{1,25}}?)?"
+    rf"(?:,\s*{_DATE_IN_DATELINE}\s*(?:{_AGENCY})?|\s*{_AGENCY})\s*[-—–]{{1,2}}\s+)"
+)
+# A scrape that lost the dash: "WASHINGTON The House voted ...". Only a run of capitals of
+# five letters or more (not an acronym such as NASA) before a capitalised word.
+_DASHLESS_DATELINE = re.compile(r"^[A-Z]{5,}(?:\s+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+)?\s+(?=[A-Z][a-z])")
+
+
+def dateline_length(text: str, *, dashless: bool = True) -> int:
+    """How many leading characters of a lede paragraph are its dateline (0 when none)."""
+    m = _DATELINE.match(text) or (dashless and _DASHLESS_DATELINE.match(text))
+    return m.end() if m else 0
 
 
 def _segments(text: str) -> list[_Line]:
@@ -211,8 +256,10 @@ def _printed_date(line: str) -> object | None:
     if not t or len(t) > 40 or not _MONTH_OR_DIGIT.search(t) or not re.search(r"\d{4}", t):
         return None
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", t)
+    # A clock time ("10:41 GMT", "3.15pm ET") says nothing about the day.
+    t = _CLOCK_TIME.sub("", t)
     data = _date_parser.get_date_data(t)
-    if data.date_obj is None or data.period != "day":
+    if data.date_obj is None or data.period not in ("day", "time"):
         return None
     return data.date_obj.date()
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -20,7 +19,7 @@ from typing import Literal
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
-from .types import Block, CleanArticle, DateBasis, DateValue, PublishedBasis
+from .types import DateBasis, DateValue
 
 Tense = Literal["past", "future"]
 
@@ -85,7 +84,9 @@ _BARE_MONTH = re.compile(
 )
 _DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid\s+)?(?P<decade>\d{3})0s$", re.I)
 _VAGUE = re.compile(
-    r"\b(?:recent|recently|coming|past few|next few|future|soon|now|currently|period)\b", re.I
+    r"\b(?:recent|recently|coming|past few|next few|future|soon|now|currently|period|century|"
+    r"centuries|millenni(?:um|a)|era|ages?|generations?)\b",
+    re.I,
 )
 _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|is set to|are set to|is to|are to|plans? to|planned|is expected to|are "
@@ -147,6 +148,12 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 0)
 
 
+_CLOCK = re.compile(
+    r"^(?:about |around |just |shortly )?(?:after |before |at )?\d{1,2}(?:[:.]\d{2})?\s*"
+    r"(?:a\.?m\.?|p\.?m\.?|o'clock|hours?|h)?(?:\s*\(?[A-Z]{2,4}\)?|\s+local time|\s+gmt|"
+    r"\s+utc)?$|^(?:noon|midnight|dawn|dusk)$",
+    re.I,
+)
 _RECENT = re.compile(r"^(?:the\s+)?(?:most\s+)?recent\s+(?:months|weeks|days)$", re.I)
 RECENT_DAYS = 90
 
@@ -187,6 +194,9 @@ def resolve_expression(
     first_in = re.search(r"\bfirst\b.*\bin(?: over| more than)?$", before[-50:])
     if first_in and (m := re.match(rf"^(?P<n>{_NUM})\s+(?P<unit>years?|decades?)$", low)):
         return _day(ref, words, "relative", f"first in {m.group('n')} {m.group('unit')}")
+    if _CLOCK.match(low):
+        # "at 4:17 a.m.": a time of day says nothing about the day beyond the sentence's own.
+        return None
     if _RECENT.match(low):
         window = recent_window(dct)
         return None if window is None else replace(window, text=words)
@@ -327,7 +337,15 @@ def dates_in_doc(
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-    for span in sorted(spans, key=lambda s: s.start_char):
+    ordered = sorted(spans, key=lambda s: s.start_char)
+    for k, span in enumerate(ordered):
+        following = ordered[k + 1] if k + 1 < len(ordered) else None
+        if (
+            following is not None
+            and re.fullmatch(r"(?:early|late|later|earlier)(?:\s+on)?", span.text.strip(), re.I)
+            and not doc.text[span.end_char : following.start_char].strip(" ,")
+        ):
+            continue  # "early on | Tuesday, March 12": a part of the next phrase, not a date
         left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
         value = resolve_expression(
             span.text,
@@ -345,82 +363,6 @@ def dates_in_doc(
             )
         found.append(DateMention(offset + span.start_char, offset + span.end_char, value))
     return found
-
-
-# --- publication date -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PublishedGuess:
-    """What one article's own text says about its publication date."""
-
-    date: date | None
-    basis: PublishedBasis
-    # Only a date printed on the page: possibly the day the page was saved, weeks later.
-    printed_only: bool = False
-
-
-def infer_published(
-    clean: CleanArticle, docs: Sequence[tuple[Block, Doc]], *, manifest: date | None = None
-) -> PublishedGuess:
-    """The publication date from the manifest, else from the article's own dates.
-
-    News reports what just happened, so the latest explicit day in the text is a lower bound; a
-    bare weekday ("On Wednesday") names a day of the same week, normally the day of writing.
-    """
-    if manifest is not None:
-        return PublishedGuess(manifest, "manifest")
-    explicit: list[date] = []
-    weekdays: list[int] = []
-    for _block, doc in docs:
-        for ent in doc.ents:
-            if ent.label_ != "DATE":
-                continue
-            words = ent.text.strip()
-            if m := _WEEKDAY.match(words):
-                if not m.group("rel") or m.group("rel").lower() == "on":
-                    weekdays.append(_WEEKDAYS[m.group("day").lower()])
-                continue
-            if not re.search(r"\b\d{4}\b", words):
-                continue
-            value = resolve_expression(words, date(2000, 1, 1))
-            if value is not None and value.granularity == "day" and value.basis == "explicit":
-                explicit.append(value.start)
-    if explicit:
-        latest = max(explicit)
-        later = [(wd - latest.weekday()) % 7 for wd in weekdays]
-        # A weekday within the week after the latest explicit day is the day of the report.
-        ahead = Counter(d for d in later if d > 0).most_common(1)
-        day = latest + timedelta(days=ahead[0][0]) if ahead else latest
-        if clean.printed_date is not None and clean.printed_date < day:
-            day = clean.printed_date
-        return PublishedGuess(day, "inferred from text")
-    if clean.printed_date is not None:
-        return PublishedGuess(clean.printed_date, "inferred from text", printed_only=True)
-    return PublishedGuess(None, "unknown")
-
-
-def fill_published_from_story(guesses: Sequence[PublishedGuess]) -> list[PublishedGuess]:
-    """Give articles without a firm date the date their sibling articles agree on.
-
-    Articles of one story appear within days of each other, so a sibling's firm date beats a
-    printed date that lies after it (which is most likely the day the page was saved). Only a
-    date most of the firmly dated siblings share is imposed: when they disagree (an unrelated
-    article among them, reports spread over several days), every article keeps its own guess.
-    """
-    firm = Counter(g.date for g in guesses if g.date is not None and not g.printed_only)
-    if not firm:
-        return list(guesses)
-    best, count = firm.most_common(1)[0]
-    if 2 * count <= firm.total():
-        return list(guesses)
-    out = []
-    for g in guesses:
-        if g.date is None or (g.printed_only and best <= g.date):
-            out.append(PublishedGuess(best, "inferred from story"))
-        else:
-            out.append(g)
-    return out
 
 
 def main_event_day(mentions: Sequence[DateMention], lede_end: int, dct: date) -> DateValue:

@@ -28,6 +28,8 @@ from .lexicon import (
     INFERENCE_VERBS,
     LIGHT_VERBS,
     MODALS,
+    NON_EVENT_VERBS,
+    OCCURRENCE_VERBS,
     STATEMENT_VERBS,
     TEMPORAL_MARKS,
     TIME_PREPOSITIONS,
@@ -119,8 +121,15 @@ def _sentence_events(
     if len({m.value.label for m in own_dates}) > 1:
         for m in own_dates:
             trigger = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
-            if trigger is not None:
+            if trigger is None:
+                continue
+            same = next((f for f in found if f.trigger.i == trigger.i), None)
+            if same is None:
                 found.append(_Found(trigger, m.value, "own"))
+            elif same.date is not None and _finer(m.value, same.date):
+                # "early Tuesday, March 12, at 1:30 a.m.": two phrases dating one act are one
+                # event, dated by the more precise of them.
+                found[found.index(same)] = _Found(trigger, m.value, "own")
     else:
         trigger = _main_trigger(sent)
         if trigger is None and own_dates:
@@ -207,6 +216,7 @@ def _sentence_events(
             trigger=_inner_lemma(trigger),
             agents=agents,
             clarity=0 if f.presupposed else _clarity(trigger, agents),
+            scheduled=is_future(trigger),
         )
         out.append((cand, _is_definite(trigger)))
     return out
@@ -244,10 +254,22 @@ def _date_without_words(
     return context
 
 
+def _finer(a: DateValue, b: DateValue) -> bool:
+    grain = {"year": 1, "month": 2, "day": 3}
+    basis = {"context": 0, "relative": 1, "explicit": 2}
+    return (grain[a.granularity], basis[a.basis]) > (grain[b.granularity], basis[b.basis])
+
+
 def _inner_lemma(trigger: Token) -> str:
     """The act behind a carrier verb: "conducted ... by launching missiles" is a launch,
     "expressed support" a pledge, "extended a welcome" a welcome."""
     lemma = trigger.lemma_.lower()
+    if lemma in OCCURRENCE_VERBS:
+        # "the quake struck", "two earthquakes hit the region": the happening is what the
+        # subject names; the verb only says it occurred.
+        for child in trigger.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and _is_event_noun(child):
+                return child.lemma_.lower()
     if lemma in CONTENT_CARRIERS:
         for child in trigger.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _KIND_OF:
@@ -472,8 +494,20 @@ def _carried_noun(verb: Token, preps: tuple[str, ...] = ("in", "into")) -> Token
 
 
 def _is_event_verb(tok: Token) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in EVENT_VERBS:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
         return False
+    if lemma not in EVENT_VERBS:
+        # Any verb told as a deed counts; states, thoughts, perceptions, speech (left to the
+        # quote module) and verbs that only carry a noun's happening do not.
+        return (
+            tok.pos_ == "VERB"
+            and lemma.isalpha()
+            and lemma not in NON_EVENT_VERBS
+            and lemma not in LIGHT_VERBS
+            and lemma not in STATEMENT_VERBS
+            and _told_as_done(tok)
+        )
     if tok.lemma_.lower() in STATEMENT_VERBS and not _has_speaker(tok):
         return False
     if tok.tag_ in ("VBD", "VBN"):
@@ -484,6 +518,27 @@ def _is_event_verb(tok: Token) -> bool:
         return True  # "the ministry says", "the minister warns": news present of speech acts
     # Present perfect and "has/have + VBN" are covered by VBN; gerunds count inside a past clause.
     return tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")
+
+
+def _told_as_done(tok: Token) -> bool:
+    """A verb outside the well-known acts counts only when told as a past deed: "sank", "was
+    grounded", "had struck", "..., killing 14". A present perfect ("have backed each other")
+    mostly tells of a standing state of affairs."""
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"has", "have", "'ve", "'s", "having"}:
+        return False
+    if tok.tag_ == "VBD":
+        return True
+    if tok.tag_ == "VBN":
+        # "was grounded", "had struck"; not "is associated", "will be monitored".
+        return bool(auxes & {"was", "were", "had", "'d"})
+    # "..., killing 14": a deed told after the clause it belongs to.
+    return (
+        tok.tag_ == "VBG"
+        and tok.head.tag_ == "VBD"
+        and tok.dep_ in ("advcl", "conj", "xcomp")
+        and tok.i > tok.head.i
+    )
 
 
 def _has_speaker(verb: Token) -> bool:
@@ -583,7 +638,12 @@ def _clause_text(trigger: Token) -> str:
 
 def _main_trigger(sent: Span) -> Token | None:
     root = sent.root
-    if _is_event_verb(root):
+    if _is_event_verb(root) and (
+        root.lemma_.lower() in EVENT_VERBS
+        or not (_framing_noun(root) or _is_hedged(root) or _HEDGE.search(_clause_text(root)))
+    ):
+        # A verb outside the well-known acts gives way to the happening that frames it ("During
+        # their visit, X displayed ...") and to a dated noun when it is only speculation.
         return root
     if (inverted := inverted_participle(root)) is not None:
         return inverted
@@ -618,6 +678,10 @@ def _main_trigger(sent: Span) -> Token | None:
                 if _is_event_noun(tok):
                     return tok
     # A past act framed by a happening: "During their visit to the plant, X questioned ...".
+    return _framing_noun(root)
+
+
+def _framing_noun(root: Token) -> Token | None:
     if root.tag_ == "VBD" and root.pos_ == "VERB":
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ in ("during", "at", "on"):

@@ -109,7 +109,34 @@ EVENT_NOUNS = words(
     offer signing ceremony parade conference negotiation agreement deal treaty ceasefire invasion
     explosion crash arrest raid protest rally march handshake lunch dinner banquet liftoff
     encounter discussion conversation rendezvous dialogue attempt failure welcome delegation
+    earthquake quake aftershock collapse outage shutdown disruption flood fire blaze storm
+    hurricane shooting bombing robbery theft heist burglary murder killing trial verdict ruling
+    sentencing acquisition takeover merger resignation inauguration ceremony funeral evacuation
+    rescue search landing splashdown implosion blast derailment eruption hearing
     """
+)
+
+# Verbs of being, having, thinking, perceiving, wanting and relating: a sentence built on one
+# describes a state of affairs, not a happening ("the bridge carries 40,000 cars a day").
+NON_EVENT_VERBS = words(
+    """
+    be have do seem appear remain stay become know think believe consider feel hope want need
+    wish like love hate prefer mean include contain involve comprise consist depend belong own
+    possess resemble represent constitute cost weigh measure equal lack deserve matter exist
+    tend try seek aim intend expect suggest imply see look sound hear watch regard view describe
+    call refer compare reflect underline underscore highlight signal signify illustrate
+    demonstrate show note add say tell explain write report claim argue recall estimate
+    carry serve allow let enable require face make get keep put set go use understand
+    remember forget wonder fear worry doubt trust assume suppose predict drag continue persist
+    last linger
+    """
+)
+
+# Verbs that say a happening occurred or hit somewhere, when its name is their subject: "the
+# quake struck", "two earthquakes hit the region", "the blaze broke out".
+OCCURRENCE_VERBS = words(
+    "strike hit rip rock jolt shake slam pound batter happen occur unfold erupt break sweep "
+    "tear devastate flatten engulf ravage"
 )
 
 # Verbs that only carry an event named by a noun ("the meeting took place", "marked the first
@@ -148,6 +175,33 @@ EVENT_KINDS = {
     "protest": "protest rally march demonstration demonstrate",
     "arrest": "arrest detain capture seize",
     "vote": "vote approve adopt ballot",
+    # General families of news happenings, so that outlets' different words for one act meet.
+    "death": "die kill death perish",
+    "injury": "injure wound hurt injury",
+    "collapse": "collapse cave topple",
+    "outage": "outage disrupt disruption glitch",
+    "rescue": "rescue save evacuate evacuation",
+    "search": "search hunt",
+    "find": "find discover locate recover discovery",
+    "resign": "resign quit resignation",
+    "charge": "charge indict indictment prosecute",
+    "sentence": "sentence convict conviction",
+    "ruling": "rule ruling verdict overturn decision",
+    "win": "win victory beat defeat triumph",
+    "elect": "elect election",
+    "sign": "sign signing",
+    "acquire": "acquire acquisition buy purchase takeover",
+    "close": "close shut closure shutdown",
+    "reopen": "reopen resume restore restart",
+    "halt": "halt suspend ground stop pause suspension",
+    "theft": "steal theft robbery heist rob burglary",
+    "blaze": "blaze burn",
+    "quake": "earthquake quake tremor aftershock",
+    "storm": "storm hurricane cyclone typhoon flood flooding",
+    "explosion": "explode explosion blast detonate implode implosion",
+    "shooting": "shoot shooting gunfire",
+    "sink": "sink capsize",
+    "land": "land landing touchdown splashdown",
 }
 
 # Verbs that carry the act their object names: "expressed support", "extended a welcome".

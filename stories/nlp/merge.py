@@ -1,9 +1,12 @@
 """Candidates from every article of a story merged into events with one consensus date.
 
-Candidates are only compared inside blocks that share a date bucket and an actor (or a trigger),
-so the cost grows with the size of the blocks, not with the square of the story. Within a block,
-pairs are scored on what makes two reports one happening: the same kind of act, the same people,
-similar wording and compatible dates. An event takes at most one sentence from each article.
+Which pairs are compared is decided by what two reports share, never by their dates: the rarer
+telling words and numbers of their sentences, or who did which kind of act. Each candidate's words
+are read once into an index, and only candidates under a common key that is not too common are
+paired, so the cost grows with the story, not with its square (Ahmed et al., "2 * n is better
+than n^2"). A pair is then scored on the same kind of act, the same people, similar wording and
+dates; differing dates count against a pair, they do not forbid it, since outlets misdate. An
+event takes at most one sentence from each article.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -19,6 +23,7 @@ from rapidfuzz import fuzz
 from .events import event_kind
 from .lexicon import COMMON_WORDS
 from .types import DateValue, Event, EventCandidate
+from .unionfind import UnionFind
 
 _BASIS_RANK = {"explicit": 3, "relative": 2, "context": 1}
 _GRAIN_RANK = {"day": 3, "month": 2, "year": 1}
@@ -30,21 +35,65 @@ _SPEECH = frozenset({"statement", "pledge", "offer"})
 # two statements are about the same thing.
 _SAME_WORDS = 0.4
 _SAID_ALIKE = 0.15
+# Telling words two reports of one act in different verbs share.
+_SAME_ACT_WORDS = 0.55
+
+
+# How many candidates a blocking key may hold before it is too common to tell anything apart
+# (a story's main actor, its main verb); and how many of its rarest words each candidate is
+# indexed under.
+_KEY_CAP = 60
+_KEYS_PER_CANDIDATE = 6
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _content(text: str) -> frozenset[str]:
+    # A crude stem (the first six letters) lets "launching" meet "launched", "satellites"
+    # meet "satellite". Numbers are telling words too ("7.8", "44 billion").
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    found = {w[:6] for w in words if len(w) > 2 and w not in COMMON_WORDS}
+    found |= {"#" + n.replace(",", "") for n in _NUMBER.findall(text) if len(n) > 1 or n != "1"}
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What one candidate's words are, read once."""
+
+    sentence: frozenset[str]
+    title: frozenset[str]
+    names: frozenset[str]
+    kind: str
+
+
+def _read(c: EventCandidate) -> _Read:
+    return _Read(
+        sentence=_content(c.sentence),
+        title=_content(c.title),
+        names=_content(" ".join(c.actors)),
+        kind=event_kind(c.trigger),
+    )
 
 
 def content_weights(candidates: Sequence[EventCandidate]) -> dict[str, float]:
     """How telling each content word is in this story: inverse frequency over its sentences."""
-    sentences = {(c.file, c.start): _content(c.sentence) for c in candidates}
+    return _weights({(c.file, c.start): _content(c.sentence) for c in candidates})
+
+
+def _weights(sentences: Mapping[tuple[str, int], frozenset[str]]) -> dict[str, float]:
     df = Counter(w for words in sentences.values() for w in words)
     n = max(len(sentences), 1)
     return {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
 
 
-def _content(text: str) -> frozenset[str]:
-    # A crude stem (the first six letters) lets "launching" meet "launched", "satellites"
-    # meet "satellite".
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    return frozenset(w[:6] for w in words if len(w) > 2 and w not in COMMON_WORDS)
+def _shared(
+    wa: frozenset[str], wb: frozenset[str], weights: Mapping[str, float], default: float
+) -> float:
+    """Share of the rarer-worded side's weight that the other side repeats."""
+    if not wa or not wb:
+        return 0.0
+    total = min(sum(weights.get(w, default) for w in wa), sum(weights.get(w, default) for w in wb))
+    return sum(weights.get(w, default) for w in wa & wb) / total if total else 0.0
 
 
 def _shared_content(
@@ -52,12 +101,45 @@ def _shared_content(
 ) -> float:
     """Share of the rarer-worded sentence's weight that the other sentence repeats; the names
     of who took part are left out (they say who, not what)."""
-    wa, wb = _content(a) - names, _content(b) - names
-    if not wa or not wb:
-        return 0.0
     default = max(weights.values(), default=1.0)
-    total = min(sum(weights.get(w, default) for w in wa), sum(weights.get(w, default) for w in wb))
-    return sum(weights.get(w, default) for w in wa & wb) / total if total else 0.0
+    return _shared(_content(a) - names, _content(b) - names, weights, default)
+
+
+def _blocking_keys(c: EventCandidate, read: _Read, df: Mapping[str, int]) -> set[str]:
+    """The keys a candidate is indexed under: its rarest shared words, and who did what."""
+    words = sorted(
+        (w for w in read.sentence - read.names if df.get(w, 0) > 1),
+        key=lambda w: (df[w], w),
+    )
+    keys = {"w:" + w for w in words[:_KEYS_PER_CANDIDATE]}
+    keys |= {f"a:{agent}:{read.kind}" for agent in c.agents}
+    keys |= {"p:" + actor for actor in c.actors}
+    keys.add("t:" + c.trigger)
+    keys.add("k:" + read.kind)
+    if c.date is not None:
+        # The same kind of act in the same month: one more way in, never the only one.
+        keys.add(f"k:{read.kind}:{c.date.start.year:04d}-{c.date.start.month:02d}")
+    return keys
+
+
+def candidate_pairs(
+    cands: Sequence[EventCandidate], reads: Sequence[_Read] | None = None
+) -> set[tuple[int, int]]:
+    """Pairs of candidates from different articles that share a key not too common to tell."""
+    reads = reads or [_read(c) for c in cands]
+    df = Counter(w for r in reads for w in r.sentence)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, (c, r) in enumerate(zip(cands, reads, strict=True)):
+        for key in _blocking_keys(c, r, df):
+            index[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) > _KEY_CAP:
+            continue
+        for x, y in combinations(members, 2):
+            if cands[x].file != cands[y].file:
+                pairs.add((x, y))
+    return pairs
 
 
 def merge_candidates(
@@ -71,39 +153,22 @@ def merge_candidates(
     """
     cands = list(candidates)
     kinds = actor_kinds or {}
-    weights = content_weights(cands)
-    parent = list(range(len(cands)))
+    reads = [_read(c) for c in cands]
+    weights = _weights({(c.file, c.start): r.sentence for c, r in zip(cands, reads, strict=True)})
+    default = max(weights.values(), default=1.0)
+    groups = UnionFind(len(cands))
     files: dict[int, set[str]] = {i: {c.file} for i, c in enumerate(cands)}
     members_of: dict[int, list[int]] = {i: [i] for i in range(len(cands))}
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, c in enumerate(cands):
-        bucket = _bucket(c.date)
-        for actor in c.actors:
-            blocks[(bucket, "actor:" + actor)].append(i)
-        blocks[(bucket, "kind:" + event_kind(c.trigger))].append(i)
-        if c.date is not None:
-            # A year-wide report ("this year", "in recent months") meets the finer reports of
-            # its year through the kind of act alone.
-            blocks[(f"{c.date.start.year:04d}", "kind:" + event_kind(c.trigger))].append(i)
-
-    scored: dict[tuple[int, int], float] = {}
-    for members in blocks.values():
-        for a, b in combinations(members, 2):
-            if cands[a].file == cands[b].file or (a, b) in scored:
-                continue
-            scored[(a, b)] = _score(cands[a], cands[b], weights, kinds)
-
-    for (a, b), score in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
+    scored = [
+        (_score(cands[a], cands[b], weights, kinds, reads[a], reads[b], default), a, b)
+        for a, b in candidate_pairs(cands, reads)
+    ]
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for score, a, b in scored:
         if score < _THRESHOLD:
             break
-        ra, rb = find(a), find(b)
+        ra, rb = groups.find(a), groups.find(b)
         if ra == rb or files[ra] & files[rb]:
             continue  # one sentence per article per event
         if any(
@@ -112,23 +177,20 @@ def merge_candidates(
             for y in members_of[rb]
         ):
             continue  # a report without a named agent must not bridge two agents' acts
-        parent[rb] = ra
-        files[ra] |= files.pop(rb)
-        members_of[ra] += members_of.pop(rb)
+        root = groups.union(ra, rb)
+        other = rb if root == ra else ra
+        files[root] |= files.pop(other)
+        members_of[root] += members_of.pop(other)
 
-    groups: dict[int, list[EventCandidate]] = defaultdict(list)
+    grouped: dict[int, list[EventCandidate]] = defaultdict(list)
     for i, c in enumerate(cands):
-        groups[find(i)].append(c)
-    events = [_event(members) for members in groups.values()]
+        grouped[groups.find(i)].append(c)
+    events = [_event(members) for members in grouped.values()]
     return sorted(events, key=_order)
 
 
-def _bucket(date: DateValue | None) -> str:
-    # Month buckets keep a day-dated report and a month-dated report of one event comparable.
-    return "undated" if date is None else f"{date.start.year:04d}-{date.start.month:02d}"
-
-
 def _dates_compatible(a: DateValue | None, b: DateValue | None) -> float:
+    """1 when two readings of a date agree, 0.5 when one is missing, 0 when they clash."""
     if a is None or b is None:
         return 0.5
     overlap = a.start <= b.end and b.start <= a.end
@@ -149,17 +211,40 @@ def _dates_compatible(a: DateValue | None, b: DateValue | None) -> float:
     return 1.0
 
 
+def _collective_and_single(a: DateValue | None, b: DateValue | None) -> bool:
+    """A year-wide report ("two failed launches this year") and one dated finer ("a failed
+    launch in August") tell of a series and one of its members: never one happening."""
+    if a is None or b is None or "context" in (a.basis, b.basis):
+        return False
+    return "year" in (a.granularity, b.granularity) and a.granularity != b.granularity
+
+
 def _score(
     a: EventCandidate,
     b: EventCandidate,
     weights: Mapping[str, float] | None = None,
     kinds: Mapping[str, str] | None = None,
+    ra: _Read | None = None,
+    rb: _Read | None = None,
+    default: float | None = None,
 ) -> float:
-    dates = _dates_compatible(a.date, b.date)
-    if dates == 0.0:
+    weights = weights or {}
+    ra, rb = ra or _read(a), rb or _read(b)
+    default = default if default is not None else max(weights.values(), default=1.0)
+    if a.scheduled != b.scheduled:
         return 0.0
-    words = _similar_words(a, b, weights or {})
-    kind_a, kind_b = event_kind(a.trigger), event_kind(b.trigger)
+    dates = _dates_compatible(a.date, b.date)
+    if dates == 0.0 and _collective_and_single(a.date, b.date):
+        return 0.0
+    names = ra.names | rb.names
+    words = max(
+        _shared(ra.sentence - names, rb.sentence - names, weights, default),
+        _shared(ra.title - names, rb.title - names, weights, default),
+    )
+    if dates == 0.0 and words < _SAME_WORDS:
+        # Different dates and little in common: two happenings of one kind.
+        return 0.0
+    kind_a, kind_b = ra.kind, rb.kind
     if {kind_a, kind_b} <= _SPEECH and a.trigger != b.trigger and words < _SAID_ALIKE:
         # One speaker says several things in a day: two statements are one only when what
         # was said is alike.
@@ -172,6 +257,10 @@ def _score(
         # "Putin stated that Russia would help build satellites" and "Russia's offer to help
         # build satellites": one speech act in two words, when what was said is the same.
         trigger = 0.5
+    elif words >= _SAME_ACT_WORDS and not ({kind_a, kind_b} & _SPEECH):
+        # Outlets name one act with different verbs ("ripped through", "devastated"); most of
+        # the telling words in common say it is one happening all the same.
+        trigger = 0.4
     else:
         return 0.0  # reports of different kinds of act are different happenings
     union = set(a.actors) | set(b.actors)
@@ -179,6 +268,10 @@ def _score(
     titles = fuzz.token_set_ratio(a.title, b.title) / 100
     wording = max(words, fuzz.token_set_ratio(a.sentence, b.sentence) / 100)
     score = 0.35 * trigger + 0.2 * actors + 0.2 * wording + 0.1 * titles + 0.15 * dates
+    if dates == 0.0:
+        # Outlets do misdate, so a clash is evidence against, not a veto: only reports that
+        # share most of their telling words get over it.
+        score -= 0.15
     if a.agents and b.agents:
         # Who did it decides between two acts of one kind ("Kim pledged", "Putin pledged").
         if _who_conflicts(a, b, kinds or {}):
@@ -188,16 +281,6 @@ def _score(
         elif words < _SAME_WORDS:
             score -= 0.1  # a country and a person, saying different things
     return score
-
-
-def _similar_words(a: EventCandidate, b: EventCandidate, weights: Mapping[str, float]) -> float:
-    """How much of what happened two reports share: over their sentences, or over their
-    titles (the clause of the happening itself, without the sentence's other news)."""
-    names = _content(" ".join((*a.actors, *b.actors)))
-    return max(
-        _shared_content(a.sentence, b.sentence, weights, names),
-        _shared_content(a.title, b.title, weights, names),
-    )
 
 
 def _who_conflicts(a: EventCandidate, b: EventCandidate, kinds: Mapping[str, str]) -> bool:

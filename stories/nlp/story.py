@@ -11,17 +11,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .clean import clean_article
-from .dates import (
-    DateMention,
-    PublishedGuess,
-    dates_in_doc,
-    fill_published_from_story,
-    infer_published,
-    main_event_day,
-)
+from .dates import DateMention, dates_in_doc, main_event_day
 from .events import extract_events
 from .merge import merge_candidates
 from .outlets import outlet_from_text
+from .published import PublishedEvidence, PublishedGuess, fill_published_from_story, read_evidence
 from .topics import Taxonomy
 from .types import (
     NO_DECISIONS,
@@ -53,6 +47,7 @@ class _Article:
     clean: CleanArticle
     docs: list[tuple[Block, Doc]] = field(default_factory=list)
     guess: PublishedGuess = PublishedGuess(None, "unknown")
+    evidence: PublishedEvidence | None = None
     mentions: list[DateMention] = field(default_factory=list)
 
 
@@ -96,14 +91,16 @@ def extract_story(
             given = (parsed_docs or {}).get(a.input.file)
             docs = nlp.pipe(b.text for b in blocks) if given is None else given
             a.docs = list(zip(blocks, docs, strict=True))
-            a.guess = infer_published(a.clean, a.docs, manifest=a.input.published)
+            a.evidence = read_evidence(a.clean, a.docs, manifest=a.input.published)
+            a.guess = a.evidence.guess
         except Exception as exc:
             errors.append((a.input.file, f"could not parse the text: {_describe(exc)}"))
         else:
             parsed.append(a)
         report("parse", n, len(cleaned))
 
-    for a, guess in zip(parsed, fill_published_from_story([a.guess for a in parsed]), strict=True):
+    story_dates = fill_published_from_story([a.evidence or a.guess for a in parsed])
+    for a, guess in zip(parsed, story_dates, strict=True):
         a.guess = guess
     dated: list[_Article] = []
     for a in parsed:

@@ -50,6 +50,9 @@ class CleanArticle:
     # A date printed above or below the headline. It may be the day the page was saved rather than
     # the day of the story, so it is evidence for the publication date, not the answer.
     printed_date: date | None = None
+    # A date on a labelled line ("Published: 7 Feb 2023", "Date 2023-02-07"): the page says it is
+    # the publication date.
+    stamped_date: date | None = None
 
     @property
     def body_blocks(self) -> tuple[Block, ...]:
@@ -113,6 +116,8 @@ class EventCandidate:
     # How plainly the title tells the happening (0 = a noun phrase ... 3 = "Named agent did X"),
     # for choosing the title of an event several outlets report.
     clarity: int = 0
+    # Announced, not yet happened ("is set to visit"): never the same happening as a done deed.
+    scheduled: bool = False
 
 
 @dataclass(frozen=True)

@@ -164,3 +164,29 @@ def test_a_one_word_prompt_at_the_top_is_boilerplate() -> None:
     article = clean_article("Advertisement\nSenate Passes Budget Bill\n\nThe Senate voted.")
     assert article.blocks[0].kind == "boilerplate"
     assert article.headline == "Senate Passes Budget Bill"
+
+
+def test_a_wire_dateline_is_split_off_the_lede_and_the_body_starts_after_it() -> None:
+    text = (
+        "Aid Convoy Crosses Border\n\n"
+        "ANKARA, Feb 9 (Continental Wire) - The first aid convoy crossed the border.\n\n"
+        "Officials said more would follow.\n"
+    )
+    article = clean_article(text)
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    assert ("dateline", "ANKARA, Feb 9 (Continental Wire) - ") in kinds
+    body = article.body_blocks[0]
+    assert body.text.startswith("The first aid convoy")
+    assert text[body.start : body.end] == body.text
+
+
+def test_a_dateline_that_lost_its_dash_is_still_furniture() -> None:
+    article = clean_article(
+        "House Passes Bill\n\nWASHINGTON The House passed the bill on Friday.\n"
+    )
+    assert article.body_blocks[0].text == "The House passed the bill on Friday."
+
+
+def test_an_acronym_opening_a_sentence_is_not_a_dateline() -> None:
+    article = clean_article("Launch Delayed\n\nNASA delayed the launch again on Monday.\n")
+    assert article.body_blocks[0].text.startswith("NASA delayed")

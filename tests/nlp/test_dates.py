@@ -4,13 +4,8 @@ import pytest
 from spacy.language import Language
 
 from stories.nlp.clean import clean_article
-from stories.nlp.dates import (
-    PublishedGuess,
-    dates_in_doc,
-    fill_published_from_story,
-    infer_published,
-    resolve_expression,
-)
+from stories.nlp.dates import dates_in_doc, resolve_expression
+from stories.nlp.published import PublishedGuess, fill_published_from_story, infer_published
 
 # A Thursday.
 DCT = date(2024, 3, 14)
@@ -146,3 +141,8 @@ def test_a_date_most_siblings_share_is_imposed_on_the_undated() -> None:
         (date(2021, 1, 5), "inferred from text"),
         (date(2023, 6, 2), "inferred from story"),
     ]
+
+
+@pytest.mark.parametrize("words", ["this century", "earlier this century", "for generations"])
+def test_centuries_and_eras_are_too_vague_to_date(words: str) -> None:
+    assert resolve_expression(words, DCT) is None

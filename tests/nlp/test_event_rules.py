@@ -3,6 +3,7 @@ dates pinned by a publication date (DCT)."""
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from stories.nlp.dates import dates_in_doc, recent_window, resolve_expression
@@ -578,3 +579,28 @@ def test_a_place_modifying_the_subject_did_not_act(nlp: Language) -> None:
     assert found[0].agents == ()
     named = events_in(nlp, "Ana Silva of the Harbour Union approved the harbour budget.")
     assert "Ana Silva" in named[0].agents
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The harbour ferry sank off the cape on Tuesday.", "sink"),
+        ("The air traffic system was grounded for hours.", "ground"),
+        ("Thieves smashed a display case and fled with the jewels.", "smash"),
+    ],
+)
+def test_any_verb_told_as_a_past_deed_is_an_event(nlp: Language, text: str, trigger: str) -> None:
+    assert [c.trigger for c in events_in(nlp, text)][:1] == [trigger]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge carries forty thousand cars a day.",
+        "Both figures are associated with the harbour programme.",
+        "Portugal and Spain have openly backed each other over the dispute.",
+        "The implications of the deal are monitored closely.",
+    ],
+)
+def test_states_and_standing_relations_are_not_events(nlp: Language, text: str) -> None:
+    assert events_in(nlp, text) == []

@@ -6,7 +6,7 @@ from stories.nlp.dates import dates_in_doc
 from stories.nlp.events import extract_events
 from stories.nlp.merge import merge_candidates
 from stories.nlp.topics import load_taxonomy
-from stories.nlp.types import Block, DateValue
+from stories.nlp.types import Block, DateValue, EventCandidate
 
 DCT = date(2024, 3, 14)
 CONTEXT = DateValue(DCT, DCT, "day", "", "context")
@@ -83,3 +83,123 @@ def test_two_reports_of_failed_attempts_merge(nlp: Language) -> None:
     assert a and b
     merged = merge_candidates([*a, *b])
     assert len(merged) == 1
+
+
+def _day(d: date, basis: str = "relative") -> DateValue:
+    return DateValue(d, d, "day", d.isoformat(), basis)  # type: ignore[arg-type]
+
+
+def _report(file: str, sentence: str, value: DateValue | None, **kw) -> EventCandidate:  # type: ignore[no-untyped-def]
+    return EventCandidate(
+        file=file,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        title=sentence.rstrip("."),
+        date=value,
+        actors=kw.pop("actors", ("Harbour Union",)),
+        trigger=kw.pop("trigger", "collapse"),
+        **kw,
+    )
+
+
+COLLAPSE = "The Aldgate footbridge collapsed into the canal, killing 14 commuters."
+
+
+def test_an_undated_report_merges_with_the_dated_reports_of_the_same_happening() -> None:
+    reports = [
+        _report("a.txt", COLLAPSE, _day(date(2024, 3, 12))),
+        _report("b.txt", "14 commuters died when the Aldgate footbridge collapsed.", None),
+        _report(
+            "c.txt", "The footbridge at Aldgate collapsed into the canal.", _day(date(2024, 3, 12))
+        ),
+    ]
+    merged = merge_candidates(reports)
+    assert len(merged) == 1 and len(merged[0].sources) == 3
+
+
+def test_outlets_that_misdate_a_happening_still_merge_and_the_other_date_stays_visible() -> None:
+    reports = [
+        _report("a.txt", COLLAPSE, _day(date(2024, 3, 12))),
+        _report("b.txt", COLLAPSE.replace("killing", "and killed"), _day(date(2024, 3, 12))),
+        _report(
+            "c.txt",
+            "The Aldgate footbridge collapsed into the canal and 14 commuters were killed.",
+            _day(date(2024, 3, 13)),
+        ),
+    ]
+    merged = merge_candidates(reports)
+    assert len(merged) == 1
+    assert merged[0].date is not None and merged[0].date.label == "2024-03-12"
+    assert [d.label for d in merged[0].alternative_dates] == ["2024-03-13"]
+
+
+def test_two_happenings_of_one_kind_on_different_days_stay_apart() -> None:
+    reports = [
+        _report(
+            "a.txt",
+            "The Harbour Union staged a strike at the Aldgate depot.",
+            _day(date(2024, 3, 12)),
+            trigger="strike",
+        ),
+        _report(
+            "b.txt",
+            "The Harbour Union staged a strike at the Bow terminal over pay.",
+            _day(date(2024, 1, 9)),
+            trigger="strike",
+        ),
+    ]
+    assert len(merge_candidates(reports)) == 2
+
+
+def test_an_announced_visit_is_not_the_visit_that_happened() -> None:
+    reports = [
+        _report(
+            "a.txt",
+            "The minister visited the flooded port.",
+            _day(date(2024, 3, 12)),
+            trigger="visit",
+        ),
+        _report(
+            "b.txt",
+            "The minister is set to visit the flooded port.",
+            None,
+            trigger="visit",
+            scheduled=True,
+        ),
+    ]
+    assert len(merge_candidates(reports)) == 2
+
+
+def test_comparisons_grow_with_the_story_not_with_its_square() -> None:
+    from stories.nlp.merge import candidate_pairs
+
+    def _place(g: int) -> str:
+        return "k" + chr(97 + g % 26) + chr(97 + g // 26) + "ton"
+
+    def story(n: int) -> list[EventCandidate]:
+        # Every 20 reports share a rare place name; all share the common words and the verb.
+        return [
+            _report(
+                f"{i}.txt",
+                f"The crossing at {_place(i // 20)} closed after inspection.",
+                None,
+                trigger="close",
+                actors=(),
+            )
+            for i in range(n)
+        ]
+
+    small, large = len(candidate_pairs(story(200))), len(candidate_pairs(story(800)))
+    assert small > 0
+    # Four times the reports, about four times the comparisons (all pairs would be sixteen).
+    assert large < 5 * small
+
+
+def test_two_phrases_dating_one_act_make_one_event(nlp: Language) -> None:
+    found = events_of(
+        nlp,
+        "a.txt",
+        "The union's ferry sank early on Tuesday, March 12, 2024, at the mouth of the harbour.",
+    )
+    assert [e.date.label for e in found if e.date] == ["2024-03-12"]

@@ -87,14 +87,14 @@ def test_a_broken_article_fails_alone_with_a_message(
 
 
 def test_a_parse_failure_fails_alone(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = story_module.infer_published
+    real = story_module.read_evidence
 
     def breaks(clean, docs, *, manifest=None):  # type: ignore[no-untyped-def]
         if "Geneva" in clean.headline + "".join(b.text for b in clean.blocks):
             raise RuntimeError("model gave up")
         return real(clean, docs, manifest=manifest)
 
-    monkeypatch.setattr(story_module, "infer_published", breaks)
+    monkeypatch.setattr(story_module, "read_evidence", breaks)
     broken = "Talks open\n\nThe envoys met in Geneva on Monday, 2 May 2022."
     result = extract_story(
         [ArticleInput("broken.txt", broken), ArticleInput("short.txt", SHORT)],

@@ -1,0 +1,325 @@
+"""When each article of a story was published: its own words first, then its siblings'.
+
+An article's events are dated against its publication date (the DCT), so a wrong or missing DCT
+misdates everything it reports and keeps it from merging with other outlets' reports. Pages often
+carry no date, and the text then speaks in weekdays ("early Tuesday", "on Wednesday") and in
+"yesterday". Each article's own evidence is read first (a labelled date line, a dateline, explicit
+days, weekdays); the story then supplies what one article cannot: the days its firmly dated
+siblings report. An undated article's DCT is the day that makes its own weekday and "yesterday"
+mentions land on days the story is about, as soon after them as possible.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from .dates import resolve_expression
+from .types import Block, CleanArticle, PublishedBasis
+
+_WEEKDAY_NAMES = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WEEKDAY_IN = re.compile(
+    r"\b(?P<rel>next|coming|last|this)?\s*(?P<day>monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b",
+    re.I,
+)
+_MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTH_NAMES["sept"] = 9
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "Feb. 6", "February 6th", "6 February": a day of a month with no year.
+_MONTH_DAY = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?{_MONTH.replace('month', 'month2')})(?![\w,]*\s*\d{{4}})\b",
+    re.I,
+)
+# Past mentions that are not dates of a happening: "next Tuesday" looks ahead.
+_AHEAD = frozenset({"next", "coming"})
+# How long after the day it reports a news article typically appears: a DCT further than this
+# from every day its own words name is unlikely.
+_MAX_LAG = 10
+
+
+@dataclass(frozen=True)
+class PublishedGuess:
+    """What one article's own text says about its publication date."""
+
+    date: date | None
+    basis: PublishedBasis
+    # Only a date printed on the page: possibly the day the page was saved, weeks later.
+    printed_only: bool = False
+    # Firm: given by the manifest, a labelled date line ("Published: ...") or a full dateline.
+    firm: bool = False
+
+
+@dataclass(frozen=True)
+class PublishedEvidence:
+    """One article's own clues to its publication date, kept for the story-level decision."""
+
+    guess: PublishedGuess
+    # The latest full day the body names: the article cannot be older than what it reports.
+    lower_bound: date | None = None
+    weekdays: tuple[int, ...] = ()  # past weekdays named ("on Tuesday", "early Monday")
+    month_days: tuple[tuple[int, int], ...] = ()  # (month, day) named without a year
+    yesterday: int = 0  # how often "yesterday" / "last night" is said
+    days: tuple[date, ...] = field(default=())  # full days named in the body
+
+
+def read_evidence(
+    clean: CleanArticle, docs: Sequence[tuple[Block, Doc]], *, manifest: date | None = None
+) -> PublishedEvidence:
+    """Everything one article's own text says about when it was published."""
+    explicit: list[date] = []
+    weekdays: list[int] = []
+    month_days: list[tuple[int, int]] = []
+    yesterday = 0
+    for _block, doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            words = " ".join(ent.text.split()).strip(" ,.;:")
+            low = words.lower()
+            if low.startswith(("yesterday", "last night")):
+                yesterday += 1
+                continue
+            if m := _WEEKDAY_IN.search(low):
+                rel = (m.group("rel") or "").lower()
+                if rel not in _AHEAD and not re.search(r"\d", low):
+                    weekdays.append(_WEEKDAY_NAMES[m.group("day").lower()])
+                    continue
+            if re.search(r"\b\d{4}\b", words):
+                value = resolve_expression(words, date(2000, 1, 1))
+                if value is not None and value.granularity == "day" and value.basis == "explicit":
+                    explicit.append(value.start)
+                continue
+            if md := _month_day(low):
+                month_days.append(md)
+    dateline = _dateline_day(clean)
+    if dateline is not None and len(dateline) == 2:
+        month_days.insert(0, dateline)  # type: ignore[arg-type]
+    guess = _own_guess(clean, explicit, weekdays, manifest, dateline)
+    return PublishedEvidence(
+        guess=guess,
+        lower_bound=max(explicit) if explicit else None,
+        weekdays=tuple(weekdays),
+        month_days=tuple(month_days),
+        yesterday=yesterday,
+        days=tuple(sorted(set(explicit))),
+    )
+
+
+def infer_published(
+    clean: CleanArticle, docs: Sequence[tuple[Block, Doc]], *, manifest: date | None = None
+) -> PublishedGuess:
+    """The publication date from the article alone (see ``fill_published_from_story``)."""
+    return read_evidence(clean, docs, manifest=manifest).guess
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    m = _MONTH_DAY.search(text)
+    if not m:
+        return None
+    month = _month_index(m.group("month") or m.group("month2"))
+    day = int(m.group("day") or m.group("day2"))
+    return (month, day) if month is not None and 1 <= day <= 31 else None
+
+
+def _month_index(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    return _MONTH_NAMES.get(word) or _MONTH_NAMES.get(word[:3])
+
+
+# A wire dateline at the head of the first paragraph: "ANKARA, Feb 7 (Wire) -", "LONDON, 7
+# February 2023 -". Only its date matters here; the place is furniture.
+_DATELINE_DATE = re.compile(
+    r"^[A-Z][\w .'’-]{1,40}?,\s*(?:(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+"
+    r"(?P<mon2>[A-Z][a-z]{2,8}))(?:,?\s+(?P<y>\d{4}))?\s*(?:\([^)]{1,40}\))?\s*[-—–:]",
+)
+
+
+def _dateline_day(clean: CleanArticle) -> tuple[int, int] | tuple[int, int, int] | None:
+    lines = [b for b in clean.blocks if b.kind == "dateline"]
+    if not lines:
+        return None
+    m = _DATELINE_DATE.match(lines[-1].text)
+    if not m:
+        return None
+    month = _month_index(m.group("mon") or m.group("mon2"))
+    day = int(m.group("d") or m.group("d2"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    if m.group("y"):
+        return (int(m.group("y")), month, day)
+    return (month, day)
+
+
+def _own_guess(
+    clean: CleanArticle,
+    explicit: list[date],
+    weekdays: list[int],
+    manifest: date | None,
+    dateline: tuple[int, ...] | None,
+) -> PublishedGuess:
+    if manifest is not None:
+        return PublishedGuess(manifest, "manifest", firm=True)
+    if clean.stamped_date is not None:
+        return PublishedGuess(clean.stamped_date, "inferred from text", firm=True)
+    if dateline is not None and len(dateline) == 3:
+        try:
+            return PublishedGuess(date(*dateline), "inferred from text", firm=True)
+        except ValueError:
+            pass
+    if explicit:
+        latest = max(explicit)
+        later = [(wd - latest.weekday()) % 7 for wd in weekdays]
+        # A weekday within the week after the latest explicit day is the day of the report.
+        ahead = Counter(d for d in later if d > 0).most_common(1)
+        day = latest + timedelta(days=ahead[0][0]) if ahead else latest
+        if clean.printed_date is not None and clean.printed_date < day:
+            day = clean.printed_date
+        return PublishedGuess(day, "inferred from text")
+    if clean.printed_date is not None:
+        return PublishedGuess(clean.printed_date, "inferred from text", printed_only=True)
+    return PublishedGuess(None, "unknown")
+
+
+def _weekday_before(day: date, weekday: int) -> date:
+    return day - timedelta(days=(day.weekday() - weekday) % 7)
+
+
+def _month_day_near(day: date, month: int, dom: int) -> date | None:
+    """The occurrence of a month-day nearest ``day``: news names days within months of its own,
+    ahead ("a hearing on July 7") as well as behind."""
+    found = []
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            found.append(date(year, month, dom))
+        except ValueError:
+            continue
+    return min(found, key=lambda d: abs((d - day).days), default=None)
+
+
+def _reported_days(ev: PublishedEvidence, dct: date) -> list[date]:
+    """The days an article dated ``dct`` names: its explicit, weekday and month-day mentions."""
+    days = list(ev.days)
+    days += [_weekday_before(dct, w) for w in ev.weekdays]
+    days += [d for m, dd in ev.month_days if (d := _month_day_near(dct, m, dd)) is not None]
+    days += [dct - timedelta(days=1)] * ev.yesterday
+    return days
+
+
+def fill_published_from_story(
+    items: Sequence[PublishedEvidence | PublishedGuess],
+) -> list[PublishedGuess]:
+    """Each article's publication date, decided with what its sibling articles say.
+
+    Firm dates (manifest, a labelled date line, a dated dateline) stand. An article dated only by
+    weekdays, month-days without a year or "yesterday" takes the day that puts those mentions on
+    the days its firmly dated siblings report, as soon after them as it can. Other undated
+    articles, and those with nothing but a printed date after it, take the date most of the
+    firmly dated siblings share (none is imposed when they disagree).
+    """
+    evidence = [
+        it if isinstance(it, PublishedEvidence) else PublishedEvidence(guess=it) for it in items
+    ]
+    story_days: Counter[date] = Counter()
+    published: Counter[date] = Counter()
+    for ev in evidence:
+        g = ev.guess
+        if g.date is None or g.printed_only:
+            continue
+        published[g.date] += 1
+        for day in set(_reported_days(ev, g.date)):
+            story_days[day] += 1
+        story_days[g.date] += 0.5
+    out: list[PublishedGuess] = []
+    for ev in evidence:
+        out.append(_decide(ev, story_days, published))
+    return _fill_majority(out)
+
+
+def _decide(
+    ev: PublishedEvidence, story_days: Counter[date], published: Counter[date]
+) -> PublishedGuess:
+    g = ev.guess
+    if g.firm or not story_days:
+        return g
+    if not (ev.weekdays or ev.month_days or ev.yesterday):
+        return g
+    own = Counter(story_days)
+    if g.date is not None and not g.printed_only:
+        # Its own sightings count for the story, but not as confirmation of themselves.
+        own[g.date] -= 0.5
+        for day in set(_reported_days(ev, g.date)):
+            own[day] -= 1
+    # Weekdays name days of the last week of the news; one that would fall before the story's
+    # first reports is read against the wrong week.
+    news_start = min(published) - timedelta(days=_MAX_LAG) if published else min(own)
+    first, last = min(published or own), max(published or own)
+    best: tuple[float, date] | None = None
+    day = first - timedelta(days=_MAX_LAG)
+    while day <= last + timedelta(days=_MAX_LAG):
+        day += timedelta(days=1)
+        if ev.lower_bound is not None and day < ev.lower_bound:
+            continue
+        weekdays = [_weekday_before(day, w) for w in ev.weekdays]
+        named = weekdays + [
+            d for m, dd in ev.month_days if (d := _month_day_near(day, m, dd)) is not None
+        ]
+        named += [day - timedelta(days=1)] * ev.yesterday
+        hits = sum(min(own[d], 2.0) for d in named if own[d] > 0)
+        if not hits:
+            continue
+        behind = [d for d in named if d <= day]
+        ahead = len(named) - len(behind)
+        stray = sum(1 for d in weekdays if d < news_start)
+        lag = (day - max(behind)).days if behind else _MAX_LAG
+        score = hits - 0.3 * ahead - stray - 0.1 * lag + 0.05 * min(published[day], 2)
+        if g.printed_only and g.date is not None and day > g.date:
+            score -= 1.0
+        if best is None or score > best[0] + 1e-9:
+            best = (score, day)
+    if best is None or g.date == best[1]:
+        return g
+    return PublishedGuess(best[1], "inferred from story")
+
+
+def _fill_majority(guesses: list[PublishedGuess]) -> list[PublishedGuess]:
+    # Articles of one story appear within days of each other, so a sibling's firm date beats a
+    # printed date that lies after it (which is most likely the day the page was saved). Only a
+    # date most of the firmly dated siblings share is imposed: when they disagree (an unrelated
+    # article among them, reports spread over several days), every article keeps its own guess.
+    firm = Counter(g.date for g in guesses if g.date is not None and not g.printed_only)
+    if not firm:
+        return guesses
+    best, count = firm.most_common(1)[0]
+    if 2 * count <= firm.total():
+        days = sorted(firm.elements())
+        if (days[-1] - days[0]).days > _MAX_LAG:
+            return guesses
+        # Reports spread over a few days: an article with no clue of its own is placed among
+        # them rather than left undated, which would leave every one of its events undated.
+        best = days[len(days) // 2]
+    stated = [g.date for g in guesses if g.firm and g.date is not None]
+    out = []
+    for g in guesses:
+        if g.date is None or (g.printed_only and best <= g.date):
+            out.append(replace(g, date=best, basis="inferred from story", printed_only=False))
+        elif (
+            not g.firm and stated and best in stated and (min(stated) - g.date).days > 2 * _MAX_LAG
+        ):
+            # The latest day its body names is only a lower bound: background ("the emergency
+            # declared in January 2020") in an article its dated siblings place years later.
+            out.append(replace(g, date=best, basis="inferred from story", printed_only=False))
+        else:
+            out.append(g)
+    return out

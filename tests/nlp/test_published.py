@@ -1,0 +1,82 @@
+from datetime import date
+
+from spacy.language import Language
+
+from stories.nlp.clean import clean_article
+from stories.nlp.published import (
+    PublishedEvidence,
+    PublishedGuess,
+    fill_published_from_story,
+    read_evidence,
+)
+
+
+def _evidence(nlp: Language, text: str, manifest: date | None = None) -> PublishedEvidence:
+    clean = clean_article(text)
+    docs = [(b, nlp(b.text)) for b in clean.body_blocks]
+    return read_evidence(clean, docs, manifest=manifest)
+
+
+DATED = (
+    "Ferry Sinks Off the Coast\n\n"
+    "A passenger ferry sank yesterday after striking rocks in heavy fog, the coast guard said.\n\n"
+    "Divers resumed the search on Wednesday morning.\n"
+)
+WEEKDAYS_ONLY = (
+    "Dozens Missing After Ferry Disaster\n\n"
+    "The ferry went down early Tuesday morning with more than 200 people on board.\n\n"
+    "Rescuers pulled 40 survivors from the water.\n"
+)
+
+
+def test_weekday_only_article_takes_the_day_its_siblings_report(nlp: Language) -> None:
+    # The sibling was published Wednesday 27 March 2024 and calls the sinking "yesterday".
+    sibling = _evidence(nlp, DATED, manifest=date(2024, 3, 27))
+    undated = _evidence(nlp, WEEKDAYS_ONLY)
+    assert undated.guess.date is None
+    filled = fill_published_from_story([sibling, undated])
+    assert (filled[1].date, filled[1].basis) == (date(2024, 3, 26), "inferred from story")
+    assert filled[0].basis == "manifest"
+
+
+def test_own_weekdays_beat_the_siblings_majority_date(nlp: Language) -> None:
+    later = _evidence(nlp, "Inquiry Opens\n\nThe inquiry opened.\n", manifest=date(2024, 3, 29))
+    sibling = _evidence(nlp, DATED, manifest=date(2024, 3, 27))
+    undated = _evidence(nlp, WEEKDAYS_ONLY)
+    filled = fill_published_from_story([later, later, sibling, undated])
+    # The majority says 29 March; its own "Tuesday" is the 26th that a sibling reports.
+    assert filled[3].date == date(2024, 3, 26)
+
+
+def test_a_labelled_date_line_is_firm_and_a_bare_one_is_not(nlp: Language) -> None:
+    stamped = _evidence(nlp, "Published: 7 February 2023, 10:41 GMT\nQuake Toll\n\nIt rose.\n")
+    assert stamped.guess == PublishedGuess(date(2023, 2, 7), "inferred from text", firm=True)
+    meta = _evidence(nlp, "Date 2023-02-08\n\nQuake Toll Rises\n\nThe toll rose again.\n")
+    assert meta.guess.date == date(2023, 2, 8) and meta.guess.firm
+    bare = _evidence(nlp, "Fri. Mar 29th, 2024\nBridge Reopens\n\nThe bridge reopened.\n")
+    assert bare.guess.printed_only and not bare.guess.firm
+
+
+def test_a_dateline_gives_the_day_and_the_story_gives_the_year(nlp: Language) -> None:
+    wire = _evidence(
+        nlp,
+        "Aid Reaches the North\n\nANKARA, Feb 9 (Continental Wire) - The first aid convoy crossed"
+        " the border, officials said.\n",
+    )
+    assert (2, 9) in wire.month_days
+    sibling = _evidence(
+        nlp, "Convoys Wait\n\nTrucks waited at the border on Feb. 9.\n", manifest=date(2023, 2, 10)
+    )
+    filled = fill_published_from_story([sibling, wire])
+    assert filled[1].date == date(2023, 2, 9)
+
+
+def test_background_dates_are_only_a_lower_bound_against_firm_siblings(nlp: Language) -> None:
+    background = _evidence(
+        nlp,
+        "Emergency Ends\n\nThe emergency, declared on January 30, 2020, is over, officials said.\n",
+    )
+    assert background.guess.date == date(2020, 1, 30)
+    firm = PublishedGuess(date(2023, 5, 5), "manifest", firm=True)
+    filled = fill_published_from_story([firm, firm, background])
+    assert (filled[2].date, filled[2].basis) == (date(2023, 5, 5), "inferred from story")
