@@ -320,7 +320,7 @@ class EventQuerySet(models.QuerySet):
             )
             .select_related("story")
             .prefetch_related(
-                "actors__aliases",
+                "actors",
                 "topics",
                 Prefetch(
                     "sources",

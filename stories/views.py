@@ -16,6 +16,7 @@ from stories.diff import highlight
 from stories.export import FORMATS, story_export
 from stories.filters import TimelineFilter, facet_counts
 from stories.markup import Span, render_blocks
+from stories.overview import build_overview
 from stories.presenters import (
     coverage_matrix,
     date_groups,
@@ -23,7 +24,9 @@ from stories.presenters import (
     group_quotes,
     independent,
     outlets_of,
+    page_date,
 )
+from stories.story_header import story_header
 
 EVENTS_PER_PAGE = 100
 
@@ -33,12 +36,15 @@ def _render(
 ) -> TemplateResponse:
     """The fragment for htmx swaps; the full page otherwise, including on history restore,
     when htmx asks for the whole page because its cache missed."""
-    wants_fragment = request.htmx and not request.htmx.history_restore_request
     response = TemplateResponse(
-        request, fragment if wants_fragment else page, context, status=status
+        request, fragment if _wants_fragment(request) else page, context, status=status
     )
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _wants_fragment(request: HttpRequest) -> bool:
+    return bool(request.htmx and not request.htmx.history_restore_request)
 
 
 def _story(slug: str) -> m.Story:
@@ -46,11 +52,8 @@ def _story(slug: str) -> m.Story:
 
 
 def story_list(request: HttpRequest) -> TemplateResponse:
-    stories = m.Story.objects.annotate(
-        n_articles=Count("articles", distinct=True),
-        n_events=Count("events", filter=Q(events__hidden=False), distinct=True),
-    )
-    return TemplateResponse(request, "stories/story_list.html", {"stories": stories})
+    headers = [story_header(story) for story in m.Story.objects.all()]
+    return TemplateResponse(request, "stories/story_list.html", {"headers": headers})
 
 
 def _active_chips(filters: TimelineFilter, facets: dict[str, list]) -> list[dict]:
@@ -73,16 +76,25 @@ def timeline(request: HttpRequest, slug: str) -> TemplateResponse:
     filters = TimelineFilter.from_query(request.GET)
     events = filters.apply(m.Event.objects.for_story(story).visible())
     paginator = Paginator(events.chronological().with_reader_data(), EVENTS_PER_PAGE)
+    # Every event of the filter, not only this page's, drawn small above the list.
+    overview = build_overview(
+        events.chronological().only(
+            "pk", "title", "date_start", "date_end", "granularity", "date_qualifier"
+        )
+    )
     page = paginator.get_page(request.GET.get("page"))
     facets = facet_counts(story, events)
     query = filters.querystring()
     context = {
         "story": story,
         "section": "timeline",
+        # The header sits outside the swapped panel: a fragment does not need it.
+        "header": None if _wants_fragment(request) else story_header(story),
         "filters": filters,
         "page": page,
         "events": page.object_list,
         "groups": date_groups(page.object_list),
+        "overview": overview,
         "facets": facets,
         "selected": {
             "actor": set(filters.actors),
@@ -108,6 +120,23 @@ def _event_missing(request: HttpRequest, story: m.Story, pk: int) -> HttpRespons
     filters = TimelineFilter.from_query(request.GET)
     context = {"story": story, "section": "timeline", "filters": filters}
     return TemplateResponse(request, "stories/event_missing.html", context, status=404)
+
+
+def _with_whole_remarks(story: m.Story, quotes: list[m.Quote]) -> list[m.Quote]:
+    """The quotes, with every outlet's rendering of the remarks among them: a remark counts
+    the same outlets on the event page as on the quotes page."""
+    groups = {q.variant_group for q in quotes if q.variant_group is not None}
+    if not groups:
+        return quotes
+    have = {q.pk for q in quotes}
+    more = (
+        m.Quote.objects.for_story(story)
+        .visible()
+        .filter(variant_group__in=groups)
+        .exclude(pk__in=have)
+        .select_related("speaker", "article__outlet")
+    )
+    return sorted([*quotes, *more], key=lambda q: (q.article.file_name, q.start))
 
 
 def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -158,7 +187,7 @@ def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "reports": reports,
         "alternatives": alternatives,
         "disagreements": event_disagreements(event),
-        "quote_remarks": group_quotes(event.visible_quotes),
+        "quote_remarks": group_quotes(_with_whole_remarks(story, event.visible_quotes)),
         "filters": TimelineFilter.from_query(request.GET),
     }
     return _render(request, "stories/event_detail.html", "stories/_event_sources.html", context)
@@ -362,6 +391,7 @@ def article_detail(request: HttpRequest, slug: str, pk: int) -> TemplateResponse
         "blocks": render_blocks(
             article.raw_text, article.blocks or [], [*spans.values(), *quote_spans]
         ),
+        "page_date": page_date(article),
         "evidence_count": len(spans),
         "quote_count": len(quote_spans),
     }

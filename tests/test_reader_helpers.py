@@ -48,11 +48,15 @@ def test_blocks_are_labelled_and_spans_nest_safely():
     ]
     title, body, caption = render_blocks(text, blocks, spans)
     assert title == '<p class="blk blk-headline">Title</p>'
+    # The links are notes beside the paragraph, never chips inside its sentence; the spans
+    # name them on hover.
     assert body == (
-        '<p class="blk blk-body"><span class="ev" id="s-7">One </span>'
-        '<span class="ev"><span class="qt" id="q-1">two three</span></span>'
-        '<a class="qt-ref" href="/a/x/">— X</a>'
-        '<span class="ev"> four.</span><a class="ev-ref" href="/e/1/">Event: one</a></p>'
+        '<div class="blk-row"><p class="blk blk-body">'
+        '<span class="ev" id="s-7" title="Event: one">One </span>'
+        '<span class="ev" title="Event: one"><span class="qt" id="q-1" title="— X">two three'
+        '</span></span><span class="ev" title="Event: one"> four.</span></p>'
+        '<div class="blk-notes"><ul><li><a class="ev-ref" href="/e/1/">Event: one</a></li>'
+        '<li><a class="qt-ref" href="/a/x/">— X</a></li></ul></div></div>'
     )
     assert '<span class="blk-label">Caption</span>' in caption
 

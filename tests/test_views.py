@@ -63,6 +63,7 @@ def test_filters_combine_with_and_across_facets(client, db):
 def test_outlet_filter_keeps_events_that_outlet_reported(client, db):
     story = make_story(4)
     html = client.get(timeline_url(story), {"outlet": "outlet-1"}).content.decode()
+    html = html.split('id="timeline-panel"')[1]  # the results, not the story's lede
     # Outlet 1 reports only the even-numbered events.
     assert "Event number 0" in html and "Event number 2" in html
     assert "Event number 1" not in html
@@ -168,7 +169,9 @@ def test_every_page_runs_the_same_queries_for_10_and_500_events(client, db):
     small = query_counts(client, make_story(10, slug="small", rich=True))
     large = query_counts(client, make_story(500, slug="large", rich=True))
     assert small == large
-    assert max(small.values()) <= 12, small
+    # The timeline's ceiling includes its story header (evidence, articles, people) and the
+    # overview of the filter (one query): fixed costs, whatever the number of events.
+    assert max(small.values()) <= 14, small
 
 
 def test_timeline_groups_events_under_their_date_with_the_gap_between(client, db):
@@ -334,10 +337,10 @@ def test_article_text_is_escaped(client, db):
     m.EventSource.objects.filter(article=article).update(start=3, end=30)
     m.Quote.objects.create(article=article, text="bold", key="k", start=25, end=50, direct=True)
     html = client.get(reverse("stories:article", args=[story.slug, article.pk])).content.decode()
-    text = html.split('class="article-text">')[1].split("</div>")[0]
+    text = html.split('class="article-text">')[1].split('<div class="blk-notes">')[0]
     assert "<script" not in text and "<b " not in text
-    # With our own tags (span, a, p) taken out, the article reads exactly as written, escaped.
-    plain = re.sub(r'<a class="ev-ref"[^>]*>[^<]*</a>|</?(span|p)\b[^>]*>', "", text).strip()
+    # With our own tags (span, p, div) taken out, the article reads exactly as written, escaped.
+    plain = re.sub(r"</?(span|p|div)\b[^>]*>", "", text).strip()
     assert plain == escape(raw)
     # Our spans are well nested: every opened span is closed.
     assert text.count("<span") == text.count("</span>")

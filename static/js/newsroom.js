@@ -3,6 +3,26 @@ document.documentElement.classList.add("js");
 
 const PANELS = ["timeline-panel", "quotes-panel"];
 
+// Phones: the filters wait behind a button so the events come first. The open or closed
+// state lives on <html>, so it outlasts the panel being swapped by a filter change.
+const root = document.documentElement;
+function syncFilterButtons() {
+  const open = root.dataset.filters === "open";
+  for (const button of document.querySelectorAll(".filters-button")) {
+    button.setAttribute("aria-expanded", String(open));
+  }
+}
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.(".filters-button");
+  if (!button) return;
+  root.dataset.filters = root.dataset.filters === "open" ? "closed" : "open";
+  syncFilterButtons();
+  if (root.dataset.filters === "open") {
+    document.getElementById(button.getAttribute("aria-controls"))?.querySelector("input")?.focus();
+  }
+});
+document.addEventListener("DOMContentLoaded", syncFilterButtons);
+
 // Leave empty fields out of the pushed URL: "?actor=kim" rather than "?q=&from=&to=&actor=kim".
 document.addEventListener("htmx:configRequest", (event) => {
   const params = event.detail.parameters;
@@ -15,6 +35,7 @@ document.addEventListener("htmx:configRequest", (event) => {
 document.addEventListener("htmx:afterSwap", (event) => {
   const target = event.detail.target;
   if (!target || !PANELS.includes(target.id)) return;
+  syncFilterButtons();
   const heading = document.getElementById("results-heading");
   // Say what changed, once, through the page's polite live region (the swapped panel's own
   // text is new to assistive technology and would not be announced).

@@ -1,7 +1,13 @@
 from django import template
 
 from stories.filters import TimelineFilter
-from stories.presenters import BASIS_SHORT, event_disagreements, independent, outlets_of
+from stories.presenters import (
+    BASIS_SHORT,
+    event_disagreements,
+    independent,
+    outlets_of,
+    quote_context,
+)
 
 register = template.Library()
 
@@ -53,3 +59,9 @@ def disagreements(event) -> list:
     if not hasattr(event, "_disagreements"):
         event._disagreements = event_disagreements(event)
     return event._disagreements
+
+
+@register.filter
+def in_its_sentence(quote) -> tuple[str, str] | None:
+    """A short quote's sentence around it, (before, after), or None for longer quotes."""
+    return quote_context(quote)
