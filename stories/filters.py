@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -10,6 +11,71 @@ from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 
 from stories import models as m
+
+# More values of one facet than any reader picks by hand: past it the request is refused (400)
+# rather than turned into a query whose size the visitor chooses.
+MAX_VALUES_PER_FACET = 200
+MAX_TEXT = 200
+# The characters of a slug as the URLs make them (Django's slug: letters, digits, - and _).
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+def _clean_values(query: QueryDict, name: str, errors: list[str]) -> tuple[str, ...]:
+    """A facet's distinct values in the order given; malformed ones are reported and left out."""
+    values = []
+    for raw in dict.fromkeys(query.getlist(name)):
+        value = raw.strip()
+        if not value:
+            continue
+        if len(value) > MAX_TEXT or not SLUG.fullmatch(value):
+            errors.append(f"“{_shown(value)}” is not a valid {name}; it was left out.")
+            continue
+        values.append(value)
+    if len(values) > MAX_VALUES_PER_FACET:
+        errors.append(
+            f"{len(values)} values of “{name}” is more than the {MAX_VALUES_PER_FACET} a filter "
+            "takes; none of them was used."
+        )
+        return ()
+    return tuple(values)
+
+
+def _clean_text(query: QueryDict, name: str, errors: list[str]) -> str:
+    value = query.get(name, "")
+    if "\x00" in value:
+        # PostgreSQL cannot hold a NUL in text, and no reader types one.
+        errors.append(f"The “{name}” filter held a NUL character; it was left out.")
+        return ""
+    return value.strip()[:MAX_TEXT]
+
+
+def _shown(value: str) -> str:
+    """A rejected value as it may be shown back: printable and short."""
+    printable = "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in value)
+    return printable[:40] + ("…" if len(printable) > 40 else "")
+
+
+def _day(raw: str, last: bool, errors: list[str]) -> date | None:
+    """A year or a year-month is read as its first day for "from" ("from 2022") and as its
+    last day for "to" ("to 2022" takes in December 2022)."""
+    if not raw:
+        return None
+    try:
+        if not re.fullmatch(r"\d{1,4}(-\d{1,2}){0,2}", raw):
+            raise ValueError(raw)
+        parts = [int(p) for p in raw.split("-")]
+        year = parts[0]
+        month = parts[1] if len(parts) > 1 else (12 if last else 1)
+        if len(parts) > 2:
+            return date(year, month, parts[2])
+        if last:
+            return date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, 1)
+    except (ValueError, OverflowError):
+        errors.append(
+            f"“{_shown(raw)}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD, years 1 to 9999)."
+        )
+        return None
 
 
 @dataclass(frozen=True)
@@ -24,45 +90,23 @@ class TimelineFilter:
     # rather than turning into a day, and a mistyped value stays there to be corrected.
     from_text: str = ""
     to_text: str = ""
+    # What was refused, said to the reader; the page answers 400 and shows the rest.
     errors: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def from_query(cls, query: QueryDict) -> TimelineFilter:
-        errors = []
-
-        def day(name: str, last: bool = False) -> date | None:
-            raw = query.get(name, "").strip()
-            if not raw:
-                return None
-            try:
-                # A year or a year-month is read as its first day for "from" ("from 2022") and
-                # as its last day for "to" ("to 2022" takes in December 2022).
-                parts = [int(p) for p in raw.split("-")]
-                if not 1 <= len(parts) <= 3:
-                    raise ValueError(raw)
-                year = parts[0]
-                month = parts[1] if len(parts) > 1 else (12 if last else 1)
-                if len(parts) > 2:
-                    return date(year, month, parts[2])
-                if last:
-                    return date(year, month, calendar.monthrange(year, month)[1])
-                return date(year, month, 1)
-            except ValueError:
-                errors.append(f"“{raw}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD).")
-                return None
-
-        def values(name: str) -> tuple[str, ...]:
-            return tuple(dict.fromkeys(v for v in query.getlist(name) if v))
-
+        errors: list[str] = []
+        from_text = _clean_text(query, "from", errors)[:10]
+        to_text = _clean_text(query, "to", errors)[:10]
         return cls(
-            actors=values("actor"),
-            topics=values("topic"),
-            outlets=values("outlet"),
-            q=query.get("q", "").strip()[:200],
-            date_from=day("from"),
-            date_to=day("to", last=True),
-            from_text=query.get("from", "").strip()[:10],
-            to_text=query.get("to", "").strip()[:10],
+            actors=_clean_values(query, "actor", errors),
+            topics=_clean_values(query, "topic", errors),
+            outlets=_clean_values(query, "outlet", errors),
+            q=_clean_text(query, "q", errors),
+            date_from=_day(from_text, False, errors),
+            date_to=_day(to_text, True, errors),
+            from_text=from_text,
+            to_text=to_text,
             errors=tuple(errors),
         )
 
@@ -115,6 +159,27 @@ class TimelineFilter:
                 qd.appendlist(key, value)
         encoded = qd.urlencode()
         return f"?{encoded}" if encoded else "?"
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """The quotes page's filter: speakers and outlets (slugs), validated as the timeline's."""
+
+    speakers: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    errors: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> QuoteFilter:
+        errors: list[str] = []
+        return cls(
+            speakers=_clean_values(query, "speaker", errors),
+            outlets=_clean_values(query, "outlet", errors),
+            errors=tuple(errors),
+        )
+
+    def query_items(self) -> list[tuple[str, str]]:
+        return [("speaker", s) for s in self.speakers] + [("outlet", o) for o in self.outlets]
 
 
 def facet_counts(story: m.Story, filtered: QuerySet) -> dict[str, list]:

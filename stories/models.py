@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from stories.nlp.names import spelling_key
+
 GRANULARITIES = [("year", "Year"), ("month", "Month"), ("day", "Day")]
 DATE_BASES = [
     ("explicit", "Explicit date in the sentence"),
@@ -42,8 +44,8 @@ def text_key(text: str) -> str:
 
 
 def norm_name(name: str) -> str:
-    """How names are compared: case, spacing and apostrophe style do not matter."""
-    return " ".join(name.replace("’", "'").lower().split())
+    """How stored names are compared: as spellings (``stories.nlp.names.spelling_key``)."""
+    return spelling_key(name)
 
 
 def truncate_words(text: str, words: int) -> str:
@@ -283,28 +285,38 @@ class EventQuerySet(models.QuerySet):
     def for_story(self, story: Story) -> EventQuerySet:
         return self.filter(story=story)
 
+    # Each facet is one subquery however many values are asked: the events that carry as many
+    # distinct asked values as were asked (all of them), counted over the link rows. A subquery
+    # per value made the query grow with the URL, and the database's work with it.
+
     def for_actor(self, *actors: Actor | str) -> EventQuerySet:
-        qs = self
-        for actor in actors:
-            field = "actors__slug" if isinstance(actor, str) else "actors"
-            qs = qs.filter(pk__in=Event.objects.filter(**{field: actor}).values("pk"))
-        return qs
+        links = Event.actors.through.objects
+        return self._having_all(links, "event", "actor", _slug_or_pk("actor", actors))
 
     def in_topic(self, *topics: Topic | str) -> EventQuerySet:
-        qs = self
-        for topic in topics:
-            field = "topics__slug" if isinstance(topic, str) else "topics"
-            qs = qs.filter(pk__in=Event.objects.filter(**{field: topic}).values("pk"))
-        return qs
+        links = Event.topics.through.objects
+        return self._having_all(links, "event", "topic", _slug_or_pk("topic", topics))
 
     def from_outlet(self, *outlets: Outlet | str) -> EventQuerySet:
-        qs = self
-        for outlet in outlets:
-            field = "article__outlet__slug" if isinstance(outlet, str) else "article__outlet"
-            qs = qs.filter(
-                pk__in=EventSource.objects.active().filter(**{field: outlet}).values("event")
-            )
-        return qs
+        links = EventSource.objects.active()
+        return self._having_all(
+            links, "event", "article__outlet", _slug_or_pk("article__outlet", outlets)
+        )
+
+    def _having_all(
+        self, links: models.QuerySet, event: str, value: str, wanted: tuple[Q, int]
+    ) -> EventQuerySet:
+        condition, n = wanted
+        if not n:
+            return self
+        matching = (
+            links.filter(condition)
+            .values(event)
+            .annotate(n=Count(value, distinct=True))
+            .filter(n=n)
+            .values(event)
+        )
+        return self.filter(pk__in=matching)
 
     def chronological(self) -> EventQuerySet:
         # Undated events last; within a date, the wider period (a year) before its days, then
@@ -331,6 +343,18 @@ class EventQuerySet(models.QuerySet):
                 ),
             )
         )
+
+
+def _slug_or_pk(field: str, items: tuple) -> tuple[Q, int]:
+    """A condition matching any of the items (rows or slugs), and how many were asked."""
+    slugs = {i for i in items if isinstance(i, str)}
+    pks = {i.pk for i in items if not isinstance(i, str)}
+    condition = Q()
+    if slugs:
+        condition |= Q(**{f"{field}__slug__in": sorted(slugs)})
+    if pks:
+        condition |= Q(**{f"{field}__in": sorted(pks)})
+    return condition, len(slugs) + len(pks)
 
 
 class Event(Editable):

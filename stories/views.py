@@ -14,7 +14,7 @@ from django.utils.cache import patch_vary_headers
 from stories import models as m
 from stories.diff import highlight
 from stories.export import FORMATS, story_export
-from stories.filters import TimelineFilter, facet_counts
+from stories.filters import QuoteFilter, TimelineFilter, facet_counts
 from stories.markup import Span, render_blocks
 from stories.overview import build_overview
 from stories.presenters import (
@@ -106,7 +106,13 @@ def timeline(request: HttpRequest, slug: str) -> TemplateResponse:
         "page_query": (query + "&" if query != "?" else "?") + "page=",
         "total": m.Event.objects.for_story(story).visible().count(),
     }
-    return _render(request, "stories/timeline.html", "stories/_timeline_panel.html", context)
+    return _render(
+        request,
+        "stories/timeline.html",
+        "stories/_timeline_panel.html",
+        context,
+        status=400 if filters.errors else 200,
+    )
 
 
 def _event_missing(request: HttpRequest, story: m.Story, pk: int) -> HttpResponse:
@@ -222,8 +228,8 @@ def coverage(request: HttpRequest, slug: str) -> TemplateResponse:
 
 def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
     story = _story(slug)
-    speakers = tuple(dict.fromkeys(v for v in request.GET.getlist("speaker") if v))
-    outlets = tuple(dict.fromkeys(v for v in request.GET.getlist("outlet") if v))
+    filters = QuoteFilter.from_query(request.GET)
+    speakers, outlets = filters.speakers, filters.outlets
     base = m.Quote.objects.for_story(story).visible()
     rows = (
         base.by_speaker(*speakers)
@@ -252,7 +258,7 @@ def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
     speaker_facet, outlet_facet = list(speaker_facet), list(outlet_facet)
     names = {("speaker", a.slug): a.name for a in speaker_facet}
     names.update({("outlet", o.slug): o.name for o in outlet_facet})
-    items = [("speaker", s) for s in speakers] + [("outlet", o) for o in outlets]
+    items = filters.query_items()
 
     def without(item: tuple[str, str]) -> str:
         qd = QueryDict(mutable=True)
@@ -269,6 +275,7 @@ def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
         "quote_count": len(quote_list),
         "total": base.count(),
         "active": bool(items),
+        "errors": filters.errors,
         "facets": {"speaker": speaker_facet, "outlet": outlet_facet},
         "selected": {"speaker": set(speakers), "outlet": set(outlets)},
         "chips": [
@@ -280,7 +287,13 @@ def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
             for key, value in items
         ],
     }
-    return _render(request, "stories/quotes.html", "stories/_quotes_panel.html", context)
+    return _render(
+        request,
+        "stories/quotes.html",
+        "stories/_quotes_panel.html",
+        context,
+        status=400 if filters.errors else 200,
+    )
 
 
 def actor_detail(request: HttpRequest, slug: str, actor_slug: str) -> TemplateResponse:
@@ -407,6 +420,11 @@ def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
             content_type="text/plain",
         )
     filters = TimelineFilter.from_query(request.GET)
+    if filters.errors:
+        # A download must be what the reader asked for or nothing: never a wider timeline.
+        return HttpResponse(
+            "\n".join(filters.errors) + "\n", status=400, content_type="text/plain; charset=utf-8"
+        )
     events = filters.apply(m.Event.objects.for_story(story).visible()) if filters.active else None
     body = FORMATS[fmt](story_export(story, events))
     content_type = "text/csv" if fmt == "csv" else "application/json"

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from .events import event_kind
 from .lexicon import COMMON_WORDS
+from .stems import stem
 from .types import DateValue, Event, EventCandidate
 from .unionfind import UnionFind
 
@@ -48,10 +49,9 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _content(text: str) -> frozenset[str]:
-    # A crude stem (the first six letters) lets "launching" meet "launched", "satellites"
-    # meet "satellite". Numbers are telling words too ("7.8", "44 billion").
+    # Stems let "launching" meet "launched"; numbers are telling words too ("7.8", "44 billion").
     words = re.findall(r"[^\W\d_]+", text.lower())
-    found = {w[:6] for w in words if len(w) > 2 and w not in COMMON_WORDS}
+    found = {stem(w) for w in words if len(w) > 2 and w not in COMMON_WORDS}
     found |= {"#" + n.replace(",", "") for n in _NUMBER.findall(text) if len(n) > 1 or n != "1"}
     return frozenset(found)
 
