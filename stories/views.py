@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,7 +14,7 @@ from django.utils.cache import patch_vary_headers
 from stories import models as m
 from stories.diff import highlight
 from stories.export import FORMATS, story_export
-from stories.filters import QuoteFilter, TimelineFilter, facet_counts
+from stories.filters import TimelineFilter, facet_counts
 from stories.markup import Span, render_blocks
 from stories.overview import build_overview
 from stories.presenters import (
@@ -56,18 +56,34 @@ def story_list(request: HttpRequest) -> TemplateResponse:
     return TemplateResponse(request, "stories/story_list.html", {"headers": headers})
 
 
-def _active_chips(filters: TimelineFilter, facets: dict[str, list]) -> list[dict]:
-    """The active filters as a reader reads them: names, not slugs, each removable."""
+CHIP_KINDS = {
+    "actor": "Who",
+    "topic": "Topic",
+    "speaker": "Speaker",
+    "outlet": "Outlet",
+    "q": "Text",
+    "from": "From",
+    "to": "To",
+}
+
+
+TIMELINE_CHIPS = tuple(k for k in CHIP_KINDS if k != "speaker")
+
+
+def _active_chips(
+    filters: TimelineFilter, facets: dict[str, list], keys: tuple[str, ...] = tuple(CHIP_KINDS)
+) -> list[dict]:
+    """The active filters as a reader reads them: names, not slugs, each removable. ``keys``
+    are the filters the page applies; the others would filter nothing, so they get no chip."""
     names = {(kind, v.slug): v.name for kind, values in facets.items() for v in values}
-    kinds = {"actor": "Who", "topic": "Topic", "outlet": "Outlet", "q": "Text", "from": "From"}
-    kinds["to"] = "To"
     return [
         {
-            "kind": kinds[key],
+            "kind": CHIP_KINDS[key],
             "name": names.get((key, value), value),
             "query": filters.querystring(without=(key, value)),
         }
         for key, value in filters.query_items()
+        if key in keys
     ]
 
 
@@ -101,7 +117,7 @@ def timeline(request: HttpRequest, slug: str) -> TemplateResponse:
             "topic": set(filters.topics),
             "outlet": set(filters.outlets),
         },
-        "chips": _active_chips(filters, facets),
+        "chips": _active_chips(filters, facets, keys=TIMELINE_CHIPS),
         "query": "" if query == "?" else query,
         "page_query": (query + "&" if query != "?" else "?") + "page=",
         "total": m.Event.objects.for_story(story).visible().count(),
@@ -228,12 +244,11 @@ def coverage(request: HttpRequest, slug: str) -> TemplateResponse:
 
 def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
     story = _story(slug)
-    filters = QuoteFilter.from_query(request.GET)
+    filters = TimelineFilter.from_query(request.GET)
     speakers, outlets = filters.speakers, filters.outlets
     base = m.Quote.objects.for_story(story).visible()
     rows = (
-        base.by_speaker(*speakers)
-        .from_outlet(*outlets)
+        filters.apply_to_quotes(base)
         .select_related("speaker", "article__outlet", "event")
         .order_by(
             F("speaker__name").asc(nulls_last=True),
@@ -255,37 +270,21 @@ def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
         .annotate(n=Count("articles__quotes", filter=Q(articles__quotes__in=by_speaker)))
         .order_by("-n", "name")
     )
-    speaker_facet, outlet_facet = list(speaker_facet), list(outlet_facet)
-    names = {("speaker", a.slug): a.name for a in speaker_facet}
-    names.update({("outlet", o.slug): o.name for o in outlet_facet})
-    items = filters.query_items()
-
-    def without(item: tuple[str, str]) -> str:
-        qd = QueryDict(mutable=True)
-        for key, value in items:
-            if (key, value) != item:
-                qd.appendlist(key, value)
-        return "?" + qd.urlencode()
-
+    facets = {"speaker": list(speaker_facet), "outlet": list(outlet_facet)}
+    chips = _active_chips(filters, facets, keys=("speaker", "outlet"))
     quote_list = list(rows)
     context = {
         "story": story,
         "section": "quotes",
+        "filters": filters,
         "groups": group_quotes(quote_list),
         "quote_count": len(quote_list),
         "total": base.count(),
-        "active": bool(items),
+        "active": bool(chips),
         "errors": filters.errors,
-        "facets": {"speaker": speaker_facet, "outlet": outlet_facet},
+        "facets": facets,
         "selected": {"speaker": set(speakers), "outlet": set(outlets)},
-        "chips": [
-            {
-                "kind": "Speaker" if key == "speaker" else "Outlet",
-                "name": names.get((key, value), value),
-                "query": without((key, value)),
-            }
-            for key, value in items
-        ],
+        "chips": chips,
     }
     return _render(
         request,

@@ -117,3 +117,28 @@ def test_article_notes_sit_beside_the_text_and_a_page_date_is_explained(client, 
     assert "The page itself shows" in html and "30 September 2023" in html
     assert "not the day of the story" in html
     assert article.file_name not in html
+
+
+def test_the_quotes_page_filters_with_the_timelines_filter_and_chips(client, db):
+    from django.http import QueryDict
+
+    from stories.filters import TimelineFilter
+
+    story = make_summit_story()
+    query = QueryDict("speaker=kim-jong-un&outlet=switch-tv&actor=vladimir-putin")
+    filters = TimelineFilter.from_query(query)
+    quotes = filters.apply_to_quotes(m.Quote.objects.for_story(story).visible())
+    assert {(q.speaker.slug, q.article.outlet.slug) for q in quotes} == {
+        ("kim-jong-un", "switch-tv")
+    }
+    html = page(client, "quotes", story.slug, query=query)
+    chips = html.split('class="active-filters"')[1].split("</ul>")[0]
+    assert '<span class="chip-kind">Speaker:</span> Kim Jong Un' in chips
+    assert '<span class="chip-kind">Outlet:</span> Switch TV' in chips
+    assert "Who:" not in chips  # the quotes page does not filter by actor: no chip for it
+    assert 'hx-target="#quotes-panel"' in chips
+    timeline = page(client, "timeline", story.slug, query={"actor": "kim-jong-un"})
+    timeline_chips = timeline.split('class="active-filters"')[1].split("</ul>")[0]
+    # One partial: the same markup, aimed at each page's own panel.
+    assert '<span class="chip-kind">Who:</span> Kim Jong Un' in timeline_chips
+    assert timeline_chips.replace("timeline", "X").count('class="active-chip"') == 1

@@ -15,6 +15,8 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 
+from .unionfind import UnionFind
+
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 _WORD = re.compile(r"\w+")
 MIN_WORDS = 8  # shorter sentences ("Editing by Ann Lee.") are too common to tell anything
@@ -70,25 +72,16 @@ def wire_families(texts: Mapping[str, str]) -> list[list[str]]:
                     left.add(sa)
                     right.add(sb)
 
-    parent = {name: name for name in names}
-
-    def root(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
-
+    sets = UnionFind(len(names))
     for (a, b), (left, right) in matched.items():
         shared = min(len(left), len(right))
         shorter = min(len(words[a]), len(words[b]))
         if shared >= MIN_SHARED and shared >= SHARED_SHARE * shorter:
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                # The earlier name stays the family's root, so the grouping is stable.
-                first, second = sorted((ra, rb), key=names.index)
-                parent[second] = first
+            # The set whose root comes first keeps it, so a family's root is its first article.
+            keep, other = sorted((sets.find(names.index(a)), sets.find(names.index(b))))
+            sets.union(keep, other)
 
     groups: dict[str, list[str]] = defaultdict(list)
-    for name in names:
-        groups[root(name)].append(name)
+    for n, name in enumerate(names):
+        groups[names[sets.find(n)]].append(name)
     return [members for members in groups.values() if len(members) > 1]
