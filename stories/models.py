@@ -176,6 +176,9 @@ class Article(Editable):
     def __str__(self) -> str:
         return self.headline or self.file_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("stories:article", args=[self.story.slug, self.pk])
+
     @property
     def source_label(self) -> str:
         """What a reader sees for this source: the outlet, or the article's own headline when no

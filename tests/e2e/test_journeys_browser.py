@@ -65,6 +65,8 @@ def test_a_reader_reads_the_lede_filters_opens_an_event_and_comes_back(live_serv
     if size == "phone":
         assert first_event_top < 900 + 600  # a lede and an overview above, not 800 px of filters
         assert not page.locator("#timeline-filters").is_visible()
+    # The overview's marks are links in the keyboard's tab order.
+    assert page.evaluate("document.querySelector('a.ov-mark').tabIndex") == 0
     screenshot(page, f"journey-{size}-2-timeline")
 
     if size == "phone":
@@ -116,6 +118,22 @@ def test_an_editor_merges_by_evidence_and_the_old_url_follows(
     page.click("input[type=submit]")
     page.goto(f"{live_server.url}/admin/stories/event/?story__id__exact={story.pk}")
     screenshot(page, f"editor-{size}-1-event-list")
+    if size == "desktop":
+        # At 1280 px the list and the change page fit: titles wide, nothing scrolls sideways.
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        title_cell = page.locator("td.field-title, th.field-title").first.bounding_box()
+        assert title_cell["width"] >= 300
+        # Hidden and Corrected are on screen, not clipped by the list's own scrolling.
+        assert page.evaluate(
+            "document.querySelector('th.column-corrected').getBoundingClientRect().right"
+            " <= document.querySelector('.results').getBoundingClientRect().right"
+        )
+        page.goto(f"{live_server.url}/admin/stories/event/{meeting.pk}/change/")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert page.locator("textarea#id_title").is_visible()
+        assert page.get_by_role("link", name="View on site").is_visible()
+        screenshot(page, "editor-desktop-change-page")
+        page.goto(f"{live_server.url}/admin/stories/event/?story__id__exact={story.pk}")
     for event in (meeting, tour):
         page.check(f"input[name=_selected_action][value='{event.pk}']")
     page.select_option("select[name=action]", "merge_events")
