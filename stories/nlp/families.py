@@ -41,6 +41,7 @@ def sentences(text: str) -> list[tuple[str, ...]]:
 def wire_families(texts: Mapping[str, str]) -> list[list[str]]:
     """Groups of two or more articles (by name, in the order given) that copy one story."""
     names = list(texts)
+    position = {name: n for n, name in enumerate(names)}
     words: dict[str, list[frozenset[str]]] = {}
     index: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
     for name in names:
@@ -60,7 +61,7 @@ def wire_families(texts: Mapping[str, str]) -> list[list[str]]:
             for b, sb in postings[i + 1 :]:
                 if a == b:
                     continue
-                if names.index(a) > names.index(b):
+                if position[a] > position[b]:
                     a, sa, b, sb = b, sb, a, sa
                 key = (a, sa, b, sb)
                 if key in checked:
@@ -78,7 +79,7 @@ def wire_families(texts: Mapping[str, str]) -> list[list[str]]:
         shorter = min(len(words[a]), len(words[b]))
         if shared >= MIN_SHARED and shared >= SHARED_SHARE * shorter:
             # The set whose root comes first keeps it, so a family's root is its first article.
-            keep, other = sorted((sets.find(names.index(a)), sets.find(names.index(b))))
+            keep, other = sorted((sets.find(position[a]), sets.find(position[b])))
             sets.union(keep, other)
 
     groups: dict[str, list[str]] = defaultdict(list)
