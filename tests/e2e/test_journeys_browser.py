@@ -8,7 +8,7 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
 from stories import derived
 from stories import models as m
@@ -32,14 +32,6 @@ def sized(request, browser):
     page.console_errors = errors
     yield name, page
     context.close()
-
-
-def editor_group() -> Group:
-    """The Editor group the migration made (a transactional test's flush may have emptied it)."""
-    group, _ = Group.objects.get_or_create(name=m.EDITOR_GROUP)
-    codenames = [f"{a}_{model}" for model, acts in m.EDITOR_PERMISSIONS.items() for a in acts]
-    group.permissions.set(Permission.objects.filter(codename__in=codenames))
-    return group
 
 
 def events_shown(page) -> int:
@@ -108,7 +100,7 @@ def test_an_editor_merges_by_evidence_and_the_old_url_follows(
     size, page = sized
     story = make_summit_story()
     editor = django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    editor.groups.add(editor_group())
+    editor.groups.add(Group.objects.get(name=m.EDITOR_GROUP))
     meeting = story.events.get(title="Putin and Kim meet at the Vostochny Cosmodrome")
     tour = story.events.get(title="The leaders tour the Soyuz-2 launch facility")
 
