@@ -22,7 +22,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from stories import corrections
+from stories import corrections, derived
 from stories import models as m
 from stories.corrections import DATE_FIELDS, CorrectionError
 from stories.ingest import reextract
@@ -534,6 +534,11 @@ class EventAdmin(CorrectionActionsMixin, LockEditsMixin, admin.ModelAdmin):
     @admin.display(boolean=True, description="corrected")
     def corrected(self, obj: m.Event) -> bool:
         return obj.corrected
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # Its evidence or actors may have changed what its outlets contradict each other on.
+        derived.refresh_disputes(form.instance.story, [form.instance])
 
     def save_formset(self, request, form, formset, change) -> None:
         if formset.model is not m.EventSource:

@@ -71,6 +71,7 @@ def merge_events(survivor: m.Event, others: Iterable[m.Event]) -> list[m.Event]:
     survivor.lock("sources", "title", *DATE_FIELDS)
     survivor.save()
     derived.refresh_sequence(survivor.story)
+    derived.refresh_disputes(survivor.story, [survivor])
     return others
 
 
@@ -110,6 +111,7 @@ def split_event(event: m.Event, sources: Sequence[m.EventSource], title: str = "
     event.lock("sources")
     event.save(update_fields=["locked_fields", "updated"])
     derived.refresh_sequence(event.story)
+    derived.refresh_disputes(event.story, [event, new])
     return new
 
 

@@ -1,5 +1,6 @@
 """What is worked out from a story's stored rows after every write to them: which articles are
-copies of one wire story, and the order of the events that share a date.
+copies of one wire story, the order of the events that share a date, and where outlets
+contradict each other on an event.
 
 Ingest calls ``refresh`` once its rows are written, and so do editors' merges and splits (they
 change which events share a day). Both are pure computations in ``stories/nlp``; this module
@@ -9,17 +10,52 @@ only reads their inputs and stores what changed.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
+from django.db.models import Prefetch
 from django.db.models.functions import Length
 
 from stories import models as m
 from stories.nlp.families import wire_families
 from stories.nlp.sequence import DayEvent, order_within_day
+from stories.presenters import event_disagreements
 
 
 def refresh(story: m.Story) -> None:
     refresh_families(story)
     refresh_sequence(story)
+    refresh_disputes(story)
+
+
+def refresh_disputes(story: m.Story, events: Iterable[m.Event] | None = None) -> None:
+    """Each event's contradictions between outlets, in words ("" when they agree)."""
+    if events is None:
+        events = m.Event.objects.for_story(story)
+    rows = m.Event.objects.filter(pk__in=[e.pk for e in events]).prefetch_related(
+        "actors__aliases",
+        Prefetch(
+            "sources",
+            queryset=m.EventSource.objects.active().select_related("article__outlet"),
+            to_attr="active_sources",
+        ),
+    )
+    changed = []
+    for event in rows:
+        text = describe(event_disagreements(event))
+        if event.disputes != text:
+            event.disputes = text
+            changed.append(event)
+    m.Event.objects.bulk_update(changed, ["disputes"])
+
+
+def describe(found: list) -> str:
+    """Disagreements in one line a reader can hover over."""
+    parts = []
+    for d in found:
+        claims = "; ".join(f"{', '.join(c.sources)}: {c.text}" for c in d.claims)
+        label = "Who did it" if d.kind == "who" else f"How many {d.about}"
+        parts.append(f"{label}: {claims}")
+    return " · ".join(parts)
 
 
 def refresh_families(story: m.Story) -> None:

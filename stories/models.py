@@ -328,6 +328,28 @@ class EventQuerySet(models.QuerySet):
             models.F("date_start").asc(nulls_last=True), "-date_end", "sequence", "pk"
         )
 
+    def for_cards(self) -> EventQuerySet:
+        """What a timeline card shows and nothing more: no article text, no evidence sentence
+        (the card loads those on demand from the event's page)."""
+        return self.prefetch_related(
+            Prefetch("actors", queryset=Actor.objects.only("id", "name", "slug", "kind")),
+            Prefetch("topics", queryset=Topic.objects.only("id", "name", "slug")),
+            Prefetch(
+                "sources",
+                queryset=EventSource.objects.active()
+                .select_related("article__outlet")
+                .only(
+                    "event_id",
+                    "article__file_name",
+                    "article__headline",
+                    "article__family",
+                    "article__outlet__name",
+                )
+                .order_by("article__file_name"),
+                to_attr="active_sources",
+            ),
+        )
+
     def with_reader_data(self) -> EventQuerySet:
         return (
             self.annotate(
@@ -377,6 +399,9 @@ class Event(Editable):
     verified = models.BooleanField(default=False, help_text="Checked by an editor.")
     # Its place among the events of its date: the story's sequence, worked out after each write.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # Where its outlets contradict each other (a count, who did it), in words; worked out with
+    # the sequence, so that a timeline card can flag it without loading every sentence.
+    disputes = models.TextField(blank=True, editable=False)
     updated = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()

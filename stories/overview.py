@@ -4,6 +4,10 @@ The story's main days (where most events fall) get most of the width, a column e
 events stacked in the day's order, so a busy day reads as a tall column; the background (years
 before, weeks after) is drawn apart on its own time scale, compressed to the left or right.
 Coordinates are worked out here; the template only draws them as SVG, each mark a link.
+
+A long filter (more than ``MAX_MARKS`` events) is drawn as density instead: the marks of each
+stretch of the axis become one bar, as tall as its events are many, linking to the timeline
+narrowed to those dates. The overview stays a few kilobytes however long the story.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ MAX_STACK_HEIGHT = 88
 BEFORE_SPAN = (24, 300)  # x range of the background before the main days
 MAIN_SPAN = (360, 880)
 AFTER_SPAN = (930, 980)
+MAX_MARKS = 60
+BIN_WIDTH = 20  # px of axis one bar of a long filter stands for
 
 
 @dataclass
@@ -32,6 +38,31 @@ class Mark:
 
 
 @dataclass
+class Bar:
+    """Several events close together on the axis, drawn as one bar linking to their dates."""
+
+    x: float
+    y: float
+    height: float
+    count: int
+    first: date
+    last: date
+
+    @property
+    def label(self) -> str:
+        if self.first == self.last:
+            return f"{self.count} events on {self.first.day} {self.first:%b %Y}"
+        return (
+            f"{self.count} events, {self.first.day} {self.first:%b %Y}"
+            f" to {self.last.day} {self.last:%b %Y}"
+        )
+
+    @property
+    def query(self) -> tuple[str, str]:
+        return self.first.isoformat(), self.last.isoformat()
+
+
+@dataclass
 class Tick:
     x: float
     label: str
@@ -40,6 +71,7 @@ class Tick:
 @dataclass
 class Overview:
     marks: list[Mark] = field(default_factory=list)
+    bars: list[Bar] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     sections: list[tuple[float, float, str]] = field(default_factory=list)  # x, width, caption
     undated: int = 0
@@ -49,7 +81,15 @@ class Overview:
     mark_r: int = MARK_R
 
     @property
+    def drawn(self) -> bool:
+        return bool(self.marks or self.bars)
+
+    @property
     def summary(self) -> str:
+        if self.bars:
+            total = sum(b.count for b in self.bars)
+            text = f"{total} dated events in {len(self.bars)} bars; a bar opens its dates"
+            return text + (f", {self.undated} undated not shown" if self.undated else "")
         main = sum(1 for m in self.marks if m.main)
         parts = [f"{len(self.marks)} dated events"]
         if main and main != len(self.marks):
@@ -86,6 +126,29 @@ def _stack(columns: dict[float, list], main: set[date]) -> list[Mark]:
                 )
             )
     return marks
+
+
+def _bars(columns: dict[float, list]) -> list[Bar]:
+    bins: dict[int, list] = defaultdict(list)
+    for x, events in columns.items():
+        bins[int(x // BIN_WIDTH)].extend(events)
+    top = max(len(events) for events in bins.values())
+    bars = []
+    for n, events in sorted(bins.items()):
+        height = max(4.0, MAX_STACK_HEIGHT * len(events) / top)
+        days = [e.date_start for e in events]
+        ends = [e.date_end or e.date_start for e in events]
+        bars.append(
+            Bar(
+                x=n * BIN_WIDTH + 3,
+                y=round(BASELINE - height, 1),
+                height=round(height, 1),
+                count=len(events),
+                first=min(days),
+                last=max(ends),
+            )
+        )
+    return bars
 
 
 def _linear(d: date, first: date, last: date, span: tuple[int, int]) -> float:
@@ -137,7 +200,10 @@ def build_overview(events) -> Overview:
             columns[round(_linear(e.date_start, first, last, AFTER_SPAN), 0)].append(e)
         result.sections.append((AFTER_SPAN[0] - 14, AFTER_SPAN[1] - AFTER_SPAN[0] + 28, "After"))
 
-    result.marks = _stack(columns, main)
+    if len(dated) > MAX_MARKS:
+        result.bars = _bars(columns)
+    else:
+        result.marks = _stack(columns, main)
     # Keep the ticks' labels apart: a later tick too close to the one before is dropped.
     ticks, last_x = [], -100.0
     for tick in sorted(result.ticks, key=lambda t: t.x):

@@ -5,16 +5,27 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    QueryDict,
+)
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 
+from stories import caching, facets
 from stories import models as m
+from stories.caching import story_page
 from stories.diff import highlight
 from stories.export import FORMATS, story_export
-from stories.filters import TimelineFilter, facet_counts
+from stories.filters import TimelineFilter
 from stories.markup import Span, render_blocks
 from stories.overview import build_overview
 from stories.presenters import (
@@ -26,9 +37,10 @@ from stories.presenters import (
     outlets_of,
     page_date,
 )
-from stories.story_header import story_header
+from stories.story_header import StoryHeader, story_header
 
-EVENTS_PER_PAGE = 100
+# A page of events and its facets stay under 60 KB, however long the story.
+EVENTS_PER_PAGE = 30
 
 
 def _render(
@@ -47,12 +59,13 @@ def _wants_fragment(request: HttpRequest) -> bool:
     return bool(request.htmx and not request.htmx.history_restore_request)
 
 
-def _story(slug: str) -> m.Story:
-    return get_object_or_404(m.Story, slug=slug)
+def _header(story: m.Story) -> StoryHeader:
+    """The story's header, computed once a story version: the same for every reader."""
+    return caching.cached(story, ("story-header",), lambda: story_header(story))
 
 
 def story_list(request: HttpRequest) -> TemplateResponse:
-    headers = [story_header(story) for story in m.Story.objects.all()]
+    headers = [_header(story) for story in m.Story.objects.all()]
     return TemplateResponse(request, "stories/story_list.html", {"headers": headers})
 
 
@@ -65,70 +78,144 @@ CHIP_KINDS = {
     "from": "From",
     "to": "To",
 }
-
-
 TIMELINE_CHIPS = tuple(k for k in CHIP_KINDS if k != "speaker")
 
 
 def _active_chips(
-    filters: TimelineFilter, facets: dict[str, list], keys: tuple[str, ...] = tuple(CHIP_KINDS)
+    filters: TimelineFilter,
+    names: dict[tuple[str, str], str],
+    keys: tuple[str, ...] = TIMELINE_CHIPS,
 ) -> list[dict]:
     """The active filters as a reader reads them: names, not slugs, each removable. ``keys``
     are the filters the page applies; the others would filter nothing, so they get no chip."""
-    names = {(kind, v.slug): v.name for kind, values in facets.items() for v in values}
     return [
         {
             "kind": CHIP_KINDS[key],
             "name": names.get((key, value), value),
-            "query": filters.querystring(without=(key, value)),
+            "query": _nonempty(filters.querystring(without=(key, value))),
         }
         for key, value in filters.query_items()
         if key in keys
     ]
 
 
-def timeline(request: HttpRequest, slug: str) -> TemplateResponse:
-    story = _story(slug)
+def _timeline_results(
+    story: m.Story, filters: TimelineFilter, facet_list: list[facets.Facet], page_number: str
+) -> str:
+    """The results section (count, chips, one page of events), rendered once a story version:
+    it is the same for every reader, and the heaviest part of the page to render."""
+
+    def render() -> str:
+        events = filters.apply(m.Event.objects.for_story(story).visible())
+        paginator = Paginator(events.chronological().for_cards(), EVENTS_PER_PAGE)
+        page = paginator.get_page(page_number)
+        query = filters.querystring()
+        context = {
+            "story": story,
+            "filters": filters,
+            "page": page,
+            "groups": date_groups(page.object_list),
+            "chips": _active_chips(filters, facets.names(facet_list)),
+            "query": "" if query == "?" else query,
+            "page_query": (query + "&" if query != "?" else "?") + "page=",
+            "total": facets.visible_total(story),
+        }
+        return render_to_string("stories/_timeline_results.html", context)
+
+    parts = ("timeline-results", filters.querystring(), filters.errors, page_number)
+    # Safe: the template escaped it when it was rendered.
+    return mark_safe(caching.cached(story, parts, render))
+
+
+@story_page
+def timeline(request: HttpRequest, story: m.Story) -> TemplateResponse:
     filters = TimelineFilter.from_query(request.GET)
-    events = filters.apply(m.Event.objects.for_story(story).visible())
-    paginator = Paginator(events.chronological().with_reader_data(), EVENTS_PER_PAGE)
-    # Every event of the filter, not only this page's, drawn small above the list.
-    overview = build_overview(
-        events.chronological().only(
-            "pk", "title", "date_start", "date_end", "granularity", "date_qualifier"
-        )
-    )
-    page = paginator.get_page(request.GET.get("page"))
-    facets = facet_counts(story, events)
-    query = filters.querystring()
+    facet_list = facets.facets(story, filters, facets.FacetDisplay.from_query(request.GET))
+    page_number = request.GET.get("page", "")[:12]
     context = {
         "story": story,
         "section": "timeline",
-        # The header sits outside the swapped panel: a fragment does not need it.
-        "header": None if _wants_fragment(request) else story_header(story),
+        # The header sits outside the swapped results: a fragment does not need it.
+        "header": None if _wants_fragment(request) else _header(story),
         "filters": filters,
-        "page": page,
-        "events": page.object_list,
-        "groups": date_groups(page.object_list),
-        "overview": overview,
-        "facets": facets,
-        "selected": {
-            "actor": set(filters.actors),
-            "topic": set(filters.topics),
-            "outlet": set(filters.outlets),
-        },
-        "chips": _active_chips(filters, facets, keys=TIMELINE_CHIPS),
-        "query": "" if query == "?" else query,
-        "page_query": (query + "&" if query != "?" else "?") + "page=",
-        "total": m.Event.objects.for_story(story).visible().count(),
+        "facets": facet_list,
+        "facet_query": _nonempty(filters.querystring()),
+        "top": facets.TOP,
+        "results": _timeline_results(story, filters, facet_list, page_number),
+        # A swap started by a link (a chip, "Clear all") changes the filter behind the form's
+        # back: the form's text and date fields come along. The form's own swaps leave them
+        # alone, so that what the reader is typing is never overwritten.
+        "refresh_inputs": request.htmx.trigger not in _FORM_TRIGGERS,
     }
     return _render(
         request,
         "stories/timeline.html",
-        "stories/_timeline_panel.html",
+        "stories/_timeline_fragment.html",
         context,
         status=400 if filters.errors else 200,
     )
+
+
+@story_page
+def overview(request: HttpRequest, story: m.Story) -> TemplateResponse:
+    """Every event of the filter, not only a page's, drawn small: loaded by the timeline's
+    results after they arrive (it is not part of their size), or a page of its own."""
+    filters = TimelineFilter.from_query(request.GET)
+
+    def render() -> str:
+        events = filters.apply(m.Event.objects.for_story(story).visible()).chronological()
+        fields = ("pk", "title", "date_start", "date_end", "granularity", "date_qualifier")
+        context = {
+            "story": story,
+            "filters": filters,
+            "overview": build_overview(events.only(*fields)),
+        }
+        return render_to_string("stories/_overview.html", context)
+
+    # Safe: the template escaped it when it was rendered.
+    drawing = mark_safe(caching.cached(story, ("overview", filters.querystring()), render))
+    context = {"story": story, "section": "timeline", "filters": filters, "drawing": drawing}
+    return _render(
+        request,
+        "stories/overview.html",
+        "stories/_overview_fragment.html",
+        context,
+        status=400 if filters.errors else 200,
+    )
+
+
+# The ids of the timeline's form and its search field, sent by htmx as HX-Trigger.
+_FORM_TRIGGERS = ("timeline-filters", "f-q")
+
+
+def _nonempty(query: str) -> str:
+    return "" if query == "?" else query
+
+
+@story_page
+def facet(request: HttpRequest, story: m.Story, name: str) -> HttpResponse:
+    """One facet with all its values (bounded) or the values its search matches."""
+    if name not in facets.NAMES:
+        raise Http404(f"No facet {name!r}; the timeline's facets are {', '.join(facets.NAMES)}.")
+    filters = TimelineFilter.from_query(request.GET)
+    if not request.htmx:
+        # Without JavaScript "Show all" is the timeline with this facet expanded.
+        query = QueryDict(mutable=True)
+        query.update(request.GET)
+        query.setlist("more", sorted({*query.getlist("more"), name}))
+        url = reverse("stories:timeline", args=[story.slug])
+        return HttpResponseRedirect(f"{url}?{query.urlencode()}#facet-{name}")
+    display = facets.FacetDisplay.from_query(request.GET)
+    (one,) = facets.facets(story, filters, display, only=name)
+    context = {
+        "story": story,
+        "facet": one,
+        "facet_query": _nonempty(filters.querystring()),
+        "top": facets.TOP,
+    }
+    response = TemplateResponse(request, "stories/_timeline_facet.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _event_missing(request: HttpRequest, story: m.Story, pk: int) -> HttpResponse:
@@ -161,8 +248,8 @@ def _with_whole_remarks(story: m.Story, quotes: list[m.Quote]) -> list[m.Quote]:
     return sorted([*quotes, *more], key=lambda q: (q.article.file_name, q.start))
 
 
-def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    story = _story(slug)
+@story_page
+def event_detail(request: HttpRequest, story: m.Story, pk: int) -> HttpResponse:
     event = (
         m.Event.objects.for_story(story)
         .visible()
@@ -215,8 +302,8 @@ def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _render(request, "stories/event_detail.html", "stories/_event_sources.html", context)
 
 
-def coverage(request: HttpRequest, slug: str) -> TemplateResponse:
-    story = _story(slug)
+@story_page
+def coverage(request: HttpRequest, story: m.Story) -> TemplateResponse:
     articles = list(m.Article.objects.for_story(story).select_related("outlet"))
     events = (
         m.Event.objects.for_story(story)
@@ -242,8 +329,8 @@ def coverage(request: HttpRequest, slug: str) -> TemplateResponse:
     return TemplateResponse(request, "stories/coverage.html", context)
 
 
-def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
-    story = _story(slug)
+@story_page
+def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
     filters = TimelineFilter.from_query(request.GET)
     speakers, outlets = filters.speakers, filters.outlets
     base = m.Quote.objects.for_story(story).visible()
@@ -270,8 +357,9 @@ def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
         .annotate(n=Count("articles__quotes", filter=Q(articles__quotes__in=by_speaker)))
         .order_by("-n", "name")
     )
-    facets = {"speaker": list(speaker_facet), "outlet": list(outlet_facet)}
-    chips = _active_chips(filters, facets, keys=("speaker", "outlet"))
+    quote_facets = {"speaker": list(speaker_facet), "outlet": list(outlet_facet)}
+    names = {(kind, v.slug): v.name for kind, values in quote_facets.items() for v in values}
+    chips = _active_chips(filters, names, keys=("speaker", "outlet"))
     quote_list = list(rows)
     context = {
         "story": story,
@@ -282,7 +370,7 @@ def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
         "total": base.count(),
         "active": bool(chips),
         "errors": filters.errors,
-        "facets": facets,
+        "facets": quote_facets,
         "selected": {"speaker": set(speakers), "outlet": set(outlets)},
         "chips": chips,
     }
@@ -295,13 +383,13 @@ def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
     )
 
 
-def actor_detail(request: HttpRequest, slug: str, actor_slug: str) -> TemplateResponse:
-    story = _story(slug)
+@story_page
+def actor_detail(request: HttpRequest, story: m.Story, actor_slug: str) -> TemplateResponse:
     actor = get_object_or_404(
         m.Actor.objects.filter(story=story).prefetch_related("aliases"), slug=actor_slug
     )
     events = m.Event.objects.for_story(story).visible().for_actor(actor)
-    page = Paginator(events.chronological().with_reader_data(), EVENTS_PER_PAGE).get_page(
+    page = Paginator(events.chronological().for_cards(), EVENTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     quotes = (
@@ -330,8 +418,8 @@ def actor_detail(request: HttpRequest, slug: str, actor_slug: str) -> TemplateRe
     return TemplateResponse(request, "stories/actor_detail.html", context)
 
 
-def article_list(request: HttpRequest, slug: str) -> TemplateResponse:
-    story = _story(slug)
+@story_page
+def article_list(request: HttpRequest, story: m.Story) -> TemplateResponse:
     # Counted in subqueries: two counts over joins would multiply each other's rows.
     events = (
         m.EventSource.objects.active()
@@ -359,8 +447,8 @@ def article_list(request: HttpRequest, slug: str) -> TemplateResponse:
     return TemplateResponse(request, "stories/article_list.html", context)
 
 
-def article_detail(request: HttpRequest, slug: str, pk: int) -> TemplateResponse:
-    story = _story(slug)
+@story_page
+def article_detail(request: HttpRequest, story: m.Story, pk: int) -> TemplateResponse:
     article = get_object_or_404(m.Article.objects.for_story(story).select_related("outlet"), pk=pk)
     sources = (
         m.EventSource.objects.active()
@@ -410,8 +498,8 @@ def article_detail(request: HttpRequest, slug: str, pk: int) -> TemplateResponse
     return TemplateResponse(request, "stories/article_detail.html", context)
 
 
-def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    story = _story(slug)
+@story_page
+def export(request: HttpRequest, story: m.Story, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         return HttpResponse(
             f"Unknown format {fmt!r}; use one of {', '.join(sorted(FORMATS))}.",

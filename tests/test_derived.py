@@ -59,7 +59,7 @@ def test_independent_outlets_are_counted_on_the_card(client, db):
     story = make_story(2)
     derived.refresh(story)
     first_card = timeline_html(client, story).split('data-event-id="')[1]
-    assert "Reported by 2 independent outlets" in first_card
+    assert "Reported by 2 outlets" in first_card
 
 
 def test_timelinejs_names_outlets_never_files(db):

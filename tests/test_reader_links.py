@@ -140,3 +140,18 @@ def test_the_event_page_names_the_outlets_and_says_where_they_disagree(client, d
     assert "Kim Jong Un did it" in html and "Kim Jong Un was away" in html
     assert "independent outlets:" in html and "Switch TV" in html
     assert "article" not in html.split("Reported by</dt>")[1].split("</dd>")[0]
+
+
+def test_a_page_seen_as_a_reader_is_not_reused_once_logged_in_as_staff(
+    client, django_user_model, db
+):
+    story = make_story(1)
+    event = story.events.get()
+    url = event_url(story, event)
+    etag = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    staff = django_user_model.objects.create_superuser("boss", "b@example.org", "x" * 20)
+    client.force_login(staff)
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert "Edit this event" in response.content.decode()

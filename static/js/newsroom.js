@@ -1,7 +1,7 @@
 // Progressive enhancement only: every control works as a plain link or form without this file.
 document.documentElement.classList.add("js");
 
-const PANELS = ["timeline-panel", "quotes-panel"];
+const PANELS = ["timeline-results", "quotes-panel"];
 
 // Phones: the filters wait behind a button so the events come first. The open or closed
 // state lives on <html>, so it outlasts the panel being swapped by a filter change.
@@ -48,4 +48,11 @@ document.addEventListener("htmx:afterSwap", (event) => {
     heading.setAttribute("tabindex", "-1");
     heading.focus({ preventScroll: true });
   }
+});
+
+// "Show all" replaces itself with the longer list: keyboard focus goes to the first value it
+// revealed rather than back to the top of the page.
+document.addEventListener("htmx:afterSettle", (event) => {
+  const selector = event.detail.requestConfig?.elt?.dataset?.focus;
+  if (selector) document.querySelector(selector)?.focus();
 });

@@ -32,7 +32,7 @@ from stories.nlp.lexicon import (
     STOP_NAMES,
     TITLE_WORDS,
 )
-from stories.nlp.names import clean_form, name_key, name_tokens, strip_title
+from stories.nlp.names import clean_form, name_key, name_tokens, near_spelling, strip_title
 from stories.nlp.types import (
     NO_DECISIONS,
     Actor,
@@ -241,7 +241,11 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
         or not any(ch.isupper() for ch in form)
         or all(t.is_stop for t in span)
         or not any(ch.isalpha() for ch in form)
-        or (len(key) < 3 and not form.replace(".", "").isupper())
+        or (
+            len(key) < 3
+            and not form.replace(".", "").isupper()
+            and not _short_surname(span, ent.label_)
+        )
     ):
         return None
     if kind == "person" and not any(t.pos_ == "PROPN" for t in span):
@@ -256,6 +260,17 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
     head = span.root
     return _Raw(
         art.file, bi, sent, start, end, span.text, form, kind, ent.label_, head, _is_subject(head)
+    )
+
+
+def _short_surname(span: Span, label: str) -> bool:
+    """ "Xi", "Li", "Wu": a two-letter family name the model tags as a person."""
+    return (
+        label == "PERSON"
+        and len(span) == 1
+        and span[0].pos_ == "PROPN"
+        and span[0].text[:1].isupper()
+        and span[0].text[1:].islower()
     )
 
 
@@ -452,6 +467,7 @@ def extract_actors(
     _settle_kinds(raws)
     names = _Names(raws, decisions)
     _join_longer_names(names)
+    _join_spelling_variants(names)
     _join_acronyms(names)
     _join_introduced_acronyms(names, raws, articles)
     _apply_editors_same(names, decisions)
@@ -567,6 +583,27 @@ def _join_longer_names(names: _Names) -> None:
             names.clusters.union(names.cluster_of[supers[0]], names.cluster_of[k])
 
 
+def _join_spelling_variants(names: _Names) -> None:
+    """Misspellings of one person's name: "Recep Tayyip Erdogn" is "Recep Tayyip Erdogan",
+    "Kim Jon Un" is "Kim Jong Un". Two full names join when they have as many parts, every part
+    starts with the same letter and all but one part are the same; the one that differs is a
+    near spelling of the other (one or two letters apart in a word of five or more letters, one
+    letter in a shorter one) and is not itself a different name the story uses."""
+    full = sorted(names.full, key=lambda k: (-len(k), k))
+    for i, a in enumerate(full):
+        for b in full[i + 1 :]:
+            pa, pb = names.parts[a], names.parts[b]
+            if len(pa) != len(pb) or names.root(a) == names.root(b):
+                continue
+            differ = [(x, y) for x, y in zip(pa, pb, strict=True) if x != y]
+            if len(differ) != 1:
+                continue
+            x, y = differ[0]
+            if x[:1] != y[:1] or not near_spelling(x, y):
+                continue
+            names.clusters.union(names.cluster_of[a], names.cluster_of[b])
+
+
 def _join_acronyms(names: _Names) -> None:
     """Acronyms of organisations and places: "UN" is "United Nations", "U.S." is "United
     States"."""
@@ -640,6 +677,10 @@ def _attach_surnames(names: _Names, raws: list[_Raw], decisions: Decisions) -> N
         if any(name_key(a) == key for pair in decisions.same_actor for a in pair[:1]):
             continue  # an editor already said who this is
         candidates = {names.root(k) for k in names.full if key in names.parts[k]}
+        if not candidates and len(key) >= 5:
+            # "Erdogn" for "Erdogan": a misspelt surname of a single full name.
+            near = {names.root(k) for k in names.full if near_spelling(key, names.parts[k][-1])}
+            candidates = near if len(near) == 1 else set()
         candidates = {
             c
             for c in candidates

@@ -66,11 +66,13 @@ class _Read:
     kind: str
 
 
-def _read(c: EventCandidate) -> _Read:
+def _read(c: EventCandidate, kinds: Mapping[str, str] | None = None) -> _Read:
+    # Who took part says who, not what; where it happened is part of what happened.
+    people = [a for a in c.actors if (kinds or {}).get(a, "person") == "person"]
     return _Read(
         sentence=_content(c.sentence),
         title=_content(c.title),
-        names=_content(" ".join(c.actors)),
+        names=_content(" ".join(people)),
         kind=event_kind(c.trigger),
     )
 
@@ -153,7 +155,7 @@ def merge_candidates(
     """
     cands = list(candidates)
     kinds = actor_kinds or {}
-    reads = [_read(c) for c in cands]
+    reads = [_read(c, kinds) for c in cands]
     weights = _weights({(c.file, c.start): r.sentence for c, r in zip(cands, reads, strict=True)})
     default = max(weights.values(), default=1.0)
     groups = UnionFind(len(cands))

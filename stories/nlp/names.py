@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from .lexicon import TITLE_WORDS
 
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -57,3 +59,15 @@ def clean_form(text: str) -> str:
     if text.lower().startswith("the "):
         text = text[4:]
     return " ".join(text.split())
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two spellings of one word that a slip of the keyboard or a transliteration separates:
+    one edit apart in a short word, two in a word of five letters or more."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 5:
+        return Levenshtein.distance(a, b) <= 2
+    # In a short word only a dropped or added letter ("Jon" for "Jong"): "Joan" and "John",
+    # a letter changed, are two names.
+    return len(a) != len(b) and min(len(a), len(b)) >= 2 and Levenshtein.distance(a, b) == 1

@@ -3,7 +3,6 @@ from django import template
 from stories.filters import TimelineFilter
 from stories.presenters import (
     BASIS_SHORT,
-    event_disagreements,
     independent,
     outlets_of,
     quote_context,
@@ -54,14 +53,15 @@ def keep_filters(url: str, filters: TimelineFilter | None) -> str:
 
 
 @register.filter
-def disagreements(event) -> list:
-    """Where the event's outlets contradict each other on a number or on who did it."""
-    if not hasattr(event, "_disagreements"):
-        event._disagreements = event_disagreements(event)
-    return event._disagreements
-
-
-@register.filter
 def in_its_sentence(quote) -> tuple[str, str] | None:
     """A short quote's sentence around it, (before, after), or None for longer quotes."""
     return quote_context(quote)
+
+
+@register.simple_tag
+def narrow_to(filters: TimelineFilter | None, dates: tuple[str, str]) -> str:
+    """The filter's query string with its dates narrowed to ``dates`` (first, last day)."""
+    items = filters.query_items() if isinstance(filters, TimelineFilter) else []
+    items = [(k, v) for k, v in items if k not in ("from", "to", "page")]
+    items += [("from", dates[0]), ("to", dates[1])]
+    return TimelineFilter.from_items(items).querystring()

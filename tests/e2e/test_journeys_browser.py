@@ -58,6 +58,7 @@ def test_a_reader_reads_the_lede_filters_opens_an_event_and_comes_back(live_serv
         assert first_event_top < 900 + 600  # a lede and an overview above, not 800 px of filters
         assert not page.locator("#timeline-filters").is_visible()
     # The overview's marks are links in the keyboard's tab order.
+    page.locator("a.ov-mark").first.wait_for()
     assert page.evaluate("document.querySelector('a.ov-mark').tabIndex") == 0
     screenshot(page, f"journey-{size}-2-timeline")
 
