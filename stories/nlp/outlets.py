@@ -33,6 +33,13 @@ _MASTHEAD_SPLIT = re.compile(r"\s+(?:\||—|–|›|»|·)\s+|\s{2,}")
 _DASHES = re.compile(r"\s+[–—-]\s+")
 _LETTERS = re.compile(r"[A-Za-z]")
 _MASTHEAD_NAME = re.compile(r"^[A-Z][A-Z0-9&'’.\- ]+$")
+_TITLE_NAME = re.compile(r"^(?:[A-Z0-9][\w&'’.-]*)(?: (?:[A-Z0-9&][\w&'’.-]*|of|and|the)){0,4}$")
+_BREADCRUMB = re.compile(r"\s[›»>]\s")
+_REPUBLISHED = re.compile(
+    r"\b(?i:republished|distributed|syndicated) by (?:[Tt]he )?"
+    r"(?P<name>[A-Z][\w&'’-]*(?: [A-Z0-9&][\w&'’-]*){0,4})"
+)
+_CREDIT = re.compile(r"©|\bcopyright\b|\blicen[cs]e\b", re.IGNORECASE)
 _SPACES = re.compile(r"[^\S\n]")
 
 
@@ -41,18 +48,52 @@ def outlet_from_text(text: str) -> str | None:
     # Spacing is normalised (saved pages are full of no-break spaces); runs of spaces that
     # separate a masthead from its section links are kept as two.
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines() if line.strip()]
-    for finder in (_masthead, _copyright, _subscription):
-        name = finder(lines)
-        if name:
-            return name
+    republisher = _republisher(lines)
+    if republisher:
+        return republisher
+    masthead, holder = _masthead(lines), _copyright(lines)
+    if masthead and holder and not _shares_a_word(masthead, holder):
+        # A caps line that names nothing the copyright holder is called ("WORLD NEWS |
+        # EARTHQUAKE" over "© Continental Wire") is a section label, not the masthead.
+        return holder
+    return masthead or holder or _subscription(lines)
+
+
+def _shares_a_word(a: str, b: str) -> bool:
+    words = lambda s: {w for w in re.findall(r"\w+", s.lower()) if w not in _SMALL_WORDS}  # noqa: E731
+    return bool(words(a) & words(b))
+
+
+def _republisher(lines: list[str]) -> str | None:
+    """ "Republished by Bitstream Daily under license", "Distributed by the Valley Courier":
+    the page is that outlet's, whoever holds the copyright (the agency whose story it is)."""
+    for line in reversed(lines):
+        # Only in the furniture: a short credit line, never a story's sentence ("a photograph
+        # distributed by the government").
+        if len(line) > 120 or not (_CREDIT.search(line) or _REPUBLISHED.match(line)):
+            continue
+        match = _REPUBLISHED.search(line)
+        if match:
+            name = _plain_name(match.group("name"))
+            if name:
+                return name
     return None
 
 
 def _masthead(lines: list[str]) -> str | None:
     for line in lines[:_MASTHEAD_LINES]:
-        name = _MASTHEAD_SPLIT.split(line)[0].strip()
+        parts = _MASTHEAD_SPLIT.split(line)
+        name = parts[0].strip()
         letters = _LETTERS.findall(name)
-        if len(letters) < 3 or not _MASTHEAD_NAME.match(name):
+        if len(letters) < 3:
+            continue
+        # A breadcrumb ("Bitstream Daily › Tech › Social Media") starts with the site's name,
+        # however it is cased.
+        if len(parts) >= 3 and _BREADCRUMB.search(line) and _TITLE_NAME.match(name):
+            if len(name.split()) >= 2:  # "World > Asia" is a section's breadcrumb
+                return _title_case(name) if name.isupper() else name
+            continue
+        if not _MASTHEAD_NAME.match(name):
             continue
         # One capitalised word is a section label ("WORLD"), not a masthead.
         if not 2 <= len(name.split()) <= _MAX_NAME_WORDS or name.endswith((".", ":")):
@@ -86,7 +127,8 @@ def _subscription(lines: list[str]) -> str | None:
 
 def _plain_name(name: str) -> str | None:
     """A holder's name without its trimmings; an acronym beside the full name gives way to it."""
-    name = name.strip(" .,;:")
+    # "The Harbour Standard. First month free.": the name ends with its sentence.
+    name = re.split(r"[.!?]\s", name)[0].strip(" .,;:")
     parts = [p.strip(" .,;:") for p in _DASHES.split(name) if p.strip(" .,;:")]
     if len(parts) == 2:
         short, full = sorted(parts, key=len)
@@ -98,7 +140,7 @@ def _plain_name(name: str) -> str | None:
         return None
     if words[0].lower() in {"our", "my", "your", "this", "us"}:
         return None
-    return name
+    return _title_case(name) if name.isupper() and len(name) > 4 else name
 
 
 def _title_case(name: str) -> str:

@@ -45,3 +45,34 @@ def test_a_page_that_names_nobody_gives_none() -> None:
         outlet_from_text(BODY + "Leave a Reply\n\nYour email address will not be published.")
         is None
     )
+
+
+def test_a_republishers_credit_names_the_page_not_the_agency() -> None:
+    text = BODY + "Copyright Lakeside Wire. Republished by Hilltop Daily under license."
+    assert outlet_from_text(text) == "Hilltop Daily"
+    text = BODY + "Copyright 2020 Lakeside Wire. Distributed by the Upland Courier."
+    assert outlet_from_text(text) == "Upland Courier"
+
+
+def test_a_story_sentence_about_distribution_names_nobody() -> None:
+    text = "In a photograph distributed by the Harbour Police, two men carry a crate.\n\n" + BODY
+    assert outlet_from_text(text) is None
+
+
+def test_a_breadcrumb_starts_with_the_sites_name_but_a_section_is_not_one() -> None:
+    assert outlet_from_text("Orchard Daily › Local › Roads\n\n" + BODY) == "Orchard Daily"
+    assert (
+        outlet_from_text("HILL COUNTRY TIMES  ›  News  ›  Roads\n\n" + BODY) == "Hill Country Times"
+    )
+    assert outlet_from_text("World  >  Asia\n\n" + BODY) is None
+
+
+def test_a_caps_section_label_gives_way_to_the_copyright_holder() -> None:
+    text = "WORLD NEWS | FLOODS\n\n" + BODY + "© 2021 Lakeside Wire. All rights reserved."
+    assert outlet_from_text(text) == "Lakeside Wire"
+
+
+def test_the_name_ends_with_its_sentence() -> None:
+    assert outlet_from_text(BODY + "Subscribe to The Evening Lamp. First month free.") == (
+        "The Evening Lamp"
+    )
