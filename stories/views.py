@@ -130,7 +130,8 @@ def _timeline_results(
 @story_page
 def timeline(request: HttpRequest, story: m.Story) -> TemplateResponse:
     filters = TimelineFilter.from_query(request.GET)
-    facet_list = facets.facets(story, filters, facets.FacetDisplay.from_query(request.GET))
+    display = facets.FacetDisplay.from_query(request.GET)
+    facet_list = _timeline_facets(story, filters, display)
     page_number = request.GET.get("page", "")[:12]
     context = {
         "story": story,
@@ -139,7 +140,6 @@ def timeline(request: HttpRequest, story: m.Story) -> TemplateResponse:
         "header": None if _wants_fragment(request) else _header(story),
         "filters": filters,
         "facets": facet_list,
-        "facet_query": _nonempty(filters.querystring()),
         "top": facets.TOP,
         "results": _timeline_results(story, filters, facet_list, page_number),
         # A swap started by a link (a chip, "Clear all") changes the filter behind the form's
@@ -184,8 +184,28 @@ def overview(request: HttpRequest, story: m.Story) -> TemplateResponse:
     )
 
 
+def _timeline_facets(
+    story: m.Story, filters: TimelineFilter, display: facets.FacetDisplay, only: str | None = None
+) -> list[facets.Facet]:
+    timeline_url = reverse("stories:timeline", args=[story.slug])
+    query = _nonempty(filters.querystring())
+    facet_list = facets.facets(story, filters, display, only=only)
+    for facet in facet_list:
+        facet.search_get = reverse("stories:facet", args=[story.slug, facet.name])
+        facet.more_href = timeline_url + display.expand(query, facet.name)
+        facet.more_get = facet.search_get + display.expand(query, facet.name)
+    return facet_list
+
+
 # The ids of the timeline's form and its search field, sent by htmx as HX-Trigger.
 _FORM_TRIGGERS = ("timeline-filters", "f-q")
+
+
+def _querystring(items: list[tuple[str, str]]) -> str:
+    qd = QueryDict(mutable=True)
+    for key, value in items:
+        qd.appendlist(key, value)
+    return "?" + qd.urlencode()
 
 
 def _nonempty(query: str) -> str:
@@ -206,14 +226,9 @@ def facet(request: HttpRequest, story: m.Story, name: str) -> HttpResponse:
         url = reverse("stories:timeline", args=[story.slug])
         return HttpResponseRedirect(f"{url}?{query.urlencode()}#facet-{name}")
     display = facets.FacetDisplay.from_query(request.GET)
-    (one,) = facets.facets(story, filters, display, only=name)
-    context = {
-        "story": story,
-        "facet": one,
-        "facet_query": _nonempty(filters.querystring()),
-        "top": facets.TOP,
-    }
-    response = TemplateResponse(request, "stories/_timeline_facet.html", context)
+    (one,) = _timeline_facets(story, filters, display, only=name)
+    context = {"story": story, "facet": one, "top": facets.TOP}
+    response = TemplateResponse(request, "stories/_facet.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
@@ -357,9 +372,22 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
         .annotate(n=Count("articles__quotes", filter=Q(articles__quotes__in=by_speaker)))
         .order_by("-n", "name")
     )
-    quote_facets = {"speaker": list(speaker_facet), "outlet": list(outlet_facet)}
-    names = {(kind, v.slug): v.name for kind, values in quote_facets.items() for v in values}
-    chips = _active_chips(filters, names, keys=("speaker", "outlet"))
+    quotes_url = reverse("stories:quotes", args=[story.slug])
+    display = facets.FacetDisplay.from_query(request.GET, names=("speaker", "outlet"))
+    query = _nonempty(_querystring(filters.query_items()))
+    facet_list = []
+    for name, legend, counted in (
+        ("speaker", "Speakers", speaker_facet),
+        ("outlet", "Outlets", outlet_facet),
+    ):
+        values = [facets.FacetValue(slug=v.slug, name=v.name, n=v.n) for v in counted]
+        chosen = set(speakers if name == "speaker" else outlets)
+        facet = facets.build(name, legend, values, chosen, display, unit="quotes")
+        facet.more_href = facet.more_get = quotes_url + display.expand(query, name)
+        facet.search_get = quotes_url
+        facet_list.append(facet)
+    chips = _active_chips(filters, facets.names(facet_list), keys=("speaker", "outlet"))
+
     quote_list = list(rows)
     context = {
         "story": story,
@@ -370,8 +398,8 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
         "total": base.count(),
         "active": bool(chips),
         "errors": filters.errors,
-        "facets": quote_facets,
-        "selected": {"speaker": set(speakers), "outlet": set(outlets)},
+        "facets": facet_list,
+        "top": facets.TOP,
         "chips": chips,
     }
     return _render(
