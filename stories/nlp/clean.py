@@ -191,6 +191,7 @@ def clean_article(text: str) -> CleanArticle:
         if _looks_like_heading(t, allow_question=False):
             kinds[j] = "heading"
 
+    _cut_off_ending(lines, kinds)
     blocks: list[Block] = []
     ledes = 0
     for k, line in zip(kinds, lines, strict=True):
@@ -312,6 +313,31 @@ _WIRE_CREDIT = re.compile(
 _LINK_LIST_HEAD = re.compile(
     r"^\s*(?:read (?:more|also)|related|see also|more on this)\s*:?\s*$", re.I
 )
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘A-Z0-9])")
+
+
+def _cut_off_ending(lines: list[_Line], kinds: list[BlockKind]) -> None:
+    """A page saved before it finished loading ends mid-sentence ("the coming mon"): the broken
+    sentence tells nothing whole, so it is set apart from the body."""
+    body = [j for j, k in enumerate(kinds) if k == "body"]
+    if len(body) < 2:
+        return
+    last = body[-1]
+    text = lines[last].text.rstrip()
+    if text.endswith(tuple(_TERMINAL)) or len(text.split()) < 4:
+        return
+    ends = list(_SENTENCE_END.finditer(text))
+    if not ends:
+        kinds[last] = "boilerplate"
+        return
+    cut = ends[-1].end()
+    line = lines[last]
+    whole = text[:cut].rstrip()
+    lines[last] = _Line(line.start, line.start + len(whole), whole)
+    lines.insert(last + 1, _Line(line.start + cut, line.start + len(text), text[cut:]))
+    kinds.insert(last + 1, "boilerplate")
 
 
 def _is_masthead(line: str) -> bool:

@@ -220,3 +220,17 @@ def test_wire_credits_and_read_more_links_are_furniture() -> None:
         "Read more:\nInquiry opens into ferry operator\nDivers search the wreck\n"
     )
     assert [b.text for b in article.body_blocks] == ["The ferry sank on Monday."]
+
+
+def test_a_text_cut_off_mid_word_loses_only_its_broken_sentence() -> None:
+    text = (
+        "Ferry Sinks\n\nThe ferry sank on Monday.\n\n"
+        "Divers found the wreck on Tuesday. Officials said the search would go on for the mon"
+    )
+    article = clean_article(text)
+    assert [b.text for b in article.body_blocks] == [
+        "The ferry sank on Monday.",
+        "Divers found the wreck on Tuesday.",
+    ]
+    broken = [b for b in article.blocks if b.kind == "boilerplate"]
+    assert broken and text[broken[0].start : broken[0].end].endswith("for the mon")
