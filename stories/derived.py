@@ -35,7 +35,9 @@ def refresh_disputes(story: m.Story, events: Iterable[m.Event] | None = None) ->
         "actors__aliases",
         Prefetch(
             "sources",
-            queryset=m.EventSource.objects.active().select_related("article__outlet"),
+            queryset=m.EventSource.objects.active()
+            .select_related("article__outlet")
+            .defer("article__raw_text", "article__body", "article__blocks"),
             to_attr="active_sources",
         ),
     )

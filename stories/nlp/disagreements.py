@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 NUMBER_WORDS = {
     "one": 1,
@@ -72,16 +73,24 @@ def _numbers(sentence: str) -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=1024)
+def _role_patterns(names: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """One actor's patterns, compiled once: put away by "while X was abroad" or "X was not in
+    the country", or made the doer by "X ordered"."""
+    n = "(?:" + "|".join(re.escape(x) for x in sorted(names, key=len, reverse=True)) + ")"
+    away_clause = re.compile(rf"\b(?:while|as|when|with)\s+{n}\s+{_ABSENCE}", re.I)
+    away = re.compile(rf"\b{n}\b(?:\s+\w+){{0,2}}\s+{_ABSENCE}", re.I)
+    did = re.compile(rf"\b{n}\b(?:\s+\w+){{0,1}}\s+{_AGENCY}\b", re.I)
+    return away_clause, away, did
+
+
 def _role(sentence: str, names: Sequence[str]) -> str | None:
     """ "did" when the sentence makes a name the doer, "away" when it puts them elsewhere."""
-    for name in sorted(names, key=len, reverse=True):
-        n = re.escape(name)
-        if re.search(rf"\b(?:while|as|when|with)\s+{n}\s+{_ABSENCE}", sentence, re.I) or re.search(
-            rf"\b{n}\b(?:\s+\w+){{0,2}}\s+{_ABSENCE}", sentence, re.I
-        ):
-            return "away"
-        if re.search(rf"\b{n}\b(?:\s+\w+){{0,1}}\s+{_AGENCY}\b", sentence, re.I):
-            return "did"
+    away_clause, away, did = _role_patterns(tuple(names))
+    if away_clause.search(sentence) or away.search(sentence):
+        return "away"
+    if did.search(sentence):
+        return "did"
     return None
 
 
