@@ -56,3 +56,23 @@ document.addEventListener("htmx:afterSettle", (event) => {
   const selector = event.detail.requestConfig?.elt?.dataset?.focus;
   if (selector) document.querySelector(selector)?.focus();
 });
+
+// An event opened from a filtered timeline carries the filter in its address, so that its
+// "← Timeline" leads back to it. Done here, once a page of cards arrives, rather than in every
+// card's markup: the links work as plain links without it.
+function keepFiltersOnEventLinks() {
+  const query = window.location.search;
+  for (const link of document.querySelectorAll(".event-title a, .sources-body > a")) {
+    const url = new URL(link.href, window.location.href);
+    if (url.search !== query && /\/events\/\d+\/$/.test(url.pathname)) {
+      url.search = query;
+      link.href = url.pathname + url.search;
+    }
+  }
+}
+document.addEventListener("DOMContentLoaded", keepFiltersOnEventLinks);
+document.addEventListener("htmx:afterSettle", (event) => {
+  keepFiltersOnEventLinks();
+  // The results changed: the overview follows the filter they show.
+  if (event.detail.target?.id === "timeline-results") document.body.dispatchEvent(new Event("filters-changed"));
+});
