@@ -70,6 +70,13 @@ FACILITY_NOUNS = words(
     """
 )
 
+# Words that name a state around a country's name: "the Russian Federation", "the Islamic
+# Republic of Iran".
+STATE_WORDS = words(
+    "federation republic kingdom union state states commonwealth of the people's peoples "
+    "democratic islamic federal socialist"
+)
+
 PRONOUNS = words("he him his himself she her hers herself")
 
 STOP_NAMES = frozenset({"faq", "faqs"})
@@ -192,11 +199,12 @@ EVENT_KINDS = {
     "ruling": "rule ruling verdict overturn decision",
     "win": "win victory beat defeat triumph",
     "elect": "elect election",
-    "sign": "sign signing",
+    "sign": "sign signing agree agreement deal accord pact",
     "acquire": "acquire acquisition buy purchase takeover",
     "close": "close shut closure shutdown shut_down close_down",
     "reopen": "reopen resume restore restart",
     "halt": "halt suspend ground stop pause suspension",
+    "cancel": "cancel scrub call_off postpone delay abort cancellation postponement",
     "theft": "steal theft robbery heist rob burglary",
     "blaze": "blaze burn",
     "quake": "earthquake quake tremor aftershock",

@@ -28,7 +28,7 @@ def editors_may_not_retitle_stories(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("stories", "0003_story_version"),
+        ("stories", "0005_editors_add_articles"),
     ]
 
     operations = [
