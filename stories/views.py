@@ -92,7 +92,7 @@ def timeline(request: HttpRequest, slug: str) -> TemplateResponse:
         "stories/timeline.html",
         "stories/_timeline_panel.html",
         context,
-        status=400 if filters.errors else 200,
+        status=400 if filters.refused else 200,
     )
 
 
@@ -231,7 +231,7 @@ def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
         "stories/quotes.html",
         "stories/_quotes_panel.html",
         context,
-        status=400 if filters.errors else 200,
+        status=400 if filters.refused else 200,
     )
 
 

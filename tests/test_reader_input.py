@@ -83,12 +83,23 @@ def test_more_values_than_a_facet_takes_is_refused_with_a_400_that_says_so(clien
     assert "more than the" in export.text
 
 
+@pytest.mark.parametrize("value", ["99999999999999999999", "2023-02-30", "0", "soon"])
+def test_a_date_that_is_not_one_is_said_on_the_page_and_left_out(client, db, value):
+    story = make_story(2)
+    response = client.get(timeline_url(story), {"from": value})
+    assert response.status_code == 200  # a reader's slip, as a form would show it
+    assert "is not a date" in response.text
+    assert response.text.count("data-event-id=") == 2
+    export = client.get(reverse("stories:export", args=[story.slug, "json"]), {"from": value})
+    # A download is what was asked for or nothing.
+    assert export.status_code == 400 and "is not a date" in export.text
+
+
 @pytest.mark.parametrize(
     "params, says",
     [
-        ({"from": "99999999999999999999"}, "is not a date"),
-        ({"to": "2023-02-30"}, "is not a date"),
         ({"q": "missile\x00"}, "NUL character"),
+        ({"from": "2023\x00"}, "NUL character"),
         ({"actor": "alice\x00"}, "is not a valid actor"),
         ({"topic": "<script>"}, "is not a valid topic"),
     ],

@@ -12,6 +12,19 @@ document.addEventListener("htmx:configRequest", (event) => {
   }
 });
 
+// The search box asks as the reader types; its "change" on leaving the box must not ask again
+// through the form. (Stopped here rather than by an hx-trigger filter, which htmx would eval:
+// the Content-Security-Policy allows no eval.)
+document.addEventListener(
+  "change",
+  (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === "search") {
+      event.stopPropagation();
+    }
+  },
+  true,
+);
+
 document.addEventListener("htmx:afterSwap", (event) => {
   const target = event.detail.target;
   if (!target || !PANELS.includes(target.id)) return;
