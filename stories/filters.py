@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q
 from django.http import QueryDict
 
 from stories import models as m
@@ -201,35 +201,3 @@ class QuoteFilter:
 
     def query_items(self) -> list[tuple[str, str]]:
         return [("speaker", s) for s in self.speakers] + [("outlet", o) for o in self.outlets]
-
-
-def facet_counts(story: m.Story, filtered: QuerySet) -> dict[str, list]:
-    """Each facet's values with how many of the filtered events carry them (one query a facet)."""
-    ids = filtered.values("pk")
-    # Filtering before annotating makes the count run over the same join: values that occur
-    # in the story's visible events, counted over the filtered ones.
-    actors = (
-        m.Actor.objects.filter(story=story, events__hidden=False)
-        .annotate(n=Count("events", filter=Q(events__in=ids), distinct=True))
-        .order_by("-n", "name")
-    )
-    topics = (
-        m.Topic.objects.filter(events__story=story, events__hidden=False)
-        .annotate(n=Count("events", filter=Q(events__in=ids), distinct=True))
-        .order_by("-n", "name")
-    )
-    outlets = (
-        m.Outlet.objects.filter(articles__story=story)
-        .annotate(
-            n=Count(
-                "articles__event_sources__event",
-                filter=Q(
-                    articles__event_sources__event__in=ids,
-                    articles__event_sources__detached=False,
-                ),
-                distinct=True,
-            )
-        )
-        .order_by("-n", "name")
-    )
-    return {"actor": list(actors), "topic": list(topics), "outlet": list(outlets)}

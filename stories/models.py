@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from stories.nlp.names import spelling_key
+
 GRANULARITIES = [("year", "Year"), ("month", "Month"), ("day", "Day")]
 DATE_BASES = [
     ("explicit", "Explicit date in the sentence"),
@@ -42,8 +44,8 @@ def text_key(text: str) -> str:
 
 
 def norm_name(name: str) -> str:
-    """How names are compared: case, spacing and apostrophe style do not matter."""
-    return " ".join(name.replace("’", "'").lower().split())
+    """How stored names are compared: as spellings (``stories.nlp.names.spelling_key``)."""
+    return spelling_key(name)
 
 
 def unique_slug(text: str, taken: set[str], fallback: str = "item") -> str:
@@ -290,6 +292,27 @@ class EventQuerySet(models.QuerySet):
         # Undated events last; within a date, the wider period (a year) before its days.
         return self.order_by(
             models.F("date_start").asc(nulls_last=True), "-date_end", "title", "pk"
+        )
+
+    def for_cards(self) -> EventQuerySet:
+        """What a timeline card shows and nothing more: no article text, no evidence sentence
+        (the card loads those on demand from the event's page)."""
+        return self.prefetch_related(
+            Prefetch("actors", queryset=Actor.objects.only("id", "name", "slug", "kind")),
+            Prefetch("topics", queryset=Topic.objects.only("id", "name", "slug")),
+            Prefetch(
+                "sources",
+                queryset=EventSource.objects.active()
+                .select_related("article__outlet")
+                .only(
+                    "event_id",
+                    "article__file_name",
+                    "article__headline",
+                    "article__outlet__name",
+                )
+                .order_by("article__file_name"),
+                to_attr="active_sources",
+            ),
         )
 
     def with_reader_data(self) -> EventQuerySet:

@@ -5,20 +5,25 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 
+from stories import caching, facets
 from stories import models as m
+from stories.caching import story_page
 from stories.diff import highlight
 from stories.export import FORMATS, story_export
-from stories.filters import QuoteFilter, TimelineFilter, facet_counts
+from stories.filters import QuoteFilter, TimelineFilter
 from stories.markup import Span, render_blocks
 from stories.presenters import coverage_matrix, date_groups, group_quotes
 
-EVENTS_PER_PAGE = 100
+# A page of events and its facets stay under 60 KB, however long the story.
+EVENTS_PER_PAGE = 30
 
 
 def _render(
@@ -34,10 +39,6 @@ def _render(
     return response
 
 
-def _story(slug: str) -> m.Story:
-    return get_object_or_404(m.Story, slug=slug)
-
-
 def story_list(request: HttpRequest) -> TemplateResponse:
     stories = m.Story.objects.annotate(
         n_articles=Count("articles", distinct=True),
@@ -46,58 +47,111 @@ def story_list(request: HttpRequest) -> TemplateResponse:
     return TemplateResponse(request, "stories/story_list.html", {"stories": stories})
 
 
-def _active_chips(filters: TimelineFilter, facets: dict[str, list]) -> list[dict]:
+def _active_chips(filters: TimelineFilter, names: dict[tuple[str, str], str]) -> list[dict]:
     """The active filters as a reader reads them: names, not slugs, each removable."""
-    names = {(kind, v.slug): v.name for kind, values in facets.items() for v in values}
     kinds = {"actor": "Who", "topic": "Topic", "outlet": "Outlet", "q": "Text", "from": "From"}
     kinds["to"] = "To"
     return [
         {
             "kind": kinds[key],
             "name": names.get((key, value), value),
-            "query": filters.querystring(without=(key, value)),
+            "query": _nonempty(filters.querystring(without=(key, value))),
         }
         for key, value in filters.query_items()
     ]
 
 
-def timeline(request: HttpRequest, slug: str) -> TemplateResponse:
-    story = _story(slug)
+def _timeline_results(
+    story: m.Story, filters: TimelineFilter, facet_list: list[facets.Facet], page_number: str
+) -> str:
+    """The results section (count, chips, one page of events), rendered once a story version:
+    it is the same for every reader, and the heaviest part of the page to render."""
+
+    def render() -> str:
+        events = filters.apply(m.Event.objects.for_story(story).visible())
+        paginator = Paginator(events.chronological().for_cards(), EVENTS_PER_PAGE)
+        page = paginator.get_page(page_number)
+        query = filters.querystring()
+        context = {
+            "story": story,
+            "filters": filters,
+            "page": page,
+            "groups": date_groups(page.object_list),
+            "chips": _active_chips(filters, facets.names(facet_list)),
+            "query": "" if query == "?" else query,
+            "page_query": (query + "&" if query != "?" else "?") + "page=",
+            "total": facets.visible_total(story),
+        }
+        return render_to_string("stories/_timeline_results.html", context)
+
+    parts = ("timeline-results", filters.querystring(), filters.errors, page_number)
+    # Safe: the template escaped it when it was rendered.
+    return mark_safe(caching.cached(story, parts, render))
+
+
+@story_page
+def timeline(request: HttpRequest, story: m.Story) -> TemplateResponse:
     filters = TimelineFilter.from_query(request.GET)
-    events = filters.apply(m.Event.objects.for_story(story).visible())
-    paginator = Paginator(events.chronological().with_reader_data(), EVENTS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
-    facets = facet_counts(story, events)
-    query = filters.querystring()
+    facet_list = facets.facets(story, filters, facets.FacetDisplay.from_query(request.GET))
+    page_number = request.GET.get("page", "")[:12]
     context = {
         "story": story,
         "section": "timeline",
         "filters": filters,
-        "page": page,
-        "events": page.object_list,
-        "groups": date_groups(page.object_list),
-        "facets": facets,
-        "selected": {
-            "actor": set(filters.actors),
-            "topic": set(filters.topics),
-            "outlet": set(filters.outlets),
-        },
-        "chips": _active_chips(filters, facets),
-        "query": "" if query == "?" else query,
-        "page_query": (query + "&" if query != "?" else "?") + "page=",
-        "total": m.Event.objects.for_story(story).visible().count(),
+        "facets": facet_list,
+        "facet_query": _nonempty(filters.querystring()),
+        "top": facets.TOP,
+        "results": _timeline_results(story, filters, facet_list, page_number),
+        # A swap started by a link (a chip, "Clear all") changes the filter behind the form's
+        # back: the form's text and date fields come along. The form's own swaps leave them
+        # alone, so that what the reader is typing is never overwritten.
+        "refresh_inputs": request.htmx.trigger not in _FORM_TRIGGERS,
     }
     return _render(
         request,
         "stories/timeline.html",
-        "stories/_timeline_panel.html",
+        "stories/_timeline_fragment.html",
         context,
         status=400 if filters.refused else 200,
     )
 
 
-def event_detail(request: HttpRequest, slug: str, pk: int) -> TemplateResponse:
-    story = _story(slug)
+# The ids of the timeline's form and its search field, sent by htmx as HX-Trigger.
+_FORM_TRIGGERS = ("timeline-filters", "f-q")
+
+
+def _nonempty(query: str) -> str:
+    return "" if query == "?" else query
+
+
+@story_page
+def facet(request: HttpRequest, story: m.Story, name: str) -> HttpResponse:
+    """One facet with all its values (bounded) or the values its search matches."""
+    if name not in facets.NAMES:
+        raise Http404(f"No facet {name!r}; the timeline's facets are {', '.join(facets.NAMES)}.")
+    filters = TimelineFilter.from_query(request.GET)
+    if not request.htmx:
+        # Without JavaScript "Show all" is the timeline with this facet expanded.
+        query = QueryDict(mutable=True)
+        query.update(request.GET)
+        query.setlist("more", sorted({*query.getlist("more"), name}))
+        url = reverse("stories:timeline", args=[story.slug])
+        return HttpResponseRedirect(f"{url}?{query.urlencode()}#facet-{name}")
+    display = facets.FacetDisplay.from_query(request.GET)
+    (one,) = facets.facets(story, filters, display, only=name)
+    context = {
+        "story": story,
+        "facet": one,
+        "facet_query": _nonempty(filters.querystring()),
+        "top": facets.TOP,
+    }
+    response = TemplateResponse(request, "stories/_timeline_facet.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@story_page
+def event_detail(request: HttpRequest, story: m.Story, pk: int) -> TemplateResponse:
     event = get_object_or_404(
         m.Event.objects.for_story(story)
         .visible()
@@ -138,8 +192,8 @@ def event_detail(request: HttpRequest, slug: str, pk: int) -> TemplateResponse:
     return _render(request, "stories/event_detail.html", "stories/_event_sources.html", context)
 
 
-def coverage(request: HttpRequest, slug: str) -> TemplateResponse:
-    story = _story(slug)
+@story_page
+def coverage(request: HttpRequest, story: m.Story) -> TemplateResponse:
     articles = list(m.Article.objects.for_story(story).select_related("outlet"))
     events = (
         m.Event.objects.for_story(story)
@@ -165,8 +219,8 @@ def coverage(request: HttpRequest, slug: str) -> TemplateResponse:
     return TemplateResponse(request, "stories/coverage.html", context)
 
 
-def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
-    story = _story(slug)
+@story_page
+def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
     filters = QuoteFilter.from_query(request.GET)
     speakers, outlets = filters.speakers, filters.outlets
     base = m.Quote.objects.for_story(story).visible()
@@ -235,13 +289,13 @@ def quotes(request: HttpRequest, slug: str) -> TemplateResponse:
     )
 
 
-def actor_detail(request: HttpRequest, slug: str, actor_slug: str) -> TemplateResponse:
-    story = _story(slug)
+@story_page
+def actor_detail(request: HttpRequest, story: m.Story, actor_slug: str) -> TemplateResponse:
     actor = get_object_or_404(
         m.Actor.objects.filter(story=story).prefetch_related("aliases"), slug=actor_slug
     )
     events = m.Event.objects.for_story(story).visible().for_actor(actor)
-    page = Paginator(events.chronological().with_reader_data(), EVENTS_PER_PAGE).get_page(
+    page = Paginator(events.chronological().for_cards(), EVENTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     quotes = (
@@ -270,8 +324,8 @@ def actor_detail(request: HttpRequest, slug: str, actor_slug: str) -> TemplateRe
     return TemplateResponse(request, "stories/actor_detail.html", context)
 
 
-def article_list(request: HttpRequest, slug: str) -> TemplateResponse:
-    story = _story(slug)
+@story_page
+def article_list(request: HttpRequest, story: m.Story) -> TemplateResponse:
     # Counted in subqueries: two counts over joins would multiply each other's rows.
     events = (
         m.EventSource.objects.active()
@@ -299,8 +353,8 @@ def article_list(request: HttpRequest, slug: str) -> TemplateResponse:
     return TemplateResponse(request, "stories/article_list.html", context)
 
 
-def article_detail(request: HttpRequest, slug: str, pk: int) -> TemplateResponse:
-    story = _story(slug)
+@story_page
+def article_detail(request: HttpRequest, story: m.Story, pk: int) -> TemplateResponse:
     article = get_object_or_404(m.Article.objects.for_story(story).select_related("outlet"), pk=pk)
     sources = (
         m.EventSource.objects.active()
@@ -349,8 +403,8 @@ def article_detail(request: HttpRequest, slug: str, pk: int) -> TemplateResponse
     return TemplateResponse(request, "stories/article_detail.html", context)
 
 
-def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    story = _story(slug)
+@story_page
+def export(request: HttpRequest, story: m.Story, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         return HttpResponse(
             f"Unknown format {fmt!r}; use one of {', '.join(sorted(FORMATS))}.",

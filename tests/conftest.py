@@ -1,4 +1,4 @@
-"""A server started the production way, for the tests of production serving."""
+"""Fixtures for every test: an empty cache, and a server started the production way."""
 
 from __future__ import annotations
 
@@ -14,9 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMIT = ROOT / "fixtures" / "articles" / "summit"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back test's story id may come back."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @dataclass

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from stories import models as m
+from stories.views import EVENTS_PER_PAGE
 from tests.factories import make_story
 
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -36,7 +37,10 @@ def test_htmx_request_gets_only_the_fragment(client, db):
     response = client.get(timeline_url(story), {"actor": "alice-example"}, **HX)
     html = response.content.decode()
     assert "<html" not in html
-    assert html.lstrip().startswith('<div id="timeline-panel"')
+    # The results, then the facets' new counts swapped in out of band; no form, no chrome.
+    assert html.lstrip().startswith('<section id="timeline-results"')
+    assert "<form" not in html and "<nav" not in html
+    assert html.count('hx-swap-oob="true"') == 4  # three facets and the text and date fields
     assert html.count("data-event-id=") == 2
     assert "HX-Request" in response["Vary"]
 
@@ -221,10 +225,11 @@ def test_timeline_links_exports_for_the_current_filter(client, db):
 def test_long_timelines_are_paged(client, db):
     story = make_story(130)
     first = client.get(timeline_url(story)).content.decode()
-    assert first.count("data-event-id=") == 100
+    assert first.count("data-event-id=") == EVENTS_PER_PAGE
     assert "?page=2" in first
-    second = client.get(timeline_url(story), {"page": 2}).content.decode()
-    assert second.count("data-event-id=") == 30
+    pages = -(-130 // EVENTS_PER_PAGE)
+    last = client.get(timeline_url(story), {"page": pages}).content.decode()
+    assert last.count("data-event-id=") == 130 - (pages - 1) * EVENTS_PER_PAGE
 
 
 def test_every_htmx_get_has_a_plain_link_or_form_action(client, db):
@@ -237,7 +242,7 @@ def test_every_htmx_get_has_a_plain_link_or_form_action(client, db):
                 assert "href=" in tag, (name, tag)
             elif kind == "<details":
                 # The sources fragment's placeholder is a plain link to the event page.
-                assert 'hx-target="#event-' in tag, tag
+                assert 'hx-target="find .sources-body"' in tag, tag
             elif kind == "<input":
                 assert 'hx-include="closest form"' in tag, tag
             else:

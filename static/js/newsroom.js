@@ -1,7 +1,7 @@
 // Progressive enhancement only: every control works as a plain link or form without this file.
 document.documentElement.classList.add("js");
 
-const PANELS = ["timeline-panel", "quotes-panel"];
+const PANELS = ["timeline-results", "quotes-panel"];
 
 // Leave empty fields out of the pushed URL: "?actor=kim" rather than "?q=&from=&to=&actor=kim".
 document.addEventListener("htmx:configRequest", (event) => {
@@ -40,4 +40,11 @@ document.addEventListener("htmx:afterSwap", (event) => {
     heading.setAttribute("tabindex", "-1");
     heading.focus({ preventScroll: true });
   }
+});
+
+// "Show all" replaces itself with the longer list: keyboard focus goes to the first value it
+// revealed rather than back to the top of the page.
+document.addEventListener("htmx:afterSettle", (event) => {
+  const selector = event.detail.requestConfig?.elt?.dataset?.focus;
+  if (selector) document.querySelector(selector)?.focus();
 });

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from stories.nlp.names import clean_form, name_key
+
 _STRAIGHTEN = str.maketrans(
     {
         "\u2018": "'",
@@ -36,15 +38,9 @@ def normalize_text(text: str | None) -> str:
 
 
 def normalize_name(name: str | None) -> str:
-    """``normalize_text`` without a leading "the" and a trailing possessive."""
-    text = normalize_text(name).strip(" ,;:")
-    if text.startswith("the "):
-        text = text[4:]
-    if text.endswith("'s"):
-        text = text[:-2]
-    elif text.endswith("s'"):
-        text = text[:-1]
-    return text.strip()
+    """The pipeline's name key (``stories.nlp.names``) of a name without a leading "the" and a
+    possessive, so gold and system names compare the way the pipeline compares names."""
+    return name_key(clean_form(normalize_text(name)))
 
 
 def file_key(name: Any) -> str:

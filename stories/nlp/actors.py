@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +32,7 @@ from stories.nlp.lexicon import (
     STOP_NAMES,
     TITLE_WORDS,
 )
+from stories.nlp.names import clean_form, name_key, name_tokens, near_spelling, strip_title
 from stories.nlp.types import (
     NO_DECISIONS,
     Actor,
@@ -41,6 +42,7 @@ from stories.nlp.types import (
     Decisions,
     Mention,
 )
+from stories.nlp.unionfind import UnionFind
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,6 @@ class ArticleDocs:
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
-_POSSESSIVE = re.compile(r"[’']s?$")
-_SQUASH = re.compile(r"[^0-9a-z]+")
 _LABEL_KIND: dict[str, ActorKind] = {
     "PERSON": "person",
     "ORG": "organization",
@@ -61,43 +61,6 @@ _LABEL_KIND: dict[str, ActorKind] = {
     "LOC": "place",
     "FAC": "place",
 }
-
-
-def squash(text: str) -> str:
-    """A key for name comparison: case, spacing, hyphens and dots do not matter."""
-    return _SQUASH.sub("", text.lower())
-
-
-def name_tokens(form: str) -> list[str]:
-    """Name parts split on spaces and hyphens, so "Jong-un" and "Jong Un" both count two."""
-    return [p for p in re.split(r"[\s\-‐–]+", form) if p]
-
-
-def strip_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split leading title words off a name: (title words, name words).
-
-    Strips through the last title word of the leading run, keeping at least one name word, so
-    "Natural Resources Minister Alexander Kozlov" loses its whole title while "Martin Luther King"
-    (title word last) keeps its name.
-    """
-    cut = 0
-    for i, word in enumerate(words[:-1]):
-        if word.lower().rstrip(".") in TITLE_WORDS:
-            cut = i + 1
-        elif not word[:1].isupper():
-            break
-    return words[:cut], words[cut:]
-
-
-def clean_form(text: str) -> str:
-    """Display form of a name: no possessive, no leading article, no surrounding punctuation."""
-    text = text.strip().strip(',;:!?"“”‘’()[]')
-    if text.endswith(".") and text.count(".") == 1:
-        text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
-    text = _POSSESSIVE.sub("", text) if re.search(r"[’']s?$", text) else text
-    if text.lower().startswith("the "):
-        text = text[4:]
-    return " ".join(text.split())
 
 
 def same_place(a: str, b: str) -> bool:
@@ -151,13 +114,6 @@ class _Raw:
     cluster: int = -1
 
 
-@dataclass
-class _Profile:
-    """What the text says a person is: (affiliation, role) pairs seen in introductions."""
-
-    pairs: set[tuple[str, str]] = field(default_factory=set)
-
-
 class ActorIndex:
     """Canonical actors of a story, and where each article mentions them."""
 
@@ -204,13 +160,13 @@ class ActorIndex:
         """Any surface form (alias, title + name, possessive, role noun) -> canonical name."""
         form = clean_form(surface)
         titles, words = strip_title(form.split())
-        key = squash(" ".join(words))
+        key = name_key(" ".join(words))
         if not key:
             return None
         if key in self._surface:
             return self._surface[key]
-        if squash(form) in self._surface:
-            return self._surface[squash(form)]
+        if name_key(form) in self._surface:
+            return self._surface[name_key(form)]
         if len(words) == 1 and key in self._by_token:
             return max(self._by_token[key], key=lambda c: c[1])[0]
         return self._resolve_role(form)
@@ -228,25 +184,21 @@ class ActorIndex:
         return next(iter(found)) if len(found) == 1 else None
 
 
-class _UnionFind:
+class _NameClusters:
     """Clusters of mention forms that refuse to join names an editor said are different."""
 
     def __init__(self, forbidden: Iterable[tuple[str, str]]) -> None:
-        self.parent: dict[int, int] = {}
+        self.sets = UnionFind()
         self.keys: dict[int, set[str]] = {}
-        self.forbidden = {frozenset((squash(a), squash(b))) for a, b in forbidden}
+        self.forbidden = {frozenset((name_key(a), name_key(b))) for a, b in forbidden}
 
     def add(self, key: str) -> int:
-        cid = len(self.parent)
-        self.parent[cid] = cid
+        cid = self.sets.add()
         self.keys[cid] = {key}
         return cid
 
     def find(self, cid: int) -> int:
-        while self.parent[cid] != cid:
-            self.parent[cid] = self.parent[self.parent[cid]]
-            cid = self.parent[cid]
-        return cid
+        return self.sets.find(cid)
 
     def can_join(self, a: int, b: int) -> bool:
         ka, kb = self.keys[self.find(a)], self.keys[self.find(b)]
@@ -258,7 +210,7 @@ class _UnionFind:
             return True
         if not force and not self.can_join(ra, rb):
             return False
-        self.parent[rb] = ra
+        self.sets.union(ra, rb)
         self.keys[ra] |= self.keys.pop(rb)
         return True
 
@@ -282,14 +234,18 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
     if kind == "person":
         _, words = strip_title(words)
         form = " ".join(words)
-    key = squash(form)
+    key = name_key(form)
     if (
         len(key) < 2
         or key in STOP_NAMES
         or not any(ch.isupper() for ch in form)
         or all(t.is_stop for t in span)
         or not any(ch.isalpha() for ch in form)
-        or (len(key) < 3 and not form.replace(".", "").isupper())
+        or (
+            len(key) < 3
+            and not form.replace(".", "").isupper()
+            and not _short_surname(span, ent.label_)
+        )
     ):
         return None
     if kind == "person" and not any(t.pos_ == "PROPN" for t in span):
@@ -297,13 +253,24 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
     if kind == "organization" and _is_title_modifier(span):
         return None
     author = art.clean.author
-    if kind == "person" and author and squash(author) == key:
+    if kind == "person" and author and name_key(author) == key:
         return None  # the byline author writes the story; they are not in it
     start = block.start + span[0].idx
     end = block.start + span[-1].idx + len(span[-1].text)
     head = span.root
     return _Raw(
         art.file, bi, sent, start, end, span.text, form, kind, ent.label_, head, _is_subject(head)
+    )
+
+
+def _short_surname(span: Span, label: str) -> bool:
+    """ "Xi", "Li", "Wu": a two-letter family name the model tags as a person."""
+    return (
+        label == "PERSON"
+        and len(span) == 1
+        and span[0].pos_ == "PROPN"
+        and span[0].text[:1].isupper()
+        and span[0].text[1:].islower()
     )
 
 
@@ -488,7 +455,40 @@ def _role_phrase(tok: Token) -> tuple[Span, str, str] | None:
 def extract_actors(
     articles: Sequence[ArticleDocs], decisions: Decisions = NO_DECISIONS
 ) -> ActorIndex:
-    """Find the story's actors across all its articles and resolve every mention to one of them."""
+    """Find the story's actors across all its articles and resolve every mention to one of them.
+
+    The phases, in order: find the name mentions; give each name one kind; cluster the names
+    (a full name inside a longer one, acronyms, acronyms the text introduces, editors' rulings);
+    send surname-only mentions to a full name; choose each cluster's canonical name; resolve role
+    nouns and pronouns; index it all for the later passes.
+    """
+    found = _find_mentions(articles)
+    raws = found.raws
+    _settle_kinds(raws)
+    names = _Names(raws, decisions)
+    _join_longer_names(names)
+    _join_spelling_variants(names)
+    _join_acronyms(names)
+    _join_introduced_acronyms(names, raws, articles)
+    _apply_editors_same(names, decisions)
+    _attach_surnames(names, raws, decisions)
+    canon = _canonical_names(names, raws, decisions)
+    profiles = _role_profiles(raws, canon.names)
+    refs = _resolve_references(articles, raws, profiles, canon.names, found.sentences)
+    return _index(raws, refs, canon, profiles, decisions)
+
+
+@dataclass
+class _Found:
+    """Name mentions of a story's articles, and the sentences of each block."""
+
+    raws: list[_Raw]
+    sentences: dict[tuple[str, int], list[Span]]  # (file, block number) -> sentences
+
+
+def _find_mentions(articles: Sequence[ArticleDocs]) -> _Found:
+    """NER entities (repaired), titled surnames NER left untagged, and lone surnames of people
+    an article named in full. Heading-like blocks are skipped."""
     raws: list[_Raw] = []
     sent_of: dict[tuple[str, int], list[Span]] = {}
     scanned: list[tuple[ArticleDocs, int, Block, Doc, list[int], set[int]]] = []
@@ -527,64 +527,106 @@ def extract_actors(
             scanned.append((art, bi, block, doc, sent_idx, covered))
             sent_no += len(sents)
     raws += _name_parts(raws, scanned)
+    return _Found(raws, sent_of)
 
-    # One kind per name: a name NER once called a person is a person (ORG is its usual mistake
-    # for unfamiliar personal names); otherwise the majority label wins.
+
+def _settle_kinds(raws: list[_Raw]) -> None:
+    """One kind per name: a name NER once called a person is a person (ORG is its usual mistake
+    for unfamiliar personal names); otherwise the majority label wins, and a facility is a place."""
     kind_votes: dict[str, Counter[ActorKind]] = defaultdict(Counter)
     for r in raws:
-        kind_votes[squash(r.form)][r.kind] += 1
-    facility = {squash(r.form) for r in raws if r.kind != "person" and _names_a_facility(r)}
+        kind_votes[name_key(r.form)][r.kind] += 1
+    facility = {name_key(r.form) for r in raws if r.kind != "person" and _names_a_facility(r)}
     for r in raws:
-        votes = kind_votes[squash(r.form)]
+        votes = kind_votes[name_key(r.form)]
         r.kind = "person" if votes["person"] else votes.most_common(1)[0][0]
-        if r.kind != "person" and squash(r.form) in facility:
+        if r.kind != "person" and name_key(r.form) in facility:
             r.kind = "place"
 
-    uf = _UnionFind(decisions.different_actors)
-    key_cluster: dict[str, int] = {}
-    for r in raws:
-        key = squash(r.form)
-        if key not in key_cluster:
-            key_cluster[key] = uf.add(key)
-    forms_by_key: dict[str, str] = {squash(r.form): r.form for r in raws}
-    kind_of_key = {squash(r.form): r.kind for r in raws}
 
-    # Full names that are a part of a longer name of the same person ("Vladimir Putin" within
-    # "Vladimir Vladimirovich Putin") join it when exactly one longer name contains them.
-    multi = [
-        k
-        for k in key_cluster
-        if kind_of_key[k] == "person" and len(name_tokens(forms_by_key[k])) >= 2
-    ]
-    part_sets = {k: [squash(p) for p in name_tokens(forms_by_key[k])] for k in multi}
-    for k in multi:
+class _Names:
+    """Every distinct name of the story (by ``name_key``), each in a cluster the phases join."""
+
+    def __init__(self, raws: list[_Raw], decisions: Decisions) -> None:
+        self.clusters = _NameClusters(decisions.different_actors)
+        self.cluster_of: dict[str, int] = {}
+        for r in raws:
+            key = name_key(r.form)
+            if key not in self.cluster_of:
+                self.cluster_of[key] = self.clusters.add(key)
+        self.form_of: dict[str, str] = {name_key(r.form): r.form for r in raws}
+        self.kind_of = {name_key(r.form): r.kind for r in raws}
+        # People's names of two or more parts, with their parts.
+        self.full = [
+            k
+            for k in self.cluster_of
+            if self.kind_of[k] == "person" and len(name_tokens(self.form_of[k])) >= 2
+        ]
+        self.parts = {k: [name_key(p) for p in name_tokens(self.form_of[k])] for k in self.full}
+
+    def root(self, key: str) -> int:
+        return self.clusters.find(self.cluster_of[key])
+
+
+def _join_longer_names(names: _Names) -> None:
+    """Full names that are a part of a longer name of the same person ("Vladimir Putin" within
+    "Vladimir Vladimirovich Putin") join it when exactly one longer name contains them."""
+    for k in names.full:
         supers = [
             o
-            for o in multi
+            for o in names.full
             if o != k
-            and len(part_sets[o]) > len(part_sets[k])
-            and _is_subsequence(part_sets[k], part_sets[o])
+            and len(names.parts[o]) > len(names.parts[k])
+            and _is_subsequence(names.parts[k], names.parts[o])
         ]
         if len(supers) == 1:
-            uf.union(key_cluster[supers[0]], key_cluster[k])
+            names.clusters.union(names.cluster_of[supers[0]], names.cluster_of[k])
 
-    # Acronyms of organisations and places: "UN" is "United Nations", "U.S." is "United States".
-    for k, cid in key_cluster.items():
-        form = forms_by_key[k]
-        if kind_of_key[k] == "person" or not form.replace(".", "").isupper():
+
+def _join_spelling_variants(names: _Names) -> None:
+    """Misspellings of one person's name: "Recep Tayyip Erdogn" is "Recep Tayyip Erdogan",
+    "Kim Jon Un" is "Kim Jong Un". Two full names join when they have as many parts, every part
+    starts with the same letter and all but one part are the same; the one that differs is a
+    near spelling of the other (one or two letters apart in a word of five or more letters, one
+    letter in a shorter one) and is not itself a different name the story uses."""
+    full = sorted(names.full, key=lambda k: (-len(k), k))
+    for i, a in enumerate(full):
+        for b in full[i + 1 :]:
+            pa, pb = names.parts[a], names.parts[b]
+            if len(pa) != len(pb) or names.root(a) == names.root(b):
+                continue
+            differ = [(x, y) for x, y in zip(pa, pb, strict=True) if x != y]
+            if len(differ) != 1:
+                continue
+            x, y = differ[0]
+            if x[:1] != y[:1] or not near_spelling(x, y):
+                continue
+            names.clusters.union(names.cluster_of[a], names.cluster_of[b])
+
+
+def _join_acronyms(names: _Names) -> None:
+    """Acronyms of organisations and places: "UN" is "United Nations", "U.S." is "United
+    States"."""
+    for k, cid in names.cluster_of.items():
+        form = names.form_of[k]
+        if names.kind_of[k] == "person" or not form.replace(".", "").isupper():
             continue
-        for other, ocid in key_cluster.items():
-            oform = forms_by_key[other]
+        for other, ocid in names.cluster_of.items():
+            oform = names.form_of[other]
             parts = [w for w in name_tokens(oform) if w[:1].isupper()]
             if (
-                kind_of_key[other] == kind_of_key[k]
+                names.kind_of[other] == names.kind_of[k]
                 and len(parts) >= 2
                 and "".join(w[0] for w in parts).lower() == k
             ):
-                uf.union(ocid, cid)
+                names.clusters.union(ocid, cid)
 
-    # An acronym the text itself introduces: "the Democratic People's Republic of Korea (DPRK)",
-    # "Islamic State (ISIS)". The brackets say it, so initials and labels need not agree.
+
+def _join_introduced_acronyms(
+    names: _Names, raws: list[_Raw], articles: Sequence[ArticleDocs]
+) -> None:
+    """An acronym the text itself introduces: "the Democratic People's Republic of Korea (DPRK)",
+    "Islamic State (ISIS)". The brackets say it, so initials and labels need not agree."""
     block_text = {(a.file, bi): block for a in articles for bi, (block, _) in enumerate(a.docs)}
     by_place = sorted(raws, key=lambda r: (r.file, r.start))
     for before, acronym in zip(by_place, by_place[1:], strict=False):
@@ -599,38 +641,50 @@ def extract_actors(
             )
             and block.text[acronym.end - block.start : acronym.end - block.start + 1] == ")"
         ):
-            uf.union(key_cluster[squash(before.form)], key_cluster[squash(acronym.form)])
-            kind_of_key[squash(acronym.form)] = kind_of_key[squash(before.form)]
+            names.clusters.union(
+                names.cluster_of[name_key(before.form)], names.cluster_of[name_key(acronym.form)]
+            )
+            names.kind_of[name_key(acronym.form)] = names.kind_of[name_key(before.form)]
             for r in raws:
-                if squash(r.form) == squash(acronym.form):
+                if name_key(r.form) == name_key(acronym.form):
                     r.kind = before.kind
 
-    # Editors' same-actor decisions are facts: merge even against the rules above.
-    for alias, canonical in decisions.same_actor:
-        a, c = key_cluster.get(squash(alias)), key_cluster.get(squash(canonical))
-        if a is not None and c is not None:
-            uf.union(c, a, force=True)
 
-    # Surname-only person references go to a full-name person of that article or story.
+def _apply_editors_same(names: _Names, decisions: Decisions) -> None:
+    """Editors' same-actor decisions are facts: merge even against the rules above."""
+    for alias, canonical in decisions.same_actor:
+        a, c = names.cluster_of.get(name_key(alias)), names.cluster_of.get(name_key(canonical))
+        if a is not None and c is not None:
+            names.clusters.union(c, a, force=True)
+
+
+def _attach_surnames(names: _Names, raws: list[_Raw], decisions: Decisions) -> None:
+    """Every mention takes its name's cluster; a surname-only person reference goes to a
+    full-name person of that article (else of the story) whose name has that part."""
+    uf = names.clusters
     full_counts_article: dict[tuple[str, int], int] = Counter()
     full_counts_story: dict[int, int] = Counter()
     for r in raws:
         if r.kind == "person" and len(name_tokens(r.form)) >= 2:
-            root = uf.find(key_cluster[squash(r.form)])
+            root = names.root(name_key(r.form))
             full_counts_article[(r.file, root)] += 1
             full_counts_story[root] += 1
     for r in raws:
-        key = squash(r.form)
-        r.cluster = uf.find(key_cluster[key])
+        key = name_key(r.form)
+        r.cluster = names.root(key)
         if r.kind != "person" or len(name_tokens(r.form)) != 1:
             continue
-        if any(squash(a) == key for pair in decisions.same_actor for a in pair[:1]):
+        if any(name_key(a) == key for pair in decisions.same_actor for a in pair[:1]):
             continue  # an editor already said who this is
-        candidates = {uf.find(key_cluster[k]) for k in multi if key in part_sets[k]}
+        candidates = {names.root(k) for k in names.full if key in names.parts[k]}
+        if not candidates and len(key) >= 5:
+            # "Erdogn" for "Erdogan": a misspelt surname of a single full name.
+            near = {names.root(k) for k in names.full if near_spelling(key, names.parts[k][-1])}
+            candidates = near if len(near) == 1 else set()
         candidates = {
             c
             for c in candidates
-            if uf.can_join(c, key_cluster[key]) and not _forbidden_name(key, c, uf)
+            if uf.can_join(c, names.cluster_of[key]) and not _forbidden_name(key, c, uf)
         }
         if not candidates:
             continue
@@ -644,7 +698,20 @@ def extract_actors(
         )
         r.cluster = best
 
-    # Canonical name: the fullest form (most name parts), then the most frequent, then the first.
+
+@dataclass
+class _Canon:
+    """Each cluster's canonical name, the forms written for it and its kinds."""
+
+    names: dict[int, str]
+    forms: dict[int, Counter[str]]
+    first: dict[int, dict[str, int]]  # cluster -> form -> index of its first mention
+    kinds: dict[int, Counter[ActorKind]]
+
+
+def _canonical_names(names: _Names, raws: list[_Raw], decisions: Decisions) -> _Canon:
+    """The fullest form (most name parts), then the most frequent, then the first; the name an
+    editor gave when they ruled two names one."""
     forms: dict[int, Counter[str]] = defaultdict(Counter)
     first: dict[int, dict[str, int]] = defaultdict(dict)
     kinds: dict[int, Counter[ActorKind]] = defaultdict(Counter)
@@ -653,57 +720,78 @@ def extract_actors(
         first[r.cluster].setdefault(r.form, n)
         kinds[r.cluster][r.kind] += 1
     forced = {
-        uf.find(key_cluster[squash(c)]): c
+        names.root(name_key(c)): c
         for _, c in decisions.same_actor
-        if squash(c) in key_cluster
+        if name_key(c) in names.cluster_of
     }
     canon: dict[int, str] = {}
     for cid, counter in forms.items():
         canon[cid] = forced.get(cid) or max(
             counter, key=lambda f: (len(name_tokens(f)), counter[f], -first[cid][f])
         )
+    return _Canon(canon, forms, first, kinds)
 
-    # Role profiles from introductions, then role-noun and pronoun references.
+
+def _role_profiles(raws: list[_Raw], canon: dict[int, str]) -> dict[str, set[tuple[str, str]]]:
+    """What each person was introduced as: (affiliation, role) pairs by canonical name."""
     profiles: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    ent_by_head: dict[tuple[str, int, int], _Raw] = {}
     for r in raws:
-        ent_by_head[(r.file, r.block, r.head.i)] = r
         if r.kind == "person":
             ent = next((e for e in r.head.doc.ents if e.start <= r.head.i < e.end), None)
             if ent is not None:
                 profiles[canon[r.cluster]] |= _introduction(ent)
-    canon_cluster = {name: cid for cid, name in canon.items()}
+    return profiles
 
+
+def _resolve_references(
+    articles: Sequence[ArticleDocs],
+    raws: list[_Raw],
+    profiles: dict[str, set[tuple[str, str]]],
+    canon: dict[int, str],
+    sent_of: dict[tuple[str, int], list[Span]],
+) -> list[_Raw]:
+    """Role-noun ("the Russian leader") and pronoun references, article by article."""
+    canon_cluster = {name: cid for cid, name in canon.items()}
     refs: list[_Raw] = []
     for art in articles:
         person_chain = sorted(
             (r for r in raws if r.file == art.file and r.kind == "person"), key=lambda r: r.start
         )
-        refs_here = _references(art, person_chain, profiles, canon, canon_cluster, sent_of)
-        refs.extend(refs_here)
+        refs.extend(_references(art, person_chain, profiles, canon, canon_cluster, sent_of))
+    return refs
 
+
+def _index(
+    raws: list[_Raw],
+    refs: list[_Raw],
+    canon: _Canon,
+    profiles: dict[str, set[tuple[str, str]]],
+    decisions: Decisions,
+) -> ActorIndex:
+    """The actors in order of first mention, every mention by file, and the lookups by name."""
+    forms, first, kinds = canon.forms, canon.first, canon.kinds
     actors = tuple(
         Actor(
-            name=canon[cid],
+            name=canon.names[cid],
             kind=kinds[cid].most_common(1)[0][0] if not kinds[cid]["person"] else "person",
-            aliases=tuple(sorted(f for f in forms[cid] if f != canon[cid])),
+            aliases=tuple(sorted(f for f in forms[cid] if f != canon.names[cid])),
         )
         for cid in sorted(forms, key=lambda c: first[c][next(iter(forms[c]))])
     )
     mentions: dict[str, list[Mention]] = defaultdict(list)
     for r in raws + refs:
-        name = r.role_of or canon[r.cluster]
+        name = r.role_of or canon.names[r.cluster]
         mentions[r.file].append(Mention(name, r.text, r.start, r.end))
     surface: dict[str, str] = {}
     by_token: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for cid, counter in forms.items():
         for f in counter:
-            surface.setdefault(squash(f), canon[cid])
+            surface.setdefault(name_key(f), canon.names[cid])
         if kinds[cid]["person"]:
-            for part in name_tokens(canon[cid]):
-                by_token[squash(part)].append((canon[cid], sum(counter.values())))
+            for part in name_tokens(canon.names[cid]):
+                by_token[name_key(part)].append((canon.names[cid], sum(counter.values())))
     for alias, canonical in decisions.same_actor:
-        surface[squash(alias)] = canonical
+        surface[name_key(alias)] = canonical
     return ActorIndex(
         actors,
         {f: tuple(sorted(ms, key=lambda m: (m.start, -m.end))) for f, ms in mentions.items()},
@@ -724,9 +812,13 @@ def _name_parts(
     parts: dict[str, set[str]] = defaultdict(set)
     for r in raws:
         if r.kind == "person" and len(name_tokens(r.form)) >= 2:
-            parts[r.file] |= {squash(p) for p in name_tokens(r.form) if len(p) >= 3}
+            parts[r.file] |= {name_key(p) for p in name_tokens(r.form) if len(p) >= 3}
     for r in raws:
-        if r.kind != "person" and len(name_tokens(r.form)) == 1 and squash(r.form) in parts[r.file]:
+        if (
+            r.kind != "person"
+            and len(name_tokens(r.form)) == 1
+            and name_key(r.form) in parts[r.file]
+        ):
             r.kind, r.label = "person", "PERSON"
     added: list[_Raw] = []
     for art, bi, block, doc, sent_idx, covered in scanned:
@@ -735,7 +827,7 @@ def _name_parts(
                 tok.i not in covered
                 and tok.pos_ == "PROPN"
                 and tok.text[:1].isupper()
-                and squash(tok.text) in parts[art.file]
+                and name_key(tok.text) in parts[art.file]
             ):
                 raw = _ent_mention(
                     Span(doc, tok.i, tok.i + 1, label="PERSON"), block, art, sent_idx[tok.i], bi
@@ -750,7 +842,7 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(part in it for part in short)
 
 
-def _forbidden_name(key: str, cid: int, uf: _UnionFind) -> bool:
+def _forbidden_name(key: str, cid: int, uf: _NameClusters) -> bool:
     return any(frozenset((key, k)) in uf.forbidden for k in uf.keys[uf.find(cid)])
 
 

@@ -30,6 +30,7 @@ from .lexicon import (
     MODALS,
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
+    PHRASAL_PARTICLES,
     STATEMENT_VERBS,
     TEMPORAL_MARKS,
     TIME_PREPOSITIONS,
@@ -137,10 +138,19 @@ def _sentence_events(
             m = own_dates[0]
             trigger = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
         if trigger is not None:
-            if own_dates:
-                found.append(_Found(trigger, own_dates[0].value, "own"))
+            m = own_dates[0] if own_dates else None
+            if m is not None and _dates_trigger(
+                sent, trigger, m.start - block.start, m.end - block.start
+            ):
+                found.append(_Found(trigger, m.value, "own"))
             else:
                 found.append(_Found(trigger, None, "context"))
+                if m is not None:
+                    # "The Taliban condemned the strike, calling it a breach of the 2020 deal":
+                    # the year dates the deal, not the condemnation.
+                    other = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
+                    if other is not None and other.i != trigger.i:
+                        found.append(_Found(other, m.value, "own"))
     # "the first meeting since 2019, when they met in X": the when-clause is an event of 2019.
     for m in mentions:
         if m.value.qualifier == "since":
@@ -264,6 +274,10 @@ def _inner_lemma(trigger: Token) -> str:
     """The act behind a carrier verb: "conducted ... by launching missiles" is a launch,
     "expressed support" a pledge, "extended a welcome" a welcome."""
     lemma = trigger.lemma_.lower()
+    particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), None)
+    if particle in PHRASAL_PARTICLES and trigger.pos_ == "VERB":
+        # "lifted off", "stepped down", "broke out": the particle makes another act.
+        return f"{lemma}_{particle}"
     if lemma in OCCURRENCE_VERBS:
         # "the quake struck", "two earthquakes hit the region": the happening is what the
         # subject names; the verb only says it occurred.
@@ -689,6 +703,28 @@ def _framing_noun(root: Token) -> Token | None:
                     if noun.dep_ == "pobj" and _is_event_noun(noun):
                         return noun
     return None
+
+
+_OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis"})
+
+
+def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
+    """Whether a date phrase belongs to the trigger's own clause: reached from the phrase up the
+    parse before any other verb, or hung on the trigger's own verb."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    own_verb = head_verb(trigger)
+    tok: Token = span.root
+    for _ in range(12):
+        if tok.i in (trigger.i, own_verb.i):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in _OTHER_CLAUSES and tok.i != span.root.i:
+            return False  # the date hangs in a clause of its own ("..., calling it the 2020 deal")
+        if tok.head.i == tok.i:
+            return True
+        tok = tok.head
+    return True
 
 
 def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:

@@ -132,6 +132,9 @@ NON_EVENT_VERBS = words(
     """
 )
 
+# Particles that make a verb another act: "lift off", "step down", "break out", "shut down".
+PHRASAL_PARTICLES = words("off down out up")
+
 # Verbs that say a happening occurred or hit somewhere, when its name is their subject: "the
 # quake struck", "two earthquakes hit the region", "the blaze broke out".
 OCCURRENCE_VERBS = words(
@@ -157,7 +160,7 @@ FUTURE_AUX = words("will shall 'll wo")
 EVENT_KINDS = {
     "meet": "meet meeting summit encounter rendezvous hold host",
     "talk": "talk talks discuss discussion conversation negotiate negotiation dialogue",
-    "launch": "launch fire liftoff",
+    "launch": "launch fire liftoff lift_off blast_off",
     "test": "test",
     # A reported attempt is one that did not succeed: a success is told as the act itself.
     "failure": "fail failure attempt crash plunge",
@@ -183,7 +186,7 @@ EVENT_KINDS = {
     "rescue": "rescue save evacuate evacuation",
     "search": "search hunt",
     "find": "find discover locate recover discovery",
-    "resign": "resign quit resignation",
+    "resign": "resign quit resignation step_down",
     "charge": "charge indict indictment prosecute",
     "sentence": "sentence convict conviction",
     "ruling": "rule ruling verdict overturn decision",
@@ -191,7 +194,7 @@ EVENT_KINDS = {
     "elect": "elect election",
     "sign": "sign signing",
     "acquire": "acquire acquisition buy purchase takeover",
-    "close": "close shut closure shutdown",
+    "close": "close shut closure shutdown shut_down close_down",
     "reopen": "reopen resume restore restart",
     "halt": "halt suspend ground stop pause suspension",
     "theft": "steal theft robbery heist rob burglary",

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from .events import event_kind
 from .lexicon import COMMON_WORDS
+from .stems import stem
 from .types import DateValue, Event, EventCandidate
 from .unionfind import UnionFind
 
@@ -48,10 +49,9 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _content(text: str) -> frozenset[str]:
-    # A crude stem (the first six letters) lets "launching" meet "launched", "satellites"
-    # meet "satellite". Numbers are telling words too ("7.8", "44 billion").
+    # Stems let "launching" meet "launched"; numbers are telling words too ("7.8", "44 billion").
     words = re.findall(r"[^\W\d_]+", text.lower())
-    found = {w[:6] for w in words if len(w) > 2 and w not in COMMON_WORDS}
+    found = {stem(w) for w in words if len(w) > 2 and w not in COMMON_WORDS}
     found |= {"#" + n.replace(",", "") for n in _NUMBER.findall(text) if len(n) > 1 or n != "1"}
     return frozenset(found)
 
@@ -66,11 +66,13 @@ class _Read:
     kind: str
 
 
-def _read(c: EventCandidate) -> _Read:
+def _read(c: EventCandidate, kinds: Mapping[str, str] | None = None) -> _Read:
+    # Who took part says who, not what; where it happened is part of what happened.
+    people = [a for a in c.actors if (kinds or {}).get(a, "person") == "person"]
     return _Read(
         sentence=_content(c.sentence),
         title=_content(c.title),
-        names=_content(" ".join(c.actors)),
+        names=_content(" ".join(people)),
         kind=event_kind(c.trigger),
     )
 
@@ -153,7 +155,7 @@ def merge_candidates(
     """
     cands = list(candidates)
     kinds = actor_kinds or {}
-    reads = [_read(c) for c in cands]
+    reads = [_read(c, kinds) for c in cands]
     weights = _weights({(c.file, c.start): r.sentence for c, r in zip(cands, reads, strict=True)})
     default = max(weights.values(), default=1.0)
     groups = UnionFind(len(cands))

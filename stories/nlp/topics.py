@@ -13,6 +13,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from .stems import stem
+
 DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "fixtures" / "topics.json"
 
 
@@ -31,23 +33,25 @@ class Taxonomy:
     def topics_for(self, source: Doc | Span | str) -> tuple[str, ...]:
         """Slugs of the topics ``source`` mentions, in taxonomy order."""
         if isinstance(source, str):
-            words = {_crude_lemma(w) for w in re.findall(r"[a-z][a-z-]*", source.lower())}
+            # Plain strings come from headlines and titles, with no parse to give lemmas: their
+            # words and the topics' lemmas are compared by stem.
+            stems = {stem(w) for w in re.findall(r"[a-z][a-z-]*", source.lower())}
             text = source.lower()
+
+            def named(topic: Topic) -> bool:
+                return bool(stems & {stem(lemma) for lemma in topic.lemmas})
         else:
             words = {t.lemma_.lower() for t in source} | {t.lower_ for t in source}
             text = source.text.lower()
+
+            def named(topic: Topic) -> bool:
+                return bool(words & topic.lemmas)
+
         found = []
         for topic in self.topics:
-            if words & topic.lemmas or any(
-                re.search(rf"\b{re.escape(p)}\b", text) for p in topic.phrases
-            ):
+            if named(topic) or any(re.search(rf"\b{re.escape(p)}\b", text) for p in topic.phrases):
                 found.append(topic.slug)
         return tuple(found)
-
-
-def _crude_lemma(word: str) -> str:
-    # Plain strings only come from headlines and titles; a plural "s" is all that matters there.
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def load_taxonomy(path: Path | str = DEFAULT_TAXONOMY) -> Taxonomy:

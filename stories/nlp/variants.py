@@ -36,7 +36,9 @@ from stories.nlp.lexicon import (
     WELCOME_WORDS,
 )
 from stories.nlp.quotes import find_quoted
+from stories.nlp.stems import stem
 from stories.nlp.types import Quote
+from stories.nlp.unionfind import UnionFind
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[“‘\"]?[A-Z])")
@@ -62,7 +64,7 @@ def speech_act(text: str) -> str | None:
 
 def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
     """The speech act (``speech_act``) and the names after its cue: whom or what it is aimed
-    at ("support for President Putin", not "in Oslo"), as five-letter prefixes so "Russia"
+    at ("support for President Putin", not "in Oslo"), as stems so "Russia"
     meets "Russian"."""
     cased = _CASED_WORD.findall(text.replace("’", "'"))
     tokens = [t.lower() for t in cased]
@@ -96,7 +98,7 @@ def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
             continue
         negated = any(t in NEGATIONS for t in tokens[max(0, n - 3) : n])
         names = frozenset(
-            t[:5].lower()
+            stem(t.lower())
             for m, t in enumerate(cased[n + 1 :], n + 1)
             if t[0].isupper() and t != "I" and tokens[m - 1] not in PLACE_TIME_PREPOSITIONS
         )
@@ -105,12 +107,12 @@ def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
 
 
 def _content(text: str) -> list[str]:
-    """Content-word stems in order: long enough words cut to seven letters, so inflections meet
-    ("imperialist", "imperialism"; "developing", "development")."""
+    """Content-word stems in order, so inflections meet ("imperialist", "imperialism";
+    "developing", "development")."""
     out = []
     for w in _WORD.findall(text.lower().replace("’", "'")):
         if len(w) > 2 and w not in COMPOUND_PREFIXES and w not in STOPWORDS and not w.isdigit():
-            out.append(w[:7])
+            out.append(stem(w))
     return out
 
 
@@ -180,7 +182,7 @@ class _Weights:
         for p in paras:
             for m in _CASED.finditer(p):
                 w = m.group(0)
-                (upper if w[0].isupper() else lower).add(w.lower()[:7])
+                (upper if w[0].isupper() else lower).add(stem(w.lower()))
         self.names = frozenset(upper - lower)
 
     def __call__(self, stems: Iterable[str]) -> float:
@@ -380,16 +382,8 @@ def group_variants(
     units = _units(quotes, texts)
     flat = [u for us in units for u in us]
     index = {(u.quote, u.piece): n for n, u in enumerate(flat)}
-    parent = list(range(len(flat)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        parent[find(j)] = find(i)
+    sets = UnionFind(len(flat))
+    find, union = sets.find, sets.union
 
     linker = _Linker(quotes, _Weights(texts, quotes), texts, event_days)
     wholes = {

@@ -421,6 +421,16 @@ def test_attribution_through_gold_and_system_aliases():
     )
 
 
+def test_names_spelt_with_other_hyphens_or_dots_are_one_actor():
+    export = perfect_export()
+    # The pipeline calls these the same names as the gold's "Jean Dupont" and "Marco Rossi".
+    export["actors"][0].update(name="Jean-Dupont", aliases=[])
+    export["actors"][1].update(name="MARCO  ROSSI", aliases=[])
+    report = evaluate(export, GOLD)
+    assert report.actor_recall.hits == len(GOLD["actors"])
+    assert report.unmatched_actors == ()
+
+
 def test_quote_without_a_gold_speaker_is_left_out_of_attribution():
     gold = copy.deepcopy(GOLD)
     gold["quotes"][2]["speaker"] = None

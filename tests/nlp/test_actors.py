@@ -127,3 +127,37 @@ def test_acronym_in_brackets_is_the_name_before_it(nlp: Language) -> None:
     index = extract_actors([make_article(nlp, text)])
     [actor] = [a for a in index.actors if "IRI" in (a.name, *a.aliases)]
     assert (actor.name, actor.kind) == ("Islamic Republic of Iran", "place")
+
+
+def test_misspelt_names_of_one_person_are_one_actor(nlp: Language) -> None:
+    index = extract_actors(
+        [
+            make_article(nlp, "President Recep Tayyip Erdogan visited the port city.", "a.txt"),
+            make_article(
+                nlp, "Recep Tayyip Erdogn promised new homes. Erdogn spoke on Friday.", "b.txt"
+            ),
+        ]
+    )
+    people = [a for a in index.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["Recep Tayyip Erdogan"]
+
+
+def test_two_people_whose_first_names_differ_by_one_letter_stay_apart(nlp: Language) -> None:
+    index = extract_actors(
+        [make_article(nlp, "John Barlow met Joan Barlow at the harbour on Monday.", "a.txt")]
+    )
+    assert {"John Barlow", "Joan Barlow"} <= {a.name for a in index.actors}
+
+
+def test_a_two_letter_family_name_is_a_person(nlp: Language) -> None:
+    index = extract_actors(
+        [
+            make_article(
+                nlp,
+                "Chinese President Xi Jinping arrived in Lisbon. Xi was greeted by the mayor.",
+                "a.txt",
+            )
+        ]
+    )
+    xi = [a for a in index.actors if a.name == "Xi Jinping"]
+    assert xi and "Xi" in xi[0].aliases

@@ -146,3 +146,11 @@ def test_a_date_most_siblings_share_is_imposed_on_the_undated() -> None:
 @pytest.mark.parametrize("words", ["this century", "earlier this century", "for generations"])
 def test_centuries_and_eras_are_too_vague_to_date(words: str) -> None:
     assert resolve_expression(words, DCT) is None
+
+
+@pytest.mark.parametrize(
+    "words", ["4:17 a.m.", "6:18 a.m. local time", "1:04 a.m. EST", "midnight"]
+)
+def test_a_time_of_day_alone_names_no_other_day(words: str) -> None:
+    # dateparser would put "4:17 a.m." on the day before a midnight base date.
+    assert resolve_expression(words, DCT) is None

@@ -604,3 +604,20 @@ def test_any_verb_told_as_a_past_deed_is_an_event(nlp: Language, text: str, trig
 )
 def test_states_and_standing_relations_are_not_events(nlp: Language, text: str) -> None:
     assert events_in(nlp, text) == []
+
+
+def test_a_verb_with_its_particle_is_another_act(nlp: Language) -> None:
+    from stories.nlp.events import event_kind
+
+    found = events_in(nlp, "The harbour's new rocket lifted off from the northern pad.")
+    assert [c.trigger for c in found] == ["lift_off"]
+    assert event_kind("lift_off") == event_kind("launch") != event_kind("lift")
+
+
+def test_a_date_in_another_clause_does_not_date_the_main_act(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The Harbour Union condemned the closure, calling it a breach of the 2019 agreement.",
+    )
+    condemn = [c for c in found if c.trigger == "condemn"]
+    assert condemn and (condemn[0].date is None or condemn[0].date.label != "2019")

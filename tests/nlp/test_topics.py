@@ -44,3 +44,9 @@ def test_ambiguous_single_words_need_their_phrase(nlp: Language) -> None:
     assert "crime" in found and "military" in found and "trade" not in found
     assert "energy" in topics_for(nlp("The power plant closed."), TAXONOMY)
     assert "diplomacy" in topics_for(nlp("The foreign minister flew home."), TAXONOMY)
+
+
+def test_plain_text_matches_inflected_words_by_stem() -> None:
+    found = topics_for("Government sanctioned three banks", TAXONOMY)
+    assert "sanctions" in found and "economy" in found
+    assert topics_for("Cats sleep", TAXONOMY) == ()

@@ -1,0 +1,73 @@
+"""Names as the text writes them, and the keys by which names are compared.
+
+Whatever asks "is this the same name?" (actor clustering, the evaluation against gold) compares
+``name_key`` values, so "Kim Jong-un" and "Kim Jong Un" are one name. The stored actors ask a
+narrower question, "is this the same spelling?" (``spelling_key``), so that both spellings stay
+on record as aliases a reader can see.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from .lexicon import TITLE_WORDS
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def name_key(text: str) -> str:
+    """Whether two names are one name: case, spacing, hyphens and dots do not matter."""
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def spelling_key(name: str) -> str:
+    """Whether two names are one spelling: case, spacing and apostrophe style do not matter, but
+    a hyphen or a dot does, so "Kim Jong-un" is kept as an alias of "Kim Jong Un"."""
+    return " ".join(name.replace("’", "'").lower().split())
+
+
+def name_tokens(form: str) -> list[str]:
+    """Name parts split on spaces and hyphens, so "Jong-un" and "Jong Un" both count two."""
+    return [p for p in re.split(r"[\s\-‐–]+", form) if p]
+
+
+def strip_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading title words off a name: (title words, name words).
+
+    Strips through the last title word of the leading run, keeping at least one name word, so
+    "Natural Resources Minister Alexander Kozlov" loses its whole title while "Martin Luther King"
+    (title word last) keeps its name.
+    """
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if word.lower().rstrip(".") in TITLE_WORDS:
+            cut = i + 1
+        elif not word[:1].isupper():
+            break
+    return words[:cut], words[cut:]
+
+
+def clean_form(text: str) -> str:
+    """Display form of a name: no possessive, no leading article, no surrounding punctuation."""
+    text = text.strip().strip(',;:!?"“”‘’()[]')
+    if text.endswith(".") and text.count(".") == 1:
+        text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
+    text = _POSSESSIVE.sub("", text) if re.search(r"[’']s?$", text) else text
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return " ".join(text.split())
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two spellings of one word that a slip of the keyboard or a transliteration separates:
+    one edit apart in a short word, two in a word of five letters or more."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 5:
+        return Levenshtein.distance(a, b) <= 2
+    # In a short word only a dropped or added letter ("Jon" for "Jong"): "Joan" and "John",
+    # a letter changed, are two names.
+    return len(a) != len(b) and min(len(a), len(b)) >= 2 and Levenshtein.distance(a, b) == 1

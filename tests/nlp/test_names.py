@@ -1,0 +1,27 @@
+from stories.nlp.names import clean_form, name_key, spelling_key, strip_title
+
+
+def test_one_name_whatever_its_hyphens_dots_and_case() -> None:
+    assert name_key("Kim Jong-un") == name_key("KIM JONG UN") == name_key("kim jong un")
+    assert name_key("U.S.") == name_key("US")
+    assert name_key("Kim Jong Un") != name_key("Kim Yo Jong")
+
+
+def test_spellings_differ_where_a_reader_would_see_a_difference() -> None:
+    assert spelling_key("Kim Jong-un") != spelling_key("Kim Jong Un")
+    assert spelling_key("Xi  Jinping") == spelling_key("xi jinping")
+    assert spelling_key("Sergei Shoigu’s") == spelling_key("Sergei Shoigu's")
+
+
+def test_display_form_drops_article_possessive_and_full_stop() -> None:
+    assert clean_form("the Kremlin’s") == "Kremlin"
+    assert clean_form("Moscow.") == "Moscow"
+    assert clean_form("U.S.") == "U.S."
+
+
+def test_titles_before_a_name_are_not_the_name() -> None:
+    assert strip_title(["Defence", "Minister", "Sergei", "Shoigu"]) == (
+        ["Defence", "Minister"],
+        ["Sergei", "Shoigu"],
+    )
+    assert strip_title(["Martin", "Luther", "King"]) == ([], ["Martin", "Luther", "King"])
