@@ -154,7 +154,7 @@ HOSTILE = [
     "../../etc/passwd",
 ]
 FACETS = ["actor", "topic", "outlet", "speaker"]
-PARAMS = [*FACETS, "q", "from", "to", "page"]
+PARAMS = [*FACETS, "q", "from", "to", "page", "actor_q", "more"]
 HX_HEADERS = [
     {},
     {"HTTP_HX_REQUEST": "true"},
@@ -173,10 +173,12 @@ def reader_urls(story: m.Story) -> tuple[list[str], list[str]]:
         reverse("stories:timeline", args=[s]),
         *(reverse("stories:export", args=[s, fmt]) for fmt in ("json", "csv", "timelinejs")),
         reverse("stories:quotes", args=[s]),
+        reverse("stories:facet", args=[s, "actor"]),
     ]
     others = [
         reverse("stories:story_list"),
         reverse("stories:export", args=[s, "xml"]),
+        reverse("stories:facet", args=[s, "nothing"]),
         reverse("stories:event", args=[s, event.pk]),
         f"/stories/{s}/events/99999999999999999999999/",
         reverse("stories:coverage", args=[s]),

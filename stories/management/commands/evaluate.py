@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from stories.evaluation import evaluate, format_report, gold_problems
 from stories.export import story_export
-from stories.models import Story
+from stories.management.arguments import story_named
 
 
 class Command(BaseCommand):
@@ -22,9 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **opts) -> None:
-        story = Story.objects.filter(slug=opts["story"]).first()
-        if story is None:
-            raise CommandError(f"no story {opts['story']!r}; ingest it first")
+        story = story_named(opts["story"])
         path = Path(opts["gold"])
         try:
             gold = json.loads(path.read_text(encoding="utf-8"))
