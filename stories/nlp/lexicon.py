@@ -359,3 +359,28 @@ SMALL_TITLE_WORDS = {
     "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
     "from", "as", "into", "over", "about", "vs", "via", "after", "before", "amid", "against",
 }  # fmt: skip
+
+
+# --- Speakers without a name ---------------------------------------------------------------
+
+# Nouns for people who speak for others without being named: "a senior official said".
+PERSON_SPEAKER_NOUNS = words(
+    """
+    official spokesperson spokesman spokeswoman source aide adviser advisor diplomat officer
+    engineer witness resident survivor lawyer attorney prosecutor investigator executive person
+    employee staffer insider negotiator envoy minister people
+    """
+)
+# Nouns for bodies and their papers that speak: "the panel wrote", "an agency memo said".
+BODY_SPEAKER_NOUNS = words(
+    """
+    agency ministry court panel committee commission council board company government department
+    office police memo letter filing complaint report statement team authority authorities
+    regulator union party campaign embassy army military navy
+    """
+)
+# Of those, the ones that mean the organisation the article has been speaking of ("the agency").
+BODY_REFERENCE_NOUNS = words(
+    "agency ministry court company board government department office commission committee "
+    "council regulator authority authorities embassy campaign"
+)

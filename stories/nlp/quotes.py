@@ -15,15 +15,18 @@ from spacy.tokens import Doc, Span, Token
 
 from stories.nlp.actors import ActorIndex, ArticleDocs
 from stories.nlp.lexicon import (
+    BODY_REFERENCE_NOUNS,
+    BODY_SPEAKER_NOUNS,
     CONTRAST,
     INTERPRETERS,
     OBJECT_REPORTING_VERBS,
+    PERSON_SPEAKER_NOUNS,
     PLACE_TIME_PREPOSITIONS,
     REPORTING_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
-from stories.nlp.types import Block, Quote
+from stories.nlp.types import ActorKind, Block, Quote
 
 OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 _WORD = re.compile(r"[a-z0-9]+")
@@ -158,7 +161,39 @@ class _Speakers:
         apart ("Putin and Kim raised a toast to ...")."""
         found = self.actor(tok)
         others = {self.actor(c) for c in tok.children if c.dep_ == "conj"} - {None, found}
-        return None if others else found
+        if others:
+            return None
+        return found or self.unnamed(tok)
+
+    def unnamed(self, tok: Token) -> str | None:
+        """A speaker the text does not name: "the agency" is the body the article has been
+        speaking of; "a senior official" or "the congressional panel" speaks as so described."""
+        if tok.pos_ != "NOUN" or any(c.dep_ == "conj" for c in tok.children):
+            return None
+        lemma = tok.lemma_.lower()
+        if lemma not in PERSON_SPEAKER_NOUNS and lemma not in BODY_SPEAKER_NOUNS:
+            return None
+        determiner = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), "")
+        modified = any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+        if lemma in BODY_REFERENCE_NOUNS and determiner in ("the", "its") and not modified:
+            body = self._body_before(tok)
+            if body is not None:
+                return body
+        words = _described(tok)
+        return words if len(words.split()) >= 2 else None
+
+    def _body_before(self, tok: Token) -> str | None:
+        """The organisation a definite "the agency" refers back to: the last one mentioned
+        before it in the article, preferring one whose name says what it is ("Supreme Court")."""
+        here = self.block.start + tok.idx
+        before = [
+            m
+            for m in self.actors.mentions(self.article.file)
+            if m.start < here and self.actors.kind(m.actor) == "organization"
+        ]
+        named = [m for m in before if tok.lemma_.lower() in m.actor.lower().split()]
+        pick = (named or before)[-1:] if (named or tok.lemma_.lower() != "court") else []
+        return pick[0].actor if pick else None
 
     def person_near(self, tok: Token, exclude: Token) -> str | None:
         """For an interpreter: the person whose words they render (named in the sentence)."""
@@ -176,6 +211,31 @@ class _Speakers:
             if name and self.actors.kind(name) == "person":
                 return name
         return None
+
+
+_NOT_IN_DESCRIPTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+
+
+def _described(tok: Token) -> str:
+    """The words that describe an unnamed speaker, without the clauses that tell more about
+    them: "a senior official, who spoke on condition of anonymity," is "a senior official"."""
+    keep = {tok.i}
+    for child in tok.children:
+        if child.dep_ not in _NOT_IN_DESCRIPTION:
+            keep |= {t.i for t in child.subtree}
+    toks = [t for t in tok.doc[min(keep) : max(keep) + 1] if t.i in keep]
+    words = [t.lower_ if t.dep_ == "det" and t.i == toks[0].i else t.text for t in toks]
+    return " ".join(words).replace(" ’s", "’s").replace(" 's", "'s").strip()
+
+
+def unnamed_speaker_kind(name: str) -> ActorKind:
+    """Whether a described speaker is a person ("a senior official") or a body ("the panel")."""
+    for word in reversed(name.lower().split()):
+        if word in PERSON_SPEAKER_NOUNS or word.rstrip("s") in PERSON_SPEAKER_NOUNS:
+            return "person"
+        if word in BODY_SPEAKER_NOUNS or word.rstrip("s") in BODY_SPEAKER_NOUNS:
+            return "organization"
+    return "person"
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, str]:

@@ -18,6 +18,7 @@ from .published import PublishedEvidence, PublishedGuess, fill_published_from_st
 from .topics import Taxonomy
 from .types import (
     NO_DECISIONS,
+    Actor,
     ArticleExtraction,
     ArticleInput,
     Block,
@@ -164,11 +165,20 @@ def extract_story(
     report("done", 1, 1)
     return StoryExtraction(
         articles=tuple(extractions),
-        actors=actor_index.actors,
+        actors=_with_unnamed_speakers(actor_index.actors, grouped),
         events=tuple(events),
         quotes=tuple(grouped),
         errors=tuple(errors),
     )
+
+
+def _with_unnamed_speakers(actors: Sequence[Actor], quotes: Sequence[Quote]) -> tuple[Actor, ...]:
+    """The story's actors and the speakers it describes without naming ("a senior official")."""
+    from .quotes import unnamed_speaker_kind
+
+    known = {a.name for a in actors}
+    described = sorted({q.speaker for q in quotes if q.speaker and q.speaker not in known})
+    return (*actors, *(Actor(name, unnamed_speaker_kind(name)) for name in described))
 
 
 def _describe(exc: Exception) -> str:

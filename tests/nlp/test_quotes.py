@@ -203,3 +203,39 @@ def test_noun_phrase_speech_beside_a_coordinated_quote_is_kept(nlp: Language) ->
         ("her pleasure at meeting Lind", False, "Anna Berg"),
         ("energy and fisheries", True, "Anna Berg"),
     ]
+
+
+def _speakers(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    art = make_article(nlp, text)
+    return [(q.text, q.speaker) for q in extract_quotes(art, extract_actors([art]))]
+
+
+def test_an_unnamed_official_is_the_speaker_as_the_text_describes_them(nlp: Language) -> None:
+    said = _speakers(
+        nlp, "“We will not rest,” a senior official, who spoke on condition of anonymity, said."
+    )
+    assert said == [("We will not rest", "a senior official")]
+
+
+def test_the_agency_is_the_body_the_article_named_before(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "The Harbour Safety Agency said the cranes failed overnight. The agency told shippers"
+        " to wait “until every crane is checked.”",
+    )
+    assert ("until every crane is checked", "Harbour Safety Agency") in said
+
+
+def test_a_body_or_its_paper_speaks_when_no_one_is_named(nlp: Language) -> None:
+    said = _speakers(nlp, "The congressional panel wrote that the port authority “failed to act.”")
+    assert said == [("failed to act", "the congressional panel")]
+
+
+def test_a_described_speaker_becomes_an_actor_of_the_story(nlp: Language) -> None:
+    from stories.nlp.story import extract_story
+    from stories.nlp.topics import load_taxonomy
+    from stories.nlp.types import ArticleInput
+
+    text = "Port Talks Stall\n\n“Nothing was agreed,” a senior official said on Monday.\n"
+    result = extract_story([ArticleInput("a.txt", text)], nlp=nlp, taxonomy=load_taxonomy())
+    assert ("a senior official", "person") in {(a.name, a.kind) for a in result.actors}
