@@ -64,9 +64,15 @@ lint: test-setup
 
 bench: setup
 	$(PY) scripts/benchmark.py
+	$(PY) scripts/bench_pages.py
 
-evaluate: seed
-	$(PY) manage.py evaluate --story summit --gold fixtures/gold/summit.json
+# Extraction quality on every story with a gold file, in a scratch database of its own (made
+# afresh each run, so the figures are those of the code as it is). ARGS narrows it, e.g.
+# make evaluate ARGS="--split test --details"
+EVALUATION_DB := var/evaluation.sqlite3
+evaluate: setup
+	mkdir -p var && rm -f $(EVALUATION_DB)
+	DATABASE_URL=sqlite:///$(CURDIR)/$(EVALUATION_DB) $(PY) manage.py evaluate $(ARGS)
 
 clean:
 	rm -rf $(VENV) var

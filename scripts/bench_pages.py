@@ -290,7 +290,6 @@ def gunicorn(port: int):
 def throughput(port: int, path: str, seconds: float, threads: int = 4) -> tuple[float, int]:
     """Requests a second over keep-alive connections, and the status codes that were not 200."""
     done, bad = [0], [0]
-    stop = time.monotonic() + seconds
     lock = threading.Lock()
 
     def worker() -> None:
@@ -314,6 +313,7 @@ def throughput(port: int, path: str, seconds: float, threads: int = 4) -> tuple[
         conn.getresponse().read()
         conn.close()
     started = time.monotonic()
+    stop = started + seconds
     pool = [threading.Thread(target=worker) for _ in range(threads)]
     for t in pool:
         t.start()

@@ -48,6 +48,12 @@ class Facet:
     search: str = ""
     matches: int = 0  # values matching the search, shown or not
     selected: set[str] = field(default_factory=set)
+    unit: str = "events"  # what the counts count
+    # Where "Show all" leads without JavaScript and what it asks with htmx (its response holds
+    # this facet's fieldset), and where the search box asks (its response holds the values).
+    more_href: str = ""
+    more_get: str = ""
+    search_get: str = ""
 
     @property
     def searchable(self) -> bool:
@@ -78,15 +84,23 @@ class FacetDisplay:
     searches: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_query(cls, query: QueryDict) -> FacetDisplay:
+    def from_query(cls, query: QueryDict, names: tuple[str, ...] = NAMES) -> FacetDisplay:
         return cls(
-            expanded=frozenset(v for v in query.getlist("more") if v in NAMES),
+            expanded=frozenset(v for v in query.getlist("more") if v in names),
             searches={
                 name: query.get(f"{name}_q", "").strip()[:100]
-                for name in NAMES
+                for name in names
                 if query.get(f"{name}_q", "").strip()
             },
         )
+
+    def expand(self, query: str, name: str) -> str:
+        """``query`` (a filter's "?a=b" or "") with this display and facet ``name`` open."""
+        qd = QueryDict(query.lstrip("?"), mutable=True)
+        qd.setlist("more", sorted(self.expanded | {name}))
+        for key, text in self.searches.items():
+            qd[f"{key}_q"] = text
+        return "?" + qd.urlencode()
 
 
 def counts(story: m.Story, filters: TimelineFilter) -> dict[str, list[FacetValue]]:
@@ -175,25 +189,34 @@ def facets(
     """The facets as the reader sees them (``only`` one of them, for its "Show all")."""
     everything = counts(story, filters)
     selected = {"actor": filters.actors, "topic": filters.topics, "outlet": filters.outlets}
-    out = []
-    for name, legend in FACETS:
-        if only and name != only:
-            continue
-        out.append(
-            shown(
-                Facet(
-                    name=name,
-                    legend=legend,
-                    values=[],
-                    total=len(everything[name]),
-                    expanded=name in display.expanded or name == only,
-                    search=display.searches.get(name, ""),
-                    selected=set(selected[name]),
-                ),
-                everything[name],
-            )
-        )
-    return out
+    return [
+        build(name, legend, everything[name], set(selected[name]), display)
+        for name, legend in FACETS
+        if not only or name == only
+    ]
+
+
+def build(
+    name: str,
+    legend: str,
+    values: list[FacetValue],
+    selected: set[str],
+    display: FacetDisplay,
+    *,
+    unit: str = "events",
+) -> Facet:
+    """A facet of ``values`` (most frequent first) as ``display`` asks to show it."""
+    facet = Facet(
+        name=name,
+        legend=legend,
+        values=[],
+        total=len(values),
+        expanded=name in display.expanded,
+        search=display.searches.get(name, ""),
+        selected=selected,
+        unit=unit,
+    )
+    return shown(facet, values)
 
 
 def shown(facet: Facet, values: list[FacetValue]) -> Facet:

@@ -92,14 +92,14 @@ def _timeline_results(
 @story_page
 def timeline(request: HttpRequest, story: m.Story) -> TemplateResponse:
     filters = TimelineFilter.from_query(request.GET)
-    facet_list = facets.facets(story, filters, facets.FacetDisplay.from_query(request.GET))
+    display = facets.FacetDisplay.from_query(request.GET)
+    facet_list = _timeline_facets(story, filters, display)
     page_number = request.GET.get("page", "")[:12]
     context = {
         "story": story,
         "section": "timeline",
         "filters": filters,
         "facets": facet_list,
-        "facet_query": _nonempty(filters.querystring()),
         "top": facets.TOP,
         "results": _timeline_results(story, filters, facet_list, page_number),
         # A swap started by a link (a chip, "Clear all") changes the filter behind the form's
@@ -116,8 +116,28 @@ def timeline(request: HttpRequest, story: m.Story) -> TemplateResponse:
     )
 
 
+def _timeline_facets(
+    story: m.Story, filters: TimelineFilter, display: facets.FacetDisplay, only: str | None = None
+) -> list[facets.Facet]:
+    timeline_url = reverse("stories:timeline", args=[story.slug])
+    query = _nonempty(filters.querystring())
+    facet_list = facets.facets(story, filters, display, only=only)
+    for facet in facet_list:
+        facet.search_get = reverse("stories:facet", args=[story.slug, facet.name])
+        facet.more_href = timeline_url + display.expand(query, facet.name)
+        facet.more_get = facet.search_get + display.expand(query, facet.name)
+    return facet_list
+
+
 # The ids of the timeline's form and its search field, sent by htmx as HX-Trigger.
 _FORM_TRIGGERS = ("timeline-filters", "f-q")
+
+
+def _querystring(items: list[tuple[str, str]]) -> str:
+    qd = QueryDict(mutable=True)
+    for key, value in items:
+        qd.appendlist(key, value)
+    return "?" + qd.urlencode()
 
 
 def _nonempty(query: str) -> str:
@@ -138,14 +158,9 @@ def facet(request: HttpRequest, story: m.Story, name: str) -> HttpResponse:
         url = reverse("stories:timeline", args=[story.slug])
         return HttpResponseRedirect(f"{url}?{query.urlencode()}#facet-{name}")
     display = facets.FacetDisplay.from_query(request.GET)
-    (one,) = facets.facets(story, filters, display, only=name)
-    context = {
-        "story": story,
-        "facet": one,
-        "facet_query": _nonempty(filters.querystring()),
-        "top": facets.TOP,
-    }
-    response = TemplateResponse(request, "stories/_timeline_facet.html", context)
+    (one,) = _timeline_facets(story, filters, display, only=name)
+    context = {"story": story, "facet": one, "top": facets.TOP}
+    response = TemplateResponse(request, "stories/_facet.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
@@ -248,17 +263,25 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
         .annotate(n=Count("articles__quotes", filter=Q(articles__quotes__in=by_speaker)))
         .order_by("-n", "name")
     )
-    speaker_facet, outlet_facet = list(speaker_facet), list(outlet_facet)
-    names = {("speaker", a.slug): a.name for a in speaker_facet}
-    names.update({("outlet", o.slug): o.name for o in outlet_facet})
+    quotes_url = reverse("stories:quotes", args=[story.slug])
+    display = facets.FacetDisplay.from_query(request.GET, names=("speaker", "outlet"))
+    query = _nonempty(_querystring(filters.query_items()))
+    facet_list = []
+    for name, legend, counted in (
+        ("speaker", "Speakers", speaker_facet),
+        ("outlet", "Outlets", outlet_facet),
+    ):
+        values = [facets.FacetValue(slug=v.slug, name=v.name, n=v.n) for v in counted]
+        chosen = set(speakers if name == "speaker" else outlets)
+        facet = facets.build(name, legend, values, chosen, display, unit="quotes")
+        facet.more_href = facet.more_get = quotes_url + display.expand(query, name)
+        facet.search_get = quotes_url
+        facet_list.append(facet)
+    names = facets.names(facet_list)
     items = filters.query_items()
 
     def without(item: tuple[str, str]) -> str:
-        qd = QueryDict(mutable=True)
-        for key, value in items:
-            if (key, value) != item:
-                qd.appendlist(key, value)
-        return "?" + qd.urlencode()
+        return _querystring([i for i in items if i != item])
 
     quote_list = list(rows)
     context = {
@@ -269,8 +292,8 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
         "total": base.count(),
         "active": bool(items),
         "errors": filters.errors,
-        "facets": {"speaker": speaker_facet, "outlet": outlet_facet},
-        "selected": {"speaker": set(speakers), "outlet": set(outlets)},
+        "facets": facet_list,
+        "top": facets.TOP,
         "chips": [
             {
                 "kind": "Speaker" if key == "speaker" else "Outlet",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from django.urls import reverse
 
@@ -55,10 +56,14 @@ def test_a_long_facet_shows_its_top_values_and_says_how_many_more(client, db):
 
 def test_show_all_loads_the_rest_into_the_form(client, db):
     story = crowded_story()
-    url = reverse("stories:facet", args=[story.slug, "actor"])
-    html = client.get(url, **HX).content.decode()
+    page = client.get(timeline_url(story), {"topic": "diplomacy"}).content.decode()
+    link = re.search(r'<a class="facet-more" href="([^"]+)" hx-get="([^"]+)"', page)
+    href, hx_get = (unescape(u) for u in link.groups())
+    assert href.startswith(timeline_url(story)) and "more=actor" in href
+    assert "topic=diplomacy" in hx_get and "more=actor" in hx_get
+    html = client.get(hx_get, **HX).content.decode()
     assert html.lstrip().startswith('<fieldset id="facet-actor"')
-    assert len(actor_boxes(html)) == 32
+    assert len(actor_boxes(html)) == 32  # those in no diplomacy event too, counted 0
     assert "Show all" not in html
     # The form remembers the facet is open, so the next filter change keeps it open.
     assert '<input type="hidden" name="more" value="actor">' in html
@@ -156,3 +161,27 @@ def test_fragments_and_show_all_run_the_same_queries_for_small_and_large_stories
     large = counts(crowded_story(n_actors=150, n_events=400, slug="large"))
     assert small == large
     assert max(small) <= 14 and all(n == 1 for n in small[1::2]), small
+
+
+def test_the_quotes_page_bounds_its_speakers_the_same_way(client, db):
+    story = make_story(2, slug="talkative")
+    article = story.articles.first()
+    speakers = m.Actor.objects.bulk_create(
+        [m.Actor(story=story, name=f"Speaker {k:02d}", slug=f"speaker-{k:02d}") for k in range(20)]
+    )
+    m.Quote.objects.bulk_create(
+        [
+            m.Quote(article=article, speaker=a, text=f"Words {k}", key=f"k{k}", start=0, end=5)
+            for k, a in enumerate(speakers)
+        ]
+    )
+    url = reverse("stories:quotes", args=[story.slug])
+    boxes = r'name="speaker" value="([^"]+)"'
+    html = client.get(url).content.decode()
+    assert len(re.findall(boxes, html)) == facets.TOP
+    assert "Show all 20" in html and f'href="{url}?more=speaker"' in html
+    assert len(re.findall(boxes, client.get(url, {"more": "speaker"}).content.decode())) == 20
+    found = client.get(url, {"speaker_q": "speaker 1"}, **HX).content.decode()
+    assert re.findall(boxes, found) == [f"speaker-{k}" for k in range(10, 20)]
+    picked = client.get(url, {"speaker": "speaker-19"}).content.decode()
+    assert 'value="speaker-19" checked' in picked

@@ -185,3 +185,15 @@ def test_a_few_wrong_passwords_then_the_right_one_logs_in_and_clears_the_count(c
         login(client, "wrong")
     # Three more, not six: the successful login cleared the count.
     assert login(client, "a long pass phrase 42").status_code == 302
+
+
+def test_no_template_asks_htmx_to_evaluate_code_or_inline_styles():
+    """The CSP refuses eval and inline styles: an hx-trigger filter (change[...]), hx-on, a js:
+    hx-vals or a style attribute would fail in the browser, only at run time."""
+    offending = []
+    for template in (ROOT / "templates").rglob("*.html"):
+        html = template.read_text()
+        for pattern in (r'hx-trigger="[^"]*\[', r"hx-on", r'hx-vals=["\']\s*js:', r"\sstyle="):
+            if re.search(pattern, html):
+                offending.append(f"{template.relative_to(ROOT)}: {pattern}")
+    assert not offending, offending

@@ -252,15 +252,21 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
         return None
     if kind == "organization" and _is_title_modifier(span):
         return None
-    author = art.clean.author
-    if kind == "person" and author and name_key(author) == key:
-        return None  # the byline author writes the story; they are not in it
+    if kind == "person" and key in _authors(art.clean.author):
+        return None  # the byline's authors write the story; they are not in it
     start = block.start + span[0].idx
     end = block.start + span[-1].idx + len(span[-1].text)
     head = span.root
     return _Raw(
         art.file, bi, sent, start, end, span.text, form, kind, ent.label_, head, _is_subject(head)
     )
+
+
+def _authors(byline: str | None) -> set[str]:
+    """The name keys of a byline's authors: "Marina Teles and Paul Odhiambo" is two people."""
+    if not byline:
+        return set()
+    return {name_key(part) for part in re.split(r"\s*(?:,|\band\b|&)\s*", byline) if part}
 
 
 def _short_surname(span: Span, label: str) -> bool:

@@ -94,9 +94,15 @@ def clean_article(text: str) -> CleanArticle:
     # The top of the page: an optional printed date, section label and byline, the headline, a
     # subheadline. A page that opens with a body paragraph has no headline to find.
     i = 0
-    while i < len(lines) and i < 4 and not headline:
+    furniture = 0
+    while i < len(lines) and i - furniture < 4 and not headline:
         t = lines[i].text.strip()
-        if (parsed := _printed_date(t)) is not None:
+        if _is_masthead(t):
+            # Cookie notices, the site's name in capitals, its menu: above the headline, and
+            # not to be taken for it.
+            kinds[i] = "boilerplate"
+            furniture += 1
+        elif (parsed := _printed_date(t)) is not None:
             kinds[i] = "dateline"
             if _PRINTED_DATE_PREFIX.match(t) is not None:
                 stamped_date = stamped_date or parsed
@@ -117,7 +123,7 @@ def clean_article(text: str) -> CleanArticle:
     if (
         headline
         and i < len(lines)
-        and _looks_like_title(lines[i].text)
+        and (_looks_like_title(lines[i].text) or _is_standfirst(lines[i].text))
         and not _CAPTION.search(lines[i].text)
         and not _BYLINE.match(lines[i].text)
     ):
@@ -125,6 +131,7 @@ def clean_article(text: str) -> CleanArticle:
 
     ended = False
     in_faq = False
+    links = False
     for j, line in enumerate(lines):
         if kinds[j] != "body":
             # A date printed just under the headline is as much evidence as one above it.
@@ -159,9 +166,19 @@ def clean_article(text: str) -> CleanArticle:
             kinds[j] = "byline"
             author = author or m.group("name").strip()
             continue
-        if _COMMENT_COUNT.match(t) or _BOILERPLATE_LINE.match(t) or _BOILERPLATE_ANYWHERE.search(t):
+        if (
+            _COMMENT_COUNT.match(t)
+            or _BOILERPLATE_LINE.match(t)
+            or _BOILERPLATE_ANYWHERE.search(t)
+            or _WIRE_CREDIT.match(t)
+        ):
             kinds[j] = "boilerplate"
+            links = bool(_LINK_LIST_HEAD.match(t))
             continue
+        if links and not t.endswith((".", "!", "?", "”", '"')):
+            kinds[j] = "boilerplate"  # the titles a "Read more:" line lists
+            continue
+        links = False
         if _CAPTION.search(t) or _is_repeated(lines, j):
             kinds[j] = "caption"
             continue
@@ -174,6 +191,7 @@ def clean_article(text: str) -> CleanArticle:
         if _looks_like_heading(t, allow_question=False):
             kinds[j] = "heading"
 
+    _cut_off_ending(lines, kinds)
     blocks: list[Block] = []
     ledes = 0
     for k, line in zip(kinds, lines, strict=True):
@@ -252,7 +270,10 @@ def _segments(text: str) -> list[_Line]:
 
 def _printed_date(line: str) -> object | None:
     """A line that is nothing but a date ("Sat. Sep 30th, 2023", "Updated: 12 May 2021")."""
-    t = _PRINTED_DATE_PREFIX.sub("", line.strip())
+    # "Published: Jun. 27, 2022 at 6:48 PM CDT | Updated: ...": the first date is the one.
+    first = re.split(r"\s+[|·•]\s+", line.strip())[0]
+    t = _PRINTED_DATE_PREFIX.sub("", first)
+    t = re.sub(r"\s+at\s+(?=\d)", " ", t)
     if not t or len(t) > 40 or not _MONTH_OR_DIGIT.search(t) or not re.search(r"\d{4}", t):
         return None
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", t)
@@ -283,6 +304,57 @@ def _is_repeated(lines: list[_Line], j: int) -> bool:
             if len(t) > len(other) > 0.7 * len(t) and t.startswith(other):
                 return True
     return False
+
+
+_COOKIES = re.compile(r"\bcookies?\b|\bprivacy (?:policy|settings)\b", re.I)
+_WIRE_CREDIT = re.compile(
+    r"^\s*\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|compiling)\s+by\b", re.I
+)
+_LINK_LIST_HEAD = re.compile(
+    r"^\s*(?:read (?:more|also)|related|see also|more on this)\s*:?\s*$", re.I
+)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘A-Z0-9])")
+
+
+def _cut_off_ending(lines: list[_Line], kinds: list[BlockKind]) -> None:
+    """A page saved before it finished loading ends mid-sentence ("the coming mon"): the broken
+    sentence tells nothing whole, so it is set apart from the body."""
+    body = [j for j, k in enumerate(kinds) if k == "body"]
+    if len(body) < 2:
+        return
+    last = body[-1]
+    text = lines[last].text.rstrip()
+    if text.endswith(tuple(_TERMINAL)) or len(text.split()) < 4:
+        return
+    ends = list(_SENTENCE_END.finditer(text))
+    if not ends:
+        kinds[last] = "boilerplate"
+        return
+    cut = ends[-1].end()
+    line = lines[last]
+    whole = text[:cut].rstrip()
+    lines[last] = _Line(line.start, line.start + len(whole), whole)
+    lines.insert(last + 1, _Line(line.start + cut, line.start + len(text), text[cut:]))
+    kinds.insert(last + 1, "boilerplate")
+
+
+def _is_masthead(line: str) -> bool:
+    """The site's furniture above a headline: a cookie notice, a menu ("NEWS | Local | Sport"),
+    the site's name in capitals."""
+    if _COOKIES.search(line) and len(line.split()) <= 40:
+        return True
+    if line.count("|") >= 2 or line.count("·") >= 2:
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and len(line.split()) <= 6 and all(c.isupper() for c in letters)
+
+
+def _is_standfirst(line: str) -> bool:
+    """A sentence-case line under a headline that ends without a full stop: the standfirst."""
+    t = line.strip()
+    return 6 <= len(t.split()) <= 40 and not t.endswith((".", "!", "?", ":", "”", '"'))
 
 
 def _could_be_headline(line: str) -> bool:

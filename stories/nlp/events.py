@@ -202,7 +202,7 @@ def _sentence_events(
     for f in found:
         trigger = f.trigger
         words = _own_words(trigger) if f.presupposed else _clause_text(trigger)
-        if _is_hedged(trigger) or _HEDGE.search(words):
+        if _is_hedged(trigger) or _HEDGE.search(words) or _asked_not_told(trigger):
             continue
         if _only_wording(trigger):
             continue
@@ -574,6 +574,28 @@ def _is_hedged(tok: Token) -> bool:
         for child in t.children:
             if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in MODALS):
                 return True
+            if child.dep_ == "preconj" and child.lower_ == "neither":
+                return True  # "had neither conceded nor commented"
+    return False
+
+
+_WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "how", "why", "whether"})
+
+
+def _asked_not_told(trigger: Token) -> bool:
+    """A clause that asks rather than tells: "what caused the failure", "which company employed
+    them", "here is what broke". A relative clause with a noun before it ("a satellite that
+    plunged") still tells."""
+    verb = head_verb(trigger)
+    if verb.dep_ not in ("ccomp", "csubj", "pcomp", "advcl", "xcomp", "dobj", "pobj", "attr"):
+        return False
+    for child in verb.children:
+        if child.lower_ in _WH_WORDS or child.tag_ in ("WP", "WRB"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+            g.dep_ == "det" and g.lower_ in _WH_WORDS for g in child.children
+        ):
+            return True
     return False
 
 

@@ -28,7 +28,7 @@ from .unionfind import UnionFind
 
 _BASIS_RANK = {"explicit": 3, "relative": 2, "context": 1}
 _GRAIN_RANK = {"day": 3, "month": 2, "year": 1}
-_THRESHOLD = 0.55
+_THRESHOLD = 0.5
 # Kinds of speech act that outlets render in one another's words: what one calls a statement
 # ("X stated that Russia would help") another calls an offer or a pledge.
 _SPEECH = frozenset({"statement", "pledge", "offer"})
@@ -270,6 +270,10 @@ def _score(
     titles = fuzz.token_set_ratio(a.title, b.title) / 100
     wording = max(words, fuzz.token_set_ratio(a.sentence, b.sentence) / 100)
     score = 0.35 * trigger + 0.2 * actors + 0.2 * wording + 0.1 * titles + 0.15 * dates
+    if {kind_a, kind_b} <= _SPEECH:
+        # One speaker says many things in a day, in words that overlap: statements need a
+        # little more in common than deeds.
+        score -= 0.05
     if dates == 0.0:
         # Outlets do misdate, so a clash is evidence against, not a veto: only reports that
         # share most of their telling words get over it.

@@ -90,6 +90,21 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
         if child.dep_ == "prep" and child.i > anchor.i:
             keep |= _compact(child, keep_prep=False, keep_conj=True)
             break
+    if sum(sent.doc[i].is_alpha for i in keep) < 4 or not any(
+        i > anchor.i and sent.doc[i].is_alpha for i in keep
+    ):
+        # "A review found", "Lula finished", "The restart ran": too thin to tell what happened;
+        # what the verb found or how it ended is the news.
+        for child in anchor.children:
+            if child.i > anchor.i and child.dep_ in ("ccomp", "advmod", "npadvmod", "acomp"):
+                aside = {
+                    t.i
+                    for tok in child.subtree
+                    if tok.dep_ in ("relcl", "appos", "parataxis", "advcl") and tok != child
+                    for t in tok.subtree
+                }
+                keep |= {t.i for t in child.subtree if t.i not in aside}
+                break
     return _finish(sent, keep, file, block, actors)
 
 

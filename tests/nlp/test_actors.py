@@ -161,3 +161,12 @@ def test_a_two_letter_family_name_is_a_person(nlp: Language) -> None:
     )
     xi = [a for a in index.actors if a.name == "Xi Jinping"]
     assert xi and "Xi" in xi[0].aliases
+
+
+def test_every_author_of_a_shared_byline_is_left_out(nlp: Language) -> None:
+    art = make_article(
+        nlp,
+        "Ana Lopes and Tom Hale watched as Rui Costa signed the deal.",
+        author="Ana Lopes and Tom Hale",
+    )
+    assert [a.name for a in extract_actors([art]).actors if a.kind == "person"] == ["Rui Costa"]

@@ -190,3 +190,47 @@ def test_a_dateline_that_lost_its_dash_is_still_furniture() -> None:
 def test_an_acronym_opening_a_sentence_is_not_a_dateline() -> None:
     article = clean_article("Launch Delayed\n\nNASA delayed the launch again on Monday.\n")
     assert article.body_blocks[0].text.startswith("NASA delayed")
+
+
+def test_cookie_notice_site_name_and_menu_are_not_the_headline() -> None:
+    article = clean_article(
+        "This site uses cookies. Continue browsing to accept.\n\n"
+        "HARBOR LEDGER\n\n"
+        "NEWS  |  Local  |  Weather\n\n"
+        "Ferry operator admits safety checks were skipped\n\n"
+        "The operator told regulators on Monday that two inspections had been skipped.\n"
+    )
+    assert article.headline == "Ferry operator admits safety checks were skipped"
+    assert article.body_blocks[0].text.startswith("The operator told regulators")
+
+
+def test_a_standfirst_under_the_headline_is_not_body() -> None:
+    article = clean_article(
+        "Ferry Sinks Off Cape\n\n"
+        "The operator thanks rescuers and promises an inquiry, while families wait at the quay\n\n"
+        "The ferry sank on Monday.\n"
+    )
+    assert [b.text for b in article.body_blocks] == ["The ferry sank on Monday."]
+
+
+def test_wire_credits_and_read_more_links_are_furniture() -> None:
+    article = clean_article(
+        "Ferry Sinks\n\nThe ferry sank on Monday.\n\n"
+        "(Reporting by Ana Lopes in Porto; Editing by Tom Hale)\n\n"
+        "Read more:\nInquiry opens into ferry operator\nDivers search the wreck\n"
+    )
+    assert [b.text for b in article.body_blocks] == ["The ferry sank on Monday."]
+
+
+def test_a_text_cut_off_mid_word_loses_only_its_broken_sentence() -> None:
+    text = (
+        "Ferry Sinks\n\nThe ferry sank on Monday.\n\n"
+        "Divers found the wreck on Tuesday. Officials said the search would go on for the mon"
+    )
+    article = clean_article(text)
+    assert [b.text for b in article.body_blocks] == [
+        "The ferry sank on Monday.",
+        "Divers found the wreck on Tuesday.",
+    ]
+    broken = [b for b in article.blocks if b.kind == "boilerplate"]
+    assert broken and text[broken[0].start : broken[0].end].endswith("for the mon")

@@ -621,3 +621,20 @@ def test_a_date_in_another_clause_does_not_date_the_main_act(nlp: Language) -> N
     )
     condemn = [c for c in found if c.trigger == "condemn"]
     assert condemn and (condemn[0].date is None or condemn[0].date.label != "2019")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The inquiry will look into what caused the harbour crane to collapse.",
+        "Here is what actually broke at the port.",
+        "Ana Silva had neither conceded nor commented by late Sunday.",
+    ],
+)
+def test_questions_and_denials_are_not_reported_deeds(nlp: Language, text: str) -> None:
+    assert [c for c in events_in(nlp, text) if c.trigger in ("collapse", "break", "concede")] == []
+
+
+def test_a_thin_title_takes_what_the_verb_found(nlp: Language) -> None:
+    found = events_in(nlp, "A preliminary review found that contractors deleted the files.")
+    assert any("deleted" in c.title or "files" in c.title for c in found)

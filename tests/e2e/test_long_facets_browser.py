@@ -1,0 +1,53 @@
+"""A reader of a long story: "Show all" from the keyboard, a facet's search, a reload's 304."""
+
+import pytest
+
+from stories import caching
+from tests.e2e.conftest import screenshot
+from tests.test_facets import crowded_story
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+EVENTS = "[data-event-id]"
+BOXES = "#facet-actor input[type=checkbox]"
+
+
+def test_show_all_search_and_tick_a_rare_value_from_the_keyboard(live_server, page, monkeypatch):
+    story = crowded_story()
+    page.goto(f"{live_server.url}/stories/{story.slug}/")
+    page.evaluate("window.__sameDocument = true")
+    assert page.locator(BOXES).count() == 8
+
+    more = page.get_by_role("link", name="Show all 32 people and organisations")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelectorAll('{BOXES}').length === 32")
+    # Focus lands on the first value "Show all" revealed, not back at the top of the page.
+    page.wait_for_function("document.activeElement?.id === 'f-actor-person-06'")
+
+    search = page.get_by_label("Find among the 32 people and organisations")
+    search.press_sequentially("person 2", delay=20)
+    page.wait_for_function(f"document.querySelectorAll('{BOXES}').length === 10")
+    page.get_by_label("Person 29").check()
+    page.wait_for_url("**actor=person-29**")
+    page.wait_for_function(f"document.querySelectorAll('{EVENTS}').length === 2")
+    # The ticked value stays listed and ticked after the counts are swapped in.
+    assert page.get_by_label("Person 29").is_checked()
+    assert page.evaluate("window.__sameDocument") is True
+    screenshot(page, "long-facet-searched-desktop")
+
+    # The URL htmx pushed was never loaded whole: the first reload gets the page, the next
+    # asks with its ETag and is answered 304 (the browser shows its copy).
+    page.reload()
+    answers = []
+    real = caching.get_conditional_response
+
+    def recorded(request, **kwargs):
+        answers.append(real(request, **kwargs))
+        return answers[-1]
+
+    monkeypatch.setattr(caching, "get_conditional_response", recorded)
+    page.reload()
+    page.wait_for_function(f"document.querySelectorAll('{EVENTS}').length === 2")
+    assert [a.status_code if a else 200 for a in answers] == [304]
+    assert page.console_errors == []
