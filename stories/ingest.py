@@ -13,19 +13,23 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
 from stories import models as m
-from stories import versions
+from stories import parses, versions
 from stories.manifest import ManifestError, read_manifest
 from stories.nlp import types as t
 from stories.nlp.reading import UnreadableArticle, read_article_text
 from stories.writer_lock import lock_rows_for_writing, story_writer
 
 Progress = Callable[[str], None]
+# Where a run has got, for a progress bar: a stage ("reading", "extracting", "merging",
+# "writing") and, when it goes article by article, n of total.
+Stage = Callable[[str, int, int], None]
 ARTICLE_SUFFIXES = {".txt"}
 
 
@@ -48,6 +52,9 @@ class IngestReport:
     actors: int = 0
     quotes: int = 0
     dry_run: bool = False
+    # Articles spaCy read in this run, and articles whose stored reading was used instead.
+    parsed_now: int = 0
+    parsed_before: int = 0
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -207,6 +214,7 @@ def ingest(
     force: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    stage: Stage | None = None,
     wait: float = 0,
 ) -> IngestReport:
     """Ingest the files into the story. ``wait`` is how long to wait, in seconds, for another
@@ -250,10 +258,70 @@ def ingest(
         )
         for unknown in sorted(set(meta) - known):
             say(f"manifest: there is no article {unknown}; its entry is not used")
-        return _run(story, slug, title, texts, meta, report, force=force, dry_run=dry_run, say=say)
+        return _run(
+            story,
+            slug,
+            title,
+            texts,
+            meta,
+            report,
+            force=force,
+            dry_run=dry_run,
+            say=say,
+            stage=stage,
+        )
 
 
-def reextract(story: m.Story, *, progress: Progress | None = None, wait: float = 0) -> IngestReport:
+def ingest_texts(
+    story: m.Story,
+    articles: Sequence[dict],
+    *,
+    progress: Progress | None = None,
+    stage: Stage | None = None,
+    all_or_nothing: bool = False,
+    wait: float = 0,
+) -> IngestReport:
+    """Add or replace articles of ``story`` given as text with their manifest facts
+    (``{"file", "text", "outlet", "url", "author", "published"}``), as ``ingest`` does for files.
+
+    The texts were checked as the command checks files (``read_article_text``) when they were
+    uploaded. Raises StoryBusy when another run is writing the story after ``wait`` seconds.
+    """
+    say = progress or (lambda _msg: None)
+    report = IngestReport(story=story.slug)
+    texts = {a["file"]: a["text"] for a in articles}
+    meta = {}
+    for a in articles:
+        entry = {k: a.get(k) for k in ("outlet", "url", "author")}
+        entry["published"] = date.fromisoformat(a["published"]) if a.get("published") else None
+        meta[a["file"]] = entry
+    if not texts:
+        return report
+    with story_writer(story.slug, wait=wait, on_wait=say):
+        story.refresh_from_db()
+        return _run(
+            story,
+            story.slug,
+            None,
+            texts,
+            meta,
+            report,
+            force=False,
+            dry_run=False,
+            say=say,
+            stage=stage,
+            all_or_nothing=all_or_nothing,
+        )
+
+
+def reextract(
+    story: m.Story,
+    *,
+    progress: Progress | None = None,
+    stage: Stage | None = None,
+    all_or_nothing: bool = False,
+    wait: float = 0,
+) -> IngestReport:
     """Extract a story again from the article text already stored, as ``ingest --force`` would.
 
     What a manifest said about each article is taken from the stored rows (outlet, url, author,
@@ -270,7 +338,17 @@ def reextract(story: m.Story, *, progress: Progress | None = None, wait: float =
         if not texts:
             return report
         return _run(
-            story, story.slug, None, texts, meta, report, force=True, dry_run=False, say=say
+            story,
+            story.slug,
+            None,
+            texts,
+            meta,
+            report,
+            force=True,
+            dry_run=False,
+            say=say,
+            stage=stage,
+            all_or_nothing=all_or_nothing,
         )
 
 
@@ -301,7 +379,15 @@ def _run(
     force: bool,
     dry_run: bool,
     say: Progress,
+    stage: Stage | None = None,
+    all_or_nothing: bool = False,
 ) -> IngestReport:
+    """Extract the story with ``texts`` added or replaced and write it in one transaction.
+
+    With ``all_or_nothing`` an article that cannot be extracted (named in this run or not) means
+    nothing is written; otherwise the others are written and the failure is reported.
+    """
+    step = stage or (lambda _stage, _n, _total: None)
     # Articles of the story that this run does not name take part in the extraction too: events
     # are merged across the whole story, not across one batch of files.
     existing = {a.file_name: a for a in story.articles.select_related("outlet")} if story else {}
@@ -320,18 +406,24 @@ def _run(
         say("Nothing changed since the last run (use --force to extract again).")
         return report
 
-    extraction = _extract(inputs, decisions, say)
+    extraction, parsed = _extract(inputs, decisions, parses.stored_for(story), say, step)
+    report.parsed_now, report.parsed_before = len(parsed.fresh), parsed.reused
     failed = dict(extraction.errors)
     for name, message in sorted(failed.items()):
-        if name in texts:
+        if name in texts or all_or_nothing:
             report.files.append(FileReport(name, "failed", message))
             say(f"FAILED {name}: {message}")
+    if failed and all_or_nothing:
+        return report
 
+    step("writing", 0, 0)
     try:
         with transaction.atomic():
             # One new version for the run, in its transaction, rather than one a row written.
             with versions.one_bump():
-                story = _write(story, slug, title, extraction, fingerprint, report, texts, failed)
+                story = _write(
+                    story, slug, title, extraction, fingerprint, report, texts, failed, parsed
+                )
             versions.bump(story)
             _count_rows(report, story)
             if dry_run:
@@ -343,8 +435,13 @@ def _run(
 
 
 def _extract(
-    inputs: Sequence[t.ArticleInput], decisions: t.Decisions, say: Progress
-) -> t.StoryExtraction:
+    inputs: Sequence[t.ArticleInput],
+    decisions: t.Decisions,
+    stored: dict[str, tuple[str, bytes]],
+    say: Progress,
+    step: Stage,
+) -> tuple[t.StoryExtraction, parses.StoryParses]:
+    """Extract the story, parsing only the articles whose stored parse does not fit."""
     from stories.nlp.pipeline import load_pipeline
     from stories.nlp.story import extract_story
     from stories.nlp.topics import load_taxonomy
@@ -353,10 +450,30 @@ def _extract(
     nlp = load_pipeline(settings.SPACY_MODEL)
     taxonomy = load_taxonomy(settings.TOPIC_TAXONOMY)
 
-    def step(stage: str, n: int, total: int) -> None:
-        say(f"  {stage}: {n}/{total}")
+    def reading(n: int, total: int) -> None:
+        say(f"  parse: {n}/{total}")
+        step("reading", n, total)
 
-    return extract_story(inputs, nlp=nlp, taxonomy=taxonomy, decisions=decisions, progress=step)
+    step("reading", 0, len(inputs))
+    parsed = parses.parse_story(inputs, nlp, stored, on_article=reading)
+    say(f"  {parsed.reused} articles read earlier, {len(parsed.fresh)} read now")
+
+    def pipeline_step(stage: str, n: int, total: int) -> None:
+        say(f"  {stage}: {n}/{total}")
+        if stage == "events":
+            step("extracting", n, total)
+            if n == total:
+                step("merging", 0, 0)
+
+    extraction = extract_story(
+        inputs,
+        nlp=nlp,
+        taxonomy=taxonomy,
+        decisions=decisions,
+        progress=pipeline_step,
+        parsed_docs=parsed.docs,
+    )
+    return extraction, parsed
 
 
 def _count_rows(report: IngestReport, story: m.Story) -> None:
@@ -396,6 +513,7 @@ def _write(
     report: IngestReport,
     texts: dict[str, str],
     failed: dict[str, str],
+    parsed: parses.StoryParses,
 ) -> m.Story:
     if story is None:
         story = m.Story.objects.create(slug=slug, title=title or slug.replace("-", " ").title())
@@ -406,6 +524,7 @@ def _write(
 
     _write_topics()
     articles, article_status = _write_articles(story, extraction, texts, failed)
+    parses.save(articles, parsed.fresh)
     actors = _write_actors(story, extraction)
     event_rows = _write_events(story, extraction, articles, actors)
     _write_quotes(story, extraction, articles, actors, event_rows)

@@ -102,7 +102,7 @@ EDITOR_GROUP = "Editor"
 EDITOR_PERMISSIONS = {
     "story": ("view",),
     "outlet": ("view", "add", "change"),
-    "article": ("view", "change"),
+    "article": ("view", "add", "change"),
     "actor": ("view", "change"),
     "actoralias": ("view", "add", "change", "delete"),
     "actordecision": ("view", "add", "delete"),
@@ -110,6 +110,7 @@ EDITOR_PERMISSIONS = {
     "event": ("view", "change"),
     "eventsource": ("view", "add", "change"),
     "quote": ("view", "change"),
+    "ingestjob": ("view",),
 }
 
 
@@ -512,3 +513,79 @@ class Quote(Editable):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class ArticleParse(models.Model):
+    """spaCy's reading of one article's body blocks (a DocBin), kept so that an article whose
+    text, model and spaCy version are unchanged is never parsed again."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="parse")
+    # Digest of the model, spaCy's version and the texts parsed: a parse is used only for them.
+    key = models.CharField(max_length=64)
+    docs = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"parse of {self.article_id}"
+
+
+class IngestJobQuerySet(models.QuerySet):
+    def for_story(self, story: Story) -> IngestJobQuerySet:
+        return self.filter(story=story)
+
+    def unfinished(self) -> IngestJobQuerySet:
+        return self.filter(status__in=[IngestJob.QUEUED, IngestJob.RUNNING])
+
+    def recent(self, n: int = 5) -> IngestJobQuerySet:
+        return self.order_by("-created", "-pk")[:n]
+
+
+class IngestJob(models.Model):
+    """One background ingestion of a story: what an editor asked for and how far it has got.
+
+    The task framework keeps the queue; this row keeps what editors see (stage, article N of M,
+    the outcome in words) and the uploaded articles until the task has read them.
+    """
+
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    STATUSES = [(QUEUED, "Queued"), (RUNNING, "Running"), (DONE, "Done"), (FAILED, "Failed")]
+    ADD, REEXTRACT = "add", "reextract"
+    KINDS = [(ADD, "Add articles"), (REEXTRACT, "Re-run extraction")]
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="ingest_jobs")
+    kind = models.CharField(max_length=20, choices=KINDS)
+    status = models.CharField(max_length=20, choices=STATUSES, default=QUEUED)
+    stage = models.CharField(max_length=200, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    # The run's summary line when done; the reason when failed.
+    message = models.TextField(blank=True)
+    # Uploaded articles: [{"file", "text", "outlet", "url", "author", "published"}], emptied once
+    # the articles are stored.
+    articles = models.JSONField(default=list, blank=True)
+    requested_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    task_id = models.CharField(max_length=64, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    objects = IngestJobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.story} ({self.status})"
+
+    @property
+    def finished_ok(self) -> bool:
+        return self.status == self.DONE
+
+    @property
+    def is_over(self) -> bool:
+        return self.status in (self.DONE, self.FAILED)
+
+    @property
+    def files(self) -> list[str]:
+        return [a["file"] for a in self.articles]

@@ -537,3 +537,16 @@ def make_summit_story(slug: str = "summit") -> m.Story:
             cue="said",
         )
     return story
+
+
+def editor_group():
+    """The Editor group a migration makes, with its permissions; made again when a test that
+    empties the tables (``transaction=True``) ran before."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name=m.EDITOR_GROUP)
+    codenames = [f"{a}_{model}" for model, acts in m.EDITOR_PERMISSIONS.items() for a in acts]
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label="stories", codename__in=codenames)
+    )
+    return group

@@ -28,6 +28,7 @@ from stories import ingest as ingest_module
 from stories import models as m
 from stories.nlp import story as story_module
 from stories.nlp.types import NO_DECISIONS
+from stories.tasks import run_ingest_job
 from tests.factories import make_story
 
 SUMMIT = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "summit"
@@ -595,12 +596,17 @@ def test_rerun_extraction_action_extracts_the_story_again_and_keeps_corrections(
     monkeypatch.setattr(ingest_module, "_write", spy)
     response = run_action(editor_client, m.Article, "rerun_extraction", [article])
     assert response.status_code == 302
-    assert calls, "the action did not extract the story again"
+    assert not calls, "the extraction must run in the background, not in the request"
     messages = [str(msg) for msg in response.wsgi_request._messages]
-    assert any("Extracted “Summit” again" in msg for msg in messages), messages
+    assert any("Queued extracting “Summit” again" in msg for msg in messages), messages
+    job = m.IngestJob.objects.get(story=summit)
+    run_ingest_job.call(job.pk)  # what a worker does with the queued task
+    assert calls, "the task did not extract the story again"
+    job.refresh_from_db()
+    assert job.status == m.IngestJob.DONE, job.message
     assert m.Event.objects.get(pk=event.pk).title == "Kept through a re-run"
     assert summit.articles.count() == 5
-    assert any("Re-ran" in message for message in history(article))
+    assert any("extracting its story again" in message for message in history(article))
 
 
 # --- the machine changes its mind ---------------------------------------------------------
@@ -713,6 +719,7 @@ def test_every_admin_page_an_editor_may_see_renders(editor_client):
     m.Quote.objects.create(article=story.articles.first(), text="We will.", key="k", start=0, end=5)
     m.ActorAlias.objects.create(actor=story.actors.first(), name="Alice")
     m.ActorDecision.objects.create(story=story, kind="same", name="A. Example", other_name="Alice")
+    m.IngestJob.objects.create(story=story, kind=m.IngestJob.REEXTRACT, status="failed")
     for model in (mdl for mdl in admin.site._registry if mdl._meta.app_label == "stories"):
         name = model._meta.model_name
         assert editor_client.get(reverse(f"admin:stories_{name}_changelist")).status_code == 200

@@ -263,7 +263,8 @@ def _decide(
             own[day] -= 1
     # Weekdays name days of the last week of the news; one that would fall before the story's
     # first reports is read against the wrong week.
-    news_start = min(published) - timedelta(days=_MAX_LAG) if published else min(own)
+    near = [d for d in own if own[d] > 0 and published and d >= min(published) - timedelta(30)]
+    news_start = (min(near) if near else min(own)) - timedelta(days=2)
     first, last = min(published or own), max(published or own)
     best: tuple[float, date] | None = None
     day = first - timedelta(days=_MAX_LAG)
@@ -283,7 +284,10 @@ def _decide(
         ahead = len(named) - len(behind)
         stray = sum(1 for d in weekdays if d < news_start)
         lag = (day - max(behind)).days if behind else _MAX_LAG
-        score = hits - 0.3 * ahead - stray - 0.1 * lag + 0.05 * min(published[day], 2)
+        # Weekdays that fall in the story's days are explained even where no sibling names them.
+        inside = sum(1 for d in weekdays if news_start <= d <= day)
+        score = hits + 0.2 * inside - 0.3 * ahead - stray - 0.1 * lag
+        score += 0.05 * min(published[day], 2)
         if g.printed_only and g.date is not None and day > g.date:
             score -= 1.0
         if best is None or score > best[0] + 1e-9:

@@ -163,7 +163,21 @@ class _Speakers:
         others = {self.actor(c) for c in tok.children if c.dep_ == "conj"} - {None, found}
         if others:
             return None
+        if (
+            tok.pos_ == "NOUN"
+            and tok.lemma_.lower() in PERSON_SPEAKER_NOUNS
+            and self._named(tok) is None
+        ):
+            # "an AFAD official", "a senior NASA engineer": a person speaking for the body the
+            # words name, not the body itself; "his lawyer, Mike Ringler," is named after all.
+            named = [self.actor(c) for c in tok.children if c.dep_ == "appos"]
+            return next((n for n in named if n), None) or self.unnamed(tok) or found
         return found or self.unnamed(tok)
+
+    def _named(self, tok: Token) -> str | None:
+        start = self.block.start + tok.idx
+        mention = self.actors.mention_at(self.article.file, start, start + len(tok.text))
+        return mention.actor if mention is not None else None
 
     def unnamed(self, tok: Token) -> str | None:
         """A speaker the text does not name: "the agency" is the body the article has been
@@ -219,13 +233,21 @@ _NOT_IN_DESCRIPTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj",
 def _described(tok: Token) -> str:
     """The words that describe an unnamed speaker, without the clauses that tell more about
     them: "a senior official, who spoke on condition of anonymity," is "a senior official"."""
-    keep = {tok.i}
-    for child in tok.children:
-        if child.dep_ not in _NOT_IN_DESCRIPTION:
-            keep |= {t.i for t in child.subtree}
-    toks = [t for t in tok.doc[min(keep) : max(keep) + 1] if t.i in keep]
-    words = [t.lower_ if t.dep_ == "det" and t.i == toks[0].i else t.text for t in toks]
-    return " ".join(words).replace(" ’s", "’s").replace(" 's", "'s").strip()
+    asides = {
+        t.i
+        for d in tok.subtree
+        if d.dep_ in _NOT_IN_DESCRIPTION and d.i != tok.i
+        for t in d.subtree
+    }
+    toks = [t for t in tok.subtree if t.i not in asides]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    text = "".join(
+        (t.lower_ if t.dep_ == "det" and t is toks[0] else t.text)
+        + (t.whitespace_ if t is not toks[-1] else "")
+        for t in toks
+    )
+    return " ".join(text.split())
 
 
 def unnamed_speaker_kind(name: str) -> ActorKind:

@@ -3,11 +3,10 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group
 
 from stories import models as m
 from tests.e2e.conftest import screenshot
-from tests.factories import make_story
+from tests.factories import editor_group, make_story
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +16,7 @@ PASSWORD = "a long editor passphrase"
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=m.EDITOR_GROUP))
+    user.groups.add(editor_group())
     return user
 
 

@@ -80,3 +80,15 @@ def test_background_dates_are_only_a_lower_bound_against_firm_siblings(nlp: Lang
     firm = PublishedGuess(date(2023, 5, 5), "manifest", firm=True)
     filled = fill_published_from_story([firm, firm, background])
     assert (filled[2].date, filled[2].basis) == (date(2023, 5, 5), "inferred from story")
+
+
+def test_weekdays_that_would_fall_before_the_story_pick_a_later_week_day() -> None:
+    # Siblings report a Monday 6 February disaster; an undated article names "Monday's quake"
+    # once and "Wednesday" four times. Dated Monday, its Wednesdays would fall before the quake.
+    sibling = PublishedEvidence(
+        guess=PublishedGuess(date(2023, 2, 6), "manifest", firm=True), yesterday=0
+    )
+    later = PublishedEvidence(guess=PublishedGuess(date(2023, 2, 9), "manifest", firm=True))
+    undated = PublishedEvidence(guess=PublishedGuess(None, "unknown"), weekdays=(0, 2, 2, 2, 2))
+    filled = fill_published_from_story([sibling, later, undated])
+    assert filled[2].date == date(2023, 2, 8)

@@ -239,3 +239,19 @@ def test_a_described_speaker_becomes_an_actor_of_the_story(nlp: Language) -> Non
     text = "Port Talks Stall\n\n“Nothing was agreed,” a senior official said on Monday.\n"
     result = extract_story([ArticleInput("a.txt", text)], nlp=nlp, taxonomy=load_taxonomy())
     assert ("a senior official", "person") in {(a.name, a.kind) for a in result.actors}
+
+
+def test_an_official_of_a_named_body_speaks_as_that_official(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "The Harbour Safety Agency opened an inquiry. “It was not a second collapse,” an HSA"
+        " official, who asked not to be named because of the inquiry, told reporters.",
+    )
+    assert said == [("It was not a second collapse", "an HSA official")]
+
+
+def test_a_described_speaker_with_a_name_beside_it_is_that_person(nlp: Language) -> None:
+    said = _speakers(
+        nlp, "“The claims are false,” his lawyer, Mike Ringler, said in a filing on Monday."
+    )
+    assert said == [("The claims are false", "Mike Ringler")]
