@@ -29,11 +29,9 @@ EVENTS_PER_PAGE = 30
 def _render(
     request: HttpRequest, page: str, fragment: str, context: dict, status: int = 200
 ) -> TemplateResponse:
-    """The fragment for htmx swaps; the full page otherwise, including on history restore,
-    when htmx asks for the whole page because its cache missed."""
-    wants_fragment = request.htmx and not request.htmx.history_restore_request
+    """The fragment for htmx swaps; the full page otherwise (see _wants_fragment)."""
     response = TemplateResponse(
-        request, fragment if wants_fragment else page, context, status=status
+        request, fragment if _wants_fragment(request) else page, context, status=status
     )
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -90,30 +88,43 @@ def _timeline_results(
 
 
 @story_page
-def timeline(request: HttpRequest, story: m.Story) -> TemplateResponse:
+def timeline(request: HttpRequest, story: m.Story) -> HttpResponse:
     filters = TimelineFilter.from_query(request.GET)
-    display = facets.FacetDisplay.from_query(request.GET)
-    facet_list = _timeline_facets(story, filters, display)
-    page_number = request.GET.get("page", "")[:12]
-    context = {
-        "story": story,
-        "section": "timeline",
-        "filters": filters,
-        "facets": facet_list,
-        "top": facets.TOP,
-        "results": _timeline_results(story, filters, facet_list, page_number),
-        # A swap started by a link (a chip, "Clear all") changes the filter behind the form's
-        # back: the form's text and date fields come along. The form's own swaps leave them
-        # alone, so that what the reader is typing is never overwritten.
-        "refresh_inputs": request.htmx.trigger not in _FORM_TRIGGERS,
-    }
-    return _render(
-        request,
-        "stories/timeline.html",
-        "stories/_timeline_fragment.html",
-        context,
-        status=400 if filters.refused else 200,
-    )
+    fragment = _wants_fragment(request)
+    # A swap started by a link (a chip, "Clear all") changes the filter behind the form's back:
+    # the form's text and date fields come along. The form's own swaps leave them alone, so
+    # that what the reader is typing is never overwritten.
+    refresh_inputs = fragment and request.htmx.trigger not in _FORM_TRIGGERS
+
+    def render() -> str:
+        display = facets.FacetDisplay.from_query(request.GET)
+        facet_list = _timeline_facets(story, filters, display)
+        page_number = request.GET.get("page", "")[:12]
+        context = {
+            "story": story,
+            "filters": filters,
+            "facets": facet_list,
+            "top": facets.TOP,
+            "results": _timeline_results(story, filters, facet_list, page_number),
+            "refresh_inputs": refresh_inputs,
+        }
+        template = "stories/_timeline_fragment.html" if fragment else "stories/_timeline_panel.html"
+        return render_to_string(template, context)
+
+    # Everything but the page's chrome is the same for every reader of this version: rendered
+    # once, then a cache read.
+    parts = ("timeline", fragment, refresh_inputs, request.GET.urlencode())
+    panel = mark_safe(caching.cached(story, parts, render))
+    status = 400 if filters.refused else 200
+    if fragment:
+        return HttpResponse(panel, status=status)
+    context = {"story": story, "section": "timeline", "panel": panel}
+    return TemplateResponse(request, "stories/timeline.html", context, status=status)
+
+
+def _wants_fragment(request: HttpRequest) -> bool:
+    """htmx swaps get the fragment; a history restore (htmx's cache missed) gets the page."""
+    return bool(request.htmx and not request.htmx.history_restore_request)
 
 
 def _timeline_facets(
@@ -314,36 +325,39 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
 
 @story_page
 def actor_detail(request: HttpRequest, story: m.Story, actor_slug: str) -> TemplateResponse:
-    actor = get_object_or_404(
-        m.Actor.objects.filter(story=story).prefetch_related("aliases"), slug=actor_slug
-    )
-    events = m.Event.objects.for_story(story).visible().for_actor(actor)
-    page = Paginator(events.chronological().for_cards(), EVENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    quotes = (
-        m.Quote.objects.visible()
-        .filter(speaker=actor)
-        .select_related("article__outlet", "event")
-        .order_by(
-            F("event__date_start").asc(nulls_last=True),
-            F("article__published").asc(nulls_last=True),
-            "article__file_name",
-            "start",
+    actor = get_object_or_404(m.Actor.objects.filter(story=story), slug=actor_slug)
+    page_number = request.GET.get("page", "")[:12]
+
+    def render() -> str:
+        events = m.Event.objects.for_story(story).visible().for_actor(actor)
+        page = Paginator(events.chronological().for_cards(), EVENTS_PER_PAGE).get_page(page_number)
+        quotes = (
+            m.Quote.objects.visible()
+            .filter(speaker=actor)
+            .select_related("article__outlet", "event")
+            .order_by(
+                F("event__date_start").asc(nulls_last=True),
+                F("article__published").asc(nulls_last=True),
+                "article__file_name",
+                "start",
+            )
         )
-    )
-    quote_list = list(quotes)
-    context = {
-        "story": story,
-        "section": "actor",
-        "actor": actor,
-        "page": page,
-        "events": page.object_list,
-        "groups": date_groups(page.object_list),
-        "filters": TimelineFilter(),
-        "quotes": quote_list,
-        "remarks": group_quotes(quote_list),
-    }
+        quote_list = list(quotes)
+        context = {
+            "story": story,
+            "actor": actor,
+            "aliases": list(actor.aliases.all()),
+            "page": page,
+            "groups": date_groups(page.object_list),
+            "filters": TimelineFilter(),
+            "quotes": quote_list,
+            "remarks": group_quotes(quote_list),
+        }
+        return render_to_string("stories/_actor_body.html", context)
+
+    # Rendered once a story version, as the timeline's results are.
+    body = mark_safe(caching.cached(story, ("actor", actor.pk, page_number), render))
+    context = {"story": story, "section": "actor", "actor": actor, "body": body}
     return TemplateResponse(request, "stories/actor_detail.html", context)
 
 

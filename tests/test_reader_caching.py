@@ -99,6 +99,10 @@ def test_a_repeated_request_is_answered_from_the_cache(client, db):
         second = client.get(url, **HX).content
     assert first == second
     assert len(warm.captured_queries) == 1 < len(cold.captured_queries)  # the story, no more
+    client.get(url)
+    with CaptureQueriesContext(connection) as page:
+        assert "Event number 0" in client.get(url).content.decode()
+    assert len(page.captured_queries) == 1
 
 
 def test_an_editors_save_shows_at_once_on_a_cached_page(editor_client, client, db):
@@ -164,3 +168,17 @@ def test_an_ingest_commit_shows_at_once_on_a_cached_page(client, db, monkeypatch
     after = client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
     assert after.status_code == 200
     assert "A title the new rules give" in after.content.decode()
+
+
+def test_an_actor_page_is_rendered_once_a_version_and_follows_a_rename(client, db):
+    story = make_story(40)
+    url = reverse("stories:actor", args=[story.slug, "alice-example"])
+    assert "Alice Example" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as warm:
+        client.get(url)
+    assert len(warm.captured_queries) == 2  # the story and the actor
+    actor = story.actors.get(slug="alice-example")
+    actor.name = "Alice Renamed"
+    actor.save()
+    html = client.get(url).content.decode()
+    assert "Alice Renamed" in html and "Alice Example" not in html

@@ -29,6 +29,7 @@ from stories.nlp.lexicon import (
     PERSONAL_TITLES,
     PRONOUNS,
     ROLE_NOUNS,
+    STATE_WORDS,
     STOP_NAMES,
     TITLE_WORDS,
 )
@@ -474,6 +475,7 @@ def extract_actors(
     names = _Names(raws, decisions)
     _join_longer_names(names)
     _join_spelling_variants(names)
+    _join_abbreviated_names(names)
     _join_acronyms(names)
     _join_introduced_acronyms(names, raws, articles)
     _apply_editors_same(names, decisions)
@@ -608,6 +610,47 @@ def _join_spelling_variants(names: _Names) -> None:
             if x[:1] != y[:1] or not near_spelling(x, y):
                 continue
             names.clusters.union(names.cluster_of[a], names.cluster_of[b])
+
+
+def _join_abbreviated_names(names: _Names) -> None:
+    """Places and bodies written short: "N. Korea" is "North Korea" (each part the same or its
+    initial), and "the Russian Federation" is "Russia" (the name of the state around the name
+    of the country)."""
+    others = [k for k in names.cluster_of if names.kind_of[k] != "person"]
+    parts = {k: name_tokens(names.form_of[k]) for k in others}
+    for a in others:
+        for b in others:
+            if a >= b or names.kind_of[a] != names.kind_of[b] or names.root(a) == names.root(b):
+                continue
+            if _abbreviates(parts[a], parts[b]) or _abbreviates(parts[b], parts[a]):
+                names.clusters.union(names.cluster_of[a], names.cluster_of[b])
+                continue
+            for long, short in ((parts[a], parts[b]), (parts[b], parts[a])):
+                core = [w for w in long if w.lower() not in STATE_WORDS]
+                if (
+                    len(long) > len(core) == 1
+                    and len(short) == 1
+                    and len(short[0]) >= 4
+                    and core[0].lower().startswith(short[0].lower())
+                    and len(core[0]) - len(short[0]) <= 2
+                ):
+                    names.clusters.union(names.cluster_of[a], names.cluster_of[b])
+
+
+def _abbreviates(short: list[str], long: list[str]) -> bool:
+    """ "N. Korea" for "North Korea": as many parts, at least one an initial with a full stop,
+    the others the same."""
+    if len(short) != len(long) or len(short) < 2:
+        return False
+    initials = 0
+    for s, w in zip(short, long, strict=True):
+        if s.lower() == w.lower():
+            continue
+        if s.endswith(".") and len(s) <= 3 and w.lower().startswith(s[:-1].lower()):
+            initials += 1
+            continue
+        return False
+    return initials > 0
 
 
 def _join_acronyms(names: _Names) -> None:

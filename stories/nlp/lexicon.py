@@ -70,6 +70,13 @@ FACILITY_NOUNS = words(
     """
 )
 
+# Words that name a state around a country's name: "the Russian Federation", "the Islamic
+# Republic of Iran".
+STATE_WORDS = words(
+    "federation republic kingdom union state states commonwealth of the people's peoples "
+    "democratic islamic federal socialist"
+)
+
 PRONOUNS = words("he him his himself she her hers herself")
 
 STOP_NAMES = frozenset({"faq", "faqs"})

@@ -77,13 +77,7 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
             if child.dep_ == "ccomp":
                 # The whole of what was said, without asides; a long one is trimmed later
                 # phrase by phrase ("should not be a cause for concern for other nations").
-                aside = {
-                    t.i
-                    for tok in child.subtree
-                    if tok.dep_ in ("relcl", "appos", "parataxis", "advcl") and tok != child
-                    for t in tok.subtree
-                }
-                keep |= {t.i for t in child.subtree if t.i not in aside}
+                keep |= _without_asides(child)
                 break
     # One place or target phrase after the verb says where or to whom; more is detail.
     for child in anchor.children:
@@ -97,15 +91,20 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
         # what the verb found or how it ended is the news.
         for child in anchor.children:
             if child.i > anchor.i and child.dep_ in ("ccomp", "advmod", "npadvmod", "acomp"):
-                aside = {
-                    t.i
-                    for tok in child.subtree
-                    if tok.dep_ in ("relcl", "appos", "parataxis", "advcl") and tok != child
-                    for t in tok.subtree
-                }
-                keep |= {t.i for t in child.subtree if t.i not in aside}
+                keep |= _without_asides(child)
                 break
     return _finish(sent, keep, file, block, actors)
+
+
+def _without_asides(phrase: Token) -> set[int]:
+    """A phrase's words without the clauses and appositions it hangs on itself."""
+    aside = {
+        t.i
+        for tok in phrase.subtree
+        if tok.dep_ in ("relcl", "appos", "parataxis", "advcl") and tok != phrase
+        for t in tok.subtree
+    }
+    return {t.i for t in phrase.subtree if t.i not in aside}
 
 
 def _noun_title(
@@ -115,6 +114,11 @@ def _noun_title(
     article, and after the name of who the sentence is about when the phrase names no one."""
     doc = sent.doc
     keep = {i for i in keep if not (i == min(keep) and doc[i].dep_ == "det")}
+    if sum(doc[i].is_alpha for i in keep) < 3:
+        # "Road protests", "Deal": a bare noun says too little; the clause it sits in tells it.
+        verb = next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            return _finish(sent, keep | _core(verb) | {verb.i}, file, block, actors)
     title = _finish(sent, keep, file, block, actors)
     left, right = doc[min(keep)], doc[max(keep)]
     named = actors.actors_in(file, block.start + left.idx, block.start + right.idx + len(right))

@@ -52,3 +52,34 @@ def test_show_all_search_and_tick_a_rare_value_from_the_keyboard(live_server, pa
     expect(page.locator(EVENTS)).to_have_count(2)
     assert [a.status_code if a else 200 for a in answers] == [304]
     assert page.console_errors == []
+
+
+def test_the_quotes_pages_long_speaker_list_opens_and_searches_in_place(live_server, page):
+    from stories import models as m
+    from tests.factories import make_story
+
+    story = make_story(2, slug="talkative")
+    article = story.articles.first()
+    speakers = m.Actor.objects.bulk_create(
+        [m.Actor(story=story, name=f"Speaker {k:02d}", slug=f"speaker-{k:02d}") for k in range(20)]
+    )
+    m.Quote.objects.bulk_create(
+        [
+            m.Quote(article=article, speaker=a, text=f"Words {k}", key=f"k{k}", start=0, end=5)
+            for k, a in enumerate(speakers)
+        ]
+    )
+    boxes = "#facet-speaker input[type=checkbox]"
+    page.goto(f"{live_server.url}/stories/{story.slug}/quotes/")
+    page.evaluate("window.__sameDocument = true")
+    assert page.locator(boxes).count() == 8
+    page.get_by_role("link", name="Show all 20 speakers").click()
+    page.wait_for_function(f"document.querySelectorAll('{boxes}').length === 20")
+    page.get_by_label("Find among the 20 speakers").press_sequentially("speaker 1", delay=20)
+    page.wait_for_function(f"document.querySelectorAll('{boxes}').length === 10")
+    page.get_by_role("checkbox", name="Speaker 17").check()
+    page.wait_for_url("**speaker=speaker-17**")
+    page.wait_for_function("document.querySelectorAll('.speaker-group').length === 1")
+    assert page.get_by_role("checkbox", name="Speaker 17").is_checked()
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.console_errors == []

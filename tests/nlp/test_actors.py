@@ -170,3 +170,15 @@ def test_every_author_of_a_shared_byline_is_left_out(nlp: Language) -> None:
         author="Ana Lopes and Tom Hale",
     )
     assert [a.name for a in extract_actors([art]).actors if a.kind == "person"] == ["Rui Costa"]
+
+
+def test_a_country_written_short_or_as_its_state_is_one_actor(nlp: Language) -> None:
+    index = extract_actors(
+        [
+            make_article(nlp, "North Korea and Russia signed a pact in Moscow.", "a.txt"),
+            make_article(nlp, "Officials in N. Korea praised the Russian Federation.", "b.txt"),
+        ]
+    )
+    names = [{a.name, *a.aliases} for a in index.actors]
+    assert {"North Korea", "N. Korea"} in names
+    assert any({"Russia", "Russian Federation"} <= n for n in names)

@@ -638,3 +638,10 @@ def test_questions_and_denials_are_not_reported_deeds(nlp: Language, text: str) 
 def test_a_thin_title_takes_what_the_verb_found(nlp: Language) -> None:
     found = events_in(nlp, "A preliminary review found that contractors deleted the files.")
     assert any("deleted" in c.title or "files" in c.title for c in found)
+
+
+def test_a_bare_noun_title_takes_the_clause_it_sits_in(nlp: Language) -> None:
+    found = events_in(
+        nlp, "About 150 blockades and road protests were still active on Wednesday evening."
+    )
+    assert found and all(len(c.title.split()) >= 4 for c in found)

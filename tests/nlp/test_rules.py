@@ -6,10 +6,13 @@ shows both that the rule fires and that it is what makes the difference.
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.language import Language
 
 from stories.nlp.actors import extract_actors
-from stories.nlp.types import Decisions
+from stories.nlp.dates import DateMention, main_event_day, recent_window
+from stories.nlp.types import DateValue, Decisions
 
 from .helpers import make_article
 from .test_event_rules import events_in
@@ -34,6 +37,11 @@ def test_a_happening_that_may_have_happened_or_did_not_is_not_an_event(nlp: Lang
     assert "meet" in told(nlp, "Ana Silva met Rui Costa in Lisbon on Tuesday.")
     assert told(nlp, "Ana Silva might have met Rui Costa in Lisbon on Tuesday.") == []
     assert told(nlp, "Ana Silva did not meet Rui Costa in Lisbon on Tuesday.") == []
+
+
+def test_a_question_tells_no_happening(nlp: Language) -> None:
+    assert "sign" in told(nlp, "Ana Silva signed the port deal in Lisbon on Tuesday.")
+    assert told(nlp, "Who signed the port deal in Lisbon on Tuesday?") == []
 
 
 # --- actors: which names may become one actor -------------------------------------------------
@@ -74,3 +82,38 @@ def test_a_shorter_name_joins_a_longer_one_only_when_exactly_one_fits(nlp: Langu
     assert "Michael Carter" not in one and "Michael James Carter" in one
     two = names(nlp, FAMILY)
     assert {"Michael James Carter", "Michael Owen Carter", "Michael Carter"} <= two
+
+
+def test_an_organisation_named_only_in_a_persons_title_is_no_actor(nlp: Language) -> None:
+    assert "Navy" in names(nlp, "The Navy said the fleet was ready.")
+    titled = names(nlp, "Navy Admiral Peter Hart inspected the fleet in Lisbon on Tuesday.")
+    assert "Navy" not in titled and "Peter Hart" in titled
+
+
+# --- dates: the day an article is about ---------------------------------------------------------
+
+
+def _day(d: date, qualifier: str | None = None) -> DateValue:
+    return DateValue(d, d, "day", d.isoformat(), "explicit", qualifier)
+
+
+def test_the_main_day_is_the_first_plain_day_named_in_the_lede() -> None:
+    dct = date(2024, 3, 14)
+    lede = [
+        DateMention(5, 12, DateValue(date(2024, 3, 1), date(2024, 3, 31), "month", "", "explicit")),
+        DateMention(20, 27, _day(date(2024, 3, 10), qualifier="early")),
+        DateMention(30, 37, _day(date(2024, 3, 12))),
+        DateMention(40, 47, _day(date(2024, 3, 11))),
+    ]
+    assert main_event_day(lede, 100, dct) == DateValue(
+        date(2024, 3, 12), date(2024, 3, 12), "day", "", "context"
+    )
+    # A day named after the lede does not make the article's day: its publication day does.
+    assert main_event_day(lede[2:], 25, dct) == DateValue(dct, dct, "day", "", "context")
+    assert main_event_day(lede[2:], 30, dct) == DateValue(dct, dct, "day", "", "context")
+
+
+def test_recent_weeks_are_the_ninety_days_before_as_a_year_label() -> None:
+    assert recent_window(date(2024, 6, 30)) == DateValue(
+        date(2024, 4, 1), date(2024, 6, 30), "year", "", "relative", "recent"
+    )
