@@ -197,3 +197,14 @@ def test_no_template_asks_htmx_to_evaluate_code_or_inline_styles():
             if re.search(pattern, html):
                 offending.append(f"{template.relative_to(ROOT)}: {pattern}")
     assert not offending, offending
+
+
+def test_browser_tests_never_wait_on_a_string_predicate():
+    """page.wait_for_function("...") is eval in the page, which the CSP refuses: the test would
+    fail for a reason no reader meets. expect(page.locator(...)) waits the same way."""
+    offending = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "tests" / "e2e").glob("*.py")
+        if "wait_for_function(" in path.read_text()
+    ]
+    assert not offending, offending

@@ -74,12 +74,12 @@ def test_the_quotes_pages_long_speaker_list_opens_and_searches_in_place(live_ser
     page.evaluate("window.__sameDocument = true")
     assert page.locator(boxes).count() == 8
     page.get_by_role("link", name="Show all 20 speakers").click()
-    page.wait_for_function(f"document.querySelectorAll('{boxes}').length === 20")
+    expect(page.locator(boxes)).to_have_count(20)
     page.get_by_label("Find among the 20 speakers").press_sequentially("speaker 1", delay=20)
-    page.wait_for_function(f"document.querySelectorAll('{boxes}').length === 10")
+    expect(page.locator(boxes)).to_have_count(10)
     page.get_by_role("checkbox", name="Speaker 17").check()
     page.wait_for_url("**speaker=speaker-17**")
-    page.wait_for_function("document.querySelectorAll('.speaker-group').length === 1")
+    expect(page.locator(".speaker-group")).to_have_count(1)
     assert page.get_by_role("checkbox", name="Speaker 17").is_checked()
     assert page.evaluate("window.__sameDocument") is True
     assert page.console_errors == []
