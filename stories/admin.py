@@ -15,17 +15,21 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
-from stories import corrections, tasks
+from stories import corrections, derived, tasks
 from stories import models as m
 from stories.corrections import DATE_FIELDS, CorrectionError
 from stories.uploads import ArticleUploadForm
+
+# The app list beside every page takes a quarter of a 1280 px screen from the event list and
+# the change page, which need it for titles and evidence; the breadcrumbs lead back instead.
+admin.site.enable_nav_sidebar = False
 
 
 def period_start(start: date, granularity: str) -> date:
@@ -44,10 +48,32 @@ def period_end(start: date, granularity: str) -> date:
     return start
 
 
+LOCK_NAMES = {
+    "sources": "evidence (merged, split, attached or detached)",
+    "date_start": "date",
+    "actors": "who",
+    "aliases": "names",
+}
+
+
+def locked_description(obj) -> str:
+    """An item's locked fields as an editor reads them: "title, date, evidence (merged…)"."""
+    names = []
+    for field in obj.locked_fields or []:
+        if field in DATE_FIELDS and field != "date_start":
+            continue  # the date's parts are locked together: say "date" once
+        names.append(LOCK_NAMES.get(field, field.replace("_", " ")))
+    return ", ".join(names) if names else "Nothing yet: every field is the machine's."
+
+
 class LockEditsMixin:
     """Records the fields an editor changed, so ingest keeps the editor's values."""
 
     lockable: tuple[str, ...] = ()
+
+    @admin.display(description="fields an editor set (ingest keeps them)")
+    def locked_list(self, obj) -> str:
+        return locked_description(obj)
 
     def save_model(self, request, obj, form, change) -> None:
         changed = {f for f in form.changed_data if f in self.lockable}
@@ -108,10 +134,19 @@ class CorrectionActionsMixin:
 
 
 @admin.register(m.Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(LockEditsMixin, admin.ModelAdmin):
+    # An editor's title is locked: ``ingest --title`` no longer replaces it.
+    lockable = ("title",)
     list_display = ("title", "slug", "article_count", "created")
     search_fields = ("title", "slug")
     prepopulated_fields = {"slug": ("title",)}
+
+    def get_readonly_fields(self, request, obj=None):
+        # A story's slug is its address: changing it would break every shared link.
+        return ("slug", "locked_list") if obj else ()
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else self.prepopulated_fields
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_articles=Count("articles"))
@@ -246,7 +281,7 @@ class ArticleAdmin(LockEditsMixin, admin.ModelAdmin):
         "headline",
         "published_basis",
         "body",
-        "locked_fields",
+        "locked_list",
     )
     fields = (
         "story",
@@ -259,7 +294,7 @@ class ArticleAdmin(LockEditsMixin, admin.ModelAdmin):
         "published_basis",
         "content_hash",
         "body",
-        "locked_fields",
+        "locked_list",
     )
     autocomplete_fields = ("outlet",)
     formfield_overrides = {
@@ -343,7 +378,7 @@ class ActorAdmin(CorrectionActionsMixin, LockEditsMixin, admin.ModelAdmin):
     list_select_related = ("story",)
     search_fields = ("name", "aliases__name")
     inlines = [ActorAliasInline]
-    readonly_fields = ("locked_fields",)
+    readonly_fields = ("locked_list",)
     actions = ["merge_actors", "mark_not_the_same"]
 
     def get_queryset(self, request):
@@ -515,8 +550,8 @@ class EventSourceInline(admin.TabularInline):
     model = m.EventSource
     form = EvidenceForm
     extra = 0
-    fields = ("article", "sentence", "by_editor", "detached")
-    readonly_fields = ("by_editor",)
+    fields = ("article", "sentence", "added_by", "detached")
+    readonly_fields = ("added_by",)
     autocomplete_fields = ("article",)
     can_delete = False  # detach instead: a tombstone keeps ingest from attaching it again
     show_change_link = False
@@ -526,21 +561,23 @@ class EventSourceInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article__outlet")
 
+    @admin.display(description="added by")
+    def added_by(self, obj: m.EventSource) -> str:
+        # Words, not Django's red and green icons: a red cross reads as "delete".
+        if obj.pk is None:
+            return "you"
+        return "an editor" if obj.by_editor else "the machine"
+
 
 @admin.register(m.Event)
 class EventAdmin(CorrectionActionsMixin, LockEditsMixin, admin.ModelAdmin):
     form = SameStoryForm
     lockable = ("title", "actors", "topics", *DATE_FIELDS)
-    list_display = (
-        "title",
-        "date_start",
-        "granularity",
-        "story",
-        "source_count",
-        "verified",
-        "hidden",
-        "corrected",
-    )
+    # The title gets the room: the story is a filter, the date is shown at its granularity.
+    list_display = ("title", "when", "source_count", "verified", "hidden", "corrected")
+    list_display_links = ("title",)
+    # Undated events last, as on the timeline; a day's events in the story's order.
+    ordering = (models.F("date_start").asc(nulls_last=True), "-date_end", "sequence", "pk")
     list_filter = (
         "story",
         "verified",
@@ -563,9 +600,9 @@ class EventAdmin(CorrectionActionsMixin, LockEditsMixin, admin.ModelAdmin):
             {"fields": ("date_start", "granularity", "date_qualifier", "date_text", "date_basis")},
         ),
         ("Who and what", {"fields": ("actors", "topics")}),
-        ("Machine", {"fields": ("alternative_dates", "locked_fields"), "classes": ("collapse",)}),
+        ("Kept from the machine", {"fields": ("alternative_dates_list", "locked_list")}),
     )
-    readonly_fields = ("story", "date_basis", "alternative_dates", "locked_fields")
+    readonly_fields = ("story", "date_basis", "alternative_dates_list", "locked_list")
     actions = ["merge_events", "split_event", "mark_verified", "hide_events", "show_events"]
 
     def get_queryset(self, request):
@@ -579,9 +616,47 @@ class EventAdmin(CorrectionActionsMixin, LockEditsMixin, admin.ModelAdmin):
     def source_count(self, obj: m.Event) -> int:
         return obj.n_sources
 
+    @admin.display(description="date", ordering="date_start")
+    def when(self, obj: m.Event) -> str:
+        return obj.date_label
+
+    @admin.display(description="other outlets' dates")
+    def alternative_dates_list(self, obj: m.Event) -> str:
+        alts = [a for a in obj.alternative_dates or [] if isinstance(a, dict)]
+        if not alts:
+            return "None: the outlets agree on the date."
+        return format_html_join(
+            "",
+            "<p>{} from “{}” ({})</p>",
+            ((a.get("label"), a.get("text"), a.get("file")) for a in alts),
+        )
+
+    def _selected(self, request, queryset):
+        # The merge confirmation shows each candidate's outlets and evidence to choose by.
+        return list(
+            queryset.order_by("pk").prefetch_related(
+                Prefetch(
+                    "sources",
+                    queryset=m.EventSource.objects.active().select_related("article__outlet"),
+                    to_attr="active_sources",
+                )
+            )
+        )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "title":
+            # Long titles wrap in a box that shows them whole.
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     @admin.display(boolean=True, description="corrected")
     def corrected(self, obj: m.Event) -> bool:
         return obj.corrected
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # Its evidence or actors may have changed what its outlets contradict each other on.
+        derived.refresh_disputes(form.instance.story, [form.instance])
 
     def save_formset(self, request, form, formset, change) -> None:
         if formset.model is not m.EventSource:
@@ -613,17 +688,19 @@ class EventAdmin(CorrectionActionsMixin, LockEditsMixin, admin.ModelAdmin):
             if survivor is None:
                 self.message_user(request, "Choose the event to keep.", messages.ERROR)
                 return None
+            # Named before the merge: the merged events are deleted by it.
+            described = ", ".join(f"#{e.pk} “{e.title}”" for e in objects if e != survivor)
             try:
                 merged = corrections.merge_events(survivor, objects)
             except CorrectionError as exc:
                 self.message_user(request, str(exc), messages.ERROR)
                 return None
-            described = ", ".join(f"#{e.pk} “{e.title}”" for e in merged)
             self.log_change(
                 request,
                 survivor,
-                f"Merged {described} into this event; it holds all their evidence, "
-                "and its title and date are kept on re-ingest.",
+                f"Merged {described} into this event, #{survivor.pk} “{survivor.title}”; "
+                "it holds all their evidence, their addresses lead here, and its title and "
+                "date are kept on re-ingest.",
             )
             self.message_user(
                 request,
@@ -767,7 +844,7 @@ class QuoteAdmin(LockEditsMixin, admin.ModelAdmin):
     list_select_related = ("speaker", "article")
     search_fields = ("text", "speaker__name")
     autocomplete_fields = ("speaker", "event", "article")
-    readonly_fields = ("cue", "via_interpreter", "locked_fields", "variant_group_members")
+    readonly_fields = ("cue", "via_interpreter", "locked_list", "variant_group_members")
 
     @admin.display(description="text")
     def short_text(self, obj: m.Quote) -> str:

@@ -76,7 +76,9 @@ def cached(story: m.Story, parts: tuple, compute: Callable[[], T]) -> T:
 
 def page_etag(request: HttpRequest, story: m.Story) -> str:
     headers = [request.headers.get(h, "") for h in _VARY]
-    digest = hashlib.sha1(key(story, request.get_full_path(), *headers).encode()).hexdigest()
+    # Staff see "Edit" links the same page lacks for readers: a login is a new page.
+    staff = bool(getattr(request, "user", None) and request.user.is_staff)
+    digest = hashlib.sha1(key(story, request.get_full_path(), *headers, staff).encode()).hexdigest()
     return f'"{digest}"'  # quoted, as If-None-Match compares it
 
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
+from stories import derived
 from stories import models as m
 
 DATE_FIELDS = ("date_start", "date_end", "granularity", "date_text", "date_basis", "date_qualifier")
@@ -60,9 +61,17 @@ def merge_events(survivor: m.Event, others: Iterable[m.Event]) -> list[m.Event]:
         survivor.topics.add(*other.topics.all())
         other.quotes.update(event=survivor)
         survivor.verified = survivor.verified or other.verified
+        # Its address keeps working: it leads to the event it joined, as do the addresses of
+        # events merged into it before.
+        m.EventRedirect.objects.filter(event=other).update(event=survivor)
+        m.EventRedirect.objects.update_or_create(
+            story_id=survivor.story_id, old_id=other.pk, defaults={"event": survivor}
+        )
         other.delete()
     survivor.lock("sources", "title", *DATE_FIELDS)
     survivor.save()
+    derived.refresh_sequence(survivor.story)
+    derived.refresh_disputes(survivor.story, [survivor])
     return others
 
 
@@ -101,6 +110,8 @@ def split_event(event: m.Event, sources: Sequence[m.EventSource], title: str = "
             quote.save(update_fields=["event", "locked_fields"])
     event.lock("sources")
     event.save(update_fields=["locked_fields", "updated"])
+    derived.refresh_sequence(event.story)
+    derived.refresh_disputes(event.story, [event, new])
     return new
 
 

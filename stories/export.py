@@ -13,6 +13,7 @@ from html import escape
 from django.db.models import Prefetch
 
 from stories import models as m
+from stories.models import truncate_words
 
 
 def timeline_events(story: m.Story, events: m.EventQuerySet | None = None) -> list[m.Event]:
@@ -136,6 +137,11 @@ def as_csv(data: dict) -> str:
 def as_timelinejs(data: dict) -> str:
     """TimelineJS 3 JSON: dated events only, since TimelineJS needs a start year."""
     items = []
+    # Readers see outlets, never file names: an unnamed outlet is told by its headline.
+    labels = {
+        src["file"]: src["outlet"] or f"an unnamed outlet (“{truncate_words(src['headline'], 5)}”)"
+        for src in data["sources"]
+    }
     for e in data["events"]:
         if not e["date"]:
             continue
@@ -145,7 +151,9 @@ def as_timelinejs(data: dict) -> str:
             start["month"] = str(int(parts[1]))
         if len(parts) > 2:
             start["day"] = str(int(parts[2]))
-        outlets = sorted({s["outlet"] or s["file"] for s in e["sources"]})
+        outlets = sorted(
+            {labels.get(s["file"]) or s["outlet"] or "an unnamed outlet" for s in e["sources"]}
+        )
         items.append(
             {
                 "unique_id": f"event-{e['id']}",

@@ -97,9 +97,13 @@ def _day(raw: str, last: bool, errors: _Problems) -> date | None:
 
 @dataclass(frozen=True)
 class TimelineFilter:
+    """The reader's filter on every page that filters: events on the timeline, quotes on the
+    quotes page (which read ``speakers`` and ``outlets``). One object, one set of chips."""
+
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
     q: str = ""
     date_from: date | None = None
     date_to: date | None = None
@@ -120,6 +124,7 @@ class TimelineFilter:
             actors=_clean_values(query, "actor", errors),
             topics=_clean_values(query, "topic", errors),
             outlets=_clean_values(query, "outlet", errors),
+            speakers=_clean_values(query, "speaker", errors),
             q=_clean_text(query, "q", errors),
             date_from=_day(from_text, False, errors),
             date_to=_day(to_text, True, errors),
@@ -139,7 +144,13 @@ class TimelineFilter:
     @property
     def active(self) -> bool:
         return bool(
-            self.actors or self.topics or self.outlets or self.q or self.date_from or self.date_to
+            self.actors
+            or self.topics
+            or self.outlets
+            or self.speakers
+            or self.q
+            or self.date_from
+            or self.date_to
         )
 
     def apply(self, events: m.EventQuerySet) -> m.EventQuerySet:
@@ -159,9 +170,13 @@ class TimelineFilter:
             qs = qs.filter(date_start__lte=self.date_to)
         return qs
 
+    def apply_to_quotes(self, quotes: m.QuoteQuerySet) -> m.QuoteQuerySet:
+        return quotes.by_speaker(*self.speakers).from_outlet(*self.outlets)
+
     def query_items(self) -> list[tuple[str, str]]:
         items = [("actor", a) for a in self.actors]
         items += [("topic", t) for t in self.topics]
+        items += [("speaker", s) for s in self.speakers]
         items += [("outlet", o) for o in self.outlets]
         if self.q:
             items.append(("q", self.q))
@@ -178,26 +193,3 @@ class TimelineFilter:
                 qd.appendlist(key, value)
         encoded = qd.urlencode()
         return f"?{encoded}" if encoded else "?"
-
-
-@dataclass(frozen=True)
-class QuoteFilter:
-    """The quotes page's filter: speakers and outlets (slugs), validated as the timeline's."""
-
-    speakers: tuple[str, ...] = ()
-    outlets: tuple[str, ...] = ()
-    errors: tuple[str, ...] = field(default=(), compare=False)
-    refused: bool = field(default=False, compare=False)
-
-    @classmethod
-    def from_query(cls, query: QueryDict) -> QuoteFilter:
-        errors = _Problems()
-        return cls(
-            speakers=_clean_values(query, "speaker", errors),
-            outlets=_clean_values(query, "outlet", errors),
-            errors=tuple(errors.messages),
-            refused=errors.refused,
-        )
-
-    def query_items(self) -> list[tuple[str, str]]:
-        return [("speaker", s) for s in self.speakers] + [("outlet", o) for o in self.outlets]

@@ -19,8 +19,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from stories import derived, parses, versions
 from stories import models as m
-from stories import parses, versions
 from stories.manifest import ManifestError, read_manifest
 from stories.nlp import types as t
 from stories.nlp.reading import UnreadableArticle, read_article_text
@@ -518,7 +518,7 @@ def _write(
     if story is None:
         story = m.Story.objects.create(slug=slug, title=title or slug.replace("-", " ").title())
     lock_rows_for_writing(story.pk)
-    if title and story.title != title:
+    if title and story.title != title and not story.is_locked("title"):
         story.title = title
         story.save(update_fields=["title"])
 
@@ -528,6 +528,7 @@ def _write(
     actors = _write_actors(story, extraction)
     event_rows = _write_events(story, extraction, articles, actors)
     _write_quotes(story, extraction, articles, actors, event_rows)
+    derived.refresh(story)
 
     digests = _digests(extraction)
     for name, article in articles.items():

@@ -3,7 +3,9 @@
 Everything taken from the text goes through ``escape``; the only markup is ours. Spans may
 overlap (a quote inside an evidence sentence, two events from one sentence) or cross a block's
 edge: the text is cut at every span edge, and each piece opens and closes its own wrappers, so
-the HTML is always well nested.
+the HTML is always well nested. A span's links (its event, its speaker) are notes beside the
+paragraph where it ends, never chips inside the sentence, which a reader has to read around;
+the span itself names them on hover.
 """
 
 from __future__ import annotations
@@ -41,14 +43,27 @@ class Span:
 def _open(span: Span, first: bool) -> str:
     css = "ev" if span.kind == "evidence" else "qt"
     id_attr = format_html(' id="{}"', span.anchor) if first and span.anchor else ""
-    title = format_html(' title="{}"', span.title) if span.title else ""
+    hover = span.title or "; ".join(text for _, text in span.links)
+    title = format_html(' title="{}"', hover) if hover else ""
     return format_html('<span class="{}"{}{}>', css, id_attr, title)
 
 
-def _refs(span: Span) -> str:
-    css = "ev-ref" if span.kind == "evidence" else "qt-ref"
-    return "".join(
-        format_html('<a class="{}" href="{}">{}</a>', css, url, text) for url, text in span.links
+def _notes(spans: list[Span]) -> str:
+    items = "".join(
+        format_html(
+            '<li><a class="{}" href="{}">{}</a></li>',
+            "ev-ref" if span.kind == "evidence" else "qt-ref",
+            url,
+            text,
+        )
+        for span in spans
+        for url, text in span.links
+    )
+    if not items:
+        return ""
+    return format_html(
+        '<div class="blk-notes"><ul>{}</ul></div>',
+        mark_safe(items),  # noqa: S308 - built by format_html above
     )
 
 
@@ -89,13 +104,13 @@ def render_blocks(raw_text: str, blocks: list[dict], spans: list[Span]) -> list[
                 opened.add(id(s))
                 html = _open(s, first) + html + "</span>"
             pieces.append(html)
-            # References after the last piece of each span that ends here.
-            pieces.extend(
-                _refs(s) for s in inside if last_block[id(s)] == n and min(s.end, b_end) == b
-            )
         tag, css, label = BLOCK_KINDS.get(block.get("kind", "body"), BLOCK_KINDS["body"])
         label_html = format_html('<span class="blk-label">{}</span> ', label) if label else ""
         # Every piece above is escaped text or markup built by format_html.
         content = mark_safe("".join(pieces))  # noqa: S308
-        out.append(format_html('<{} class="blk {}">{}{}</{}>', tag, css, label_html, content, tag))
+        paragraph = format_html('<{} class="blk {}">{}{}</{}>', tag, css, label_html, content, tag)
+        notes = _notes([s for s in inside if last_block[id(s)] == n])
+        if notes:
+            paragraph = format_html('<div class="blk-row">{}{}</div>', paragraph, notes)
+        out.append(paragraph)
     return out

@@ -48,6 +48,11 @@ def norm_name(name: str) -> str:
     return spelling_key(name)
 
 
+def truncate_words(text: str, words: int) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
 def unique_slug(text: str, taken: set[str], fallback: str = "item") -> str:
     base = slugify(text)[:80] or fallback
     slug, n = base, 2
@@ -100,7 +105,7 @@ class Editable(models.Model):
 # would come back on the next run): editors hide events and merge actors instead.
 EDITOR_GROUP = "Editor"
 EDITOR_PERMISSIONS = {
-    "story": ("view",),
+    "story": ("view", "change"),
     "outlet": ("view", "add", "change"),
     "article": ("view", "add", "change"),
     "actor": ("view", "change"),
@@ -114,8 +119,9 @@ EDITOR_PERMISSIONS = {
 }
 
 
-class Story(models.Model):
+class Story(Editable):
     slug = models.SlugField(unique=True)
+    # An editor's title is locked: ingest's --title does not replace it.
     title = models.CharField(max_length=300)
     created = models.DateTimeField(auto_now_add=True)
     # A fingerprint of the inputs and pipeline that produced the current rows: a re-run with
@@ -167,6 +173,9 @@ class Article(Editable):
     published_basis = models.CharField(max_length=32, choices=PUBLISHED_BASES, default="unknown")
     raw_text = models.TextField()
     body = models.TextField(blank=True)
+    # The file name of the first article of this one's wire family (articles copying one agency
+    # story, stories/nlp/families.py), or "" when it has no copy in the story.
+    family = models.CharField(max_length=255, blank=True, editable=False)
     # The cleaned layout: [{"kind", "start", "end"}] over raw_text, for showing the article with
     # its furniture marked as such.
     blocks = models.JSONField(default=list, blank=True)
@@ -185,10 +194,34 @@ class Article(Editable):
     def __str__(self) -> str:
         return self.headline or self.file_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("stories:article", args=[self.story.slug, self.pk])
+
     @property
     def source_label(self) -> str:
-        """What a reader sees for this source: the outlet, or the article when none is known."""
-        return self.outlet.name if self.outlet_id else f"Unnamed outlet ({self.file_name})"
+        """What a reader sees for this source: the outlet, or the article's own headline when no
+        outlet is known (a file name means nothing to a reader)."""
+        if self.outlet_id:
+            return self.outlet.name
+        if self.headline:
+            return f"Unnamed outlet (“{truncate_words(self.headline, 5)}”)"
+        return "Unnamed outlet"
+
+    @property
+    def short_label(self) -> str:
+        """A badge-sized source label: the outlet, or the first words of the headline."""
+        if self.outlet_id:
+            return self.outlet.name
+        if self.headline:
+            return f"Unnamed: “{truncate_words(self.headline, 3)}”"
+        return "Unnamed outlet"
+
+    @property
+    def independence_key(self) -> str:
+        """Articles with one key count as one independent report: one outlet, or one wire story."""
+        if self.family:
+            return f"family:{self.family}"
+        return f"outlet:{self.outlet_id}" if self.outlet_id else f"article:{self.pk}"
 
 
 class Actor(Editable):
@@ -307,9 +340,10 @@ class EventQuerySet(models.QuerySet):
         return self.filter(pk__in=matching)
 
     def chronological(self) -> EventQuerySet:
-        # Undated events last; within a date, the wider period (a year) before its days.
+        # Undated events last; within a date, the wider period (a year) before its days, then
+        # the story's own order of that day (stories/derived.py), never the alphabet.
         return self.order_by(
-            models.F("date_start").asc(nulls_last=True), "-date_end", "title", "pk"
+            models.F("date_start").asc(nulls_last=True), "-date_end", "sequence", "pk"
         )
 
     def for_cards(self) -> EventQuerySet:
@@ -326,6 +360,7 @@ class EventQuerySet(models.QuerySet):
                     "event_id",
                     "article__file_name",
                     "article__headline",
+                    "article__family",
                     "article__outlet__name",
                 )
                 .order_by("article__file_name"),
@@ -380,12 +415,17 @@ class Event(Editable):
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
     hidden = models.BooleanField(default=False, help_text="Rejected by an editor.")
     verified = models.BooleanField(default=False, help_text="Checked by an editor.")
+    # Its place among the events of its date: the story's sequence, worked out after each write.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    # Where its outlets contradict each other (a count, who did it), in words; worked out with
+    # the sequence, so that a timeline card can flag it without loading every sentence.
+    disputes = models.TextField(blank=True, editable=False)
     updated = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        ordering = ["date_start", "title"]
+        ordering = [models.F("date_start").asc(nulls_last=True), "sequence", "pk"]
         indexes = [models.Index(fields=["story", "date_start"])]
 
     def __str__(self) -> str:
@@ -424,6 +464,23 @@ class Event(Editable):
         if self.granularity == "month":
             return f"{self.date_start.year:04d}-{self.date_start.month:02d}"
         return self.date_start.isoformat()
+
+
+class EventRedirect(models.Model):
+    """An event merged into another by an editor: its old address leads to the one it joined."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="event_redirects")
+    old_id = models.PositiveBigIntegerField()
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="redirects")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "old_id"], name="event_redirect_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.old_id} → #{self.event_id}"
 
 
 class EventSourceQuerySet(models.QuerySet):

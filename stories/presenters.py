@@ -7,11 +7,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import dateparser
+
 from stories.diff import highlight
+from stories.nlp.disagreements import Disagreement, find_disagreements
 
 # The visible short form of how an event's date was found; the long form is its tooltip.
 BASIS_SHORT = {
@@ -86,6 +90,64 @@ def outlets_of(event) -> list:
     return list(seen.values())
 
 
+@dataclass
+class SourceGroup:
+    """One independent report: an outlet's articles, or the copies of one wire story."""
+
+    articles: list
+
+    @property
+    def label(self) -> str:
+        return self.articles[0].short_label
+
+    @property
+    def title(self) -> str:
+        names = "; ".join(dict.fromkeys(a.source_label for a in self.articles))
+        if self.is_family:
+            return f"Copies of one wire story: {names}"
+        return names
+
+    @property
+    def is_family(self) -> bool:
+        return bool(self.articles[0].family) and len(self.articles) > 1
+
+    @property
+    def copies(self) -> int:
+        """How many more outlets ran the same story."""
+        return len({a.source_label for a in self.articles}) - 1
+
+
+def independent(articles) -> list[SourceGroup]:
+    """Articles grouped into independent reports (an outlet, or a wire story's copies)."""
+    groups: dict[str, SourceGroup] = {}
+    for article in articles:
+        key = article.independence_key
+        if key not in groups:
+            groups[key] = SourceGroup([])
+        groups[key].articles.append(article)
+    return list(groups.values())
+
+
+def event_disagreements(event) -> list[Disagreement]:
+    """Where the outlets reporting an event contradict each other on a number or on who did it
+    (from its prefetched sources and actors; the actors' aliases when prefetched too)."""
+    sources = [(s.article.short_label, s.sentence) for s in event.active_sources]
+    if len({label for label, _ in sources}) < 2:
+        return []
+    actors = []
+    for actor in event.actors.all():
+        names = [actor.name]
+        cache = getattr(actor, "_prefetched_objects_cache", {})
+        if "aliases" in cache:
+            names += [a.name for a in cache["aliases"]]
+        elif actor.kind == "person":
+            # Without the aliases at hand, a person is also known by each longer part of
+            # their name ("Lund" for "Mara Lund"), as articles refer to them after first use.
+            names += [part for part in actor.name.split() if len(part) > 2]
+        actors.append(names)
+    return find_disagreements(sources, actors)
+
+
 # Coverage ---------------------------------------------------------------------------------
 
 
@@ -142,6 +204,11 @@ class Remark:
         return len(self.quotes) > 1
 
     @property
+    def outlet_count(self) -> int:
+        """How many independent outlets printed it: an outlet printing it twice counts once."""
+        return len({q.article.independence_key for q in self.quotes})
+
+    @property
     def pairs(self) -> list[tuple[Any, Any]]:
         return list(zip(self.quotes, self.renderings, strict=True))
 
@@ -183,4 +250,52 @@ def group_quotes(quotes) -> list[SpeakerQuotes]:
             remarks.append(Remark(quotes=members, renderings=renderings))
         group.remarks = remarks
         result.append(group)
+    # Who said most comes first; the unattributed last.
+    result.sort(
+        key=lambda g: (g.speaker is None, -len(g.remarks), -g.count, g.speaker and g.speaker.name)
+    )
     return result
+
+
+# A quote this short ("sacred war") means little without the sentence it was said in.
+SHORT_QUOTE_WORDS = 3
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s|\n")
+
+
+def quote_context(quote) -> tuple[str, str] | None:
+    """For a quote of a few words: the text of its sentence before and after it, else None."""
+    if len(quote.text.split()) > SHORT_QUOTE_WORDS:
+        return None
+    text = quote.article.raw_text
+    start, end = quote.start, quote.end
+    if not (0 <= start < end <= len(text)):
+        return None
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    sentence_start = before[-1] if before else 0
+    after = _SENTENCE_END.search(text, end)
+    sentence_end = after.start() + 1 if after else len(text)
+    return text[sentence_start:start].lstrip(), text[end:sentence_end].rstrip()
+
+
+# Article pages --------------------------------------------------------------------------------
+
+_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
+
+
+def page_date(article) -> date | None:
+    """The date the saved page prints above or below its headline (a dateline block), if any.
+
+    It is often the day the page was saved or updated rather than the day of the story, which
+    is why the publication date may have been inferred otherwise; the page says so.
+    """
+    for block in (article.blocks or [])[:4]:
+        if block.get("kind") != "dateline":
+            continue
+        text = article.raw_text[int(block["start"]) : int(block["end"])]
+        text = _ORDINAL.sub(r"\1", text)
+        parsed = dateparser.parse(
+            text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]}
+        )
+        if parsed is not None:
+            return parsed.date()
+    return None

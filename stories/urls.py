@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.story_list, name="story_list"),
     path("stories/<slug:slug>/", views.timeline, name="timeline"),
     path("stories/<slug:slug>/facets/<slug:name>/", views.facet, name="facet"),
+    path("stories/<slug:slug>/overview/", views.overview, name="overview"),
     path("stories/<slug:slug>/export.<str:fmt>", views.export, name="export"),
     path("stories/<slug:slug>/events/<int:pk>/", views.event_detail, name="event"),
     path("stories/<slug:slug>/coverage/", views.coverage, name="coverage"),

@@ -5,7 +5,14 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    QueryDict,
+)
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -18,9 +25,19 @@ from stories import models as m
 from stories.caching import story_page
 from stories.diff import highlight
 from stories.export import FORMATS, story_export
-from stories.filters import QuoteFilter, TimelineFilter
+from stories.filters import TimelineFilter
 from stories.markup import Span, render_blocks
-from stories.presenters import coverage_matrix, date_groups, group_quotes
+from stories.overview import build_overview
+from stories.presenters import (
+    coverage_matrix,
+    date_groups,
+    event_disagreements,
+    group_quotes,
+    independent,
+    outlets_of,
+    page_date,
+)
+from stories.story_header import StoryHeader, story_header
 
 # A page of events and its facets stay under 60 KB, however long the story.
 EVENTS_PER_PAGE = 30
@@ -37,25 +54,43 @@ def _render(
     return response
 
 
+def _header(story: m.Story) -> StoryHeader:
+    """The story's header, computed once a story version: the same for every reader."""
+    return caching.cached(story, ("story-header",), lambda: story_header(story))
+
+
 def story_list(request: HttpRequest) -> TemplateResponse:
-    stories = m.Story.objects.annotate(
-        n_articles=Count("articles", distinct=True),
-        n_events=Count("events", filter=Q(events__hidden=False), distinct=True),
-    )
-    return TemplateResponse(request, "stories/story_list.html", {"stories": stories})
+    headers = [_header(story) for story in m.Story.objects.all()]
+    return TemplateResponse(request, "stories/story_list.html", {"headers": headers})
 
 
-def _active_chips(filters: TimelineFilter, names: dict[tuple[str, str], str]) -> list[dict]:
-    """The active filters as a reader reads them: names, not slugs, each removable."""
-    kinds = {"actor": "Who", "topic": "Topic", "outlet": "Outlet", "q": "Text", "from": "From"}
-    kinds["to"] = "To"
+CHIP_KINDS = {
+    "actor": "Who",
+    "topic": "Topic",
+    "speaker": "Speaker",
+    "outlet": "Outlet",
+    "q": "Text",
+    "from": "From",
+    "to": "To",
+}
+TIMELINE_CHIPS = tuple(k for k in CHIP_KINDS if k != "speaker")
+
+
+def _active_chips(
+    filters: TimelineFilter,
+    names: dict[tuple[str, str], str],
+    keys: tuple[str, ...] = TIMELINE_CHIPS,
+) -> list[dict]:
+    """The active filters as a reader reads them: names, not slugs, each removable. ``keys``
+    are the filters the page applies; the others would filter nothing, so they get no chip."""
     return [
         {
-            "kind": kinds[key],
+            "kind": CHIP_KINDS[key],
             "name": names.get((key, value), value),
             "query": _nonempty(filters.querystring(without=(key, value))),
         }
         for key, value in filters.query_items()
+        if key in keys
     ]
 
 
@@ -118,13 +153,47 @@ def timeline(request: HttpRequest, story: m.Story) -> HttpResponse:
     status = 400 if filters.refused else 200
     if fragment:
         return HttpResponse(panel, status=status)
-    context = {"story": story, "section": "timeline", "panel": panel}
+    context = {
+        "story": story,
+        "section": "timeline",
+        "panel": panel,
+        # The header sits outside the swapped panel: a fragment does not need it.
+        "header": _header(story),
+    }
     return TemplateResponse(request, "stories/timeline.html", context, status=status)
 
 
 def _wants_fragment(request: HttpRequest) -> bool:
     """htmx swaps get the fragment; a history restore (htmx's cache missed) gets the page."""
     return bool(request.htmx and not request.htmx.history_restore_request)
+
+
+@story_page
+def overview(request: HttpRequest, story: m.Story) -> TemplateResponse:
+    """Every event of the filter, not only a page's, drawn small: loaded by the timeline's
+    results after they arrive (it is not part of their size), or a page of its own."""
+    filters = TimelineFilter.from_query(request.GET)
+
+    def render() -> str:
+        events = filters.apply(m.Event.objects.for_story(story).visible()).chronological()
+        fields = ("pk", "title", "date_start", "date_end", "granularity", "date_qualifier")
+        context = {
+            "story": story,
+            "filters": filters,
+            "overview": build_overview(events.only(*fields)),
+        }
+        return render_to_string("stories/_overview.html", context)
+
+    # Safe: the template escaped it when it was rendered.
+    drawing = mark_safe(caching.cached(story, ("overview", filters.querystring()), render))
+    context = {"story": story, "section": "timeline", "filters": filters, "drawing": drawing}
+    return _render(
+        request,
+        "stories/overview.html",
+        "stories/_overview_fragment.html",
+        context,
+        status=400 if filters.refused else 200,
+    )
 
 
 def _timeline_facets(
@@ -176,32 +245,71 @@ def facet(request: HttpRequest, story: m.Story, name: str) -> HttpResponse:
     return response
 
 
+def _event_missing(request: HttpRequest, story: m.Story, pk: int) -> HttpResponse:
+    """A merged event's address leads to the event it joined; a hidden or unknown one is a
+    plain 404 page with the way back to the timeline."""
+    redirect = m.EventRedirect.objects.filter(story=story, old_id=pk, event__hidden=False).first()
+    if redirect is not None:
+        query = request.GET.urlencode()
+        url = redirect.event.get_absolute_url() + (f"?{query}" if query else "")
+        return HttpResponsePermanentRedirect(url)
+    filters = TimelineFilter.from_query(request.GET)
+    context = {"story": story, "section": "timeline", "filters": filters}
+    return TemplateResponse(request, "stories/event_missing.html", context, status=404)
+
+
+def _with_whole_remarks(story: m.Story, quotes: list[m.Quote]) -> list[m.Quote]:
+    """The quotes, with every outlet's rendering of the remarks among them: a remark counts
+    the same outlets on the event page as on the quotes page."""
+    groups = {q.variant_group for q in quotes if q.variant_group is not None}
+    if not groups:
+        return quotes
+    have = {q.pk for q in quotes}
+    more = (
+        m.Quote.objects.for_story(story)
+        .visible()
+        .filter(variant_group__in=groups)
+        .exclude(pk__in=have)
+        .select_related("speaker", "article__outlet")
+    )
+    return sorted([*quotes, *more], key=lambda q: (q.article.file_name, q.start))
+
+
 @story_page
-def event_detail(request: HttpRequest, story: m.Story, pk: int) -> TemplateResponse:
-    event = get_object_or_404(
+def event_detail(request: HttpRequest, story: m.Story, pk: int) -> HttpResponse:
+    event = (
         m.Event.objects.for_story(story)
         .visible()
         .with_reader_data()
         .prefetch_related(
+            "actors__aliases",
             Prefetch(
                 "quotes",
                 queryset=m.Quote.objects.visible()
                 .select_related("speaker", "article__outlet")
                 .order_by("article__file_name", "start"),
                 to_attr="visible_quotes",
-            )
-        ),
-        pk=pk,
+            ),
+        )
+        .filter(pk=pk)
+        .first()
     )
+    if event is None:
+        return _event_missing(request, story, pk)
     sources = event.active_sources
     evidence = list(zip(sources, highlight([s.sentence for s in sources]), strict=True))
-    outlets = {s.article_id for s in sources}
+    reports = independent(outlets_of(event))
     labels = {s.article.file_name: s.article.source_label for s in sources}
+    alt_files = {a.get("file") for a in event.alternative_dates or [] if isinstance(a, dict)}
+    if alt_files - set(labels):
+        # A reading from an article that does not report the event: still named by its outlet.
+        others = m.Article.objects.for_story(story).filter(file_name__in=alt_files - set(labels))
+        labels.update({a.file_name: a.source_label for a in others.select_related("outlet")})
     alternatives = [
         {
             "label": alt.get("label", ""),
             "text": alt.get("text", ""),
-            "source": labels.get(alt.get("file", ""), alt.get("file") or "another article"),
+            "source": labels.get(alt.get("file", ""), "another article"),
         }
         for alt in event.alternative_dates or []
         if isinstance(alt, dict)
@@ -211,9 +319,12 @@ def event_detail(request: HttpRequest, story: m.Story, pk: int) -> TemplateRespo
         "section": "timeline",
         "event": event,
         "evidence": evidence,
-        "outlet_count": len(outlets),
+        "outlet_count": len(reports),
+        "reports": reports,
         "alternatives": alternatives,
-        "quote_remarks": group_quotes(event.visible_quotes),
+        "disagreements": event_disagreements(event),
+        "quote_remarks": group_quotes(_with_whole_remarks(story, event.visible_quotes)),
+        "filters": TimelineFilter.from_query(request.GET),
     }
     return _render(request, "stories/event_detail.html", "stories/_event_sources.html", context)
 
@@ -247,12 +358,11 @@ def coverage(request: HttpRequest, story: m.Story) -> TemplateResponse:
 
 @story_page
 def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
-    filters = QuoteFilter.from_query(request.GET)
+    filters = TimelineFilter.from_query(request.GET)
     speakers, outlets = filters.speakers, filters.outlets
     base = m.Quote.objects.for_story(story).visible()
     rows = (
-        base.by_speaker(*speakers)
-        .from_outlet(*outlets)
+        filters.apply_to_quotes(base)
         .select_related("speaker", "article__outlet", "event")
         .order_by(
             F("speaker__name").asc(nulls_last=True),
@@ -288,31 +398,21 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
         facet.more_href = facet.more_get = quotes_url + display.expand(query, name)
         facet.search_get = quotes_url
         facet_list.append(facet)
-    names = facets.names(facet_list)
-    items = filters.query_items()
-
-    def without(item: tuple[str, str]) -> str:
-        return _querystring([i for i in items if i != item])
+    chips = _active_chips(filters, facets.names(facet_list), keys=("speaker", "outlet"))
 
     quote_list = list(rows)
     context = {
         "story": story,
         "section": "quotes",
+        "filters": filters,
         "groups": group_quotes(quote_list),
         "quote_count": len(quote_list),
         "total": base.count(),
-        "active": bool(items),
+        "active": bool(chips),
         "errors": filters.errors,
         "facets": facet_list,
         "top": facets.TOP,
-        "chips": [
-            {
-                "kind": "Speaker" if key == "speaker" else "Outlet",
-                "name": names.get((key, value), value),
-                "query": without((key, value)),
-            }
-            for key, value in items
-        ],
+        "chips": chips,
     }
     return _render(
         request,
@@ -434,6 +534,7 @@ def article_detail(request: HttpRequest, story: m.Story, pk: int) -> TemplateRes
         "blocks": render_blocks(
             article.raw_text, article.blocks or [], [*spans.values(), *quote_spans]
         ),
+        "page_date": page_date(article),
         "evidence_count": len(spans),
         "quote_count": len(quote_spans),
     }

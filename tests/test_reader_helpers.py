@@ -8,10 +8,12 @@ from stories.markup import Span, render_blocks
 from stories.presenters import date_groups, gap_between
 
 
-def test_words_no_other_text_has_are_marked():
+def test_facts_no_other_text_has_are_marked_and_paraphrase_is_not():
     a, b = highlight(["Kim pledged full support.", "Kim pledged complete support."])
-    assert a == 'Kim pledged <mark class="diff">full</mark> support.'
-    assert b == 'Kim pledged <mark class="diff">complete</mark> support.'
+    assert a == "Kim pledged full support."
+    a, b = highlight(["Then Kim pledged 2 tanks.", "Then Lee pledged 3 tanks."])
+    assert a == 'Then <mark class="diff">Kim</mark> pledged <mark class="diff">2</mark> tanks.'
+    assert b == 'Then <mark class="diff">Lee</mark> pledged <mark class="diff">3</mark> tanks.'
 
 
 def test_diff_ignores_case_punctuation_and_quote_styles():
@@ -22,14 +24,15 @@ def test_diff_ignores_case_punctuation_and_quote_styles():
 def test_a_lone_text_has_nothing_marked_and_text_is_escaped():
     (only,) = highlight(["<b>bold</b> & co"])
     assert only == "&lt;b&gt;bold&lt;/b&gt; &amp; co"
-    a, _ = highlight(["<i>x</i> y", "z y"])
-    assert a == '<mark class="diff">&lt;i&gt;x&lt;/i&gt;</mark> y'
+    a, _ = highlight(["<i>X9</i> y", "z y"])
+    assert a == '<mark class="diff">&lt;i&gt;X9&lt;/i&gt;</mark> y'
 
 
 def test_a_word_shared_with_any_other_outlet_is_not_marked():
-    a, b, c = highlight(["two missiles fired", "two rockets fired", "missiles fired"])
-    assert "<mark" not in a
-    assert b == 'two <mark class="diff">rockets</mark> fired'
+    a, b, c = highlight(["two missiles fired", "three missiles fired", "missiles fired"])
+    assert a == '<mark class="diff">two</mark> missiles fired'
+    assert b == '<mark class="diff">three</mark> missiles fired'
+    assert "<mark" not in c
 
 
 def test_blocks_are_labelled_and_spans_nest_safely():
@@ -45,11 +48,15 @@ def test_blocks_are_labelled_and_spans_nest_safely():
     ]
     title, body, caption = render_blocks(text, blocks, spans)
     assert title == '<p class="blk blk-headline">Title</p>'
+    # The links are notes beside the paragraph, never chips inside its sentence; the spans
+    # name them on hover.
     assert body == (
-        '<p class="blk blk-body"><span class="ev" id="s-7">One </span>'
-        '<span class="ev"><span class="qt" id="q-1">two three</span></span>'
-        '<a class="qt-ref" href="/a/x/">— X</a>'
-        '<span class="ev"> four.</span><a class="ev-ref" href="/e/1/">Event: one</a></p>'
+        '<div class="blk-row"><p class="blk blk-body">'
+        '<span class="ev" id="s-7" title="Event: one">One </span>'
+        '<span class="ev" title="Event: one"><span class="qt" id="q-1" title="— X">two three'
+        '</span></span><span class="ev" title="Event: one"> four.</span></p>'
+        '<div class="blk-notes"><ul><li><a class="ev-ref" href="/e/1/">Event: one</a></li>'
+        '<li><a class="qt-ref" href="/a/x/">— X</a></li></ul></div></div>'
     )
     assert '<span class="blk-label">Caption</span>' in caption
 

@@ -3,6 +3,26 @@ document.documentElement.classList.add("js");
 
 const PANELS = ["timeline-results", "quotes-panel"];
 
+// Phones: the filters wait behind a button so the events come first. The open or closed
+// state lives on <html>, so it outlasts the panel being swapped by a filter change.
+const root = document.documentElement;
+function syncFilterButtons() {
+  const open = root.dataset.filters === "open";
+  for (const button of document.querySelectorAll(".filters-button")) {
+    button.setAttribute("aria-expanded", String(open));
+  }
+}
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.(".filters-button");
+  if (!button) return;
+  root.dataset.filters = root.dataset.filters === "open" ? "closed" : "open";
+  syncFilterButtons();
+  if (root.dataset.filters === "open") {
+    document.getElementById(button.getAttribute("aria-controls"))?.querySelector("input")?.focus();
+  }
+});
+document.addEventListener("DOMContentLoaded", syncFilterButtons);
+
 // Leave empty fields out of the pushed URL: "?actor=kim" rather than "?q=&from=&to=&actor=kim".
 document.addEventListener("htmx:configRequest", (event) => {
   const params = event.detail.parameters;
@@ -51,6 +71,7 @@ document.addEventListener(
 document.addEventListener("htmx:afterSwap", (event) => {
   const target = event.detail.target;
   if (!target || !PANELS.includes(target.id)) return;
+  syncFilterButtons();
   const heading = document.getElementById("results-heading");
   // Say what changed, once, through the page's polite live region (the swapped panel's own
   // text is new to assistive technology and would not be announced).
@@ -70,4 +91,24 @@ document.addEventListener("htmx:afterSwap", (event) => {
 document.addEventListener("htmx:afterSettle", (event) => {
   const selector = event.detail.requestConfig?.elt?.dataset?.focus;
   if (selector) document.querySelector(selector)?.focus();
+});
+
+// An event opened from a filtered timeline carries the filter in its address, so that its
+// "← Timeline" leads back to it. Done here, once a page of cards arrives, rather than in every
+// card's markup: the links work as plain links without it.
+function keepFiltersOnEventLinks() {
+  const query = window.location.search;
+  for (const link of document.querySelectorAll(".event-title a, .sources-body > a")) {
+    const url = new URL(link.href, window.location.href);
+    if (url.search !== query && /\/events\/\d+\/$/.test(url.pathname)) {
+      url.search = query;
+      link.href = url.pathname + url.search;
+    }
+  }
+}
+document.addEventListener("DOMContentLoaded", keepFiltersOnEventLinks);
+document.addEventListener("htmx:afterSettle", (event) => {
+  keepFiltersOnEventLinks();
+  // The results changed: the overview follows the filter they show.
+  if (event.detail.target?.id === "timeline-results") document.body.dispatchEvent(new Event("filters-changed"));
 });

@@ -5,198 +5,412 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Actor',
+            name="Actor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('locked_fields', models.JSONField(blank=True, default=list, editable=False)),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=100)),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organization', 'Organization'), ('place', 'Place')], default='person', max_length=20)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("locked_fields", models.JSONField(blank=True, default=list, editable=False)),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=100)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "Person"),
+                            ("organization", "Organization"),
+                            ("place", "Place"),
+                        ],
+                        default="person",
+                        max_length=20,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Outlet',
+            name="Outlet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('slug', models.SlugField(unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("slug", models.SlugField(unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Story',
+            name="Story",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('title', models.CharField(max_length=300)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("title", models.CharField(max_length=300)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("fingerprint", models.CharField(blank=True, editable=False, max_length=64)),
             ],
             options={
-                'verbose_name_plural': 'stories',
-                'ordering': ['title'],
+                "verbose_name_plural": "stories",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('name', models.CharField(max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("name", models.CharField(max_length=100)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('locked_fields', models.JSONField(blank=True, default=list, editable=False)),
-                ('title', models.CharField(max_length=300)),
-                ('date_start', models.DateField(blank=True, null=True)),
-                ('date_end', models.DateField(blank=True, null=True)),
-                ('granularity', models.CharField(blank=True, choices=[('year', 'Year'), ('month', 'Month'), ('day', 'Day')], max_length=10)),
-                ('date_text', models.CharField(blank=True, max_length=200, verbose_name="date's own words")),
-                ('date_basis', models.CharField(blank=True, choices=[('explicit', 'Explicit date in the sentence'), ('relative', 'Resolved against the publication date'), ('context', "Inferred from the article's main day"), ('editor', 'Set by an editor')], max_length=20)),
-                ('date_qualifier', models.CharField(blank=True, max_length=30)),
-                ('alternative_dates', models.JSONField(blank=True, default=list)),
-                ('hidden', models.BooleanField(default=False, help_text='Rejected by an editor.')),
-                ('verified', models.BooleanField(default=False, help_text='Checked by an editor.')),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('actors', models.ManyToManyField(blank=True, related_name='events', to='stories.actor')),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='stories.story')),
-                ('topics', models.ManyToManyField(blank=True, related_name='events', to='stories.topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("locked_fields", models.JSONField(blank=True, default=list, editable=False)),
+                ("title", models.CharField(max_length=300)),
+                ("date_start", models.DateField(blank=True, null=True)),
+                ("date_end", models.DateField(blank=True, null=True)),
+                (
+                    "granularity",
+                    models.CharField(
+                        blank=True,
+                        choices=[("year", "Year"), ("month", "Month"), ("day", "Day")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "date_text",
+                    models.CharField(blank=True, max_length=200, verbose_name="date's own words"),
+                ),
+                (
+                    "date_basis",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("explicit", "Explicit date in the sentence"),
+                            ("relative", "Resolved against the publication date"),
+                            ("context", "Inferred from the article's main day"),
+                            ("editor", "Set by an editor"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("date_qualifier", models.CharField(blank=True, max_length=30)),
+                ("alternative_dates", models.JSONField(blank=True, default=list)),
+                ("hidden", models.BooleanField(default=False, help_text="Rejected by an editor.")),
+                ("verified", models.BooleanField(default=False, help_text="Checked by an editor.")),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "actors",
+                    models.ManyToManyField(blank=True, related_name="events", to="stories.actor"),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="stories.story",
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(blank=True, related_name="events", to="stories.topic"),
+                ),
             ],
             options={
-                'ordering': ['date_start', 'title'],
+                "ordering": ["date_start", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('locked_fields', models.JSONField(blank=True, default=list, editable=False)),
-                ('file_name', models.CharField(max_length=255)),
-                ('content_hash', models.CharField(max_length=64)),
-                ('url', models.URLField(blank=True, max_length=500)),
-                ('headline', models.CharField(blank=True, max_length=500)),
-                ('author', models.CharField(blank=True, max_length=200)),
-                ('published', models.DateField(blank=True, null=True)),
-                ('published_basis', models.CharField(choices=[('manifest', 'Manifest'), ('inferred from text', 'Inferred from text'), ('inferred from story', 'Inferred from story'), ('editor', 'Set by an editor'), ('unknown', 'Unknown')], default='unknown', max_length=32)),
-                ('raw_text', models.TextField()),
-                ('body', models.TextField(blank=True)),
-                ('blocks', models.JSONField(blank=True, default=list)),
-                ('extraction_digest', models.CharField(blank=True, editable=False, max_length=64)),
-                ('ingested', models.DateTimeField(auto_now_add=True)),
-                ('outlet', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='stories.outlet')),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='articles', to='stories.story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("locked_fields", models.JSONField(blank=True, default=list, editable=False)),
+                ("file_name", models.CharField(max_length=255)),
+                ("content_hash", models.CharField(max_length=64)),
+                ("url", models.URLField(blank=True, max_length=500)),
+                ("headline", models.CharField(blank=True, max_length=500)),
+                ("author", models.CharField(blank=True, max_length=200)),
+                ("published", models.DateField(blank=True, null=True)),
+                (
+                    "published_basis",
+                    models.CharField(
+                        choices=[
+                            ("manifest", "Manifest"),
+                            ("inferred from text", "Inferred from text"),
+                            ("inferred from story", "Inferred from story"),
+                            ("editor", "Set by an editor"),
+                            ("unknown", "Unknown"),
+                        ],
+                        default="unknown",
+                        max_length=32,
+                    ),
+                ),
+                ("raw_text", models.TextField()),
+                ("body", models.TextField(blank=True)),
+                ("blocks", models.JSONField(blank=True, default=list)),
+                ("extraction_digest", models.CharField(blank=True, editable=False, max_length=64)),
+                ("ingested", models.DateTimeField(auto_now_add=True)),
+                (
+                    "outlet",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles",
+                        to="stories.outlet",
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="articles",
+                        to="stories.story",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['file_name'],
+                "ordering": ["file_name"],
             },
         ),
         migrations.CreateModel(
-            name='ActorDecision',
+            name="ActorDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('same', 'Same actor'), ('different', 'Not the same')], max_length=10)),
-                ('name', models.CharField(help_text='A name as it appears in the articles.', max_length=200)),
-                ('other_name', models.CharField(help_text="For 'same': the canonical name it belongs to.", max_length=200)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actor_decisions', to='stories.story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("same", "Same actor"), ("different", "Not the same")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="A name as it appears in the articles.", max_length=200
+                    ),
+                ),
+                (
+                    "other_name",
+                    models.CharField(
+                        help_text="For 'same': the canonical name it belongs to.", max_length=200
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actor_decisions",
+                        to="stories.story",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created'],
+                "ordering": ["-created"],
             },
         ),
         migrations.AddField(
-            model_name='actor',
-            name='story',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actors', to='stories.story'),
+            model_name="actor",
+            name="story",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="actors",
+                to="stories.story",
+            ),
         ),
         migrations.CreateModel(
-            name='ActorAlias',
+            name="ActorAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('by_editor', models.BooleanField(default=False)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='stories.actor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("by_editor", models.BooleanField(default=False)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="stories.actor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'actor aliases',
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(fields=('actor', 'name'), name='alias_per_actor')],
+                "verbose_name_plural": "actor aliases",
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("actor", "name"), name="alias_per_actor")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='EventSource',
+            name="EventSource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sentence', models.TextField()),
-                ('sentence_key', models.CharField(editable=False, max_length=20)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('by_editor', models.BooleanField(default=False)),
-                ('detached', models.BooleanField(default=False)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_sources', to='stories.article')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sources', to='stories.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sentence", models.TextField()),
+                ("sentence_key", models.CharField(editable=False, max_length=20)),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("by_editor", models.BooleanField(default=False)),
+                ("detached", models.BooleanField(default=False)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="event_sources",
+                        to="stories.article",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sources",
+                        to="stories.event",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article__file_name', 'start'],
-                'constraints': [models.UniqueConstraint(fields=('event', 'article', 'sentence_key'), name='evidence_once_per_event')],
+                "ordering": ["article__file_name", "start"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("event", "article", "sentence_key"), name="evidence_once_per_event"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Quote',
+            name="Quote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('locked_fields', models.JSONField(blank=True, default=list, editable=False)),
-                ('text', models.TextField()),
-                ('key', models.CharField(editable=False, max_length=20)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('direct', models.BooleanField(default=True)),
-                ('cue', models.CharField(blank=True, max_length=50)),
-                ('via_interpreter', models.BooleanField(default=False)),
-                ('variant_group', models.PositiveIntegerField(blank=True, null=True)),
-                ('hidden', models.BooleanField(default=False)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quotes', to='stories.article')),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='quotes', to='stories.event')),
-                ('speaker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='quotes', to='stories.actor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("locked_fields", models.JSONField(blank=True, default=list, editable=False)),
+                ("text", models.TextField()),
+                ("key", models.CharField(editable=False, max_length=20)),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("direct", models.BooleanField(default=True)),
+                ("cue", models.CharField(blank=True, max_length=50)),
+                ("via_interpreter", models.BooleanField(default=False)),
+                ("variant_group", models.PositiveIntegerField(blank=True, null=True)),
+                ("hidden", models.BooleanField(default=False)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quotes",
+                        to="stories.article",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="quotes",
+                        to="stories.event",
+                    ),
+                ),
+                (
+                    "speaker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="quotes",
+                        to="stories.actor",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article__file_name', 'start'],
-                'constraints': [models.UniqueConstraint(fields=('article', 'key'), name='quote_once_per_article')],
+                "ordering": ["article__file_name", "start"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "key"), name="quote_once_per_article"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(fields=('story', 'file_name'), name='article_file_per_story'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                fields=("story", "file_name"), name="article_file_per_story"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='actordecision',
-            constraint=models.UniqueConstraint(fields=('story', 'kind', 'name', 'other_name'), name='actor_decision_once'),
+            model_name="actordecision",
+            constraint=models.UniqueConstraint(
+                fields=("story", "kind", "name", "other_name"), name="actor_decision_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='actor',
-            constraint=models.UniqueConstraint(fields=('story', 'slug'), name='actor_slug_per_story'),
+            model_name="actor",
+            constraint=models.UniqueConstraint(
+                fields=("story", "slug"), name="actor_slug_per_story"
+            ),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['story', 'date_start'], name='stories_eve_story_i_632264_idx'),
+            model_name="event",
+            index=models.Index(
+                fields=["story", "date_start"], name="stories_eve_story_i_632264_idx"
+            ),
         ),
     ]

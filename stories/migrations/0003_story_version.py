@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0002_editor_group'),
+        ("stories", "0002_editor_group"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='story',
-            name='changed',
+            model_name="story",
+            name="changed",
             field=models.DateTimeField(default=django.utils.timezone.now, editable=False),
         ),
         migrations.AddField(
-            model_name='story',
-            name='version',
+            model_name="story",
+            name="version",
             field=models.PositiveBigIntegerField(default=0, editable=False),
         ),
     ]

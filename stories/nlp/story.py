@@ -14,6 +14,7 @@ from .clean import clean_article
 from .dates import DateMention, dates_in_doc, main_event_day
 from .events import extract_events
 from .merge import merge_candidates
+from .outlets import outlet_from_text
 from .published import PublishedEvidence, PublishedGuess, fill_published_from_story, read_evidence
 from .topics import Taxonomy
 from .types import (
@@ -145,7 +146,7 @@ def extract_story(
                 clean=a.clean,
                 published=a.guess.date,
                 published_basis=a.guess.basis,
-                outlet=art.outlet,
+                outlet=art.outlet or outlet_from_text(art.text),
                 mentions=actor_index.mentions(art.file),
                 date_mentions=tuple((m.start, m.end, m.value) for m in a.mentions),
             )

@@ -1,7 +1,12 @@
 from django import template
 
 from stories.filters import TimelineFilter
-from stories.presenters import BASIS_SHORT, outlets_of
+from stories.presenters import (
+    BASIS_SHORT,
+    independent,
+    outlets_of,
+    quote_context,
+)
 
 register = template.Library()
 
@@ -28,9 +33,35 @@ def reporters(event) -> list:
 
 
 @register.filter
+def independent_reports(event) -> list:
+    """The independent reports of an event: outlets, a wire story's copies counted once."""
+    return independent(outlets_of(event))
+
+
+@register.filter
 def short_source(article) -> str:
-    """A badge-sized source label: the outlet, or "Unnamed outlet (000_1a84…)"."""
-    if article.outlet_id:
-        return article.outlet.name
-    stem = article.file_name.rsplit(".", 1)[0]
-    return f"Unnamed outlet ({stem[:8]}…)" if len(stem) > 9 else f"Unnamed outlet ({stem})"
+    """A badge-sized source label: the outlet, or the first words of the article's headline."""
+    return article.short_label
+
+
+@register.simple_tag
+def keep_filters(url: str, filters: TimelineFilter | None) -> str:
+    """``url`` carrying the reader's timeline filter, so that the way back keeps it."""
+    if isinstance(filters, TimelineFilter) and filters.active:
+        return url + filters.querystring()
+    return url
+
+
+@register.filter
+def in_its_sentence(quote) -> tuple[str, str] | None:
+    """A short quote's sentence around it, (before, after), or None for longer quotes."""
+    return quote_context(quote)
+
+
+@register.simple_tag
+def narrow_to(filters: TimelineFilter | None, dates: tuple[str, str]) -> str:
+    """The filter's query string with its dates narrowed to ``dates`` (first, last day)."""
+    items = filters.query_items() if isinstance(filters, TimelineFilter) else []
+    items = [(k, v) for k, v in items if k not in ("from", "to", "page")]
+    items += [("from", dates[0]), ("to", dates[1])]
+    return TimelineFilter.from_items(items).querystring()

@@ -48,3 +48,21 @@ def page(browser):
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture(autouse=True)
+def editor_group_exists(request):
+    """Transactional tests end by flushing every table, the Editor group the migrations made
+    included: put it back for the browser tests that log an editor in."""
+    if "live_server" not in request.fixturenames:
+        return
+    from django.contrib.auth.models import Group, Permission
+
+    from stories import models as m
+
+    request.getfixturevalue("live_server")
+    group, _ = Group.objects.get_or_create(name=m.EDITOR_GROUP)
+    codenames = [f"{a}_{model}" for model, acts in m.EDITOR_PERMISSIONS.items() for a in acts]
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label="stories", codename__in=codenames)
+    )

@@ -44,8 +44,11 @@ def test_show_all_search_and_tick_a_rare_value_from_the_keyboard(live_server, pa
     real = caching.get_conditional_response
 
     def recorded(request, **kwargs):
-        answers.append(real(request, **kwargs))
-        return answers[-1]
+        answer = real(request, **kwargs)
+        # The page's own answer; the overview it loads after it is asked (and answered) apart.
+        if "/overview/" not in request.path:
+            answers.append(answer)
+        return answer
 
     monkeypatch.setattr(caching, "get_conditional_response", recorded)
     page.reload()

@@ -95,7 +95,8 @@ def test_search_keeps_focus_and_expanding_an_event_loads_its_sentences(live_serv
     screenshot(page, "timeline-expanded-desktop")
 
     card.get_by_role("link", name="North Korea launches two ballistic missiles").click()
-    page.wait_for_url(f"**/events/{event.pk}/")
+    # The event page keeps the reader's filter, for the way back.
+    page.wait_for_url(f"**/events/{event.pk}/?q=missile")
     assert count(page, ".evidence li") == 4
     assert page.get_by_text("Other readings of the date").is_visible()
     screenshot(page, "event-desktop")
