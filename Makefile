@@ -3,8 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# `make serve`: where gunicorn listens (behind the HTTPS proxy) and how many workers it runs.
+BIND ?= 127.0.0.1:8000
+WORKERS ?= 2
 
-.PHONY: run test setup test-setup seed lint lock bench evaluate clean
+# Every target is a developer's, with DEBUG on, except `serve`, the production way.
+export DJANGO_DEBUG ?= 1
+
+.PHONY: run serve test setup test-setup seed lint lock bench evaluate clean
 
 # The server and, beside it, a worker that runs the ingestions editors queue in the admin.
 run: seed
@@ -12,6 +18,16 @@ run: seed
 	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: DEBUG off, DJANGO_SECRET_KEY required (see the README). The checks print any
+# setting that is unsafe for production; the static files are collected, hashed and compressed.
+serve: export DJANGO_DEBUG = 0
+serve: setup
+	$(PY) manage.py check --deploy
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	$(VENV)/bin/gunicorn newsroom.wsgi --bind $(BIND) --workers $(WORKERS) --timeout 300 \
+		--access-logfile - --error-logfile -
 
 test: test-setup
 	$(PY) -m pytest

@@ -102,13 +102,25 @@ def as_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (=HYPERLINK(...) in an
+# outlet's name would run); a leading apostrophe makes it text, as OWASP recommends.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def as_csv(data: dict) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "date", "granularity", "title", "actors", "topics", "outlets", "files"])
     for e in data["events"]:
         writer.writerow(
-            [
+            _cell(value)
+            for value in [
                 e["id"],
                 e["date"] or "",
                 e["granularity"] or "",

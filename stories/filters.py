@@ -20,7 +20,24 @@ MAX_TEXT = 200
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
-def _clean_values(query: QueryDict, name: str, errors: list[str]) -> tuple[str, ...]:
+class _Problems:
+    """What a query got wrong, in the reader's words. A mistyped date is a reader's slip, said
+    on a page answered as usual; anything the page's own controls cannot send (a malformed slug,
+    a NUL, more values than the cap) is refused as a bad request."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.refused = False
+
+    def note(self, message: str) -> None:
+        self.messages.append(message)
+
+    def refuse(self, message: str) -> None:
+        self.messages.append(message)
+        self.refused = True
+
+
+def _clean_values(query: QueryDict, name: str, errors: _Problems) -> tuple[str, ...]:
     """A facet's distinct values in the order given; malformed ones are reported and left out."""
     values = []
     for raw in dict.fromkeys(query.getlist(name)):
@@ -28,11 +45,11 @@ def _clean_values(query: QueryDict, name: str, errors: list[str]) -> tuple[str, 
         if not value:
             continue
         if len(value) > MAX_TEXT or not SLUG.fullmatch(value):
-            errors.append(f"“{_shown(value)}” is not a valid {name}; it was left out.")
+            errors.refuse(f"“{_shown(value)}” is not a valid {name}; it was left out.")
             continue
         values.append(value)
     if len(values) > MAX_VALUES_PER_FACET:
-        errors.append(
+        errors.refuse(
             f"{len(values)} values of “{name}” is more than the {MAX_VALUES_PER_FACET} a filter "
             "takes; none of them was used."
         )
@@ -40,11 +57,11 @@ def _clean_values(query: QueryDict, name: str, errors: list[str]) -> tuple[str, 
     return tuple(values)
 
 
-def _clean_text(query: QueryDict, name: str, errors: list[str]) -> str:
+def _clean_text(query: QueryDict, name: str, errors: _Problems) -> str:
     value = query.get(name, "")
     if "\x00" in value:
         # PostgreSQL cannot hold a NUL in text, and no reader types one.
-        errors.append(f"The “{name}” filter held a NUL character; it was left out.")
+        errors.refuse(f"The “{name}” filter held a NUL character; it was left out.")
         return ""
     return value.strip()[:MAX_TEXT]
 
@@ -55,7 +72,7 @@ def _shown(value: str) -> str:
     return printable[:40] + ("…" if len(printable) > 40 else "")
 
 
-def _day(raw: str, last: bool, errors: list[str]) -> date | None:
+def _day(raw: str, last: bool, errors: _Problems) -> date | None:
     """A year or a year-month is read as its first day for "from" ("from 2022") and as its
     last day for "to" ("to 2022" takes in December 2022)."""
     if not raw:
@@ -72,7 +89,7 @@ def _day(raw: str, last: bool, errors: list[str]) -> date | None:
             return date(year, month, calendar.monthrange(year, month)[1])
         return date(year, month, 1)
     except (ValueError, OverflowError):
-        errors.append(
+        errors.note(
             f"“{_shown(raw)}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD, years 1 to 9999)."
         )
         return None
@@ -94,12 +111,13 @@ class TimelineFilter:
     # rather than turning into a day, and a mistyped value stays there to be corrected.
     from_text: str = ""
     to_text: str = ""
-    # What was refused, said to the reader; the page answers 400 and shows the rest.
+    # What was left out, said to the reader; ``refused`` when the query was a bad request.
     errors: tuple[str, ...] = field(default=(), compare=False)
+    refused: bool = field(default=False, compare=False)
 
     @classmethod
     def from_query(cls, query: QueryDict) -> TimelineFilter:
-        errors: list[str] = []
+        errors = _Problems()
         from_text = _clean_text(query, "from", errors)[:10]
         to_text = _clean_text(query, "to", errors)[:10]
         return cls(
@@ -112,7 +130,8 @@ class TimelineFilter:
             date_to=_day(to_text, True, errors),
             from_text=from_text,
             to_text=to_text,
-            errors=tuple(errors),
+            errors=tuple(errors.messages),
+            refused=errors.refused,
         )
 
     @classmethod

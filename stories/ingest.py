@@ -18,10 +18,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.text import slugify
 
 from stories import derived, parses, versions
 from stories import models as m
+from stories.manifest import ManifestError, read_manifest
 from stories.nlp import types as t
 from stories.nlp.reading import UnreadableArticle, read_article_text
 from stories.writer_lock import lock_rows_for_writing, story_writer
@@ -82,9 +82,15 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.is_file() and p.suffix in ARTICLE_SUFFIXES)
+            articles = sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix in ARTICLE_SUFFIXES
             )
+            if not articles:
+                raise IngestError(
+                    f"{path}: the folder has no articles (.txt files); name the files, "
+                    "or the folder that holds them"
+                )
+            found.extend(articles)
         elif path.exists():
             found.append(path)
         else:
@@ -99,6 +105,19 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
+def _read_at_most(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refused by its size before they are read: a 600 MB file must not
+    pass through memory to be told it is too large."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise UnreadableArticle(
+            f"{path.name}: file is too large ({size:,} bytes; the limit is {max_bytes:,})"
+        )
+    with path.open("rb") as f:
+        # One byte more than allowed: a file that grew since stat() is still refused.
+        return f.read(max_bytes + 1)
+
+
 def find_manifest(paths: Iterable[str | Path]) -> Path | None:
     """A ``manifest.json`` beside the articles of a folder named on the command line."""
     for raw in paths:
@@ -110,31 +129,9 @@ def find_manifest(paths: Iterable[str | Path]) -> Path | None:
 
 def load_manifest(path: Path) -> dict[str, dict]:
     try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise IngestError(f"{path}: cannot read the manifest ({exc})") from exc
-    except json.JSONDecodeError as exc:
-        raise IngestError(f"{path}: the manifest is not valid JSON ({exc})") from exc
-    if not isinstance(entries, list) or not all(
-        isinstance(e, dict) and isinstance(e.get("file"), str) for e in entries
-    ):
-        raise IngestError(f'{path}: the manifest must be a JSON list of objects with a "file"')
-    manifest = {}
-    for entry in entries:
-        url = entry.get("url")
-        if url and not (isinstance(url, str) and url.lower().startswith(("http://", "https://"))):
-            # Shown as a link to readers: anything but a web address (javascript:, data:) is out.
-            raise IngestError(f'{path}: "{entry["file"]}" has a url that is not http(s): {url!r}')
-        published = entry.get("published")
-        if published:
-            try:
-                entry = {**entry, "published": date.fromisoformat(published)}
-            except (TypeError, ValueError) as exc:
-                raise IngestError(
-                    f'{path}: "{entry["file"]}" has a published date that is not YYYY-MM-DD'
-                ) from exc
-        manifest[entry["file"]] = entry
-    return manifest
+        return read_manifest(path)
+    except ManifestError as exc:
+        raise IngestError(str(exc)) from exc
 
 
 def _article_input(name: str, text: str, meta: dict, article: m.Article | None) -> t.ArticleInput:
@@ -227,16 +224,19 @@ def ingest(
     file_names = {p.name for p in files}
     manifest_path = Path(manifest) if manifest else find_manifest(paths)
     meta = load_manifest(manifest_path) if manifest_path else {}
-    slug = slugify(story_slug)
-    if not slug:
-        raise IngestError(f"{story_slug!r} is not a usable story slug")
+    try:
+        slug = m.story_slug(story_slug)
+    except ValueError as exc:
+        raise IngestError(str(exc)) from exc
 
     report = IngestReport(story=slug, dry_run=dry_run)
     texts: dict[str, str] = {}
     for n, path in enumerate(files, 1):
         try:
             texts[path.name] = read_article_text(
-                path.read_bytes(), path.name, max_bytes=settings.MAX_ARTICLE_BYTES
+                _read_at_most(path, settings.MAX_ARTICLE_BYTES),
+                path.name,
+                max_bytes=settings.MAX_ARTICLE_BYTES,
             )
             say(f"[{n}/{len(files)}] read {path.name} ({path.stat().st_size:,} bytes)")
         except UnreadableArticle as exc:

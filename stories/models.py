@@ -62,6 +62,23 @@ def unique_slug(text: str, taken: set[str], fallback: str = "item") -> str:
     return slug
 
 
+def story_slug(raw: str) -> str:
+    """The one spelling of a story's slug, as every command and page looks it up.
+
+    "StoryA", "storya" and " StoryA " are one story, stored as "storya"; a name that gives no
+    slug, or one too long to store, is refused with a ValueError that says so.
+    """
+    slug = slugify(raw.strip())
+    if not slug:
+        raise ValueError(
+            f"{raw!r} is not a usable story slug: use letters, digits and hyphens, e.g. summit"
+        )
+    limit = Story._meta.get_field("slug").max_length
+    if len(slug) > limit:
+        raise ValueError(f"the story slug {slug!r} is longer than {limit} characters")
+    return slug
+
+
 class Editable(models.Model):
     """Fields an editor set are listed here; ingest leaves them alone."""
 

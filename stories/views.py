@@ -146,11 +146,11 @@ def timeline(request: HttpRequest, story: m.Story) -> HttpResponse:
         template = "stories/_timeline_fragment.html" if fragment else "stories/_timeline_panel.html"
         return render_to_string(template, context)
 
-    # Everything but the page's chrome (which carries the reader's CSRF token) is the same for
-    # every reader of this version: rendered once, then a cache read.
+    # Everything but the page's chrome is the same for every reader of this version: rendered
+    # once, then a cache read.
     parts = ("timeline", fragment, refresh_inputs, request.GET.urlencode())
     panel = mark_safe(caching.cached(story, parts, render))
-    status = 400 if filters.errors else 200
+    status = 400 if filters.refused else 200
     if fragment:
         return HttpResponse(panel, status=status)
     context = {
@@ -192,7 +192,7 @@ def overview(request: HttpRequest, story: m.Story) -> TemplateResponse:
         "stories/overview.html",
         "stories/_overview_fragment.html",
         context,
-        status=400 if filters.errors else 200,
+        status=400 if filters.refused else 200,
     )
 
 
@@ -419,7 +419,7 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
         "stories/quotes.html",
         "stories/_quotes_panel.html",
         context,
-        status=400 if filters.errors else 200,
+        status=400 if filters.refused else 200,
     )
 
 

@@ -86,12 +86,23 @@ def test_more_values_than_a_facet_takes_is_refused_with_a_400_that_says_so(clien
     assert "more than the" in export.text
 
 
+@pytest.mark.parametrize("value", ["99999999999999999999", "2023-02-30", "0", "soon"])
+def test_a_date_that_is_not_one_is_said_on_the_page_and_left_out(client, db, value):
+    story = make_story(2)
+    response = client.get(timeline_url(story), {"from": value})
+    assert response.status_code == 200  # a reader's slip, as a form would show it
+    assert "is not a date" in response.text
+    assert response.text.count("data-event-id=") == 2
+    export = client.get(reverse("stories:export", args=[story.slug, "json"]), {"from": value})
+    # A download is what was asked for or nothing.
+    assert export.status_code == 400 and "is not a date" in export.text
+
+
 @pytest.mark.parametrize(
     "params, says",
     [
-        ({"from": "99999999999999999999"}, "is not a date"),
-        ({"to": "2023-02-30"}, "is not a date"),
         ({"q": "missile\x00"}, "NUL character"),
+        ({"from": "2023\x00"}, "NUL character"),
         ({"actor": "alice\x00"}, "is not a valid actor"),
         ({"topic": "<script>"}, "is not a valid topic"),
     ],
@@ -143,7 +154,7 @@ HOSTILE = [
     "../../etc/passwd",
 ]
 FACETS = ["actor", "topic", "outlet", "speaker"]
-PARAMS = [*FACETS, "q", "from", "to", "page"]
+PARAMS = [*FACETS, "q", "from", "to", "page", "actor_q", "more"]
 HX_HEADERS = [
     {},
     {"HTTP_HX_REQUEST": "true"},
@@ -162,10 +173,12 @@ def reader_urls(story: m.Story) -> tuple[list[str], list[str]]:
         reverse("stories:timeline", args=[s]),
         *(reverse("stories:export", args=[s, fmt]) for fmt in ("json", "csv", "timelinejs")),
         reverse("stories:quotes", args=[s]),
+        reverse("stories:facet", args=[s, "actor"]),
     ]
     others = [
         reverse("stories:story_list"),
         reverse("stories:export", args=[s, "xml"]),
+        reverse("stories:facet", args=[s, "nothing"]),
         reverse("stories:event", args=[s, event.pk]),
         f"/stories/{s}/events/99999999999999999999999/",
         reverse("stories:coverage", args=[s]),

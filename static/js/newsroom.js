@@ -32,6 +32,42 @@ document.addEventListener("htmx:configRequest", (event) => {
   }
 });
 
+// The search box asks as the reader types; its "change" on leaving the box must not ask again
+// through the form. (Stopped here rather than by an hx-trigger filter, which htmx would eval:
+// the Content-Security-Policy allows no eval.)
+document.addEventListener(
+  "change",
+  (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === "search") {
+      event.stopPropagation();
+    }
+  },
+  true,
+);
+
+// Enter in a filter's text field fires "change" (which asks for the results) and then submits
+// the form, which would ask again and push a second history entry: Back would seem to do
+// nothing. A submission right after a field's change is that same request; let it go.
+let lastFieldChange = { form: null, at: 0 };
+document.addEventListener("change", (event) => {
+  const field = event.target;
+  if (field instanceof HTMLInputElement && field.type !== "checkbox" && field.form) {
+    lastFieldChange = { form: field.form, at: performance.now() };
+  }
+});
+document.addEventListener(
+  "submit",
+  (event) => {
+    const sameRequest =
+      event.target === lastFieldChange.form && performance.now() - lastFieldChange.at < 250;
+    if (sameRequest && event.target.hasAttribute("hx-get")) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  },
+  true,
+);
+
 document.addEventListener("htmx:afterSwap", (event) => {
   const target = event.detail.target;
   if (!target || !PANELS.includes(target.id)) return;

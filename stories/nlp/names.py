@@ -9,18 +9,22 @@ on record as aliases a reader can see.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
 from .lexicon import TITLE_WORDS
 
 _POSSESSIVE = re.compile(r"[’']s?$")
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def name_key(text: str) -> str:
-    """Whether two names are one name: case, spacing, hyphens and dots do not matter."""
-    return _NOT_ALNUM.sub("", text.lower())
+    """Whether two names are one name: case, spacing, hyphens, dots and accents do not matter
+    ("Erdoğan" is "Erdogan", "Inácio" is "Inacio"); letters of any script are kept."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NOT_ALNUM.sub("", plain)
 
 
 def spelling_key(name: str) -> str:

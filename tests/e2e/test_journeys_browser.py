@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from stories import derived
 from stories import models as m
@@ -75,7 +76,7 @@ def test_a_reader_reads_the_lede_filters_opens_an_event_and_comes_back(live_serv
         .distinct()
         .count()
     )
-    page.wait_for_function(f"document.querySelectorAll('[data-event-id]').length === {expected}")
+    expect(page.locator("[data-event-id]")).to_have_count(expected)
     filtered_url = page.url
     assert page.locator("#announce").text_content().strip().startswith(f"{expected} of ")
     screenshot(page, f"journey-{size}-3-filtered")

@@ -1,6 +1,7 @@
 """A reader of a long story: "Show all" from the keyboard, a facet's search, a reload's 304."""
 
 import pytest
+from playwright.sync_api import expect
 
 from stories import caching
 from tests.e2e.conftest import screenshot
@@ -21,16 +22,16 @@ def test_show_all_search_and_tick_a_rare_value_from_the_keyboard(live_server, pa
     more = page.get_by_role("link", name="Show all 32 people and organisations")
     more.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.querySelectorAll('{BOXES}').length === 32")
+    expect(page.locator(BOXES)).to_have_count(32)
     # Focus lands on the first value "Show all" revealed, not back at the top of the page.
-    page.wait_for_function("document.activeElement?.id === 'f-actor-person-06'")
+    expect(page.locator("#f-actor-person-06")).to_be_focused()
 
     search = page.get_by_label("Find among the 32 people and organisations")
     search.press_sequentially("person 2", delay=20)
-    page.wait_for_function(f"document.querySelectorAll('{BOXES}').length === 10")
+    expect(page.locator(BOXES)).to_have_count(10)
     page.get_by_label("Person 29").check()
     page.wait_for_url("**actor=person-29**")
-    page.wait_for_function(f"document.querySelectorAll('{EVENTS}').length === 2")
+    expect(page.locator(EVENTS)).to_have_count(2)
     # The ticked value stays listed and ticked after the counts are swapped in.
     assert page.get_by_label("Person 29").is_checked()
     assert page.evaluate("window.__sameDocument") is True
@@ -51,7 +52,7 @@ def test_show_all_search_and_tick_a_rare_value_from_the_keyboard(live_server, pa
 
     monkeypatch.setattr(caching, "get_conditional_response", recorded)
     page.reload()
-    page.wait_for_function(f"document.querySelectorAll('{EVENTS}').length === 2")
+    expect(page.locator(EVENTS)).to_have_count(2)
     assert [a.status_code if a else 200 for a in answers] == [304]
     assert page.console_errors == []
 
@@ -76,12 +77,12 @@ def test_the_quotes_pages_long_speaker_list_opens_and_searches_in_place(live_ser
     page.evaluate("window.__sameDocument = true")
     assert page.locator(boxes).count() == 8
     page.get_by_role("link", name="Show all 20 speakers").click()
-    page.wait_for_function(f"document.querySelectorAll('{boxes}').length === 20")
+    expect(page.locator(boxes)).to_have_count(20)
     page.get_by_label("Find among the 20 speakers").fill("speaker 1")
-    page.wait_for_function(f"document.querySelectorAll('{boxes}').length === 10")
+    expect(page.locator(boxes)).to_have_count(10)
     page.get_by_role("checkbox", name="Speaker 17").check()
     page.wait_for_url("**speaker=speaker-17**")
-    page.wait_for_function("document.querySelectorAll('.speaker-group').length === 1")
+    expect(page.locator(".speaker-group")).to_have_count(1)
     assert page.get_by_role("checkbox", name="Speaker 17").is_checked()
     assert page.evaluate("window.__sameDocument") is True
     assert page.console_errors == []

@@ -1,6 +1,7 @@
 """What a reader does on the summit story: filter, go back, expand, compare, read."""
 
 import pytest
+from playwright.sync_api import expect
 
 from stories.filters import TimelineFilter
 from tests.e2e.conftest import screenshot
@@ -17,9 +18,8 @@ def count(page, selector: str) -> int:
 
 def settled(page) -> None:
     """Wait until htmx has finished swapping and settling (a reader is never this quick)."""
-    page.wait_for_function(
-        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
-    )
+    busy = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"
+    expect(page.locator(busy)).to_have_count(0)
     page.wait_for_timeout(50)
 
 
@@ -42,7 +42,7 @@ def test_filter_by_actor_and_outlet_in_place_then_back(live_server, page):
 
     page.get_by_label("Alexander Kozlov").check()
     page.wait_for_url("**actor=alexander-kozlov**")
-    page.wait_for_function(f"document.querySelectorAll('{EVENTS}').length === 1")
+    expect(page.locator(EVENTS)).to_have_count(1)
     assert page.get_by_role("heading", name=f"1 of {total} events").is_visible()
     # Counts follow the filter: Switch TV reported none of Kozlov's events.
     assert facet_count(page, "f-outlet-switch-tv") == "0" != switch_tv_before
@@ -51,19 +51,19 @@ def test_filter_by_actor_and_outlet_in_place_then_back(live_server, page):
     assert "q=" not in page.url  # empty fields stay out of the URL
 
     page.get_by_role("link", name="Clear all").click()
-    page.wait_for_function(f"document.querySelectorAll('{EVENTS}').length === {total}")
+    expect(page.locator(EVENTS)).to_have_count(total)
     page.get_by_label("Switch TV").check()
     page.wait_for_url("**outlet=switch-tv**")
     switch_tv = story.events.filter(sources__article__outlet__slug="switch-tv").distinct()
-    page.wait_for_function(f"document.querySelectorAll('{EVENTS}').length === {switch_tv.count()}")
+    expect(page.locator(EVENTS)).to_have_count(switch_tv.count())
     assert page.evaluate("window.__sameDocument") is True  # no reload so far
     screenshot(page, "timeline-filtered-desktop")
 
     page.go_back()  # to the cleared timeline
-    page.wait_for_function(f"document.querySelectorAll('{EVENTS}').length === {total}")
+    expect(page.locator(EVENTS)).to_have_count(total)
     settled(page)
     page.go_back()  # to Kozlov
-    page.wait_for_function(f"document.querySelectorAll('{EVENTS}').length === 1")
+    expect(page.locator(EVENTS)).to_have_count(1)
     assert "actor=alexander-kozlov" in page.url
     assert page.get_by_label("Alexander Kozlov").is_checked()
     # The server rendered those states as whole pages (htmx keeps no stale snapshots).
@@ -79,7 +79,7 @@ def test_search_keeps_focus_and_expanding_an_event_loads_its_sentences(live_serv
     search.press_sequentially("missile", delay=30)
     page.wait_for_url("**q=missile**")
     found = TimelineFilter(q="missile").apply(story.events.all()).count()
-    page.wait_for_function(f"document.querySelectorAll('{EVENTS}').length === {found}")
+    expect(page.locator(EVENTS)).to_have_count(found)
     assert page.evaluate("document.activeElement.id") == "f-q"
     assert search.input_value() == "missile"
 
@@ -119,7 +119,7 @@ def test_coverage_quotes_actor_and_article_pages(live_server, page):
     page.evaluate("window.__sameDocument = true")
     page.get_by_role("checkbox", name="Vladimir Putin").check()
     page.wait_for_url("**speaker=vladimir-putin**")
-    page.wait_for_function("document.querySelectorAll('.speaker-group').length === 1")
+    expect(page.locator(".speaker-group")).to_have_count(1)
     assert page.evaluate("window.__sameDocument") is True
     assert page.locator(".speaker-group h3").inner_text().startswith("Vladimir Putin")
     screenshot(page, "quotes-filtered-desktop")

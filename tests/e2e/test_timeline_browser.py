@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot
 from tests.factories import make_story
@@ -22,12 +23,12 @@ def test_filtering_by_actor_swaps_events_without_a_reload(live_server, page):
 
     assert page.evaluate("window.__sameDocument") is True  # no full reload happened
     alice = {str(e.pk) for e in story.events.filter(actors__slug="alice-example")}
-    page.wait_for_function("document.querySelectorAll('[data-event-id]').length === 3")
+    expect(page.locator("[data-event-id]")).to_have_count(3)
     assert event_ids(page) == alice
     assert page.get_by_role("heading", name="3 of 6 events").is_visible()
     screenshot(page, "timeline-filtered")
 
     page.go_back()
-    page.wait_for_function("document.querySelectorAll('[data-event-id]').length === 6")
+    expect(page.locator("[data-event-id]")).to_have_count(6)
     assert "actor=" not in page.url
     assert page.console_errors == []

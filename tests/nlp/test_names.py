@@ -25,3 +25,11 @@ def test_titles_before_a_name_are_not_the_name() -> None:
         ["Sergei", "Shoigu"],
     )
     assert strip_title(["Martin", "Luther", "King"]) == ([], ["Martin", "Luther", "King"])
+
+
+def test_accents_do_not_make_another_name_and_other_scripts_are_kept() -> None:
+    from stories.nlp.names import name_key
+
+    assert name_key("Recep Tayyip Erdoğan") == name_key("Recep Tayyip Erdogan")
+    assert name_key("Luiz Inácio Lula da Silva") == "luizinacioluladasilva"
+    assert name_key("习近平") != ""

@@ -20,7 +20,8 @@ from stories.evaluation.benchmark import StoryFigures, format_table, story_figur
 from stories.evaluation.corpus import SPLITS, StoryCase, find_stories
 from stories.export import story_export
 from stories.ingest import ingest
-from stories.models import Story
+from stories.management.arguments import story_named
+from stories.models import Story, story_slug
 
 SCRATCH_DATABASE = Path(settings.BASE_DIR) / "var" / "evaluation.sqlite3"
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -49,6 +50,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **opts) -> None:
+        if opts["story"]:
+            # One spelling of a slug everywhere: --story StoryA is the story "storya".
+            try:
+                opts["story"] = story_slug(opts["story"])
+            except ValueError as exc:
+                raise CommandError(str(exc)) from exc
         if opts["gold"]:
             self._score_stored(opts)
             return
@@ -140,9 +147,7 @@ class Command(BaseCommand):
     def _score_stored(self, opts: dict[str, Any]) -> None:
         if not opts["story"]:
             raise CommandError("--gold scores a stored story: name it with --story")
-        story = Story.objects.filter(slug=opts["story"]).first()
-        if story is None:
-            raise CommandError(f"no story {opts['story']!r}; ingest it first")
+        story = story_named(opts["story"])
         path = Path(opts["gold"])
         try:
             gold = json.loads(path.read_text(encoding="utf-8"))

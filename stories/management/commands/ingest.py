@@ -3,6 +3,7 @@ import argparse
 from django.core.management.base import BaseCommand, CommandError
 
 from stories.ingest import IngestError, ingest
+from stories.models import Story, story_slug
 from stories.writer_lock import StoryBusy
 
 
@@ -14,6 +15,9 @@ def _seconds(raw: str) -> float:
     if not 0 <= value <= 86_400:
         raise argparse.ArgumentTypeError(f"{raw!r} is not a number of seconds from 0 to 86400")
     return value
+
+
+TITLE_LENGTH = Story._meta.get_field("title").max_length
 
 
 class Command(BaseCommand):
@@ -44,11 +48,23 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **opts) -> None:
+        title = opts["title"]
+        if title is not None:
+            title = " ".join(title.split())
+            if not title or len(title) > TITLE_LENGTH:
+                raise CommandError(f"--title must be 1 to {TITLE_LENGTH} characters of text")
+        try:
+            slug = story_slug(opts["story"])
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        if slug != opts["story"]:
+            # One spelling everywhere: say which one the other commands and the URLs know.
+            self.stderr.write(f"story {opts['story']!r} is stored as {slug!r}")
         try:
             report = ingest(
                 opts["paths"],
-                story_slug=opts["story"],
-                title=opts["title"],
+                story_slug=slug,
+                title=title,
                 manifest=opts["manifest"],
                 force=opts["force"],
                 dry_run=opts["dry_run"],
