@@ -22,6 +22,7 @@ import argparse
 import http.client
 import os
 import random
+import secrets
 import socket
 import statistics
 import subprocess
@@ -37,6 +38,10 @@ sys.path.insert(0, str(ROOT))
 BENCH_DB = ROOT / "var" / "bench-pages.sqlite3"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 os.environ["DJANGO_DEBUG"] = "0"  # as in production: DEBUG logs every query
+# Production settings refuse to start without a key; a throwaway one serves a benchmark run.
+os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-" + secrets.token_urlsafe(40))
+# It speaks plain HTTP on loopback, as an app server behind a TLS-terminating proxy does.
+os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")
 if "DATABASE_URL" not in os.environ:
     BENCH_DB.parent.mkdir(exist_ok=True)
     BENCH_DB.unlink(missing_ok=True)
