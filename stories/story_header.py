@@ -47,26 +47,28 @@ class StoryHeader:
 
 
 def story_header(story: m.Story) -> StoryHeader:
-    """Three queries whatever the story's size: evidence (with events and articles), the
-    articles, the people."""
-    sources = list(
-        m.EventSource.objects.active()
-        .filter(event__story=story, event__hidden=False)
-        .select_related("event", "article__outlet")
-        .defer("article__raw_text", "article__body", "article__blocks")
-        .order_by("event_id", "article__file_name", "start")
-    )
+    """A handful of queries whatever the story's size: the articles, which article reports which
+    event (ids only), the visible events' dates, the people, and the chosen events' sentences.
+    Only the few events the lede quotes are loaded with their evidence."""
     articles = list(
         m.Article.objects.for_story(story)
         .select_related("outlet")
         .defer("raw_text", "body", "blocks")
     )
-    events: dict[int, m.Event] = {}
-    for source in sources:
-        event = events.setdefault(source.event_id, source.event)
-        if not hasattr(event, "lede_sources"):
-            event.lede_sources = []
-        event.lede_sources.append(source)
+    key_of = {a.pk: a.independence_key for a in articles}
+    reached: dict[int, set[str]] = {}
+    for event_id, article_id in (
+        m.EventSource.objects.active()
+        .filter(event__story=story, event__hidden=False)
+        .values_list("event_id", "article_id")
+    ):
+        reached.setdefault(event_id, set()).add(key_of.get(article_id, f"article:{article_id}"))
+    events = {
+        e.pk: e
+        for e in m.Event.objects.filter(pk__in=reached).only(
+            "pk", "story_id", "title", "date_start", "granularity", "sequence"
+        )
+    }
     header = StoryHeader(
         story=story,
         outlets=independent(articles),
@@ -83,13 +85,23 @@ def story_header(story: m.Story) -> StoryHeader:
         return header
 
     def reach(event: m.Event) -> int:
-        return len({s.article.independence_key for s in event.lede_sources})
+        return len(reached.get(event.pk, ()))
 
     ranked = sorted(
         events.values(), key=lambda e: (-reach(e), e.date_start is None, e.sequence, e.pk)
     )
     chosen = [e for e in ranked if e.date_start is not None][:LEDE_SENTENCES]
     chosen.sort(key=lambda e: (e.date_start, e.sequence, e.pk))
+    for event in chosen:
+        event.lede_sources = []
+    for source in (
+        m.EventSource.objects.active()
+        .filter(event__in=chosen)
+        .select_related("article__outlet")
+        .defer("article__raw_text", "article__body", "article__blocks")
+        .order_by("event_id", "article__file_name", "start")
+    ):
+        events[source.event_id].lede_sources.append(source)
     for event in chosen:
         text, source = lede_sentence(event)
         header.lede.append(LedeSentence(event=event, text=text, source=source))
