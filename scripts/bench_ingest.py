@@ -91,13 +91,9 @@ def measured(into: dict, key: str):
 
 def one_size(n: int) -> dict:
     """Runs in its own process: the figures for a story of ``n`` articles."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-    os.environ.setdefault("DJANGO_DEBUG", "0")
-    if "DATABASE_URL" not in os.environ:
-        db = ROOT / "var" / f"bench-ingest-{n}.sqlite3"
-        db.parent.mkdir(exist_ok=True)
-        db.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    from bench_env import use_production_settings
+
+    use_production_settings(f"bench-ingest-{n}.sqlite3")
     import tempfile
 
     import django

@@ -22,7 +22,6 @@ import argparse
 import http.client
 import os
 import random
-import secrets
 import socket
 import statistics
 import subprocess
@@ -35,17 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-BENCH_DB = ROOT / "var" / "bench-pages.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ["DJANGO_DEBUG"] = "0"  # as in production: DEBUG logs every query
-# Production settings refuse to start without a key; a throwaway one serves a benchmark run.
-os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-" + secrets.token_urlsafe(40))
-# It speaks plain HTTP on loopback, as an app server behind a TLS-terminating proxy does.
-os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")
-if "DATABASE_URL" not in os.environ:
-    BENCH_DB.parent.mkdir(exist_ok=True)
-    BENCH_DB.unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DB}"
+from bench_env import use_production_settings  # noqa: E402
+
+use_production_settings("bench-pages.sqlite3")
 
 import django  # noqa: E402
 

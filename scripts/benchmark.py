@@ -18,14 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-BENCH_DB = ROOT / "var" / "bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-# Timings as in production: DEBUG logs every query and would also fill the query log.
-os.environ.setdefault("DJANGO_DEBUG", "0")
-if "DATABASE_URL" not in os.environ:
-    BENCH_DB.parent.mkdir(exist_ok=True)
-    BENCH_DB.unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DB}"
+from bench_env import use_production_settings  # noqa: E402
+
+use_production_settings("bench.sqlite3")
 
 import django  # noqa: E402
 
