@@ -137,7 +137,7 @@ def one_size(n: int) -> dict:
     stages.wrap(story_module, "fill_published_from_story", "story: publication dates")
     stages.wrap(actors, "extract_actors", "story: actors")
     stages.wrap(story_module, "merge_candidates", "story: merge")
-    stages.wrap(story_module, "link_quote", "story: link quotes")
+    stages.wrap(story_module, "link_quotes", "story: link quotes")
     stages.wrap(variants, "group_variants", "story: variant groups")
     stages.wrap(variants, "share_events", "story: share events")
     stages.wrap(story_module, "extract_story", "extract_story (all of it)")

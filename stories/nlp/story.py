@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from .clean import clean_article
 from .dates import DateMention, dates_in_doc, main_event_day
 from .events import extract_events
+from .linking import link_quotes
 from .merge import merge_candidates
 from .outlets import outlet_from_text
 from .published import PublishedEvidence, PublishedGuess, fill_published_from_story, read_evidence
@@ -25,7 +26,6 @@ from .types import (
     Block,
     CleanArticle,
     Decisions,
-    Event,
     EventCandidate,
     Quote,
     StoryExtraction,
@@ -155,7 +155,7 @@ def extract_story(
 
     candidates = [c for c in candidates if c.file not in failed]
     events = merge_candidates(candidates, {a.name: a.kind for a in actor_index.actors})
-    linked = [replace(q, event=link_quote(q, events)) for q in quotes if q.file not in failed]
+    linked = link_quotes([q for q in quotes if q.file not in failed], events)
     grouped = share_events(
         group_variants(
             linked,
@@ -264,58 +264,3 @@ def _date_mentions(
         for block, doc in docs
         for m in dates_in_doc(doc, block.start, guess.date, reference=reference)
     ]
-
-
-def link_quote(quote: Quote, events: Sequence[Event]) -> int | None:
-    """The event a remark was made at: its sentence is the event's evidence in the same article,
-    or the sentence next to evidence of an event the speaker takes part in, or it is the
-    speaker's only event of the article's main day."""
-    best: tuple[int, int] | None = None
-    for idx, event in enumerate(events):
-        for src in event.sources:
-            if src.file != quote.file:
-                continue
-            gap = max(src.start - quote.sentence_end, quote.sentence_start - src.end, 0)
-            if gap > 2 or (gap > 0 and quote.speaker not in event.actors):
-                continue  # a neighbouring sentence about something the speaker is no part of
-            if best is None or gap < best[0]:
-                best = (gap, idx)
-    if best is not None:
-        return best[1]
-    if quote.speaker is None:
-        return None
-    # A remark restated further down an article was folded into the event of its first telling:
-    # the speaker's event in this article whose evidence shares most of the remark's words.
-    words = _content_words(quote.text) - _content_words(quote.speaker)
-    overlaps = sorted(
-        (
-            max(
-                len(words & _content_words(s.sentence))
-                for s in event.sources
-                if s.file == quote.file
-            ),
-            idx,
-        )
-        for idx, event in enumerate(events)
-        if quote.speaker in event.actors and any(s.file == quote.file for s in event.sources)
-    )
-    if (
-        overlaps
-        and overlaps[-1][0] > 0
-        and (len(overlaps) == 1 or overlaps[-2][0] < overlaps[-1][0])
-    ):
-        return overlaps[-1][1]
-    same_day = [
-        idx
-        for idx, event in enumerate(events)
-        if quote.speaker in event.actors
-        and any(
-            s.file == quote.file and s.date and s.date.basis == "context" for s in event.sources
-        )
-    ]
-    return same_day[0] if len(same_day) == 1 else None
-
-
-def _content_words(text: str) -> set[str]:
-    # Short words are mostly function words; four letters and up carry the content.
-    return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) >= 4}

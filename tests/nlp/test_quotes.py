@@ -115,7 +115,7 @@ def test_noun_phrase_speech_needs_its_own_speaker_and_no_quote_marks(nlp: Langua
 def test_a_quote_next_to_an_event_its_speaker_is_no_part_of_is_not_linked() -> None:
     from datetime import date
 
-    from stories.nlp.story import link_quote
+    from stories.nlp.linking import link_quote
     from stories.nlp.types import DateValue, Event, EventCandidate
 
     day = DateValue(date(2024, 5, 1), date(2024, 5, 1), "day", "", "context")
@@ -133,7 +133,7 @@ def test_a_quote_next_to_an_event_its_speaker_is_no_part_of_is_not_linked() -> N
 def test_a_remark_restated_far_below_joins_the_speakers_event_with_the_same_words() -> None:
     from datetime import date
 
-    from stories.nlp.story import link_quote
+    from stories.nlp.linking import link_quote
     from stories.nlp.types import DateValue, Event, EventCandidate
 
     day = DateValue(date(2024, 5, 1), date(2024, 5, 1), "day", "", "context")
