@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -109,10 +110,47 @@ class _Raw:
     form: str
     kind: ActorKind
     label: str
-    head: Token
     subject: bool
+    # What the later phases ask of the mention's head token, read while the Doc is at hand so
+    # that the story-level phases run over plain data (a stored article needs no Doc).
+    verb_of: int = -1  # token index of the verb it is the subject of
+    facility: bool = False  # the name of a facility or a landform
+    # (affiliation, role) pairs of the person entity it is in; None: it is in no entity.
+    introduction: frozenset[tuple[str, str]] | None = None
     role_of: str | None = None  # for role nouns: the resolved canonical name
     cluster: int = -1
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A role noun ("the Russian leader") or a he/she pronoun that may refer to a person."""
+
+    block: int
+    sent: int
+    at: int  # offset of the role noun or pronoun itself
+    start: int
+    end: int
+    text: str
+    role: str | None  # None: a pronoun
+    affil: str
+    subject_dep: bool  # the pronoun is a clause's subject
+    possessive: bool
+    clause_head: int
+    subject: bool
+    verb_of: int
+
+
+@dataclass(frozen=True)
+class ArticleNames:
+    """What one article says about names, read from its Docs: the story-level phases of
+    ``resolve_actors`` need nothing else, so a stored article's Docs need not be loaded again."""
+
+    file: str
+    found: tuple[_Raw, ...]  # entity and titled-surname mentions
+    added: tuple[_Raw, ...]  # lone surnames of people the article named in full
+    # Index pairs into found + added (ordered by offset): a name, then "(ACRONYM)" after it.
+    brackets: tuple[tuple[int, int], ...]
+    cues: tuple[_Cue, ...]
 
 
 class ActorIndex:
@@ -258,8 +296,21 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
     start = block.start + span[0].idx
     end = block.start + span[-1].idx + len(span[-1].text)
     head = span.root
+    found = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
     return _Raw(
-        art.file, bi, sent, start, end, span.text, form, kind, ent.label_, head, _is_subject(head)
+        art.file,
+        bi,
+        sent,
+        start,
+        end,
+        span.text,
+        form,
+        kind,
+        ent.label_,
+        _is_subject(head),
+        verb_of=_verb_of(head),
+        facility=_names_a_facility(form, head),
+        introduction=frozenset(_introduction(found)) if found is not None else None,
     )
 
 
@@ -330,13 +381,12 @@ def _is_title_modifier(span: Span) -> bool:
     return i > span.end and i < len(doc) and doc[i].ent_type_ == "PERSON"
 
 
-def _names_a_facility(r: _Raw) -> bool:
+def _names_a_facility(form: str, head: Token) -> bool:
     """A name whose head noun is a facility or a landform: "Vostochny Cosmodrome", or "Khasan"
     in "Khasan station" (the name modifying the noun)."""
-    last = r.form.split()[-1].lower()
+    last = form.split()[-1].lower()
     if last in FACILITY_NOUNS:
         return True
-    head = r.head
     return (
         head.dep_ == "compound"
         and head.head.i > head.i
@@ -462,80 +512,111 @@ def _role_phrase(tok: Token) -> tuple[Span, str, str] | None:
 def extract_actors(
     articles: Sequence[ArticleDocs], decisions: Decisions = NO_DECISIONS
 ) -> ActorIndex:
-    """Find the story's actors across all its articles and resolve every mention to one of them.
+    """Find the story's actors across all its articles and resolve every mention to one of them."""
+    return resolve_actors([read_names(a) for a in articles], decisions)
 
-    The phases, in order: find the name mentions; give each name one kind; cluster the names
-    (a full name inside a longer one, acronyms, acronyms the text introduces, editors' rulings);
-    send surname-only mentions to a full name; choose each cluster's canonical name; resolve role
-    nouns and pronouns; index it all for the later passes.
+
+def resolve_actors(
+    articles: Sequence[ArticleNames], decisions: Decisions = NO_DECISIONS
+) -> ActorIndex:
+    """The story's actors from what each article says about names (``read_names``).
+
+    The phases, in order: give each name one kind; cluster the names (a full name inside a
+    longer one, acronyms, acronyms the text introduces, editors' rulings); send surname-only
+    mentions to a full name; choose each cluster's canonical name; resolve role nouns and
+    pronouns; index it all for the later passes.
     """
-    found = _find_mentions(articles)
-    raws = found.raws
+    # The phases settle kinds and clusters on the mentions: work on copies, so that an article's
+    # reading can be used again in the next run.
+    found = [[copy(r) for r in a.found] for a in articles]
+    added = [[copy(r) for r in a.added] for a in articles]
+    raws = [r for rs in found for r in rs] + [r for rs in added for r in rs]
     _settle_kinds(raws)
     names = _Names(raws, decisions)
     _join_longer_names(names)
     _join_spelling_variants(names)
     _join_abbreviated_names(names)
     _join_acronyms(names)
-    _join_introduced_acronyms(names, raws, articles)
+    in_order = [f + a for f, a in zip(found, added, strict=True)]
+    _join_introduced_acronyms(names, raws, articles, in_order)
     _apply_editors_same(names, decisions)
-    _attach_surnames(names, raws, decisions)
+    by_file: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        by_file[r.file].append(r)
+    _attach_surnames(names, raws, by_file, decisions)
     canon = _canonical_names(names, raws, decisions)
     profiles = _role_profiles(raws, canon.names)
-    refs = _resolve_references(articles, raws, profiles, canon.names, found.sentences)
+    refs = _resolve_references(articles, by_file, profiles, canon.names)
     return _index(raws, refs, canon, profiles, decisions)
 
 
-@dataclass
-class _Found:
-    """Name mentions of a story's articles, and the sentences of each block."""
-
-    raws: list[_Raw]
-    sentences: dict[tuple[str, int], list[Span]]  # (file, block number) -> sentences
-
-
-def _find_mentions(articles: Sequence[ArticleDocs]) -> _Found:
-    """NER entities (repaired), titled surnames NER left untagged, and lone surnames of people
-    an article named in full. Heading-like blocks are skipped."""
-    raws: list[_Raw] = []
-    sent_of: dict[tuple[str, int], list[Span]] = {}
+def read_names(art: ArticleDocs) -> ArticleNames:
+    """NER entities (repaired), titled surnames NER left untagged, lone surnames of people the
+    article named in full, acronyms it introduces in brackets, and its role nouns and pronouns.
+    Heading-like blocks are skipped."""
+    found: list[_Raw] = []
     scanned: list[tuple[ArticleDocs, int, Block, Doc, list[int], set[int]]] = []
-    for art in articles:
-        sent_no = 0
-        for bi, (block, doc) in enumerate(art.docs):
-            sents = list(doc.sents)
-            sent_of[(art.file, bi)] = sents
-            starts = {s.start: n for n, s in enumerate(sents)}
-            if looks_like_heading(block.text):
-                sent_no += len(sents)
-                continue
-            covered: set[int] = set()
-            sent_idx = [0] * len(doc)
-            n = -1
-            for t in doc:
-                if t.i in starts:
-                    n = starts[t.i]
-                sent_idx[t.i] = sent_no + max(n, 0)
-            for ent in doc.ents:
-                ent = _repair(ent)
-                covered.update(range(ent.start, ent.end))
-                raw = _ent_mention(ent, block, art, sent_idx[ent.start], bi)
-                if raw is not None:
-                    raws.append(raw)
-            for span in _titled_surnames(doc, covered):
-                raw = _ent_mention(
-                    Span(doc, span.start, span.end, label="PERSON"),
-                    block,
-                    art,
-                    sent_idx[span.start],
-                    bi,
-                )
-                if raw is not None:
-                    raws.append(raw)
-            scanned.append((art, bi, block, doc, sent_idx, covered))
+    sent_of: dict[int, list[Span]] = {}
+    sent_no = 0
+    for bi, (block, doc) in enumerate(art.docs):
+        sents = list(doc.sents)
+        sent_of[bi] = sents
+        starts = {s.start: n for n, s in enumerate(sents)}
+        if looks_like_heading(block.text):
             sent_no += len(sents)
-    raws += _name_parts(raws, scanned)
-    return _Found(raws, sent_of)
+            continue
+        covered: set[int] = set()
+        sent_idx = [0] * len(doc)
+        n = -1
+        for t in doc:
+            if t.i in starts:
+                n = starts[t.i]
+            sent_idx[t.i] = sent_no + max(n, 0)
+        for ent in doc.ents:
+            ent = _repair(ent)
+            covered.update(range(ent.start, ent.end))
+            raw = _ent_mention(ent, block, art, sent_idx[ent.start], bi)
+            if raw is not None:
+                found.append(raw)
+        for span in _titled_surnames(doc, covered):
+            raw = _ent_mention(
+                Span(doc, span.start, span.end, label="PERSON"),
+                block,
+                art,
+                sent_idx[span.start],
+                bi,
+            )
+            if raw is not None:
+                found.append(raw)
+        scanned.append((art, bi, block, doc, sent_idx, covered))
+        sent_no += len(sents)
+    added = _name_parts(found, scanned)
+    return ArticleNames(
+        art.file,
+        tuple(found),
+        tuple(added),
+        _brackets(art, [*found, *added]),
+        tuple(_cues(art, sent_of)),
+    )
+
+
+def _brackets(art: ArticleDocs, raws: list[_Raw]) -> tuple[tuple[int, int], ...]:
+    """Neighbouring mentions with nothing but "(" between them and ")" after the second."""
+    blocks = [block for block, _ in art.docs]
+    order = sorted(range(len(raws)), key=lambda i: raws[i].start)
+    pairs: list[tuple[int, int]] = []
+    for i, j in zip(order, order[1:], strict=False):
+        before, acronym = raws[i], raws[j]
+        block = blocks[acronym.block]
+        if (
+            before.block == acronym.block
+            and re.fullmatch(
+                r"\s*\(\s*", block.text[before.end - block.start : acronym.start - block.start]
+            )
+            and block.text[acronym.end - block.start : acronym.end - block.start + 1] == ")"
+        ):
+            pairs.append((i, j))
+    return tuple(pairs)
 
 
 def _settle_kinds(raws: list[_Raw]) -> None:
@@ -544,7 +625,7 @@ def _settle_kinds(raws: list[_Raw]) -> None:
     kind_votes: dict[str, Counter[ActorKind]] = defaultdict(Counter)
     for r in raws:
         kind_votes[name_key(r.form)][r.kind] += 1
-    facility = {name_key(r.form) for r in raws if r.kind != "person" and _names_a_facility(r)}
+    facility = {name_key(r.form) for r in raws if r.kind != "person" and r.facility}
     for r in raws:
         votes = kind_votes[name_key(r.form)]
         r.kind = "person" if votes["person"] else votes.most_common(1)[0][0]
@@ -672,24 +753,19 @@ def _join_acronyms(names: _Names) -> None:
 
 
 def _join_introduced_acronyms(
-    names: _Names, raws: list[_Raw], articles: Sequence[ArticleDocs]
+    names: _Names,
+    raws: list[_Raw],
+    articles: Sequence[ArticleNames],
+    in_order: list[list[_Raw]],
 ) -> None:
     """An acronym the text itself introduces: "the Democratic People's Republic of Korea (DPRK)",
     "Islamic State (ISIS)". The brackets say it, so initials and labels need not agree."""
-    block_text = {(a.file, bi): block for a in articles for bi, (block, _) in enumerate(a.docs)}
-    by_place = sorted(raws, key=lambda r: (r.file, r.start))
-    for before, acronym in zip(by_place, by_place[1:], strict=False):
-        block = block_text[(acronym.file, acronym.block)]
-        if (
-            before.file == acronym.file
-            and before.block == acronym.block
-            and before.kind != "person"
-            and acronym.form.replace(".", "").isupper()
-            and re.fullmatch(
-                r"\s*\(\s*", block.text[before.end - block.start : acronym.start - block.start]
-            )
-            and block.text[acronym.end - block.start : acronym.end - block.start + 1] == ")"
-        ):
+    for n in sorted(range(len(articles)), key=lambda n: articles[n].file):
+        mentions = in_order[n]
+        for i, j in articles[n].brackets:
+            before, acronym = mentions[i], mentions[j]
+            if before.kind == "person" or not acronym.form.replace(".", "").isupper():
+                continue
             names.clusters.union(
                 names.cluster_of[name_key(before.form)], names.cluster_of[name_key(acronym.form)]
             )
@@ -707,7 +783,9 @@ def _apply_editors_same(names: _Names, decisions: Decisions) -> None:
             names.clusters.union(c, a, force=True)
 
 
-def _attach_surnames(names: _Names, raws: list[_Raw], decisions: Decisions) -> None:
+def _attach_surnames(
+    names: _Names, raws: list[_Raw], by_file: dict[str, list[_Raw]], decisions: Decisions
+) -> None:
     """Every mention takes its name's cluster; a surname-only person reference goes to a
     full-name person of that article (else of the story) whose name has that part."""
     uf = names.clusters
@@ -742,7 +820,7 @@ def _attach_surnames(names: _Names, raws: list[_Raw], decisions: Decisions) -> N
             key=lambda c: (
                 full_counts_article[(r.file, c)],
                 full_counts_story[c],
-                _last_seen(raws, r, c),
+                _last_seen(by_file[r.file], r, c),
             ),
         )
         r.cluster = best
@@ -785,28 +863,25 @@ def _role_profiles(raws: list[_Raw], canon: dict[int, str]) -> dict[str, set[tup
     """What each person was introduced as: (affiliation, role) pairs by canonical name."""
     profiles: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for r in raws:
-        if r.kind == "person":
-            ent = next((e for e in r.head.doc.ents if e.start <= r.head.i < e.end), None)
-            if ent is not None:
-                profiles[canon[r.cluster]] |= _introduction(ent)
+        if r.kind == "person" and r.introduction is not None:
+            profiles[canon[r.cluster]] |= r.introduction
     return profiles
 
 
 def _resolve_references(
-    articles: Sequence[ArticleDocs],
-    raws: list[_Raw],
+    articles: Sequence[ArticleNames],
+    by_file: dict[str, list[_Raw]],
     profiles: dict[str, set[tuple[str, str]]],
     canon: dict[int, str],
-    sent_of: dict[tuple[str, int], list[Span]],
 ) -> list[_Raw]:
     """Role-noun ("the Russian leader") and pronoun references, article by article."""
     canon_cluster = {name: cid for cid, name in canon.items()}
     refs: list[_Raw] = []
     for art in articles:
         person_chain = sorted(
-            (r for r in raws if r.file == art.file and r.kind == "person"), key=lambda r: r.start
+            (r for r in by_file.get(art.file, ()) if r.kind == "person"), key=lambda r: r.start
         )
-        refs.extend(_references(art, person_chain, profiles, canon, canon_cluster, sent_of))
+        refs.extend(_references(art, person_chain, profiles, canon, canon_cluster))
     return refs
 
 
@@ -896,70 +971,94 @@ def _forbidden_name(key: str, cid: int, uf: _NameClusters) -> bool:
 
 
 def _last_seen(raws: list[_Raw], r: _Raw, cid: int) -> int:
-    """Offset of the cluster's latest full-name mention before ``r`` in r's article (-1: none)."""
+    """Offset of the cluster's latest full-name mention before ``r`` among ``raws``, the
+    mentions of r's article (-1: none)."""
     return max(
         (
             o.start
             for o in raws
-            if o.file == r.file
-            and o.start < r.start
-            and o.cluster == cid
-            and len(name_tokens(o.form)) >= 2
+            if o.start < r.start and o.cluster == cid and len(name_tokens(o.form)) >= 2
         ),
         default=-1,
     )
 
 
-def _references(
-    art: ArticleDocs,
-    chain: list[_Raw],
-    profiles: dict[str, set[tuple[str, str]]],
-    canon: dict[int, str],
-    canon_cluster: dict[str, int],
-    sent_of: dict[tuple[str, int], list[Span]],
-) -> list[_Raw]:
-    """Role nouns and he/she pronouns of one article, resolved against its person mentions."""
-    refs: list[_Raw] = []
-    persons = list(chain)
+def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
+    """The article's role nouns and he/she pronouns, with what resolving them asks of the parse."""
     sent_no = 0
     for bi, (block, doc) in enumerate(art.docs):
-        sents = sent_of[(art.file, bi)]
+        sents = sent_of[bi]
         if looks_like_heading(block.text):
             sent_no += len(sents)
             continue
         for n, sent in enumerate(sents):
             for tok in sent:
-                start = block.start + tok.idx
                 found = _role_phrase(tok)
-                name: str | None = None
-                span: Span | None = None
                 if found is not None:
                     span, affil, role = found
-                    name = _pick_role(affil, role, profiles, persons, start, canon)
                 elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
-                    span = doc[tok.i : tok.i + 1]
-                    name = _pick_pronoun(tok, persons, start, sent_no + n, bi, canon)
-                if name is None or span is None:
+                    span, affil, role = doc[tok.i : tok.i + 1], "", None
+                else:
                     continue
-                raw = _Raw(
-                    art.file,
+                clause_head = tok.head
+                while (
+                    clause_head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj")
+                    and clause_head.head is not clause_head
+                ):
+                    clause_head = clause_head.head
+                yield _Cue(
                     bi,
                     sent_no + n,
+                    block.start + tok.idx,
                     block.start + span.start_char,
                     block.start + span.end_char,
                     span.text,
-                    span.text,
-                    "person",
-                    "REF",
-                    tok,
+                    role,
+                    affil,
+                    tok.dep_ in SUBJECT_DEPS,
+                    tok.tag_ == "PRP$",
+                    clause_head.i,
                     _is_subject(tok),
-                    role_of=name,
-                    cluster=canon_cluster.get(name, -1),
+                    _verb_of(tok),
                 )
-                refs.append(raw)
-                persons.append(raw)
-                persons.sort(key=lambda r: r.start)
         sent_no += len(sents)
+
+
+def _references(
+    art: ArticleNames,
+    chain: list[_Raw],
+    profiles: dict[str, set[tuple[str, str]]],
+    canon: dict[int, str],
+    canon_cluster: dict[str, int],
+) -> list[_Raw]:
+    """Role nouns and he/she pronouns of one article, resolved against its person mentions."""
+    refs: list[_Raw] = []
+    persons = list(chain)
+    for cue in art.cues:
+        if cue.role is not None:
+            name = _pick_role(cue.affil, cue.role, profiles, persons, cue.at, canon)
+        else:
+            name = _pick_pronoun(cue, persons, canon)
+        if name is None:
+            continue
+        raw = _Raw(
+            art.file,
+            cue.block,
+            cue.sent,
+            cue.start,
+            cue.end,
+            cue.text,
+            cue.text,
+            "person",
+            "REF",
+            cue.subject,
+            verb_of=cue.verb_of,
+            role_of=name,
+            cluster=canon_cluster.get(name, -1),
+        )
+        refs.append(raw)
+        persons.append(raw)
+        persons.sort(key=lambda r: r.start)
     return refs
 
 
@@ -1004,35 +1103,26 @@ def _pick_role(
     return None
 
 
-def _pick_pronoun(
-    tok: Token, persons: list[_Raw], start: int, sent: int, block: int, canon: dict[int, str]
-) -> str | None:
+def _pick_pronoun(cue: _Cue, persons: list[_Raw], canon: dict[int, str]) -> str | None:
     """Resolve he/she/his/her to a person mentioned shortly before.
 
     A subject pronoun continues the last person who was a subject (the usual topic chain); an
     object pronoun cannot be the subject of its own clause; a possessive prefers the subject of
     its clause. Only the last three paragraphs are searched.
     """
-    before = [p for p in persons if p.start < start and block - p.block <= 3]
+    start, sent = cue.at, cue.sent
+    before = [p for p in persons if p.start < start and cue.block - p.block <= 3]
     if not before:
         return None
-    clause_head = tok.head
-    while (
-        clause_head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj")
-        and clause_head.head is not clause_head
-    ):
-        clause_head = clause_head.head
     same_clause_subjects = {
-        p.start
-        for p in before
-        if p.sent == sent and p.subject and _verb_of(p.head) == clause_head.i
+        p.start for p in before if p.sent == sent and p.subject and p.verb_of == cue.clause_head
     }
-    if tok.dep_ in SUBJECT_DEPS:
+    if cue.subject_dep:
         subjects = [p for p in before if p.subject]
         if subjects and sent - subjects[-1].sent <= 4:
             return _name(subjects[-1], canon)
         return _name(before[-1], canon)
-    if tok.tag_ == "PRP$":
+    if cue.possessive:
         own = [p for p in before if p.start in same_clause_subjects]
         if own:
             return _name(own[-1], canon)
