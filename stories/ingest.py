@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 
-from stories import derived, parses, versions
+from stories import derived, parses, readings, versions
 from stories import models as m
 from stories.manifest import ManifestError, read_manifest
 from stories.nlp import types as t
@@ -55,6 +56,9 @@ class IngestReport:
     # Articles spaCy read in this run, and articles whose stored reading was used instead.
     parsed_now: int = 0
     parsed_before: int = 0
+    # Articles whose own rules ran in this run, and articles whose kept results were used.
+    ruled_now: int = 0
+    ruled_before: int = 0
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -406,8 +410,12 @@ def _run(
         say("Nothing changed since the last run (use --force to extract again).")
         return report
 
-    extraction, parsed = _extract(inputs, decisions, parses.stored_for(story), say, step)
+    pipeline = pipeline_fingerprint()
+    kept = readings.stored_for(story, pipeline)
+    extraction, parsed = _extract(inputs, decisions, parses.stored_for(story), kept, say, step)
     report.parsed_now, report.parsed_before = len(parsed.fresh), parsed.reused
+    report.ruled_now = sum(1 for r in kept.values() if r.changed)
+    report.ruled_before = len(kept) - report.ruled_now
     failed = dict(extraction.errors)
     for name, message in sorted(failed.items()):
         if name in texts or all_or_nothing:
@@ -424,6 +432,7 @@ def _run(
                 story = _write(
                     story, slug, title, extraction, fingerprint, report, texts, failed, parsed
                 )
+                readings.save(_articles_of(story), kept, pipeline)
             versions.bump(story)
             _count_rows(report, story)
             if dry_run:
@@ -437,11 +446,14 @@ def _run(
 def _extract(
     inputs: Sequence[t.ArticleInput],
     decisions: t.Decisions,
-    stored: dict[str, tuple[str, bytes]],
+    stored: dict[str, tuple[str, int]],
+    kept: dict[str, Any],
     say: Progress,
     step: Stage,
 ) -> tuple[t.StoryExtraction, parses.StoryParses]:
-    """Extract the story, parsing only the articles whose stored parse does not fit."""
+    """Extract the story, parsing only the articles whose stored parse does not fit and running
+    the rules of an article only where its kept reading (``kept``, updated in place) no longer
+    holds."""
     from stories.nlp.pipeline import load_pipeline
     from stories.nlp.story import extract_story
     from stories.nlp.topics import load_taxonomy
@@ -472,8 +484,13 @@ def _extract(
         decisions=decisions,
         progress=pipeline_step,
         parsed_docs=parsed.docs,
+        readings=kept,
     )
     return extraction, parsed
+
+
+def _articles_of(story: m.Story) -> dict[str, m.Article]:
+    return {a.file_name: a for a in story.articles.only("pk", "file_name")}
 
 
 def _count_rows(report: IngestReport, story: m.Story) -> None:

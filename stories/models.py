@@ -585,6 +585,20 @@ class ArticleParse(models.Model):
         return f"parse of {self.article_id}"
 
 
+class ArticleReadingRow(models.Model):
+    """What the pipeline derived from one article alone (``stories.nlp.readings``), kept so that
+    adding an article to a story does not run every other article's rules again. Written and read
+    only by the ingest code; valid only for the pipeline code it was made by."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="reading")
+    # pipeline_fingerprint() of the code that made it: any change to the rules discards it.
+    pipeline = models.CharField(max_length=64)
+    data = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"reading of {self.article_id}"
+
+
 class IngestJobQuerySet(models.QuerySet):
     def for_story(self, story: Story) -> IngestJobQuerySet:
         return self.filter(story=story)

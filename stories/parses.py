@@ -8,7 +8,7 @@ on the story (publication dates, actors, merging, variants) runs again over the 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import spacy
@@ -30,11 +30,42 @@ BATCH_SIZE = 256
 ArticleDone = Callable[[int, int], None]
 
 
+class StoredDocs(Mapping[str, list[Doc]]):
+    """Docs by file: those parsed in this run, and stored ones read back from the database only
+    when asked for (an article whose reading is kept needs no Docs at all)."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self._nlp = nlp
+        self._parsed: dict[str, list[Doc]] = {}
+        self._stored: dict[str, int] = {}  # file -> ArticleParse id
+
+    def add(self, file: str, docs: list[Doc]) -> None:
+        self._parsed[file] = docs
+
+    def add_stored(self, file: str, row_id: int) -> None:
+        self._stored[file] = row_id
+
+    def __getitem__(self, file: str) -> list[Doc]:
+        if file in self._parsed:
+            return self._parsed[file]
+        if file not in self._stored or self._nlp is None:
+            raise KeyError(file)
+        blob = m.ArticleParse.objects.values_list("docs", flat=True).get(pk=self._stored[file])
+        return list(DocBin().from_bytes(bytes(blob)).get_docs(self._nlp.vocab))
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._parsed
+        yield from (f for f in self._stored if f not in self._parsed)
+
+    def __len__(self) -> int:
+        return len(self._parsed.keys() | self._stored.keys())
+
+
 @dataclass
 class StoryParses:
     """The Docs of each article's body blocks, and which of them were parsed in this run."""
 
-    docs: dict[str, list[Doc]] = field(default_factory=dict)
+    docs: StoredDocs = field(default_factory=StoredDocs)
     fresh: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # file -> (key, DocBin)
     reused: int = 0
 
@@ -61,24 +92,26 @@ def block_texts(article: t.ArticleInput, nlp: Language) -> list[str] | None:
         return None
 
 
-def stored_for(story: m.Story | None) -> dict[str, tuple[str, bytes]]:
+def stored_for(story: m.Story | None) -> dict[str, tuple[str, int]]:
+    """The key of each article's stored parse and its row, by file (the Docs stay in the
+    database until an article's rules ask for them)."""
     if story is None:
         return {}
     rows = m.ArticleParse.objects.filter(article__story=story).values_list(
-        "article__file_name", "key", "docs"
+        "article__file_name", "key", "pk"
     )
-    return {name: (key, bytes(docs)) for name, key, docs in rows}
+    return {name: (key, pk) for name, key, pk in rows}
 
 
 def parse_story(
     inputs: Iterable[t.ArticleInput],
     nlp: Language,
-    stored: dict[str, tuple[str, bytes]],
+    stored: dict[str, tuple[str, int]],
     on_article: ArticleDone | None = None,
 ) -> StoryParses:
     """Docs for every article: from its stored parse when the key matches, else parsed now, all
     new articles in one stream (over both cores when there are many)."""
-    result = StoryParses()
+    result = StoryParses(StoredDocs(nlp))
     todo: list[tuple[str, str, list[str]]] = []
     for art in inputs:
         texts = block_texts(art, nlp)
@@ -87,7 +120,7 @@ def parse_story(
         key = parse_key(nlp, texts)
         kept = stored.get(art.file)
         if kept is not None and kept[0] == key:
-            result.docs[art.file] = list(DocBin().from_bytes(kept[1]).get_docs(nlp.vocab))
+            result.docs.add_stored(art.file, kept[1])
             result.reused += 1
         else:
             todo.append((art.file, key, texts))
@@ -112,7 +145,7 @@ def parse_story(
         if not texts:
             done += 1
             report(done, len(todo))
-        result.docs[file] = docs
+        result.docs.add(file, docs)
         blob = DocBin(store_user_data=True)
         for doc in docs:
             blob.add(doc)

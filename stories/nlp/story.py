@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from .linking import link_quotes
 from .merge import merge_candidates
 from .outlets import outlet_from_text
 from .published import PublishedEvidence, PublishedGuess, fill_published_from_story, read_evidence
+from .readings import ArticleReading, reading_key, recorded
 from .topics import Taxonomy
 from .types import (
     NO_DECISIONS,
@@ -32,7 +33,7 @@ from .types import (
 )
 
 if TYPE_CHECKING:
-    from .actors import ActorIndex, ArticleDocs
+    from .actors import ActorIndex, ArticleNames
 
 
 Progress = Callable[[str, int, int], None]
@@ -46,9 +47,10 @@ class _Article:
 
     input: ArticleInput
     clean: CleanArticle
-    docs: list[tuple[Block, Doc]] = field(default_factory=list)
-    guess: PublishedGuess = PublishedGuess(None, "unknown")
+    reading: ArticleReading | None = None  # this run's, once the article's own rules have run
+    docs: list[tuple[Block, Doc]] | None = None  # loaded only when a rule must read the parse
     evidence: PublishedEvidence | None = None
+    guess: PublishedGuess = PublishedGuess(None, "unknown")
     mentions: list[DateMention] = field(default_factory=list)
 
 
@@ -60,44 +62,70 @@ def extract_story(
     decisions: Decisions = NO_DECISIONS,
     progress: Progress | None = None,
     parsed_docs: Mapping[str, Sequence[Doc]] | None = None,
+    readings: MutableMapping[str, ArticleReading] | None = None,
 ) -> StoryExtraction:
     """Extract events, actors and quotes from all articles of one story.
 
     A failure in one article is recorded in ``errors`` and the other articles go on.
     ``parsed_docs`` may give, by file, the Docs of an article's body blocks (as ``fit_to_model``
-    cuts them) parsed earlier by ``nlp``, so a stored parse is not parsed again.
+    cuts them) parsed earlier by ``nlp``, so a stored parse is not parsed again; it is read only
+    for articles whose rules must run. ``readings`` holds, by file, what earlier runs derived from
+    each article alone; it is used where it still holds and updated in place with this run's.
     """
     # Imported here so the rest of the core stays usable on its own.
-    from .actors import ArticleDocs
+    from .actors import ArticleDocs, read_names
     from .quotes import extract_quotes
     from .variants import group_variants, share_events
 
     report = progress or (lambda _stage, _done, _total: None)
+    kept_readings: MutableMapping[str, ArticleReading] = {} if readings is None else readings
+    meta = nlp.meta
+    model = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')} {nlp.max_length}"
     errors: list[tuple[str, str]] = []
     total = len(inputs)
 
-    cleaned: list[_Article] = []
-    for n, art in enumerate(inputs, 1):
-        try:
-            cleaned.append(_Article(art, clean_article(art.text)))
-        except Exception as exc:  # one broken page must not sink the story
-            errors.append((art.file, f"could not split the page into blocks: {exc}"))
-        report("clean", n, total)
-
-    parsed: list[_Article] = []
-    for n, a in enumerate(cleaned, 1):
-        try:
-            a.clean = fit_to_model(a.clean, nlp.max_length)
+    def docs_of(a: _Article) -> list[tuple[Block, Doc]]:
+        if a.docs is None:
             blocks = a.clean.body_blocks
             given = (parsed_docs or {}).get(a.input.file)
             docs = nlp.pipe(b.text for b in blocks) if given is None else given
             a.docs = list(zip(blocks, docs, strict=True))
-            a.evidence = read_evidence(a.clean, a.docs, manifest=a.input.published)
-            a.guess = a.evidence.guess
-        except Exception as exc:
-            errors.append((a.input.file, f"could not parse the text: {_describe(exc)}"))
+        return a.docs
+
+    cleaned: list[_Article] = []
+    for n, art in enumerate(inputs, 1):
+        key = reading_key(art, model)
+        kept = kept_readings.get(art.file)
+        if kept is not None and kept.key == key:
+            kept.changed = False
+            cleaned.append(_Article(art, kept.clean, reading=kept, evidence=kept.evidence))
         else:
-            parsed.append(a)
+            try:
+                clean = fit_to_model(clean_article(art.text), nlp.max_length)
+            except Exception as exc:  # one broken page must not sink the story
+                errors.append((art.file, f"could not split the page into blocks: {exc}"))
+            else:
+                cleaned.append(_Article(art, clean))
+        report("clean", n, total)
+
+    parsed: list[_Article] = []
+    unnamed: dict[str, str] = {}  # file -> why its names could not be read
+    for n, a in enumerate(cleaned, 1):
+        if a.reading is None:
+            try:
+                a.evidence = read_evidence(a.clean, docs_of(a), manifest=a.input.published)
+            except Exception as exc:
+                errors.append((a.input.file, f"could not parse the text: {_describe(exc)}"))
+                report("parse", n, len(cleaned))
+                continue
+            try:
+                names = read_names(ArticleDocs(a.input.file, a.clean, tuple(docs_of(a))))
+            except Exception as exc:
+                unnamed[a.input.file] = f"could not find the actors: {_describe(exc)}"
+            else:
+                key = reading_key(a.input, model)
+                a.reading = ArticleReading(key, a.clean, a.evidence, names)
+        parsed.append(a)
         report("parse", n, len(cleaned))
 
     story_dates = fill_published_from_story([a.evidence or a.guess for a in parsed])
@@ -105,19 +133,21 @@ def extract_story(
         a.guess = guess
     dated: list[_Article] = []
     for a in parsed:
+        if a.reading is None:
+            errors.append((a.input.file, unnamed[a.input.file]))
+            continue
+        day = a.guess.date
         try:
-            a.mentions = _date_mentions(a.docs, a.guess, a.input)
+            if day not in a.reading.dates:
+                a.reading.dates = {day: tuple(_date_mentions(docs_of(a), a.guess, a.input))}
+                a.reading.changed = True
+            a.mentions = list(a.reading.dates[day])
         except Exception as exc:
             errors.append((a.input.file, f"could not read the dates: {_describe(exc)}"))
         else:
             dated.append(a)
 
-    articles_docs = [
-        ArticleDocs(file=a.input.file, clean=a.clean, docs=tuple(a.docs)) for a in dated
-    ]
-    actor_index, articles_docs = _actors_of(articles_docs, decisions, errors)
-    kept = {d.file for d in articles_docs}
-    arts = [a for a in dated if a.input.file in kept]
+    actor_index, arts = _actors_of(dated, decisions, errors)
     report("actors", 1, 1)
 
     candidates: list[EventCandidate] = []
@@ -126,20 +156,39 @@ def extract_story(
     failed: set[str] = set()
     for i, a in enumerate(arts):
         art = a.input
+        reading = a.reading
+        assert reading is not None  # articles without one were left out above
         try:
             dct = a.guess.date
             context = None
             if dct is not None:
-                lede_end = a.docs[0][0].end if a.docs else 0
-                context = main_event_day(a.mentions, lede_end, dct)
-            candidates += extract_events(
-                art.file, a.docs, a.mentions, context, actor_index, taxonomy
+                body = a.clean.body_blocks
+                context = main_event_day(a.mentions, body[0].end if body else 0, dct)
+            events, ran = recorded(
+                reading.events,
+                dct,
+                actor_index,
+                lambda lookup, a=a, context=context: extract_events(
+                    a.input.file, docs_of(a), a.mentions, context, lookup, taxonomy
+                ),
             )
-            quotes += extract_quotes(articles_docs[i], actor_index)
+            said, spoke = recorded(
+                reading.quotes,
+                None,
+                actor_index,
+                lambda lookup, a=a: extract_quotes(
+                    ArticleDocs(a.input.file, a.clean, tuple(docs_of(a))), lookup
+                ),
+            )
         except Exception as exc:
             failed.add(art.file)
             errors.append((art.file, f"extraction failed: {_describe(exc)}"))
             continue
+        reading.events, reading.quotes = events, said
+        reading.changed = reading.changed or ran or spoke
+        candidates += events.value
+        quotes += said.value
+        a.docs = None  # the rules are done with the parse
         extractions.append(
             ArticleExtraction(
                 input=art,
@@ -153,6 +202,9 @@ def extract_story(
         )
         report("events", i + 1, len(arts))
 
+    for a in cleaned:
+        if a.reading is not None:
+            kept_readings[a.input.file] = a.reading
     candidates = [c for c in candidates if c.file not in failed]
     events = merge_candidates(candidates, {a.name: a.kind for a in actor_index.actors})
     linked = link_quotes([q for q in quotes if q.file not in failed], events)
@@ -187,25 +239,28 @@ def _describe(exc: Exception) -> str:
 
 
 def _actors_of(
-    articles: list[ArticleDocs], decisions: Decisions, errors: list[tuple[str, str]]
-) -> tuple[ActorIndex, list[ArticleDocs]]:
+    articles: list[_Article], decisions: Decisions, errors: list[tuple[str, str]]
+) -> tuple[ActorIndex, list[_Article]]:
     """The story's actors; an article the actor pass cannot read is left out with an error."""
-    from .actors import extract_actors
+    from .actors import resolve_actors
+
+    def names(arts: list[_Article]) -> list[ArticleNames]:
+        return [a.reading.names for a in arts if a.reading is not None]
 
     try:
-        return extract_actors(articles, decisions), articles
+        return resolve_actors(names(articles), decisions), articles
     except Exception:
         bad = set()
         for art in articles:
             try:
-                extract_actors([art], decisions)
+                resolve_actors(names([art]), decisions)
             except Exception as exc:
-                bad.add(art.file)
-                errors.append((art.file, f"could not find the actors: {_describe(exc)}"))
+                bad.add(art.input.file)
+                errors.append((art.input.file, f"could not find the actors: {_describe(exc)}"))
         if not bad:
             raise  # the articles fail only together: nothing to single out
-        rest = [a for a in articles if a.file not in bad]
-        return extract_actors(rest, decisions), rest
+        rest = [a for a in articles if a.input.file not in bad]
+        return resolve_actors(names(rest), decisions), rest
 
 
 def fit_to_model(clean: CleanArticle, limit: int) -> CleanArticle:
