@@ -241,31 +241,43 @@ def fill_published_from_story(
         for day in set(_reported_days(ev, g.date)):
             story_days[day] += 1
         story_days[g.date] += 0.5
+    ordered = sorted(story_days)
     out: list[PublishedGuess] = []
     for ev in evidence:
-        out.append(_decide(ev, story_days, published))
+        out.append(_decide(ev, story_days, published, ordered))
     return _fill_majority(out)
 
 
 def _decide(
-    ev: PublishedEvidence, story_days: Counter[date], published: Counter[date]
+    ev: PublishedEvidence,
+    story_days: Counter[date],
+    published: Counter[date],
+    ordered: list[date],
 ) -> PublishedGuess:
+    """``ordered``: the story's days in order (the keys of ``story_days``)."""
     g = ev.guess
     if g.firm or not story_days:
         return g
     if not (ev.weekdays or ev.month_days or ev.yesterday):
         return g
-    own = Counter(story_days)
+    # Its own sightings count for the story, but not as confirmation of themselves. Only its own
+    # days differ from the story's counts, so those are all that is kept apart.
+    mine: Counter[date] = Counter()
     if g.date is not None and not g.printed_only:
-        # Its own sightings count for the story, but not as confirmation of themselves.
-        own[g.date] -= 0.5
+        mine[g.date] += 0.5
         for day in set(_reported_days(ev, g.date)):
-            own[day] -= 1
+            mine[day] += 1
+
+    def own(day: date) -> float:
+        return story_days[day] - mine[day]
+
     # Weekdays name days of the last week of the news; one that would fall before the story's
     # first reports is read against the wrong week.
-    near = [d for d in own if own[d] > 0 and published and d >= min(published) - timedelta(30)]
-    news_start = (min(near) if near else min(own)) - timedelta(days=2)
-    first, last = min(published or own), max(published or own)
+    earliest = min(published) - timedelta(30) if published else None
+    near = next((d for d in ordered if earliest is not None and d >= earliest and own(d) > 0), None)
+    news_start = (near or ordered[0]) - timedelta(days=2)
+    first = min(published) if published else ordered[0]
+    last = max(published) if published else ordered[-1]
     best: tuple[float, date] | None = None
     day = first - timedelta(days=_MAX_LAG)
     while day <= last + timedelta(days=_MAX_LAG):
@@ -277,7 +289,7 @@ def _decide(
             d for m, dd in ev.month_days if (d := _month_day_near(day, m, dd)) is not None
         ]
         named += [day - timedelta(days=1)] * ev.yesterday
-        hits = sum(min(own[d], 2.0) for d in named if own[d] > 0)
+        hits = sum(min(own(d), 2.0) for d in named if own(d) > 0)
         if not hits:
             continue
         behind = [d for d in named if d <= day]
