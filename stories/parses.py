@@ -108,6 +108,7 @@ def parse_story(
     nlp: Language,
     stored: dict[str, tuple[str, int]],
     on_article: ArticleDone | None = None,
+    processes: int = 2,
 ) -> StoryParses:
     """Docs for every article: from its stored parse when the key matches, else parsed now, all
     new articles in one stream (over both cores when there are many)."""
@@ -126,7 +127,7 @@ def parse_story(
             todo.append((art.file, key, texts))
 
     flat = [(i, text) for i, (_f, _k, texts) in enumerate(todo) for text in texts]
-    n_process = 2 if len(todo) >= PARALLEL_FROM else 1
+    n_process = processes if len(todo) >= PARALLEL_FROM else 1
     docs_of: list[list[Doc]] = [[] for _ in todo]
     remaining = [len(texts) for _f, _k, texts in todo]
     done = 0

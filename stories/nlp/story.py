@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -13,11 +14,12 @@ from spacy.tokens import Doc
 from .clean import clean_article
 from .dates import DateMention, dates_in_doc, main_event_day
 from .events import extract_events
+from .fanout import each_article
 from .linking import link_quotes
 from .merge import merge_candidates
 from .outlets import outlet_from_text
 from .published import PublishedEvidence, PublishedGuess, fill_published_from_story, read_evidence
-from .readings import ArticleReading, reading_key, recorded
+from .readings import ArticleReading, Recorded, reading_key, recorded
 from .topics import Taxonomy
 from .types import (
     NO_DECISIONS,
@@ -26,6 +28,7 @@ from .types import (
     ArticleInput,
     Block,
     CleanArticle,
+    DateValue,
     Decisions,
     EventCandidate,
     Quote,
@@ -50,6 +53,7 @@ class _Article:
     reading: ArticleReading | None = None  # this run's, once the article's own rules have run
     docs: list[tuple[Block, Doc]] | None = None  # loaded only when a rule must read the parse
     evidence: PublishedEvidence | None = None
+    context: DateValue | None = None  # the day its undated sentences are about
     guess: PublishedGuess = PublishedGuess(None, "unknown")
     mentions: list[DateMention] = field(default_factory=list)
 
@@ -63,6 +67,7 @@ def extract_story(
     progress: Progress | None = None,
     parsed_docs: Mapping[str, Sequence[Doc]] | None = None,
     readings: MutableMapping[str, ArticleReading] | None = None,
+    processes: int = 1,
 ) -> StoryExtraction:
     """Extract events, actors and quotes from all articles of one story.
 
@@ -71,9 +76,10 @@ def extract_story(
     cuts them) parsed earlier by ``nlp``, so a stored parse is not parsed again; it is read only
     for articles whose rules must run. ``readings`` holds, by file, what earlier runs derived from
     each article alone; it is used where it still holds and updated in place with this run's.
+    ``processes``: how many worker processes may run the articles' own rules.
     """
     # Imported here so the rest of the core stays usable on its own.
-    from .actors import ArticleDocs, read_names
+    from .actors import ArticleDocs
     from .quotes import extract_quotes
     from .variants import group_variants, share_events
 
@@ -92,6 +98,19 @@ def extract_story(
             a.docs = list(zip(blocks, docs, strict=True))
         return a.docs
 
+    def with_docs(arts: list[_Article], stage: str) -> list[_Article]:
+        """The articles whose Docs are at hand, loaded here before any worker starts (a worker
+        must not read the database); the others fail with ``stage``'s reason."""
+        ready = []
+        for a in arts:
+            try:
+                docs_of(a)
+            except Exception as exc:
+                errors.append((a.input.file, f"{stage}: {_describe(exc)}"))
+            else:
+                ready.append(a)
+        return ready
+
     cleaned: list[_Article] = []
     for n, art in enumerate(inputs, 1):
         key = reading_key(art, model)
@@ -108,87 +127,110 @@ def extract_story(
                 cleaned.append(_Article(art, clean))
         report("clean", n, total)
 
-    parsed: list[_Article] = []
+    # Each article's own clues to its date, and its names.
+    unread = with_docs([a for a in cleaned if a.reading is None], "could not parse the text")
     unnamed: dict[str, str] = {}  # file -> why its names could not be read
-    for n, a in enumerate(cleaned, 1):
-        if a.reading is None:
-            try:
-                a.evidence = read_evidence(a.clean, docs_of(a), manifest=a.input.published)
-            except Exception as exc:
-                errors.append((a.input.file, f"could not parse the text: {_describe(exc)}"))
-                report("parse", n, len(cleaned))
-                continue
-            try:
-                names = read_names(ArticleDocs(a.input.file, a.clean, tuple(docs_of(a))))
-            except Exception as exc:
-                unnamed[a.input.file] = f"could not find the actors: {_describe(exc)}"
-            else:
-                key = reading_key(a.input, model)
-                a.reading = ArticleReading(key, a.clean, a.evidence, names)
-        parsed.append(a)
-        report("parse", n, len(cleaned))
+    own = each_article(_read_own, unread, processes)
+    for n, (a, (evidence, names, problem)) in enumerate(zip(unread, own, strict=True), 1):
+        if evidence is None:
+            errors.append((a.input.file, f"could not parse the text: {problem}"))
+        elif names is None:
+            a.evidence = evidence
+            unnamed[a.input.file] = f"could not find the actors: {problem}"
+        else:
+            a.evidence = evidence
+            a.reading = ArticleReading(reading_key(a.input, model), a.clean, evidence, names)
+        report("parse", n, len(unread))
+    parsed = [a for a in cleaned if a.evidence is not None]
 
     story_dates = fill_published_from_story([a.evidence or a.guess for a in parsed])
     for a, guess in zip(parsed, story_dates, strict=True):
         a.guess = guess
-    dated: list[_Article] = []
     for a in parsed:
         if a.reading is None:
             errors.append((a.input.file, unnamed[a.input.file]))
-            continue
-        day = a.guess.date
-        try:
-            if day not in a.reading.dates:
-                a.reading.dates = {day: tuple(_date_mentions(docs_of(a), a.guess, a.input))}
-                a.reading.changed = True
-            a.mentions = list(a.reading.dates[day])
-        except Exception as exc:
-            errors.append((a.input.file, f"could not read the dates: {_describe(exc)}"))
+    named = [a for a in parsed if a.reading is not None]
+    undated = with_docs(
+        [a for a in named if a.guess.date not in _reading(a).dates], "could not read the dates"
+    )
+    dates = each_article(_read_dates, undated, processes)
+    for a, (found, problem) in zip(undated, dates, strict=True):
+        if found is None:
+            errors.append((a.input.file, f"could not read the dates: {problem}"))
         else:
-            dated.append(a)
+            _reading(a).dates = {a.guess.date: found}
+            _reading(a).changed = True
+    dated = [a for a in named if a.guess.date in _reading(a).dates]
+    for a in dated:
+        a.mentions = list(_reading(a).dates[a.guess.date])
 
     actor_index, arts = _actors_of(dated, decisions, errors)
     report("actors", 1, 1)
 
-    candidates: list[EventCandidate] = []
-    quotes: list[Quote] = []
-    extractions: list[ArticleExtraction] = []
-    failed: set[str] = set()
-    for i, a in enumerate(arts):
-        art = a.input
-        reading = a.reading
-        assert reading is not None  # articles without one were left out above
+    # Each article's events and quotes: kept passes the story still answers alike, else run.
+    for a in arts:
+        dct = a.guess.date
+        if dct is not None:
+            body = a.clean.body_blocks
+            a.context = main_event_day(a.mentions, body[0].end if body else 0, dct)
+    wanted = [
+        a
+        for a in arts
+        if not _holds(_reading(a).events, a.guess.date, actor_index)
+        or not _holds(_reading(a).quotes, None, actor_index)
+    ]
+    stale = with_docs(wanted, "extraction failed")
+    ready = {a.input.file for a in stale}
+    failed = {a.input.file for a in wanted if a.input.file not in ready}
+
+    def passes(a: _Article) -> tuple[Recorded | None, Recorded | None, str | None]:
+        """The article's event and quote passes: None for one whose kept result holds."""
+        reading = _reading(a)
         try:
-            dct = a.guess.date
-            context = None
-            if dct is not None:
-                body = a.clean.body_blocks
-                context = main_event_day(a.mentions, body[0].end if body else 0, dct)
             events, ran = recorded(
                 reading.events,
-                dct,
+                a.guess.date,
                 actor_index,
-                lambda lookup, a=a, context=context: extract_events(
-                    a.input.file, docs_of(a), a.mentions, context, lookup, taxonomy
+                lambda lookup: extract_events(
+                    a.input.file, docs_of(a), a.mentions, a.context, lookup, taxonomy
                 ),
             )
             said, spoke = recorded(
                 reading.quotes,
                 None,
                 actor_index,
-                lambda lookup, a=a: extract_quotes(
+                lambda lookup: extract_quotes(
                     ArticleDocs(a.input.file, a.clean, tuple(docs_of(a))), lookup
                 ),
             )
         except Exception as exc:
-            failed.add(art.file)
-            errors.append((art.file, f"extraction failed: {_describe(exc)}"))
+            return None, None, _describe(exc)
+        return events if ran else None, said if spoke else None, None
+
+    done = 0
+    results = each_article(passes, stale, processes)
+    for a, (events, said, problem) in zip(stale, results, strict=True):
+        done += 1
+        report("events", done, len(arts))
+        if problem is not None:
+            failed.add(a.input.file)
+            errors.append((a.input.file, f"extraction failed: {problem}"))
             continue
-        reading.events, reading.quotes = events, said
-        reading.changed = reading.changed or ran or spoke
-        candidates += events.value
-        quotes += said.value
+        reading = _reading(a)
+        reading.events = events or reading.events
+        reading.quotes = said or reading.quotes
+        reading.changed = reading.changed or events is not None or said is not None
+
+    candidates: list[EventCandidate] = []
+    quotes: list[Quote] = []
+    extractions: list[ArticleExtraction] = []
+    for a in arts:
+        art, reading = a.input, _reading(a)
         a.docs = None  # the rules are done with the parse
+        if art.file in failed or reading.events is None or reading.quotes is None:
+            continue
+        candidates += reading.events.value
+        quotes += reading.quotes.value
         extractions.append(
             ArticleExtraction(
                 input=art,
@@ -200,7 +242,7 @@ def extract_story(
                 date_mentions=tuple((m.start, m.end, m.value) for m in a.mentions),
             )
         )
-        report("events", i + 1, len(arts))
+    report("events", len(arts), len(arts))
 
     for a in cleaned:
         if a.reading is not None:
@@ -223,6 +265,40 @@ def extract_story(
         quotes=tuple(grouped),
         errors=tuple(errors),
     )
+
+
+def _reading(a: _Article) -> ArticleReading:
+    assert a.reading is not None  # only articles whose own rules ran come this far
+    return a.reading
+
+
+def _holds(kept: Recorded | None, day: date | None, actors: ActorIndex) -> bool:
+    return kept is not None and kept.holds(day, actors)
+
+
+def _read_own(a: _Article) -> tuple[PublishedEvidence | None, ArticleNames | None, str | None]:
+    """One article's clues to its publication date and its names (run in a worker)."""
+    from .actors import ArticleDocs, read_names
+
+    assert a.docs is not None
+    try:
+        evidence = read_evidence(a.clean, a.docs, manifest=a.input.published)
+    except Exception as exc:
+        return None, None, _describe(exc)
+    try:
+        names = read_names(ArticleDocs(a.input.file, a.clean, tuple(a.docs)))
+    except Exception as exc:
+        return evidence, None, _describe(exc)
+    return evidence, names, None
+
+
+def _read_dates(a: _Article) -> tuple[tuple[DateMention, ...] | None, str | None]:
+    """One article's date mentions, against its publication date (run in a worker)."""
+    assert a.docs is not None
+    try:
+        return tuple(_date_mentions(a.docs, a.guess, a.input)), None
+    except Exception as exc:
+        return None, _describe(exc)
 
 
 def _with_unnamed_speakers(actors: Sequence[Actor], quotes: Sequence[Quote]) -> tuple[Actor, ...]:
