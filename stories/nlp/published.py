@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+import numpy as np
 from spacy.tokens import Doc
 
 from .dates import resolve_expression
@@ -242,21 +243,68 @@ def fill_published_from_story(
             story_days[day] += 1
         story_days[g.date] += 0.5
     ordered = sorted(story_days)
+    calendar_ = _Calendar(story_days, published, ordered) if story_days else None
     out: list[PublishedGuess] = []
     for ev in evidence:
-        out.append(_decide(ev, story_days, published, ordered))
+        out.append(_decide(ev, calendar_))
     return _fill_majority(out)
 
 
-def _decide(
-    ev: PublishedEvidence,
-    story_days: Counter[date],
-    published: Counter[date],
-    ordered: list[date],
-) -> PublishedGuess:
-    """``ordered``: the story's days in order (the keys of ``story_days``)."""
+class _Calendar:
+    """The days a story's undated articles may be placed on, and what the story says of each,
+    as arrays: each article's candidate days are then scored all at once."""
+
+    def __init__(self, story_days: Counter[date], published: Counter[date], ordered: list[date]):
+        self.story_days, self.published, self.ordered = story_days, published, ordered
+        self.first = min(published) if published else ordered[0]
+        self.last = max(published) if published else ordered[-1]
+        # The days tried: from _MAX_LAG days before the first report to _MAX_LAG + 1 after the last.
+        start = self.first.toordinal() - _MAX_LAG + 1
+        self.days = np.arange(start, self.last.toordinal() + _MAX_LAG + 2)
+        self.weekday = (self.days - 1) % 7  # date.fromordinal(1) is a Monday
+        self.year = np.array([date.fromordinal(int(o)).year for o in self.days])
+        self.pub_bonus = np.array(
+            [0.05 * min(published[date.fromordinal(int(o))], 2) for o in self.days]
+        )
+        # Counts by day, over every day a candidate's named days can fall on (a month-day is
+        # placed in the year before, of or after it: within two years and a bit).
+        self.base = int(self.days[0]) - 800
+        self.counts = np.zeros(len(self.days) + 1600)
+        for d, n in story_days.items():
+            i = d.toordinal() - self.base
+            if 0 <= i < len(self.counts):
+                self.counts[i] = n
+        self._month_days: dict[tuple[int, int], np.ndarray] = {}
+
+    def month_day(self, month: int, dom: int) -> np.ndarray:
+        """``_month_day_near`` of every day tried, as ordinals (-1 where there is none)."""
+        key = (month, dom)
+        if key not in self._month_days:
+            self._month_days[key] = self._nearest(month, dom)
+        return self._month_days[key]
+
+    def _nearest(self, month: int, dom: int) -> np.ndarray:
+        low = int(self.year.min()) - 1
+        occ = np.full(int(self.year.max()) + 2 - low + 1, -1)
+        for y in range(low, len(occ) + low):
+            try:
+                occ[y - low] = date(y, month, dom).toordinal()
+            except ValueError:
+                continue
+        best = np.full(len(self.days), -1)
+        best_gap = np.full(len(self.days), np.iinfo(np.int64).max)
+        for shift in (-1, 0, 1):  # the nearest, the earlier year first on a tie
+            cand = occ[self.year + shift - low]
+            gap = np.where(cand >= 0, np.abs(cand - self.days), np.iinfo(np.int64).max)
+            better = gap < best_gap
+            best = np.where(better, cand, best)
+            best_gap = np.where(better, gap, best_gap)
+        return best
+
+
+def _decide(ev: PublishedEvidence, cal: _Calendar | None) -> PublishedGuess:
     g = ev.guess
-    if g.firm or not story_days:
+    if g.firm or cal is None:
         return g
     if not (ev.weekdays or ev.month_days or ev.yesterday):
         return g
@@ -267,46 +315,58 @@ def _decide(
         mine[g.date] += 0.5
         for day in set(_reported_days(ev, g.date)):
             mine[day] += 1
+    own = cal.counts.copy()
+    for d, n in mine.items():
+        i = d.toordinal() - cal.base
+        if 0 <= i < len(own):
+            own[i] -= n
 
-    def own(day: date) -> float:
-        return story_days[day] - mine[day]
+    def own_of(d: date) -> float:
+        return cal.story_days[d] - mine[d]
 
     # Weekdays name days of the last week of the news; one that would fall before the story's
     # first reports is read against the wrong week.
+    published = cal.published
     earliest = min(published) - timedelta(30) if published else None
-    near = next((d for d in ordered if earliest is not None and d >= earliest and own(d) > 0), None)
-    news_start = (near or ordered[0]) - timedelta(days=2)
-    first = min(published) if published else ordered[0]
-    last = max(published) if published else ordered[-1]
-    best: tuple[float, date] | None = None
-    day = first - timedelta(days=_MAX_LAG)
-    while day <= last + timedelta(days=_MAX_LAG):
-        day += timedelta(days=1)
-        if ev.lower_bound is not None and day < ev.lower_bound:
-            continue
-        weekdays = [_weekday_before(day, w) for w in ev.weekdays]
-        named = weekdays + [
-            d for m, dd in ev.month_days if (d := _month_day_near(day, m, dd)) is not None
-        ]
-        named += [day - timedelta(days=1)] * ev.yesterday
-        hits = sum(min(own(d), 2.0) for d in named if own(d) > 0)
-        if not hits:
-            continue
-        behind = [d for d in named if d <= day]
-        ahead = len(named) - len(behind)
-        stray = sum(1 for d in weekdays if d < news_start)
-        lag = (day - max(behind)).days if behind else _MAX_LAG
-        # Weekdays that fall in the story's days are explained even where no sibling names them.
-        inside = sum(1 for d in weekdays if news_start <= d <= day)
-        score = hits + 0.2 * inside - 0.3 * ahead - stray - 0.1 * lag
-        score += 0.05 * min(published[day], 2)
-        if g.printed_only and g.date is not None and day > g.date:
-            score -= 1.0
-        if best is None or score > best[0] + 1e-9:
-            best = (score, day)
-    if best is None or g.date == best[1]:
+    near = next(
+        (d for d in cal.ordered if earliest is not None and d >= earliest and own_of(d) > 0), None
+    )
+    news_start = ((near or cal.ordered[0]) - timedelta(days=2)).toordinal()
+
+    days = cal.days
+    weekdays = [days - (cal.weekday - w) % 7 for w in ev.weekdays]
+    named = weekdays + [cal.month_day(m, dd) for m, dd in ev.month_days]
+    named += [days - 1] * ev.yesterday
+    hits = np.zeros(len(days))
+    behind = np.zeros(len(days), dtype=np.int64)
+    ahead = np.zeros(len(days), dtype=np.int64)
+    latest = np.full(len(days), -1)
+    for col in named:
+        there = col >= 0  # a month-day with no such day in the years around
+        value = own[np.where(there, col - cal.base, 0)]
+        hits += np.where(there & (value > 0), np.minimum(value, 2.0), 0.0)
+        back = there & (col <= days)
+        behind += back
+        ahead += there & ~back
+        latest = np.where(back, np.maximum(latest, col), latest)
+    stray = sum((col < news_start).astype(np.int64) for col in weekdays)
+    inside = sum(((col >= news_start) & (col <= days)).astype(np.int64) for col in weekdays)
+    lag = np.where(behind > 0, days - latest, _MAX_LAG)
+    # Weekdays that fall in the story's days are explained even where no sibling names them.
+    score = hits + 0.2 * inside - 0.3 * ahead - stray - 0.1 * lag
+    score += cal.pub_bonus
+    if g.printed_only and g.date is not None:
+        score -= np.where(days > g.date.toordinal(), 1.0, 0.0)
+    tried = hits != 0
+    if ev.lower_bound is not None:
+        tried &= days >= ev.lower_bound.toordinal()
+    best: tuple[float, int] | None = None
+    for i in np.flatnonzero(tried):  # in order of days: the first best day wins
+        if best is None or score[i] > best[0] + 1e-9:
+            best = (float(score[i]), int(days[i]))
+    if best is None or (g.date is not None and g.date.toordinal() == best[1]):
         return g
-    return PublishedGuess(best[1], "inferred from story")
+    return PublishedGuess(date.fromordinal(best[1]), "inferred from story")
 
 
 def _fill_majority(guesses: list[PublishedGuess]) -> list[PublishedGuess]:
