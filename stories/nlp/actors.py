@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -528,8 +527,8 @@ def resolve_actors(
     """
     # The phases settle kinds and clusters on the mentions: work on copies, so that an article's
     # reading can be used again in the next run.
-    found = [[copy(r) for r in a.found] for a in articles]
-    added = [[copy(r) for r in a.added] for a in articles]
+    found = [[_copy(r) for r in a.found] for a in articles]
+    added = [[_copy(r) for r in a.added] for a in articles]
     raws = [r for rs in found for r in rs] + [r for rs in added for r in rs]
     _settle_kinds(raws)
     names = _Names(raws, decisions)
@@ -548,6 +547,13 @@ def resolve_actors(
     profiles = _role_profiles(raws, canon.names)
     refs = _resolve_references(articles, by_file, profiles, canon.names)
     return _index(raws, refs, canon, profiles, decisions)
+
+
+def _copy(r: _Raw) -> _Raw:
+    # copy.copy goes through __reduce_ex__: five times slower, for 80,000 mentions a big story.
+    clone = object.__new__(_Raw)
+    clone.__dict__.update(r.__dict__)
+    return clone
 
 
 def read_names(art: ArticleDocs) -> ArticleNames:
@@ -788,7 +794,6 @@ def _attach_surnames(
 ) -> None:
     """Every mention takes its name's cluster; a surname-only person reference goes to a
     full-name person of that article (else of the story) whose name has that part."""
-    uf = names.clusters
     full_counts_article: dict[tuple[str, int], int] = Counter()
     full_counts_story: dict[int, int] = Counter()
     for r in raws:
@@ -796,23 +801,19 @@ def _attach_surnames(
             root = names.root(name_key(r.form))
             full_counts_article[(r.file, root)] += 1
             full_counts_story[root] += 1
+    edited = {name_key(pair[0]) for pair in decisions.same_actor}
+    # The full names a surname may stand for depend on the surname alone: found once for each.
+    fitting: dict[str, set[int]] = {}
     for r in raws:
         key = name_key(r.form)
         r.cluster = names.root(key)
         if r.kind != "person" or len(name_tokens(r.form)) != 1:
             continue
-        if any(name_key(a) == key for pair in decisions.same_actor for a in pair[:1]):
+        if key in edited:
             continue  # an editor already said who this is
-        candidates = {names.root(k) for k in names.full if key in names.parts[k]}
-        if not candidates and len(key) >= 5:
-            # "Erdogn" for "Erdogan": a misspelt surname of a single full name.
-            near = {names.root(k) for k in names.full if near_spelling(key, names.parts[k][-1])}
-            candidates = near if len(near) == 1 else set()
-        candidates = {
-            c
-            for c in candidates
-            if uf.can_join(c, names.cluster_of[key]) and not _forbidden_name(key, c, uf)
-        }
+        if key not in fitting:
+            fitting[key] = _surname_of(names, key)
+        candidates = fitting[key]
         if not candidates:
             continue
         best = max(
@@ -824,6 +825,21 @@ def _attach_surnames(
             ),
         )
         r.cluster = best
+
+
+def _surname_of(names: _Names, key: str) -> set[int]:
+    """The clusters of full names that ``key`` (one name part) may stand for."""
+    uf = names.clusters
+    candidates = {names.root(k) for k in names.full if key in names.parts[k]}
+    if not candidates and len(key) >= 5:
+        # "Erdogn" for "Erdogan": a misspelt surname of a single full name.
+        near = {names.root(k) for k in names.full if near_spelling(key, names.parts[k][-1])}
+        candidates = near if len(near) == 1 else set()
+    return {
+        c
+        for c in candidates
+        if uf.can_join(c, names.cluster_of[key]) and not _forbidden_name(key, c, uf)
+    }
 
 
 @dataclass
@@ -876,12 +892,13 @@ def _resolve_references(
 ) -> list[_Raw]:
     """Role-noun ("the Russian leader") and pronoun references, article by article."""
     canon_cluster = {name: cid for cid, name in canon.items()}
+    fits = _RoleFits(profiles)
     refs: list[_Raw] = []
     for art in articles:
         person_chain = sorted(
             (r for r in by_file.get(art.file, ()) if r.kind == "person"), key=lambda r: r.start
         )
-        refs.extend(_references(art, person_chain, profiles, canon, canon_cluster))
+        refs.extend(_references(art, person_chain, fits, canon, canon_cluster))
     return refs
 
 
@@ -1024,10 +1041,23 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
         sent_no += len(sents)
 
 
+class _RoleFits:
+    """``_role_fits`` against one story's profiles, each (affiliation, role) worked out once."""
+
+    def __init__(self, profiles: dict[str, set[tuple[str, str]]]) -> None:
+        self.profiles = profiles
+        self._known: dict[tuple[str, str], set[str]] = {}
+
+    def __call__(self, affil: str, role: str) -> set[str]:
+        if (affil, role) not in self._known:
+            self._known[(affil, role)] = _role_fits(affil, role, self.profiles)
+        return self._known[(affil, role)]
+
+
 def _references(
     art: ArticleNames,
     chain: list[_Raw],
-    profiles: dict[str, set[tuple[str, str]]],
+    fits: _RoleFits,
     canon: dict[int, str],
     canon_cluster: dict[str, int],
 ) -> list[_Raw]:
@@ -1036,7 +1066,7 @@ def _references(
     persons = list(chain)
     for cue in art.cues:
         if cue.role is not None:
-            name = _pick_role(cue.affil, cue.role, profiles, persons, cue.at, canon)
+            name = _pick_role(fits(cue.affil, cue.role), persons, cue.at, canon)
         else:
             name = _pick_pronoun(cue, persons, canon)
         if name is None:
@@ -1083,15 +1113,10 @@ def _role_fits(affil: str, role: str, profiles: dict[str, set[tuple[str, str]]])
 
 
 def _pick_role(
-    affil: str,
-    role: str,
-    profiles: dict[str, set[tuple[str, str]]],
-    persons: list[_Raw],
-    start: int,
-    canon: dict[int, str],
+    fits: set[str], persons: list[_Raw], start: int, canon: dict[int, str]
 ) -> str | None:
-    """The person a role noun refers to: one introduced with that role (and affiliation)."""
-    fits = _role_fits(affil, role, profiles)
+    """The person a role noun refers to: one introduced with that role (and affiliation),
+    ``fits``."""
     if not fits:
         return None
     # Several fit: the one this article mentioned last before the reference.

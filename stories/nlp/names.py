@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -19,6 +20,8 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
+# A story asks for the keys of the same few thousand names again and again.
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Whether two names are one name: case, spacing, hyphens, dots and accents do not matter
     ("Erdoğan" is "Erdogan", "Inácio" is "Inacio"); letters of any script are kept."""
