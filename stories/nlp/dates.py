@@ -119,6 +119,21 @@ def _parser(dct: date, tense: Tense) -> DateDataParser:
     return _parsers[key]
 
 
+# dateparser's answers by (words, DCT, tense): an article resolves its dates twice (see
+# stories.nlp.story), and a story's articles repeat the same phrases against the same days.
+_answers: dict[tuple[str, date, Tense], tuple[date | None, str | None]] = {}
+
+
+def _parsed(words: str, dct: date, tense: Tense) -> tuple[date | None, str | None]:
+    key = (words, dct, tense)
+    if key not in _answers:
+        if len(_answers) > 65536:
+            _answers.clear()
+        data = _parser(dct, tense).get_date_data(words)
+        _answers[key] = (data.date_obj.date() if data.date_obj else None, data.period)
+    return _answers[key]
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -295,16 +310,15 @@ def resolve_expression(
     if _VAGUE.search(low):
         return None
 
-    data = _parser(dct, tense).get_date_data(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", words))
-    if data.date_obj is None:
+    found, period = _parsed(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", words), dct, tense)
+    if found is None:
         return None
-    found = data.date_obj.date()
     basis = "explicit" if re.search(r"\b\d{4}\b", low) else "relative"
-    if data.period == "year":
+    if period == "year":
         return _year(found.year, words, basis)
-    if data.period == "month":
+    if period == "month":
         return _month(found.year, found.month, words, basis)
-    if data.period in ("day", "time"):
+    if period in ("day", "time"):
         if not re.search(r"\d", low):
             return None  # a day from words alone that none of our rules understood
         if any(name in low for name in _MONTHS if len(name) > 2) and re.search(r"\b\d{1,2}\b", low):
