@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -25,6 +26,17 @@ class Topic:
     lemmas: frozenset[str]
     phrases: tuple[str, ...] = ()
 
+    @cached_property
+    def phrase_pattern(self) -> re.Pattern[str] | None:
+        """Any of the phrases as whole words: one search instead of one a phrase."""
+        if not self.phrases:
+            return None
+        return re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in self.phrases)})\b")
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset(stem(lemma) for lemma in self.lemmas)
+
 
 @dataclass(frozen=True)
 class Taxonomy:
@@ -39,7 +51,7 @@ class Taxonomy:
             text = source.lower()
 
             def named(topic: Topic) -> bool:
-                return bool(stems & {stem(lemma) for lemma in topic.lemmas})
+                return bool(stems & topic.stems)
         else:
             words = {t.lemma_.lower() for t in source} | {t.lower_ for t in source}
             text = source.text.lower()
@@ -49,7 +61,8 @@ class Taxonomy:
 
         found = []
         for topic in self.topics:
-            if named(topic) or any(re.search(rf"\b{re.escape(p)}\b", text) for p in topic.phrases):
+            pattern = topic.phrase_pattern
+            if named(topic) or (pattern is not None and pattern.search(text)):
                 found.append(topic.slug)
         return tuple(found)
 
