@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -66,15 +67,33 @@ class _Read:
     kind: str
 
 
-def _read(c: EventCandidate, kinds: Mapping[str, str] | None = None) -> _Read:
+def _read(
+    c: EventCandidate,
+    kinds: Mapping[str, str] | None = None,
+    content: Callable[[str], frozenset[str]] = _content,
+) -> _Read:
     # Who took part says who, not what; where it happened is part of what happened.
     people = [a for a in c.actors if (kinds or {}).get(a, "person") == "person"]
     return _Read(
-        sentence=_content(c.sentence),
-        title=_content(c.title),
-        names=_content(" ".join(people)),
+        sentence=content(c.sentence),
+        title=content(c.title),
+        names=content(" ".join(people)),
         kind=event_kind(c.trigger),
     )
+
+
+def _reads(cands: Sequence[EventCandidate], kinds: Mapping[str, str]) -> list[_Read]:
+    """Every candidate read once; outlets repeat one another's sentences and titles, and the
+    same people take part in many reports, so each distinct text is read once too."""
+    contents: dict[str, frozenset[str]] = {}
+
+    def content(text: str) -> frozenset[str]:
+        found = contents.get(text)
+        if found is None:
+            found = contents[text] = _content(text)
+        return found
+
+    return [_read(c, kinds, content) for c in cands]
 
 
 def content_weights(candidates: Sequence[EventCandidate]) -> dict[str, float]:
@@ -124,20 +143,23 @@ def _blocking_keys(c: EventCandidate, read: _Read, df: Mapping[str, int]) -> set
     return keys
 
 
-def candidate_pairs(
-    cands: Sequence[EventCandidate], reads: Sequence[_Read] | None = None
-) -> set[tuple[int, int]]:
-    """Pairs of candidates from different articles that share a key not too common to tell."""
-    reads = reads or [_read(c) for c in cands]
+def _blocks(cands: Sequence[EventCandidate], reads: Sequence[_Read]) -> list[list[int]]:
+    """The candidates under each key not too common to tell, in the order they came."""
     df = Counter(w for r in reads for w in r.sentence)
     index: dict[str, list[int]] = defaultdict(list)
     for i, (c, r) in enumerate(zip(cands, reads, strict=True)):
         for key in _blocking_keys(c, r, df):
             index[key].append(i)
+    return [members for members in index.values() if len(members) <= _KEY_CAP]
+
+
+def candidate_pairs(
+    cands: Sequence[EventCandidate], reads: Sequence[_Read] | None = None
+) -> set[tuple[int, int]]:
+    """Pairs of candidates from different articles that share a key not too common to tell."""
+    reads = reads or [_read(c) for c in cands]
     pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) > _KEY_CAP:
-            continue
+    for members in _blocks(cands, reads):
         for x, y in combinations(members, 2):
             if cands[x].file != cands[y].file:
                 pairs.add((x, y))
@@ -155,40 +177,318 @@ def merge_candidates(
     """
     cands = list(candidates)
     kinds = actor_kinds or {}
-    reads = [_read(c, kinds) for c in cands]
-    weights = _weights({(c.file, c.start): r.sentence for c, r in zip(cands, reads, strict=True)})
-    default = max(weights.values(), default=1.0)
+    reads = _reads(cands, kinds)
+    story = _Comparisons(cands, reads, kinds)
+    # The best-scored pairs join first; equal scores in the order the candidates came.
+    scored = sorted(
+        (-score, a, b) for a, b in story.pairs() if (score := story.score(a, b)) >= _THRESHOLD
+    )
     groups = UnionFind(len(cands))
     files: dict[int, set[str]] = {i: {c.file} for i, c in enumerate(cands)}
-    members_of: dict[int, list[int]] = {i: [i] for i in range(len(cands))}
-
-    scored = [
-        (_score(cands[a], cands[b], weights, kinds, reads[a], reads[b], default), a, b)
-        for a, b in candidate_pairs(cands, reads)
-    ]
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    for score, a, b in scored:
-        if score < _THRESHOLD:
-            break
+    # Who conflicts with whom depends only on the agents named, so a group keeps its members'
+    # distinct sets of agents, not the members.
+    agents_of: dict[int, set[int]] = {
+        i: {story.reports[i].agents_id} if c.agents else set() for i, c in enumerate(cands)
+    }
+    for _, a, b in scored:
         ra, rb = groups.find(a), groups.find(b)
         if ra == rb or files[ra] & files[rb]:
             continue  # one sentence per article per event
-        if any(
-            _who_conflicts(cands[x], cands[y], kinds)
-            for x in members_of[ra]
-            for y in members_of[rb]
-        ):
+        if any(story.agents_conflict(x, y) for x in agents_of[ra] for y in agents_of[rb]):
             continue  # a report without a named agent must not bridge two agents' acts
         root = groups.union(ra, rb)
         other = rb if root == ra else ra
         files[root] |= files.pop(other)
-        members_of[root] += members_of.pop(other)
+        agents_of[root] |= agents_of.pop(other)
 
     grouped: dict[int, list[EventCandidate]] = defaultdict(list)
     for i, c in enumerate(cands):
         grouped[groups.find(i)].append(c)
     events = [_event(members) for members in grouped.values()]
     return sorted(events, key=_order)
+
+
+def _date_key(d: DateValue | None) -> tuple[object, ...] | None:
+    # What the date rules read of a date: its span, how fine and how it was found.
+    return None if d is None else (d.start, d.end, d.granularity, d.basis)
+
+
+@dataclass(slots=True)
+class _Report:
+    """What a score reads of one candidate, read once; the numbers name the story's distinct
+    files, dates, sets of agents, texts and ways of telling (see ``_Comparisons.sides``)."""
+
+    file: int
+    side: int
+    scheduled: bool
+    trigger: str
+    kind: str
+    speech: bool
+    # Telling words, without the names of the report's own people (they say who, not what);
+    # the other side's names are taken out pair by pair, where they occur.
+    words: frozenset[str]
+    words_weight: float
+    title_words: frozenset[str]
+    title_weight: float
+    names: frozenset[str]
+    actors: frozenset[str]
+    agents: frozenset[str]
+    agents_id: int
+    date: int
+    sentence: int
+    title: int
+
+
+class _Comparisons:
+    """The pairs of one story's candidates that may be one happening, and their scores.
+
+    Everything a score reads of one candidate is read once, into a ``_Report``, and what many
+    pairs have in common (two dates, two sets of agents, two texts) is worked out once per
+    story: a pair costs a few set operations on words already read, and a fuzzy comparison of
+    its texts only when nothing cheaper has ruled it out.
+    """
+
+    def __init__(
+        self,
+        cands: Sequence[EventCandidate],
+        reads: Sequence[_Read],
+        kinds: Mapping[str, str],
+    ) -> None:
+        self.cands = cands
+        self.reads = reads
+        self.kinds = kinds
+        weights = _weights(
+            {(c.file, c.start): r.sentence for c, r in zip(cands, reads, strict=True)}
+        )
+        default = max(weights.values(), default=1.0)
+        self.weight = {w: weights.get(w, default) for r in reads for w in r.sentence | r.title}
+        files = _Numbering[str]()
+        dates = _Numbering[tuple[object, ...] | None]()
+        agents = _Numbering[frozenset[str]]()
+        sides = _Numbering[tuple[bool, bool, int]]()
+        sentences, titles = _Numbering[str](), _Numbering[str]()
+        self.reports: list[_Report] = []
+        for c, r in zip(cands, reads, strict=True):
+            words, title_words = r.sentence - r.names, r.title - r.names
+            speech = r.kind in _SPEECH
+            agents_id = agents.of(frozenset(c.agents))
+            self.reports.append(
+                _Report(
+                    file=files.of(c.file),
+                    side=sides.of((c.scheduled, speech, agents_id)),
+                    scheduled=c.scheduled,
+                    trigger=c.trigger,
+                    kind=r.kind,
+                    speech=speech,
+                    words=words,
+                    words_weight=self._sum(words),
+                    title_words=title_words,
+                    title_weight=self._sum(title_words),
+                    names=r.names,
+                    actors=frozenset(c.actors),
+                    agents=frozenset(c.agents),
+                    agents_id=agents_id,
+                    date=dates.of(_date_key(c.date)),
+                    sentence=sentences.of(c.sentence),
+                    title=titles.of(c.title),
+                )
+            )
+        self.date_of = {dates.of(_date_key(c.date)): c.date for c in cands}
+        self.agent_sets = agents.values
+        # How a report is told, as far as telling one happening apart from another goes: as
+        # announced or done, as speech or a deed, by which agents.
+        self.sides = sides.values
+        self.sentence_texts, self.title_texts = sentences.values, titles.values
+        self._dates: dict[tuple[int, int], tuple[float, bool]] = {}
+        self._conflicts: dict[tuple[int, int], bool] = {}
+        self._compatible: dict[tuple[int, int], bool] = {}
+        self._sentence_ratios: dict[tuple[int, int], float] = {}
+        self._title_ratios: dict[tuple[int, int], float] = {}
+
+    def _sum(self, words: frozenset[str]) -> float:
+        # An exact sum, so a set of words weighs the same whatever order it is read in.
+        return math.fsum(map(self.weight.__getitem__, words))
+
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """Each pair from different articles that shares a block and that nothing about how
+        it is told rules out, once."""
+        later: list[list[list[int]]] = [[] for _ in self.cands]
+        for members in _blocks(self.cands, self.reads):
+            for pos, i in enumerate(members[:-1]):
+                later[i].append(members[pos + 1 :])
+        reports, compatible = self.reports, self._compatible
+        for a, tails in enumerate(later):
+            if not tails:
+                continue
+            x = reports[a]
+            for b in set().union(*tails):
+                y = reports[b]
+                if x.file == y.file:
+                    continue
+                sides = (x.side, y.side)
+                ok = compatible.get(sides)
+                if ok is None:
+                    ok = compatible[sides] = self._sides_compatible(*sides)
+                if ok:
+                    yield a, b
+
+    def _sides_compatible(self, x: int, y: int) -> bool:
+        """Whether reports told thus may be one happening at all: both announced or both done,
+        both speech or both deeds (speech and a deed are different kinds of act), and not two
+        different agents."""
+        scheduled_x, speech_x, agents_x = self.sides[x]
+        scheduled_y, speech_y, agents_y = self.sides[y]
+        return (
+            scheduled_x == scheduled_y
+            and speech_x == speech_y
+            and not self.agents_conflict(agents_x, agents_y)
+        )
+
+    def agents_conflict(self, x: int, y: int) -> bool:
+        """Two sets of agents (by number) that name different people or different countries."""
+        found = self._conflicts.get((x, y))
+        if found is None:
+            a, b = self.agent_sets[x], self.agent_sets[y]
+            found = bool(a and b and not a & b and not _acts_for(tuple(a), tuple(b), self.kinds))
+            self._conflicts[x, y] = found
+        return found
+
+    def score(self, a: int, b: int) -> float:
+        """How surely candidates ``a`` and ``b`` report one happening, 0 when they cannot."""
+        x, y = self.reports[a], self.reports[b]
+        if x.scheduled != y.scheduled:
+            return 0.0
+        dates, collective = self._date_pair(x.date, y.date)
+        if dates == 0.0 and collective:
+            return 0.0
+        words = self._words(x, y)
+        if dates == 0.0 and words < _SAME_WORDS:
+            # Different dates and little in common: two happenings of one kind.
+            return 0.0
+        speech = x.speech and y.speech
+        if speech and x.trigger != y.trigger and words < _SAID_ALIKE:
+            # One speaker says several things in a day: two statements are one only when what
+            # was said is alike.
+            return 0.0
+        if x.trigger == y.trigger:
+            trigger = 1.0
+        elif x.kind == y.kind:
+            trigger = 0.8
+        elif speech and words >= _SAME_WORDS:
+            # "Putin stated that Russia would help build satellites" and "Russia's offer to help
+            # build satellites": one speech act in two words, when what was said is the same.
+            trigger = 0.5
+        elif words >= _SAME_ACT_WORDS and not (x.speech or y.speech):
+            # Outlets name one act with different verbs ("ripped through", "devastated"); most of
+            # the telling words in common say it is one happening all the same.
+            trigger = 0.4
+        else:
+            return 0.0  # reports of different kinds of act are different happenings
+        agents = x.agents and y.agents
+        if agents and self.agents_conflict(x.agents_id, y.agents_id):
+            # Who did it decides between two acts of one kind ("Kim pledged", "Putin pledged").
+            return 0.0
+        union = len(x.actors | y.actors)
+        actors = len(x.actors & y.actors) / union if union else 0.0
+        titles = self._title_ratio(x.title, y.title) / 100
+        # When the telling words of one side are all repeated, the likeness of the sentences
+        # can add nothing to the wording: it is complete already.
+        wording = (
+            words
+            if words >= 1.0
+            else max(words, self._sentence_ratio(x.sentence, y.sentence) / 100)
+        )
+        score = 0.35 * trigger + 0.2 * actors + 0.2 * wording + 0.1 * titles + 0.15 * dates
+        if speech:
+            # One speaker says many things in a day, in words that overlap: statements need a
+            # little more in common than deeds.
+            score -= 0.05
+        if dates == 0.0:
+            # Outlets do misdate, so a clash is evidence against, not a veto: only reports that
+            # share most of their telling words get over it.
+            score -= 0.15
+        if agents:
+            if x.agents & y.agents:
+                score += 0.1
+            elif words < _SAME_WORDS:
+                score -= 0.1  # a country and a person, saying different things
+        return score
+
+    def _words(self, x: _Report, y: _Report) -> float:
+        """The share of telling words two reports have in common, by their sentences or by their
+        titles, whichever share more."""
+        titles = self._shared(
+            x.title_words, x.title_weight, y.title_words, y.title_weight, x.names, y.names
+        )
+        if titles >= 1.0:
+            return titles  # no share is more than whole
+        sentences = self._shared(x.words, x.words_weight, y.words, y.words_weight, x.names, y.names)
+        return max(sentences, titles)
+
+    def _shared(
+        self,
+        wa: frozenset[str],
+        weight_a: float,
+        wb: frozenset[str],
+        weight_b: float,
+        names_a: frozenset[str],
+        names_b: frozenset[str],
+    ) -> float:
+        """Share of the rarer-worded side's weight that the other side repeats, the names of
+        who took part on either side left out."""
+        if not wa.isdisjoint(names_b):
+            wa = wa - names_b
+            weight_a = self._sum(wa)
+        if not wb.isdisjoint(names_a):
+            wb = wb - names_a
+            weight_b = self._sum(wb)
+        if not wa or not wb:
+            return 0.0
+        total = min(weight_a, weight_b)
+        return self._sum(wa & wb) / total if total else 0.0
+
+    def _date_pair(self, x: int, y: int) -> tuple[float, bool]:
+        """How well two of the story's dates agree, and whether they tell of a series and one
+        of its members."""
+        found = self._dates.get((x, y))
+        if found is None:
+            a, b = self.date_of[x], self.date_of[y]
+            found = self._dates[x, y] = (_dates_compatible(a, b), _collective_and_single(a, b))
+        return found
+
+    # Outlets repeat one another's sentences and titles word for word: each two texts are
+    # compared once.
+    def _sentence_ratio(self, x: int, y: int) -> float:
+        found = self._sentence_ratios.get((x, y))
+        if found is None:
+            texts = self.sentence_texts
+            found = self._sentence_ratios[x, y] = fuzz.token_set_ratio(texts[x], texts[y])
+        return found
+
+    def _title_ratio(self, x: int, y: int) -> float:
+        found = self._title_ratios.get((x, y))
+        if found is None:
+            texts = self.title_texts
+            found = self._title_ratios[x, y] = fuzz.token_set_ratio(texts[x], texts[y])
+        return found
+
+
+T = TypeVar("T", bound=Hashable)
+
+
+class _Numbering(Generic[T]):
+    """Numbers for distinct values, in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.values: list[T] = []
+        self._numbers: dict[T, int] = {}
+
+    def of(self, value: T) -> int:
+        number = self._numbers.get(value)
+        if number is None:
+            number = self._numbers[value] = len(self.values)
+            self.values.append(value)
+        return number
 
 
 def _dates_compatible(a: DateValue | None, b: DateValue | None) -> float:
@@ -219,81 +519,6 @@ def _collective_and_single(a: DateValue | None, b: DateValue | None) -> bool:
     if a is None or b is None or "context" in (a.basis, b.basis):
         return False
     return "year" in (a.granularity, b.granularity) and a.granularity != b.granularity
-
-
-def _score(
-    a: EventCandidate,
-    b: EventCandidate,
-    weights: Mapping[str, float] | None = None,
-    kinds: Mapping[str, str] | None = None,
-    ra: _Read | None = None,
-    rb: _Read | None = None,
-    default: float | None = None,
-) -> float:
-    weights = weights or {}
-    ra, rb = ra or _read(a), rb or _read(b)
-    default = default if default is not None else max(weights.values(), default=1.0)
-    if a.scheduled != b.scheduled:
-        return 0.0
-    dates = _dates_compatible(a.date, b.date)
-    if dates == 0.0 and _collective_and_single(a.date, b.date):
-        return 0.0
-    names = ra.names | rb.names
-    words = max(
-        _shared(ra.sentence - names, rb.sentence - names, weights, default),
-        _shared(ra.title - names, rb.title - names, weights, default),
-    )
-    if dates == 0.0 and words < _SAME_WORDS:
-        # Different dates and little in common: two happenings of one kind.
-        return 0.0
-    kind_a, kind_b = ra.kind, rb.kind
-    if {kind_a, kind_b} <= _SPEECH and a.trigger != b.trigger and words < _SAID_ALIKE:
-        # One speaker says several things in a day: two statements are one only when what
-        # was said is alike.
-        return 0.0
-    if a.trigger == b.trigger:
-        trigger = 1.0
-    elif kind_a == kind_b:
-        trigger = 0.8
-    elif {kind_a, kind_b} <= _SPEECH and words >= _SAME_WORDS:
-        # "Putin stated that Russia would help build satellites" and "Russia's offer to help
-        # build satellites": one speech act in two words, when what was said is the same.
-        trigger = 0.5
-    elif words >= _SAME_ACT_WORDS and not ({kind_a, kind_b} & _SPEECH):
-        # Outlets name one act with different verbs ("ripped through", "devastated"); most of
-        # the telling words in common say it is one happening all the same.
-        trigger = 0.4
-    else:
-        return 0.0  # reports of different kinds of act are different happenings
-    union = set(a.actors) | set(b.actors)
-    actors = len(set(a.actors) & set(b.actors)) / len(union) if union else 0.0
-    titles = fuzz.token_set_ratio(a.title, b.title) / 100
-    wording = max(words, fuzz.token_set_ratio(a.sentence, b.sentence) / 100)
-    score = 0.35 * trigger + 0.2 * actors + 0.2 * wording + 0.1 * titles + 0.15 * dates
-    if {kind_a, kind_b} <= _SPEECH:
-        # One speaker says many things in a day, in words that overlap: statements need a
-        # little more in common than deeds.
-        score -= 0.05
-    if dates == 0.0:
-        # Outlets do misdate, so a clash is evidence against, not a veto: only reports that
-        # share most of their telling words get over it.
-        score -= 0.15
-    if a.agents and b.agents:
-        # Who did it decides between two acts of one kind ("Kim pledged", "Putin pledged").
-        if _who_conflicts(a, b, kinds or {}):
-            return 0.0
-        if set(a.agents) & set(b.agents):
-            score += 0.1
-        elif words < _SAME_WORDS:
-            score -= 0.1  # a country and a person, saying different things
-    return score
-
-
-def _who_conflicts(a: EventCandidate, b: EventCandidate, kinds: Mapping[str, str]) -> bool:
-    """Two different people, or two different countries, named as doing the act."""
-    if not a.agents or not b.agents or set(a.agents) & set(b.agents):
-        return False
-    return not _acts_for(a.agents, b.agents, kinds)
 
 
 def _acts_for(a: Sequence[str], b: Sequence[str], kinds: Mapping[str, str]) -> bool:
