@@ -7,15 +7,22 @@ paired, so the cost grows with the story, not with its square (Ahmed et al., "2 
 than n^2"). A pair is then scored on the same kind of act, the same people, similar wording and
 dates; differing dates count against a pair, they do not forbid it, since outlets misdate. An
 event takes at most one sentence from each article.
+
+A story of 2,000 articles has some 26,000 candidates and a quarter of a million pairs to score,
+so what a score reads of a candidate is read once, each pair is scored once, and what many pairs
+share (two dates, two texts, two sets of agents) is worked out once. Weights are summed exactly,
+so that how a set happens to order its words never tips a score.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import combinations
 from typing import Generic, TypeVar
 
@@ -216,11 +223,10 @@ def _date_key(d: DateValue | None) -> tuple[object, ...] | None:
 @dataclass(slots=True)
 class _Report:
     """What a score reads of one candidate, read once; the numbers name the story's distinct
-    files, dates, sets of agents, texts and ways of telling (see ``_Comparisons.sides``)."""
+    files, dates, sets of agents, texts and ways of telling (see ``_Comparisons``)."""
 
     file: int
     side: int
-    scheduled: bool
     trigger: str
     kind: str
     speech: bool
@@ -254,111 +260,112 @@ class _Comparisons:
         reads: Sequence[_Read],
         kinds: Mapping[str, str],
     ) -> None:
-        self.cands = cands
-        self.reads = reads
-        self.kinds = kinds
+        self.cands, self.reads = cands, reads
         weights = _weights(
             {(c.file, c.start): r.sentence for c, r in zip(cands, reads, strict=True)}
         )
         default = max(weights.values(), default=1.0)
         self.weight = {w: weights.get(w, default) for r in reads for w in r.sentence | r.title}
-        files = _Numbering[str]()
-        dates = _Numbering[tuple[object, ...] | None]()
-        agents = _Numbering[frozenset[str]]()
-        sides = _Numbering[tuple[bool, bool, int]]()
-        sentences, titles = _Numbering[str](), _Numbering[str]()
+        self._weigh = self.weight.__getitem__
+        files, _ = _numbered([c.file for c in cands])
+        dates, distinct_dates = _numbered([_date_key(c.date) for c in cands])
+        date_values: list[DateValue | None] = [None] * len(distinct_dates)
+        for date, c in zip(dates, cands, strict=True):
+            date_values[date] = c.date  # any of the dates that read alike
+        agents, agent_sets = _numbered([frozenset(c.agents) for c in cands])
+        speech = [r.kind in _SPEECH for r in reads]
+        # How a report is told, as far as telling one happening from another goes: as announced
+        # or done, as speech or a deed, by which agents.
+        sides, side_values = _numbered(
+            [(c.scheduled, s, a) for c, s, a in zip(cands, speech, agents, strict=True)]
+        )
+        sentences, sentence_texts = _numbered([c.sentence for c in cands])
+        titles, title_texts = _numbered([c.title for c in cands])
+        told: dict[tuple[frozenset[str], frozenset[str]], tuple[frozenset[str], float]] = {}
+
+        def telling(words: frozenset[str], names: frozenset[str]) -> tuple[frozenset[str], float]:
+            # The names of the report's own people are not telling (they say who, not what).
+            found = told.get((words, names))
+            if found is None:
+                kept = words - names
+                found = told[words, names] = (kept, self._sum(kept))
+            return found
+
         self.reports: list[_Report] = []
-        for c, r in zip(cands, reads, strict=True):
-            words, title_words = r.sentence - r.names, r.title - r.names
-            speech = r.kind in _SPEECH
-            agents_id = agents.of(frozenset(c.agents))
+        for c, r, file, side, spoken, agent, date, sentence, title in zip(
+            cands, reads, files, sides, speech, agents, dates, sentences, titles, strict=True
+        ):
+            words, words_weight = telling(r.sentence, r.names)
+            title_words, title_weight = telling(r.title, r.names)
             self.reports.append(
                 _Report(
-                    file=files.of(c.file),
-                    side=sides.of((c.scheduled, speech, agents_id)),
-                    scheduled=c.scheduled,
+                    file=file,
+                    side=side,
                     trigger=c.trigger,
                     kind=r.kind,
-                    speech=speech,
+                    speech=spoken,
                     words=words,
-                    words_weight=self._sum(words),
+                    words_weight=words_weight,
                     title_words=title_words,
-                    title_weight=self._sum(title_words),
+                    title_weight=title_weight,
                     names=r.names,
                     actors=frozenset(c.actors),
-                    agents=frozenset(c.agents),
-                    agents_id=agents_id,
-                    date=dates.of(_date_key(c.date)),
-                    sentence=sentences.of(c.sentence),
-                    title=titles.of(c.title),
+                    agents=agent_sets[agent],
+                    agents_id=agent,
+                    date=date,
+                    sentence=sentence,
+                    title=title,
                 )
             )
-        self.date_of = {dates.of(_date_key(c.date)): c.date for c in cands}
-        self.agent_sets = agents.values
-        # How a report is told, as far as telling one happening apart from another goes: as
-        # announced or done, as speech or a deed, by which agents.
-        self.sides = sides.values
-        self.sentence_texts, self.title_texts = sentences.values, titles.values
-        self._dates: dict[tuple[int, int], tuple[float, bool]] = {}
-        self._conflicts: dict[tuple[int, int], bool] = {}
-        self._compatible: dict[tuple[int, int], bool] = {}
-        self._sentence_ratios: dict[tuple[int, int], float] = {}
-        self._title_ratios: dict[tuple[int, int], float] = {}
+        self.dates_agree = _Memo(date_values, _dates_agree)
+        self.agents_conflict = _Memo(agent_sets, partial(_agents_conflict, kinds=kinds))
+        self.sides_compatible = _Memo(side_values, self._sides_compatible)
+        # Outlets repeat one another's sentences and titles word for word.
+        self.sentences_alike = _Memo(sentence_texts, fuzz.token_set_ratio)
+        self.titles_alike = _Memo(title_texts, fuzz.token_set_ratio)
 
     def _sum(self, words: frozenset[str]) -> float:
         # An exact sum, so a set of words weighs the same whatever order it is read in.
-        return math.fsum(map(self.weight.__getitem__, words))
+        return math.fsum(map(self._weigh, words))
 
-    def pairs(self) -> Iterator[tuple[int, int]]:
-        """Each pair from different articles that shares a block and that nothing about how
-        it is told rules out, once."""
-        later: list[list[list[int]]] = [[] for _ in self.cands]
-        for members in _blocks(self.cands, self.reads):
-            for pos, i in enumerate(members[:-1]):
-                later[i].append(members[pos + 1 :])
-        reports, compatible = self.reports, self._compatible
-        for a, tails in enumerate(later):
-            if not tails:
-                continue
-            x = reports[a]
-            for b in set().union(*tails):
-                y = reports[b]
-                if x.file == y.file:
-                    continue
-                sides = (x.side, y.side)
-                ok = compatible.get(sides)
-                if ok is None:
-                    ok = compatible[sides] = self._sides_compatible(*sides)
-                if ok:
-                    yield a, b
-
-    def _sides_compatible(self, x: int, y: int) -> bool:
-        """Whether reports told thus may be one happening at all: both announced or both done,
-        both speech or both deeds (speech and a deed are different kinds of act), and not two
-        different agents."""
-        scheduled_x, speech_x, agents_x = self.sides[x]
-        scheduled_y, speech_y, agents_y = self.sides[y]
+    def _sides_compatible(self, x: tuple[bool, bool, int], y: tuple[bool, bool, int]) -> bool:
+        """Whether reports told thus may be one happening at all: an announced act is never the
+        act done, speech and a deed are different kinds of act, and who did it decides between
+        two acts of one kind ("Kim pledged", "Putin pledged")."""
+        scheduled_x, speech_x, agents_x = x
+        scheduled_y, speech_y, agents_y = y
         return (
             scheduled_x == scheduled_y
             and speech_x == speech_y
             and not self.agents_conflict(agents_x, agents_y)
         )
 
-    def agents_conflict(self, x: int, y: int) -> bool:
-        """Two sets of agents (by number) that name different people or different countries."""
-        found = self._conflicts.get((x, y))
-        if found is None:
-            a, b = self.agent_sets[x], self.agent_sets[y]
-            found = bool(a and b and not a & b and not _acts_for(tuple(a), tuple(b), self.kinds))
-            self._conflicts[x, y] = found
-        return found
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """Each pair from different articles that shares a block and that how the two are told
+        does not rule out, once."""
+        blocks_of: list[list[list[int]]] = [[] for _ in self.cands]
+        for members in _blocks(self.cands, self.reads):
+            for i in members:
+                blocks_of[i].append(members)
+        in_file: dict[int, set[int]] = defaultdict(set)
+        for i, report in enumerate(self.reports):
+            in_file[report.file].add(i)
+        side_of = [report.side for report in self.reports]
+        compatible = self.sides_compatible
+        for a, blocks in enumerate(blocks_of):
+            # Blocks list their members in order: those after ``a`` make its pairs.
+            partners = set().union(*[m[bisect_right(m, a) :] for m in blocks])
+            partners -= in_file[self.reports[a].file]
+            side = side_of[a]
+            for b in partners:
+                if compatible(side, side_of[b]):
+                    yield a, b
 
     def score(self, a: int, b: int) -> float:
-        """How surely candidates ``a`` and ``b`` report one happening, 0 when they cannot."""
+        """How surely candidates ``a`` and ``b``, a pair ``pairs`` gives, report one happening;
+        0 when they cannot."""
         x, y = self.reports[a], self.reports[b]
-        if x.scheduled != y.scheduled:
-            return 0.0
-        dates, collective = self._date_pair(x.date, y.date)
+        dates, collective = self.dates_agree(x.date, y.date)
         if dates == 0.0 and collective:
             return 0.0
         words = self._words(x, y)
@@ -384,19 +391,15 @@ class _Comparisons:
             trigger = 0.4
         else:
             return 0.0  # reports of different kinds of act are different happenings
-        agents = x.agents and y.agents
-        if agents and self.agents_conflict(x.agents_id, y.agents_id):
-            # Who did it decides between two acts of one kind ("Kim pledged", "Putin pledged").
-            return 0.0
         union = len(x.actors | y.actors)
         actors = len(x.actors & y.actors) / union if union else 0.0
-        titles = self._title_ratio(x.title, y.title) / 100
+        titles = self.titles_alike(x.title, y.title) / 100
         # When the telling words of one side are all repeated, the likeness of the sentences
         # can add nothing to the wording: it is complete already.
         wording = (
             words
             if words >= 1.0
-            else max(words, self._sentence_ratio(x.sentence, y.sentence) / 100)
+            else max(words, self.sentences_alike(x.sentence, y.sentence) / 100)
         )
         score = 0.35 * trigger + 0.2 * actors + 0.2 * wording + 0.1 * titles + 0.15 * dates
         if speech:
@@ -407,7 +410,7 @@ class _Comparisons:
             # Outlets do misdate, so a clash is evidence against, not a veto: only reports that
             # share most of their telling words get over it.
             score -= 0.15
-        if agents:
+        if x.agents and y.agents:
             if x.agents & y.agents:
                 score += 0.1
             elif words < _SAME_WORDS:
@@ -444,51 +447,50 @@ class _Comparisons:
             weight_b = self._sum(wb)
         if not wa or not wb:
             return 0.0
+        if wa <= wb or wb <= wa:
+            # All of one side repeated: the whole share, as summing would find (the weights are
+            # positive and summed exactly).
+            return 1.0
         total = min(weight_a, weight_b)
         return self._sum(wa & wb) / total if total else 0.0
 
-    def _date_pair(self, x: int, y: int) -> tuple[float, bool]:
-        """How well two of the story's dates agree, and whether they tell of a series and one
-        of its members."""
-        found = self._dates.get((x, y))
-        if found is None:
-            a, b = self.date_of[x], self.date_of[y]
-            found = self._dates[x, y] = (_dates_compatible(a, b), _collective_and_single(a, b))
-        return found
 
-    # Outlets repeat one another's sentences and titles word for word: each two texts are
-    # compared once.
-    def _sentence_ratio(self, x: int, y: int) -> float:
-        found = self._sentence_ratios.get((x, y))
-        if found is None:
-            texts = self.sentence_texts
-            found = self._sentence_ratios[x, y] = fuzz.token_set_ratio(texts[x], texts[y])
-        return found
+def _agents_conflict(a: frozenset[str], b: frozenset[str], kinds: Mapping[str, str]) -> bool:
+    """Two sets of agents that name different people or different countries."""
+    return bool(a and b and not a & b and not _acts_for(tuple(a), tuple(b), kinds))
 
-    def _title_ratio(self, x: int, y: int) -> float:
-        found = self._title_ratios.get((x, y))
-        if found is None:
-            texts = self.title_texts
-            found = self._title_ratios[x, y] = fuzz.token_set_ratio(texts[x], texts[y])
-        return found
+
+def _dates_agree(a: DateValue | None, b: DateValue | None) -> tuple[float, bool]:
+    return _dates_compatible(a, b), _collective_and_single(a, b)
 
 
 T = TypeVar("T", bound=Hashable)
 
 
-class _Numbering(Generic[T]):
-    """Numbers for distinct values, in order of first appearance."""
+def _numbered(values: Sequence[T]) -> tuple[list[int], list[T]]:
+    """Each value's number among the distinct values, and the distinct values in that order."""
+    numbers: dict[T, int] = {}
+    return [numbers.setdefault(v, len(numbers)) for v in values], list(numbers)
 
-    def __init__(self) -> None:
-        self.values: list[T] = []
-        self._numbers: dict[T, int] = {}
 
-    def of(self, value: T) -> int:
-        number = self._numbers.get(value)
-        if number is None:
-            number = self._numbers[value] = len(self.values)
-            self.values.append(value)
-        return number
+V = TypeVar("V")
+
+
+class _Memo(Generic[T, V]):
+    """A function of two of a story's distinct values, called by their numbers and worked out
+    once for each two: many pairs of reports share their two dates, their two texts or their
+    two sets of agents."""
+
+    def __init__(self, values: Sequence[T], function: Callable[[T, T], V]) -> None:
+        self.values, self.function, self.size = values, function, len(values)
+        self.known: dict[int, V] = {}
+
+    def __call__(self, x: int, y: int) -> V:
+        key = x * self.size + y
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self.function(self.values[x], self.values[y])
+        return found
 
 
 def _dates_compatible(a: DateValue | None, b: DateValue | None) -> float:
