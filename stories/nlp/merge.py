@@ -7,16 +7,24 @@ paired, so the cost grows with the story, not with its square (Ahmed et al., "2 
 than n^2"). A pair is then scored on the same kind of act, the same people, similar wording and
 dates; differing dates count against a pair, they do not forbid it, since outlets misdate. An
 event takes at most one sentence from each article.
+
+A story of 2,000 articles has some 26,000 candidates and a quarter of a million pairs to score,
+so what a score reads of a candidate is read once, each pair is scored once, and what many pairs
+share (two dates, two texts, two sets of agents) is worked out once. Weights are summed exactly,
+so that how a set happens to order its words never tips a score.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import combinations
+from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -66,15 +74,33 @@ class _Read:
     kind: str
 
 
-def _read(c: EventCandidate, kinds: Mapping[str, str] | None = None) -> _Read:
+def _read(
+    c: EventCandidate,
+    kinds: Mapping[str, str] | None = None,
+    content: Callable[[str], frozenset[str]] = _content,
+) -> _Read:
     # Who took part says who, not what; where it happened is part of what happened.
     people = [a for a in c.actors if (kinds or {}).get(a, "person") == "person"]
     return _Read(
-        sentence=_content(c.sentence),
-        title=_content(c.title),
-        names=_content(" ".join(people)),
+        sentence=content(c.sentence),
+        title=content(c.title),
+        names=content(" ".join(people)),
         kind=event_kind(c.trigger),
     )
+
+
+def _reads(cands: Sequence[EventCandidate], kinds: Mapping[str, str]) -> list[_Read]:
+    """Every candidate read once; outlets repeat one another's sentences and titles, and the
+    same people take part in many reports, so each distinct text is read once too."""
+    contents: dict[str, frozenset[str]] = {}
+
+    def content(text: str) -> frozenset[str]:
+        found = contents.get(text)
+        if found is None:
+            found = contents[text] = _content(text)
+        return found
+
+    return [_read(c, kinds, content) for c in cands]
 
 
 def content_weights(candidates: Sequence[EventCandidate]) -> dict[str, float]:
@@ -124,20 +150,23 @@ def _blocking_keys(c: EventCandidate, read: _Read, df: Mapping[str, int]) -> set
     return keys
 
 
-def candidate_pairs(
-    cands: Sequence[EventCandidate], reads: Sequence[_Read] | None = None
-) -> set[tuple[int, int]]:
-    """Pairs of candidates from different articles that share a key not too common to tell."""
-    reads = reads or [_read(c) for c in cands]
+def _blocks(cands: Sequence[EventCandidate], reads: Sequence[_Read]) -> list[list[int]]:
+    """The candidates under each key not too common to tell, in the order they came."""
     df = Counter(w for r in reads for w in r.sentence)
     index: dict[str, list[int]] = defaultdict(list)
     for i, (c, r) in enumerate(zip(cands, reads, strict=True)):
         for key in _blocking_keys(c, r, df):
             index[key].append(i)
+    return [members for members in index.values() if len(members) <= _KEY_CAP]
+
+
+def candidate_pairs(
+    cands: Sequence[EventCandidate], reads: Sequence[_Read] | None = None
+) -> set[tuple[int, int]]:
+    """Pairs of candidates from different articles that share a key not too common to tell."""
+    reads = reads or [_read(c) for c in cands]
     pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) > _KEY_CAP:
-            continue
+    for members in _blocks(cands, reads):
         for x, y in combinations(members, 2):
             if cands[x].file != cands[y].file:
                 pairs.add((x, y))
@@ -155,40 +184,313 @@ def merge_candidates(
     """
     cands = list(candidates)
     kinds = actor_kinds or {}
-    reads = [_read(c, kinds) for c in cands]
-    weights = _weights({(c.file, c.start): r.sentence for c, r in zip(cands, reads, strict=True)})
-    default = max(weights.values(), default=1.0)
+    reads = _reads(cands, kinds)
+    story = _Comparisons(cands, reads, kinds)
+    # The best-scored pairs join first; equal scores in the order the candidates came.
+    scored = sorted(
+        (-score, a, b) for a, b in story.pairs() if (score := story.score(a, b)) >= _THRESHOLD
+    )
     groups = UnionFind(len(cands))
     files: dict[int, set[str]] = {i: {c.file} for i, c in enumerate(cands)}
-    members_of: dict[int, list[int]] = {i: [i] for i in range(len(cands))}
-
-    scored = [
-        (_score(cands[a], cands[b], weights, kinds, reads[a], reads[b], default), a, b)
-        for a, b in candidate_pairs(cands, reads)
-    ]
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    for score, a, b in scored:
-        if score < _THRESHOLD:
-            break
+    # Who conflicts with whom depends only on the agents named, so a group keeps its members'
+    # distinct sets of agents, not the members.
+    agents_of: dict[int, set[int]] = {
+        i: {story.reports[i].agents_id} if c.agents else set() for i, c in enumerate(cands)
+    }
+    for _, a, b in scored:
         ra, rb = groups.find(a), groups.find(b)
         if ra == rb or files[ra] & files[rb]:
             continue  # one sentence per article per event
-        if any(
-            _who_conflicts(cands[x], cands[y], kinds)
-            for x in members_of[ra]
-            for y in members_of[rb]
-        ):
+        if any(story.agents_conflict(x, y) for x in agents_of[ra] for y in agents_of[rb]):
             continue  # a report without a named agent must not bridge two agents' acts
         root = groups.union(ra, rb)
         other = rb if root == ra else ra
         files[root] |= files.pop(other)
-        members_of[root] += members_of.pop(other)
+        agents_of[root] |= agents_of.pop(other)
 
     grouped: dict[int, list[EventCandidate]] = defaultdict(list)
     for i, c in enumerate(cands):
         grouped[groups.find(i)].append(c)
     events = [_event(members) for members in grouped.values()]
     return sorted(events, key=_order)
+
+
+def _date_key(d: DateValue | None) -> tuple[object, ...] | None:
+    # What the date rules read of a date: its span, how fine and how it was found.
+    return None if d is None else (d.start, d.end, d.granularity, d.basis)
+
+
+@dataclass(slots=True)
+class _Report:
+    """What a score reads of one candidate, read once; the numbers name the story's distinct
+    files, dates, sets of agents, texts and ways of telling (see ``_Comparisons``)."""
+
+    file: int
+    side: int
+    trigger: str
+    kind: str
+    speech: bool
+    # Telling words, without the names of the report's own people (they say who, not what);
+    # the other side's names are taken out pair by pair, where they occur.
+    words: frozenset[str]
+    words_weight: float
+    title_words: frozenset[str]
+    title_weight: float
+    names: frozenset[str]
+    actors: frozenset[str]
+    agents: frozenset[str]
+    agents_id: int
+    date: int
+    sentence: int
+    title: int
+
+
+class _Comparisons:
+    """The pairs of one story's candidates that may be one happening, and their scores.
+
+    Everything a score reads of one candidate is read once, into a ``_Report``, and what many
+    pairs have in common (two dates, two sets of agents, two texts) is worked out once per
+    story: a pair costs a few set operations on words already read, and a fuzzy comparison of
+    its texts only when nothing cheaper has ruled it out.
+    """
+
+    def __init__(
+        self,
+        cands: Sequence[EventCandidate],
+        reads: Sequence[_Read],
+        kinds: Mapping[str, str],
+    ) -> None:
+        self.cands, self.reads = cands, reads
+        weights = _weights(
+            {(c.file, c.start): r.sentence for c, r in zip(cands, reads, strict=True)}
+        )
+        default = max(weights.values(), default=1.0)
+        self.weight = {w: weights.get(w, default) for r in reads for w in r.sentence | r.title}
+        self._weigh = self.weight.__getitem__
+        files, _ = _numbered([c.file for c in cands])
+        dates, distinct_dates = _numbered([_date_key(c.date) for c in cands])
+        date_values: list[DateValue | None] = [None] * len(distinct_dates)
+        for date, c in zip(dates, cands, strict=True):
+            date_values[date] = c.date  # any of the dates that read alike
+        agents, agent_sets = _numbered([frozenset(c.agents) for c in cands])
+        speech = [r.kind in _SPEECH for r in reads]
+        # How a report is told, as far as telling one happening from another goes: as announced
+        # or done, as speech or a deed, by which agents.
+        sides, side_values = _numbered(
+            [(c.scheduled, s, a) for c, s, a in zip(cands, speech, agents, strict=True)]
+        )
+        sentences, sentence_texts = _numbered([c.sentence for c in cands])
+        titles, title_texts = _numbered([c.title for c in cands])
+        told: dict[tuple[frozenset[str], frozenset[str]], tuple[frozenset[str], float]] = {}
+
+        def telling(words: frozenset[str], names: frozenset[str]) -> tuple[frozenset[str], float]:
+            # The names of the report's own people are not telling (they say who, not what).
+            found = told.get((words, names))
+            if found is None:
+                kept = words - names
+                found = told[words, names] = (kept, self._sum(kept))
+            return found
+
+        self.reports: list[_Report] = []
+        for c, r, file, side, spoken, agent, date, sentence, title in zip(
+            cands, reads, files, sides, speech, agents, dates, sentences, titles, strict=True
+        ):
+            words, words_weight = telling(r.sentence, r.names)
+            title_words, title_weight = telling(r.title, r.names)
+            self.reports.append(
+                _Report(
+                    file=file,
+                    side=side,
+                    trigger=c.trigger,
+                    kind=r.kind,
+                    speech=spoken,
+                    words=words,
+                    words_weight=words_weight,
+                    title_words=title_words,
+                    title_weight=title_weight,
+                    names=r.names,
+                    actors=frozenset(c.actors),
+                    agents=agent_sets[agent],
+                    agents_id=agent,
+                    date=date,
+                    sentence=sentence,
+                    title=title,
+                )
+            )
+        self.dates_agree = _Memo(date_values, _dates_agree)
+        self.agents_conflict = _Memo(agent_sets, partial(_agents_conflict, kinds=kinds))
+        self.sides_compatible = _Memo(side_values, self._sides_compatible)
+        # Outlets repeat one another's sentences and titles word for word.
+        self.sentences_alike = _Memo(sentence_texts, fuzz.token_set_ratio)
+        self.titles_alike = _Memo(title_texts, fuzz.token_set_ratio)
+
+    def _sum(self, words: frozenset[str]) -> float:
+        # An exact sum, so a set of words weighs the same whatever order it is read in.
+        return math.fsum(map(self._weigh, words))
+
+    def _sides_compatible(self, x: tuple[bool, bool, int], y: tuple[bool, bool, int]) -> bool:
+        """Whether reports told thus may be one happening at all: an announced act is never the
+        act done, speech and a deed are different kinds of act, and who did it decides between
+        two acts of one kind ("Kim pledged", "Putin pledged")."""
+        scheduled_x, speech_x, agents_x = x
+        scheduled_y, speech_y, agents_y = y
+        return (
+            scheduled_x == scheduled_y
+            and speech_x == speech_y
+            and not self.agents_conflict(agents_x, agents_y)
+        )
+
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """Each pair from different articles that shares a block and that how the two are told
+        does not rule out, once."""
+        blocks_of: list[list[list[int]]] = [[] for _ in self.cands]
+        for members in _blocks(self.cands, self.reads):
+            for i in members:
+                blocks_of[i].append(members)
+        in_file: dict[int, set[int]] = defaultdict(set)
+        for i, report in enumerate(self.reports):
+            in_file[report.file].add(i)
+        side_of = [report.side for report in self.reports]
+        compatible = self.sides_compatible
+        for a, blocks in enumerate(blocks_of):
+            # Blocks list their members in order: those after ``a`` make its pairs.
+            partners = set().union(*[m[bisect_right(m, a) :] for m in blocks])
+            partners -= in_file[self.reports[a].file]
+            side = side_of[a]
+            for b in partners:
+                if compatible(side, side_of[b]):
+                    yield a, b
+
+    def score(self, a: int, b: int) -> float:
+        """How surely candidates ``a`` and ``b``, a pair ``pairs`` gives, report one happening;
+        0 when they cannot."""
+        x, y = self.reports[a], self.reports[b]
+        dates, collective = self.dates_agree(x.date, y.date)
+        if dates == 0.0 and collective:
+            return 0.0
+        words = self._words(x, y)
+        if dates == 0.0 and words < _SAME_WORDS:
+            # Different dates and little in common: two happenings of one kind.
+            return 0.0
+        speech = x.speech and y.speech
+        if speech and x.trigger != y.trigger and words < _SAID_ALIKE:
+            # One speaker says several things in a day: two statements are one only when what
+            # was said is alike.
+            return 0.0
+        if x.trigger == y.trigger:
+            trigger = 1.0
+        elif x.kind == y.kind:
+            trigger = 0.8
+        elif speech and words >= _SAME_WORDS:
+            # "Putin stated that Russia would help build satellites" and "Russia's offer to help
+            # build satellites": one speech act in two words, when what was said is the same.
+            trigger = 0.5
+        elif words >= _SAME_ACT_WORDS and not (x.speech or y.speech):
+            # Outlets name one act with different verbs ("ripped through", "devastated"); most of
+            # the telling words in common say it is one happening all the same.
+            trigger = 0.4
+        else:
+            return 0.0  # reports of different kinds of act are different happenings
+        union = len(x.actors | y.actors)
+        actors = len(x.actors & y.actors) / union if union else 0.0
+        titles = self.titles_alike(x.title, y.title) / 100
+        # When the telling words of one side are all repeated, the likeness of the sentences
+        # can add nothing to the wording: it is complete already.
+        wording = (
+            words
+            if words >= 1.0
+            else max(words, self.sentences_alike(x.sentence, y.sentence) / 100)
+        )
+        score = 0.35 * trigger + 0.2 * actors + 0.2 * wording + 0.1 * titles + 0.15 * dates
+        if speech:
+            # One speaker says many things in a day, in words that overlap: statements need a
+            # little more in common than deeds.
+            score -= 0.05
+        if dates == 0.0:
+            # Outlets do misdate, so a clash is evidence against, not a veto: only reports that
+            # share most of their telling words get over it.
+            score -= 0.15
+        if x.agents and y.agents:
+            if x.agents & y.agents:
+                score += 0.1
+            elif words < _SAME_WORDS:
+                score -= 0.1  # a country and a person, saying different things
+        return score
+
+    def _words(self, x: _Report, y: _Report) -> float:
+        """The share of telling words two reports have in common, by their sentences or by their
+        titles, whichever share more."""
+        titles = self._shared(
+            x.title_words, x.title_weight, y.title_words, y.title_weight, x.names, y.names
+        )
+        if titles >= 1.0:
+            return titles  # no share is more than whole
+        sentences = self._shared(x.words, x.words_weight, y.words, y.words_weight, x.names, y.names)
+        return max(sentences, titles)
+
+    def _shared(
+        self,
+        wa: frozenset[str],
+        weight_a: float,
+        wb: frozenset[str],
+        weight_b: float,
+        names_a: frozenset[str],
+        names_b: frozenset[str],
+    ) -> float:
+        """Share of the rarer-worded side's weight that the other side repeats, the names of
+        who took part on either side left out."""
+        if not wa.isdisjoint(names_b):
+            wa = wa - names_b
+            weight_a = self._sum(wa)
+        if not wb.isdisjoint(names_a):
+            wb = wb - names_a
+            weight_b = self._sum(wb)
+        if not wa or not wb:
+            return 0.0
+        if wa <= wb or wb <= wa:
+            # All of one side repeated: the whole share, as summing would find (the weights are
+            # positive and summed exactly).
+            return 1.0
+        total = min(weight_a, weight_b)
+        return self._sum(wa & wb) / total if total else 0.0
+
+
+def _agents_conflict(a: frozenset[str], b: frozenset[str], kinds: Mapping[str, str]) -> bool:
+    """Two sets of agents that name different people or different countries."""
+    return bool(a and b and not a & b and not _acts_for(tuple(a), tuple(b), kinds))
+
+
+def _dates_agree(a: DateValue | None, b: DateValue | None) -> tuple[float, bool]:
+    return _dates_compatible(a, b), _collective_and_single(a, b)
+
+
+T = TypeVar("T", bound=Hashable)
+
+
+def _numbered(values: Sequence[T]) -> tuple[list[int], list[T]]:
+    """Each value's number among the distinct values, and the distinct values in that order."""
+    numbers: dict[T, int] = {}
+    return [numbers.setdefault(v, len(numbers)) for v in values], list(numbers)
+
+
+V = TypeVar("V")
+
+
+class _Memo(Generic[T, V]):
+    """A function of two of a story's distinct values, called by their numbers and worked out
+    once for each two: many pairs of reports share their two dates, their two texts or their
+    two sets of agents."""
+
+    def __init__(self, values: Sequence[T], function: Callable[[T, T], V]) -> None:
+        self.values, self.function, self.size = values, function, len(values)
+        self.known: dict[int, V] = {}
+
+    def __call__(self, x: int, y: int) -> V:
+        key = x * self.size + y
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self.function(self.values[x], self.values[y])
+        return found
 
 
 def _dates_compatible(a: DateValue | None, b: DateValue | None) -> float:
@@ -219,81 +521,6 @@ def _collective_and_single(a: DateValue | None, b: DateValue | None) -> bool:
     if a is None or b is None or "context" in (a.basis, b.basis):
         return False
     return "year" in (a.granularity, b.granularity) and a.granularity != b.granularity
-
-
-def _score(
-    a: EventCandidate,
-    b: EventCandidate,
-    weights: Mapping[str, float] | None = None,
-    kinds: Mapping[str, str] | None = None,
-    ra: _Read | None = None,
-    rb: _Read | None = None,
-    default: float | None = None,
-) -> float:
-    weights = weights or {}
-    ra, rb = ra or _read(a), rb or _read(b)
-    default = default if default is not None else max(weights.values(), default=1.0)
-    if a.scheduled != b.scheduled:
-        return 0.0
-    dates = _dates_compatible(a.date, b.date)
-    if dates == 0.0 and _collective_and_single(a.date, b.date):
-        return 0.0
-    names = ra.names | rb.names
-    words = max(
-        _shared(ra.sentence - names, rb.sentence - names, weights, default),
-        _shared(ra.title - names, rb.title - names, weights, default),
-    )
-    if dates == 0.0 and words < _SAME_WORDS:
-        # Different dates and little in common: two happenings of one kind.
-        return 0.0
-    kind_a, kind_b = ra.kind, rb.kind
-    if {kind_a, kind_b} <= _SPEECH and a.trigger != b.trigger and words < _SAID_ALIKE:
-        # One speaker says several things in a day: two statements are one only when what
-        # was said is alike.
-        return 0.0
-    if a.trigger == b.trigger:
-        trigger = 1.0
-    elif kind_a == kind_b:
-        trigger = 0.8
-    elif {kind_a, kind_b} <= _SPEECH and words >= _SAME_WORDS:
-        # "Putin stated that Russia would help build satellites" and "Russia's offer to help
-        # build satellites": one speech act in two words, when what was said is the same.
-        trigger = 0.5
-    elif words >= _SAME_ACT_WORDS and not ({kind_a, kind_b} & _SPEECH):
-        # Outlets name one act with different verbs ("ripped through", "devastated"); most of
-        # the telling words in common say it is one happening all the same.
-        trigger = 0.4
-    else:
-        return 0.0  # reports of different kinds of act are different happenings
-    union = set(a.actors) | set(b.actors)
-    actors = len(set(a.actors) & set(b.actors)) / len(union) if union else 0.0
-    titles = fuzz.token_set_ratio(a.title, b.title) / 100
-    wording = max(words, fuzz.token_set_ratio(a.sentence, b.sentence) / 100)
-    score = 0.35 * trigger + 0.2 * actors + 0.2 * wording + 0.1 * titles + 0.15 * dates
-    if {kind_a, kind_b} <= _SPEECH:
-        # One speaker says many things in a day, in words that overlap: statements need a
-        # little more in common than deeds.
-        score -= 0.05
-    if dates == 0.0:
-        # Outlets do misdate, so a clash is evidence against, not a veto: only reports that
-        # share most of their telling words get over it.
-        score -= 0.15
-    if a.agents and b.agents:
-        # Who did it decides between two acts of one kind ("Kim pledged", "Putin pledged").
-        if _who_conflicts(a, b, kinds or {}):
-            return 0.0
-        if set(a.agents) & set(b.agents):
-            score += 0.1
-        elif words < _SAME_WORDS:
-            score -= 0.1  # a country and a person, saying different things
-    return score
-
-
-def _who_conflicts(a: EventCandidate, b: EventCandidate, kinds: Mapping[str, str]) -> bool:
-    """Two different people, or two different countries, named as doing the act."""
-    if not a.agents or not b.agents or set(a.agents) & set(b.agents):
-        return False
-    return not _acts_for(a.agents, b.agents, kinds)
 
 
 def _acts_for(a: Sequence[str], b: Sequence[str], kinds: Mapping[str, str]) -> bool:
