@@ -13,6 +13,7 @@ only for one speaker at one happening and when no article leaves open which quot
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections import Counter
@@ -46,9 +47,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[“‘\"]?[A-Z])")
 _LIST_GLUE = re.compile(r"^[\s,;”’\"“‘]*(?:(?:and|or|as well as)[\s”’\"“‘]*)?$")
 _CASED = re.compile(r"(?<![.!?] )(?<=\s)[A-Za-z]+")
 _SHORT = 3  # content words of a phrase (a fragment) rather than a sentence
+_OVERLAP = 0.5  # share of the lighter sentence's weight two renderings of a sentence share
+_DESCRIBED = 0.6  # share of a quote's weight the writer's words around another quote must hold
+_FUZZY = 85  # token_set_ratio of two renderings worded nearly alike
 
 
 _CASED_WORD = re.compile(r"[A-Za-z0-9]+")
+# Texts and words read once per process: outlets repeat a remark word for word, and a story's
+# articles share most of their vocabulary.
+_CACHED = 1 << 16
 
 
 def speech_act(text: str) -> str | None:
@@ -62,6 +69,7 @@ def speech_act(text: str) -> str | None:
     return _speech_act(text)[0]
 
 
+@functools.lru_cache(maxsize=_CACHED)
 def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
     """The speech act (``speech_act``) and the names after its cue: whom or what it is aimed
     at ("support for President Putin", not "in Oslo"), as stems so "Russia"
@@ -106,14 +114,22 @@ def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
     return None, frozenset()
 
 
+@functools.lru_cache(maxsize=_CACHED)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word, None for any other word."""
+    if len(word) > 2 and word not in COMPOUND_PREFIXES and word not in STOPWORDS:
+        return None if word.isdigit() else stem(word)
+    return None
+
+
 def _content(text: str) -> list[str]:
     """Content-word stems in order, so inflections meet ("imperialist", "imperialism";
     "developing", "development")."""
-    out = []
-    for w in _WORD.findall(text.lower().replace("’", "'")):
-        if len(w) > 2 and w not in COMPOUND_PREFIXES and w not in STOPWORDS and not w.isdigit():
-            out.append(stem(w))
-    return out
+    return [
+        s
+        for w in _WORD.findall(text.lower().replace("’", "'"))
+        if (s := _content_stem(w)) is not None
+    ]
 
 
 def _stems(text: str) -> set[str]:
@@ -145,6 +161,17 @@ def _shape(text: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=_CACHED)
+def _reading(text: str) -> tuple[set[str], set[str], str, frozenset[str], int, str, bool]:
+    """What the comparison reads off a unit's text (the fields of ``_Unit``). Units of one text
+    share the sets, which nothing changes."""
+    norm = _norm(text)
+    tokens = norm.split()
+    shape = _shape(text)
+    shaped = shape.count("W") >= 3 and any(w in FUNCTION_WORDS for w in shape.split())
+    return _stems(text), _key(text), norm, frozenset(tokens), len(tokens), shape, shaped
+
+
 @dataclasses.dataclass
 class _Unit:
     """One sentence of a quote (or the whole quote), with what the comparison needs."""
@@ -154,12 +181,29 @@ class _Unit:
     start: int  # offsets into the article
     end: int
     text: str
-    stems: set[str]
-    key: set[str]
     framing: set[str]  # the writer's own words in the quote's sentence
     carrier: bool = False  # reported speech that wraps a quoted fragment
     act: str | None = None  # the speech act it performs (``speech_act``)
     aimed_at: frozenset[str] = frozenset()  # names after the act's cue
+    # Read off the text once here: a unit meets many others, and ``replace`` works them out anew.
+    stems: set[str] = dataclasses.field(init=False)
+    key: set[str] = dataclasses.field(init=False)
+    norm: str = dataclasses.field(init=False)
+    words: frozenset[str] = dataclasses.field(init=False)  # the distinct words of ``norm``
+    length: int = dataclasses.field(init=False)  # how many words ``norm`` has
+    shape: str = dataclasses.field(init=False)
+    shaped: bool = dataclasses.field(init=False)  # ``shape`` is specific enough to compare
+
+    def __post_init__(self) -> None:
+        (
+            self.stems,
+            self.key,
+            self.norm,
+            self.words,
+            self.length,
+            self.shape,
+            self.shaped,
+        ) = _reading(self.text)
 
     @property
     def short(self) -> bool:
@@ -175,18 +219,29 @@ class _Weights:
         if not paras:
             paras = [q.text for q in quotes]
         self.n = len(paras)
-        self.df: Counter[str] = Counter(s for p in paras for s in _stems(p))
+        self.df: Counter[str] = Counter()
+        for p in paras:
+            stems = set(map(_content_stem, set(_WORD.findall(p.lower().replace("’", "'")))))
+            stems.discard(None)
+            self.df.update(stems)
         # Names (never written in lower case) say who, not what: "Putin", "Korea".
         upper: set[str] = set()
         lower: set[str] = set()
         for p in paras:
-            for m in _CASED.finditer(p):
-                w = m.group(0)
-                (upper if w[0].isupper() else lower).add(stem(w.lower()))
-        self.names = frozenset(upper - lower)
+            for w in _CASED.findall(p):
+                (upper if w[0].isupper() else lower).add(w)
+        self.names = frozenset({stem(w.lower()) for w in upper} - {stem(w.lower()) for w in lower})
+        self._of: dict[str, float] = {}
+
+    def of(self, s: str) -> float:
+        """The weight of one stem."""
+        weight = self._of.get(s)
+        if weight is None:
+            weight = self._of[s] = math.log((self.n + 1) / (self.df.get(s, 0) + 1)) + 0.1
+        return weight
 
     def __call__(self, stems: Iterable[str]) -> float:
-        return sum(math.log((self.n + 1) / (self.df.get(s, 0) + 1)) + 0.1 for s in stems)
+        return sum(self.of(s) for s in stems)
 
 
 def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[list[_Unit]]:
@@ -194,7 +249,9 @@ def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[lis
     for qi, q in enumerate(quotes):
         text = (texts or {}).get(q.file)
         framing: set[str] = set()
-        if text is not None and q.sentence_end > q.sentence_start:
+        # Around reported speech the writer's words are often more reported speech, which
+        # would describe a different remark; only quote marks set the framing apart.
+        if q.direct and text is not None and q.sentence_end > q.sentence_start:
             sent = text[q.sentence_start : q.sentence_end]
             cut = [(a, b) for a, b in find_quoted(sent)]
             rel = (q.start - q.sentence_start, q.end - q.sentence_start)
@@ -205,9 +262,7 @@ def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[lis
                 kept.append(sent[last:a])
                 last = max(last, b)
             kept.append(sent[last:])
-            # Around reported speech the writer's words are often more reported speech, which
-            # would describe a different remark; only quote marks set the framing apart.
-            framing = _stems(" ".join(kept)) if q.direct else set()
+            framing = _stems(" ".join(kept))
         carrier = not q.direct and any(ch in q.text for ch in '“”"')
         pieces: list[tuple[int, int]] = []
         if q.direct:
@@ -222,18 +277,7 @@ def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[lis
         for n, (a, b) in enumerate(pieces):
             piece = q.text[a:b]
             units.append(
-                _Unit(
-                    qi,
-                    n,
-                    q.start + a,
-                    q.start + b,
-                    piece,
-                    _stems(piece),
-                    _key(piece),
-                    framing,
-                    carrier,
-                    *_speech_act(piece),
-                )
+                _Unit(qi, n, q.start + a, q.start + b, piece, framing, carrier, *_speech_act(piece))
             )
         out.append(units)
     return out
@@ -269,13 +313,13 @@ class _Linker:
         help them launch satellites" / "asked about helping with satellites, Putin said '...'")."""
         words_ = words_ - self.w.names
         shared = words_ & framing
-        return len(shared) >= 2 and self.w(shared) >= 0.6 * self.w(words_)
+        return len(shared) >= 2 and self.w(shared) >= _DESCRIBED * self.w(words_)
 
     def same_remark(self, ua: _Unit, ub: _Unit, whole_b: _Unit | None = None) -> bool:
         a, b = self.quotes[ua.quote], self.quotes[ub.quote]
         if a.speaker is None or a.speaker != b.speaker or self.events_apart(a, b):
             return False
-        na, nb = _norm(ua.text), _norm(ub.text)
+        na, nb = ua.norm, ub.norm
         if ua.carrier or ub.carrier:
             # Reported speech around a quoted fragment is the remark that fragment comes from.
             outer, inner = (ua, ub) if ua.carrier else (ub, ua)
@@ -307,7 +351,7 @@ class _Linker:
             if not short.key:  # only function words: "that's why we are here"
                 if (
                     min(len(na.split()), len(nb.split())) >= 4
-                    and fuzz.token_set_ratio(na, nb) >= 85
+                    and fuzz.token_set_ratio(na, nb) >= _FUZZY
                 ):
                     return True
             elif short.key <= other.stems or (other.short and other.key <= short.stems):
@@ -317,9 +361,9 @@ class _Linker:
             elif self._same_shape(ua, ub):
                 return True
             return self.described(sa, ub.framing) or self.described(sb, ua.framing)
-        if len(sa & sb) >= 2 and self.overlap(sa, sb) >= 0.5:
+        if len(sa & sb) >= 2 and self.overlap(sa, sb) >= _OVERLAP:
             return True
-        if fuzz.token_set_ratio(na, nb) >= 85 and min(len(sa), len(sb)) >= 2:
+        if fuzz.token_set_ratio(na, nb) >= _FUZZY and min(len(sa), len(sb)) >= 2:
             return True
         return self.described(sa, ub.framing) or self.described(sb, ua.framing)
 
@@ -347,14 +391,7 @@ class _Linker:
     def _same_shape(self, ua: _Unit, ub: _Unit) -> bool:
         """Two renderings of one phrase at one event with the same build ("W and W W")."""
         a, b = self.quotes[ua.quote], self.quotes[ub.quote]
-        shape = _shape(ua.text)
-        return (
-            a.event is not None
-            and a.event == b.event
-            and shape == _shape(ub.text)
-            and shape.count("W") >= 3
-            and any(w in FUNCTION_WORDS for w in shape.split())
-        )
+        return a.event is not None and a.event == b.event and ua.shaped and ua.shape == ub.shape
 
 
 def _told_apart(
@@ -392,8 +429,6 @@ def group_variants(
             piece=-1,
             end=us[-1].end,
             text=quotes[qi].text,
-            stems=_stems(quotes[qi].text),
-            key=_key(quotes[qi].text),
             act=None,
             aimed_at=frozenset(),
         )
