@@ -16,7 +16,7 @@ import dataclasses
 import functools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -394,6 +394,146 @@ class _Linker:
         return a.event is not None and a.event == b.event and ua.shaped and ua.shape == ub.shape
 
 
+_MARGIN = 1e-9  # for rounding in sums of weights: a candidate too many costs little, one too few
+_FUZZY_SHARE = 1 - _FUZZY / 100
+
+
+def _heaviest(stems: Iterable[str], share: float, weight: Callable[[str], float]) -> list[str]:
+    """The fewest heaviest stems that weigh more than ``share`` of all: a part of the stems that
+    weighs at least the rest of the total must hold one of them."""
+    ranked = sorted(stems, key=lambda s: (-weight(s), s))
+    need = share * sum(weight(s) for s in ranked) * (1 + _MARGIN)
+    out: list[str] = []
+    held = 0.0
+    for s in ranked:
+        out.append(s)
+        held += weight(s)
+        if held > need:
+            break
+    return out
+
+
+@dataclasses.dataclass
+class _Index:
+    """One speaker's units (by number) under what a link between two of them goes through."""
+
+    article: defaultdict[str, list[int]] = dataclasses.field(
+        default_factory=lambda: defaultdict(list)
+    )
+    word: defaultdict[str, list[int]] = dataclasses.field(default_factory=lambda: defaultdict(list))
+    stem: defaultdict[str, list[int]] = dataclasses.field(default_factory=lambda: defaultdict(list))
+    framing: defaultdict[str, list[int]] = dataclasses.field(
+        default_factory=lambda: defaultdict(list)
+    )
+    shape: defaultdict[tuple[int, str], list[int]] = dataclasses.field(
+        default_factory=lambda: defaultdict(list)
+    )
+    wordy: list[int] = dataclasses.field(default_factory=list)  # of four words or more
+
+
+class _Candidates:
+    """Which units a unit may be one remark with. Every way ``same_remark`` links two units
+    needs them to have one speaker and to share something: the article (the same-article
+    rules), a word (all the words of the shorter are in the longer: the same words, a fragment,
+    a word set within another), a phrase's distinctive stems, a heavy part of the weight of
+    their stems or of the writer's words, a build at one event. Units are indexed by those
+    once; each unit looks up only the entries that such a link would go through, so comparing
+    the pairs found links what comparing every pair would, at a cost that follows the number
+    of units and of links rather than its square.
+
+    One rule reaches past what the index guarantees: two long sentences whose words differ
+    but are spelt nearly alike (token_set_ratio, see ``_fuzzy_words``)."""
+
+    def __init__(self, items: Sequence[_Unit], quotes: Sequence[Quote], weights: _Weights) -> None:
+        self.items, self.quotes, self.w = items, quotes, weights
+        self.index: defaultdict[str, _Index] = defaultdict(_Index)
+        for n, u in enumerate(items):
+            q = quotes[u.quote]
+            if q.speaker is None:
+                continue  # said by no one known: never one remark with anything
+            index = self.index[q.speaker]
+            index.article[q.file].append(n)
+            if u.carrier or not u.norm:
+                continue  # these link within their own article only
+            for w in u.words:
+                index.word[w].append(n)
+            for s in u.stems:
+                index.stem[s].append(n)
+            for s in u.framing:
+                index.framing[s].append(n)
+            if q.event is not None and u.shaped:
+                index.shape[(q.event, u.shape)].append(n)
+            if u.length >= 4:
+                index.wordy.append(n)
+
+    def of(self, n: int) -> set[int]:
+        """The items that item ``n`` may be one remark with. Of each pair ``same_remark``
+        links, one item at least finds the other (the pair's shorter or lighter one)."""
+        u = self.items[n]
+        q = self.quotes[u.quote]
+        if q.speaker is None:
+            return set()
+        index = self.index[q.speaker]
+        found = set(index.article[q.file])
+        if u.carrier or not u.norm:
+            return found
+
+        def reach(entries: Mapping[str, list[int]], keys: Iterable[str]) -> None:
+            for k in keys:
+                found.update(entries.get(k, ()))
+
+        def rarest(entries: Mapping[str, list[int]], keys: Iterable[str]) -> str:
+            return min(keys, key=lambda k: (len(entries.get(k, ())), k))
+
+        # Equal words, a fragment of a longer quote, a word set within another: all the words
+        # of the one are in the other, its rarest too.
+        reach(index.word, [rarest(index.word, u.words)])
+        if q.event is not None and u.shaped:
+            found.update(index.shape.get((q.event, u.shape), ()))
+        if not u.stems:
+            if u.length >= 4:  # only function words: token_set_ratio with every long enough one
+                found.update(index.wordy)
+        elif u.short:  # the phrase's distinctive stems are all in the other
+            reach(index.stem, [rarest(index.stem, u.key)])
+        else:
+            # Sentences sharing half the weight of the lighter one: the lighter finds the other.
+            reach(index.stem, _heaviest(u.stems, _OVERLAP, self.w.of))
+            reach(index.word, self._fuzzy_words(u, index))
+        words_ = u.stems - self.w.names
+        if len(words_) >= 2:  # another quote's framing holds a heavy part of these words
+            reach(index.framing, _heaviest(words_, 1 - _DESCRIBED, self.w.of))
+        return found
+
+    @staticmethod
+    def _fuzzy_words(u: _Unit, index: _Index) -> list[str]:
+        """The unit's rarest words, enough of them that a sentence holding none of them leaves
+        too many of the unit's letters unshared for token_set_ratio to reach ``_FUZZY`` by
+        the shared words alone. Its other way there, sorted differing words alike letter by
+        letter, has no word it must share: the one link the index may miss."""
+        ranked = sorted(u.words, key=lambda w: (len(index.word.get(w, ())), w))
+        letters = len(" ".join(u.words))
+        # The ratio of the shared words against them plus the unit's other words (``apart``
+        # letters) is 1 - (1 + apart) / (2 * shared + 1 + apart), shared = letters - 1 - apart.
+        most = (_FUZZY_SHARE * (2 * letters - 1) - 1) / (1 + _FUZZY_SHARE) + _MARGIN
+        out: list[str] = []
+        apart = -1
+        for w in ranked:
+            out.append(w)
+            apart += len(w) + 1
+            if apart > most:
+                break
+        return out
+
+    def pairs(self) -> list[tuple[int, int]]:
+        """The pairs of items of two different quotes to compare, each once, in order."""
+        seen: set[tuple[int, int]] = set()
+        for n, u in enumerate(self.items):
+            for m in self.of(n):
+                if self.items[m].quote != u.quote:
+                    seen.add((n, m) if n < m else (m, n))
+        return sorted(seen)
+
+
 def _told_apart(
     flat: Sequence[_Unit], quotes: Sequence[Quote], find: Callable[[int], int], i: int, j: int
 ) -> bool:
@@ -422,7 +562,8 @@ def group_variants(
     sets = UnionFind(len(flat))
     find, union = sets.find, sets.union
 
-    linker = _Linker(quotes, _Weights(texts, quotes), texts, event_days)
+    weights = _Weights(texts, quotes)
+    linker = _Linker(quotes, weights, texts, event_days)
     wholes = {
         qi: dataclasses.replace(
             us[0],
@@ -435,20 +576,22 @@ def group_variants(
         for qi, us in enumerate(units)
         if len(us) > 1
     }
-    for x, ua in enumerate(flat):
-        for ub in flat[x + 1 :]:
-            if ua.quote != ub.quote and linker.same_remark(ua, ub):
-                union(index[(ua.quote, ua.piece)], index[(ub.quote, ub.piece)])
+    whole_of = list(wholes)  # the quote of each whole, numbered after the units
+    pairs = _Candidates(flat + [wholes[qi] for qi in whole_of], quotes, weights).pairs()
+    for i, j in pairs:
+        # Pairs already in one group are skipped: their link would change no group.
+        if j < len(flat) and find(i) != find(j) and linker.same_remark(flat[i], flat[j]):
+            union(i, j)
     # A remark told across sentences matches only the whole quote: it binds all its sentences.
-    for qi, whole in wholes.items():
-        for u in flat:
-            if (
-                u.quote != qi
-                and not any(linker.same_remark(u, p) for p in units[qi])
-                and linker.same_remark(u, whole)
-            ):
-                for p in units[qi]:
-                    union(index[(u.quote, u.piece)], index[(qi, p.piece)])
+    for i, j in pairs:
+        if i >= len(flat) or j < len(flat):
+            continue
+        u, qi = flat[i], whole_of[j - len(flat)]
+        if linker.same_remark(u, wholes[qi]) and not any(
+            linker.same_remark(u, p) for p in units[qi]
+        ):
+            for p in units[qi]:
+                union(i, index[(qi, p.piece)])
 
     # Sentences of one quote stay together unless other outlets render them apart.
     for qi, us in enumerate(units):
