@@ -534,15 +534,42 @@ class _Candidates:
         return sorted(seen)
 
 
-def _told_apart(
-    flat: Sequence[_Unit], quotes: Sequence[Quote], find: Callable[[int], int], i: int, j: int
-) -> bool:
-    """Whether one article holds different quotes in the two groups: it tells them apart."""
-    ri, rj = find(i), find(j)
-    in_i = {flat[n].quote for n in range(len(flat)) if find(n) == ri}
-    in_j = {flat[n].quote for n in range(len(flat)) if find(n) == rj}
-    files_i = {quotes[q].file for q in in_i}
-    return any(quotes[q].file in files_i and q not in in_i for q in in_j)
+class _Groups:
+    """The union-find over units, knowing for each group which quotes of which article it holds:
+    the passes after the first ask that of groups, and asking it of every unit is quadratic."""
+
+    def __init__(self, sets: UnionFind, flat: Sequence[_Unit], quotes: Sequence[Quote]) -> None:
+        self.sets = sets
+        self.held: dict[int, dict[str, set[int]]] = {}
+        for n, u in enumerate(flat):
+            by_file = self.held.setdefault(sets.find(n), {})
+            by_file.setdefault(quotes[u.quote].file, set()).add(u.quote)
+
+    def find(self, item: int) -> int:
+        return self.sets.find(item)
+
+    def union(self, keep: int, other: int) -> None:
+        a, b = self.sets.find(keep), self.sets.find(other)
+        if a == b:
+            return
+        root = self.sets.union(keep, other)
+        small, big = self.held.pop(b if root == a else a), self.held[root]
+        if len(small) > len(big):
+            small, big = big, small
+        for file, held in small.items():
+            big.setdefault(file, set()).update(held)
+        self.held[root] = big
+
+    def holds_other(self, item: int, quote: int, file: str) -> bool:
+        """Whether the item's group holds a quote other than ``quote`` (of ``file``)."""
+        held = self.held[self.sets.find(item)]
+        return len(held) > 1 or len(held[file]) > 1
+
+    def told_apart(self, i: int, j: int) -> bool:
+        """Whether one article holds different quotes in the two groups: it tells them apart."""
+        in_i, in_j = self.held[self.sets.find(i)], self.held[self.sets.find(j)]
+        files = in_i.keys() if len(in_i) <= len(in_j) else in_j.keys()
+        return any(file in in_i and file in in_j and not in_j[file] <= in_i[file] for file in files)
 
 
 def group_variants(
@@ -593,21 +620,20 @@ def group_variants(
             for p in units[qi]:
                 union(i, index[(qi, p.piece)])
 
+    groups = _Groups(sets, flat, quotes)
     # Sentences of one quote stay together unless other outlets render them apart.
     for qi, us in enumerate(units):
         if len(us) < 2:
             continue
         ids = [index[(qi, u.piece)] for u in us]
-        outside = [
-            any(flat[m].quote != qi and find(m) == find(i) for m in range(len(flat))) for i in ids
-        ]
+        outside = [groups.holds_other(i, qi, quotes[qi].file) for i in ids]
         roots = [find(i) for i in ids]
         for n in range(len(ids) - 1):
             if not outside[n] and not outside[n + 1]:
-                union(ids[n], ids[n + 1])
+                groups.union(ids[n], ids[n + 1])
         for n in range(1, len(ids) - 1):  # a sentence between two of one remark is part of it
             if not outside[n] and roots[n - 1] == roots[n + 1]:
-                union(ids[n - 1], ids[n])
+                groups.union(ids[n - 1], ids[n])
 
     # Last, renderings of one speech act ("I'm so grateful" / "his gratitude"): after the split,
     # so that a sentence joined only by its act never cuts a quote apart.
@@ -618,17 +644,27 @@ def group_variants(
             (u.act, quotes[u.quote].file, quotes[u.quote].speaker, u.quote) for u in flat
         }
     )
-    for x, ua in enumerate(flat):
-        for ub in flat[x + 1 :]:
-            i, j = index[(ua.quote, ua.piece)], index[(ub.quote, ub.piece)]
-            if (
-                find(i) != find(j)
-                and linker.same_act(ua, ub)
-                and acts[(ua.act, quotes[ua.quote].file, quotes[ua.quote].speaker)] == 1
-                and acts[(ub.act, quotes[ub.quote].file, quotes[ub.quote].speaker)] == 1
-                and not _told_apart(flat, quotes, find, i, j)
-            ):
-                union(i, j)
+    by_act: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, u in enumerate(flat):
+        q = quotes[u.quote]
+        if (
+            u.act is not None
+            and q.speaker is not None
+            and q.event is not None
+            and acts[(u.act, q.file, q.speaker)] == 1
+        ):
+            by_act[(u.act, q.speaker)].append(n)
+    # Each link changes what later pairs see (``told_apart``): pairs go in the order of units.
+    act_pairs = sorted(
+        (x, y)
+        for block in by_act.values()
+        for k, x in enumerate(block)
+        for y in block[k + 1 :]
+        if quotes[flat[x].quote].file != quotes[flat[y].quote].file
+    )
+    for i, j in act_pairs:
+        if find(i) != find(j) and linker.same_act(flat[i], flat[j]) and not groups.told_apart(i, j):
+            groups.union(i, j)
 
     pieces: list[Quote] = []
     roots_of: list[int] = []
