@@ -162,14 +162,23 @@ def _shape(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=_CACHED)
-def _reading(text: str) -> tuple[set[str], set[str], str, frozenset[str], int, str, bool]:
+def _reading(text: str) -> tuple[set[str], set[str], str, str, frozenset[str], int, str, bool]:
     """What the comparison reads off a unit's text (the fields of ``_Unit``). Units of one text
     share the sets, which nothing changes."""
     norm = _norm(text)
     tokens = norm.split()
     shape = _shape(text)
     shaped = shape.count("W") >= 3 and any(w in FUNCTION_WORDS for w in shape.split())
-    return _stems(text), _key(text), norm, frozenset(tokens), len(tokens), shape, shaped
+    return (
+        _stems(text),
+        _key(text),
+        norm,
+        f" {norm} ",
+        frozenset(tokens),
+        len(tokens),
+        shape,
+        shaped,
+    )
 
 
 @dataclasses.dataclass
@@ -189,6 +198,7 @@ class _Unit:
     stems: set[str] = dataclasses.field(init=False)
     key: set[str] = dataclasses.field(init=False)
     norm: str = dataclasses.field(init=False)
+    padded: str = dataclasses.field(init=False)  # ``norm`` between spaces, to find it in another
     words: frozenset[str] = dataclasses.field(init=False)  # the distinct words of ``norm``
     length: int = dataclasses.field(init=False)  # how many words ``norm`` has
     shape: str = dataclasses.field(init=False)
@@ -199,6 +209,7 @@ class _Unit:
             self.stems,
             self.key,
             self.norm,
+            self.padded,
             self.words,
             self.length,
             self.shape,
@@ -220,18 +231,21 @@ class _Weights:
             paras = [q.text for q in quotes]
         self.n = len(paras)
         self.df: Counter[str] = Counter()
-        for p in paras:
+        # Outlets print the same paragraph (wire copy, templates): each text is read once.
+        repeats = Counter(paras)
+        for p, times in repeats.items():
             stems = set(map(_content_stem, set(_WORD.findall(p.lower().replace("’", "'")))))
             stems.discard(None)
-            self.df.update(stems)
-        # Names (never written in lower case) say who, not what: "Putin", "Korea".
-        upper: set[str] = set()
-        lower: set[str] = set()
-        for p in paras:
-            for w in _CASED.findall(p):
-                (upper if w[0].isupper() else lower).add(w)
-        self.names = frozenset({stem(w.lower()) for w in upper} - {stem(w.lower()) for w in lower})
+            self.df.update(dict.fromkeys(stems, times))
+        # Names (never written in lower case) say who, not what: "Putin", "Korea". A separator
+        # that is not a space keeps each paragraph's first word out, as reading them one by one.
+        cased = set(_CASED.findall("\0".join(repeats)))
+        upper = {stem(w.lower()) for w in cased if w[0].isupper()}
+        lower = {stem(w.lower()) for w in cased if not w[0].isupper()}
+        self.names = frozenset(upper - lower)
         self._of: dict[str, float] = {}
+        self._totals: dict[int, tuple[set[str], float]] = {}
+        self._unnamed: dict[int, tuple[set[str], set[str], float]] = {}
 
     def of(self, s: str) -> float:
         """The weight of one stem."""
@@ -242,6 +256,22 @@ class _Weights:
 
     def __call__(self, stems: Iterable[str]) -> float:
         return sum(self.of(s) for s in stems)
+
+    def total(self, stems: set[str]) -> float:
+        """``self(stems)`` of a unit's stems, which every pair it is in weighs again. The set is
+        kept with its weight, so that its id names it while the weights live."""
+        held = self._totals.get(id(stems))
+        if held is None:
+            held = self._totals[id(stems)] = (stems, self(stems))
+        return held[1]
+
+    def unnamed(self, stems: set[str]) -> tuple[set[str], float]:
+        """A unit's stems but the names, and their weight."""
+        held = self._unnamed.get(id(stems))
+        if held is None:
+            rest = stems - self.names
+            held = self._unnamed[id(stems)] = (stems, rest, self(rest))
+        return held[1], held[2]
 
 
 def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[list[_Unit]]:
@@ -305,15 +335,15 @@ class _Linker:
 
     def overlap(self, a: set[str], b: set[str]) -> float:
         """Weighted share of the smaller side's words that the other side has."""
-        small = min(self.w(a), self.w(b))
+        small = min(self.w.total(a), self.w.total(b))
         return self.w(a & b) / small if small else 0.0
 
     def described(self, words_: set[str], framing: set[str]) -> bool:
         """Whether the writer's words around another quote say the same thing ("Putin offered to
         help them launch satellites" / "asked about helping with satellites, Putin said '...'")."""
-        words_ = words_ - self.w.names
+        words_, weight = self.w.unnamed(words_)
         shared = words_ & framing
-        return len(shared) >= 2 and self.w(shared) >= _DESCRIBED * self.w(words_)
+        return len(shared) >= 2 and self.w(shared) >= _DESCRIBED * weight
 
     def same_remark(self, ua: _Unit, ub: _Unit, whole_b: _Unit | None = None) -> bool:
         a, b = self.quotes[ua.quote], self.quotes[ub.quote]
@@ -332,7 +362,7 @@ class _Linker:
         if not na or not nb:
             return False
         if na == nb or (
-            min(len(na), len(nb)) >= 4 and (f" {na} " in f" {nb} " or f" {nb} " in f" {na} ")
+            min(len(na), len(nb)) >= 4 and (ua.padded in ub.padded or ub.padded in ua.padded)
         ):
             return True  # the same words, or a fragment of the longer quote
         if a.file == b.file:
@@ -349,10 +379,7 @@ class _Linker:
         if ua.short or ub.short:
             short, other = (ua, ub) if len(sa) <= len(sb) else (ub, ua)
             if not short.key:  # only function words: "that's why we are here"
-                if (
-                    min(len(na.split()), len(nb.split())) >= 4
-                    and fuzz.token_set_ratio(na, nb) >= _FUZZY
-                ):
+                if min(ua.length, ub.length) >= 4 and fuzz.token_set_ratio(na, nb) >= _FUZZY:
                     return True
             elif short.key <= other.stems or (other.short and other.key <= short.stems):
                 return (
@@ -465,6 +492,7 @@ class _Candidates:
                 index.shape[(q.event, u.shape)].append(n)
             if u.length >= 4:
                 index.wordy.append(n)
+        self._found: dict[tuple[str, str], frozenset[int]] = {}
 
     def of(self, n: int) -> set[int]:
         """The items that item ``n`` may be one remark with. Of each pair ``same_remark``
@@ -477,6 +505,18 @@ class _Candidates:
         found = set(index.article[q.file])
         if u.carrier or not u.norm:
             return found
+        if q.event is not None and u.shaped:
+            found.update(index.shape.get((q.event, u.shape), ()))
+        found |= self._by_words(q.speaker, u)
+        return found
+
+    def _by_words(self, speaker: str, u: _Unit) -> frozenset[int]:
+        """What the unit's words find, the same for every rendering of one text by a speaker."""
+        known = self._found.get((speaker, u.text))
+        if known is not None:
+            return known
+        index = self.index[speaker]
+        found: set[int] = set()
 
         def reach(entries: Mapping[str, list[int]], keys: Iterable[str]) -> None:
             for k in keys:
@@ -488,8 +528,6 @@ class _Candidates:
         # Equal words, a fragment of a longer quote, a word set within another: all the words
         # of the one are in the other, its rarest too.
         reach(index.word, [rarest(index.word, u.words)])
-        if q.event is not None and u.shaped:
-            found.update(index.shape.get((q.event, u.shape), ()))
         if not u.stems:
             if u.length >= 4:  # only function words: token_set_ratio with every long enough one
                 found.update(index.wordy)
@@ -502,7 +540,8 @@ class _Candidates:
         words_ = u.stems - self.w.names
         if len(words_) >= 2:  # another quote's framing holds a heavy part of these words
             reach(index.framing, _heaviest(words_, 1 - _DESCRIBED, self.w.of))
-        return found
+        known = self._found[(speaker, u.text)] = frozenset(found)
+        return known
 
     @staticmethod
     def _fuzzy_words(u: _Unit, index: _Index) -> list[str]:
@@ -524,26 +563,17 @@ class _Candidates:
                 break
         return out
 
-    def pairs(self) -> list[tuple[int, int]]:
-        """The pairs of items of two different quotes to compare, each once, in order."""
-        seen: set[tuple[int, int]] = set()
-        for n, u in enumerate(self.items):
-            for m in self.of(n):
-                if self.items[m].quote != u.quote:
-                    seen.add((n, m) if n < m else (m, n))
-        return sorted(seen)
-
 
 class _Groups:
-    """The union-find over units, knowing for each group which quotes of which article it holds:
-    the passes after the first ask that of groups, and asking it of every unit is quadratic."""
+    """The union-find over units, knowing for each group its units and which quotes of which
+    article it holds: the passes ask that of groups, and asking it of every unit is quadratic."""
 
-    def __init__(self, sets: UnionFind, flat: Sequence[_Unit], quotes: Sequence[Quote]) -> None:
-        self.sets = sets
-        self.held: dict[int, dict[str, set[int]]] = {}
-        for n, u in enumerate(flat):
-            by_file = self.held.setdefault(sets.find(n), {})
-            by_file.setdefault(quotes[u.quote].file, set()).add(u.quote)
+    def __init__(self, flat: Sequence[_Unit], quotes: Sequence[Quote]) -> None:
+        self.sets = UnionFind(len(flat))
+        self.members: dict[int, set[int]] = {n: {n} for n in range(len(flat))}
+        self.held: dict[int, dict[str, set[int]]] = {
+            n: {quotes[u.quote].file: {u.quote}} for n, u in enumerate(flat)
+        }
 
     def find(self, item: int) -> int:
         return self.sets.find(item)
@@ -553,12 +583,23 @@ class _Groups:
         if a == b:
             return
         root = self.sets.union(keep, other)
-        small, big = self.held.pop(b if root == a else a), self.held[root]
+        gone = b if root == a else a
+        # The smaller side joins the larger, so no unit is copied more than log(n) times.
+        small, big = self.members.pop(gone), self.members[root]
         if len(small) > len(big):
             small, big = big, small
-        for file, held in small.items():
-            big.setdefault(file, set()).update(held)
-        self.held[root] = big
+        big |= small
+        self.members[root] = big
+        held_small, held_big = self.held.pop(gone), self.held[root]
+        if len(held_small) > len(held_big):
+            held_small, held_big = held_big, held_small
+        for file, held in held_small.items():
+            held_big.setdefault(file, set()).update(held)
+        self.held[root] = held_big
+
+    def others(self, item: int, found: set[int]) -> set[int]:
+        """The items of ``found`` that are not in the item's group."""
+        return found - self.members[self.sets.find(item)]
 
     def holds_other(self, item: int, quote: int, file: str) -> bool:
         """Whether the item's group holds a quote other than ``quote`` (of ``file``)."""
@@ -586,8 +627,8 @@ def group_variants(
     units = _units(quotes, texts)
     flat = [u for us in units for u in us]
     index = {(u.quote, u.piece): n for n, u in enumerate(flat)}
-    sets = UnionFind(len(flat))
-    find, union = sets.find, sets.union
+    groups = _Groups(flat, quotes)
+    find, union = groups.find, groups.union
 
     weights = _Weights(texts, quotes)
     linker = _Linker(quotes, weights, texts, event_days)
@@ -604,23 +645,37 @@ def group_variants(
         if len(us) > 1
     }
     whole_of = list(wholes)  # the quote of each whole, numbered after the units
-    pairs = _Candidates(flat + [wholes[qi] for qi in whole_of], quotes, weights).pairs()
-    for i, j in pairs:
-        # Pairs already in one group are skipped: their link would change no group.
-        if j < len(flat) and find(i) != find(j) and linker.same_remark(flat[i], flat[j]):
-            union(i, j)
-    # A remark told across sentences matches only the whole quote: it binds all its sentences.
-    for i, j in pairs:
-        if i >= len(flat) or j < len(flat):
+    items = flat + [wholes[qi] for qi in whole_of]
+    candidates = _Candidates(items, quotes, weights)
+    to_wholes: set[tuple[int, int]] = set()  # (unit, whole)
+    unlike: set[tuple[int, int]] = set()  # pairs compared and found two remarks
+    for n, u in enumerate(items):
+        if n >= len(flat):
+            to_wholes.update((m, n) for m in candidates.of(n) if m < len(flat))
             continue
+        # Units already in the unit's group are passed over: a link would change no group.
+        for m in groups.others(n, candidates.of(n)):
+            if m >= len(flat):
+                to_wholes.add((n, m))
+                continue
+            pair = (n, m) if n < m else (m, n)
+            if flat[m].quote == u.quote or pair in unlike or find(n) == find(m):
+                continue
+            if linker.same_remark(u, flat[m]):
+                union(n, m)
+            else:
+                unlike.add(pair)
+    # A remark told across sentences matches only the whole quote: it binds all its sentences.
+    for i, j in sorted(to_wholes):
         u, qi = flat[i], whole_of[j - len(flat)]
+        if u.quote == qi:
+            continue
         if linker.same_remark(u, wholes[qi]) and not any(
             linker.same_remark(u, p) for p in units[qi]
         ):
             for p in units[qi]:
                 union(i, index[(qi, p.piece)])
 
-    groups = _Groups(sets, flat, quotes)
     # Sentences of one quote stay together unless other outlets render them apart.
     for qi, us in enumerate(units):
         if len(us) < 2:
@@ -630,10 +685,10 @@ def group_variants(
         roots = [find(i) for i in ids]
         for n in range(len(ids) - 1):
             if not outside[n] and not outside[n + 1]:
-                groups.union(ids[n], ids[n + 1])
+                union(ids[n], ids[n + 1])
         for n in range(1, len(ids) - 1):  # a sentence between two of one remark is part of it
             if not outside[n] and roots[n - 1] == roots[n + 1]:
-                groups.union(ids[n - 1], ids[n])
+                union(ids[n - 1], ids[n])
 
     # Last, renderings of one speech act ("I'm so grateful" / "his gratitude"): after the split,
     # so that a sentence joined only by its act never cuts a quote apart.
@@ -664,7 +719,7 @@ def group_variants(
     )
     for i, j in act_pairs:
         if find(i) != find(j) and linker.same_act(flat[i], flat[j]) and not groups.told_apart(i, j):
-            groups.union(i, j)
+            union(i, j)
 
     pieces: list[Quote] = []
     roots_of: list[int] = []
