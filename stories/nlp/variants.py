@@ -440,22 +440,16 @@ def _heaviest(stems: Iterable[str], share: float, weight: Callable[[str], float]
     return out
 
 
-@dataclasses.dataclass
 class _Index:
     """One speaker's units (by number) under what a link between two of them goes through."""
 
-    article: defaultdict[str, list[int]] = dataclasses.field(
-        default_factory=lambda: defaultdict(list)
-    )
-    word: defaultdict[str, list[int]] = dataclasses.field(default_factory=lambda: defaultdict(list))
-    stem: defaultdict[str, list[int]] = dataclasses.field(default_factory=lambda: defaultdict(list))
-    framing: defaultdict[str, list[int]] = dataclasses.field(
-        default_factory=lambda: defaultdict(list)
-    )
-    shape: defaultdict[tuple[int, str], list[int]] = dataclasses.field(
-        default_factory=lambda: defaultdict(list)
-    )
-    wordy: list[int] = dataclasses.field(default_factory=list)  # of four words or more
+    def __init__(self) -> None:
+        self.article: defaultdict[str, list[int]] = defaultdict(list)
+        self.word: defaultdict[str, list[int]] = defaultdict(list)
+        self.stem: defaultdict[str, list[int]] = defaultdict(list)
+        self.framing: defaultdict[str, list[int]] = defaultdict(list)
+        self.shape: defaultdict[tuple[int, str], list[int]] = defaultdict(list)
+        self.wordy: list[int] = []  # of four words or more
 
 
 class _Candidates:
@@ -492,7 +486,7 @@ class _Candidates:
                 index.shape[(q.event, u.shape)].append(n)
             if u.length >= 4:
                 index.wordy.append(n)
-        self._found: dict[tuple[str, str], frozenset[int]] = {}
+        self._keys: dict[tuple[str, str], tuple[list[str], list[str], list[str], bool]] = {}
 
     def of(self, n: int) -> set[int]:
         """The items that item ``n`` may be one remark with. Of each pair ``same_remark``
@@ -507,41 +501,44 @@ class _Candidates:
             return found
         if q.event is not None and u.shaped:
             found.update(index.shape.get((q.event, u.shape), ()))
-        found |= self._by_words(q.speaker, u)
+        keys = self._keys.get((q.speaker, u.text))
+        if keys is None:
+            keys = self._keys[(q.speaker, u.text)] = self._keys_of(u, index)
+        words, stems, framing, wordy = keys
+        for k in words:
+            found.update(index.word[k])
+        for k in stems:
+            found.update(index.stem[k])
+        for k in framing:
+            found.update(index.framing.get(k, ()))
+        if wordy:
+            found.update(index.wordy)
         return found
 
-    def _by_words(self, speaker: str, u: _Unit) -> frozenset[int]:
-        """What the unit's words find, the same for every rendering of one text by a speaker."""
-        known = self._found.get((speaker, u.text))
-        if known is not None:
-            return known
-        index = self.index[speaker]
-        found: set[int] = set()
-
-        def reach(entries: Mapping[str, list[int]], keys: Iterable[str]) -> None:
-            for k in keys:
-                found.update(entries.get(k, ()))
+    def _keys_of(self, u: _Unit, index: _Index) -> tuple[list[str], list[str], list[str], bool]:
+        """The entries of the speaker's index that the unit looks up (words, stems, framing
+        stems, whether all quotes of four words or more), the same for every rendering of one
+        text by the speaker."""
 
         def rarest(entries: Mapping[str, list[int]], keys: Iterable[str]) -> str:
-            return min(keys, key=lambda k: (len(entries.get(k, ())), k))
+            return min(keys, key=lambda k: (len(entries[k]), k))
 
         # Equal words, a fragment of a longer quote, a word set within another: all the words
         # of the one are in the other, its rarest too.
-        reach(index.word, [rarest(index.word, u.words)])
-        if not u.stems:
-            if u.length >= 4:  # only function words: token_set_ratio with every long enough one
-                found.update(index.wordy)
-        elif u.short:  # the phrase's distinctive stems are all in the other
-            reach(index.stem, [rarest(index.stem, u.key)])
-        else:
+        words = [rarest(index.word, u.words)]
+        stems: list[str] = []
+        if u.stems and u.short:  # the phrase's distinctive stems are all in the other
+            stems = [rarest(index.stem, u.key)]
+        elif u.stems:
             # Sentences sharing half the weight of the lighter one: the lighter finds the other.
-            reach(index.stem, _heaviest(u.stems, _OVERLAP, self.w.of))
-            reach(index.word, self._fuzzy_words(u, index))
+            stems = _heaviest(u.stems, _OVERLAP, self.w.of)
+            words += self._fuzzy_words(u, index)
+        # Another quote's framing holds a heavy part of these words.
         words_ = u.stems - self.w.names
-        if len(words_) >= 2:  # another quote's framing holds a heavy part of these words
-            reach(index.framing, _heaviest(words_, 1 - _DESCRIBED, self.w.of))
-        known = self._found[(speaker, u.text)] = frozenset(found)
-        return known
+        framing = _heaviest(words_, 1 - _DESCRIBED, self.w.of) if len(words_) >= 2 else []
+        # Only function words: token_set_ratio with every quote long enough.
+        wordy = not u.stems and u.length >= 4
+        return words, stems, framing, wordy
 
     @staticmethod
     def _fuzzy_words(u: _Unit, index: _Index) -> list[str]:
@@ -549,7 +546,7 @@ class _Candidates:
         too many of the unit's letters unshared for token_set_ratio to reach ``_FUZZY`` by
         the shared words alone. Its other way there, sorted differing words alike letter by
         letter, has no word it must share: the one link the index may miss."""
-        ranked = sorted(u.words, key=lambda w: (len(index.word.get(w, ())), w))
+        ranked = sorted(u.words, key=lambda w: (len(index.word[w]), w))
         letters = len(" ".join(u.words))
         # The ratio of the shared words against them plus the unit's other words (``apart``
         # letters) is 1 - (1 + apart) / (2 * shared + 1 + apart), shared = letters - 1 - apart.
@@ -709,17 +706,20 @@ def group_variants(
             and acts[(u.act, q.file, q.speaker)] == 1
         ):
             by_act[(u.act, q.speaker)].append(n)
-    # Each link changes what later pairs see (``told_apart``): pairs go in the order of units.
-    act_pairs = sorted(
-        (x, y)
-        for block in by_act.values()
-        for k, x in enumerate(block)
-        for y in block[k + 1 :]
-        if quotes[flat[x].quote].file != quotes[flat[y].quote].file
-    )
-    for i, j in act_pairs:
-        if find(i) != find(j) and linker.same_act(flat[i], flat[j]) and not groups.told_apart(i, j):
-            union(i, j)
+    # Each link changes what later pairs see (``told_apart``), so pairs go in the order of the
+    # units, as when every pair was tried; a unit pairs only with later ones of its act.
+    place = {n: (block, k) for block in by_act.values() for k, n in enumerate(block)}
+    for i in sorted(place):
+        block, k = place[i]
+        file = quotes[flat[i].quote].file
+        for j in block[k + 1 :]:
+            if (
+                quotes[flat[j].quote].file != file
+                and find(i) != find(j)
+                and linker.same_act(flat[i], flat[j])
+                and not groups.told_apart(i, j)
+            ):
+                union(i, j)
 
     pieces: list[Quote] = []
     roots_of: list[int] = []
@@ -752,10 +752,16 @@ def share_events(quotes: Sequence[Quote]) -> list[Quote]:
     for q in quotes:
         if q.variant_group is not None and q.event is not None:
             votes.setdefault(q.variant_group, Counter())[q.event] += 1
+    agreed: dict[int | None, int | None] = {}  # the event a group agrees on, by group
     out = []
     for q in quotes:
-        ranked = votes.get(q.variant_group, Counter()).most_common(2) if q.event is None else []
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            q = dataclasses.replace(q, event=ranked[0][0])
+        if q.event is None:
+            if q.variant_group not in agreed:
+                ranked = votes.get(q.variant_group, Counter()).most_common(2)
+                clear = ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+                agreed[q.variant_group] = ranked[0][0] if clear else None
+            event = agreed[q.variant_group]
+            if event is not None:
+                q = dataclasses.replace(q, event=event)
         out.append(q)
     return out
