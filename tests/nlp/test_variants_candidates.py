@@ -79,6 +79,7 @@ def test_comparisons_grow_with_the_remarks_not_with_their_pairs(compared: list[i
             "wherever, nevertheless, delta omega sigma theta.",
         ),
     ],
+    ids=["fragment-of-function-words", "function-words-alike", "heavy-stems", "letters"],
 )
 def test_renderings_are_found_among_many_unrelated_remarks(one: str, other: str) -> None:
     quotes = [
