@@ -487,6 +487,7 @@ class _Candidates:
             if u.length >= 4:
                 index.wordy.append(n)
         self._keys: dict[tuple[str, str], tuple[list[str], list[str], list[str], bool]] = {}
+        self._heavy: dict[str, tuple[list[str], list[str]]] = {}
 
     def of(self, n: int) -> set[int]:
         """The items that item ``n`` may be one remark with. Of each pair ``same_remark``
@@ -526,19 +527,29 @@ class _Candidates:
         # Equal words, a fragment of a longer quote, a word set within another: all the words
         # of the one are in the other, its rarest too.
         words = [rarest(index.word, u.words)]
+        heavy, framing = self._heaviest_of(u)
         stems: list[str] = []
         if u.stems and u.short:  # the phrase's distinctive stems are all in the other
             stems = [rarest(index.stem, u.key)]
         elif u.stems:
-            # Sentences sharing half the weight of the lighter one: the lighter finds the other.
-            stems = _heaviest(u.stems, _OVERLAP, self.w.of)
+            stems = heavy
             words += self._fuzzy_words(u, index)
-        # Another quote's framing holds a heavy part of these words.
-        words_ = u.stems - self.w.names
-        framing = _heaviest(words_, 1 - _DESCRIBED, self.w.of) if len(words_) >= 2 else []
         # Only function words: token_set_ratio with every quote long enough.
         wordy = not u.stems and u.length >= 4
         return words, stems, framing, wordy
+
+    def _heaviest_of(self, u: _Unit) -> tuple[list[str], list[str]]:
+        """The heaviest stems of a text, whoever says it: enough of them that a sentence
+        sharing half the weight of the text shares one (when the text is the lighter), and
+        enough of them but the names that a framing holding a heavy part of those does."""
+        known = self._heavy.get(u.text)
+        if known is None:
+            words_ = u.stems - self.w.names
+            known = self._heavy[u.text] = (
+                _heaviest(u.stems, _OVERLAP, self.w.of),
+                _heaviest(words_, 1 - _DESCRIBED, self.w.of) if len(words_) >= 2 else [],
+            )
+        return known
 
     @staticmethod
     def _fuzzy_words(u: _Unit, index: _Index) -> list[str]:
