@@ -13,9 +13,10 @@ only for one speaker at one happening and when no article leaves open which quot
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -46,9 +47,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[“‘\"]?[A-Z])")
 _LIST_GLUE = re.compile(r"^[\s,;”’\"“‘]*(?:(?:and|or|as well as)[\s”’\"“‘]*)?$")
 _CASED = re.compile(r"(?<![.!?] )(?<=\s)[A-Za-z]+")
 _SHORT = 3  # content words of a phrase (a fragment) rather than a sentence
+_OVERLAP = 0.5  # share of the lighter sentence's weight two renderings of a sentence share
+_DESCRIBED = 0.6  # share of a quote's weight the writer's words around another quote must hold
+_FUZZY = 85  # token_set_ratio of two renderings worded nearly alike
 
 
 _CASED_WORD = re.compile(r"[A-Za-z0-9]+")
+# Texts and words read once per process: outlets repeat a remark word for word, and a story's
+# articles share most of their vocabulary.
+_CACHED = 1 << 16
 
 
 def speech_act(text: str) -> str | None:
@@ -62,6 +69,7 @@ def speech_act(text: str) -> str | None:
     return _speech_act(text)[0]
 
 
+@functools.lru_cache(maxsize=_CACHED)
 def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
     """The speech act (``speech_act``) and the names after its cue: whom or what it is aimed
     at ("support for President Putin", not "in Oslo"), as stems so "Russia"
@@ -106,14 +114,22 @@ def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
     return None, frozenset()
 
 
+@functools.lru_cache(maxsize=_CACHED)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word, None for any other word."""
+    if len(word) > 2 and word not in COMPOUND_PREFIXES and word not in STOPWORDS:
+        return None if word.isdigit() else stem(word)
+    return None
+
+
 def _content(text: str) -> list[str]:
     """Content-word stems in order, so inflections meet ("imperialist", "imperialism";
     "developing", "development")."""
-    out = []
-    for w in _WORD.findall(text.lower().replace("’", "'")):
-        if len(w) > 2 and w not in COMPOUND_PREFIXES and w not in STOPWORDS and not w.isdigit():
-            out.append(stem(w))
-    return out
+    return [
+        s
+        for w in _WORD.findall(text.lower().replace("’", "'"))
+        if (s := _content_stem(w)) is not None
+    ]
 
 
 def _stems(text: str) -> set[str]:
@@ -145,6 +161,26 @@ def _shape(text: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=_CACHED)
+def _reading(text: str) -> tuple[set[str], set[str], str, str, frozenset[str], int, str, bool]:
+    """What the comparison reads off a unit's text (the fields of ``_Unit``). Units of one text
+    share the sets, which nothing changes."""
+    norm = _norm(text)
+    tokens = norm.split()
+    shape = _shape(text)
+    shaped = shape.count("W") >= 3 and any(w in FUNCTION_WORDS for w in shape.split())
+    return (
+        _stems(text),
+        _key(text),
+        norm,
+        f" {norm} ",
+        frozenset(tokens),
+        len(tokens),
+        shape,
+        shaped,
+    )
+
+
 @dataclasses.dataclass
 class _Unit:
     """One sentence of a quote (or the whole quote), with what the comparison needs."""
@@ -154,12 +190,31 @@ class _Unit:
     start: int  # offsets into the article
     end: int
     text: str
-    stems: set[str]
-    key: set[str]
     framing: set[str]  # the writer's own words in the quote's sentence
     carrier: bool = False  # reported speech that wraps a quoted fragment
     act: str | None = None  # the speech act it performs (``speech_act``)
     aimed_at: frozenset[str] = frozenset()  # names after the act's cue
+    # Read off the text once here: a unit meets many others, and ``replace`` works them out anew.
+    stems: set[str] = dataclasses.field(init=False)
+    key: set[str] = dataclasses.field(init=False)
+    norm: str = dataclasses.field(init=False)
+    padded: str = dataclasses.field(init=False)  # ``norm`` between spaces, to find it in another
+    words: frozenset[str] = dataclasses.field(init=False)  # the distinct words of ``norm``
+    length: int = dataclasses.field(init=False)  # how many words ``norm`` has
+    shape: str = dataclasses.field(init=False)
+    shaped: bool = dataclasses.field(init=False)  # ``shape`` is specific enough to compare
+
+    def __post_init__(self) -> None:
+        (
+            self.stems,
+            self.key,
+            self.norm,
+            self.padded,
+            self.words,
+            self.length,
+            self.shape,
+            self.shaped,
+        ) = _reading(self.text)
 
     @property
     def short(self) -> bool:
@@ -175,18 +230,48 @@ class _Weights:
         if not paras:
             paras = [q.text for q in quotes]
         self.n = len(paras)
-        self.df: Counter[str] = Counter(s for p in paras for s in _stems(p))
-        # Names (never written in lower case) say who, not what: "Putin", "Korea".
-        upper: set[str] = set()
-        lower: set[str] = set()
-        for p in paras:
-            for m in _CASED.finditer(p):
-                w = m.group(0)
-                (upper if w[0].isupper() else lower).add(stem(w.lower()))
+        self.df: Counter[str] = Counter()
+        # Outlets print the same paragraph (wire copy, templates): each text is read once.
+        repeats = Counter(paras)
+        for p, times in repeats.items():
+            stems = set(map(_content_stem, set(_WORD.findall(p.lower().replace("’", "'")))))
+            stems.discard(None)
+            self.df.update(dict.fromkeys(stems, times))
+        # Names (never written in lower case) say who, not what: "Putin", "Korea". A separator
+        # that is not a space keeps each paragraph's first word out, as reading them one by one.
+        cased = set(_CASED.findall("\0".join(repeats)))
+        upper = {stem(w.lower()) for w in cased if w[0].isupper()}
+        lower = {stem(w.lower()) for w in cased if not w[0].isupper()}
         self.names = frozenset(upper - lower)
+        self._of: dict[str, float] = {}
+        self._totals: dict[int, tuple[set[str], float]] = {}
+        self._unnamed: dict[int, tuple[set[str], set[str], float]] = {}
+
+    def of(self, s: str) -> float:
+        """The weight of one stem."""
+        weight = self._of.get(s)
+        if weight is None:
+            weight = self._of[s] = math.log((self.n + 1) / (self.df.get(s, 0) + 1)) + 0.1
+        return weight
 
     def __call__(self, stems: Iterable[str]) -> float:
-        return sum(math.log((self.n + 1) / (self.df.get(s, 0) + 1)) + 0.1 for s in stems)
+        return sum(self.of(s) for s in stems)
+
+    def total(self, stems: set[str]) -> float:
+        """``self(stems)`` of a unit's stems, which every pair it is in weighs again. The set is
+        kept with its weight, so that its id names it while the weights live."""
+        held = self._totals.get(id(stems))
+        if held is None:
+            held = self._totals[id(stems)] = (stems, self(stems))
+        return held[1]
+
+    def unnamed(self, stems: set[str]) -> tuple[set[str], float]:
+        """A unit's stems but the names, and their weight."""
+        held = self._unnamed.get(id(stems))
+        if held is None:
+            rest = stems - self.names
+            held = self._unnamed[id(stems)] = (stems, rest, self(rest))
+        return held[1], held[2]
 
 
 def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[list[_Unit]]:
@@ -194,7 +279,9 @@ def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[lis
     for qi, q in enumerate(quotes):
         text = (texts or {}).get(q.file)
         framing: set[str] = set()
-        if text is not None and q.sentence_end > q.sentence_start:
+        # Around reported speech the writer's words are often more reported speech, which
+        # would describe a different remark; only quote marks set the framing apart.
+        if q.direct and text is not None and q.sentence_end > q.sentence_start:
             sent = text[q.sentence_start : q.sentence_end]
             cut = [(a, b) for a, b in find_quoted(sent)]
             rel = (q.start - q.sentence_start, q.end - q.sentence_start)
@@ -205,9 +292,7 @@ def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[lis
                 kept.append(sent[last:a])
                 last = max(last, b)
             kept.append(sent[last:])
-            # Around reported speech the writer's words are often more reported speech, which
-            # would describe a different remark; only quote marks set the framing apart.
-            framing = _stems(" ".join(kept)) if q.direct else set()
+            framing = _stems(" ".join(kept))
         carrier = not q.direct and any(ch in q.text for ch in '“”"')
         pieces: list[tuple[int, int]] = []
         if q.direct:
@@ -222,18 +307,7 @@ def _units(quotes: Sequence[Quote], texts: Mapping[str, str] | None) -> list[lis
         for n, (a, b) in enumerate(pieces):
             piece = q.text[a:b]
             units.append(
-                _Unit(
-                    qi,
-                    n,
-                    q.start + a,
-                    q.start + b,
-                    piece,
-                    _stems(piece),
-                    _key(piece),
-                    framing,
-                    carrier,
-                    *_speech_act(piece),
-                )
+                _Unit(qi, n, q.start + a, q.start + b, piece, framing, carrier, *_speech_act(piece))
             )
         out.append(units)
     return out
@@ -261,21 +335,21 @@ class _Linker:
 
     def overlap(self, a: set[str], b: set[str]) -> float:
         """Weighted share of the smaller side's words that the other side has."""
-        small = min(self.w(a), self.w(b))
+        small = min(self.w.total(a), self.w.total(b))
         return self.w(a & b) / small if small else 0.0
 
     def described(self, words_: set[str], framing: set[str]) -> bool:
         """Whether the writer's words around another quote say the same thing ("Putin offered to
         help them launch satellites" / "asked about helping with satellites, Putin said '...'")."""
-        words_ = words_ - self.w.names
+        words_, weight = self.w.unnamed(words_)
         shared = words_ & framing
-        return len(shared) >= 2 and self.w(shared) >= 0.6 * self.w(words_)
+        return len(shared) >= 2 and self.w(shared) >= _DESCRIBED * weight
 
     def same_remark(self, ua: _Unit, ub: _Unit, whole_b: _Unit | None = None) -> bool:
         a, b = self.quotes[ua.quote], self.quotes[ub.quote]
         if a.speaker is None or a.speaker != b.speaker or self.events_apart(a, b):
             return False
-        na, nb = _norm(ua.text), _norm(ub.text)
+        na, nb = ua.norm, ub.norm
         if ua.carrier or ub.carrier:
             # Reported speech around a quoted fragment is the remark that fragment comes from.
             outer, inner = (ua, ub) if ua.carrier else (ub, ua)
@@ -288,7 +362,7 @@ class _Linker:
         if not na or not nb:
             return False
         if na == nb or (
-            min(len(na), len(nb)) >= 4 and (f" {na} " in f" {nb} " or f" {nb} " in f" {na} ")
+            min(len(na), len(nb)) >= 4 and (ua.padded in ub.padded or ub.padded in ua.padded)
         ):
             return True  # the same words, or a fragment of the longer quote
         if a.file == b.file:
@@ -305,10 +379,7 @@ class _Linker:
         if ua.short or ub.short:
             short, other = (ua, ub) if len(sa) <= len(sb) else (ub, ua)
             if not short.key:  # only function words: "that's why we are here"
-                if (
-                    min(len(na.split()), len(nb.split())) >= 4
-                    and fuzz.token_set_ratio(na, nb) >= 85
-                ):
+                if min(ua.length, ub.length) >= 4 and fuzz.token_set_ratio(na, nb) >= _FUZZY:
                     return True
             elif short.key <= other.stems or (other.short and other.key <= short.stems):
                 return (
@@ -317,9 +388,9 @@ class _Linker:
             elif self._same_shape(ua, ub):
                 return True
             return self.described(sa, ub.framing) or self.described(sb, ua.framing)
-        if len(sa & sb) >= 2 and self.overlap(sa, sb) >= 0.5:
+        if len(sa & sb) >= 2 and self.overlap(sa, sb) >= _OVERLAP:
             return True
-        if fuzz.token_set_ratio(na, nb) >= 85 and min(len(sa), len(sb)) >= 2:
+        if fuzz.token_set_ratio(na, nb) >= _FUZZY and min(len(sa), len(sb)) >= 2:
             return True
         return self.described(sa, ub.framing) or self.described(sb, ua.framing)
 
@@ -347,25 +418,207 @@ class _Linker:
     def _same_shape(self, ua: _Unit, ub: _Unit) -> bool:
         """Two renderings of one phrase at one event with the same build ("W and W W")."""
         a, b = self.quotes[ua.quote], self.quotes[ub.quote]
-        shape = _shape(ua.text)
-        return (
-            a.event is not None
-            and a.event == b.event
-            and shape == _shape(ub.text)
-            and shape.count("W") >= 3
-            and any(w in FUNCTION_WORDS for w in shape.split())
-        )
+        return a.event is not None and a.event == b.event and ua.shaped and ua.shape == ub.shape
 
 
-def _told_apart(
-    flat: Sequence[_Unit], quotes: Sequence[Quote], find: Callable[[int], int], i: int, j: int
-) -> bool:
-    """Whether one article holds different quotes in the two groups: it tells them apart."""
-    ri, rj = find(i), find(j)
-    in_i = {flat[n].quote for n in range(len(flat)) if find(n) == ri}
-    in_j = {flat[n].quote for n in range(len(flat)) if find(n) == rj}
-    files_i = {quotes[q].file for q in in_i}
-    return any(quotes[q].file in files_i and q not in in_i for q in in_j)
+_MARGIN = 1e-9  # for rounding in sums of weights: a candidate too many costs little, one too few
+_FUZZY_SHARE = 1 - _FUZZY / 100
+
+
+def _heaviest(stems: Iterable[str], share: float, weight: Callable[[str], float]) -> list[str]:
+    """The fewest heaviest stems that weigh more than ``share`` of all: a part of the stems that
+    weighs at least the rest of the total must hold one of them."""
+    ranked = sorted(stems, key=lambda s: (-weight(s), s))
+    need = share * sum(weight(s) for s in ranked) * (1 + _MARGIN)
+    out: list[str] = []
+    held = 0.0
+    for s in ranked:
+        out.append(s)
+        held += weight(s)
+        if held > need:
+            break
+    return out
+
+
+class _Index:
+    """One speaker's units (by number) under what a link between two of them goes through."""
+
+    def __init__(self) -> None:
+        self.article: defaultdict[str, list[int]] = defaultdict(list)
+        self.word: defaultdict[str, list[int]] = defaultdict(list)
+        self.stem: defaultdict[str, list[int]] = defaultdict(list)
+        self.framing: defaultdict[str, list[int]] = defaultdict(list)
+        self.shape: defaultdict[tuple[int, str], list[int]] = defaultdict(list)
+        self.wordy: list[int] = []  # of four words or more
+
+
+class _Candidates:
+    """Which units a unit may be one remark with. Every way ``same_remark`` links two units
+    needs them to have one speaker and to share something: the article (the same-article
+    rules), a word (all the words of the shorter are in the longer: the same words, a fragment,
+    a word set within another), a phrase's distinctive stems, a heavy part of the weight of
+    their stems or of the writer's words, a build at one event. Units are indexed by those
+    once; each unit looks up only the entries that such a link would go through, so comparing
+    the pairs found links what comparing every pair would, at a cost that follows the number
+    of units and of links rather than its square.
+
+    One rule reaches past what the index guarantees: two long sentences whose words differ
+    but are spelt nearly alike (token_set_ratio, see ``_fuzzy_words``)."""
+
+    def __init__(self, items: Sequence[_Unit], quotes: Sequence[Quote], weights: _Weights) -> None:
+        self.items, self.quotes, self.w = items, quotes, weights
+        self.index: defaultdict[str, _Index] = defaultdict(_Index)
+        for n, u in enumerate(items):
+            q = quotes[u.quote]
+            if q.speaker is None:
+                continue  # said by no one known: never one remark with anything
+            index = self.index[q.speaker]
+            index.article[q.file].append(n)
+            if u.carrier or not u.norm:
+                continue  # these link within their own article only
+            for w in u.words:
+                index.word[w].append(n)
+            for s in u.stems:
+                index.stem[s].append(n)
+            for s in u.framing:
+                index.framing[s].append(n)
+            if q.event is not None and u.shaped:
+                index.shape[(q.event, u.shape)].append(n)
+            if u.length >= 4:
+                index.wordy.append(n)
+        self._keys: dict[tuple[str, str], tuple[list[str], list[str], list[str], bool]] = {}
+        self._heavy: dict[str, tuple[list[str], list[str]]] = {}
+
+    def of(self, n: int) -> set[int]:
+        """The items that item ``n`` may be one remark with. Of each pair ``same_remark``
+        links, one item at least finds the other (the pair's shorter or lighter one)."""
+        u = self.items[n]
+        q = self.quotes[u.quote]
+        if q.speaker is None:
+            return set()
+        index = self.index[q.speaker]
+        found = set(index.article[q.file])
+        if u.carrier or not u.norm:
+            return found
+        if q.event is not None and u.shaped:
+            found.update(index.shape.get((q.event, u.shape), ()))
+        keys = self._keys.get((q.speaker, u.text))
+        if keys is None:
+            keys = self._keys[(q.speaker, u.text)] = self._keys_of(u, index)
+        words, stems, framing, wordy = keys
+        for k in words:
+            found.update(index.word[k])
+        for k in stems:
+            found.update(index.stem[k])
+        for k in framing:
+            found.update(index.framing.get(k, ()))
+        if wordy:
+            found.update(index.wordy)
+        return found
+
+    def _keys_of(self, u: _Unit, index: _Index) -> tuple[list[str], list[str], list[str], bool]:
+        """The entries of the speaker's index that the unit looks up (words, stems, framing
+        stems, whether all quotes of four words or more), the same for every rendering of one
+        text by the speaker."""
+
+        def rarest(entries: Mapping[str, list[int]], keys: Iterable[str]) -> str:
+            return min(keys, key=lambda k: (len(entries[k]), k))
+
+        # Equal words, a fragment of a longer quote, a word set within another: all the words
+        # of the one are in the other, its rarest too.
+        words = [rarest(index.word, u.words)]
+        heavy, framing = self._heaviest_of(u)
+        stems: list[str] = []
+        if u.stems and u.short:  # the phrase's distinctive stems are all in the other
+            stems = [rarest(index.stem, u.key)]
+        elif u.stems:
+            stems = heavy
+            words += self._fuzzy_words(u, index)
+        # Only function words: token_set_ratio with every quote long enough.
+        wordy = not u.stems and u.length >= 4
+        return words, stems, framing, wordy
+
+    def _heaviest_of(self, u: _Unit) -> tuple[list[str], list[str]]:
+        """The heaviest stems of a text, whoever says it: enough of them that a sentence
+        sharing half the weight of the text shares one (when the text is the lighter), and
+        enough of them but the names that a framing holding a heavy part of those does."""
+        known = self._heavy.get(u.text)
+        if known is None:
+            words_ = u.stems - self.w.names
+            known = self._heavy[u.text] = (
+                _heaviest(u.stems, _OVERLAP, self.w.of),
+                _heaviest(words_, 1 - _DESCRIBED, self.w.of) if len(words_) >= 2 else [],
+            )
+        return known
+
+    @staticmethod
+    def _fuzzy_words(u: _Unit, index: _Index) -> list[str]:
+        """The unit's rarest words, enough of them that a sentence holding none of them leaves
+        too many of the unit's letters unshared for token_set_ratio to reach ``_FUZZY`` by
+        the shared words alone. Its other way there, sorted differing words alike letter by
+        letter, has no word it must share: the one link the index may miss."""
+        ranked = sorted(u.words, key=lambda w: (len(index.word[w]), w))
+        letters = len(" ".join(u.words))
+        # The ratio of the shared words against them plus the unit's other words (``apart``
+        # letters) is 1 - (1 + apart) / (2 * shared + 1 + apart), shared = letters - 1 - apart.
+        most = (_FUZZY_SHARE * (2 * letters - 1) - 1) / (1 + _FUZZY_SHARE) + _MARGIN
+        out: list[str] = []
+        apart = -1
+        for w in ranked:
+            out.append(w)
+            apart += len(w) + 1
+            if apart > most:
+                break
+        return out
+
+
+class _Groups:
+    """The union-find over units, knowing for each group its units and which quotes of which
+    article it holds: the passes ask that of groups, and asking it of every unit is quadratic."""
+
+    def __init__(self, flat: Sequence[_Unit], quotes: Sequence[Quote]) -> None:
+        self.sets = UnionFind(len(flat))
+        self.members: dict[int, set[int]] = {n: {n} for n in range(len(flat))}
+        self.held: dict[int, dict[str, set[int]]] = {
+            n: {quotes[u.quote].file: {u.quote}} for n, u in enumerate(flat)
+        }
+
+    def find(self, item: int) -> int:
+        return self.sets.find(item)
+
+    def union(self, keep: int, other: int) -> None:
+        a, b = self.sets.find(keep), self.sets.find(other)
+        if a == b:
+            return
+        root = self.sets.union(keep, other)
+        gone = b if root == a else a
+        # The smaller side joins the larger, so no unit is copied more than log(n) times.
+        small, big = self.members.pop(gone), self.members[root]
+        if len(small) > len(big):
+            small, big = big, small
+        big |= small
+        self.members[root] = big
+        held_small, held_big = self.held.pop(gone), self.held[root]
+        if len(held_small) > len(held_big):
+            held_small, held_big = held_big, held_small
+        for file, held in held_small.items():
+            held_big.setdefault(file, set()).update(held)
+        self.held[root] = held_big
+
+    def others(self, item: int, found: set[int]) -> set[int]:
+        """The items of ``found`` that are not in the item's group."""
+        return found - self.members[self.sets.find(item)]
+
+    def holds_other(self, item: int, quote: int, file: str) -> bool:
+        """Whether the item's group holds a quote other than ``quote`` (of ``file``)."""
+        held = self.held[self.sets.find(item)]
+        return len(held) > 1 or len(held[file]) > 1
+
+    def told_apart(self, i: int, j: int) -> bool:
+        """Whether one article holds different quotes in the two groups: it tells them apart."""
+        in_i, in_j = self.held[self.sets.find(i)], self.held[self.sets.find(j)]
+        files = in_i.keys() if len(in_i) <= len(in_j) else in_j.keys()
+        return any(file in in_i and file in in_j and not in_j[file] <= in_i[file] for file in files)
 
 
 def group_variants(
@@ -382,47 +635,61 @@ def group_variants(
     units = _units(quotes, texts)
     flat = [u for us in units for u in us]
     index = {(u.quote, u.piece): n for n, u in enumerate(flat)}
-    sets = UnionFind(len(flat))
-    find, union = sets.find, sets.union
+    groups = _Groups(flat, quotes)
+    find, union = groups.find, groups.union
 
-    linker = _Linker(quotes, _Weights(texts, quotes), texts, event_days)
+    weights = _Weights(texts, quotes)
+    linker = _Linker(quotes, weights, texts, event_days)
     wholes = {
         qi: dataclasses.replace(
             us[0],
             piece=-1,
             end=us[-1].end,
             text=quotes[qi].text,
-            stems=_stems(quotes[qi].text),
-            key=_key(quotes[qi].text),
             act=None,
             aimed_at=frozenset(),
         )
         for qi, us in enumerate(units)
         if len(us) > 1
     }
-    for x, ua in enumerate(flat):
-        for ub in flat[x + 1 :]:
-            if ua.quote != ub.quote and linker.same_remark(ua, ub):
-                union(index[(ua.quote, ua.piece)], index[(ub.quote, ub.piece)])
+    whole_of = list(wholes)  # the quote of each whole, numbered after the units
+    items = flat + [wholes[qi] for qi in whole_of]
+    candidates = _Candidates(items, quotes, weights)
+    to_wholes: set[tuple[int, int]] = set()  # (unit, whole)
+    unlike: set[tuple[int, int]] = set()  # pairs compared and found two remarks
+    for n, u in enumerate(items):
+        if n >= len(flat):
+            to_wholes.update((m, n) for m in candidates.of(n) if m < len(flat))
+            continue
+        # Units already in the unit's group are passed over: a link would change no group.
+        for m in groups.others(n, candidates.of(n)):
+            if m >= len(flat):
+                to_wholes.add((n, m))
+                continue
+            pair = (n, m) if n < m else (m, n)
+            if flat[m].quote == u.quote or pair in unlike or find(n) == find(m):
+                continue
+            if linker.same_remark(u, flat[m]):
+                union(n, m)
+            else:
+                unlike.add(pair)
     # A remark told across sentences matches only the whole quote: it binds all its sentences.
-    for qi, whole in wholes.items():
-        for u in flat:
-            if (
-                u.quote != qi
-                and not any(linker.same_remark(u, p) for p in units[qi])
-                and linker.same_remark(u, whole)
-            ):
-                for p in units[qi]:
-                    union(index[(u.quote, u.piece)], index[(qi, p.piece)])
+    for i, j in sorted(to_wholes):
+        u, qi = flat[i], whole_of[j - len(flat)]
+        if u.quote == qi:
+            continue
+        if linker.same_remark(u, wholes[qi]) and not any(
+            linker.same_remark(u, p) for p in units[qi]
+        ):
+            for p in units[qi]:
+                union(i, index[(qi, p.piece)])
 
     # Sentences of one quote stay together unless other outlets render them apart.
     for qi, us in enumerate(units):
         if len(us) < 2:
             continue
         ids = [index[(qi, u.piece)] for u in us]
-        outside = [
-            any(flat[m].quote != qi and find(m) == find(i) for m in range(len(flat))) for i in ids
-        ]
+        outside = [groups.holds_other(i, qi, quotes[qi].file) for i in ids]
         roots = [find(i) for i in ids]
         for n in range(len(ids) - 1):
             if not outside[n] and not outside[n + 1]:
@@ -440,15 +707,28 @@ def group_variants(
             (u.act, quotes[u.quote].file, quotes[u.quote].speaker, u.quote) for u in flat
         }
     )
-    for x, ua in enumerate(flat):
-        for ub in flat[x + 1 :]:
-            i, j = index[(ua.quote, ua.piece)], index[(ub.quote, ub.piece)]
+    by_act: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, u in enumerate(flat):
+        q = quotes[u.quote]
+        if (
+            u.act is not None
+            and q.speaker is not None
+            and q.event is not None
+            and acts[(u.act, q.file, q.speaker)] == 1
+        ):
+            by_act[(u.act, q.speaker)].append(n)
+    # Each link changes what later pairs see (``told_apart``), so pairs go in the order of the
+    # units, as when every pair was tried; a unit pairs only with later ones of its act.
+    place = {n: (block, k) for block in by_act.values() for k, n in enumerate(block)}
+    for i in sorted(place):
+        block, k = place[i]
+        file = quotes[flat[i].quote].file
+        for j in block[k + 1 :]:
             if (
-                find(i) != find(j)
-                and linker.same_act(ua, ub)
-                and acts[(ua.act, quotes[ua.quote].file, quotes[ua.quote].speaker)] == 1
-                and acts[(ub.act, quotes[ub.quote].file, quotes[ub.quote].speaker)] == 1
-                and not _told_apart(flat, quotes, find, i, j)
+                quotes[flat[j].quote].file != file
+                and find(i) != find(j)
+                and linker.same_act(flat[i], flat[j])
+                and not groups.told_apart(i, j)
             ):
                 union(i, j)
 
@@ -483,10 +763,16 @@ def share_events(quotes: Sequence[Quote]) -> list[Quote]:
     for q in quotes:
         if q.variant_group is not None and q.event is not None:
             votes.setdefault(q.variant_group, Counter())[q.event] += 1
+    agreed: dict[int | None, int | None] = {}  # the event a group agrees on, by group
     out = []
     for q in quotes:
-        ranked = votes.get(q.variant_group, Counter()).most_common(2) if q.event is None else []
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            q = dataclasses.replace(q, event=ranked[0][0])
+        if q.event is None:
+            if q.variant_group not in agreed:
+                ranked = votes.get(q.variant_group, Counter()).most_common(2)
+                clear = ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+                agreed[q.variant_group] = ranked[0][0] if clear else None
+            event = agreed[q.variant_group]
+            if event is not None:
+                q = dataclasses.replace(q, event=event)
         out.append(q)
     return out
