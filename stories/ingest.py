@@ -455,6 +455,7 @@ def _extract(
     the rules of an article only where its kept reading (``kept``, updated in place) no longer
     holds."""
     from stories.nlp.pipeline import load_pipeline
+    from stories.nlp.readings import known_blocks
     from stories.nlp.story import extract_story
     from stories.nlp.topics import load_taxonomy
 
@@ -468,7 +469,10 @@ def _extract(
 
     step("reading", 0, len(inputs))
     processes = max(1, settings.NLP_PROCESSES)
-    parsed = parses.parse_story(inputs, nlp, stored, on_article=reading, processes=processes)
+    known = known_blocks(kept, list(inputs), nlp)
+    parsed = parses.parse_story(
+        inputs, nlp, stored, on_article=reading, processes=processes, known=known
+    )
     say(f"  {parsed.reused} articles read earlier, {len(parsed.fresh)} read now")
 
     def pipeline_step(stage: str, n: int, total: int) -> None:

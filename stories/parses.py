@@ -109,13 +109,15 @@ def parse_story(
     stored: dict[str, tuple[str, int]],
     on_article: ArticleDone | None = None,
     processes: int = 2,
+    known: dict[str, list[str]] | None = None,
 ) -> StoryParses:
     """Docs for every article: from its stored parse when the key matches, else parsed now, all
-    new articles in one stream (over both cores when there are many)."""
+    new articles in one stream (over both cores when there are many). ``known`` gives, by file,
+    block texts already known for the article's text (it is not cleaned again for them)."""
     result = StoryParses(StoredDocs(nlp))
     todo: list[tuple[str, str, list[str]]] = []
     for art in inputs:
-        texts = block_texts(art, nlp)
+        texts = (known or {}).get(art.file) or block_texts(art, nlp)
         if texts is None:
             continue
         key = parse_key(nlp, texts)

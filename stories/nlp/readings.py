@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from spacy.language import Language
+
 from .actors import ArticleNames
 from .dates import DateMention
 from .published import PublishedEvidence
@@ -57,9 +59,15 @@ class ArticleReading:
     changed: bool = True
 
 
+def model_id(nlp: Language) -> str:
+    """The model as a reading depends on it: its name, version and length limit."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')} {nlp.max_length}"
+
+
 def reading_key(article: ArticleInput, model: str) -> str:
     """What an article's reading depends on besides the pipeline's code: its text, the
-    publication date its manifest gives and the model (its name, version and length limit)."""
+    publication date its manifest gives and the model (``model_id``)."""
     digest = hashlib.sha256(model.encode())
     digest.update(str(article.published).encode())
     digest.update(article.text.encode("utf-8"))
@@ -105,3 +113,17 @@ def recorded(
     lookup = RecordingLookup(story)
     value = tuple(run(lookup))
     return Recorded(day, lookup.asked, value), True
+
+
+def known_blocks(
+    readings: dict[str, ArticleReading], inputs: list[ArticleInput], nlp: Language
+) -> dict[str, list[str]]:
+    """The texts each article gives the model, by file, where a kept reading of that very text
+    says them: a run need not clean an article again to see that its stored parse still fits."""
+    model = model_id(nlp)
+    found: dict[str, list[str]] = {}
+    for art in inputs:
+        kept = readings.get(art.file)
+        if kept is not None and kept.key == reading_key(art, model):
+            found[art.file] = [b.text for b in kept.clean.body_blocks]
+    return found

@@ -19,7 +19,7 @@ from .linking import link_quotes
 from .merge import merge_candidates
 from .outlets import outlet_from_text
 from .published import PublishedEvidence, PublishedGuess, fill_published_from_story, read_evidence
-from .readings import ArticleReading, Recorded, reading_key, recorded
+from .readings import ArticleReading, Recorded, model_id, reading_key, recorded
 from .topics import Taxonomy
 from .types import (
     NO_DECISIONS,
@@ -85,8 +85,7 @@ def extract_story(
 
     report = progress or (lambda _stage, _done, _total: None)
     kept_readings: MutableMapping[str, ArticleReading] = {} if readings is None else readings
-    meta = nlp.meta
-    model = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')} {nlp.max_length}"
+    model = model_id(nlp)
     errors: list[tuple[str, str]] = []
     total = len(inputs)
 
