@@ -127,3 +127,27 @@ def test_an_editors_correction_survives_an_incremental_add(db, folder):
 
     event.refresh_from_db()
     assert event.title == "Set by an editor"
+
+
+def test_a_kept_reading_that_cannot_be_read_back_is_made_again(db, folder):
+    ingest([folder], story_slug="summit")
+    story = m.Story.objects.get(slug="summit")
+    row = m.ArticleReadingRow.objects.filter(article__story=story).first()
+    row.data = b"not a reading"
+    row.save()
+
+    report = reextract(story)
+
+    assert (report.ruled_now, report.ruled_before) == (1, 2)
+    assert full_run_export(story) == exported(story)
+
+
+def test_readings_made_by_other_pipeline_code_are_not_used(db, folder, monkeypatch):
+    from stories import ingest as ingest_module
+
+    ingest([folder], story_slug="summit")
+    monkeypatch.setattr(ingest_module, "pipeline_fingerprint", lambda: "other rules")
+
+    report = reextract(m.Story.objects.get(slug="summit"))
+
+    assert (report.ruled_now, report.ruled_before) == (3, 0)
