@@ -463,21 +463,15 @@ def _extract(
     nlp = load_pipeline(settings.SPACY_MODEL)
     taxonomy = load_taxonomy(settings.TOPIC_TAXONOMY)
 
-    def reading(n: int, total: int) -> None:
-        say(f"  parse: {n}/{total}")
-        step("reading", n, total)
-
     step("reading", 0, len(inputs))
     processes = max(1, settings.NLP_PROCESSES)
-    known = known_blocks(kept, list(inputs), nlp)
-    parsed = parses.parse_story(
-        inputs, nlp, stored, on_article=reading, processes=processes, known=known
-    )
-    say(f"  {parsed.reused} articles read earlier, {len(parsed.fresh)} read now")
+    parsed = parses.plan(inputs, nlp, stored, known=known_blocks(kept, list(inputs), nlp))
 
     def pipeline_step(stage: str, n: int, total: int) -> None:
         say(f"  {stage}: {n}/{total}")
-        if stage == "events":
+        if stage == "parse":
+            step("reading", n, total)
+        elif stage == "events":
             step("extracting", n, total)
             if n == total:
                 step("merging", 0, 0)
@@ -488,10 +482,12 @@ def _extract(
         taxonomy=taxonomy,
         decisions=decisions,
         progress=pipeline_step,
-        parsed_docs=parsed.docs,
+        parses=parsed.stored,
+        new_parses=parsed.made,
         readings=kept,
         processes=processes,
     )
+    say(f"  {len(parsed.made)} articles parsed now, {parsed.reused} parsed before")
     return extraction, parsed
 
 

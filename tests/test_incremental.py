@@ -97,12 +97,15 @@ def test_a_stored_parse_gives_the_same_extraction_as_parsing_again(db):
     taxonomy = load_taxonomy(settings.TOPIC_TAXONOMY)
     ingest([SUMMIT], story_slug="summit")
     inputs = [t.ArticleInput(file=n, text=(SUMMIT / n).read_text()) for n in NAMES]
-    again = parses.parse_story(inputs, nlp, stored=parses.stored_for(m.Story.objects.get()))
+    story = m.Story.objects.get()
+    again = parses.plan(inputs, nlp, stored=parses.stored_for(story))
     assert again.reused == len(inputs) and not again.fresh
+    made: dict[str, bytes] = {}
 
     assert extract_story(
-        inputs, nlp=nlp, taxonomy=taxonomy, parsed_docs=again.docs
+        inputs, nlp=nlp, taxonomy=taxonomy, parses=again.stored, new_parses=made
     ) == extract_story(inputs, nlp=nlp, taxonomy=taxonomy)
+    assert not made  # every article's stored parse was used
 
 
 def test_a_parse_made_by_another_model_version_is_not_used(db, folder, monkeypatch):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import spacy
 from spacy.language import Language
 
 from .actors import ArticleNames
@@ -60,9 +61,11 @@ class ArticleReading:
 
 
 def model_id(nlp: Language) -> str:
-    """The model as a reading depends on it: its name, version and length limit."""
+    """The model as a reading depends on it: its name, version and length limit, and spaCy's
+    version (which can change the parse)."""
     meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')} {nlp.max_length}"
+    name = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+    return f"{name} {nlp.max_length} spacy {spacy.__version__}"
 
 
 def reading_key(article: ArticleInput, model: str) -> str:

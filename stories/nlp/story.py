@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 from .clean import clean_article
 from .dates import DateMention, dates_in_doc, main_event_day
@@ -51,7 +51,7 @@ class _Article:
     input: ArticleInput
     clean: CleanArticle
     reading: ArticleReading | None = None  # this run's, once the article's own rules have run
-    docs: list[tuple[Block, Doc]] | None = None  # loaded only when a rule must read the parse
+    blob: bytes | None = None  # its parse as DocBin bytes, when a rule must read it
     evidence: PublishedEvidence | None = None
     context: DateValue | None = None  # the day its undated sentences are about
     guess: PublishedGuess = PublishedGuess(None, "unknown")
@@ -65,18 +65,20 @@ def extract_story(
     taxonomy: Taxonomy,
     decisions: Decisions = NO_DECISIONS,
     progress: Progress | None = None,
-    parsed_docs: Mapping[str, Sequence[Doc]] | None = None,
+    parses: Mapping[str, bytes] | None = None,
+    new_parses: MutableMapping[str, bytes] | None = None,
     readings: MutableMapping[str, ArticleReading] | None = None,
     processes: int = 1,
 ) -> StoryExtraction:
     """Extract events, actors and quotes from all articles of one story.
 
     A failure in one article is recorded in ``errors`` and the other articles go on.
-    ``parsed_docs`` may give, by file, the Docs of an article's body blocks (as ``fit_to_model``
-    cuts them) parsed earlier by ``nlp``, so a stored parse is not parsed again; it is read only
-    for articles whose rules must run. ``readings`` holds, by file, what earlier runs derived from
-    each article alone; it is used where it still holds and updated in place with this run's.
-    ``processes``: how many worker processes may run the articles' own rules.
+    ``parses`` may give, by file, the Docs of an article's body blocks (as ``fit_to_model`` cuts
+    them) parsed earlier by ``nlp``, as DocBin bytes, so a stored parse is not parsed again; it
+    is read only for articles whose rules must run. The parses made in this run go into
+    ``new_parses``. ``readings`` holds, by file, what earlier runs derived from each article
+    alone; it is used where it still holds and updated in place with this run's. ``processes``:
+    how many worker processes may parse articles and run their own rules.
     """
     # Imported here so the rest of the core stays usable on its own.
     from .actors import ArticleDocs
@@ -89,26 +91,26 @@ def extract_story(
     errors: list[tuple[str, str]] = []
     total = len(inputs)
 
-    def docs_of(a: _Article) -> list[tuple[Block, Doc]]:
-        if a.docs is None:
-            blocks = a.clean.body_blocks
-            given = (parsed_docs or {}).get(a.input.file)
-            docs = nlp.pipe(b.text for b in blocks) if given is None else given
-            a.docs = list(zip(blocks, docs, strict=True))
-        return a.docs
+    made: MutableMapping[str, bytes] = {} if new_parses is None else new_parses
 
     def with_docs(arts: list[_Article], stage: str) -> list[_Article]:
-        """The articles whose Docs are at hand, loaded here before any worker starts (a worker
-        must not read the database); the others fail with ``stage``'s reason."""
+        """The articles with their stored parse, read here before any worker starts (a worker
+        must not read the database); one that cannot be read fails with ``stage``'s reason.
+        A worker parses an article that has none."""
         ready = []
         for a in arts:
             try:
-                docs_of(a)
+                if a.blob is None and parses is not None and a.input.file in parses:
+                    a.blob = parses[a.input.file]
             except Exception as exc:
                 errors.append((a.input.file, f"{stage}: {_describe(exc)}"))
             else:
                 ready.append(a)
         return ready
+
+    def keep_parse(a: _Article, blob: bytes | None) -> None:
+        if blob is not None:
+            a.blob = made[a.input.file] = blob
 
     cleaned: list[_Article] = []
     for n, art in enumerate(inputs, 1):
@@ -129,8 +131,14 @@ def extract_story(
     # Each article's own clues to its date, and its names.
     unread = with_docs([a for a in cleaned if a.reading is None], "could not parse the text")
     unnamed: dict[str, str] = {}  # file -> why its names could not be read
-    own = each_article(_read_own, unread, processes)
-    for n, (a, (evidence, names, problem)) in enumerate(zip(unread, own, strict=True), 1):
+
+    def own_reading(a: _Article) -> tuple:
+        return _read_own(a, nlp)
+
+    own = each_article(own_reading, unread, processes)
+    for n, (a, result) in enumerate(zip(unread, own, strict=True), 1):
+        evidence, names, dated, blob, problem = result
+        keep_parse(a, blob)
         if evidence is None:
             errors.append((a.input.file, f"could not parse the text: {problem}"))
         elif names is None:
@@ -139,6 +147,8 @@ def extract_story(
         else:
             a.evidence = evidence
             a.reading = ArticleReading(reading_key(a.input, model), a.clean, evidence, names)
+            if dated is not None:  # read against its own date, which mostly stands
+                a.reading.dates = dict([dated])
         report("parse", n, len(unread))
     parsed = [a for a in cleaned if a.evidence is not None]
 
@@ -152,8 +162,13 @@ def extract_story(
     undated = with_docs(
         [a for a in named if a.guess.date not in _reading(a).dates], "could not read the dates"
     )
-    dates = each_article(_read_dates, undated, processes)
-    for a, (found, problem) in zip(undated, dates, strict=True):
+
+    def dates_reading(a: _Article) -> tuple:
+        return _read_dates(a, nlp)
+
+    dates = each_article(dates_reading, undated, processes)
+    for a, (found, blob, problem) in zip(undated, dates, strict=True):
+        keep_parse(a, blob)
         if found is None:
             errors.append((a.input.file, f"could not read the dates: {problem}"))
         else:
@@ -182,16 +197,20 @@ def extract_story(
     ready = {a.input.file for a in stale}
     failed = {a.input.file for a in wanted if a.input.file not in ready}
 
-    def passes(a: _Article) -> tuple[Recorded | None, Recorded | None, str | None]:
+    def passes(
+        a: _Article,
+    ) -> tuple[Recorded | None, Recorded | None, bytes | None, str | None]:
         """The article's event and quote passes: None for one whose kept result holds."""
         reading = _reading(a)
+        blob = None
         try:
+            docs, blob = _docs(a, nlp)
             events, ran = recorded(
                 reading.events,
                 a.guess.date,
                 actor_index,
                 lambda lookup: extract_events(
-                    a.input.file, docs_of(a), a.mentions, a.context, lookup, taxonomy
+                    a.input.file, docs, a.mentions, a.context, lookup, taxonomy
                 ),
             )
             said, spoke = recorded(
@@ -199,16 +218,17 @@ def extract_story(
                 None,
                 actor_index,
                 lambda lookup: extract_quotes(
-                    ArticleDocs(a.input.file, a.clean, tuple(docs_of(a))), lookup
+                    ArticleDocs(a.input.file, a.clean, tuple(docs)), lookup
                 ),
             )
         except Exception as exc:
-            return None, None, _describe(exc)
-        return events if ran else None, said if spoke else None, None
+            return None, None, blob, _describe(exc)
+        return events if ran else None, said if spoke else None, blob, None
 
     done = 0
     results = each_article(passes, stale, processes)
-    for a, (events, said, problem) in zip(stale, results, strict=True):
+    for a, (events, said, blob, problem) in zip(stale, results, strict=True):
+        keep_parse(a, blob)
         done += 1
         report("events", done, len(arts))
         if problem is not None:
@@ -225,7 +245,6 @@ def extract_story(
     extractions: list[ArticleExtraction] = []
     for a in arts:
         art, reading = a.input, _reading(a)
-        a.docs = None  # the rules are done with the parse
         if art.file in failed or reading.events is None or reading.quotes is None:
             continue
         candidates += reading.events.value
@@ -275,29 +294,63 @@ def _holds(kept: Recorded | None, day: date | None, actors: ActorIndex) -> bool:
     return kept is not None and kept.holds(day, actors)
 
 
-def _read_own(a: _Article) -> tuple[PublishedEvidence | None, ArticleNames | None, str | None]:
-    """One article's clues to its publication date and its names (run in a worker)."""
+def _docs(a: _Article, nlp: Language) -> tuple[list[tuple[Block, Doc]], bytes | None]:
+    """The article's blocks with their Docs, read from its parse; an article without one is
+    parsed here, and the bytes of that new parse come back too (run in a worker)."""
+    blocks = a.clean.body_blocks
+    if a.blob is not None:
+        docs = list(DocBin().from_bytes(a.blob).get_docs(nlp.vocab))
+        return list(zip(blocks, docs, strict=True)), None
+    docs = list(nlp.pipe(b.text for b in blocks))
+    kept = DocBin(store_user_data=True)
+    for doc in docs:
+        kept.add(doc)
+    return list(zip(blocks, docs, strict=True)), kept.to_bytes()
+
+
+def _read_own(
+    a: _Article, nlp: Language
+) -> tuple[
+    PublishedEvidence | None,
+    ArticleNames | None,
+    tuple[date | None, tuple[DateMention, ...]] | None,
+    bytes | None,
+    str | None,
+]:
+    """One article's clues to its publication date, its names, and its dates as read against
+    the date it gives itself (run in a worker)."""
     from .actors import ArticleDocs, read_names
 
-    assert a.docs is not None
     try:
-        evidence = read_evidence(a.clean, a.docs, manifest=a.input.published)
+        docs, blob = _docs(a, nlp)
     except Exception as exc:
-        return None, None, _describe(exc)
+        return None, None, None, None, _describe(exc)
     try:
-        names = read_names(ArticleDocs(a.input.file, a.clean, tuple(a.docs)))
+        evidence = read_evidence(a.clean, docs, manifest=a.input.published)
     except Exception as exc:
-        return evidence, None, _describe(exc)
-    return evidence, names, None
+        return None, None, None, blob, _describe(exc)
+    try:
+        names = read_names(ArticleDocs(a.input.file, a.clean, tuple(docs)))
+    except Exception as exc:
+        return evidence, None, None, blob, _describe(exc)
+    try:
+        guess = evidence.guess
+        dated = (guess.date, tuple(_date_mentions(docs, guess, a.input)))
+    except Exception:  # the story may date it otherwise; the date pass then says what fails
+        dated = None
+    return evidence, names, dated, blob, None
 
 
-def _read_dates(a: _Article) -> tuple[tuple[DateMention, ...] | None, str | None]:
+def _read_dates(
+    a: _Article, nlp: Language
+) -> tuple[tuple[DateMention, ...] | None, bytes | None, str | None]:
     """One article's date mentions, against its publication date (run in a worker)."""
-    assert a.docs is not None
+    blob = None
     try:
-        return tuple(_date_mentions(a.docs, a.guess, a.input)), None
+        docs, blob = _docs(a, nlp)
+        return tuple(_date_mentions(docs, a.guess, a.input)), blob, None
     except Exception as exc:
-        return None, _describe(exc)
+        return None, blob, _describe(exc)
 
 
 def _with_unnamed_speakers(actors: Sequence[Actor], quotes: Sequence[Quote]) -> tuple[Actor, ...]:

@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from stories.nlp.story import extract_story
 from stories.nlp.topics import load_taxonomy
@@ -34,10 +33,10 @@ FULL_NAME = ArticleInput(
 )
 
 
-class _NoParses(Mapping[str, list[Doc]]):
+class _NoParses(Mapping[str, bytes]):
     """Parses that must not be needed: reading one fails the test."""
 
-    def __getitem__(self, file: str) -> list[Doc]:
+    def __getitem__(self, file: str) -> bytes:
         raise AssertionError(f"the parse of {file} was read although its reading was kept")
 
     def __iter__(self) -> Iterator[str]:
@@ -57,7 +56,7 @@ def test_a_kept_reading_gives_the_story_without_reading_the_article_again(nlp: L
         nlp=nlp,
         taxonomy=TAXONOMY,
         readings=kept,
-        parsed_docs=_NoParses(),
+        parses=_NoParses(),
     )
 
     assert again == first
