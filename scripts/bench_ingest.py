@@ -159,8 +159,7 @@ def one_size(n: int) -> dict:
     real_each = story_module.each_article
     stage_names = {
         "own_reading": "spaCy parse + rules: date clues, names, dates",
-        "dates_reading": "rules: dates (story moved the date)",
-        "passes": "rules: events, quotes",
+        "passes": "rules: events, quotes (dates the story moved)",
     }
 
     def each_article(run, items, processes):

@@ -53,7 +53,6 @@ class _Article:
     reading: ArticleReading | None = None  # this run's, once the article's own rules have run
     blob: bytes | None = None  # its parse as DocBin bytes, when a rule must read it
     evidence: PublishedEvidence | None = None
-    context: DateValue | None = None  # the day its undated sentences are about
     guess: PublishedGuess = PublishedGuess(None, "unknown")
     mentions: list[DateMention] = field(default_factory=list)
 
@@ -159,58 +158,42 @@ def extract_story(
         if a.reading is None:
             errors.append((a.input.file, unnamed[a.input.file]))
     named = [a for a in parsed if a.reading is not None]
-    undated = with_docs(
-        [a for a in named if a.guess.date not in _reading(a).dates], "could not read the dates"
-    )
 
-    def dates_reading(a: _Article) -> tuple:
-        return _read_dates(a, nlp)
-
-    dates = each_article(dates_reading, undated, processes)
-    for a, (found, blob, problem) in zip(undated, dates, strict=True):
-        keep_parse(a, blob)
-        if found is None:
-            errors.append((a.input.file, f"could not read the dates: {problem}"))
-        else:
-            _reading(a).dates = {a.guess.date: found}
-            _reading(a).changed = True
-    dated = [a for a in named if a.guess.date in _reading(a).dates]
-    for a in dated:
-        a.mentions = list(_reading(a).dates[a.guess.date])
-
-    actor_index, arts = _actors_of(dated, decisions, errors)
+    actor_index, arts = _actors_of(named, decisions, errors)
     report("actors", 1, 1)
 
-    # Each article's events and quotes: kept passes the story still answers alike, else run.
-    for a in arts:
-        dct = a.guess.date
-        if dct is not None:
-            body = a.clean.body_blocks
-            a.context = main_event_day(a.mentions, body[0].end if body else 0, dct)
+    # Each article's dates against the day the story gave it, and its events and quotes: what
+    # was kept holds while the day is the same and the story answers its passes alike.
     wanted = [
         a
         for a in arts
-        if not _holds(_reading(a).events, a.guess.date, actor_index)
+        if a.guess.date not in _reading(a).dates
+        or not _holds(_reading(a).events, a.guess.date, actor_index)
         or not _holds(_reading(a).quotes, None, actor_index)
     ]
     stale = with_docs(wanted, "extraction failed")
     ready = {a.input.file for a in stale}
     failed = {a.input.file for a in wanted if a.input.file not in ready}
 
-    def passes(
-        a: _Article,
-    ) -> tuple[Recorded | None, Recorded | None, bytes | None, str | None]:
-        """The article's event and quote passes: None for one whose kept result holds."""
+    def passes(a: _Article) -> _Passes:
+        """The article's dates, events and quotes: None for what was kept and still holds."""
         reading = _reading(a)
-        blob = None
+        blob, found = None, None
         try:
             docs, blob = _docs(a, nlp)
+            mentions = reading.dates.get(a.guess.date)
+            if mentions is None:
+                mentions = found = tuple(_date_mentions(docs, a.guess, a.input))
+        except Exception as exc:
+            return _Passes(blob=blob, problem=f"could not read the dates: {_describe(exc)}")
+        try:
+            context = _context(a, mentions)
             events, ran = recorded(
                 reading.events,
                 a.guess.date,
                 actor_index,
                 lambda lookup: extract_events(
-                    a.input.file, docs, a.mentions, a.context, lookup, taxonomy
+                    a.input.file, docs, list(mentions), context, lookup, taxonomy
                 ),
             )
             said, spoke = recorded(
@@ -222,23 +205,29 @@ def extract_story(
                 ),
             )
         except Exception as exc:
-            return None, None, blob, _describe(exc)
-        return events if ran else None, said if spoke else None, blob, None
+            return _Passes(found, blob=blob, problem=f"extraction failed: {_describe(exc)}")
+        return _Passes(found, events if ran else None, said if spoke else None, blob)
 
     done = 0
     results = each_article(passes, stale, processes)
-    for a, (events, said, blob, problem) in zip(stale, results, strict=True):
-        keep_parse(a, blob)
+    for a, result in zip(stale, results, strict=True):
+        keep_parse(a, result.blob)
         done += 1
         report("events", done, len(arts))
-        if problem is not None:
-            failed.add(a.input.file)
-            errors.append((a.input.file, f"extraction failed: {problem}"))
-            continue
         reading = _reading(a)
-        reading.events = events or reading.events
-        reading.quotes = said or reading.quotes
-        reading.changed = reading.changed or events is not None or said is not None
+        if result.dates is not None:
+            reading.dates = {a.guess.date: result.dates}
+            reading.changed = True
+        if result.problem is not None:
+            failed.add(a.input.file)
+            errors.append((a.input.file, result.problem))
+            continue
+        reading.events = result.events or reading.events
+        reading.quotes = result.quotes or reading.quotes
+        reading.changed = reading.changed or result.events is not None
+        reading.changed = reading.changed or result.quotes is not None
+    for a in arts:
+        a.mentions = list(_reading(a).dates.get(a.guess.date, ()))
 
     candidates: list[EventCandidate] = []
     quotes: list[Quote] = []
@@ -283,6 +272,25 @@ def extract_story(
         quotes=tuple(grouped),
         errors=tuple(errors),
     )
+
+
+@dataclass
+class _Passes:
+    """What a worker sends back for one article's dates, events and quotes."""
+
+    dates: tuple[DateMention, ...] | None = None  # read again: the story moved its date
+    events: Recorded | None = None  # None: the kept pass holds
+    quotes: Recorded | None = None
+    blob: bytes | None = None  # a parse made for it
+    problem: str | None = None
+
+
+def _context(a: _Article, mentions: Sequence[DateMention]) -> DateValue | None:
+    """The day the article's undated sentences are about."""
+    if a.guess.date is None:
+        return None
+    body = a.clean.body_blocks
+    return main_event_day(mentions, body[0].end if body else 0, a.guess.date)
 
 
 def _reading(a: _Article) -> ArticleReading:
@@ -339,18 +347,6 @@ def _read_own(
     except Exception:  # the story may date it otherwise; the date pass then says what fails
         dated = None
     return evidence, names, dated, blob, None
-
-
-def _read_dates(
-    a: _Article, nlp: Language
-) -> tuple[tuple[DateMention, ...] | None, bytes | None, str | None]:
-    """One article's date mentions, against its publication date (run in a worker)."""
-    blob = None
-    try:
-        docs, blob = _docs(a, nlp)
-        return tuple(_date_mentions(docs, a.guess, a.input)), blob, None
-    except Exception as exc:
-        return None, blob, _describe(exc)
 
 
 def _with_unnamed_speakers(actors: Sequence[Actor], quotes: Sequence[Quote]) -> tuple[Actor, ...]:
