@@ -8,6 +8,7 @@ an editor's decisions (locked fields, hidden rows, merges and splits of events) 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import Counter, defaultdict
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -795,7 +797,12 @@ def _write_events(
     Returns the row of each machine event, by its index in ``extraction.events``.
     """
     event_rows = {e.pk: e for e in story.events.all()}
-    existing = list(m.EventSource.objects.filter(event__story=story))
+    # The story's evidence as plain rows: there are many, and few of them change.
+    existing = list(
+        m.EventSource.objects.filter(event__story=story)
+        .order_by()
+        .values_list(*_SOURCE_FIELDS, named=True)
+    )
     by_event_key = {(s.event_id, s.article_id, s.sentence_key): s for s in existing}
     # Who holds each piece of evidence: by the machine's last proposal, or because a person put
     # it there (a merge, an attach). Only the second is a decision about grouping.
@@ -808,7 +815,14 @@ def _write_events(
             (editor_holders if source.by_editor else machine_holders)[key].add(source.event_id)
             held[source.event_id].add(key)
 
-    keys_of = [set(_source_keys(event, articles)) for event in extraction.events]
+    # Each machine event's evidence in the articles written, with its key (one sentence is
+    # often evidence for several events: its key is worked out once).
+    key_of = functools.cache(m.text_key)
+    evidence = [
+        [(c, articles[c.file], key_of(c.sentence)) for c in event.sources if c.file in articles]
+        for event in extraction.events
+    ]
+    keys_of = [{(article.pk, key) for _c, article, key in found} for found in evidence]
 
     def closeness(index: int, pk: int) -> tuple:
         event, keys, row = extraction.events[index], keys_of[index], event_rows[pk]
@@ -902,8 +916,7 @@ def _write_events(
     proposed: set[tuple[int, int, str]] = set()
     new_sources: list[m.EventSource] = []
     moved_sources: dict[int, m.EventSource] = {}
-    for index, event in enumerate(extraction.events):
-        row = rows[index]
+    for index, row in rows.items():
         if index in leads:
             # A row several machine events land in (merged by an editor) is about all of them.
             speakers = [extraction.events[i] for i in claimed.get(row.pk, [index])]
@@ -929,7 +942,7 @@ def _write_events(
                     unlinked,
                     linked,
                 )
-        if _add_sources(row, event, articles, by_event_key, proposed, new_sources, moved_sources):
+        if _add_sources(row, evidence[index], by_event_key, proposed, new_sources, moved_sources):
             changes.events.add(row.pk)
     for through, pks in unlinked.items():
         batches.delete(through, pks)
@@ -993,17 +1006,23 @@ def _relink(
     return True
 
 
-def _source_keys(event: t.Event, articles: dict[str, m.Article]) -> list[tuple[int, str]]:
-    return [
-        (articles[c.file].pk, m.text_key(c.sentence)) for c in event.sources if c.file in articles
-    ]
+_SOURCE_FIELDS = (
+    "pk",
+    "event_id",
+    "article_id",
+    "sentence_key",
+    "sentence",
+    "start",
+    "end",
+    "by_editor",
+    "detached",
+)
 
 
 def _add_sources(
     row: m.Event,
-    event: t.Event,
-    articles: dict[str, m.Article],
-    existing: dict[tuple[int, int, str], m.EventSource],
+    evidence: list[tuple[t.EventCandidate, m.Article, str]],
+    existing: dict[tuple[int, int, str], Any],
     proposed: set[tuple[int, int, str]],
     new: list[m.EventSource],
     moved: dict[int, m.EventSource],
@@ -1012,13 +1031,12 @@ def _add_sources(
     ``new``), and move the span of each it holds where the machine now finds it (into
     ``moved``); True when there was any. Evidence an editor detached from this row stays
     detached.
+
+    ``existing`` holds the stored evidence as plain rows, and the evidence of this run as
+    EventSource objects, by (event, article, sentence key).
     """
     changed = False
-    for cand in event.sources:
-        article = articles.get(cand.file)
-        if article is None:
-            continue
-        sentence_key = m.text_key(cand.sentence)
+    for cand, article, sentence_key in evidence:
         key = (row.pk, article.pk, sentence_key)
         proposed.add(key)
         source = existing.get(key)
@@ -1036,10 +1054,12 @@ def _add_sources(
             existing[key] = source
             changed = True
         elif (source.start, source.end, source.sentence) != (cand.start, cand.end, cand.sentence):
+            if not isinstance(source, m.EventSource):
+                source = existing[key] = moved[source.pk] = m.EventSource(
+                    **{f: getattr(source, f) for f in _SOURCE_FIELDS}
+                )
             source.start, source.end, source.sentence = cand.start, cand.end, cand.sentence
             source.sentence_key = sentence_key
-            if source.pk is not None:
-                moved[source.pk] = source
             changed = True
     return changed
 

@@ -149,3 +149,33 @@ def test_what_new_rules_change_is_worked_out_again(db, monkeypatch, new_rules):
     assert after_run != before
     derived.refresh(story)
     assert derived_values(story) == after_run
+
+
+def test_evidence_found_at_another_place_keeps_its_row_and_takes_the_new_place(db, monkeypatch):
+    ingest([SUMMIT], story_slug="summit")
+    before = {
+        s.pk: (s.sentence, s.start, s.end)
+        for s in m.EventSource.objects.filter(event__story__slug="summit")
+    }
+    real = story_module.extract_story
+
+    def shifted(extraction: t.StoryExtraction) -> t.StoryExtraction:
+        events = list(extraction.events)
+        first = events[0]
+        moved = tuple(replace(c, start=c.start + 7, end=c.end + 7) for c in first.sources)
+        events[0] = replace(first, sources=moved)
+        return replace(extraction, events=tuple(events))
+
+    monkeypatch.setattr(story_module, "extract_story", lambda *a, **kw: shifted(real(*a, **kw)))
+    ingest([SUMMIT], story_slug="summit", force=True)
+
+    after = {
+        s.pk: (s.sentence, s.start, s.end)
+        for s in m.EventSource.objects.filter(event__story__slug="summit")
+    }
+    assert set(after) == set(before)
+    moved = {pk for pk in before if after[pk] != before[pk]}
+    assert moved
+    for pk in moved:
+        sentence, start, end = before[pk]
+        assert after[pk] == (sentence, start + 7, end + 7)
