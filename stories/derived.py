@@ -77,34 +77,36 @@ def _events_of_actors(actors: set[int]) -> set[int]:
 def refresh_disputes(story: m.Story, events: Iterable[m.Event] | None = None) -> None:
     """Each event's contradictions between outlets, in words ("" when they agree)."""
     if events is None:
-        _store_disputes(m.Event.objects.for_story(story))
-    else:
-        _refresh_disputes_of({e.pk for e in events})
+        events = m.Event.objects.for_story(story).only("pk")
+    _refresh_disputes_of({e.pk for e in events})
 
 
 def _refresh_disputes_of(pks: set[int]) -> None:
+    # Each article is read once and shared by all the evidence it gives, rather than copied
+    # with each piece.
+    articles: dict[int, m.Article] = {}
+    sources = m.EventSource.objects.active().only("event_id", "article_id", "sentence")
     for chunk in chunked(pks):
-        _store_disputes(m.Event.objects.filter(pk__in=chunk))
-
-
-def _store_disputes(events: QuerySet) -> None:
-    rows = events.prefetch_related(
-        "actors__aliases",
-        Prefetch(
-            "sources",
-            queryset=m.EventSource.objects.active()
-            .select_related("article__outlet")
-            .defer("article__raw_text", "article__body", "article__blocks"),
-            to_attr="active_sources",
-        ),
-    )
-    changed = []
-    for event in rows:
-        text = describe(event_disagreements(event))
-        if event.disputes != text:
-            event.disputes = text
-            changed.append(event)
-    m.Event.objects.bulk_update(changed, ["disputes"])
+        rows = list(
+            m.Event.objects.filter(pk__in=chunk)
+            .only("disputes")
+            .prefetch_related(
+                "actors__aliases", Prefetch("sources", queryset=sources, to_attr="active_sources")
+            )
+        )
+        cited = {s.article_id for event in rows for s in event.active_sources}
+        for more in chunked(cited - articles.keys()):
+            found = m.Article.objects.filter(pk__in=more).select_related("outlet")
+            articles.update((a.pk, a) for a in found.only("headline", "outlet__name"))
+        changed = []
+        for event in rows:
+            for source in event.active_sources:
+                source.article = articles[source.article_id]
+            text = describe(event_disagreements(event))
+            if event.disputes != text:
+                event.disputes = text
+                changed.append(event)
+        m.Event.objects.bulk_update(changed, ["disputes"])
 
 
 def describe(found: list) -> str:
