@@ -20,6 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from stories import batches, derived, parses, versions
@@ -909,10 +910,8 @@ def _write_events(
     batches.update(m.Event, updated, {*fields, "updated"})
     changes.events.update(row.pk for row in new_rows)
 
-    actor_links = _links(m.Event.actors.through, "actor_id", story)
-    topic_links = _links(m.Event.topics.through, "topic_id", story)
-    unlinked: dict[type, list[int]] = defaultdict(list)
-    linked: dict[type, list] = defaultdict(list)
+    actor_links = _Links(m.Event.actors.through, "actor_id", story)
+    topic_links = _Links(m.Event.topics.through, "topic_id", story)
     proposed: set[tuple[int, int, str]] = set()
     new_sources: list[m.EventSource] = []
     moved_sources: dict[int, m.EventSource] = {}
@@ -922,35 +921,17 @@ def _write_events(
             speakers = [extraction.events[i] for i in claimed.get(row.pk, [index])]
             wanted_actors = {actors[n].pk for e in speakers for n in e.actors if n in actors}
             wanted_topics = {topics[s].pk for e in speakers for s in e.topics if s in topics}
-            if not row.is_locked("actors") and _relink(
-                m.Event.actors.through,
-                "actor_id",
-                row.pk,
-                actor_links.get(row.pk, {}),
-                wanted_actors,
-                unlinked,
-                linked,
-            ):
+            if not row.is_locked("actors") and actor_links.set(row.pk, wanted_actors):
                 changes.events.add(row.pk)
             if not row.is_locked("topics"):
-                _relink(
-                    m.Event.topics.through,
-                    "topic_id",
-                    row.pk,
-                    topic_links.get(row.pk, {}),
-                    wanted_topics,
-                    unlinked,
-                    linked,
-                )
+                topic_links.set(row.pk, wanted_topics)
         if _add_sources(row, evidence[index], by_event_key, proposed, new_sources, moved_sources):
             changes.events.add(row.pk)
-    for through, pks in unlinked.items():
-        batches.delete(through, pks)
-    for through, links in linked.items():
-        through.objects.bulk_create(links)
+    actor_links.write()
+    topic_links.write()
     m.EventSource.objects.bulk_create(new_sources)
-    m.EventSource.objects.bulk_update(
-        moved_sources.values(), ["start", "end", "sentence", "sentence_key"]
+    batches.update(
+        m.EventSource, list(moved_sources.values()), ["start", "end", "sentence", "sentence_key"]
     )
 
     # Evidence the machine no longer proposes goes, unless a person put it there or took it out,
@@ -976,34 +957,35 @@ def _write_events(
     return rows
 
 
-def _links(through: type, column: str, story: m.Story) -> dict[int, dict[int, int]]:
-    """The story's events' links through an m2m table: event -> {linked row: link row}."""
-    found: dict[int, dict[int, int]] = defaultdict(dict)
-    for pk, event_id, other in through.objects.filter(event__story=story).values_list(
-        "pk", "event_id", column
-    ):
-        found[event_id][other] = pk
-    return found
+class _Links:
+    """The links of the story's events through one many-to-many table, and the changes to
+    make to them, written together."""
 
+    def __init__(self, through: type[Model], column: str, story: m.Story) -> None:
+        self.through, self.column = through, column
+        # event -> {linked row: link row}
+        self.current: dict[int, dict[int, int]] = defaultdict(dict)
+        links = through.objects.filter(event__story=story).values_list("pk", "event_id", column)
+        for pk, event_id, other in links:
+            self.current[event_id][other] = pk
+        self.unlinked: list[int] = []
+        self.linked: list[Model] = []
 
-def _relink(
-    through: type,
-    column: str,
-    event_id: int,
-    current: dict[int, int],
-    wanted: set[int],
-    unlinked: dict[type, list[int]],
-    linked: dict[type, list],
-) -> bool:
-    """Note the links to drop and to add for the event to link exactly ``wanted``; True when
-    there are any."""
-    if set(current) == wanted:
-        return False
-    unlinked[through] += [pk for other, pk in current.items() if other not in wanted]
-    linked[through] += [
-        through(event_id=event_id, **{column: other}) for other in sorted(wanted - set(current))
-    ]
-    return True
+    def set(self, event_id: int, wanted: set[int]) -> bool:
+        """Note what it takes for the event to link exactly ``wanted``; True when anything."""
+        current = self.current.get(event_id, {})
+        if set(current) == wanted:
+            return False
+        self.unlinked += [pk for other, pk in current.items() if other not in wanted]
+        self.linked += [
+            self.through(event_id=event_id, **{self.column: other})
+            for other in sorted(wanted - set(current))
+        ]
+        return True
+
+    def write(self) -> None:
+        batches.delete(self.through, self.unlinked)
+        self.through.objects.bulk_create(self.linked)
 
 
 _SOURCE_FIELDS = (
