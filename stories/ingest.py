@@ -541,7 +541,11 @@ def _write(
     actors = _write_actors(story, extraction, changes)
     event_rows = _write_events(story, extraction, articles, actors, topics, changes)
     _write_quotes(story, extraction, articles, actors, event_rows)
-    derived.refresh(story, changes)
+    # A run over every article of the story (re-extracting it, or ingesting its whole folder
+    # again) works all the derived values out again, which also mends those a write outside
+    # ingest left as they were (an article deleted, actors merged); a run over some articles
+    # works out again only what it changed.
+    derived.refresh(story, None if texts.keys() >= articles.keys() else changes)
 
     for name, status in article_status.items():
         # Articles not named in this run are reported too when the story's new context changed

@@ -143,10 +143,30 @@ def test_what_new_rules_change_is_worked_out_again(db, monkeypatch, new_rules):
     real = story_module.extract_story
     monkeypatch.setattr(story_module, "extract_story", lambda *a, **kw: new_rules(real(*a, **kw)))
 
-    ingest([SUMMIT], story_slug="summit", force=True)
+    # One article named: a run over the whole story would work everything out again.
+    ingest([LATER], story_slug="summit", force=True)
 
     after_run = derived_values(story)
     assert after_run != before
+    derived.refresh(story)
+    assert derived_values(story) == after_run
+
+
+def test_re_extracting_a_story_mends_what_a_deleted_article_left(db, tmp_path):
+    """Deleting an article works nothing out again; re-extracting the whole story then does."""
+    names = sorted(p.name for p in SUMMIT.glob("*.txt"))
+    for name in names:
+        shutil.copy(SUMMIT / name, tmp_path / name)
+    shutil.copy(SUMMIT / names[0], tmp_path / "copy.txt")
+    ingest([tmp_path], story_slug="summit")
+    story = m.Story.objects.get(slug="summit")
+    assert story.articles.get(file_name="copy.txt").family == names[0]
+    story.articles.get(file_name=names[0]).delete()
+
+    reextract(story)
+
+    assert story.articles.get(file_name="copy.txt").family == ""
+    after_run = derived_values(story)
     derived.refresh(story)
     assert derived_values(story) == after_run
 
