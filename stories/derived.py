@@ -3,8 +3,8 @@ copies of one wire story, the order of the events that share a date, and where o
 contradict each other on an event.
 
 Ingest calls ``refresh`` once its rows are written, naming what it changed so that only that is
-worked out again; editors' merges and splits refresh the events they touch (they change which
-events share a day). Both computations are pure, in ``stories/nlp``; this module only reads
+worked out again (a run over the whole story works everything out again); editors' merges and
+splits refresh the events they touch (they change which events share a day). Both computations are pure, in ``stories/nlp``; this module only reads
 their inputs and stores what changed.
 """
 
