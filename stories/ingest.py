@@ -8,6 +8,7 @@ an editor's decisions (locked fields, hidden rows, merges and splits of events) 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import Counter, defaultdict
@@ -19,8 +20,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
 
-from stories import derived, parses, readings, versions
+from stories import batches, derived, parses, readings, versions
 from stories import models as m
 from stories.manifest import ManifestError, read_manifest
 from stories.nlp import types as t
@@ -502,12 +505,18 @@ def _count_rows(report: IngestReport, story: m.Story) -> None:
 
 
 # --- writing ------------------------------------------------------------------------------
+#
+# Each table is read once, compared in memory, and written in bulk, only where it differs: a
+# run that changes little writes little, however large the story.
+
+# What the derived values (stories/derived.py) read of an article.
+_DERIVED_FROM_ARTICLE = {"raw_text", "body", "outlet", "headline"}
 
 
-def _changed(obj, values: dict) -> bool:
-    """Set the values an editor has not locked; True when any of them differs."""
+def _changed(obj, values: dict) -> list[str]:
+    """Set the values an editor has not locked; the names of those that differed."""
     locked = set(getattr(obj, "locked_fields", ()) or ())
-    dirty = False
+    dirty = []
     for name, value in values.items():
         if name in locked:
             continue
@@ -519,7 +528,7 @@ def _changed(obj, values: dict) -> bool:
             same = getattr(obj, name) == value
         if not same:
             setattr(obj, name, value)
-            dirty = True
+            dirty.append(name)
     return dirty
 
 
@@ -541,22 +550,22 @@ def _write(
         story.title = title
         story.save(update_fields=["title"])
 
-    _write_topics()
-    articles, article_status = _write_articles(story, extraction, texts, failed)
+    changes = derived.Changes()
+    topics = _write_topics()
+    articles, article_status = _write_articles(
+        story, extraction, failed, _digests(extraction), changes
+    )
     parses.save(articles, parsed.fresh)
-    actors = _write_actors(story, extraction)
-    event_rows = _write_events(story, extraction, articles, actors)
+    actors = _write_actors(story, extraction, changes)
+    event_rows = _write_events(story, extraction, articles, actors, topics, changes)
     _write_quotes(story, extraction, articles, actors, event_rows)
-    derived.refresh(story)
+    # A run over every article of the story (re-extracting it, or ingesting its whole folder
+    # again) works all the derived values out again, which also mends those a write outside
+    # ingest left as they were (an article deleted, actors merged); a run over some articles
+    # works out again only what it changed.
+    derived.refresh(story, None if texts.keys() >= articles.keys() else changes)
 
-    digests = _digests(extraction)
-    for name, article in articles.items():
-        digest = digests.get(name, "")
-        status = article_status[name]
-        if article.extraction_digest != digest:
-            article.extraction_digest = digest
-            article.save(update_fields=["extraction_digest"])
-            status = "created" if status == "created" else "updated"
+    for name, status in article_status.items():
         # Articles not named in this run are reported too when the story's new context changed
         # what was extracted from them.
         if name in texts or status != "unchanged":
@@ -567,42 +576,67 @@ def _write(
     return story
 
 
-def _write_topics() -> None:
+def _write_topics() -> dict[str, m.Topic]:
+    """Every topic by slug, the taxonomy's created or renamed where the rows differ."""
     from stories.nlp.topics import load_taxonomy
 
+    rows = {tp.slug: tp for tp in m.Topic.objects.all()}
+    missing: dict[str, m.Topic] = {}
+    renamed: dict[str, m.Topic] = {}
     for topic in load_taxonomy(settings.TOPIC_TAXONOMY).topics:
-        row, created = m.Topic.objects.get_or_create(slug=topic.slug, defaults={"name": topic.name})
-        if not created and row.name != topic.name:
+        row = rows.get(topic.slug) or missing.get(topic.slug)
+        if row is None:
+            missing[topic.slug] = m.Topic(slug=topic.slug, name=topic.name)
+        elif row.name != topic.name:
             row.name = topic.name
-            row.save(update_fields=["name"])
+            if row.pk is not None:
+                renamed[topic.slug] = row
+    m.Topic.objects.bulk_update(renamed.values(), ["name"])
+    if missing:
+        # Topics are shared by all stories, and another story's run may be creating them too:
+        # a topic it made first is used, not made twice.
+        m.Topic.objects.bulk_create(missing.values(), ignore_conflicts=True)
+        rows = {tp.slug: tp for tp in m.Topic.objects.all()}
+    return rows
 
 
 def _write_articles(
-    story: m.Story, extraction: t.StoryExtraction, texts: dict[str, str], failed: dict[str, str]
+    story: m.Story,
+    extraction: t.StoryExtraction,
+    failed: dict[str, str],
+    digests: dict[str, str],
+    changes: derived.Changes,
 ) -> tuple[dict[str, m.Article], dict[str, str]]:
-    existing = {a.file_name: a for a in story.articles.select_related("outlet")}
+    """Each article's row and whether it was created, updated or left unchanged.
+
+    An article is "updated" when what was extracted from it changed (its digest), even if its
+    own row did not.
+    """
+    existing = {a.file_name: a for a in story.articles.all()}
+    written = [art for art in extraction.articles if art.input.file not in failed]
     outlets = {o.name: o for o in m.Outlet.objects.all()}
-    taken_outlet_slugs = set(m.Outlet.objects.values_list("slug", flat=True))
+    taken_outlet_slugs = {o.slug for o in outlets.values()}
+    new_outlets = []
+    for art in written:
+        outlet_name = (art.outlet or "")[:200]
+        if outlet_name and outlet_name not in outlets:
+            outlets[outlet_name] = m.Outlet(
+                name=outlet_name, slug=m.unique_slug(outlet_name, taken_outlet_slugs, "outlet")
+            )
+            new_outlets.append(outlets[outlet_name])
+    m.Outlet.objects.bulk_create(new_outlets)
+
     rows: dict[str, m.Article] = {}
     status: dict[str, str] = {}
-    for art in extraction.articles:
+    created: list[m.Article] = []
+    updated: list[m.Article] = []
+    fields: set[str] = set()
+    for art in written:
         name = art.input.file
-        if name in failed:
-            continue
-        outlet = None
-        if art.outlet:
-            outlet_name = art.outlet[:200]
-            outlet = outlets.get(outlet_name)
-            if outlet is None:
-                outlet = m.Outlet.objects.create(
-                    name=outlet_name,
-                    slug=m.unique_slug(outlet_name, taken_outlet_slugs, "outlet"),
-                )
-                outlets[outlet_name] = outlet
         values = {
             "content_hash": _sha(art.input.text),
             "raw_text": art.input.text,
-            "outlet": outlet,
+            "outlet": outlets[art.outlet[:200]] if art.outlet else None,
             "url": (art.input.url or "")[:500],
             "headline": art.clean.headline[:500],
             "author": (art.clean.author or art.input.author or "")[:200],
@@ -610,22 +644,31 @@ def _write_articles(
             "published_basis": art.published_basis,
             "body": art.clean.body,
             "blocks": [{"kind": b.kind, "start": b.start, "end": b.end} for b in art.clean.blocks],
+            "extraction_digest": digests.get(name, ""),
         }
         row = existing.get(name)
         if row is None:
-            rows[name] = m.Article.objects.create(story=story, file_name=name, **values)
+            row = m.Article(story=story, file_name=name, **values)
+            created.append(row)
             status[name] = "created"
         else:
-            if _changed(row, values):
-                row.save()
-                status[name] = "updated"
-            else:
-                status[name] = "unchanged"
-            rows[name] = row
+            dirty = _changed(row, values)
+            status[name] = "updated" if dirty else "unchanged"
+            if dirty:
+                updated.append(row)
+                fields.update(dirty)
+            if _DERIVED_FROM_ARTICLE.intersection(dirty):
+                changes.articles.add(row.pk)
+        rows[name] = row
+    m.Article.objects.bulk_create(created)
+    batches.update(m.Article, updated, fields)
+    changes.articles.update(row.pk for row in created)
     return rows, status
 
 
-def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.Actor]:
+def _write_actors(
+    story: m.Story, extraction: t.StoryExtraction, changes: derived.Changes
+) -> dict[str, m.Actor]:
     """Map each machine canonical name to its row, matching existing rows by any known name.
 
     Several machine actors may land in one row (an editor said they are one, or renamed the row);
@@ -633,11 +676,12 @@ def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.
     (``ActorDecision`` "different", e.g. an alias the editor removed) never becomes its alias.
     """
     rows = list(story.actors.prefetch_related("aliases"))
+    aliases = {row.pk: list(row.aliases.all()) for row in rows}
     by_name: dict[str, m.Actor] = {}
     for row in rows:
         by_name.setdefault(m.norm_name(row.name), row)
     for row in rows:
-        for alias in row.aliases.all():
+        for alias in aliases[row.pk]:
             by_name.setdefault(m.norm_name(alias.name), row)
     apart: dict[str, set[str]] = defaultdict(set)
     decided: set[str] = set()
@@ -648,14 +692,14 @@ def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.
             apart[m.norm_name(d.other_name)].add(m.norm_name(d.name))
     taken = {row.slug for row in rows}
 
-    result: dict[str, m.Actor] = {}
-    members: dict[int, list[t.Actor]] = defaultdict(list)
+    landed: list[tuple[t.Actor, m.Actor]] = []
+    new_rows: list[m.Actor] = []
     for actor in extraction.actors:
         row = by_name.get(m.norm_name(actor.name)) or next(
             (by_name[m.norm_name(a)] for a in actor.aliases if m.norm_name(a) in by_name), None
         )
         if row is None:
-            row = m.Actor.objects.create(
+            row = m.Actor(
                 story=story,
                 name=actor.name[:200],
                 slug=m.unique_slug(actor.name, taken, "actor"),
@@ -663,9 +707,19 @@ def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.
             )
             by_name[m.norm_name(actor.name)] = row
             rows.append(row)
+            new_rows.append(row)
+        landed.append((actor, row))
+    m.Actor.objects.bulk_create(new_rows)
+    result: dict[str, m.Actor] = {}
+    members: dict[int, list[t.Actor]] = defaultdict(list)
+    for actor, row in landed:
         result[actor.name] = row
         members[row.pk].append(actor)
 
+    renamed: list[m.Actor] = []
+    fields: set[str] = set()
+    new_aliases: list[m.ActorAlias] = []
+    gone_aliases: list[int] = []
     for row in rows:
         group = members.get(row.pk)
         if not group:
@@ -673,10 +727,12 @@ def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.
         # The machine actor named like the row speaks for it, else the best known one.
         lead = next((a for a in group if m.norm_name(a.name) == m.norm_name(row.name)), None)
         lead = lead or max(group, key=lambda a: len(a.aliases))
-        if _changed(row, {"name": lead.name, "kind": lead.kind}):
-            row.save()
+        dirty = _changed(row, {"name": lead.name, "kind": lead.kind})
+        if dirty:
+            renamed.append(row)
+            fields.update(dirty)
         own = {m.norm_name(row.name)}
-        current = {a.name: a for a in row.aliases.all()}
+        current = {a.name: a for a in aliases.get(row.pk, ())}
         own |= {m.norm_name(n) for n, a in current.items() if a.by_editor}
         refused = set().union(*(apart.get(n, set()) for n in own))
         proposed = {
@@ -685,26 +741,47 @@ def _write_actors(story: m.Story, extraction: t.StoryExtraction) -> dict[str, m.
             for name in (actor.name, *actor.aliases)
             if m.norm_name(name) != m.norm_name(row.name) and m.norm_name(name) not in refused
         }
-        for alias in sorted(proposed - set(current)):
-            m.ActorAlias.objects.get_or_create(actor=row, name=alias)
-        for name, alias in current.items():
-            if name not in proposed and not alias.by_editor:
-                alias.delete()
+        added = [m.ActorAlias(actor=row, name=alias) for alias in sorted(proposed - set(current))]
+        gone = [a.pk for name, a in current.items() if name not in proposed and not a.by_editor]
+        new_aliases += added
+        gone_aliases += gone
+        if dirty or added or gone:
+            changes.actors.add(row.pk)
+    batches.update(m.Actor, renamed, fields)
+    batches.delete(m.ActorAlias, gone_aliases)
+    m.ActorAlias.objects.bulk_create(new_aliases)
+
     used = {row.pk for row in result.values()}
-    for row in rows:
-        if row.pk in used or row.locked_fields or m.norm_name(row.name) in decided:
-            continue
-        if not _actor_in_editor_use(row):
-            row.delete()
+    unused = [
+        row
+        for row in rows
+        if row.pk not in used and not row.locked_fields and m.norm_name(row.name) not in decided
+    ]
+    _delete_actors_out_of_use(unused, aliases, changes)
     return result
 
 
-def _actor_in_editor_use(actor: m.Actor) -> bool:
-    return (
-        actor.aliases.filter(by_editor=True).exists()
-        or actor.events.exclude(locked_fields=[]).exists()
-        or actor.quotes.exclude(locked_fields=[]).exists()
-    )
+def _delete_actors_out_of_use(
+    unused: list[m.Actor], aliases: dict[int, list[m.ActorAlias]], changes: derived.Changes
+) -> None:
+    """Delete the actors no machine actor landed in, unless an editor's decision uses them: an
+    alias they gave it, an event or a quote they corrected."""
+    in_use = {row.pk for row in unused if any(a.by_editor for a in aliases.get(row.pk, ()))}
+    events_of: dict[int, set[int]] = defaultdict(set)
+    for chunk in batches.chunked(row.pk for row in unused):
+        links = m.Event.actors.through.objects.filter(actor_id__in=chunk)
+        for actor_id, event_id, locked in links.values_list(
+            "actor_id", "event_id", "event__locked_fields"
+        ):
+            events_of[actor_id].add(event_id)
+            if locked:
+                in_use.add(actor_id)
+        corrected = m.Quote.objects.filter(speaker_id__in=chunk).exclude(locked_fields=[])
+        in_use.update(corrected.values_list("speaker_id", flat=True))
+    gone = [row.pk for row in unused if row.pk not in in_use]
+    for pk in gone:
+        changes.events |= events_of[pk]
+    batches.delete(m.Actor, gone)
 
 
 def _date_values(value: t.DateValue | None) -> dict:
@@ -732,6 +809,8 @@ def _write_events(
     extraction: t.StoryExtraction,
     articles: dict[str, m.Article],
     actors: dict[str, m.Actor],
+    topics: dict[str, m.Topic],
+    changes: derived.Changes,
 ) -> dict[int, m.Event]:
     """Write events, keeping each piece of evidence with the event an editor left it in.
 
@@ -740,22 +819,33 @@ def _write_events(
     two events ("their first meeting since 2019"), so evidence is known per event.
     Returns the row of each machine event, by its index in ``extraction.events``.
     """
-    existing = list(m.EventSource.objects.filter(event__story=story).select_related("event"))
+    event_rows = {e.pk: e for e in story.events.all()}
+    # The story's evidence as plain rows: there are many, and few of them change.
+    existing = list(
+        m.EventSource.objects.filter(event__story=story)
+        .order_by()
+        .values_list(*_SOURCE_FIELDS, named=True)
+    )
     by_event_key = {(s.event_id, s.article_id, s.sentence_key): s for s in existing}
     # Who holds each piece of evidence: by the machine's last proposal, or because a person put
     # it there (a merge, an attach). Only the second is a decision about grouping.
     machine_holders: dict[tuple[int, str], set[int]] = defaultdict(set)
     editor_holders: dict[tuple[int, str], set[int]] = defaultdict(set)
     held: dict[int, set[tuple[int, str]]] = defaultdict(set)
-    event_rows = {}
     for source in existing:
-        event_rows[source.event_id] = source.event
         if not source.detached:
             key = (source.article_id, source.sentence_key)
             (editor_holders if source.by_editor else machine_holders)[key].add(source.event_id)
             held[source.event_id].add(key)
 
-    keys_of = [set(_source_keys(event, articles)) for event in extraction.events]
+    # Each machine event's evidence in the articles written, with its key (one sentence is
+    # often evidence for several events: its key is worked out once).
+    key_of = functools.cache(m.text_key)
+    evidence = [
+        [(c, articles[c.file], key_of(c.sentence)) for c in event.sources if c.file in articles]
+        for event in extraction.events
+    ]
+    keys_of = [{(article.pk, key) for _c, article, key in found} for found in evidence]
 
     def closeness(index: int, pk: int) -> tuple:
         event, keys, row = extraction.events[index], keys_of[index], event_rows[pk]
@@ -792,9 +882,14 @@ def _write_events(
                 targets[index] = event_rows[pk]
                 claimed[pk].append(index)
 
-    topics = {tp.slug: tp for tp in m.Topic.objects.all()}
+    # The rows' own fields first, so that every row has its key before evidence and links are
+    # written.
+    now = timezone.now()
     rows: dict[int, m.Event] = {}
-    proposed: set[tuple[int, int, str]] = set()
+    leads: set[int] = set()
+    new_rows: list[m.Event] = []
+    updated: list[m.Event] = []
+    fields: set[str] = set()
     for index, event in enumerate(extraction.events):
         row = targets[index]
         # When several machine events land in one row (an editor merged them), the best
@@ -803,7 +898,6 @@ def _write_events(
             lead = max(claimed[row.pk], key=lambda i: (len(extraction.events[i].sources), -i))
             if lead != index:
                 rows[index] = row
-                _add_sources(row, event, articles, by_event_key, proposed)
                 continue
         values = {
             "title": event.title[:300],
@@ -819,72 +913,159 @@ def _write_events(
             **_date_values(event.date),
         }
         if row is None:
-            row = m.Event.objects.create(story=story, **values)
-        elif _changed(row, values):
-            row.save()
+            row = m.Event(story=story, **values)
+            new_rows.append(row)
+        else:
+            day = (row.date_start, row.date_end)
+            dirty = _changed(row, values)
+            if dirty:
+                # What save() would set; a bulk update sets only what it is given.
+                row.updated = now
+                updated.append(row)
+                fields.update(dirty)
+            if (row.date_start, row.date_end) != day:
+                changes.events.add(row.pk)
+                changes.days.add(day)
         rows[index] = row
-        # A row several machine events land in (merged by an editor) is about all of them.
-        speakers = [extraction.events[i] for i in claimed.get(row.pk, [index])]
-        wanted_actors = {actors[n].pk for e in speakers for n in e.actors if n in actors}
-        wanted_topics = {topics[s].pk for e in speakers for s in e.topics if s in topics}
-        current_actors = set(row.actors.values_list("pk", flat=True))
-        if not row.is_locked("actors") and current_actors != wanted_actors:
-            row.actors.set(wanted_actors)
-        current_topics = set(row.topics.values_list("pk", flat=True))
-        if not row.is_locked("topics") and current_topics != wanted_topics:
-            row.topics.set(wanted_topics)
-        _add_sources(row, event, articles, by_event_key, proposed)
+        leads.add(index)
+    m.Event.objects.bulk_create(new_rows)
+    batches.update(m.Event, updated, {*fields, "updated"})
+    changes.events.update(row.pk for row in new_rows)
+
+    actor_links = _Links(m.Event.actors.through, "actor_id", story)
+    topic_links = _Links(m.Event.topics.through, "topic_id", story)
+    proposed: set[tuple[int, int, str]] = set()
+    new_sources: list[m.EventSource] = []
+    moved_sources: dict[int, m.EventSource] = {}
+    for index, row in rows.items():
+        if index in leads:
+            # A row several machine events land in (merged by an editor) is about all of them.
+            speakers = [extraction.events[i] for i in claimed.get(row.pk, [index])]
+            wanted_actors = {actors[n].pk for e in speakers for n in e.actors if n in actors}
+            wanted_topics = {topics[s].pk for e in speakers for s in e.topics if s in topics}
+            if not row.is_locked("actors") and actor_links.set(row.pk, wanted_actors):
+                changes.events.add(row.pk)
+            if not row.is_locked("topics"):
+                topic_links.set(row.pk, wanted_topics)
+        if _add_sources(row, evidence[index], by_event_key, proposed, new_sources, moved_sources):
+            changes.events.add(row.pk)
+    actor_links.write()
+    topic_links.write()
+    m.EventSource.objects.bulk_create(new_sources)
+    batches.update(
+        m.EventSource, list(moved_sources.values()), ["start", "end", "sentence", "sentence_key"]
+    )
 
     # Evidence the machine no longer proposes goes, unless a person put it there or took it out,
     # or a person decided about its event (rejected, verified, corrected it) and no machine event
     # speaks for that event any more; events left with nothing go too, unless a person has
     # touched them.
     kept = {row.pk for row in rows.values()}
-    orphans = list(story.events.exclude(pk__in=kept))
+    orphans = [e for pk, e in event_rows.items() if pk not in kept]
     touched = {e.pk for e in orphans if e.locked_fields or e.hidden or e.verified}
-    for key, source in by_event_key.items():
-        if key in proposed or source.by_editor or source.detached or source.event_id in touched:
-            continue
-        source.delete()
-    for event in orphans:
-        if event.pk not in touched and not event.sources.filter(by_editor=True).exists():
-            event.delete()
+    stale = [
+        source
+        for key, source in by_event_key.items()
+        if not (
+            key in proposed or source.by_editor or source.detached or source.event_id in touched
+        )
+    ]
+    batches.delete(m.EventSource, [s.pk for s in stale])
+    changes.events.update(s.event_id for s in stale)
+    attached_by_editor = {s.event_id for s in existing if s.by_editor}
+    gone = [e for e in orphans if e.pk not in touched and e.pk not in attached_by_editor]
+    batches.delete(m.Event, [e.pk for e in gone])
+    changes.days.update((e.date_start, e.date_end) for e in gone)
     return rows
 
 
-def _source_keys(event: t.Event, articles: dict[str, m.Article]) -> list[tuple[int, str]]:
-    return [
-        (articles[c.file].pk, m.text_key(c.sentence)) for c in event.sources if c.file in articles
-    ]
+class _Links:
+    """The links of the story's events through one many-to-many table, and the changes to
+    make to them, written together."""
+
+    def __init__(self, through: type[Model], column: str, story: m.Story) -> None:
+        self.through, self.column = through, column
+        # event -> {linked row: link row}
+        self.current: dict[int, dict[int, int]] = defaultdict(dict)
+        links = through.objects.filter(event__story=story).values_list("pk", "event_id", column)
+        for pk, event_id, other in links:
+            self.current[event_id][other] = pk
+        self.unlinked: list[int] = []
+        self.linked: list[Model] = []
+
+    def set(self, event_id: int, wanted: set[int]) -> bool:
+        """Note what it takes for the event to link exactly ``wanted``; True when anything."""
+        current = self.current.get(event_id, {})
+        if set(current) == wanted:
+            return False
+        self.unlinked += [pk for other, pk in current.items() if other not in wanted]
+        self.linked += [
+            self.through(event_id=event_id, **{self.column: other})
+            for other in sorted(wanted - set(current))
+        ]
+        return True
+
+    def write(self) -> None:
+        batches.delete(self.through, self.unlinked)
+        self.through.objects.bulk_create(self.linked)
+
+
+_SOURCE_FIELDS = (
+    "pk",
+    "event_id",
+    "article_id",
+    "sentence_key",
+    "sentence",
+    "start",
+    "end",
+    "by_editor",
+    "detached",
+)
 
 
 def _add_sources(
     row: m.Event,
-    event: t.Event,
-    articles: dict[str, m.Article],
-    existing: dict[tuple[int, int, str], m.EventSource],
+    evidence: list[tuple[t.EventCandidate, m.Article, str]],
+    existing: dict[tuple[int, int, str], Any],
     proposed: set[tuple[int, int, str]],
-) -> None:
-    """Give the row each piece of the machine event's evidence it does not hold yet.
+    new: list[m.EventSource],
+    moved: dict[int, m.EventSource],
+) -> bool:
+    """Give the row each piece of the machine event's evidence it does not hold yet (into
+    ``new``), and move the span of each it holds where the machine now finds it (into
+    ``moved``); True when there was any. Evidence an editor detached from this row stays
+    detached.
 
-    Evidence an editor detached from this row stays detached.
+    ``existing`` holds the stored evidence as plain rows, and the evidence of this run as
+    EventSource objects, by (event, article, sentence key).
     """
-    for cand in event.sources:
-        article = articles.get(cand.file)
-        if article is None:
-            continue
-        key = (row.pk, article.pk, m.text_key(cand.sentence))
+    changed = False
+    for cand, article, sentence_key in evidence:
+        key = (row.pk, article.pk, sentence_key)
         proposed.add(key)
         source = existing.get(key)
         if source is None:
+            # Built as save() would build it: a bulk insert does not call save().
             source = m.EventSource(
-                event=row, article=article, sentence=cand.sentence, start=cand.start, end=cand.end
+                event=row,
+                article=article,
+                sentence=cand.sentence,
+                sentence_key=sentence_key,
+                start=cand.start,
+                end=cand.end,
             )
-            source.save()
+            new.append(source)
             existing[key] = source
+            changed = True
         elif (source.start, source.end, source.sentence) != (cand.start, cand.end, cand.sentence):
+            if not isinstance(source, m.EventSource):
+                source = existing[key] = moved[source.pk] = m.EventSource(
+                    **{f: getattr(source, f) for f in _SOURCE_FIELDS}
+                )
             source.start, source.end, source.sentence = cand.start, cand.end, cand.sentence
-            source.save(update_fields=["start", "end", "sentence", "sentence_key"])
+            source.sentence_key = sentence_key
+            changed = True
+    return changed
 
 
 def _write_quotes(
@@ -901,10 +1082,12 @@ def _write_quotes(
     groups keep their numbers from run to run, so a quote an editor moved into a group stays
     with the same remark.
     """
-    existing = {
-        (q.article_id, q.key): q
-        for q in m.Quote.objects.filter(article__in=list(articles.values()))
-    }
+    # In each article by position (and age, for two at one position): the order overlapping
+    # rows are weighed in.
+    stored = list(m.Quote.objects.for_story(story).order_by("article_id", "start", "pk"))
+    # A failed article's quotes are left as they are.
+    written = {a.pk for a in articles.values()}
+    existing = {(q.article_id, q.key): q for q in stored if q.article_id in written}
     wanted: list[tuple[t.Quote, m.Article, str]] = []
     seen: set[tuple[int, str]] = set()
     for quote in extraction.quotes:
@@ -921,22 +1104,26 @@ def _write_quotes(
     for i, (_quote, article, key) in enumerate(wanted):
         if (article.pk, key) in existing:
             matched[i] = existing[(article.pk, key)]
-    free = [q for q in existing.values() if q.pk not in {r.pk for r in matched.values()}]
+    taken = {row.pk for row in matched.values()}
+    free: dict[int, list[m.Quote]] = defaultdict(list)
+    for q in existing.values():
+        if q.pk not in taken:
+            free[q.article_id].append(q)
     for i, (quote, article, _key) in enumerate(wanted):
         if i in matched:
             continue
-        overlapping = [
-            q
-            for q in free
-            if q.article_id == article.pk and q.start < quote.end and quote.start < q.end
-        ]
+        candidates = free.get(article.pk, [])
+        overlapping = [q for q in candidates if q.start < quote.end and quote.start < q.end]
         if overlapping:
             row = max(overlapping, key=lambda q: min(q.end, quote.end) - max(q.start, quote.start))
             matched[i] = row
-            free.remove(row)
+            candidates.remove(row)
 
-    groups = _stable_variant_groups(story, [q for q, _, _ in wanted], matched)
+    groups = _stable_variant_groups([q for q, _, _ in wanted], matched, stored)
     proposed: set[int] = set()
+    created: list[m.Quote] = []
+    updated: list[m.Quote] = []
+    fields: set[str] = set()
     for i, (quote, article, key) in enumerate(wanted):
         values = {
             "text": quote.text,
@@ -951,27 +1138,37 @@ def _write_quotes(
         }
         row = matched.get(i)
         if row is None:
-            row = m.Quote.objects.create(article=article, key=key, **values)
-        else:
-            dirty = _changed(row, values)
-            if row.key != key:
-                row.key, dirty = key, True
-            if dirty:
-                row.save()
+            created.append(m.Quote(article=article, key=key, **values))
+            continue
+        dirty = _changed(row, values)
+        if row.key != key:
+            row.key = key
+            dirty.append("key")
+        if dirty:
+            updated.append(row)
+            fields.update(dirty)
         proposed.add(row.pk)
-    for row in existing.values():
-        if row.pk not in proposed and not row.locked_fields and not row.hidden:
-            row.delete()
+    m.Quote.objects.bulk_create(created)
+    batches.update(m.Quote, updated, fields)
+    batches.delete(
+        m.Quote,
+        [
+            row.pk
+            for row in existing.values()
+            if row.pk not in proposed and not row.locked_fields and not row.hidden
+        ],
+    )
 
 
 def _stable_variant_groups(
-    story: m.Story, quotes: list[t.Quote], matched: dict[int, m.Quote]
+    quotes: list[t.Quote], matched: dict[int, m.Quote], stored: Iterable[m.Quote]
 ) -> dict[int, int]:
     """Machine variant-group numbers -> the numbers the same groups had in the database.
 
     A machine group takes the number most of its existing quotes had; a new group takes its own
-    number when free, else the next free one. Numbers that editors placed quotes in stay taken,
-    so no new remark is grouped with a quote an editor put somewhere else.
+    number when free, else the next free one. Numbers that editors placed quotes in (among the
+    story's ``stored`` quotes) stay taken, so no new remark is grouped with a quote an editor
+    put somewhere else.
     """
     votes: dict[int, Counter[int]] = defaultdict(Counter)
     for i, quote in enumerate(quotes):
@@ -982,8 +1179,8 @@ def _stable_variant_groups(
             votes[quote.variant_group][row.variant_group] += 1
     reserved = {
         q.variant_group
-        for q in m.Quote.objects.for_story(story).exclude(variant_group=None)
-        if q.is_locked("variant_group")
+        for q in stored
+        if q.variant_group is not None and q.is_locked("variant_group")
     }
     mapping: dict[int, int] = {}
     used: set[int] = set()
