@@ -4,8 +4,8 @@ contradict each other on an event.
 
 Ingest calls ``refresh`` once its rows are written, naming what it changed so that only that is
 worked out again (a run over the whole story works everything out again); editors' merges and
-splits refresh the events they touch (they change which events share a day). Both computations are pure, in ``stories/nlp``; this module only reads
-their inputs and stores what changed.
+splits refresh the events they touch (they change which events share a day). Both computations
+are pure, in ``stories/nlp``; this module only reads their inputs and stores what changed.
 """
 
 from __future__ import annotations
