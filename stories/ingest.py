@@ -435,7 +435,8 @@ def _run(
                 story = _write(
                     story, slug, title, extraction, fingerprint, report, texts, failed, parsed
                 )
-                readings.save(_articles_of(story), kept, pipeline)
+                if any(r.changed for r in kept.values()):
+                    readings.save(_articles_of(story), kept, pipeline)
             versions.bump(story)
             _count_rows(report, story)
             if dry_run:
@@ -495,7 +496,8 @@ def _extract(
 
 
 def _articles_of(story: m.Story) -> dict[str, m.Article]:
-    return {a.file_name: a for a in story.articles.only("pk", "file_name")}
+    rows = m.Article.objects.filter(story=story).only("pk", "file_name")
+    return {a.file_name: a for a in rows}
 
 
 def _count_rows(report: IngestReport, story: m.Story) -> None:
