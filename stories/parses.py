@@ -59,15 +59,19 @@ class StoryParses:
         return {f: (self.keys[f], blob) for f, blob in self.made.items() if f in self.keys}
 
 
-def parse_key(nlp: Language, texts: Sequence[str]) -> str:
-    digest = hashlib.sha256(
-        f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')} "
-        f"spacy {spacy.__version__}".encode()
-    )
+def parse_key(nlp: Language, texts: Sequence[str], model: str | None = None) -> str:
+    """``model``: ``model_name(nlp)``, when the caller has it (spaCy works ``nlp.meta`` out
+    afresh on every access: a millisecond an article)."""
+    digest = hashlib.sha256((model or model_name(nlp)).encode())
     for text in texts:
         digest.update(len(text).to_bytes(8, "big"))
         digest.update(text.encode("utf-8"))
     return digest.hexdigest()
+
+
+def model_name(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')} spacy {spacy.__version__}"
 
 
 def block_texts(article: t.ArticleInput, nlp: Language) -> list[str] | None:
@@ -102,11 +106,12 @@ def plan(
     are parsed by the pipeline as it needs them. ``known`` gives, by file, block texts already
     known for the article's text (it is not cleaned again for them)."""
     result = StoryParses()
+    model = model_name(nlp)
     for art in inputs:
         texts = (known or {}).get(art.file) or block_texts(art, nlp)
         if texts is None:
             continue
-        key = result.keys[art.file] = parse_key(nlp, texts)
+        key = result.keys[art.file] = parse_key(nlp, texts, model)
         kept = stored.get(art.file)
         if kept is not None and kept[0] == key:
             result.stored.add(art.file, kept[1])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from functools import lru_cache
 
 from .unionfind import UnionFind
 
@@ -38,6 +39,17 @@ def sentences(text: str) -> list[tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _read(text: str) -> tuple[list[frozenset[str]], list[frozenset[tuple[str, ...]]]]:
+    """Each sentence's words and shingles. A story's families are worked out again whenever an
+    article joins it, over texts that mostly have not changed."""
+    seqs = sentences(text)
+    return (
+        [frozenset(seq) for seq in seqs],
+        [frozenset(seq[i : i + SHINGLE] for i in range(len(seq) - SHINGLE + 1)) for seq in seqs],
+    )
+
+
 def wire_families(texts: Mapping[str, str]) -> list[list[str]]:
     """Groups of two or more articles (by name, in the order given) that copy one story."""
     names = list(texts)
@@ -45,10 +57,9 @@ def wire_families(texts: Mapping[str, str]) -> list[list[str]]:
     words: dict[str, list[frozenset[str]]] = {}
     index: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
     for name in names:
-        seqs = sentences(texts[name])
-        words[name] = [frozenset(seq) for seq in seqs]
-        for n, seq in enumerate(seqs):
-            for shingle in {seq[i : i + SHINGLE] for i in range(len(seq) - SHINGLE + 1)}:
+        words[name], shingles = _read(texts[name])
+        for n, own in enumerate(shingles):
+            for shingle in own:
                 index[shingle].append((name, n))
 
     # For each pair of articles, which sentences of each have a near-identical partner.
