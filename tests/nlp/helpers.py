@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 
 from stories.nlp.actors import ArticleDocs
-from stories.nlp.types import Block, CleanArticle
+from stories.nlp.types import Block, CleanArticle, DateValue, EventCandidate
 
 
 def make_article(
@@ -19,3 +19,26 @@ def make_article(
     clean = CleanArticle(headline="", author=author, blocks=blocks)
     docs = tuple((b, nlp(b.text)) for b in blocks)
     return ArticleDocs(file, clean, docs)
+
+
+def report(
+    file: str,
+    sentence: str,
+    date: DateValue | None = None,
+    *,
+    actors: tuple[str, ...] = ("Harbour Union",),
+    trigger: str = "sign",
+    **fields: object,
+) -> EventCandidate:
+    """An event candidate whose sentence is its own title, for the merging rules."""
+    return EventCandidate(
+        file=file,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        title=sentence.rstrip("."),
+        date=date,
+        actors=actors,
+        trigger=trigger,
+        **fields,  # type: ignore[arg-type]
+    )

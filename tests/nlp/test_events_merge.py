@@ -8,6 +8,8 @@ from stories.nlp.merge import merge_candidates
 from stories.nlp.topics import load_taxonomy
 from stories.nlp.types import Block, DateValue, EventCandidate
 
+from .helpers import report
+
 DCT = date(2024, 3, 14)
 CONTEXT = DateValue(DCT, DCT, "day", "", "context")
 
@@ -90,17 +92,7 @@ def _day(d: date, basis: str = "relative") -> DateValue:
 
 
 def _report(file: str, sentence: str, value: DateValue | None, **kw) -> EventCandidate:  # type: ignore[no-untyped-def]
-    return EventCandidate(
-        file=file,
-        sentence=sentence,
-        start=0,
-        end=len(sentence),
-        title=sentence.rstrip("."),
-        date=value,
-        actors=kw.pop("actors", ("Harbour Union",)),
-        trigger=kw.pop("trigger", "collapse"),
-        **kw,
-    )
+    return report(file, sentence, value, **{"trigger": "collapse", **kw})
 
 
 COLLAPSE = "The Aldgate footbridge collapsed into the canal, killing 14 commuters."

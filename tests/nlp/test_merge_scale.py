@@ -9,6 +9,8 @@ import pytest
 from stories.nlp import merge
 from stories.nlp.types import EventCandidate
 
+from .helpers import report
+
 VARIANTS = [
     "The Harbour Union signed the pay agreement with the port authority on Tuesday.",
     "The Harbour Union signed a deal on pay with the port after months of talks.",
@@ -17,17 +19,7 @@ VARIANTS = [
 
 
 def _report(file: str, sentence: str, **kw: object) -> EventCandidate:
-    return EventCandidate(
-        file=file,
-        sentence=sentence,
-        start=0,
-        end=len(sentence),
-        title=sentence.rstrip("."),
-        date=None,
-        actors=kw.pop("actors", ("Harbour Union",)),  # type: ignore[arg-type]
-        trigger=kw.pop("trigger", "sign"),  # type: ignore[arg-type]
-        **kw,  # type: ignore[arg-type]
-    )
+    return report(file, sentence, **kw)  # type: ignore[arg-type]
 
 
 def _unrelated(n: int) -> list[EventCandidate]:
