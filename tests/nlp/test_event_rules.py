@@ -1,6 +1,7 @@
 """Rules that decide what is an event, when it happened and how it is titled: one small text each,
 dates pinned by a publication date (DCT)."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,6 +12,8 @@ from stories.nlp.events import extract_events
 from stories.nlp.merge import merge_candidates
 from stories.nlp.topics import load_taxonomy
 from stories.nlp.types import Block, DateValue, EventCandidate
+
+from .helpers import report
 
 DCT = date(2024, 3, 14)  # a Thursday
 CONTEXT = DateValue(DCT, DCT, "day", "", "context")
@@ -310,17 +313,9 @@ def test_a_noun_and_a_verb_of_one_word_in_one_article_are_one_happening(nlp: Lan
 def _cand(
     file: str, trigger: str, value: DateValue | None, agents=(), sentence="x"
 ) -> EventCandidate:
-    return EventCandidate(
-        file=file,
-        sentence=sentence,
-        start=0,
-        end=len(sentence),
-        title=sentence,
-        date=value,
-        actors=tuple(agents) or ("Harbour Union",),
-        trigger=trigger,
-        agents=tuple(agents),
-    )
+    actors = tuple(agents) or ("Harbour Union",)
+    candidate = report(file, sentence, value, actors=actors, trigger=trigger, agents=tuple(agents))
+    return replace(candidate, title=sentence)
 
 
 def test_a_year_wide_report_does_not_absorb_a_dated_one() -> None:
