@@ -34,6 +34,10 @@ class StoredBlobs(Mapping[str, bytes]):
         row = self._rows[file]
         return bytes(m.ArticleParse.objects.values_list("docs", flat=True).get(pk=row))
 
+    def __contains__(self, file: object) -> bool:
+        # Mapping's own test would read the bytes from the database to answer.
+        return file in self._rows
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._rows)
 
