@@ -78,6 +78,9 @@ def test_the_quotes_pages_long_speaker_list_opens_and_searches_in_place(live_ser
     assert page.locator(boxes).count() == 8
     page.get_by_role("link", name="Show all 20 speakers").click()
     expect(page.locator(boxes)).to_have_count(20)
+    # The list is in the page before htmx has wired its search box; focus moving to the first
+    # revealed value is the sign that it has (typing earlier would go unheard).
+    expect(page.locator("#facet-speaker-values li:nth-child(9) input")).to_be_focused()
     page.get_by_label("Find among the 20 speakers").fill("speaker 1")
     expect(page.locator(boxes)).to_have_count(10)
     page.get_by_role("checkbox", name="Speaker 17").check()
