@@ -28,9 +28,11 @@ from .lexicon import (
     INFERENCE_VERBS,
     LIGHT_VERBS,
     MODALS,
+    MOVING_ON,
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
     PHRASAL_PARTICLES,
+    SPEECH_VERBS,
     STATEMENT_VERBS,
     TEMPORAL_MARKS,
     TIME_PREPOSITIONS,
@@ -118,7 +120,7 @@ def _sentence_events(
     found: list[_Found] = []
 
     # Each dated phrase of its own ("a failed launch in August and a crash in May") is one event.
-    own_dates = [m for m in mentions if m.value.qualifier != "since"]
+    own_dates = [m for m in mentions if m.value.qualifier not in ("since", "until")]
     if len({m.value.label for m in own_dates}) > 1:
         for m in own_dates:
             trigger = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
@@ -210,6 +212,8 @@ def _sentence_events(
         date = f.date
         if f.dating == "context":
             date = _date_without_words(trigger, agents, lede, context_date, earlier)
+            if date is context_date:
+                date = _carried_date(trigger, block, earlier, context_date) or date
         cand = EventCandidate(
             file=file,
             sentence=text,
@@ -262,6 +266,43 @@ def _date_without_words(
     ):
         return None
     return context
+
+
+def _carried_date(
+    trigger: Token, block: Block, earlier: Sequence[EventCandidate], context: DateValue | None
+) -> DateValue | None:
+    """A past happening told without date words in a paragraph that has dated one before it
+    ("In July Musk tried to walk away. Twitter sued.") is of that time, not of the day the
+    article is about: a paragraph narrates on from the last date it gave."""
+    verb = head_verb(trigger)
+    if not _narrated_past(verb):
+        return None
+    for tok in (verb, *verb.ancestors):
+        if tok.lemma_.lower() in SPEECH_VERBS:
+            # What someone told reporters is of the article's time, whatever it tells of.
+            return None
+        if any(c.dep_ == "advmod" and c.lower_ in MOVING_ON for c in tok.children):
+            return None
+    for cand in reversed(earlier):
+        if cand.start < block.start:
+            return None
+        d = cand.date
+        if d is not None and d.text and not cand.scheduled:
+            if context is not None and d.start >= context.start:
+                return None  # only a paragraph gone back in time narrates on from there
+            return DateValue(d.start, d.end, d.granularity, "", "context")
+    return None
+
+
+def _narrated_past(verb: Token) -> bool:
+    """ "sued", "was killed", "had agreed"; not "has condemned" (the present perfect tells of
+    the article's own time) nor "says"."""
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return bool(aux) and aux[0].tag_ == "VBD"
 
 
 def _finer(a: DateValue, b: DateValue) -> bool:

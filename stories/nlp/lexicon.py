@@ -227,6 +227,9 @@ CARRIER_VERBS = frozenset({"conduct", "order", "hold", "carry", "stage", "begin"
 
 TEMPORAL_MARKS = words("as when after before while once")
 
+# Adverbs that move a narrative on from the time it last gave: "Later, a switch failed".
+MOVING_ON = words("later afterwards afterward subsequently eventually then")
+
 # Verbs that draw a conclusion from what their subject names: "X's delegation suggests a focus".
 INFERENCE_VERBS = words(
     "suggest indicate show signal underline underscore highlight reflect demonstrate"

@@ -233,6 +233,35 @@ def test_following_the_visit_takes_the_time_of_the_visit_told_before(nlp: Langua
     assert (inspect.date.start, inspect.date.end) == (date(2024, 2, 1), date(2024, 12, 31))
 
 
+def test_a_paragraph_gone_back_in_time_narrates_on_from_its_date(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva agreed in January to buy the harbour. The Harbour Union sued the buyer.",
+        "Rui Costa resigned from the board.",
+    )
+    dates = dict(labels(found))
+    # The suit is told on from January; a new paragraph is back at the article's day.
+    assert dates["sue"] == "2024-01"
+    assert dates["resign"] == "2024-03-14"
+
+
+def test_what_someone_told_of_the_past_keeps_the_article_day(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva agreed in January to buy the harbour. Rui Costa told reporters that the"
+        " checks had delayed some ships but had not stopped any.",
+    )
+    assert dict(labels(found))["delay"] == "2024-03-14"
+
+
+def test_later_moves_the_narrative_on_from_the_date_it_gave(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva agreed in January to buy the harbour. Later, the Harbour Union sued the buyer.",
+    )
+    assert dict(labels(found))["sue"] == "2024-03-14"
+
+
 def test_recent_attempts_lie_in_the_weeks_before_the_article(nlp: Language) -> None:
     found = events_in(
         nlp,
