@@ -90,7 +90,9 @@ _VAGUE = re.compile(
 )
 _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|is set to|are set to|is to|are to|plans? to|planned|is expected to|are "
-    r"expected to|is going to|are going to|is scheduled|are scheduled|next|upcoming|later this)\b",
+    r"expected to|is going to|are going to|is scheduled|are scheduled|next|upcoming|later this)\b"
+    # "is due to begin", not "is due to the storm" (a cause).
+    r"|\b(?:is|are)\s+due\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]+",
     re.I,
 )
 # Expressions spaCy's model tends to miss in news prose.
@@ -99,6 +101,9 @@ _EXTRA_PATTERNS = re.compile(
     r"|\b(?:early|mid|late)[\s-]\d{4}\b",
     re.I,
 )
+
+# How far after an article a day it names without a year may lie and still be this year's.
+_NEAR_AHEAD = timedelta(days=14)
 
 _parsers: dict[tuple[date, Tense], DateDataParser] = {}
 
@@ -165,8 +170,12 @@ def _number(word: str) -> int:
 
 _CLOCK = re.compile(
     r"^(?:about |around |just |shortly )?(?:after |before |at )?\d{1,2}(?:[:.]\d{2})?\s*"
-    r"(?:a\.?m\.?|p\.?m\.?|o'clock|hours?|h)?(?:\s*\(?[A-Z]{2,4}\)?|\s+local time|\s+gmt|"
-    r"\s+utc)?$|^(?:noon|midnight|dawn|dusk)$",
+    # A zone's letters ("EST"), never a month's ("17 June" is a day, not 17:00 in a zone).
+    r"(?:a\.?m\.?|p\.?m\.?|o'clock|hours?|h)?(?:\s*\(?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\b)[A-Z]{2,4}\)?|\s+local time|\s+gmt|"
+    r"\s+utc)?$|^(?:noon|midnight|dawn|dusk)$"
+    # "0117 GMT", "1430 UTC": a 24-hour clock, not a year.
+    r"|^(?:[01]\d|2[0-3])[0-5]\d\s*(?:gmt|utc|z|hrs|hours|local time)$",
     re.I,
 )
 _RECENT = re.compile(r"^(?:the\s+)?(?:most\s+)?recent\s+(?:months|weeks|days)$", re.I)
@@ -313,6 +322,8 @@ def resolve_expression(
     found, period = _parsed(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", words), dct, tense)
     if found is None:
         return None
+    if period == "day" and not re.search(r"\b\d{4}\b", low):
+        found = _nearest_year(found, dct)
     basis = "explicit" if re.search(r"\b\d{4}\b", low) else "relative"
     if period == "year":
         return _year(found.year, words, basis)
@@ -325,6 +336,19 @@ def resolve_expression(
             basis = "explicit" if basis == "explicit" or tense == "past" else basis
         return _day(found, words, basis)
     return None
+
+
+def _nearest_year(found: date, dct: date) -> date:
+    """A day and month without a year, read as past, that would be days after the article in
+    its own year ("work begins on 7 November" in an article of 4 November) is that day: news
+    tells of the coming days without always saying so, and rarely of that day a year ago."""
+    if found.year != dct.year - 1:
+        return found
+    try:
+        ahead = found.replace(year=dct.year)
+    except ValueError:  # 29 February
+        return found
+    return ahead if timedelta(0) < ahead - dct <= _NEAR_AHEAD else found
 
 
 def sentence_tense(sent: Span) -> Tense:
@@ -360,6 +384,8 @@ def dates_in_doc(
             and not doc.text[span.end_char : following.start_char].strip(" ,")
         ):
             continue  # "early on | Tuesday, March 12": a part of the next phrase, not a date
+        if re.match(r"\s*(?:gmt|utc)\b", doc.text[span.end_char : span.end_char + 5], re.I):
+            continue  # "(0117 GMT)": the model takes the clock for a year
         left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
         value = resolve_expression(
             span.text,
@@ -370,6 +396,9 @@ def dates_in_doc(
         )
         if value is None:
             continue
+        if re.search(r"\b(?:through|until|till)\s*$", left, re.I) and value.qualifier is None:
+            # "cooperation through 2030": the end of a period, not when anything happened.
+            value = replace(value, qualifier="until")
         if re.search(r"\bsince\s*$", left, re.I) and value.qualifier is None:
             # "since 2019" dates the start of a period, not what the sentence reports.
             value = DateValue(

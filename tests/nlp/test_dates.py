@@ -26,6 +26,9 @@ DCT = date(2024, 3, 14)
         ("last month", "past", "2024-02", "month", "relative"),
         ("this year", "past", "2024", "year", "relative"),
         ("three years ago", "past", "2021", "year", "relative"),
+        # A short month's name after a day is not a time zone's letters.
+        ("17 June", "past", "2023-06-17", "day", "explicit"),
+        ("5 May", "past", "2023-05-05", "day", "explicit"),
         ("yesterday", "past", "2024-03-13", "day", "relative"),
         ("earlier today", "past", "2024-03-14", "day", "relative"),
         ("just hours before", "past", "2024-03-14", "day", "relative"),
@@ -154,3 +157,36 @@ def test_centuries_and_eras_are_too_vague_to_date(words: str) -> None:
 def test_a_time_of_day_alone_names_no_other_day(words: str) -> None:
     # dateparser would put "4:17 a.m." on the day before a midnight base date.
     assert resolve_expression(words, DCT) is None
+
+
+@pytest.mark.parametrize("words", ["0117 GMT", "1430 UTC", "2359 hrs"])
+def test_a_twenty_four_hour_clock_is_not_a_year(words: str) -> None:
+    assert resolve_expression(words, DCT) is None
+
+
+def test_a_clock_the_model_takes_for_a_date_is_not_one(nlp: Language) -> None:
+    mentions = dates_in_doc(nlp("The ferry sank at 3:40 a.m. (0140 GMT) off the coast."), 0, DCT)
+    assert [m.value.label for m in mentions] == []
+
+
+def test_the_end_of_a_period_is_marked_and_dates_nothing_told(nlp: Language) -> None:
+    text = "The two ministers signed a plan for cooperation through 2030."
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert [(m.value.label, m.value.qualifier) for m in mentions] == [("2030", "until")]
+
+
+def test_a_day_named_without_a_year_days_after_the_article_is_this_years() -> None:
+    value = resolve_expression("17 March", DCT, tense="past")
+    assert value is not None and value.label == "2024-03-17"
+    # Far after the article it is still last year's, as told in the past tense.
+    far = resolve_expression("17 June", DCT, tense="past")
+    assert far is not None and far.label == "2023-06-17"
+
+
+def test_is_due_to_announces_what_is_to_come_but_due_to_the_storm_does_not(
+    nlp: Language,
+) -> None:
+    due = dates_in_doc(nlp("The team is due to begin work on Monday."), 0, DCT)
+    assert [m.value.label for m in due] == ["2024-03-18"]
+    cause = dates_in_doc(nlp("The closure on Monday is due to the storm."), 0, DCT)
+    assert [m.value.label for m in cause] == ["2024-03-11"]
