@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 from itertools import combinations
 from typing import Generic, TypeVar
@@ -37,6 +38,8 @@ from .unionfind import UnionFind
 _BASIS_RANK = {"explicit": 3, "relative": 2, "context": 1}
 _GRAIN_RANK = {"day": 3, "month": 2, "year": 1}
 _THRESHOLD = 0.5
+# How far from its article's day an inherited date may be off and still be a fair guess.
+_GUESS_REACH = timedelta(days=31)
 # Kinds of speech act that outlets render in one another's words: what one calls a statement
 # ("X stated that Russia would help") another calls an offer or a pledge.
 _SPEECH = frozenset({"statement", "pledge", "offer"})
@@ -505,7 +508,13 @@ def _dates_compatible(a: DateValue | None, b: DateValue | None) -> float:
                 # Words placing it somewhere in a year tell of another time than the day the
                 # article is about.
                 return 0.0
-        return 1.0 if overlap else 0.3  # an inherited date is a guess
+        if overlap:
+            return 1.0
+        if a.basis != b.basis and _apart(a, b) > _GUESS_REACH:
+            # An inherited day is a guess about the article's time; words placing a report
+            # months away tell of another happening.
+            return 0.0
+        return 0.3  # an inherited date is a guess
     if not overlap:
         return 0.0
     if "year" in (a.granularity, b.granularity) and a.granularity != b.granularity:
@@ -513,6 +522,15 @@ def _dates_compatible(a: DateValue | None, b: DateValue | None) -> float:
         # report and a dated one are only the same happening when words say so.
         return 0.0
     return 1.0
+
+
+def _apart(a: DateValue, b: DateValue) -> timedelta:
+    """How far apart two periods lie (zero when they touch)."""
+    if a.end < b.start:
+        return b.start - a.end
+    if b.end < a.start:
+        return a.start - b.end
+    return timedelta(0)
 
 
 def _collective_and_single(a: DateValue | None, b: DateValue | None) -> bool:
