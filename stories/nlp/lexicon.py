@@ -184,7 +184,7 @@ EVENT_KINDS = {
     "meal": "lunch dinner banquet toast",
     "protest": "protest rally march demonstration demonstrate",
     "arrest": "arrest detain capture seize",
-    "vote": "vote approve adopt ballot",
+    "vote": "vote approve adopt ballot approval authorize authorise",
     # General families of news happenings, so that outlets' different words for one act meet.
     "death": "die kill death perish",
     "injury": "injure wound hurt injury",
@@ -213,6 +213,8 @@ EVENT_KINDS = {
     "shooting": "shoot shooting gunfire",
     "sink": "sink capsize",
     "land": "land landing touchdown splashdown",
+    "post": "post tweet publish upload",
+    "violate": "violate breach flout",
 }
 
 # Verbs that carry the act their object names: "expressed support", "extended a welcome".

@@ -362,6 +362,38 @@ def test_an_inherited_day_does_not_join_a_report_placed_somewhere_in_a_year() ->
     assert len(merged) == 2
 
 
+def test_an_inherited_day_does_not_join_a_report_dated_months_away() -> None:
+    may = DateValue(date(2024, 5, 13), date(2024, 5, 13), "day", "May 13", "explicit")
+    october = DateValue(date(2024, 10, 27), date(2024, 10, 27), "day", "", "context")
+    agents = ("Ana Silva",)
+
+    def pair(told: DateValue) -> list[EventCandidate]:
+        return [
+            _cand("a.txt", "tweet", may, agents, "Ana Silva tweeted that the harbour deal was off"),
+            _cand("b.txt", "tweet", told, agents, "Ana Silva tweeted that the harbour was hers"),
+        ]
+
+    assert len(merge_candidates(pair(october))) == 2
+    # A guess a few days off is still a guess about the same time.
+    near = replace(october, start=date(2024, 5, 15), end=date(2024, 5, 15))
+    assert len(merge_candidates(pair(near))) == 1
+
+
+def test_outlets_words_for_one_posting_or_one_approval_meet() -> None:
+    day = DateValue(date(2024, 3, 14), date(2024, 3, 14), "day", "on Thursday", "relative")
+    agents = ("Ana Silva",)
+    posted = [
+        _cand("a.txt", "tweet", day, agents, "Ana Silva tweeted a photo of the harbour"),
+        _cand("b.txt", "post", day, agents, "Ana Silva posted a photo from the quay"),
+    ]
+    approved = [
+        _cand("a.txt", "authorize", day, agents, "Ana Silva authorized the dredging"),
+        _cand("b.txt", "approval", day, agents, "Ana Silva gave final approval for the dredging"),
+    ]
+    assert len(merge_candidates(posted)) == 1
+    assert len(merge_candidates(approved)) == 1
+
+
 def test_the_same_act_by_different_people_stays_apart() -> None:
     merged = merge_candidates(
         [
