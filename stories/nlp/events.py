@@ -32,6 +32,7 @@ from .lexicon import (
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
     PHRASAL_PARTICLES,
+    PLAIN_SPEECH,
     SPEECH_VERBS,
     STATEMENT_VERBS,
     TEMPORAL_MARKS,
@@ -204,8 +205,10 @@ def _sentence_events(
     for f in found:
         trigger = f.trigger
         words = _own_words(trigger) if f.presupposed else _clause_text(trigger)
-        if _is_hedged(trigger) or _HEDGE.search(words) or _asked_not_told(trigger):
+        if _is_hedged(trigger) or _asked_not_told(trigger):
             continue
+        if _HEDGE.search(words) and not (trigger is main and _named_statement(trigger)):
+            continue  # what a statement says may be a guess; that it was said is not
         if _only_wording(trigger):
             continue
         agents = _agents(trigger, file, block, actors)
@@ -754,8 +757,24 @@ def _main_trigger(sent: Span) -> Token | None:
             for tok in [child, *child.subtree]:
                 if _is_event_noun(tok):
                     return tok
+    if _named_statement(root):
+        return root
     # A past act framed by a happening: "During their visit to the plant, X questioned ...".
     return _framing_noun(root)
+
+
+def _named_statement(root: Token) -> bool:
+    """ "Senator X said her panel would look into it", "X called the decision courageous": a
+    named person's statement, told first, is an act of theirs whatever it says (a trailing
+    "..., officials said" only sources what it follows)."""
+    lemma = root.lemma_.lower()
+    if lemma not in PLAIN_SPEECH or root.dep_ != "ROOT" or root.tag_ not in ("VBD", "VBZ"):
+        return False
+    said = ("oprd", "xcomp") if lemma == "call" else ("ccomp",)
+    if not any(c.dep_ in said and c.i > root.i for c in root.children):
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "PROPN" and subj.i < root.i
 
 
 def _framing_noun(root: Token) -> Token | None:

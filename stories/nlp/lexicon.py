@@ -101,12 +101,16 @@ EVENT_VERBS = words(
     """
 )
 
+# Plain reporting verbs: an event only as a named person's statement told first ("X said
+# that ..."), never as an attribution trailing what it sources.
+PLAIN_SPEECH = words("say tell write call")
+
 # Speech acts: their time is the time they were said, which the text often leaves open.
 STATEMENT_VERBS = words(
     """
-    say state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge
-    confirm insist urge deny reject accuse demand propose warn pledge vow promise declare announce
-    condemn threaten express voice convey thank quote welcome offer list
+    say tell write call state stress emphasize emphasise affirm reaffirm indicate outline hint
+    acknowledge confirm insist urge deny reject accuse demand propose warn pledge vow promise
+    declare announce condemn threaten express voice convey thank quote welcome offer list
     """
 )
 

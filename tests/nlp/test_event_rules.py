@@ -86,6 +86,31 @@ def test_a_statement_of_position_is_an_event_of_the_speaker(nlp: Language) -> No
     assert found[0].title == "Ana Silva stressed that the bridge would reopen within weeks"
 
 
+def test_a_named_persons_statement_told_first_is_their_act(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva said the strike was likely to end within weeks.")
+    # What was said may be a guess ("likely to end"); that it was said is not.
+    assert labels(found) == [("say", "2024-03-14")]
+    assert found[0].agents == ("Ana Silva",)
+    assert found[0].title.startswith("Ana Silva said the strike was likely to end")
+    assert labels(events_in(nlp, "Rui Costa called the decision reckless and wrong.")) == [
+        ("call", "2024-03-14")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour will reopen within weeks, Ana Silva said.",  # an attribution
+        "Officials said the harbour would reopen within weeks.",  # no one named
+        "Ana Silva did not say when the harbour would reopen.",  # nothing said
+    ],
+)
+def test_plain_speech_is_no_event_without_a_named_speaker_telling_it(
+    nlp: Language, text: str
+) -> None:
+    assert events_in(nlp, text) == []
+
+
 def test_a_statement_needs_a_speaker(nlp: Language) -> None:
     assert events_in(nlp, "The summit emphasizes the shared interests of both states.") == []
 
