@@ -34,7 +34,10 @@ _CAPTION = re.compile(
     r"\[(?:photo|image|picture|video|file photo)\b[^\]]*\]"
     r"|\((?:[A-Z]+\s+)?(?:photo|image|picture)s?\b[^)]*\)"
     r"|^\s*(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:"
-    r"|\b(?:getty images|afp via getty|shutterstock)\b",
+    r"|\b(?:getty images|afp via getty|shutterstock)\b"
+    # A caption that ends with its credit: "... outside the clinic. Photo: A. Name/Agency".
+    r"|[.!?]\s+(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*:\s*[A-Z]"
+    r"(?:[^.!?]|\.(?=\s*[A-Z]))*$",
     re.I,
 )
 # Lines that are page furniture wherever they appear.
@@ -58,6 +61,20 @@ _END_MARKER = re.compile(
     r"^\s*(?:leave a (?:reply|comment)|post a comment|comments?|you (?:may|might) also like|"
     r"more (?:about|from|on)\b|popular posts?|editors[’']? picks|latest (?:news|posts|stories)|"
     r"related posts|recommended(?: for you)?|trending(?: now)?|most read|tags?:)",
+    re.I,
+)
+# "3 thoughts on “<the title>”", "12 responses to ...": a blog's comments begin, however long
+# the title it repeats.
+_COMMENTS_START = re.compile(
+    r"^\s*\d+\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\b", re.I
+)
+# Site banners above a headline: "WEATHER ALERT: ...", "TRAFFIC ADVISORY: ..." (a "BREAKING:"
+# line is the headline itself).
+_BANNER = re.compile(r"^\s*[A-Z]+\s+(?:ALERT|ADVISORY|WARNING|NOTICE)\s*:")
+# Words that name a news site or a blog rather than tell a story.
+_SITE_WORD = re.compile(
+    r"\b(?:news|times|post|daily|weekly|journal|herald|ledger|notebook|blog|wire|tribune|"
+    r"gazette|dispatch|courier|chronicle|review|observer|monitor|today|online|digest|\d+)\b",
     re.I,
 )
 _FAQ_HEADING = re.compile(r"^\s*(?:frequently asked questions|faqs?\b|q\s*&\s*a\b)", re.I)
@@ -114,6 +131,9 @@ def clean_article(text: str) -> CleanArticle:
         elif len(t.split()) < 2:
             # A section label or kicker ("World", "Politics"), or a one-word prompt.
             kinds[i] = "boilerplate" if _BOILERPLATE_LINE.match(t) else "heading"
+        elif _is_site_name(t, _next_title_line(lines, i)):
+            kinds[i] = "boilerplate"
+            furniture += 1
         elif _could_be_headline(t):
             kinds[i] = "headline"
             headline = t
@@ -126,6 +146,7 @@ def clean_article(text: str) -> CleanArticle:
         and (_looks_like_title(lines[i].text) or _is_standfirst(lines[i].text))
         and not _CAPTION.search(lines[i].text)
         and not _BYLINE.match(lines[i].text)
+        and _printed_date(lines[i].text.strip()) is None
     ):
         kinds[i] = "subheadline"
 
@@ -151,7 +172,9 @@ def clean_article(text: str) -> CleanArticle:
             in_faq = True
             kinds[j] = "boilerplate"
             continue
-        if _END_MARKER.match(t) and _looks_like_heading(t, allow_question=False):
+        if (
+            _END_MARKER.match(t) and _looks_like_heading(t, allow_question=False)
+        ) or _COMMENTS_START.match(t):
             ended = True
             kinds[j] = "boilerplate"
             continue
@@ -311,7 +334,9 @@ _WIRE_CREDIT = re.compile(
     r"^\s*\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|compiling)\s+by\b", re.I
 )
 _LINK_LIST_HEAD = re.compile(
-    r"^\s*(?:read (?:more|also)|related|see also|more on this)\s*:?\s*$", re.I
+    r"^\s*(?:read (?:more|also)|related(?: coverage| articles| stories| posts| content| reading)?"
+    r"|see also|more on this|more coverage|further reading)\s*:?\s*$",
+    re.I,
 )
 
 
@@ -342,13 +367,37 @@ def _cut_off_ending(lines: list[_Line], kinds: list[BlockKind]) -> None:
 
 def _is_masthead(line: str) -> bool:
     """The site's furniture above a headline: a cookie notice, a menu ("NEWS | Local | Sport"),
-    the site's name in capitals."""
+    the site's name in capitals, a banner ("WEATHER ALERT: ...")."""
     if _COOKIES.search(line) and len(line.split()) <= 40:
+        return True
+    if _BANNER.match(line):
         return True
     if line.count("|") >= 2 or line.count("·") >= 2:
         return True
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and len(line.split()) <= 6 and all(c.isupper() for c in letters)
+
+
+def _next_title_line(lines: list[_Line], i: int) -> str:
+    """The line after ``i`` that could title the page, past any banner."""
+    for line in lines[i + 1 : i + 3]:
+        if not _BANNER.match(line.text.strip()):
+            return line.text
+    return ""
+
+
+def _is_site_name(line: str, following: str) -> bool:
+    """A short line naming the site or its section ("The Daily Ledger — Politics", "Orbital
+    Notebook") above a longer headline-like line: the masthead, not the story's title."""
+    words = line.split()
+    if len(words) > 6 or line.endswith((".", "!", "?", ":")):
+        return False
+    nxt = following.strip()
+    if not nxt or len(nxt.split()) <= len(words) or not _could_be_headline(nxt):
+        return False
+    if _BYLINE.match(nxt) or _printed_date(nxt) is not None:
+        return False
+    return bool(_SITE_WORD.search(line) or re.search(r"\s[—|–]\s", line))
 
 
 def _is_standfirst(line: str) -> bool:
@@ -389,4 +438,6 @@ def _looks_like_heading(line: str, *, allow_question: bool) -> bool:
         return False
     if t.endswith((".", "!", "?", ",", ";", "”", '"')):
         return False
-    return _looks_like_title(t) or (len(t.split()) <= 4 and t[:1].isupper())
+    # "4. Washington and Kyiv reacted as you'd expect": a numbered list's section titles.
+    numbered = re.match(r"\d{1,2}[.)]\s+[A-Z]", t) is not None
+    return numbered or _looks_like_title(t) or (len(t.split()) <= 4 and t[:1].isupper())

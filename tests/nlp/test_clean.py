@@ -234,3 +234,76 @@ def test_a_text_cut_off_mid_word_loses_only_its_broken_sentence() -> None:
     ]
     broken = [b for b in article.blocks if b.kind == "boilerplate"]
     assert broken and text[broken[0].start : broken[0].end].endswith("for the mon")
+
+
+def test_a_site_name_above_a_longer_title_is_the_masthead_not_the_headline() -> None:
+    page = (
+        "The Harbour Ledger — Business\n\n"
+        "Dock workers end ten-day strike after accepting new pay offer\n\n"
+        "By Maria Lopez\n\n"
+        "Dock workers voted on Sunday to end their strike, the union said.\n"
+    )
+    clean = clean_article(page)
+    assert clean.headline == "Dock workers end ten-day strike after accepting new pay offer"
+    assert ("boilerplate", "The Harbour Ledger — Business") in kinds(page)
+
+
+def test_a_banner_above_the_headline_is_furniture_but_breaking_news_is_the_headline() -> None:
+    banner = (
+        "TRAFFIC ADVISORY: Ring road closed between exits 4 and 6 until 9 p.m.\n\n"
+        "Dock workers end ten-day strike after accepting new pay offer\n\n"
+        "Dock workers voted on Sunday to end their strike, the union said.\n"
+    )
+    assert clean_article(banner).headline.startswith("Dock workers end")
+    breaking = "BREAKING: Dock workers end strike\n\nDock workers voted on Sunday to end it.\n"
+    assert clean_article(breaking).headline == "BREAKING: Dock workers end strike"
+
+
+def test_a_printed_date_under_the_headline_is_a_date_not_a_standfirst() -> None:
+    page = (
+        "Dock workers end ten-day strike after accepting new pay offer\n\n"
+        "Posted: Mar 4, 2024 / 05:52 PM CST\n\n"
+        "Dock workers voted on Sunday to end their strike, the union said.\n"
+    )
+    clean = clean_article(page)
+    assert clean.stamped_date is not None and clean.stamped_date.isoformat() == "2024-03-04"
+
+
+def test_a_caption_ending_with_its_photo_credit_is_a_caption() -> None:
+    line = "Pickets wait outside the main gate. Photo: L. Moorhouse/Harbour Press"
+    page = f"Strike ends\n\n{line}\n\nDock workers voted on Sunday to end their strike.\n"
+    assert ("caption", line) in kinds(page)
+
+
+def test_numbered_section_titles_are_headings() -> None:
+    page = (
+        "Five things to know about the strike\n\n"
+        "1. The vote was close\n\n"
+        "About 80 percent of members backed the deal, which raises wages by six percent.\n"
+    )
+    assert ("heading", "1. The vote was close") in kinds(page)
+
+
+def test_a_related_coverage_list_is_not_body() -> None:
+    page = (
+        "Strike ends\n\n"
+        "Dock workers voted on Sunday to end their strike, the union said.\n\n"
+        "Related Coverage\n"
+        "Where the port's ships wait, berth by berth\n"
+        "Opinion: What the union got wrong\n\n"
+        "Ferries will run to the usual timetable from Monday, the operator said.\n"
+    )
+    assert ("boilerplate", "Where the port's ships wait, berth by berth") in kinds(page)
+
+
+def test_a_blogs_comments_are_not_body() -> None:
+    page = (
+        "Strike ends\n\n"
+        "Dock workers voted on Sunday to end their strike, the union said.\n\n"
+        '2 thoughts on "Strike ends: what the deal means for the port and its workers"\n\n'
+        "Dave R. says:\n"
+        "Great writeup, finally understand the deal.\n"
+        "Reply\n"
+    )
+    body = [text for kind, text in kinds(page) if kind == "body"]
+    assert body == ["Dock workers voted on Sunday to end their strike, the union said."]
