@@ -102,8 +102,8 @@ _EXTRA_PATTERNS = re.compile(
     re.I,
 )
 
-# How far after an article a day it names without a year may lie and still be this year's.
-_NEAR_AHEAD = timedelta(days=14)
+# How far from an article a day it names without a year may lie and still be this year's.
+_NEAR = timedelta(days=14)
 
 _parsers: dict[tuple[date, Tense], DateDataParser] = {}
 
@@ -339,16 +339,20 @@ def resolve_expression(
 
 
 def _nearest_year(found: date, dct: date) -> date:
-    """A day and month without a year, read as past, that would be days after the article in
-    its own year ("work begins on 7 November" in an article of 4 November) is that day: news
-    tells of the coming days without always saying so, and rarely of that day a year ago."""
-    if found.year != dct.year - 1:
+    """A day and month without a year that dateparser put a year away, though in the article's
+    own year it lies within days of it, is that day: "work begins on 7 November" in an article
+    of 4 November (read as past), "on Monday, June 27, the law will ..." in an article of that
+    Monday (read as future). News tells of the days around it, rarely of that day a year off."""
+    if abs(found.year - dct.year) != 1:
         return found
     try:
-        ahead = found.replace(year=dct.year)
+        near = found.replace(year=dct.year)
     except ValueError:  # 29 February
         return found
-    return ahead if timedelta(0) < ahead - dct <= _NEAR_AHEAD else found
+    gap = near - dct
+    if found.year < dct.year:
+        return near if timedelta(0) < gap <= _NEAR else found
+    return near if -_NEAR <= gap <= timedelta(0) else found
 
 
 def sentence_tense(sent: Span) -> Tense:
@@ -361,6 +365,7 @@ class DateMention:
     start: int  # offsets into the article text
     end: int
     value: DateValue
+    possessive: bool = False  # "Monday's quake": it dates the noun it owns
 
 
 def dates_in_doc(
@@ -404,7 +409,8 @@ def dates_in_doc(
             value = DateValue(
                 value.start, value.end, value.granularity, value.text, value.basis, "since"
             )
-        found.append(DateMention(offset + span.start_char, offset + span.end_char, value))
+        owns = re.match(r"['’]s\b", doc.text[span.end_char : span.end_char + 3]) is not None
+        found.append(DateMention(offset + span.start_char, offset + span.end_char, value, owns))
     return found
 
 
@@ -415,5 +421,7 @@ def main_event_day(mentions: Sequence[DateMention], lede_end: int, dct: date) ->
     """
     for m in mentions:
         if m.start < lede_end and m.value.granularity == "day" and m.value.qualifier is None:
+            if m.possessive:
+                continue  # "Monday's earthquake ... on Wednesday": it names what it owns
             return DateValue(m.value.start, m.value.end, "day", "", "context")
     return DateValue(dct, dct, "day", "", "context")

@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 
 from stories.nlp.clean import clean_article
-from stories.nlp.dates import dates_in_doc, resolve_expression
+from stories.nlp.dates import dates_in_doc, main_event_day, resolve_expression
 from stories.nlp.published import PublishedGuess, fill_published_from_story, infer_published
 
 # A Thursday.
@@ -190,3 +190,15 @@ def test_is_due_to_announces_what_is_to_come_but_due_to_the_storm_does_not(
     assert [m.value.label for m in due] == ["2024-03-18"]
     cause = dates_in_doc(nlp("The closure on Monday is due to the storm."), 0, DCT)
     assert [m.value.label for m in cause] == ["2024-03-11"]
+
+
+def test_a_day_owning_a_noun_is_not_the_day_the_lede_tells_of(nlp: Language) -> None:
+    text = "The minister stood near the site of Monday's explosion on Wednesday and spoke."
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert main_event_day(mentions, len(text), DCT).label == "2024-03-13"
+
+
+def test_the_articles_own_day_read_in_a_future_sentence_stays_this_year() -> None:
+    # dateparser, told to prefer the future, puts the very day of the article a year ahead.
+    value = resolve_expression("Thursday, March 14", DCT, tense="future")
+    assert value is not None and value.label == "2024-03-14"
