@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from stories.nlp.lexicon import (
+    COMPANY_SUFFIXES,
     FACILITY_NOUNS,
     GENERIC_HEAD_ROLES,
     HEAD_ROLES,
+    LOCATIVE_PREPOSITIONS,
     PERSONAL_TITLES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -118,6 +120,7 @@ class _Raw:
     introduction: frozenset[tuple[str, str]] | None = None
     role_of: str | None = None  # for role nouns: the resolved canonical name
     cluster: int = -1
+    placed: bool = False  # it follows a preposition of place ("in Antakya", "from Kyiv")
 
 
 @dataclass(frozen=True)
@@ -269,6 +272,8 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
     span = ent.doc[tokens[0].i : tokens[-1].i + 1]
     form = clean_form(span.text)
     words = form.split()
+    if kind == "person" and words and words[-1].rstrip(".").lower() in COMPANY_SUFFIXES:
+        kind = "organization"  # "Twitter Inc" tagged as a person is still a company
     if kind == "person":
         _, words = strip_title(words)
         form = " ".join(words)
@@ -310,6 +315,7 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
         verb_of=_verb_of(head),
         facility=_names_a_facility(form, head),
         introduction=frozenset(_introduction(found)) if found is not None else None,
+        placed=span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS,
     )
 
 
@@ -543,6 +549,7 @@ def resolve_actors(
     for r in raws:
         by_file[r.file].append(r)
     _attach_surnames(names, raws, by_file, decisions)
+    _unintroduced_people(raws)
     canon = _canonical_names(names, raws, decisions)
     profiles = _role_profiles(raws, canon.names)
     refs = _resolve_references(articles, by_file, profiles, canon.names)
@@ -850,6 +857,26 @@ class _Canon:
     forms: dict[int, Counter[str]]
     first: dict[int, dict[str, int]]  # cluster -> form -> index of its first mention
     kinds: dict[int, Counter[ActorKind]]
+
+
+def _unintroduced_people(raws: list[_Raw]) -> None:
+    """A "person" the story never names in full nor introduces with a role is not one.
+
+    News introduces people by name and surname ("Elon Musk", then "Musk"); a single word the
+    model tags as a person everywhere and that no full name took in ("Twitter", "Antakya",
+    "Kyiv") is a company or a place: a place where it mostly follows "in", "from", "near".
+    """
+    clusters: dict[int, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        clusters[r.cluster].append(r)
+    for members in clusters.values():
+        if any(
+            r.kind != "person" or len(name_tokens(r.form)) > 1 or r.introduction for r in members
+        ):
+            continue
+        place = 2 * sum(r.placed for r in members) >= len(members)
+        for r in members:
+            r.kind, r.label = ("place", "GPE") if place else ("organization", "ORG")
 
 
 def _canonical_names(names: _Names, raws: list[_Raw], decisions: Decisions) -> _Canon:

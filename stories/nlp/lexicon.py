@@ -82,6 +82,10 @@ PRONOUNS = words("he him his himself she her hers herself")
 STOP_NAMES = frozenset({"faq", "faqs"})
 
 
+# The last word of a company's name: "Twitter Inc", "Acme Holdings Ltd", "Nissan Motor Co."
+COMPANY_SUFFIXES = words("inc incorporated corp corporation ltd llc plc co gmbh ag sa nv")
+
+
 # --- Events: verbs and nouns of happening, hedges and announcements ---------------------------
 
 # Verbs of happening in news prose. Plain "say" is left to the quote module; speech acts that
@@ -282,6 +286,9 @@ OBJECT_REPORTING_VERBS = words(
 
 # Nouns that make their verb a speech act ("raised a toast to ...", "gave a speech on ...").
 SPEECH_NOUNS = words("toast speech statement remark remarks address")
+
+# Prepositions before the name of a place: "in Antakya", "from Kyiv", "across Brazil".
+LOCATIVE_PREPOSITIONS = words("in at near from across outside inside around into toward towards")
 
 PLACE_TIME_PREPOSITIONS = words(
     "in at during near inside outside before after from since until within"

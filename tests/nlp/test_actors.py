@@ -182,3 +182,22 @@ def test_a_country_written_short_or_as_its_state_is_one_actor(nlp: Language) -> 
     names = [{a.name, *a.aliases} for a in index.actors]
     assert {"North Korea", "N. Korea"} in names
     assert any({"Russia", "Russian Federation"} <= n for n in names)
+
+
+def test_a_company_the_model_takes_for_a_person_is_a_company(nlp: Language) -> None:
+    text = (
+        "Elon Musk bought Twitter Inc last year.\n\n"
+        "Elon Musk completed his purchase of Twitter on Thursday. Musk wrote that Twitter would"
+        " form a council."
+    )
+    index = extract_actors([make_article(nlp, text)])
+    kinds = {a.name: a.kind for a in index.actors}
+    assert kinds["Twitter Inc"] == "organization"
+    assert kinds["Twitter"] == "organization"  # one word, never a full name: no person
+    assert kinds["Elon Musk"] == "person"
+
+
+def test_a_one_word_person_told_as_where_things_happen_is_a_place(nlp: Language) -> None:
+    text = "Rescuers pulled a boy from the rubble in Antakya on Tuesday."
+    index = extract_actors([make_article(nlp, text)])
+    assert {a.name: a.kind for a in index.actors}.get("Antakya") == "place"
