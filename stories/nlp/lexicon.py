@@ -393,6 +393,10 @@ PERSON_SPEAKER_NOUNS = words(
     official spokesperson spokesman spokeswoman source aide adviser advisor diplomat officer
     engineer witness resident survivor lawyer attorney prosecutor investigator executive person
     employee staffer insider negotiator envoy minister people
+    traveler traveller passenger visitor customer student worker teacher doctor nurse farmer
+    voter supporter protester protestor neighbor neighbour fan player coach rescuer volunteer
+    relative mother father son daughter wife husband owner manager director analyst expert
+    scientist researcher
     """
 )
 # Nouns for bodies and their papers that speak: "the panel wrote", "an agency memo said".

@@ -10,6 +10,7 @@ that ...", "according to X, ...") and is kept only when its speaker is a known a
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +19,7 @@ from stories.nlp.lexicon import (
     BODY_REFERENCE_NOUNS,
     BODY_SPEAKER_NOUNS,
     CONTRAST,
+    INFERENCE_VERBS,
     INTERPRETERS,
     OBJECT_REPORTING_VERBS,
     PERSON_SPEAKER_NOUNS,
@@ -97,7 +99,7 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
         steps = 0
         placed = False  # the way up passed "in/at/during ...": where or when, not what was said
         while steps < 8:
-            if node.i not in inside and _speech_verb(node):
+            if node.i not in inside and _speech_verb(node) and not _inferred(node):
                 return node
             if node.i not in inside and not placed and _speech_noun(node):
                 return node
@@ -106,6 +108,20 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
                 break
             node, steps = node.head, steps + 1
     return None
+
+
+def _inferred(verb: Token) -> bool:
+    """ "the visit suggested China felt no responsibility": a thing that suggests or shows is
+    evidence someone reads, not a speaker; the quote belongs to whoever reads it."""
+    if verb.lemma_.lower() not in INFERENCE_VERBS:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.pos_ == "NOUN"
+        and subj.ent_type_ == ""
+        and subj.lemma_.lower() not in PERSON_SPEAKER_NOUNS | BODY_SPEAKER_NOUNS
+    )
 
 
 def _nearby_verb(sents: list[Span], inside: set[int], span: Span) -> Token | None:
@@ -141,8 +157,11 @@ def _according_to(sent: Span, inside: set[int]) -> tuple[Token, Token] | None:
 class _Speakers:
     """Resolve the token that names a speaker to an actor of the story."""
 
-    def __init__(self, article: ArticleDocs, actors: ActorIndex, block: Block) -> None:
+    def __init__(
+        self, article: ArticleDocs, actors: ActorIndex, block: Block, index: int = 0
+    ) -> None:
         self.article, self.actors, self.block = article, actors, block
+        self._index = index  # the block's place among the article's blocks
 
     def actor(self, tok: Token) -> str | None:
         start = self.block.start + tok.idx
@@ -155,6 +174,14 @@ class _Speakers:
                 if found:
                     return found
         return None
+
+    def source(self, tok: Token) -> str | None:
+        """Who "according to X" cites: X, or the owner of "the FAA's preliminary review"."""
+        found = self.actor(tok)
+        if found is None:
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            found = self.actor(owner) if owner is not None else None
+        return found or self.unnamed(tok)
 
     def sole(self, tok: Token) -> str | None:
         """The one actor a subject names; none for "X and Y", whose words nobody can tell
@@ -172,6 +199,14 @@ class _Speakers:
             # words name, not the body itself; "his lawyer, Mike Ringler," is named after all.
             named = [self.actor(c) for c in tok.children if c.dep_ == "appos"]
             return next((n for n in named if n), None) or self.unnamed(tok) or found
+        if found is None and tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "The agency announced that it was moving ...": "it" is the body whose clause
+            # holds it; "A day later it said ...": the body spoken of last.
+            for verb in tok.head.ancestors:
+                outer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if outer is not None and outer.lower_ != "it":
+                    return self.sole(outer)
+            return self._body_before(tok, near=True) or self._body_before(tok)
         return found or self.unnamed(tok)
 
     def _named(self, tok: Token) -> str | None:
@@ -196,18 +231,26 @@ class _Speakers:
         words = _described(tok)
         return words if len(words.split()) >= 2 else None
 
-    def _body_before(self, tok: Token) -> str | None:
+    def _body_before(self, tok: Token, near: bool = False) -> str | None:
         """The organisation a definite "the agency" refers back to: the last one mentioned
-        before it in the article, preferring one whose name says what it is ("Supreme Court")."""
+        before it in the article, preferring one whose name says what it is ("Supreme Court").
+        ``near``: only one mentioned in this paragraph or the one before."""
         here = self.block.start + tok.idx
+        since = self.article.docs[max(self._index - 1, 0)][0].start if near else 0
         before = [
             m
             for m in self.actors.mentions(self.article.file)
-            if m.start < here and self.actors.kind(m.actor) == "organization"
+            if since <= m.start < here and self.actors.kind(m.actor) == "organization"
         ]
         named = [m for m in before if tok.lemma_.lower() in m.actor.lower().split()]
-        pick = (named or before)[-1:] if (named or tok.lemma_.lower() != "court") else []
-        return pick[0].actor if pick else None
+        if named:
+            return named[-1].actor
+        if not before or tok.lemma_.lower() == "court":
+            return None
+        # Otherwise the body the article speaks of most: "the agency" of a space story is its
+        # space agency, not the building it last named.
+        counts = Counter(m.actor for m in before)
+        return max(reversed(before), key=lambda m: counts[m.actor]).actor
 
     def person_near(self, tok: Token, exclude: Token) -> str | None:
         """For an interpreter: the person whose words they render (named in the sentence)."""
@@ -278,7 +321,9 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             agents = [c for c in node.children if c.dep_ == "agent"]
             subjects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
         if subjects:
-            return subjects[0], cue
+            # "Twitter's lawyer William Savitt told ...": the parser may give the role and the
+            # name as two subjects; the name says who.
+            return min(subjects, key=lambda c: (c.pos_ != "PROPN", c.i)), cue
         if (
             node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp")
             and node.head is not node
@@ -305,7 +350,7 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, str] | None = None
     for bi, (block, doc) in enumerate(article.docs):
-        speakers = _Speakers(article, actors, block)
+        speakers = _Speakers(article, actors, block, bi)
         block_quotes: list[Quote] = []
         spans = find_quoted(block.text)
         covered: set[int] = set()
@@ -338,7 +383,7 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
                 for s in sents:
                     acc = acc or _according_to(s, inside)
                 if acc is not None:
-                    cue, speaker = "according to", speakers.actor(acc[1])
+                    cue, speaker = "according to", speakers.source(acc[1])
                 elif block_quotes and block_quotes[-1].cue:
                     # The second half of a quote split by its attribution.
                     speaker, cue = block_quotes[-1].speaker, block_quotes[-1].cue

@@ -255,3 +255,57 @@ def test_a_described_speaker_with_a_name_beside_it_is_that_person(nlp: Language)
         nlp, "“The claims are false,” his lawyer, Mike Ringler, said in a filing on Monday."
     )
     assert said == [("The claims are false", "Mike Ringler")]
+
+
+def test_a_thing_that_suggests_is_no_speaker_whoever_reads_it_is(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "Foreign Minister Ana Silva told reporters that the visit suggested Spain would rather"
+        " provide “cover for the smugglers.”",
+    )
+    assert said == [("cover for the smugglers", "Ana Silva")]
+
+
+def test_a_role_and_a_name_both_taken_for_subjects_the_name_speaks(nlp: Language) -> None:
+    from stories.nlp.quotes import _subject_of
+
+    doc = nlp("At a hearing, the union’s lawyer William Savitt told the judge it was sabotage.")
+    told = next(t for t in doc if t.lower_ == "told")
+    # The parser makes both "lawyer" and "Savitt" subjects of "told".
+    assert sorted(c.text for c in told.children if c.dep_ == "nsubj") == ["Savitt", "lawyer"]
+    subject, cue = _subject_of(told)
+    assert subject is not None and (subject.text, cue) == ("Savitt", "tell")
+
+
+def test_it_said_is_the_body_the_article_speaks_of(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "The Harbour Safety Agency closed the port on Monday.\n\n"
+        "At first the agency spoke of a fault. A day later it said the cranes had been damaged"
+        " by crews who “failed to follow procedures.”",
+    )
+    assert ("failed to follow procedures", "Harbour Safety Agency") in said
+
+
+def test_according_to_a_bodys_review_cites_the_body(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "The Harbour Safety Agency closed the port on Monday. According to the Harbour Safety"
+        " Agency’s preliminary review, contract workers “deleted files” by mistake.",
+    )
+    assert ("deleted files", "Harbour Safety Agency") in said
+
+
+def test_a_traveler_speaks_as_the_text_describes_them(nlp: Language) -> None:
+    said = _speakers(nlp, "“They told us nothing,” one traveler said at the gate.")
+    assert said == [("They told us nothing", "one traveler")]
+
+
+def test_the_company_is_the_one_the_article_speaks_of_most(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "Acme Holdings Inc bought the port on Monday. Acme Holdings Inc will run it from May."
+        "\n\nCranes were delivered by Global Cranes Ltd on Tuesday.\n\n"
+        "The company said the deal “will keep every job.”",
+    )
+    assert ("will keep every job", "Acme Holdings Inc") in said
