@@ -32,7 +32,7 @@ _NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "several": 3, "a few": 3, "few": 3,
 }  # fmt: skip
-_NUM = r"(?:\d+|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
+NUMBER = r"(?:\d+|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
 _UNIT = r"(?:year|month|week|day|hour|minute|decade)s?"
 _SEASONS = {
     "spring": (3, 5),
@@ -48,11 +48,11 @@ _QUALIFIERS = {
 
 _DURATION = re.compile(
     rf"^(?:the\s+)?(?:past\s+|last\s+|next\s+|over\s+|about\s+|nearly\s+|almost\s+|more than\s+)?"
-    rf"{_NUM}[\s-]+{_UNIT}(?:[\s-]+(?:long|old))?$|^(?:decades|years|months|weeks|days|hours)$",
+    rf"{NUMBER}[\s-]+{_UNIT}(?:[\s-]+(?:long|old))?$|^(?:decades|years|months|weeks|days|hours)$",
     re.I,
 )
 _AGO = re.compile(
-    rf"^(?:about\s+|nearly\s+|some\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago$", re.I
+    rf"^(?:about\s+|nearly\s+|some\s+)?(?P<n>{NUMBER})\s+(?P<unit>{_UNIT})\s+ago$", re.I
 )
 _QUALIFIED_YEAR = re.compile(
     r"^(?P<q>early|mid|late|the beginning of|the start of|the middle of|the end of)[\s-]*"
@@ -164,7 +164,8 @@ def _day(d: date, text: str, basis: DateBasis, qualifier: str | None = None) -> 
     return DateValue(d, d, "day", text, basis, qualifier)
 
 
-def _number(word: str) -> int:
+def number(word: str) -> int:
+    """ "3", "three", "a" as a number (0 when it is none)."""
     return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 0)
 
 
@@ -216,7 +217,7 @@ def resolve_expression(
 
     # "the first visit in four years": the visit is now; the last one was N years back.
     first_in = re.search(r"\bfirst\b.*\bin(?: over| more than)?$", before[-50:])
-    if first_in and (m := re.match(rf"^(?P<n>{_NUM})\s+(?P<unit>years?|decades?)$", low)):
+    if first_in and (m := re.match(rf"^(?P<n>{NUMBER})\s+(?P<unit>years?|decades?)$", low)):
         return _day(ref, words, "relative", f"first in {m.group('n')} {m.group('unit')}")
     if _CLOCK.match(low):
         # "at 4:17 a.m.": a time of day says nothing about the day beyond the sentence's own.
@@ -228,7 +229,7 @@ def resolve_expression(
         return None
 
     if m := _AGO.match(low):
-        n, unit = _number(m.group("n")), m.group("unit").rstrip("s")
+        n, unit = number(m.group("n")), m.group("unit").rstrip("s")
         if unit == "year":
             return _year(dct.year - n, words, "relative")
         if unit == "decade":

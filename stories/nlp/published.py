@@ -21,7 +21,7 @@ from datetime import date, timedelta
 import numpy as np
 from spacy.tokens import Doc
 
-from .dates import resolve_expression
+from .dates import NUMBER, number, resolve_expression
 from .types import Block, CleanArticle, PublishedBasis
 
 _WEEKDAY_NAMES = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -43,6 +43,11 @@ _MONTH_DAY = re.compile(
     rf"(?:of\s+)?{_MONTH.replace('month', 'month2')})(?![\w,]*\s*\d{{4}})\b",
     re.I,
 )
+_AGO = re.compile(
+    r"^(?:about |nearly |almost |roughly |some |just |more than |just over |just under )?"
+    rf"(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)(?P<half> and a half)?\s+ago$"
+)
+_LAST_WEEK = re.compile(r"^(?:early |late )?last week$")
 # Past mentions that are not dates of a happening: "next Tuesday" looks ahead.
 _AHEAD = frozenset({"next", "coming"})
 # How long after the day it reports a news article typically appears: a DCT further than this
@@ -73,6 +78,9 @@ class PublishedEvidence:
     month_days: tuple[tuple[int, int], ...] = ()  # (month, day) named without a year
     yesterday: int = 0  # how often "yesterday" / "last night" is said
     days: tuple[date, ...] = field(default=())  # full days named in the body
+    # "a week and a half ago", "10 days ago": how many days back, as a (fewest, most) range
+    ago: tuple[tuple[int, int], ...] = ()
+    last_week: int = 0  # how often "last week" is said: the calendar week before the article's
 
 
 def read_evidence(
@@ -83,6 +91,8 @@ def read_evidence(
     weekdays: list[int] = []
     month_days: list[tuple[int, int]] = []
     yesterday = 0
+    ago: list[tuple[int, int]] = []
+    last_week = 0
     for _block, doc in docs:
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
@@ -91,6 +101,12 @@ def read_evidence(
             low = words.lower()
             if low.startswith(("yesterday", "last night")):
                 yesterday += 1
+                continue
+            if (back := _days_ago(low)) is not None:
+                ago.append(back)
+                continue
+            if _LAST_WEEK.match(low):
+                last_week += 1
                 continue
             if m := _WEEKDAY_IN.search(low):
                 rel = (m.group("rel") or "").lower()
@@ -115,7 +131,23 @@ def read_evidence(
         month_days=tuple(month_days),
         yesterday=yesterday,
         days=tuple(sorted(set(explicit))),
+        ago=tuple(ago),
+        last_week=last_week,
     )
+
+
+def _days_ago(words: str) -> tuple[int, int] | None:
+    """ "a week and a half ago" -> (10, 11); "two weeks ago" -> (13, 15); "10 days ago"."""
+    m = _AGO.match(words)
+    if m is None:
+        return None
+    n = number(m.group("n"))
+    if not n:
+        return None
+    unit = 7 if m.group("unit").startswith("week") else 1
+    back = (n + (0.5 if m.group("half") else 0)) * unit
+    slack = 1 if unit == 7 else 0  # "two weeks ago" is said of 13 or 15 days as well
+    return int(back) - slack, int(back + 0.5) + slack
 
 
 def infer_published(
@@ -215,6 +247,7 @@ def _reported_days(ev: PublishedEvidence, dct: date) -> list[date]:
     days += [_weekday_before(dct, w) for w in ev.weekdays]
     days += [d for m, dd in ev.month_days if (d := _month_day_near(dct, m, dd)) is not None]
     days += [dct - timedelta(days=1)] * ev.yesterday
+    days += [dct - timedelta(days=(lo + hi) // 2) for lo, hi in ev.ago]
     return days
 
 
@@ -306,7 +339,7 @@ def _decide(ev: PublishedEvidence, cal: _Calendar | None) -> PublishedGuess:
     g = ev.guess
     if g.firm or cal is None:
         return g
-    if not (ev.weekdays or ev.month_days or ev.yesterday):
+    if not (ev.weekdays or ev.month_days or ev.yesterday or ev.ago or ev.last_week):
         return g
     # Its own sightings count for the story, but not as confirmation of themselves. Only its own
     # days differ from the story's counts, so those are all that is kept apart.
@@ -337,6 +370,10 @@ def _decide(ev: PublishedEvidence, cal: _Calendar | None) -> PublishedGuess:
     weekdays = [days - (cal.weekday - w) % 7 for w in ev.weekdays]
     named = weekdays + [cal.month_day(m, dd) for m, dd in ev.month_days]
     named += [days - 1] * ev.yesterday
+    # A span of days back names the story's best-reported day within it.
+    named += [_best_back(own, cal, lo, hi) for lo, hi in ev.ago]
+    # "last week": Monday to Sunday of the week before the article's own.
+    named += [_best_back(own, cal, cal.weekday + 1, cal.weekday + 7)] * ev.last_week
     hits = np.zeros(len(days))
     behind = np.zeros(len(days), dtype=np.int64)
     ahead = np.zeros(len(days), dtype=np.int64)
@@ -367,6 +404,23 @@ def _decide(ev: PublishedEvidence, cal: _Calendar | None) -> PublishedGuess:
     if best is None or (g.date is not None and g.date.toordinal() == best[1]):
         return g
     return PublishedGuess(date.fromordinal(best[1]), "inferred from story")
+
+
+def _best_back(
+    own: np.ndarray, cal: _Calendar, lo: int | np.ndarray, hi: int | np.ndarray
+) -> np.ndarray:
+    """For every day tried, the day ``lo`` to ``hi`` days before it that the story reports
+    most (the latest of equals), as an ordinal."""
+    lo_, hi_ = np.broadcast_to(lo, cal.days.shape), np.broadcast_to(hi, cal.days.shape)
+    best = cal.days - lo_
+    best_count = np.full(len(cal.days), -1.0)
+    for k in range(int(lo_.min()), int(hi_.max()) + 1):
+        day = cal.days - k
+        count = np.where((k >= lo_) & (k <= hi_), own[day - cal.base], -1.0)
+        better = count > best_count
+        best = np.where(better, day, best)
+        best_count = np.where(better, count, best_count)
+    return best
 
 
 def _fill_majority(guesses: list[PublishedGuess]) -> list[PublishedGuess]:

@@ -92,3 +92,30 @@ def test_weekdays_that_would_fall_before_the_story_pick_a_later_week_day() -> No
     undated = PublishedEvidence(guess=PublishedGuess(None, "unknown"), weekdays=(0, 2, 2, 2, 2))
     filled = fill_published_from_story([sibling, later, undated])
     assert filled[2].date == date(2023, 2, 8)
+
+
+def test_days_ago_place_an_undated_article_after_the_day_its_siblings_report(
+    nlp: Language,
+) -> None:
+    sibling = _evidence(nlp, DATED, manifest=date(2024, 3, 27))  # the sinking: 26 March
+    later = _evidence(
+        nlp,
+        "What We Know About the Ferry\n\n"
+        "The ferry went down a week and a half ago with more than 200 people on board.\n",
+    )
+    filled = fill_published_from_story([sibling, later])
+    # Ten or eleven days after the 26th: the earliest day that fits.
+    assert filled[1].date in (date(2024, 4, 5), date(2024, 4, 6))
+
+
+def test_last_week_puts_an_article_in_the_week_after_the_story(nlp: Language) -> None:
+    sibling = _evidence(nlp, DATED, manifest=date(2024, 3, 27))  # Wednesday; sinking Tuesday
+    later = _evidence(
+        nlp,
+        "Ferry Owners Face Questions\n\n"
+        "If you followed the news last week, you saw divers search the wreck.\n",
+    )
+    filled = fill_published_from_story([sibling, later])
+    assert filled[1].date is not None
+    # The Monday after the sinking's week at the earliest, and within that week.
+    assert date(2024, 4, 1) <= filled[1].date <= date(2024, 4, 7)
