@@ -173,7 +173,7 @@ FUTURE_AUX = words("will shall 'll wo")
 
 # Lemmas that name the same kind of happening in different words.
 EVENT_KINDS = {
-    "meet": "meet meeting summit encounter rendezvous hold host",
+    "meet": "meet meeting summit encounter rendezvous host",
     "talk": "talk talks discuss discussion conversation negotiate negotiation dialogue",
     "launch": "launch fire liftoff lift_off blast_off",
     "test": "test",
@@ -211,7 +211,9 @@ EVENT_KINDS = {
     "acquire": "acquire acquisition buy purchase takeover",
     "close": "close shut closure shutdown shut_down close_down",
     "reopen": "reopen resume restore restart",
-    "halt": "halt suspend ground stop pause suspension",
+    # "held all departures": a hold that carries no happening of its own ("held talks" is
+    # the talks) is a halt.
+    "halt": "halt suspend ground stop pause suspension hold",
     "cancel": "cancel scrub call_off postpone delay abort cancellation postponement",
     "theft": "steal theft robbery heist rob burglary",
     "blaze": "blaze burn",

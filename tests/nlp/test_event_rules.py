@@ -419,6 +419,16 @@ def test_outlets_words_for_one_posting_or_one_approval_meet() -> None:
     assert len(merge_candidates(approved)) == 1
 
 
+def test_a_hold_on_departures_is_a_halt_not_a_meeting() -> None:
+    day = DateValue(date(2024, 3, 14), date(2024, 3, 14), "day", "on Thursday", "relative")
+    agents = ("Port Authority",)
+    reports = [
+        _cand("a.txt", "hold", day, agents, "The Port Authority held all departures"),
+        _cand("b.txt", "halt", day, agents, "The Port Authority halted all departures"),
+    ]
+    assert len(merge_candidates(reports)) == 1
+
+
 def test_the_same_act_by_different_people_stays_apart() -> None:
     merged = merge_candidates(
         [
