@@ -250,8 +250,9 @@ def _date_without_words(
 
     Announced happenings ("is set to visit") have no date; "following the visit" takes the
     time of the visit told before; "recent attempts" lie in the weeks before the article; a
-    statement by someone outside the main event's cast was made at a time the text leaves open;
-    everything else happened on the article's main day.
+    standing position or a warning of what might come by someone outside the main event's cast
+    was stated at a time the text leaves open; everything else, reactions told in the past
+    included, happened on the article's main day.
     """
     if is_future(trigger):
         return None
@@ -261,8 +262,12 @@ def _date_without_words(
         return after
     if _is_recent(trigger):
         return recent_window(context.start)
+    verb = head_verb(trigger)
     if (
-        head_verb(trigger).lemma_.lower() in STATEMENT_VERBS
+        verb.lemma_.lower() in STATEMENT_VERBS
+        # A reaction told in the simple past ("X called the ruling a sad day") was made in the
+        # news of the day; a standing position or a warning of what might come was not.
+        and (verb.tag_ != "VBD" or _speculates(verb))
         and agents
         and lede
         and not set(agents) & lede
@@ -306,6 +311,11 @@ def _narrated_past(verb: Token) -> bool:
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return bool(aux) and aux[0].tag_ == "VBD"
+
+
+def _speculates(verb: Token) -> bool:
+    """What a statement says is a possibility: "might be on the agenda", "would violate"."""
+    return any(t.dep_ == "aux" and t.lower_ in MODALS for t in verb.subtree)
 
 
 def _finer(a: DateValue, b: DateValue) -> bool:

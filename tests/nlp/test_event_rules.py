@@ -217,13 +217,22 @@ def test_a_named_partys_act_that_only_could_matter_is_not_news(nlp: Language) ->
 # --- when it happened ----------------------------------------------------------------------------
 
 
-def test_a_statement_by_someone_outside_the_main_cast_is_undated(nlp: Language) -> None:
+def test_a_position_of_someone_outside_the_main_cast_is_undated(nlp: Language) -> None:
     found = events_in(
         nlp,
         "Ana Silva and the Port Authority signed the harbour accord.",
-        "Rui Costa warned against any delay in paying the dockers.",
+        "Rui Costa warned against any move that would delay paying the dockers.",
     )
     assert labels(found) == [("sign", "2024-03-14"), ("warn", None)]
+
+
+def test_a_reaction_told_in_the_past_is_of_the_article_day(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva and the Port Authority signed the harbour accord.",
+        "Rui Costa welcomed the accord as a good day for the dockers.",
+    )
+    assert labels(found) == [("sign", "2024-03-14"), ("welcome", "2024-03-14")]
 
 
 def test_a_statement_by_the_main_cast_takes_the_article_day(nlp: Language) -> None:
