@@ -216,7 +216,8 @@ def _sentence_events(
         if f.dating == "context":
             date = _date_without_words(trigger, agents, lede, context_date, earlier)
             if date is context_date:
-                date = _carried_date(trigger, block, earlier, context_date) or date
+                told = [m for m in date_mentions if block.start <= m.start < start]
+                date = _carried_date(trigger, block, earlier, told, context_date) or date
         cand = EventCandidate(
             file=file,
             sentence=text,
@@ -277,29 +278,44 @@ def _date_without_words(
 
 
 def _carried_date(
-    trigger: Token, block: Block, earlier: Sequence[EventCandidate], context: DateValue | None
+    trigger: Token,
+    block: Block,
+    earlier: Sequence[EventCandidate],
+    told: Sequence[DateMention],
+    context: DateValue | None,
 ) -> DateValue | None:
     """A past happening told without date words in a paragraph that has dated one before it
     ("In July Musk tried to walk away. Twitter sued.") is of that time, not of the day the
-    article is about: a paragraph narrates on from the last date it gave."""
+    article is about: a paragraph narrates on from the last date it gave, whether that dated a
+    happening (``earlier``) or only a scene (``told``: "as Putin saw him to the door on Tuesday
+    night. 'I agree,' Putin replied.")."""
     verb = head_verb(trigger)
     if not _narrated_past(verb):
         return None
     for tok in (verb, *verb.ancestors):
-        if tok.lemma_.lower() in SPEECH_VERBS:
+        if tok is not verb and tok.lemma_.lower() in SPEECH_VERBS:
             # What someone told reporters is of the article's time, whatever it tells of.
             return None
         if any(c.dep_ == "advmod" and c.lower_ in MOVING_ON for c in tok.children):
             return None
+    last: tuple[int, DateValue] | None = None
     for cand in reversed(earlier):
         if cand.start < block.start:
-            return None
-        d = cand.date
-        if d is not None and d.text and not cand.scheduled:
-            if context is not None and d.start >= context.start:
-                return None  # only a paragraph gone back in time narrates on from there
-            return DateValue(d.start, d.end, d.granularity, "", "context")
-    return None
+            break
+        if cand.date is not None and cand.date.text and not cand.scheduled:
+            last = (cand.start, cand.date)
+            break
+    for m in reversed(told):
+        if m.value.qualifier is None and not m.possessive:
+            if last is None or m.start > last[0]:
+                last = (m.start, m.value)
+            break
+    if last is None:
+        return None
+    d = last[1]
+    if context is not None and d.start >= context.start:
+        return None  # only a paragraph gone back in time narrates on from there
+    return DateValue(d.start, d.end, d.granularity, "", "context")
 
 
 def _narrated_past(verb: Token) -> bool:

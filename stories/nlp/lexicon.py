@@ -239,8 +239,9 @@ CARRIER_VERBS = frozenset({"conduct", "order", "hold", "carry", "stage", "begin"
 
 TEMPORAL_MARKS = words("as when after before while once")
 
-# Adverbs that move a narrative on from the time it last gave: "Later, a switch failed".
-MOVING_ON = words("later afterwards afterward subsequently eventually then")
+# Adverbs that move a narrative on from the time it last gave: "Later, a switch failed" ("then"
+# mostly goes on within the scene: "Xi then shook his hand").
+MOVING_ON = words("later afterwards afterward subsequently eventually")
 
 # Verbs that draw a conclusion from what their subject names: "X's delegation suggests a focus".
 INFERENCE_VERBS = words(

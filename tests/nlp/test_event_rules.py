@@ -279,6 +279,16 @@ def test_a_paragraph_gone_back_in_time_narrates_on_from_its_date(nlp: Language) 
     assert dates["resign"] == "2024-03-14"
 
 
+def test_a_scene_dated_in_passing_dates_what_happens_next_in_it(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva saw Rui Costa to the door on Tuesday night. “I agree,” Rui Costa replied."
+        " Ana Silva then shook his hand.",
+    )
+    # The first sentence dates a scene, not a happening; the reply and the handshake are in it.
+    assert labels(found) == [("reply", "2024-03-12"), ("shake", "2024-03-12")]
+
+
 def test_what_someone_told_of_the_past_keeps_the_article_day(nlp: Language) -> None:
     found = events_in(
         nlp,
