@@ -370,18 +370,24 @@ def _decide(ev: PublishedEvidence, cal: _Calendar | None) -> PublishedGuess:
     weekdays = [days - (cal.weekday - w) % 7 for w in ev.weekdays]
     named = weekdays + [cal.month_day(m, dd) for m, dd in ev.month_days]
     named += [days - 1] * ev.yesterday
-    # A span of days back names the story's best-reported day within it.
+    weight = [1.0] * len(named)
+    # A span of days back names the story's best-reported day within it: a vaguer clue than a
+    # day named, so it weighs a quarter.
     named += [_best_back(own, cal, lo, hi) for lo, hi in ev.ago]
     # "last week": Monday to Sunday of the week before the article's own.
     named += [_best_back(own, cal, cal.weekday + 1, cal.weekday + 7)] * ev.last_week
+    weight += [0.25] * (len(named) - len(weight))
     hits = np.zeros(len(days))
     behind = np.zeros(len(days), dtype=np.int64)
     ahead = np.zeros(len(days), dtype=np.int64)
     latest = np.full(len(days), -1)
-    for col in named:
+    for col, w in zip(named, weight, strict=True):
         there = col >= 0  # a month-day with no such day in the years around
         value = own[np.where(there, col - cal.base, 0)]
-        hits += np.where(there & (value > 0), np.minimum(value, 2.0), 0.0)
+        # Capped so that one much-told day cannot outvote the rest; beyond the cap, a day more
+        # outlets report still weighs a little more (a tie between "Monday" as the announcement
+        # day and "Monday" a week before is the announcement's).
+        hits += w * np.where(there & (value > 0), np.minimum(value, 2.0) + 0.01 * value, 0.0)
         back = there & (col <= days)
         behind += back
         ahead += there & ~back

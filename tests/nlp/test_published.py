@@ -119,3 +119,28 @@ def test_last_week_puts_an_article_in_the_week_after_the_story(nlp: Language) ->
     assert filled[1].date is not None
     # The Monday after the sinking's week at the earliest, and within that week.
     assert date(2024, 4, 1) <= filled[1].date <= date(2024, 4, 7)
+
+
+def test_a_weekday_goes_to_the_week_whose_day_more_outlets_report() -> None:
+    # Two Mondays are story days: the 11th (told twice) and the 18th (told four times).
+    def firm(day: date, told: date) -> PublishedEvidence:
+        return PublishedEvidence(guess=PublishedGuess(day, "manifest", firm=True), days=(told,))
+
+    siblings = [firm(date(2024, 3, 19), date(2024, 3, 18)) for _ in range(4)]
+    siblings += [firm(date(2024, 3, 19), date(2024, 3, 11)) for _ in range(2)]
+    undated = PublishedEvidence(guess=PublishedGuess(None, "unknown"), weekdays=(0,))
+    filled = fill_published_from_story([*siblings, undated])
+    assert filled[-1].date == date(2024, 3, 18)
+
+
+def test_last_week_weighs_less_than_a_day_named(nlp: Language) -> None:
+    sibling = _evidence(nlp, DATED, manifest=date(2024, 3, 27))  # reports Tue 26, Wed 27
+    # The day's report, which also recalls something of last week.
+    same_day = _evidence(
+        nlp,
+        "Divers Search Wreck\n\n"
+        "Divers searched the wreck on Wednesday, a day after the ferry went down on Tuesday.\n\n"
+        "The operator had been warned about the fog last week.\n",
+    )
+    filled = fill_published_from_story([sibling, same_day])
+    assert filled[1].date == date(2024, 3, 27)
