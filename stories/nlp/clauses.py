@@ -37,7 +37,11 @@ def is_future(trigger: Token) -> bool:
     verb = head_verb(trigger)
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in verb.children):
         return True
-    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
+    # "to visit", and the passive "to be sworn in".
+    infinitive = verb.tag_ == "VB" or (
+        verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children)
+    )
+    if verb.dep_ == "xcomp" and infinitive:
         head = verb.head
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         actor_subject = subj is not None and (subj.ent_type_ != "" or subj.pos_ == "PRON")

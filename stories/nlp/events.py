@@ -590,7 +590,8 @@ def _is_event_verb(tok: Token) -> bool:
             and lemma not in NON_EVENT_VERBS
             and lemma not in LIGHT_VERBS
             and lemma not in STATEMENT_VERBS
-            and _told_as_done(tok)
+            # Told as a deed, or announced ("is due to be sworn in", "is set to reopen").
+            and (_told_as_done(tok) or is_future(tok))
         )
     if tok.lemma_.lower() in STATEMENT_VERBS and not _has_speaker(tok):
         return False

@@ -138,8 +138,8 @@ NON_EVENT_VERBS = words(
     be have do seem appear remain stay become know think believe consider feel hope want need
     wish like love hate prefer mean include contain involve comprise consist depend belong own
     possess resemble represent constitute cost weigh measure equal lack deserve matter exist
-    tend try seek aim intend expect suggest imply see look sound hear watch regard view describe
-    call refer compare reflect underline underscore highlight signal signify illustrate
+    tend try seek aim intend expect suggest imply see look sound hear watch monitor regard view
+    describe call refer compare reflect underline underscore highlight signal signify illustrate
     demonstrate show note add say tell explain write report claim argue recall estimate
     carry serve allow let enable require face make get keep put set go use understand
     remember forget wonder fear worry doubt trust assume suppose predict drag continue persist
