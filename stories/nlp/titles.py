@@ -300,9 +300,15 @@ def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
             if objects and not any(c.i in keep for c in objects):
                 for c in objects:
                     keep |= _compact(c, keep_prep=False)
+    kept = sorted(_whole_words(doc, keep))
+    # A phrase trimmed away leaves no "and", "that" or "for" hanging at the end.
+    while len(kept) > 1 and (
+        doc[kept[-1]].pos_ in ("CCONJ", "SCONJ", "DET", "ADP", "PART") or doc[kept[-1]].is_punct
+    ):
+        kept.pop()
     words: list[str] = []
     last = -2
-    for i in sorted(_whole_words(doc, keep)):
+    for i in kept:
         tok = doc[i]
         if tok.is_punct and tok.text not in ("-", "–", "’", "'") and tok.text not in '“”"‘':
             last = i

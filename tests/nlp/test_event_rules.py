@@ -764,3 +764,15 @@ def test_a_bare_noun_title_takes_the_clause_it_sits_in(nlp: Language) -> None:
         nlp, "About 150 blockades and road protests were still active on Wednesday evening."
     )
     assert found and all(len(c.title.split()) >= 4 for c in found)
+
+
+def test_a_title_trimmed_of_a_phrase_leaves_no_word_hanging(nlp: Language) -> None:
+    from stories.nlp.titles import _render
+
+    text = "Ana Silva wrote that the charter is neutral on fishing and leaves it to the ports."
+    doc = nlp(text)
+    sent = next(iter(doc.sents))
+    cut = next(t.i for t in doc if t.lower_ == "and")  # the trimmed phrase began after "and"
+    block = Block("body", text, 0, len(text))
+    title = _render(sent, set(range(cut + 1)), "a.txt", block, NamedActors(text))
+    assert title == "Ana Silva wrote that the charter is neutral on fishing"
