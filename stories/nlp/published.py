@@ -21,7 +21,7 @@ from datetime import date, timedelta
 import numpy as np
 from spacy.tokens import Doc
 
-from .dates import NUMBER, number, resolve_expression
+from .dates import NUMBER, number, resolve_expression, sentence_tense
 from .types import Block, CleanArticle, PublishedBasis
 
 _WEEKDAY_NAMES = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -47,6 +47,7 @@ _AGO = re.compile(
     r"^(?:about |nearly |almost |roughly |some |just |more than |just over |just under )?"
     rf"(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)(?P<half> and a half)?\s+ago$"
 )
+_PERIOD_END = re.compile(r"\b(?:through|until|till|by|before)\s*$", re.I)
 _LAST_WEEK = re.compile(r"^(?:early |late )?last week$")
 # Past mentions that are not dates of a happening: "next Tuesday" looks ahead.
 _AHEAD = frozenset({"next", "coming"})
@@ -115,7 +116,15 @@ def read_evidence(
                     continue
             if re.search(r"\b\d{4}\b", words):
                 value = resolve_expression(words, date(2000, 1, 1))
-                if value is not None and value.granularity == "day" and value.basis == "explicit":
+                left = doc.text[max(0, ent.start_char - 12) : ent.start_char]
+                if (
+                    value is not None
+                    and value.granularity == "day"
+                    and value.basis == "explicit"
+                    # "suspends the limit through Jan. 1, 2025": a day ahead, not one reported
+                    and not _PERIOD_END.search(left)
+                    and sentence_tense(ent.sent) == "past"
+                ):
                     explicit.append(value.start)
                 continue
             if md := _month_day(low):

@@ -144,3 +144,15 @@ def test_last_week_weighs_less_than_a_day_named(nlp: Language) -> None:
     )
     filled = fill_published_from_story([sibling, same_day])
     assert filled[1].date == date(2024, 3, 27)
+
+
+def test_a_day_ahead_named_in_the_body_is_no_lower_bound(nlp: Language) -> None:
+    evidence = _evidence(
+        nlp,
+        "Harbour Bill Passes\n\n"
+        "Lawmakers passed the harbour bill on Wednesday, March 13, 2024.\n\n"
+        "The vote suspended the old fees through Jan. 1, 2026.\n\n"
+        "The law will take effect on Monday, June 3, 2024.\n",
+    )
+    assert evidence.days == (date(2024, 3, 13),)
+    assert evidence.lower_bound == date(2024, 3, 13)
