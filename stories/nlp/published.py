@@ -19,8 +19,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from .clauses import is_future
 from .dates import NUMBER, number, resolve_expression, sentence_tense
 from .types import Block, CleanArticle, PublishedBasis
 
@@ -47,7 +48,7 @@ _AGO = re.compile(
     r"^(?:about |nearly |almost |roughly |some |just |more than |just over |just under )?"
     rf"(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)(?P<half> and a half)?\s+ago$"
 )
-_PERIOD_END = re.compile(r"\b(?:through|until|till|by|before)\s*$", re.I)
+_AHEAD_OF = re.compile(r"\b(?:for|through|until|till|by|before)\s*$", re.I)
 _LAST_WEEK = re.compile(r"^(?:early |late )?last week$")
 # Past mentions that are not dates of a happening: "next Tuesday" looks ahead.
 _AHEAD = frozenset({"next", "coming"})
@@ -100,6 +101,11 @@ def read_evidence(
                 continue
             words = " ".join(ent.text.split()).strip(" ,.;:")
             low = words.lower()
+            left = doc.text[max(0, ent.start_char - 12) : ent.start_char]
+            if _AHEAD_OF.search(left) or is_future(_verb_of(ent.root)):
+                # "a ninth day of strikes for March 23", "will vote on Thursday", "suspends the
+                # limit through Jan. 1, 2025": days ahead, not days the article reports.
+                continue
             if low.startswith(("yesterday", "last night")):
                 yesterday += 1
                 continue
@@ -116,13 +122,10 @@ def read_evidence(
                     continue
             if re.search(r"\b\d{4}\b", words):
                 value = resolve_expression(words, date(2000, 1, 1))
-                left = doc.text[max(0, ent.start_char - 12) : ent.start_char]
                 if (
                     value is not None
                     and value.granularity == "day"
                     and value.basis == "explicit"
-                    # "suspends the limit through Jan. 1, 2025": a day ahead, not one reported
-                    and not _PERIOD_END.search(left)
                     and sentence_tense(ent.sent) == "past"
                 ):
                     explicit.append(value.start)
@@ -143,6 +146,15 @@ def read_evidence(
         ago=tuple(ago),
         last_week=last_week,
     )
+
+
+def _verb_of(tok: Token) -> Token:
+    """The verb a date phrase hangs on ("will close | on Monday"), or the phrase itself."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
 
 
 def _days_ago(words: str) -> tuple[int, int] | None:

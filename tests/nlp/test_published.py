@@ -156,3 +156,15 @@ def test_a_day_ahead_named_in_the_body_is_no_lower_bound(nlp: Language) -> None:
     )
     assert evidence.days == (date(2024, 3, 13),)
     assert evidence.lower_bound == date(2024, 3, 13)
+
+
+def test_days_ahead_are_not_days_an_article_reports(nlp: Language) -> None:
+    evidence = _evidence(
+        nlp,
+        "Dockers Strike Again\n\n"
+        "Dockers walked out on Tuesday, March 12.\n\n"
+        "Unions called a second day of strikes for Thursday, March 21, and the port will close"
+        " on Monday.\n",
+    )
+    assert evidence.month_days == ((3, 12),)
+    assert evidence.weekdays == ()
