@@ -52,6 +52,8 @@ _BOILERPLATE_LINE = re.compile(
 _BOILERPLATE_ANYWHERE = re.compile(
     r"\bdelivered (?:straight )?to your (?:inbox|phone)\b|\ball rights reserved\b"
     r"|\bcontributed (?:reporting )?to this (?:report|story|article)\b"
+    r"|\b(?:get|sign up for)\b.{0,60}\bin your inbox\b|^\s*filed under\b"
+    r"|^\s*reading time\b|\b\d+\s*min(?:ute)?s?\s+read\s*$"
     r"|\b(?:is|are) (?:a|an|the|your) (?:\w+ ){0,3}(?:news|media) (?:portal|site|website|"
     r"outlet|platform|source|aggregator)\b",
     re.I,
@@ -66,7 +68,9 @@ _END_MARKER = re.compile(
 # "3 thoughts on “<the title>”", "12 responses to ...": a blog's comments begin, however long
 # the title it repeats.
 _COMMENTS_START = re.compile(
-    r"^\s*\d+\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\b", re.I
+    r"^\s*\d+\s+(?:(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\b"
+    r"|(?:thoughts?|responses?|replies)\s*$)",
+    re.I,
 )
 # Site banners above a headline: "WEATHER ALERT: ...", "TRAFFIC ADVISORY: ..." (a "BREAKING:"
 # line is the headline itself).
@@ -121,7 +125,7 @@ def clean_article(text: str) -> CleanArticle:
             furniture += 1
         elif (parsed := _printed_date(t)) is not None:
             kinds[i] = "dateline"
-            if _PRINTED_DATE_PREFIX.match(t) is not None:
+            if _stamped(t):
                 stamped_date = stamped_date or parsed
             else:
                 printed_date = printed_date or parsed
@@ -153,6 +157,7 @@ def clean_article(text: str) -> CleanArticle:
     ended = False
     in_faq = False
     links = False
+    told = False  # a body paragraph has been seen
     for j, line in enumerate(lines):
         if kinds[j] != "body":
             # A date printed just under the headline is as much evidence as one above it.
@@ -163,7 +168,7 @@ def clean_article(text: str) -> CleanArticle:
             continue
         if j < 8 and (parsed := _printed_date(t)) is not None:
             kinds[j] = "dateline"
-            if _PRINTED_DATE_PREFIX.match(t) is not None:
+            if _stamped(t):
                 stamped_date = stamped_date or parsed
             else:
                 printed_date = printed_date or parsed
@@ -190,6 +195,19 @@ def clean_article(text: str) -> CleanArticle:
             author = author or m.group("name").strip()
             continue
         if (
+            not told
+            and j + 1 < len(lines)
+            and _BYLINE.match(lines[j + 1].text.strip())
+            and len(t.split()) <= 45
+        ):
+            # Between the headline and the byline, before any body: the standfirst, full stop
+            # or not ("In short: the age goes up to 64. Here is how it happened.").
+            kinds[j] = "subheadline"
+            continue
+        if _COOKIES.search(t) and _CONSENT.search(t) and len(t.split()) <= 40:
+            kinds[j] = "boilerplate"  # a cookie notice at the foot of the page
+            continue
+        if (
             _COMMENT_COUNT.match(t)
             or _BOILERPLATE_LINE.match(t)
             or _BOILERPLATE_ANYWHERE.search(t)
@@ -198,7 +216,7 @@ def clean_article(text: str) -> CleanArticle:
             kinds[j] = "boilerplate"
             links = bool(_LINK_LIST_HEAD.match(t))
             continue
-        if links and not t.endswith((".", "!", "?", "”", '"')):
+        if links and not t.endswith((".", "!", "”", '"')):
             kinds[j] = "boilerplate"  # the titles a "Read more:" line lists
             continue
         links = False
@@ -213,6 +231,8 @@ def clean_article(text: str) -> CleanArticle:
             continue
         if _looks_like_heading(t, allow_question=False):
             kinds[j] = "heading"
+        else:
+            told = True
 
     _cut_off_ending(lines, kinds)
     blocks: list[Block] = []
@@ -291,10 +311,20 @@ def _segments(text: str) -> list[_Line]:
     return out
 
 
+def _stamped(line: str) -> bool:
+    """A date labelled as the article's own ("Published: ...", "May 31, 2023, updated 11:48
+    p.m."), not a date the site prints on every page."""
+    return (
+        _PRINTED_DATE_PREFIX.match(line) is not None
+        or re.search(r",\s+(?:updated|modified)\b", line, re.I) is not None
+    )
+
+
 def _printed_date(line: str) -> object | None:
     """A line that is nothing but a date ("Sat. Sep 30th, 2023", "Updated: 12 May 2021")."""
     # "Published: Jun. 27, 2022 at 6:48 PM CDT | Updated: ...": the first date is the one.
-    first = re.split(r"\s+[|·•]\s+", line.strip())[0]
+    # "May 31, 2023, updated 11:48 p.m. ET" too.
+    first = re.split(r"\s+[|·•]\s+|,\s+(?=(?:updated|modified)\b)", line.strip(), flags=re.I)[0]
     t = _PRINTED_DATE_PREFIX.sub("", first)
     t = re.sub(r"\s+at\s+(?=\d)", " ", t)
     if not t or len(t) > 40 or not _MONTH_OR_DIGIT.search(t) or not re.search(r"\d{4}", t):
@@ -330,12 +360,13 @@ def _is_repeated(lines: list[_Line], j: int) -> bool:
 
 
 _COOKIES = re.compile(r"\bcookies?\b|\bprivacy (?:policy|settings)\b", re.I)
+_CONSENT = re.compile(r"\b(?:accept|agree|consent|continuing to|by continuing|got it)\b", re.I)
 _WIRE_CREDIT = re.compile(
     r"^\s*\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|compiling)\s+by\b", re.I
 )
 _LINK_LIST_HEAD = re.compile(
-    r"^\s*(?:read (?:more|also)|related(?: coverage| articles| stories| posts| content| reading)?"
-    r"|see also|more on this|more coverage|further reading)\s*:?\s*$",
+    r"^\s*(?:read (?:more|also)|related(?:\s+[a-z]+)?|see also|more on this|more coverage"
+    r"|further reading)\s*:?\s*$",
     re.I,
 )
 

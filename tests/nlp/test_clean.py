@@ -307,3 +307,50 @@ def test_a_blogs_comments_are_not_body() -> None:
     )
     body = [text for kind, text in kinds(page) if kind == "body"]
     assert body == ["Dock workers voted on Sunday to end their strike, the union said."]
+
+
+def test_a_standfirst_before_the_byline_is_not_body_even_with_full_stops() -> None:
+    page = (
+        "Dock workers end ten-day strike\n\n"
+        "In short: the strike is over. Here is how it ended and what comes next.\n\n"
+        "By Maria Lopez\n\n"
+        "Dock workers voted on Sunday to end their strike, the union said.\n"
+    )
+    assert (
+        "subheadline",
+        "In short: the strike is over. Here is how it ended and what comes next.",
+    ) in kinds(page)
+
+
+def test_page_furniture_at_the_foot_and_around_the_story_is_not_body() -> None:
+    page = (
+        "Dock workers end ten-day strike\n\n"
+        "By Maria Lopez\n\n"
+        "Filed under: Ports, Labour\n\n"
+        "Reading time: four minutes\n\n"
+        "Harbour desk  ·  4 min read\n\n"
+        "Dock workers voted on Sunday to end their strike, the union said.\n\n"
+        "Related explainers\n"
+        "Who runs the port?\n\n"
+        "Get The Harbour Brief in your inbox every Friday.\n\n"
+        "We use cookies to improve your experience. By continuing, you agree to our Cookie"
+        " Policy. Accept\n\n"
+        "2 Responses\n\n"
+        "Dale in Tulsa\n"
+        "Great summary of the strike.\n"
+    )
+    body = [text for kind, text in kinds(page) if kind == "body"]
+    assert body == ["Dock workers voted on Sunday to end their strike, the union said."]
+    furniture = {text for kind, text in kinds(page) if kind == "boilerplate"}
+    assert {"Filed under: Ports, Labour", "Reading time: four minutes"} <= furniture
+
+
+def test_a_date_with_its_update_time_is_the_articles_own() -> None:
+    page = (
+        "Dock workers end ten-day strike\n\n"
+        "By Maria Lopez\n\n"
+        "March 4, 2024, updated 11:48 p.m. ET\n\n"
+        "Dock workers voted on Sunday to end their strike, the union said.\n"
+    )
+    clean = clean_article(page)
+    assert clean.stamped_date is not None and clean.stamped_date.isoformat() == "2024-03-04"
