@@ -301,7 +301,7 @@ def fill_published_from_story(
     out: list[PublishedGuess] = []
     for ev in evidence:
         out.append(_decide(ev, calendar_))
-    return _fill_majority(out)
+    return _fill_majority(out, story_days)
 
 
 class _Calendar:
@@ -450,7 +450,9 @@ def _best_back(
     return best
 
 
-def _fill_majority(guesses: list[PublishedGuess]) -> list[PublishedGuess]:
+def _fill_majority(
+    guesses: list[PublishedGuess], story_days: Counter[date] | None = None
+) -> list[PublishedGuess]:
     # Articles of one story appear within days of each other, so a sibling's firm date beats a
     # printed date that lies after it (which is most likely the day the page was saved). Only a
     # date most of the firmly dated siblings share is imposed: when they disagree (an unrelated
@@ -464,8 +466,12 @@ def _fill_majority(guesses: list[PublishedGuess]) -> list[PublishedGuess]:
         if (days[-1] - days[0]).days > _MAX_LAG:
             return guesses
         # Reports spread over a few days: an article with no clue of its own is placed among
-        # them rather than left undated, which would leave every one of its events undated.
-        best = days[len(days) // 2]
+        # them rather than left undated, which would leave every one of its events undated:
+        # on the day the story reports most of them (where its undated sentences most likely
+        # belong), else the middle one.
+        middle = days[len(days) // 2]
+        told = story_days or Counter()
+        best = max(sorted(set(days)), key=lambda d: (told[d], d == middle))
     stated = [g.date for g in guesses if g.firm and g.date is not None]
     out = []
     for g in guesses:

@@ -168,3 +168,18 @@ def test_days_ahead_are_not_days_an_article_reports(nlp: Language) -> None:
     )
     assert evidence.month_days == ((3, 12),)
     assert evidence.weekdays == ()
+
+
+def test_an_article_without_clues_takes_the_day_the_story_reports_most() -> None:
+    wednesday, thursday = date(2024, 3, 13), date(2024, 3, 14)
+    # One report dated by its own text, one next-day report with a manifest date; both tell
+    # of Wednesday. Articles with no clue of their own stay on the day the story is about.
+    by_text = PublishedEvidence(
+        guess=PublishedGuess(wednesday, "inferred from text"), weekdays=(2,)
+    )
+    next_day = PublishedEvidence(
+        guess=PublishedGuess(thursday, "manifest", firm=True), weekdays=(2,)
+    )
+    clueless = PublishedEvidence(guess=PublishedGuess(None, "unknown"))
+    filled = fill_published_from_story([by_text, next_day, clueless, clueless])
+    assert [g.date for g in filled[2:]] == [wednesday, wednesday]
