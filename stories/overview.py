@@ -164,7 +164,8 @@ def build_overview(events) -> Overview:
     result = Overview(undated=len(events) - len(dated))
     if not dated:
         return result
-    days = main_days(dated)
+    # Events dated only by month or year have no main day: their own dates are the columns.
+    days = main_days(dated) or sorted({e.date_start for e in dated})
     first_main, last_main = days[0], days[-1]
     main = set(days)
     before = [e for e in dated if e.date_start < first_main]

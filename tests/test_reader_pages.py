@@ -161,3 +161,14 @@ def test_a_long_filter_is_drawn_as_bars_linking_to_their_dates(client, db):
     bars = re.findall(r'<a class="ov-mark ov-bar" href="([^"]+)" aria-label="(\d+) events', svg)
     assert sum(int(n) for _, n in bars) == story.events.count()
     assert "from=2020-01-01" in bars[0][0]
+
+
+def test_the_overview_of_a_filter_without_a_main_day_still_draws(client, db):
+    story = make_summit_story()
+    derived.refresh(story)
+    # Only events dated by year before 2023: none falls on a day, let alone a main one.
+    html = page(client, "overview", story.slug, query={"to": "2022"})
+    svg = html.split('<svg class="overview-svg"')[1].split("</svg>")[0]
+    marks = re.findall(r'<a class="ov-mark[^"]*" href="([^"]+)"', svg)
+    dated = story.events.filter(date_start__lte="2022-12-31").exclude(date_start=None)
+    assert dated.exists() and len(marks) == dated.count()
