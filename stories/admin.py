@@ -306,6 +306,11 @@ class ArticleAdmin(LockEditsMixin, admin.ModelAdmin):
     def corrected(self, obj: m.Article) -> bool:
         return obj.corrected
 
+    def has_add_permission(self, request) -> bool:
+        # An article joins a story through the story's "Add articles…" page, which reads and
+        # checks its text; a bare form here could only save an article of no story.
+        return False
+
     def save_model(self, request, obj, form, change) -> None:
         if "published" in form.changed_data:
             obj.published_basis = "editor"
@@ -341,6 +346,13 @@ class ArticleAdmin(LockEditsMixin, admin.ModelAdmin):
                 ),
                 messages.SUCCESS,
             )
+
+    def get_deleted_objects(self, objs, request):
+        # What goes with an article (its sentences as evidence, its quotes, its stored parse)
+        # is the machine's reading of it, rebuilt by the run its deletion queues: deleting the
+        # article needs no right to delete those one by one.
+        deleted, counts, _perms_needed, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, set(), protected
 
     def delete_model(self, request, obj) -> None:
         story = obj.story

@@ -107,7 +107,8 @@ EDITOR_GROUP = "Editor"
 EDITOR_PERMISSIONS = {
     "story": ("view", "change"),
     "outlet": ("view", "add", "change"),
-    "article": ("view", "add", "change"),
+    # An article added by mistake is deleted, and its story extracted again without it.
+    "article": ("view", "add", "change", "delete"),
     "actor": ("view", "change"),
     "actoralias": ("view", "add", "change", "delete"),
     "actordecision": ("view", "add", "delete"),

@@ -769,3 +769,24 @@ def test_new_rules_that_tell_two_happenings_apart_give_two_events(summit, monkey
     assert told_apart.pk != event.pk
     assert told_apart.sources.active().count() == 1
     assert event.sources.active().count() == 2
+
+
+def test_an_editor_deletes_an_article_added_by_mistake_and_its_story_runs_again(
+    summit, editor_client
+):
+    article = summit.articles.order_by("pk").last()
+    url = reverse("admin:stories_article_delete", args=[article.pk])
+    assert editor_client.get(url).status_code == 200
+    response = editor_client.post(url, {"post": "yes"})
+    assert response.status_code == 302
+    assert not m.Article.objects.filter(pk=article.pk).exists()
+    job = m.IngestJob.objects.get(story=summit)
+    assert job.status == m.IngestJob.QUEUED
+
+
+def test_an_article_is_added_through_its_story_not_a_bare_form(summit, editor_client):
+    changelist = editor_client.get(reverse("admin:stories_article_changelist")).content.decode()
+    assert reverse("admin:stories_article_add") not in changelist
+    assert editor_client.get(reverse("admin:stories_article_add")).status_code == 403
+    story_page = reverse("admin:stories_story_change", args=[summit.pk])
+    assert "Add articles" in editor_client.get(story_page).content.decode()
