@@ -25,10 +25,10 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(d, initial) for d in data]
-        return [single(data, initial)] if data else []
+        # Not the single-file checks: a zero-byte file would stop the whole field with a
+        # message that names no file, hiding the others' (the form names each file's problem).
+        files = data if isinstance(data, list | tuple) else [data]
+        return [f for f in files if f]
 
 
 class ArticleUploadForm(forms.Form):

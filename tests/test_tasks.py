@@ -106,6 +106,7 @@ def test_a_pasted_article_gets_a_file_name_from_its_first_line(editor_client, st
     ("name", "data", "message"),
     [
         ("empty.txt", b"  \n ", "is empty"),
+        ("zero.txt", b"", "is empty"),
         ("binary.txt", b"\x00\x01\x02abc", "binary"),
         ("latin.txt", "caf\u00e9 au lait".encode("latin-1"), "is not UTF-8"),
         ("notes.docx", b"some text", "is not a .txt file"),
@@ -119,6 +120,20 @@ def test_a_bad_file_is_refused_with_its_name_and_nothing_is_queued(
     assert response.status_code == 200
     body = response.content.decode()
     assert name in body and message in body and "Nothing was queued" in body
+    assert not m.IngestJob.objects.exists()
+
+
+def test_every_refused_file_is_named_at_once(editor_client, story):
+    response = upload(
+        editor_client,
+        story,
+        ("notes.pdf", b"%PDF-1.4"),
+        ("zero.txt", b""),
+        ("latin.txt", "caf\u00e9".encode("latin-1")),
+    )
+    body = response.content.decode()
+    for refusal in ("notes.pdf: is not a .txt file", "zero.txt", "latin.txt"):
+        assert refusal in body
     assert not m.IngestJob.objects.exists()
 
 
