@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -41,6 +43,13 @@ from stories.story_header import StoryHeader, story_header
 
 # A page of events and its facets stay under 60 KB, however long the story.
 EVENTS_PER_PAGE = 30
+
+
+def _page_number(request: HttpRequest) -> str:
+    """The page asked for; "0" or "-1" is the first page, not (as the paginator has it) the
+    last."""
+    raw = request.GET.get("page", "")[:12]
+    return "1" if re.fullmatch(r"\s*(?:0+|-\d+)\s*", raw) else raw
 
 
 def _render(
@@ -134,7 +143,7 @@ def timeline(request: HttpRequest, story: m.Story) -> HttpResponse:
     def render() -> str:
         display = facets.FacetDisplay.from_query(request.GET)
         facet_list = _timeline_facets(story, filters, display)
-        page_number = request.GET.get("page", "")[:12]
+        page_number = _page_number(request)
         context = {
             "story": story,
             "filters": filters,
@@ -426,7 +435,7 @@ def quotes(request: HttpRequest, story: m.Story) -> TemplateResponse:
 @story_page
 def actor_detail(request: HttpRequest, story: m.Story, actor_slug: str) -> TemplateResponse:
     actor = get_object_or_404(m.Actor.objects.filter(story=story), slug=actor_slug)
-    page_number = request.GET.get("page", "")[:12]
+    page_number = _page_number(request)
 
     def render() -> str:
         events = m.Event.objects.for_story(story).visible().for_actor(actor)

@@ -235,6 +235,10 @@ def test_long_timelines_are_paged(client, db):
     pages = -(-130 // EVENTS_PER_PAGE)
     last = client.get(timeline_url(story), {"page": pages}).content.decode()
     assert last.count("data-event-id=") == 130 - (pages - 1) * EVENTS_PER_PAGE
+    # A page before the first is the first, not (as a page past the end is) the last.
+    for before in ("0", "-1"):
+        html = client.get(timeline_url(story), {"page": before}).content.decode()
+        assert html.count("data-event-id=") == EVENTS_PER_PAGE and "?page=2" in html
 
 
 def test_every_htmx_get_has_a_plain_link_or_form_action(client, db):
