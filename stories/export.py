@@ -5,6 +5,7 @@ Deterministic: the same database gives byte-identical output.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
@@ -159,7 +160,9 @@ def as_timelinejs(data: dict) -> str:
                 "unique_id": f"event-{e['id']}",
                 "start_date": start,
                 # TimelineJS renders these fields as HTML; they come from article text.
-                "display_date": escape(e["date_text"] or e["date"]),
+                # The date as the timeline shows it, not the words an article used for it
+                # ("just hours", "Wednesday").
+                "display_date": escape(_display_date(e["date"])),
                 "text": {
                     "headline": escape(e["title"]),
                     "text": escape("Reported by " + ", ".join(outlets)),
@@ -172,3 +175,12 @@ def as_timelinejs(data: dict) -> str:
 
 
 FORMATS = {"json": as_json, "csv": as_csv, "timelinejs": as_timelinejs}
+
+
+def _display_date(iso: str) -> str:
+    """ "2023-09-13" -> "13 September 2023", "2023-09" -> "September 2023", "2019" -> "2019"."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = calendar.month_name[parts[1]]
+    return f"{parts[2]} {month} {parts[0]}" if len(parts) > 2 else f"{month} {parts[0]}"

@@ -66,9 +66,12 @@ def test_csv_and_timelinejs_exports_carry_the_events(db):
 
     story = make_story(2)
     assert export(story, "csv").count("\n") == 3
+    story.events.update(date_text="just hours")
     timeline = json.loads(export(story, "timelinejs"))
     assert len(timeline["events"]) == 2
     assert timeline["events"][0]["start_date"] == {"year": "2020", "month": "1", "day": "1"}
+    # The date as a reader reads it, not the article's own words for it.
+    assert timeline["events"][0]["display_date"] == "1 January 2020"
 
 
 def test_timelinejs_export_escapes_text_taken_from_articles(db):
