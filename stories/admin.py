@@ -26,6 +26,7 @@ from stories import corrections, derived, tasks
 from stories import models as m
 from stories.corrections import DATE_FIELDS, CorrectionError
 from stories.uploads import ArticleUploadForm
+from stories.wording import counted
 
 # The app list beside every page takes a quarter of a 1280 px screen from the event list and
 # the change page, which need it for titles and evidence; the breadcrumbs lead back instead.
@@ -223,8 +224,8 @@ class StoryAdmin(LockEditsMixin, admin.ModelAdmin):
             self.log_change(request, story, f"Queued adding articles: {names} (run #{job.pk}).")
             self.message_user(
                 request,
-                f"Queued {len(articles)} article(s) for “{story.title}”: {names}. Progress "
-                "shows below; readers see the new events once the run has finished.",
+                f"Queued {counted(len(articles), 'article')} for “{story.title}”: {names}. "
+                "Progress shows below; readers see the new events once the run has finished.",
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(reverse("admin:stories_story_change", args=[story.pk]))
@@ -716,7 +717,7 @@ class EventAdmin(CorrectionActionsMixin, LockEditsMixin, admin.ModelAdmin):
             )
             self.message_user(
                 request,
-                f"Merged {len(merged)} event(s) into “{survivor.title}”.",
+                f"Merged {counted(len(merged), 'event')} into “{survivor.title}”.",
                 messages.SUCCESS,
             )
             return None
@@ -759,7 +760,9 @@ class EventAdmin(CorrectionActionsMixin, LockEditsMixin, admin.ModelAdmin):
             setattr(event, flag, value)
             event.save(update_fields=[flag, "updated"])
             self.log_change(request, event, message)
-        self.message_user(request, f"{message[:-1]}: {len(changed)} event(s).", messages.SUCCESS)
+        self.message_user(
+            request, f"{message[:-1]}: {counted(len(changed), 'event')}.", messages.SUCCESS
+        )
 
     # --- split page ---------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from stories import models as m
 from stories.manifest import ManifestError, read_manifest
 from stories.nlp import types as t
 from stories.nlp.reading import UnreadableArticle, read_article_text
+from stories.wording import counted
 from stories.writer_lock import lock_rows_for_writing, story_writer
 
 Progress = Callable[[str], None]
@@ -70,8 +71,9 @@ class IngestReport:
     def summary(self) -> str:
         parts = [f"{self.count(s)} {s}" for s in ("created", "updated", "unchanged", "failed")]
         line = (
-            f"{len(self.files)} files: {', '.join(parts)} "
-            f"({self.events} events, {self.actors} actors, {self.quotes} quotes)"
+            f"{counted(len(self.files), 'file')}: {', '.join(parts)} "
+            f"({counted(self.events, 'event')}, {counted(self.actors, 'actor')}, "
+            f"{counted(self.quotes, 'quote')})"
         )
         return f"Dry run, nothing written. {line}" if self.dry_run else line
 

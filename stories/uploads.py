@@ -50,7 +50,7 @@ class ArticleUploadForm(forms.Form):
         help_text="For example reuters-2023-09-14.txt; made from the first line when left empty.",
     )
     outlet = forms.CharField(required=False, max_length=200)
-    url = forms.URLField(required=False, max_length=500, assume_scheme="https")
+    url = forms.URLField(required=False, max_length=500, assume_scheme="https", label="URL")
     author = forms.CharField(required=False, max_length=200)
     published = forms.DateField(
         required=False,

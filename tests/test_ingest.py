@@ -85,6 +85,11 @@ def test_summary_line_counts_created_files(db):
     assert "5 files: 5 created, 0 updated, 0 unchanged, 0 failed" in output
 
 
+def test_summary_line_speaks_of_one_file_in_the_singular(db):
+    output = run(next(SUMMIT.glob("*.txt")), story="one")
+    assert "1 file: 1 created" in output and "1 files" not in output
+
+
 def test_publication_dates_are_determined_and_say_how(summit):
     for article in summit.articles.all():
         assert article.published is not None, article.file_name
