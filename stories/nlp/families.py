@@ -6,14 +6,16 @@ one agency's account look confirmed by many, so they are grouped: two articles a
 when most sentences of the shorter one are near-identical to sentences of the other.
 
 Sentences are compared through shared word 5-grams (an inverted index, so the cost grows with
-the text, not with the square of the article count) and then by the overlap of their words.
+the text, not with the square of the article count) and then by the overlap of their words. A
+sentence printed word for word in several articles is compared once for all its copies: the
+families are worked out again each time an article joins a story.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from .unionfind import UnionFind
@@ -53,47 +55,73 @@ def _read(text: str) -> tuple[list[frozenset[str]], list[frozenset[tuple[str, ..
 def wire_families(texts: Mapping[str, str]) -> list[list[str]]:
     """Groups of two or more articles (by name, in the order given) that copy one story."""
     names = list(texts)
-    position = {name: n for n, name in enumerate(names)}
     words: dict[str, list[frozenset[str]]] = {}
-    index: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
-    for name in names:
+    # Copies print many sentences word for word: each distinct sentence (its shingles, which
+    # hold its words) is compared once, and keeps where it occurs, in the order of the articles.
+    distinct: dict[frozenset[tuple[str, ...]], int] = {}
+    occurs: list[list[tuple[int, int]]] = []
+    seen: Counter[tuple[str, ...]] = Counter()  # sentences a shingle occurs in
+    for a, name in enumerate(names):
         words[name], shingles = _read(texts[name])
-        for n, own in enumerate(shingles):
-            for shingle in own:
-                index[shingle].append((name, n))
+        for n, shingled in enumerate(shingles):
+            seen.update(shingled)
+            d = distinct.setdefault(shingled, len(occurs))
+            if d == len(occurs):
+                occurs.append([])
+            occurs[d].append((a, n))
 
     # For each pair of articles, which sentences of each have a near-identical partner.
-    matched: dict[tuple[str, str], tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
-    checked: set[tuple[str, int, str, int]] = set()
-    for postings in index.values():
-        if len(postings) > COMMON_SHINGLE:
-            continue
-        for i, (a, sa) in enumerate(postings):
-            for b, sb in postings[i + 1 :]:
-                if a == b:
-                    continue
-                if position[a] > position[b]:
-                    a, sa, b, sb = b, sb, a, sa
-                key = (a, sa, b, sb)
-                if key in checked:
-                    continue
-                checked.add(key)
-                x, y = words[a][sa], words[b][sb]
-                if len(x & y) / len(x | y) >= SAME_SENTENCE:
+    matched: dict[tuple[int, int], tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
+    sentence_words = [words[names[a]][n] for a, n in (places[0] for places in occurs)]
+    for d, e in _near_identical(list(distinct), seen, sentence_words):
+        for a, sa in occurs[d]:
+            for b, sb in occurs[e]:
+                if a < b:
                     left, right = matched[(a, b)]
                     left.add(sa)
                     right.add(sb)
+                elif b < a:
+                    left, right = matched[(b, a)]
+                    left.add(sb)
+                    right.add(sa)
 
     sets = UnionFind(len(names))
     for (a, b), (left, right) in matched.items():
         shared = min(len(left), len(right))
-        shorter = min(len(words[a]), len(words[b]))
+        shorter = min(len(words[names[a]]), len(words[names[b]]))
         if shared >= MIN_SHARED and shared >= SHARED_SHARE * shorter:
             # The set whose root comes first keeps it, so a family's root is its first article.
-            keep, other = sorted((sets.find(position[a]), sets.find(position[b])))
+            keep, other = sorted((sets.find(a), sets.find(b)))
             sets.union(keep, other)
 
     groups: dict[str, list[str]] = defaultdict(list)
     for n, name in enumerate(names):
         groups[names[sets.find(n)]].append(name)
     return [members for members in groups.values() if len(members) > 1]
+
+
+def _near_identical(
+    shingles: list[frozenset[tuple[str, ...]]],
+    seen: Mapping[tuple[str, ...], int],
+    words: list[frozenset[str]],
+) -> Iterator[tuple[int, int]]:
+    """The pairs of distinct sentences, by number, that share a shingle in no more than
+    ``COMMON_SHINGLE`` sentences (``seen``) and whose words overlap by ``SAME_SENTENCE`` or
+    more; and each such sentence with itself, for its copies."""
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for d, own in enumerate(shingles):
+        telling = [s for s in own if seen[s] <= COMMON_SHINGLE]
+        if not telling:
+            continue
+        partners: set[int] = set()
+        for s in telling:
+            partners.update(index[s])
+            index[s].append(d)
+        x, size = words[d], len(words[d])
+        for e in partners:
+            y = words[e]
+            shared = len(x & y)
+            # ``shared / len(x | y)``, with the union's size worked out rather than built.
+            if shared / (size + len(y) - shared) >= SAME_SENTENCE:
+                yield e, d
+        yield d, d

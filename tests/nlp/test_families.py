@@ -36,3 +36,20 @@ def test_families_join_through_a_common_copy() -> None:
     texts = {name: " ".join(WIRE) for name in ("x.txt", "y.txt", "z.txt")}
     texts["w.txt"] = " ".join(OWN)
     assert wire_families(texts) == [["x.txt", "y.txt", "z.txt"]]
+
+
+def test_sentences_every_outlet_prints_make_no_family() -> None:
+    # A stock passage (a standard disclaimer, an agency's boilerplate) in more articles than a
+    # wire story reaches is no sign that they copy one another.
+    stock = [
+        "This article was updated with the latest figures published by the national office.",
+        "Readers can write to the corrections desk if they notice an error in our reporting.",
+        "All times given in this report are local unless another time zone is named.",
+    ]
+    texts = {
+        f"{n:02d}.txt": " ".join([*stock, f"Reporter number {n} filed this story today."])
+        for n in range(60)
+    }
+    assert wire_families(texts) == []
+    # In a handful of articles the same passage is a copy.
+    assert wire_families(dict(list(texts.items())[:5])) == [list(texts)[:5]]
