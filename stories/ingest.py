@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from stories import batches, derived, parses, readings, versions
+from stories import batches, derived, heap, parses, readings, versions
 from stories import models as m
 from stories.manifest import ManifestError, read_manifest
 from stories.nlp import types as t
@@ -377,6 +377,8 @@ def _stored_meta(article: m.Article) -> dict:
     }
 
 
+# What there was before the run, and what it keeps to its end, is not scanned by its collections.
+@heap.older_objects_frozen()
 def _run(
     story: m.Story | None,
     slug: str,
@@ -417,6 +419,7 @@ def _run(
 
     pipeline = pipeline_fingerprint()
     kept = readings.stored_for(story, pipeline)
+    heap.freeze()  # the readings are kept to the end of the run
     extraction, parsed = _extract(inputs, decisions, parses.stored_for(story), kept, say, step)
     report.parsed_now, report.parsed_before = len(parsed.fresh), parsed.reused
     report.ruled_now = sum(1 for r in kept.values() if r.changed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from dataclasses import replace
@@ -175,6 +176,21 @@ def test_an_interrupted_rerun_keeps_the_previous_timeline(summit, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         ingest([SUMMIT], story_slug="summit", force=True)
     assert snapshot(summit) == before
+
+
+def test_a_run_finished_or_interrupted_leaves_its_objects_to_the_cycle_collector(db, monkeypatch):
+    # A run keeps older objects out of its collections; after it they are collected again, or
+    # a process running job after job would never free their cycles.
+    ingest([SUMMIT], story_slug="summit")
+    assert gc.get_freeze_count() == 0
+
+    def explode(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_module, "_write_quotes", explode)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([SUMMIT], story_slug="summit", force=True)
+    assert gc.get_freeze_count() == 0
 
 
 def test_manifest_publication_date_wins_and_is_recorded(db, tmp_path):
