@@ -162,9 +162,9 @@ def one_size(n: int) -> dict:
         "passes": "rules: events, quotes (dates the story moved)",
     }
 
-    def each_article(run, items, processes):
+    def each_article(run, items, processes, **options):
         label = stage_names.get(run.__name__, run.__name__)
-        return stages.call(label, lambda: list(real_each(run, items, processes)))
+        return stages.call(label, lambda: list(real_each(run, items, processes, **options)))
 
     story_module.each_article = each_article
     stages.wrap(story_module, "fill_published_from_story", "story: publication dates")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from typing import Any
 
 # Below this many articles a stage costs less than starting the workers.
@@ -28,11 +29,17 @@ def _one(i: int) -> Any:
     return run(items[i])
 
 
-def each_article(run: Callable[[Any], Any], items: Sequence[Any], processes: int) -> Iterator[Any]:
+def each_article(
+    run: Callable[[Any], Any],
+    items: Sequence[Any],
+    processes: int,
+    prepare: Callable[[], object] | None = None,
+) -> Iterator[Any]:
     """``run`` of every item, in order; over ``processes`` forked workers when it pays.
 
     ``run`` must not raise (a failure is part of its result) and must not depend on state that
-    it changes: a worker's changes stay in the worker.
+    it changes: a worker's changes stay in the worker. ``prepare`` makes, before workers are
+    forked, what each of them would otherwise make for itself on first use and then lose.
     """
     global _work
     if (
@@ -45,6 +52,9 @@ def each_article(run: Callable[[Any], Any], items: Sequence[Any], processes: int
         return
     _work = (run, items)
     try:
+        if prepare is not None:
+            with suppress(Exception):  # a saving only: without it each worker makes its own
+                prepare()
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             chunk = max(1, len(items) // (processes * 8))
             yield from pool.imap(_one, range(len(items)), chunksize=chunk)

@@ -28,6 +28,26 @@ def test_a_large_stage_runs_in_worker_processes_and_keeps_the_order() -> None:
     assert os.getpid() not in set(fanout.each_article(_pid_of, items, 2))
 
 
+_prepared: dict[str, int] = {}
+
+
+def _prepared_by(_item: int) -> int | None:
+    return _prepared.get("by")
+
+
+def test_what_every_worker_needs_is_made_once_before_they_are_forked() -> None:
+    items = list(range(fanout.MIN_ARTICLES * 2))
+
+    def prepare() -> None:
+        _prepared["by"] = os.getpid()
+
+    try:
+        found = set(fanout.each_article(_prepared_by, items, 2, prepare=prepare))
+    finally:
+        _prepared.clear()
+    assert found == {os.getpid()}
+
+
 def test_a_small_stage_or_a_single_process_stays_in_this_process() -> None:
     few = list(range(fanout.MIN_ARTICLES - 1))
     many = list(range(fanout.MIN_ARTICLES * 2))
