@@ -89,7 +89,20 @@ def test_each_text_is_read_once_however_many_reports_repeat_it(
     assert len(read) == 7
 
 
-def test_each_two_texts_are_compared_fuzzily_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_story_merged_again_reads_only_texts_it_has_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    merge._content.cache_clear()
+    merge.merge_candidates(_wire_copy(60))
+    read = merge._content.cache_info().misses
+    # One more outlet prints one of the versions, and another a new one.
+    merge.merge_candidates([*_wire_copy(61), _report("new.txt", "The port agreed to the pay.")])
+    assert merge._content.cache_info().misses == read + 2  # its sentence and title
+
+
+def test_each_two_texts_are_compared_fuzzily_once_even_over_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     compared: Counter[tuple[str, str]] = Counter()
     ratio = merge.fuzz.token_set_ratio
 
@@ -98,5 +111,9 @@ def test_each_two_texts_are_compared_fuzzily_once(monkeypatch: pytest.MonkeyPatc
         return ratio(a, b)
 
     monkeypatch.setattr(merge, "fuzz", SimpleNamespace(token_set_ratio=token_set_ratio))
+    merge._alike.cache_clear()
     merge.merge_candidates(_wire_copy(60))
     assert compared and max(compared.values()) == 1
+    # The story is merged again after one more outlet printed one of the versions.
+    merge.merge_candidates(_wire_copy(61))
+    assert max(compared.values()) == 1
