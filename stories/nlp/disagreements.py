@@ -86,7 +86,14 @@ def _role_patterns(names: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re.P
 
 def _role(sentence: str, names: Sequence[str]) -> str | None:
     """ "did" when the sentence makes a name the doer, "away" when it puts them elsewhere."""
-    away_clause, away, did = _role_patterns(tuple(names))
+    return _role_of(sentence, tuple(names))
+
+
+# Kept from run to run in a process: an event's disputes are worked out again whenever an
+# article joins it, over the sentences it had before.
+@lru_cache(maxsize=1 << 16)
+def _role_of(sentence: str, names: tuple[str, ...]) -> str | None:
+    away_clause, away, did = _role_patterns(names)
     if away_clause.search(sentence) or away.search(sentence):
         return "away"
     if did.search(sentence):

@@ -44,3 +44,21 @@ def test_different_counts_of_one_thing_disagree_and_years_are_not_counts() -> No
         "2 missiles": ("Daily A", "Daily C"),
         "3 missiles": ("Daily B",),
     }
+
+
+def test_an_event_that_gains_a_report_reads_only_the_new_sentence_for_roles() -> None:
+    from stories.nlp import disagreements
+
+    sources = [
+        ("Daily A", "Mara Lund ordered the dam's gates opened at dawn."),
+        ("Daily B", "The gates were opened while Lund was abroad."),
+    ]
+    disagreements._role_of.cache_clear()
+    find_disagreements(sources, [KIM])
+    read = disagreements._role_of.cache_info().misses
+    joined = ("Daily C", "Engineers opened the gates; Ms Lund was not in the country.")
+
+    found = find_disagreements([*sources, joined], [KIM])
+
+    assert disagreements._role_of.cache_info().misses == read + 1
+    assert [c.sources for c in found[0].claims] == [("Daily A",), ("Daily B", "Daily C")]
