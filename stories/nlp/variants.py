@@ -221,6 +221,19 @@ class _Unit:
         return len(self.stems) <= _SHORT
 
 
+@functools.lru_cache(maxsize=_CACHED)
+def _paragraph(p: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A paragraph's content stems, and the stems of the words it writes with a capital and
+    without one (but a sentence's first word, which any sentence capitalises)."""
+    words = set(_WORD.findall(p.lower().replace("’", "'")))
+    cased = set(_CASED.findall(p))
+    return (
+        frozenset(s for w in words if (s := _content_stem(w)) is not None),
+        frozenset(stem(w.lower()) for w in cased if w[0].isupper()),
+        frozenset(stem(w.lower()) for w in cased if not w[0].isupper()),
+    )
+
+
 class _Weights:
     """Inverse paragraph frequency of stems over the story: words every article repeats (the
     actors' names, "meeting") weigh little, a remark's own words ("sacred") weigh much."""
@@ -233,15 +246,17 @@ class _Weights:
         self.df: Counter[str] = Counter()
         # Outlets print the same paragraph (wire copy, templates): each text is read once.
         repeats = Counter(paras)
+        upper: set[str] = set()
+        lower: set[str] = set()
         for p, times in repeats.items():
-            stems = set(map(_content_stem, set(_WORD.findall(p.lower().replace("’", "'")))))
-            stems.discard(None)
-            self.df.update(dict.fromkeys(stems, times))
-        # Names (never written in lower case) say who, not what: "Putin", "Korea". A separator
-        # that is not a space keeps each paragraph's first word out, as reading them one by one.
-        cased = set(_CASED.findall("\0".join(repeats)))
-        upper = {stem(w.lower()) for w in cased if w[0].isupper()}
-        lower = {stem(w.lower()) for w in cased if not w[0].isupper()}
+            stems, capitalised, uncapitalised = _paragraph(p)
+            if times == 1:
+                self.df.update(stems)
+            else:
+                self.df.update(dict.fromkeys(stems, times))
+            upper |= capitalised
+            lower |= uncapitalised
+        # Names (never written in lower case) say who, not what: "Putin", "Korea".
         self.names = frozenset(upper - lower)
         self._of: dict[str, float] = {}
         self._totals: dict[int, tuple[set[str], float]] = {}

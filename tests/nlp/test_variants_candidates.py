@@ -89,3 +89,17 @@ def test_renderings_are_found_among_many_unrelated_remarks(one: str, other: str)
     ]
     *_, a, b = group_variants(quotes)
     assert a.variant_group == b.variant_group
+
+
+def test_a_story_grouped_again_reads_only_the_paragraphs_it_has_not_read() -> None:
+    quotes = _remarks(20)
+    texts = {q.file: f"{q.text}\nA paragraph of {q.file} around the quote." for q in quotes}
+    variants._paragraph.cache_clear()
+    first = group_variants(quotes, texts=texts)
+    read = variants._paragraph.cache_info().misses
+    joined = Quote("new.txt", "We will stay.", 0, 13, True, "A")
+
+    again = group_variants([*quotes, joined], texts={**texts, "new.txt": "We will stay."})
+
+    assert variants._paragraph.cache_info().misses == read + 1
+    assert [q.variant_group for q in again[: len(first)]] == [q.variant_group for q in first]
