@@ -181,8 +181,10 @@ def test_an_interrupted_rerun_keeps_the_previous_timeline(summit, monkeypatch):
 def test_a_run_finished_or_interrupted_leaves_its_objects_to_the_cycle_collector(db, monkeypatch):
     # A run keeps older objects out of its collections; after it they are collected again, or
     # a process running job after job would never free their cycles.
+    thresholds = gc.get_threshold()
     ingest([SUMMIT], story_slug="summit")
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds
 
     def explode(*args, **kwargs):
         raise KeyboardInterrupt
@@ -191,6 +193,7 @@ def test_a_run_finished_or_interrupted_leaves_its_objects_to_the_cycle_collector
     with pytest.raises(KeyboardInterrupt):
         ingest([SUMMIT], story_slug="summit", force=True)
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds
 
 
 def test_manifest_publication_date_wins_and_is_recorded(db, tmp_path):
