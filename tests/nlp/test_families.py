@@ -38,18 +38,38 @@ def test_families_join_through_a_common_copy() -> None:
     assert wire_families(texts) == [["x.txt", "y.txt", "z.txt"]]
 
 
+STOCK = [
+    "This article was updated with the latest figures published by the national office.",
+    "Readers can write to the corrections desk if they notice an error in our reporting.",
+    "All times given in this report are local unless another time zone is named.",
+]
+
+
+def _stock_articles(n: int) -> dict[str, str]:
+    return {
+        f"{i:02d}.txt": " ".join([*STOCK, f"Reporter number {i} filed this story today."])
+        for i in range(n)
+    }
+
+
 def test_sentences_every_outlet_prints_make_no_family() -> None:
     # A stock passage (a standard disclaimer, an agency's boilerplate) in more articles than a
     # wire story reaches is no sign that they copy one another.
-    stock = [
-        "This article was updated with the latest figures published by the national office.",
-        "Readers can write to the corrections desk if they notice an error in our reporting.",
-        "All times given in this report are local unless another time zone is named.",
-    ]
-    texts = {
-        f"{n:02d}.txt": " ".join([*stock, f"Reporter number {n} filed this story today."])
-        for n in range(60)
-    }
+    texts = _stock_articles(60)
     assert wire_families(texts) == []
     # In a handful of articles the same passage is a copy.
     assert wire_families(dict(list(texts.items())[:5])) == [list(texts)[:5]]
+
+
+def test_families_as_a_story_grows_are_those_of_the_grown_story() -> None:
+    texts = _stock_articles(60)
+    names = list(texts)
+    wire_families({"other.txt": " ".join(OWN)})  # another story's families came before
+    grown = [wire_families({name: texts[name] for name in names[:n]}) for n in range(1, 61)]
+    shrunk = [wire_families({name: texts[name] for name in names[:n]}) for n in range(60, 0, -1)]
+
+    # The passage joins the first articles into a family, until so many print it that it is
+    # a stock passage, which joins nothing.
+    assert grown[4] == [names[:5]]
+    assert grown[59] == []
+    assert grown == shrunk[::-1]
