@@ -154,3 +154,34 @@ def test_readings_made_by_other_pipeline_code_are_not_used(db, folder, monkeypat
     report = reextract(m.Story.objects.get(slug="summit"))
 
     assert (report.ruled_now, report.ruled_before) == (3, 0)
+
+
+def test_a_process_adding_to_a_story_reads_the_kept_readings_it_wrote_without_unpickling(
+    db, folder, monkeypatch
+):
+    import pickle
+    from types import SimpleNamespace
+
+    from stories import readings
+
+    ingest([folder], story_slug="summit")
+    shutil.copy(SUMMIT / NAMES[3], folder / NAMES[3])
+    unpickled: list[bytes] = []
+
+    def counting(data: bytes):
+        unpickled.append(data)
+        return pickle.loads(data)  # noqa: S301 (the test's own rows)
+
+    monkeypatch.setattr(
+        readings,
+        "pickle",
+        SimpleNamespace(
+            loads=counting, dumps=pickle.dumps, HIGHEST_PROTOCOL=pickle.HIGHEST_PROTOCOL
+        ),
+    )
+    added = ingest([folder / NAMES[3]], story_slug="summit", manifest=folder / "manifest.json")
+
+    assert added.ruled_before >= 1 and not unpickled
+    story = m.Story.objects.get(slug="summit")
+    incremental = exported(story)
+    assert full_run_export(story) == incremental
