@@ -16,6 +16,7 @@ third-person singular pronouns are resolved to the person meant, so that ``actor
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -172,6 +173,11 @@ class ActorIndex:
         self._by_token = by_token  # squashed name part -> [(canonical, mention count)]
         self._profiles = profiles
         self._kind = {a.name: a.kind for a in actors}
+        # Each file's mentions come in order of where they start; the longest says how far
+        # before a span one may start and still reach into it. The rules ask about spans many
+        # thousand times a story, each time about a few of the file's mentions.
+        self._starts = {f: [m.start for m in ms] for f, ms in mentions.items()}
+        self._longest = {f: max(m.end - m.start for m in ms) for f, ms in mentions.items() if ms}
 
     def kind(self, name: str) -> ActorKind | None:
         return self._kind.get(name)
@@ -179,10 +185,19 @@ class ActorIndex:
     def mentions(self, file: str) -> tuple[Mention, ...]:
         return self._mentions.get(file, ())
 
+    def _around(self, file: str, start: int, end: int) -> tuple[Mention, ...]:
+        """The file's mentions, in order, that may overlap [start, end): those starting before
+        ``end`` and not so far before ``start`` that even the longest would end before it."""
+        starts = self._starts.get(file)
+        if not starts:
+            return ()
+        first = bisect_left(starts, start - self._longest[file])
+        return self._mentions[file][first : bisect_left(starts, end, first)]
+
     def actors_in(self, file: str, start: int, end: int) -> tuple[str, ...]:
         """Canonical names mentioned in [start, end) of the raw text, in order of appearance."""
         names: list[str] = []
-        for m in self.mentions(file):
+        for m in self._around(file, start, end):
             if m.start < end and m.end > start and m.actor not in names:
                 names.append(m.actor)
         return tuple(names)
@@ -191,7 +206,7 @@ class ActorIndex:
         """The mention overlapping [start, end) most, preferring the longest."""
         best: Mention | None = None
         best_overlap = 0
-        for m in self.mentions(file):
+        for m in self._around(file, start, end):
             overlap = min(end, m.end) - max(start, m.start)
             if overlap > best_overlap:
                 best, best_overlap = m, overlap

@@ -201,3 +201,21 @@ def test_a_one_word_person_told_as_where_things_happen_is_a_place(nlp: Language)
     text = "Rescuers pulled a boy from the rubble in Antakya on Tuesday."
     index = extract_actors([make_article(nlp, text)])
     assert {a.name: a.kind for a in index.actors}.get("Antakya") == "place"
+
+
+def test_a_span_finds_every_mention_reaching_into_it_however_early_it_starts() -> None:
+    from stories.nlp.actors import ActorIndex
+    from stories.nlp.types import Mention
+
+    council = "the Council of the Northern Provinces and Free Cities of the Coast"
+    mentions = (
+        Mention("Northern Council", council, 0, len(council)),
+        Mention("Mara Lund", "Lund", 10, 14),
+        Mention("Ivo Berg", "Berg", 70, 74),
+    )
+    index = ActorIndex((), {"a.txt": mentions}, {}, {}, {})
+
+    assert index.actors_in("a.txt", 60, 80) == ("Northern Council", "Ivo Berg")
+    assert index.mention_at("a.txt", 60, 64) == mentions[0]
+    assert index.actors_in("a.txt", 80, 90) == ()
+    assert index.actors_in("b.txt", 0, 90) == ()
