@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 # Phases of a day around its main event, in reading order.
@@ -76,14 +77,9 @@ def phase(sentences: Sequence[str]) -> int:
     """Where the sentences place their event against the day's main event, by majority."""
     votes = {BEFORE: 0, AFTER: 0, ARRIVAL: 0, OPENING: 0}
     for text in sentences:
-        if _BEFORE.search(text) or _OTHER_AFTER.search(text):
-            votes[BEFORE] += 1
-        elif _AFTER.search(text):
-            votes[AFTER] += 1
-        elif _ARRIVAL.search(text):
-            votes[ARRIVAL] += 1
-        elif _OPENING.search(text):
-            votes[OPENING] += 1
+        vote = _vote(text)
+        if vote is not None:
+            votes[vote] += 1
     best = max(votes.values())
     if best == 0:
         return DURING
@@ -97,19 +93,49 @@ def phase(sentences: Sequence[str]) -> int:
 def time_of_day(sentences: Sequence[str]) -> int | None:
     """Minutes after midnight the sentences give ("at 3 p.m.", "14:30", "in the evening")."""
     for text in sentences:
-        clock = _CLOCK.search(text)
-        if clock:
-            if clock.group("h24"):
-                return int(clock.group("h24")) * 60 + int(clock.group("m24"))
-            hour = int(clock.group("h")) % 12
-            if clock.group("ampm").lower().startswith("p"):
-                hour += 12
-            return hour * 60 + int(clock.group("m") or 0)
+        minutes = _clock_time(text)
+        if minutes is not None:
+            return minutes
     for text in sentences:
-        part = _PART_OF_DAY.search(text)
-        if part:
-            return _PARTS_OF_DAY[part.group(1).lower()]
+        minutes = _part_of_day(text)
+        if minutes is not None:
+            return minutes
     return None
+
+
+# What one sentence says is worked out once a process: a day's order is worked out again
+# whenever an article joins one of its events, over the sentences its events had before.
+@lru_cache(maxsize=1 << 16)
+def _vote(text: str) -> int | None:
+    """The phase the sentence's words place its event in, if any."""
+    if _BEFORE.search(text) or _OTHER_AFTER.search(text):
+        return BEFORE
+    if _AFTER.search(text):
+        return AFTER
+    if _ARRIVAL.search(text):
+        return ARRIVAL
+    if _OPENING.search(text):
+        return OPENING
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _clock_time(text: str) -> int | None:
+    clock = _CLOCK.search(text)
+    if clock is None:
+        return None
+    if clock.group("h24"):
+        return int(clock.group("h24")) * 60 + int(clock.group("m24"))
+    hour = int(clock.group("h")) % 12
+    if clock.group("ampm").lower().startswith("p"):
+        hour += 12
+    return hour * 60 + int(clock.group("m") or 0)
+
+
+@lru_cache(maxsize=1 << 16)
+def _part_of_day(text: str) -> int | None:
+    part = _PART_OF_DAY.search(text)
+    return _PARTS_OF_DAY[part.group(1).lower()] if part else None
 
 
 def order_within_day(events: Sequence[DayEvent]) -> list[Hashable]:
