@@ -18,6 +18,7 @@ from .lexicon import TITLE_WORDS
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_NAME_PARTS = re.compile(r"[\s\-‐–]+")
 
 
 # A story asks for the keys of the same few thousand names again and again.
@@ -38,7 +39,12 @@ def spelling_key(name: str) -> str:
 
 def name_tokens(form: str) -> list[str]:
     """Name parts split on spaces and hyphens, so "Jong-un" and "Jong Un" both count two."""
-    return [p for p in re.split(r"[\s\-‐–]+", form) if p]
+    return list(_name_parts(form))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_parts(form: str) -> tuple[str, ...]:
+    return tuple(p for p in _NAME_PARTS.split(form) if p)
 
 
 def strip_title(words: list[str]) -> tuple[list[str], list[str]]:
