@@ -46,6 +46,10 @@ def older_objects_frozen() -> Iterator[None]:
         with _lock:
             _runs -= 1
             if not _runs:
+                # The cycles the run left (the framework's rows and querysets, a merge's
+                # comparisons) are freed now, while only what the run made is scanned: frozen
+                # again by the next run, they would stay through it.
+                gc.collect()
                 gc.unfreeze()
                 gc.set_threshold(*_thresholds)
 
