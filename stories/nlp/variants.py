@@ -16,6 +16,7 @@ import dataclasses
 import functools
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -222,15 +223,16 @@ class _Unit:
 
 
 @functools.lru_cache(maxsize=_CACHED)
-def _paragraph(p: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """A paragraph's content stems, and the stems of the words it writes with a capital and
-    without one (but a sentence's first word, which any sentence capitalises)."""
+def _paragraph(p: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A paragraph's distinct content stems, and the stems of the words it writes with a capital
+    and without one (but a sentence's first word, which any sentence capitalises). Tuples of
+    shared strings: a story's paragraphs are many to keep."""
     words = set(_WORD.findall(p.lower().replace("’", "'")))
     cased = set(_CASED.findall(p))
     return (
-        frozenset(s for w in words if (s := _content_stem(w)) is not None),
-        frozenset(stem(w.lower()) for w in cased if w[0].isupper()),
-        frozenset(stem(w.lower()) for w in cased if not w[0].isupper()),
+        tuple({s for w in words if (s := _content_stem(w)) is not None}),
+        tuple({sys.intern(stem(w.lower())) for w in cased if w[0].isupper()}),
+        tuple({sys.intern(stem(w.lower())) for w in cased if not w[0].isupper()}),
     )
 
 
@@ -254,8 +256,8 @@ class _Weights:
                 self.df.update(stems)
             else:
                 self.df.update(dict.fromkeys(stems, times))
-            upper |= capitalised
-            lower |= uncapitalised
+            upper.update(capitalised)
+            lower.update(uncapitalised)
         # Names (never written in lower case) say who, not what: "Putin", "Korea".
         self.names = frozenset(upper - lower)
         self._of: dict[str, float] = {}

@@ -83,6 +83,7 @@ def test_each_text_is_read_once_however_many_reports_repeat_it(
         return content(text)
 
     monkeypatch.setattr(merge, "_content", counting)
+    merge._kept_content.cache_clear()
     merge.merge_candidates(_wire_copy(60))
     assert read and max(read.values()) == 1
     # Three sentences, three titles and one set of names, whatever the number of reports.
@@ -92,12 +93,12 @@ def test_each_text_is_read_once_however_many_reports_repeat_it(
 def test_a_story_merged_again_reads_only_texts_it_has_not_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    merge._content.cache_clear()
+    merge._kept_content.cache_clear()
     merge.merge_candidates(_wire_copy(60))
-    read = merge._content.cache_info().misses
+    read = merge._kept_content.cache_info().misses
     # One more outlet prints one of the versions, and another a new one.
     merge.merge_candidates([*_wire_copy(61), _report("new.txt", "The port agreed to the pay.")])
-    assert merge._content.cache_info().misses == read + 2  # its sentence and title
+    assert merge._kept_content.cache_info().misses == read + 2  # its sentence and title
 
 
 def test_each_two_texts_are_compared_fuzzily_once_even_over_runs(
