@@ -22,9 +22,13 @@ _TERMINAL = ".!?:;…\"”’')]"
 _WRAP_MIN = 60
 
 _BYLINE = re.compile(
-    r"^\s*(?i:(?:written\s+)?by)\s+"
-    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*)\s*(?:[,|].*)?$"
+    r"^\s*(?i:(?:written\s+|posted\s+)?by)\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*)\s*(?:[,|·•].*)?$"
 )
+# A byline names its writers in a few words; what follows a separator ("| New York | Updated
+# ...", "· 7 min read · 23 comments") is the page's, however long.
+_BYLINE_WORDS = 8
+_BYLINE_SEPARATOR = re.compile(r"\s[|·•]\s")
 _HEADLINE_MAX_WORDS = 25
 # One sentence ending and the next beginning: a word, a full stop, a capitalised word. Initials
 # and abbreviations ("U.S.", "Mr.", "Gen.") end no sentence.
@@ -55,7 +59,12 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|\b(?:get|sign up for)\b.{0,60}\bin your inbox\b|^\s*filed under\b"
     r"|^\s*reading time\b|\b\d+\s*min(?:ute)?s?\s+read\s*$"
     r"|\b(?:is|are) (?:a|an|the|your) (?:\w+ ){0,3}(?:news|media) (?:portal|site|website|"
-    r"outlet|platform|source|aggregator)\b",
+    r"outlet|platform|source|aggregator)\b"
+    # A paywall: "Subscribers get unlimited access to ... Already a member? Log in".
+    r"|\balready an? (?:member|subscriber)\b"
+    # The site sending its reader elsewhere on itself: "Read the full transcript on our hub."
+    r"|^\s*(?:read|watch|listen to|see|explore|find)\b[^.!?]{0,100}"
+    r"\b(?:on|at|in) our (?:\w+ ){0,3}(?:hub|page|site|website|app|podcast|channel|live ?blog)\b",
     re.I,
 )
 # Once one of these appears, the article is over: the rest is comments, link lists and site ads.
@@ -69,7 +78,8 @@ _END_MARKER = re.compile(
 # the title it repeats.
 _COMMENTS_START = re.compile(
     r"^\s*\d+\s+(?:(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\b"
-    r"|(?:thoughts?|responses?|replies)\s*$)",
+    r"|(?:thoughts?|responses?|replies)\s*$)"
+    r"|^\s*comments? (?:are|is) (?:now )?closed\b",
     re.I,
 )
 # Site banners above a headline: "WEATHER ALERT: ...", "TRAFFIC ADVISORY: ..." (a "BREAKING:"
@@ -81,6 +91,7 @@ _SITE_WORD = re.compile(
     r"gazette|dispatch|courier|chronicle|review|observer|monitor|today|online|digest|\d+)\b",
     re.I,
 )
+_CRUMB = re.compile(r"\s+[/»›>|]\s+")
 _FAQ_HEADING = re.compile(r"^\s*(?:frequently asked questions|faqs?\b|q\s*&\s*a\b)", re.I)
 _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
 _PRINTED_DATE_PREFIX = re.compile(
@@ -118,9 +129,9 @@ def clean_article(text: str) -> CleanArticle:
     furniture = 0
     while i < len(lines) and i - furniture < 4 and not headline:
         t = lines[i].text.strip()
-        if _is_masthead(t):
-            # Cookie notices, the site's name in capitals, its menu: above the headline, and
-            # not to be taken for it.
+        if _is_masthead(t) or _is_breadcrumb(t):
+            # Cookie notices, the site's name in capitals, its menu, the trail of sections:
+            # above the headline, and not to be taken for it.
             kinds[i] = "boilerplate"
             furniture += 1
         elif (parsed := _printed_date(t)) is not None:
@@ -129,9 +140,11 @@ def clean_article(text: str) -> CleanArticle:
                 stamped_date = stamped_date or parsed
             else:
                 printed_date = printed_date or parsed
-        elif (m := _BYLINE.match(t)) and len(t.split()) <= 8:
+        elif m := _byline(t):
             kinds[i] = "byline"
             author = author or m.group("name").strip()
+            if (parsed := _date_beside_byline(t)) is not None:
+                stamped_date = stamped_date or parsed
         elif len(t.split()) < 2:
             # A section label or kicker ("World", "Politics"), or a one-word prompt.
             kinds[i] = "boilerplate" if _BOILERPLATE_LINE.match(t) else "heading"
@@ -144,12 +157,21 @@ def clean_article(text: str) -> CleanArticle:
         else:
             break
         i += 1
+    if headline and i + 1 < len(lines) and _is_breadcrumb(lines[i].text):
+        # A trail of sections sits above a headline, never under it: what came before it was
+        # the site's tagline, and the headline follows.
+        after = lines[i + 1].text.strip()
+        if _could_be_headline(after) and not _byline(after):
+            kinds[kinds.index("headline")] = "boilerplate"
+            kinds[i], kinds[i + 1] = "boilerplate", "headline"
+            headline = after
+            i += 2
     if (
         headline
         and i < len(lines)
         and (_looks_like_title(lines[i].text) or _is_standfirst(lines[i].text))
         and not _CAPTION.search(lines[i].text)
-        and not _BYLINE.match(lines[i].text)
+        and not _byline(lines[i].text)
         and _printed_date(lines[i].text.strip()) is None
     ):
         kinds[i] = "subheadline"
@@ -190,14 +212,16 @@ def clean_article(text: str) -> CleanArticle:
             else:
                 kinds[j] = "boilerplate"
                 continue
-        if (m := _BYLINE.match(t)) and len(t.split()) <= 8:
+        if m := _byline(t):
             kinds[j] = "byline"
             author = author or m.group("name").strip()
+            if (parsed := _date_beside_byline(t)) is not None:
+                stamped_date = stamped_date or parsed
             continue
         if (
             not told
             and j + 1 < len(lines)
-            and _BYLINE.match(lines[j + 1].text.strip())
+            and _byline(lines[j + 1].text.strip())
             and len(t.split()) <= 45
         ):
             # Between the headline and the byline, before any body: the standfirst, full stop
@@ -206,6 +230,10 @@ def clean_article(text: str) -> CleanArticle:
             continue
         if _COOKIES.search(t) and _CONSENT.search(t) and len(t.split()) <= 40:
             kinds[j] = "boilerplate"  # a cookie notice at the foot of the page
+            continue
+        if told and _COMMENT_COUNT.match(t):
+            ended = True  # "12 Comments" under the story: the readers' comments follow
+            kinds[j] = "boilerplate"
             continue
         if (
             _COMMENT_COUNT.match(t)
@@ -394,6 +422,32 @@ def _cut_off_ending(lines: list[_Line], kinds: list[BlockKind]) -> None:
     lines[last] = _Line(line.start, line.start + len(whole), whole)
     lines.insert(last + 1, _Line(line.start + cut, line.start + len(text), text[cut:]))
     kinds.insert(last + 1, "boilerplate")
+
+
+def _byline(line: str) -> re.Match[str] | None:
+    m = _BYLINE.match(line)
+    if m and len(_BYLINE_SEPARATOR.split(line, maxsplit=1)[0].split()) <= _BYLINE_WORDS:
+        return m
+    return None
+
+
+def _date_beside_byline(line: str) -> object | None:
+    """The date a byline line carries after its writers ("By A | New York | Updated: June 21,
+    2023 23:48 IST"): the article's own, like a date line under the headline."""
+    for part in _BYLINE_SEPARATOR.split(line)[1:]:
+        if (parsed := _printed_date(part.strip())) is not None:
+            return parsed
+    return None
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """A trail of sections ("Home » Explainers » The outage, start to finish", "Local | Fire"):
+    short steps, or any steps after "Home"."""
+    steps = _CRUMB.split(line.strip())
+    if len(steps) < 2 or any(c.isdigit() for c in line):
+        # Digits are a date and a time ("Posted: Mar 4, 2024 / 05:52 PM"), not sections.
+        return False
+    return steps[0].lower() == "home" or all(len(step.split()) <= 4 for step in steps)
 
 
 def _is_masthead(line: str) -> bool:

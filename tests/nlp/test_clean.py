@@ -354,3 +354,68 @@ def test_a_date_with_its_update_time_is_the_articles_own() -> None:
     )
     clean = clean_article(page)
     assert clean.stamped_date is not None and clean.stamped_date.isoformat() == "2024-03-04"
+
+
+BODY = "The ferry stopped in the middle of the strait on Monday, the operator said."
+
+
+def test_a_tagline_and_a_trail_of_sections_above_the_headline_are_not_the_headline() -> None:
+    page = (
+        "THE FERRY GAZETTE\n\n"
+        "Boats, ports and the people who run them\n\n"
+        "Home » Explainers » Why the ferry stopped\n\n"
+        "Why the ferry stopped: the engine, the crew and the weather\n\n"
+        "Posted by Ana Ruiz  ·  5 min read  ·  4 comments\n\n"
+        f"{BODY}\n"
+    )
+    clean = clean_article(page)
+    assert clean.headline == "Why the ferry stopped: the engine, the crew and the weather"
+    assert clean.author == "Ana Ruiz"
+    assert ("boilerplate", "Boats, ports and the people who run them") in kinds(page)
+    assert [b.text for b in clean.blocks if b.kind == "body"] == [BODY]
+
+
+def test_a_section_label_and_a_bare_update_time_are_not_the_headline() -> None:
+    page = (
+        "Local | Harbour Fire\n\n"
+        "Updated 6:20 p.m. ET\n\n"
+        "Fire destroys three warehouses on the harbour front\n\n"
+        "By Jo Lee and Sam Park | Staff writers, Harbour desk\n\n"
+        f"{BODY}\n"
+    )
+    clean = clean_article(page)
+    assert clean.headline == "Fire destroys three warehouses on the harbour front"
+    assert clean.author == "Jo Lee and Sam Park"
+    assert [b.text for b in clean.blocks if b.kind == "body"] == [BODY]
+
+
+def test_a_byline_carrying_place_and_update_time_dates_the_article() -> None:
+    page = (
+        "Ferry stops mid-strait\n\n"
+        "Written by Asha Menon | Chennai | Last Updated: March 4, 2024 18:02 IST\n\n"
+        f"{BODY}\n"
+    )
+    clean = clean_article(page)
+    assert clean.author == "Asha Menon"
+    assert clean.stamped_date is not None and clean.stamped_date.isoformat() == "2024-03-04"
+
+
+def test_readers_comments_under_a_comment_count_are_not_the_story() -> None:
+    page = f"Ferry stops mid-strait\n\n{BODY}\n\n7 Comments\n\nRaj M.: Proud of the crew today.\n"
+    assert ("boilerplate", "Raj M.: Proud of the crew today.") in kinds(page)
+
+
+def test_comments_are_closed_ends_the_story() -> None:
+    page = (
+        f"Ferry stops mid-strait\n\n{BODY}\n\nComments are closed for this story.\n\n"
+        "Port Courier is the harbour's paper. The ferry runs daily.\n"
+    )
+    assert [k for k, _ in kinds(page)][-2:] == ["boilerplate", "boilerplate"]
+
+
+def test_a_paywall_and_a_pointer_to_the_sites_own_pages_are_furniture() -> None:
+    pointer = "Read the full transcript of Monday's hearing on our Transport hub."
+    paywall = "Subscribers get unlimited access to the Gazette. Already a member? Log in"
+    page = f"Ferry stops mid-strait\n\n{BODY}\n\n{pointer}\n\n{paywall}\n"
+    assert ("boilerplate", pointer) in kinds(page)
+    assert ("boilerplate", paywall) in kinds(page)
