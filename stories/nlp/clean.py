@@ -100,6 +100,11 @@ _PRINTED_DATE_PREFIX = re.compile(
 _CLOCK_TIME = re.compile(
     r"[,|·•\s-]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*$", re.I
 )
+_AFTER_PRINTED_DATE = re.compile(
+    r"\s+[|·•]\s+|,\s+(?=(?:updated|modified)\b)|\s+and\s+(?:last\s+)?(?:updated|modified)\b"
+    r"|\s+by\s+(?=[A-Z])",
+    re.I,
+)
 _MONTH_OR_DIGIT = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I
 )
@@ -352,7 +357,9 @@ def _printed_date(line: str) -> object | None:
     """A line that is nothing but a date ("Sat. Sep 30th, 2023", "Updated: 12 May 2021")."""
     # "Published: Jun. 27, 2022 at 6:48 PM CDT | Updated: ...": the first date is the one.
     # "May 31, 2023, updated 11:48 p.m. ET" too.
-    first = re.split(r"\s+[|·•]\s+|,\s+(?=(?:updated|modified)\b)", line.strip(), flags=re.I)[0]
+    # "Posted at 5:48 PM, Jul 01, 2021 and last updated 6:31 PM", "Posted 13/11/2023 at 4:52 PM
+    # by A. Writer": what follows the date is another time, or who wrote it.
+    first = _AFTER_PRINTED_DATE.split(line.strip())[0]
     t = _PRINTED_DATE_PREFIX.sub("", first)
     t = re.sub(r"\s+at\s+(?=\d)", " ", t)
     if not t or len(t) > 40 or not _MONTH_OR_DIGIT.search(t) or not re.search(r"\d{4}", t):

@@ -102,7 +102,7 @@ def read_evidence(
             words = " ".join(ent.text.split()).strip(" ,.;:")
             low = words.lower()
             left = doc.text[max(0, ent.start_char - 12) : ent.start_char]
-            if _AHEAD_OF.search(left) or is_future(_verb_of(ent.root)):
+            if _AHEAD_OF.search(left) or _told_ahead(_verb_of(ent.root)):
                 # "a ninth day of strikes for March 23", "will vote on Thursday", "suspends the
                 # limit through Jan. 1, 2025": days ahead, not days the article reports.
                 continue
@@ -155,6 +155,20 @@ def _verb_of(tok: Token) -> Token:
             return tok
         tok = tok.head
     return tok
+
+
+def _told_ahead(verb: Token) -> bool:
+    """A verb announced, itself or through the verb it completes: "will close", "will be able
+    to claim the data from Monday", "is expected to start on Friday"."""
+    for _ in range(4):
+        if is_future(verb):
+            return True
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        verb = verb.head
+        if verb.dep_ == "acomp" and verb.head is not verb:
+            verb = verb.head  # "able" in "will be able to claim"
+    return False
 
 
 def _days_ago(words: str) -> tuple[int, int] | None:

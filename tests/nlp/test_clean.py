@@ -419,3 +419,12 @@ def test_a_paywall_and_a_pointer_to_the_sites_own_pages_are_furniture() -> None:
     page = f"Ferry stops mid-strait\n\n{BODY}\n\n{pointer}\n\n{paywall}\n"
     assert ("boilerplate", pointer) in kinds(page)
     assert ("boilerplate", paywall) in kinds(page)
+
+
+def test_a_posted_line_with_the_time_first_or_the_writer_after_gives_the_date() -> None:
+    time_first = "Posted at 5:48 PM, Jul 01, 2021 and last updated 6:31 PM"
+    writer_after = "Posted 13/11/2023 at 4:52 PM by Jo Lee | 7 comments"
+    for line, day in ((time_first, "2021-07-01"), (writer_after, "2023-11-13")):
+        clean = clean_article(f"Ferry stops mid-strait\n\n{line}\n\n{BODY}\n")
+        assert clean.stamped_date is not None and clean.stamped_date.isoformat() == day
+        assert clean.headline == "Ferry stops mid-strait"

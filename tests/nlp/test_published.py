@@ -183,3 +183,12 @@ def test_an_article_without_clues_takes_the_day_the_story_reports_most() -> None
     clueless = PublishedEvidence(guess=PublishedGuess(None, "unknown"))
     filled = fill_published_from_story([by_text, next_day, clueless, clueless])
     assert [g.date for g in filled[2:]] == [wednesday, wednesday]
+
+
+def test_a_day_the_reader_will_be_able_to_do_something_is_ahead(nlp: Language) -> None:
+    evidence = _evidence(
+        nlp,
+        "Ferry Firm Offers Free Trips\n\n"
+        "Passengers will be able to claim a free trip from Monday, the company said on Thursday.\n",
+    )
+    assert evidence.weekdays == (3,)
