@@ -402,6 +402,8 @@ def dates_in_doc(
         )
         if value is None:
             continue
+        if re.search(r"\([^()]*\b(?:gmt|utc)\b[^()]*$", left, re.I):
+            continue  # "4 a.m. local time (1700 GMT on Tuesday)": the day by another clock
         if re.search(r"\b(?:through|until|till)\s*$", left, re.I) and value.qualifier is None:
             # "cooperation through 2030": the end of a period, not when anything happened.
             value = replace(value, qualifier="until")

@@ -202,3 +202,9 @@ def test_the_articles_own_day_read_in_a_future_sentence_stays_this_year() -> Non
     # dateparser, told to prefer the future, puts the very day of the article a year ahead.
     value = resolve_expression("Thursday, March 14", DCT, tense="future")
     assert value is not None and value.label == "2024-03-14"
+
+
+def test_the_day_of_a_time_given_by_another_clock_is_not_a_day_told(nlp: Language) -> None:
+    text = "The ferry sank at 4 a.m. local time (1700 GMT on Tuesday) off the coast."
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert [m.value.label for m in mentions] == []
