@@ -240,6 +240,7 @@ class _Report:
 
     file: int
     side: int
+    scheduled: bool
     trigger: str
     kind: str
     speech: bool
@@ -287,11 +288,9 @@ class _Comparisons:
             date_values[date] = c.date  # any of the dates that read alike
         agents, agent_sets = _numbered([frozenset(c.agents) for c in cands])
         speech = [r.kind in _SPEECH for r in reads]
-        # How a report is told, as far as telling one happening from another goes: as announced
-        # or done, as speech or a deed, by which agents.
-        sides, side_values = _numbered(
-            [(c.scheduled, s, a) for c, s, a in zip(cands, speech, agents, strict=True)]
-        )
+        # How a report is told, as far as telling one happening from another goes: as speech or
+        # a deed, by which agents.
+        sides, side_values = _numbered([(s, a) for s, a in zip(speech, agents, strict=True)])
         sentences, sentence_texts = _numbered([c.sentence for c in cands])
         titles, title_texts = _numbered([c.title for c in cands])
         told: dict[tuple[frozenset[str], frozenset[str]], tuple[frozenset[str], float]] = {}
@@ -314,6 +313,7 @@ class _Comparisons:
                 _Report(
                     file=file,
                     side=side,
+                    scheduled=c.scheduled,
                     trigger=c.trigger,
                     kind=r.kind,
                     speech=spoken,
@@ -341,17 +341,13 @@ class _Comparisons:
         # An exact sum, so a set of words weighs the same whatever order it is read in.
         return math.fsum(map(self._weigh, words))
 
-    def _sides_compatible(self, x: tuple[bool, bool, int], y: tuple[bool, bool, int]) -> bool:
-        """Whether reports told thus may be one happening at all: an announced act is never the
-        act done, speech and a deed are different kinds of act, and who did it decides between
-        two acts of one kind ("Kim pledged", "Putin pledged")."""
-        scheduled_x, speech_x, agents_x = x
-        scheduled_y, speech_y, agents_y = y
-        return (
-            scheduled_x == scheduled_y
-            and speech_x == speech_y
-            and not self.agents_conflict(agents_x, agents_y)
-        )
+    def _sides_compatible(self, x: tuple[bool, int], y: tuple[bool, int]) -> bool:
+        """Whether reports told thus may be one happening at all: speech and a deed are
+        different kinds of act, and who did it decides between two acts of one kind ("Kim
+        pledged", "Putin pledged")."""
+        speech_x, agents_x = x
+        speech_y, agents_y = y
+        return speech_x == speech_y and not self.agents_conflict(agents_x, agents_y)
 
     def pairs(self) -> Iterator[tuple[int, int]]:
         """Each pair from different articles that shares a block and that how the two are told
@@ -380,6 +376,10 @@ class _Comparisons:
         x, y = self.reports[a], self.reports[b]
         dates, collective = self.dates_agree(x.date, y.date)
         if dates == 0.0 and collective:
+            return 0.0
+        if x.scheduled != y.scheduled and dates < 1.0:
+            # An act announced for a day and the act done that day may be one happening; an
+            # announced act and one done some other day, or on a day guessed, are not.
             return 0.0
         words = self._words(x, y)
         if dates == 0.0 and words < _SAME_WORDS:

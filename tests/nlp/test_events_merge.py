@@ -163,6 +163,21 @@ def test_an_announced_visit_is_not_the_visit_that_happened() -> None:
     assert len(merge_candidates(reports)) == 2
 
 
+def test_a_visit_announced_for_a_day_and_the_visit_that_day_are_one_happening() -> None:
+    tuesday = _day(date(2024, 3, 12))
+    announced = _report(
+        "b.txt",
+        "The minister is due to visit the flooded port on Tuesday.",
+        tuesday,
+        trigger="visit",
+        scheduled=True,
+    )
+    done = _report("a.txt", "The minister visited the flooded port.", tuesday, trigger="visit")
+    other_act = _report("c.txt", "The minister closed the flooded port.", tuesday, trigger="close")
+    assert len(merge_candidates([done, announced])) == 1
+    assert len(merge_candidates([other_act, announced])) == 2
+
+
 def test_comparisons_grow_with_the_story_not_with_its_square() -> None:
     from stories.nlp.merge import candidate_pairs
 
