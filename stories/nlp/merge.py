@@ -378,8 +378,9 @@ class _Comparisons:
         if dates == 0.0 and collective:
             return 0.0
         if x.scheduled != y.scheduled and dates < 1.0:
-            # An act announced for a day and the act done that day may be one happening; an
-            # announced act and one done some other day, or on a day guessed, are not.
+            # An act announced for a day and the act done that day may be one happening (the
+            # act's day may be its article's: "the minister visited the port" in Tuesday's
+            # paper); an announced act and one done on some other day, or undated, are not.
             return 0.0
         words = self._words(x, y)
         if dates == 0.0 and words < _SAME_WORDS:
