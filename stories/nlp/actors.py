@@ -352,6 +352,46 @@ def _short_surname(span: Span, label: str) -> bool:
     )
 
 
+_CLOCK_TOKEN = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|\d{4}|[ap]\.?m\.?)$", re.I)
+_INITIALS_SKIP = frozenset({"and", "of", "the", "for", "&"})
+
+
+def _entities(doc: Doc) -> Iterable[Span]:
+    """The Doc's entities, repaired: a name the model cut at "and" whose acronym follows in
+    brackets ("Australian Communications and Media Authority (ACMA)") is one name, and a time
+    zone after a clock ("1700 GMT", "4.05am AEDT") is no name at all."""
+    ents = [_repair(e) for e in doc.ents]
+    skip: set[int] = set()
+    for k, ent in enumerate(ents):
+        if k in skip:
+            continue
+        if ent.start > 0 and ent.text.isupper() and _CLOCK_TOKEN.match(doc[ent.start - 1].text):
+            continue
+        joined = _joined_by_acronym(doc, ent, ents[k + 1] if k + 1 < len(ents) else None)
+        if joined is not None:
+            skip.add(k + 1)
+            ent = joined
+        yield ent
+
+
+def _joined_by_acronym(doc: Doc, ent: Span, following: Span | None) -> Span | None:
+    """``ent`` "and" ``following``, when the bracketed acronym after them spells the initials
+    of the whole: the model took one body's name for two."""
+    if following is None or ent.label_ not in ("ORG", "GPE", "NORP") or following.label_ != "ORG":
+        return None
+    between = doc[ent.end : following.start]
+    if [t.lower_ for t in between if t.lower_ != "the"] != ["and"]:
+        return None
+    end = following.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return None
+    acronym = doc[end + 1].text
+    words = [t.text for t in doc[ent.start : end] if t.lower_ not in _INITIALS_SKIP]
+    if not acronym.isupper() or "".join(w[0] for w in words).upper() != acronym:
+        return None
+    return Span(doc, ent.start, end, label="ORG")
+
+
 def _repair(ent: Span) -> Span:
     """Fix two common NER slips on personal names.
 
@@ -600,8 +640,7 @@ def read_names(art: ArticleDocs) -> ArticleNames:
             if t.i in starts:
                 n = starts[t.i]
             sent_idx[t.i] = sent_no + max(n, 0)
-        for ent in doc.ents:
-            ent = _repair(ent)
+        for ent in _entities(doc):
             covered.update(range(ent.start, ent.end))
             raw = _ent_mention(ent, block, art, sent_idx[ent.start], bi)
             if raw is not None:

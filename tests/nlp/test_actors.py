@@ -219,3 +219,20 @@ def test_a_span_finds_every_mention_reaching_into_it_however_early_it_starts() -
     assert index.mention_at("a.txt", 60, 64) == mentions[0]
     assert index.actors_in("a.txt", 80, 90) == ()
     assert index.actors_in("b.txt", 0, 90) == ()
+
+
+def test_a_body_named_with_and_before_its_acronym_is_one_actor(nlp: Language) -> None:
+    text = (
+        "The Australian Communications and Media Authority (ACMA) said it had concerns."
+        "\n\nACMA opened an investigation on Monday."
+    )
+    index = extract_actors([make_article(nlp, text)])
+    names = {a.name for a in index.actors}
+    assert "Australian Communications and Media Authority" in names
+    assert "Media Authority" not in names
+
+
+def test_a_time_zone_after_a_clock_is_no_actor(nlp: Language) -> None:
+    text = "The network failed at about 4 a.m. local time (1700 GMT on Tuesday), Optus said."
+    index = extract_actors([make_article(nlp, text)])
+    assert "GMT" not in {a.name for a in index.actors}
