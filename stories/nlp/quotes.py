@@ -329,6 +329,16 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             and node.head is not node
         ):
             node = node.head
+            if (
+                node.dep_ == "ccomp"
+                and verb.tag_ == "VBG"
+                and node.head is not node
+                and _speech_verb(node.head)
+            ):
+                # "Allan said her government would review ties, describing the response as
+                # ...": a participle after what was said is the speaker's, not the subject's
+                # of the reported clause.
+                node = node.head
         else:
             break
     return None, cue

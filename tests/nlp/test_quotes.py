@@ -309,3 +309,12 @@ def test_the_company_is_the_one_the_article_speaks_of_most(nlp: Language) -> Non
         "The company said the deal “will keep every job.”",
     )
     assert ("will keep every job", "Acme Holdings Inc") in said
+
+
+def test_a_participle_after_reported_words_is_the_reporters_speech(nlp: Language) -> None:
+    text = (
+        "Premier Jacinta Allan said her government would review its contracts with the "
+        "ferry company, describing its response as “deeply disappointing”."
+    )
+    [quote] = [q for q in quotes_of(nlp, text) if q.text == "deeply disappointing"]
+    assert quote.speaker == "Jacinta Allan"
