@@ -418,7 +418,8 @@ def _repair(ent: Span) -> Span:
         capital_part = (
             prev.whitespace_
             and tok.text[:1].isupper()
-            and tok.text.isalpha()
+            # "O’Flaherty", "D'Souza": an apostrophe inside a family name is part of it.
+            and re.sub(r"(?<=\w)['’](?=\w)", "", tok.text).isalpha()
             and tok.ent_type_ in ("", "PERSON")
             and tok.pos_ not in ("VERB", "AUX")
             and tok.text.lower() not in TITLE_WORDS

@@ -236,3 +236,9 @@ def test_a_time_zone_after_a_clock_is_no_actor(nlp: Language) -> None:
     text = "The network failed at about 4 a.m. local time (1700 GMT on Tuesday), Optus said."
     index = extract_actors([make_article(nlp, text)])
     assert "GMT" not in {a.name for a in index.actors}
+
+
+def test_a_family_name_with_an_apostrophe_is_part_of_the_name(nlp: Language) -> None:
+    text = "Metro chief executive Raymond O’Flaherty apologised to passengers on Tuesday."
+    index = extract_actors([make_article(nlp, text)])
+    assert "Raymond O’Flaherty" in people(index)
