@@ -410,6 +410,8 @@ BODY_SPEAKER_NOUNS = words(
     regulator union party campaign embassy army military navy
     """
 )
+# Of those, the papers a body or a person speaks through ("its complaint said").
+DOCUMENT_SPEAKER_NOUNS = words("memo letter filing complaint report statement")
 # Of those, the ones that mean the organisation the article has been speaking of ("the agency").
 BODY_REFERENCE_NOUNS = words(
     "agency ministry court company board government department office commission committee "

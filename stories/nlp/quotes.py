@@ -19,6 +19,7 @@ from stories.nlp.lexicon import (
     BODY_REFERENCE_NOUNS,
     BODY_SPEAKER_NOUNS,
     CONTRAST,
+    DOCUMENT_SPEAKER_NOUNS,
     INFERENCE_VERBS,
     INTERPRETERS,
     OBJECT_REPORTING_VERBS,
@@ -158,10 +159,18 @@ class _Speakers:
     """Resolve the token that names a speaker to an actor of the story."""
 
     def __init__(
-        self, article: ArticleDocs, actors: ActorIndex, block: Block, index: int = 0
+        self,
+        article: ArticleDocs,
+        actors: ActorIndex,
+        block: Block,
+        index: int = 0,
+        described: dict[str, str] | None = None,
     ) -> None:
         self.article, self.actors, self.block = article, actors, block
         self._index = index  # the block's place among the article's blocks
+        # The unnamed speakers the article has described so far, by head noun: "the people"
+        # are the "two people familiar with the matter" it spoke of before.
+        self.described = {} if described is None else described
 
     def actor(self, tok: Token) -> str | None:
         start = self.block.start + tok.idx
@@ -228,8 +237,22 @@ class _Speakers:
             body = self._body_before(tok)
             if body is not None:
                 return body
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if lemma in DOCUMENT_SPEAKER_NOUNS and owner is not None:
+            # "Its complaint said", "the agency's memo said": the owner speaks through it.
+            found = self.actor(owner)
+            if found is None and owner.lower_ in ("its", "their"):
+                found = self._body_before(tok)
+            if found is not None:
+                return found
+        if determiner == "the" and not modified and lemma in self.described:
+            return self.described[lemma]
         words = _described(tok)
-        return words if len(words.split()) >= 2 else None
+        if len(words.split()) < 2:
+            return None
+        if determiner != "the":
+            self.described[lemma] = words
+        return words
 
     def _body_before(self, tok: Token, near: bool = False) -> str | None:
         """The organisation a definite "the agency" refers back to: the last one mentioned
@@ -359,8 +382,9 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
     """Direct and reported quotes of one article's body blocks, in text order."""
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, str] | None = None
+    described: dict[str, str] = {}
     for bi, (block, doc) in enumerate(article.docs):
-        speakers = _Speakers(article, actors, block, bi)
+        speakers = _Speakers(article, actors, block, bi, described)
         block_quotes: list[Quote] = []
         spans = find_quoted(block.text)
         covered: set[int] = set()

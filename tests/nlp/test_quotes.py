@@ -318,3 +318,21 @@ def test_a_participle_after_reported_words_is_the_reporters_speech(nlp: Language
     )
     [quote] = [q for q in quotes_of(nlp, text) if q.text == "deeply disappointing"]
     assert quote.speaker == "Jacinta Allan"
+
+
+def test_a_bodys_own_paper_speaks_for_the_body(nlp: Language) -> None:
+    text = (
+        "Harbour Ferries sued the port authority on Monday. Its complaint said the authority "
+        "“broke every promise it made to the company.”"
+    )
+    [quote] = [q for q in quotes_of(nlp, text) if q.text.startswith("broke every promise")]
+    assert quote.speaker == "Harbour Ferries"
+
+
+def test_the_people_are_the_unnamed_people_described_before(nlp: Language) -> None:
+    text = (
+        "The captain was dismissed on Monday, according to two people familiar with the "
+        "matter.\n\nHe was escorted off the ship, the people said."
+    )
+    [quote] = [q for q in quotes_of(nlp, text) if "escorted" in q.text]
+    assert quote.speaker == "two people familiar with the matter"
