@@ -207,6 +207,13 @@ class _Speakers:
             # "an AFAD official", "a senior NASA engineer": a person speaking for the body the
             # words name, not the body itself; "his lawyer, Mike Ringler," is named after all.
             named = [self.actor(c) for c in tok.children if c.dep_ == "appos"]
+            # "the U.N. special envoy for Syria, Geir Pedersen,": the parser may hang the name
+            # on the last noun of the description.
+            named += [
+                self.actor(d)
+                for d in tok.subtree
+                if d.dep_ == "appos" and d.head.i != tok.i and d.ent_type_ == "PERSON"
+            ]
             return next((n for n in named if n), None) or self.unnamed(tok) or found
         if found is None and tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             # "The agency announced that it was moving ...": "it" is the body whose clause

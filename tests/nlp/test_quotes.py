@@ -336,3 +336,12 @@ def test_the_people_are_the_unnamed_people_described_before(nlp: Language) -> No
     )
     [quote] = [q for q in quotes_of(nlp, text) if "escorted" in q.text]
     assert quote.speaker == "two people familiar with the matter"
+
+
+def test_a_name_after_a_long_description_names_the_speaker(nlp: Language) -> None:
+    text = (
+        "In Geneva, the U.N. special envoy for Syria, Geir Pedersen, urged governments to keep "
+        "politics out of the emergency response, saying it should “not be politicized”."
+    )
+    [quote] = [q for q in quotes_of(nlp, text) if q.text == "not be politicized"]
+    assert quote.speaker == "Geir Pedersen"
