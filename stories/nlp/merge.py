@@ -31,7 +31,7 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz
 
 from .events import event_kind
-from .lexicon import COMMON_WORDS
+from .lexicon import COMMON_WORDS, EVENT_VERBS
 from .stems import stem
 from .types import DateValue, Event, EventCandidate
 from .unionfind import UnionFind
@@ -50,6 +50,7 @@ _SAME_WORDS = 0.4
 _SAID_ALIKE = 0.15
 # Telling words two reports of one act in different verbs share.
 _SAME_ACT_WORDS = 0.55
+_SAME_DAY_ACT_WORDS = 0.35
 
 
 # How many candidates a blocking key may hold before it is too common to tell anything apart
@@ -330,6 +331,7 @@ class _Comparisons:
                     title=title,
                 )
             )
+        self.date_values = date_values
         self.dates_agree = _Memo(date_values, _dates_agree)
         self.agents_conflict = _Memo(agent_sets, partial(_agents_conflict, kinds=kinds))
         self.sides_compatible = _Memo(side_values, self._sides_compatible)
@@ -399,7 +401,9 @@ class _Comparisons:
             # "Putin stated that Russia would help build satellites" and "Russia's offer to help
             # build satellites": one speech act in two words, when what was said is the same.
             trigger = 0.5
-        elif words >= _SAME_ACT_WORDS and not (x.speech or y.speech):
+        elif (
+            words >= _SAME_ACT_WORDS or self._same_day(x, y, dates, _SAME_DAY_ACT_WORDS)
+        ) and not (x.speech or y.speech):
             # Outlets name one act with different verbs ("ripped through", "devastated"); most of
             # the telling words in common say it is one happening all the same.
             trigger = 0.4
@@ -430,6 +434,22 @@ class _Comparisons:
             elif words < _SAME_WORDS:
                 score -= 0.1  # a country and a person, saying different things
         return score
+
+    def _same_day(self, x: _Report, y: _Report, dates: float, words: float) -> bool:
+        """Two reports of one day, both dated to the day, sharing ``words`` of their telling
+        words: outlets naming one act in different verbs ("hit its debt limit", "bumped into
+        its borrowing cap") on the day it happened."""
+        a, b = self.date_values[x.date], self.date_values[y.date]
+        return (
+            dates == 1.0
+            # Two acts the lexicon tells apart ("closed", "visited") stay two; a verb it does
+            # not know may name a known act in other words.
+            and not (x.trigger in EVENT_VERBS and y.trigger in EVENT_VERBS)
+            and a is not None
+            and b is not None
+            and a.granularity == b.granularity == "day"
+            and self._words(x, y) >= words
+        )
 
     def _words(self, x: _Report, y: _Report) -> float:
         """The share of telling words two reports have in common, by their sentences or by their

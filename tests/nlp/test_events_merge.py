@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
@@ -210,3 +211,37 @@ def test_two_phrases_dating_one_act_make_one_event(nlp: Language) -> None:
         "The union's ferry sank early on Tuesday, March 12, 2024, at the mouth of the harbour.",
     )
     assert [e.date.label for e in found if e.date] == ["2024-03-12"]
+
+
+def test_one_act_told_in_two_verbs_on_its_day_is_one_happening() -> None:
+    tuesday = _day(date(2024, 3, 12), "explicit")
+    hit = _report(
+        "a.txt",
+        "The harbour authority hit its borrowing limit of $31 billion on Tuesday, officials said.",
+        tuesday,
+        trigger="hit",
+        actors=("Harbour Authority",),
+    )
+    bumped = _report(
+        "b.txt",
+        "The port bumped into its $31 billion borrowing cap on Tuesday.",
+        tuesday,
+        trigger="bump",
+        actors=("Harbour Authority",),
+    )
+    # The rest of the story, so that the words the two share are rare in it.
+    others = [
+        _report(f"{n}.txt", text, tuesday, trigger=verb, actors=())
+        for n, (verb, text) in enumerate(
+            [
+                ("vote", "Dock workers voted to strike over pay at the container terminal."),
+                ("run", "A ferry ran aground near the lighthouse during the storm."),
+                ("open", "The mayor opened a new fish market beside the marina."),
+                ("seize", "Customs officers seized counterfeit watches from a cargo ship."),
+            ]
+        )
+    ]
+    assert len(merge_candidates([hit, bumped, *others])) == 5
+    # Told only as "this month", it may be another happening of that month.
+    this_month = DateValue(date(2024, 3, 1), date(2024, 3, 31), "month", "this month", "relative")
+    assert len(merge_candidates([hit, replace(bumped, date=this_month), *others])) == 6
