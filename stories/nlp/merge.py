@@ -48,7 +48,8 @@ _SPEECH = frozenset({"statement", "pledge", "offer"})
 # two statements are about the same thing.
 _SAME_WORDS = 0.4
 _SAID_ALIKE = 0.15
-# Telling words two reports of one act in different verbs share.
+# Telling words two reports of one act in different verbs share; fewer when both are dated
+# by their words to the same day.
 _SAME_ACT_WORDS = 0.55
 _SAME_DAY_ACT_WORDS = 0.35
 

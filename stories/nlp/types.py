@@ -116,7 +116,8 @@ class EventCandidate:
     # How plainly the title tells the happening (0 = a noun phrase ... 3 = "Named agent did X"),
     # for choosing the title of an event several outlets report.
     clarity: int = 0
-    # Announced, not yet happened ("is set to visit"): never the same happening as a done deed.
+    # Announced, not yet happened ("is set to visit"): the same happening as a deed done only
+    # on the day it was announced for.
     scheduled: bool = False
 
 
