@@ -21,6 +21,7 @@ from .dates import DateMention, recent_window
 from .lexicon import (
     CARRIER_VERBS,
     CONTENT_CARRIERS,
+    DISMISSAL_SENSES,
     EVENT_KINDS,
     EVENT_NOUNS,
     EVENT_VERBS,
@@ -31,12 +32,14 @@ from .lexicon import (
     MOVING_ON,
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
+    PERSON_SPEAKER_NOUNS,
     PHRASAL_PARTICLES,
     PLAIN_SPEECH,
     SPEECH_VERBS,
     STATEMENT_VERBS,
     TEMPORAL_MARKS,
     TIME_PREPOSITIONS,
+    TITLE_WORDS,
     WORDING_NOUNS,
 )
 from .titles import event_title, previous_title
@@ -340,6 +343,15 @@ def _finer(a: DateValue, b: DateValue) -> bool:
     return (grain[a.granularity], basis[a.basis]) > (grain[b.granularity], basis[b.basis])
 
 
+def _names_a_person(tok: Token) -> bool:
+    """ "its chief executive", "Parag Agrawal", "three officials": someone, not something."""
+    return (
+        tok.ent_type_ == "PERSON"
+        or tok.lemma_.lower() in PERSON_SPEAKER_NOUNS
+        or tok.lower_ in TITLE_WORDS
+    )
+
+
 def _inner_lemma(trigger: Token) -> str:
     """The act behind a carrier verb: "conducted ... by launching missiles" is a launch,
     "expressed support" a pledge, "extended a welcome" a welcome."""
@@ -348,6 +360,11 @@ def _inner_lemma(trigger: Token) -> str:
     if particle in PHRASAL_PARTICLES and trigger.pos_ == "VERB":
         # "lifted off", "stepped down", "broke out": the particle makes another act.
         return f"{lemma}_{particle}"
+    if lemma in DISMISSAL_SENSES and any(
+        c.dep_ in ("dobj", "nsubjpass") and _names_a_person(c) for c in trigger.children
+    ):
+        # "fired its chief executive", "the minister was sacked": a dismissal, not a launch.
+        return "dismiss"
     if lemma in OCCURRENCE_VERBS:
         # "the quake struck", "two earthquakes hit the region": the happening is what the
         # subject names; the verb only says it occurred.

@@ -417,3 +417,7 @@ BODY_REFERENCE_NOUNS = words(
     "agency ministry court company board government department office commission committee "
     "council regulator authority authorities embassy campaign"
 )
+
+# Verbs that dismiss someone when their object is a person ("fired its chief executive") and
+# name another act otherwise ("fired a missile").
+DISMISSAL_SENSES = words("fire sack axe oust")

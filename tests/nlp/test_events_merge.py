@@ -245,3 +245,12 @@ def test_one_act_told_in_two_verbs_on_its_day_is_one_happening() -> None:
     # Told only as "this month", it may be another happening of that month.
     this_month = DateValue(date(2024, 3, 1), date(2024, 3, 31), "month", "this month", "relative")
     assert len(merge_candidates([hit, replace(bumped, date=this_month), *others])) == 6
+
+
+def test_firing_a_person_is_a_dismissal_and_firing_a_missile_a_launch(nlp: Language) -> None:
+    found = events_of(
+        nlp,
+        "a.txt",
+        "The new owner fired the chief executive on Tuesday. The navy fired a missile on Monday.",
+    )
+    assert [e.trigger for e in found] == ["dismiss", "fire"]
