@@ -115,6 +115,9 @@ def main() -> None:
     from stories.nlp.topics import load_taxonomy
 
     call_command("migrate", verbosity=0)
+    # Production settings serve hashed static files: the pages timed below need the manifest,
+    # which a fresh checkout does not have yet.
+    call_command("collectstatic", verbosity=0, interactive=False)
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     print(f"database: {connection.vendor}; articles: {len(list(SUMMIT.glob('*.txt')))} in {SUMMIT}")
 
