@@ -353,6 +353,8 @@ def _short_surname(span: Span, label: str) -> bool:
 
 
 _CLOCK_TOKEN = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|\d{4}|[ap]\.?m\.?)$", re.I)
+# "GMT", "UTC", "AEDT", "EST": a zone's letters, not a body's ("2023 NATO" is a year and a body).
+_TIME_ZONE = re.compile(r"^(?:UTC|[A-Z]{1,4}T)$")
 _INITIALS_SKIP = frozenset({"and", "of", "the", "for", "&"})
 
 
@@ -365,7 +367,11 @@ def _entities(doc: Doc) -> Iterable[Span]:
     for k, ent in enumerate(ents):
         if k in skip:
             continue
-        if ent.start > 0 and ent.text.isupper() and _CLOCK_TOKEN.match(doc[ent.start - 1].text):
+        if (
+            ent.start > 0
+            and _TIME_ZONE.match(ent.text)
+            and _CLOCK_TOKEN.match(doc[ent.start - 1].text)
+        ):
             continue
         joined = _joined_by_acronym(doc, ent, ents[k + 1] if k + 1 < len(ents) else None)
         if joined is not None:
