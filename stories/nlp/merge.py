@@ -403,7 +403,8 @@ class _Comparisons:
             # build satellites": one speech act in two words, when what was said is the same.
             trigger = 0.5
         elif (
-            words >= _SAME_ACT_WORDS or self._same_day(x, y, dates, _SAME_DAY_ACT_WORDS)
+            words >= _SAME_ACT_WORDS
+            or (words >= _SAME_DAY_ACT_WORDS and self._same_day(x, y, dates))
         ) and not (x.speech or y.speech):
             # Outlets name one act with different verbs ("ripped through", "devastated"); most of
             # the telling words in common say it is one happening all the same.
@@ -436,10 +437,9 @@ class _Comparisons:
                 score -= 0.1  # a country and a person, saying different things
         return score
 
-    def _same_day(self, x: _Report, y: _Report, dates: float, words: float) -> bool:
-        """Two reports of one day, both dated to the day, sharing ``words`` of their telling
-        words: outlets naming one act in different verbs ("hit its debt limit", "bumped into
-        its borrowing cap") on the day it happened."""
+    def _same_day(self, x: _Report, y: _Report, dates: float) -> bool:
+        """Two reports dated to the same day, in verbs that may name one act: outlets telling
+        it in different words ("hit its debt limit", "bumped into its borrowing cap")."""
         a, b = self.date_values[x.date], self.date_values[y.date]
         return (
             dates == 1.0
@@ -449,7 +449,6 @@ class _Comparisons:
             and a is not None
             and b is not None
             and a.granularity == b.granularity == "day"
-            and self._words(x, y) >= words
         )
 
     def _words(self, x: _Report, y: _Report) -> float:
