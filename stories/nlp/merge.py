@@ -17,7 +17,6 @@ so that how a set happens to order its words never tips a score.
 from __future__ import annotations
 
 import math
-import re
 import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -31,8 +30,8 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz
 
 from .events import event_kind
-from .lexicon import COMMON_WORDS, EVENT_VERBS
-from .stems import stem
+from .lexicon import EVENT_VERBS
+from .telling import telling_words, word_weights
 from .types import DateValue, Event, EventCandidate
 from .unionfind import UnionFind
 
@@ -59,18 +58,9 @@ _SAME_DAY_ACT_WORDS = 0.35
 # indexed under.
 _KEY_CAP = 60
 _KEYS_PER_CANDIDATE = 6
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Texts read, and texts compared letter by letter, kept from run to run in a process: a story is
 # merged again whenever an article joins it, over candidates that mostly have not changed.
 _CACHED = 1 << 16
-
-
-def _content(text: str) -> frozenset[str]:
-    # Stems let "launching" meet "launched"; numbers are telling words too ("7.8", "44 billion").
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    found = {stem(w) for w in words if len(w) > 2 and w not in COMMON_WORDS}
-    found |= {"#" + n.replace(",", "") for n in _NUMBER.findall(text) if len(n) > 1 or n != "1"}
-    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -86,7 +76,7 @@ class _Read:
 def _read(
     c: EventCandidate,
     kinds: Mapping[str, str] | None = None,
-    content: Callable[[str], frozenset[str]] = _content,
+    content: Callable[[str], frozenset[str]] = telling_words,
 ) -> _Read:
     # Who took part says who, not what; where it happened is part of what happened.
     people = [a for a in c.actors if (kinds or {}).get(a, "person") == "person"]
@@ -115,37 +105,7 @@ def _reads(cands: Sequence[EventCandidate], kinds: Mapping[str, str]) -> list[_R
 @lru_cache(maxsize=_CACHED)
 def _kept_content(text: str) -> tuple[str, ...]:
     # A tuple of shared strings: a fifth of the memory of a set of strings of its own.
-    return tuple(map(sys.intern, _content(text)))
-
-
-def content_weights(candidates: Sequence[EventCandidate]) -> dict[str, float]:
-    """How telling each content word is in this story: inverse frequency over its sentences."""
-    return _weights({(c.file, c.start): _content(c.sentence) for c in candidates})
-
-
-def _weights(sentences: Mapping[tuple[str, int], frozenset[str]]) -> dict[str, float]:
-    df = Counter(w for words in sentences.values() for w in words)
-    n = max(len(sentences), 1)
-    return {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
-
-
-def _shared(
-    wa: frozenset[str], wb: frozenset[str], weights: Mapping[str, float], default: float
-) -> float:
-    """Share of the rarer-worded side's weight that the other side repeats."""
-    if not wa or not wb:
-        return 0.0
-    total = min(sum(weights.get(w, default) for w in wa), sum(weights.get(w, default) for w in wb))
-    return sum(weights.get(w, default) for w in wa & wb) / total if total else 0.0
-
-
-def _shared_content(
-    a: str, b: str, weights: Mapping[str, float], names: frozenset[str] = frozenset()
-) -> float:
-    """Share of the rarer-worded sentence's weight that the other sentence repeats; the names
-    of who took part are left out (they say who, not what)."""
-    default = max(weights.values(), default=1.0)
-    return _shared(_content(a) - names, _content(b) - names, weights, default)
+    return tuple(map(sys.intern, telling_words(text)))
 
 
 def _blocking_keys(c: EventCandidate, read: _Read, df: Mapping[str, int]) -> set[str]:
@@ -277,7 +237,7 @@ class _Comparisons:
         kinds: Mapping[str, str],
     ) -> None:
         self.cands, self.reads = cands, reads
-        weights = _weights(
+        weights = word_weights(
             {(c.file, c.start): r.sentence for c, r in zip(cands, reads, strict=True)}
         )
         default = max(weights.values(), default=1.0)

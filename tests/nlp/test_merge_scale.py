@@ -76,13 +76,13 @@ def test_each_text_is_read_once_however_many_reports_repeat_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     read: Counter[str] = Counter()
-    content = merge._content
+    content = merge.telling_words
 
     def counting(text: str) -> frozenset[str]:
         read[text] += 1
         return content(text)
 
-    monkeypatch.setattr(merge, "_content", counting)
+    monkeypatch.setattr(merge, "telling_words", counting)
     merge._kept_content.cache_clear()
     merge.merge_candidates(_wire_copy(60))
     assert read and max(read.values()) == 1
