@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from .clauses import is_future
 from .dates import NUMBER, number, resolve_expression, sentence_tense
+from .telling import shared_share, telling_words, word_weights
 from .types import Block, CleanArticle, PublishedBasis
 
 _WEEKDAY_NAMES = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -55,6 +56,17 @@ _AHEAD = frozenset({"next", "coming"})
 # How long after the day it reports a news article typically appears: a DCT further than this
 # from every day its own words name is unlikely.
 _MAX_LAG = 10
+# How much of its telling words a sentence must share with a dated sibling's to be taken for a
+# report of the same happening, and what such a tie adds to the day it points to: more than a
+# day the story merely names, since it says which of the story's days the weekday is. A weekday
+# or a month-day can only be tied to a day of its own name, so a chance likeness rarely counts;
+# "yesterday" can be tied to any day, and needs more in common.
+_ANCHOR_SHARE = 0.3
+_ANCHOR_SHARE_ANY_DAY = 0.5
+_ANCHOR = 2.0
+# A word more dated sentences share than this finds too many to compare (a story's main actor,
+# "said"): a sentence is compared only with those sharing a rarer word.
+_ANCHOR_KEY_CAP = 100
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,19 @@ class PublishedGuess:
     printed_only: bool = False
     # Firm: given by the manifest, a labelled date line ("Published: ...") or a full dateline.
     firm: bool = False
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One day an article names, with the telling words of the sentence that names it (the
+    date's own words left out): how the story ties "on Thursday" in an undated article to the
+    day a dated sibling gives the same happening."""
+
+    words: frozenset[str]
+    weekday: int | None = None
+    month_day: tuple[int, int] | None = None
+    day: date | None = None
+    back: int | None = None  # days before the article's own: "yesterday" is 1
 
 
 @dataclass(frozen=True)
@@ -83,6 +108,7 @@ class PublishedEvidence:
     # "a week and a half ago", "10 days ago": how many days back, as a (fewest, most) range
     ago: tuple[tuple[int, int], ...] = ()
     last_week: int = 0  # how often "last week" is said: the calendar week before the article's
+    sightings: tuple[Sighting, ...] = ()
 
 
 def read_evidence(
@@ -95,6 +121,7 @@ def read_evidence(
     yesterday = 0
     ago: list[tuple[int, int]] = []
     last_week = 0
+    sightings: list[Sighting] = []
     for _block, doc in docs:
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
@@ -106,8 +133,10 @@ def read_evidence(
                 # "a ninth day of strikes for March 23", "will vote on Thursday", "suspends the
                 # limit through Jan. 1, 2025": days ahead, not days the article reports.
                 continue
+            told = telling_words(ent.sent.text) - telling_words(ent.text)
             if low.startswith(("yesterday", "last night")):
                 yesterday += 1
+                sightings.append(Sighting(told, back=1))
                 continue
             if (back := _days_ago(low)) is not None:
                 ago.append(back)
@@ -119,6 +148,7 @@ def read_evidence(
                 rel = (m.group("rel") or "").lower()
                 if rel not in _AHEAD and not re.search(r"\d", low):
                     weekdays.append(_WEEKDAY_NAMES[m.group("day").lower()])
+                    sightings.append(Sighting(told, weekday=weekdays[-1]))
                     continue
             if re.search(r"\b\d{4}\b", words):
                 value = resolve_expression(words, date(2000, 1, 1))
@@ -129,9 +159,11 @@ def read_evidence(
                     and sentence_tense(ent.sent) == "past"
                 ):
                     explicit.append(value.start)
+                    sightings.append(Sighting(told, day=value.start))
                 continue
             if md := _month_day(low):
                 month_days.append(md)
+                sightings.append(Sighting(told, month_day=md))
     dateline = _dateline_day(clean)
     if dateline is not None and len(dateline) == 2:
         month_days.insert(0, dateline)  # type: ignore[arg-type]
@@ -145,6 +177,7 @@ def read_evidence(
         days=tuple(sorted(set(explicit))),
         ago=tuple(ago),
         last_week=last_week,
+        sightings=tuple(sightings),
     )
 
 
@@ -312,10 +345,83 @@ def fill_published_from_story(
         story_days[g.date] += 0.5
     ordered = sorted(story_days)
     calendar_ = _Calendar(story_days, published, ordered) if story_days else None
+    anchors = _Anchors(evidence)
     out: list[PublishedGuess] = []
-    for ev in evidence:
-        out.append(_decide(ev, calendar_))
+    for i, ev in enumerate(evidence):
+        out.append(_decide(ev, calendar_, anchors.of(i)))
     return _fill_majority(out, story_days)
+
+
+def _sighted_day(s: Sighting, dct: date) -> date | None:
+    """The day a sighting names in an article published on ``dct``."""
+    if s.day is not None:
+        return s.day
+    if s.weekday is not None:
+        return _weekday_before(dct, s.weekday)
+    if s.month_day is not None:
+        return _month_day_near(dct, *s.month_day)
+    if s.back is not None:
+        return dct - timedelta(days=s.back)
+    return None
+
+
+def _may_be(s: Sighting, day: date) -> bool:
+    """Whether a sighting may name ``day``: a weekday only a day of its name, and so on."""
+    if s.weekday is not None:
+        return day.weekday() == s.weekday
+    if s.month_day is not None:
+        return (day.month, day.day) == s.month_day
+    return True
+
+
+class _Anchors:
+    """The days firmly dated articles give the happenings their sentences tell, found for the
+    sentences of the undated ones: a sentence that retells a dated sibling's is about that
+    sibling's day. Only sentences sharing a word not too common are compared, so the cost grows
+    with the story, not with its square."""
+
+    def __init__(self, evidence: Sequence[PublishedEvidence]) -> None:
+        self.evidence = evidence
+        self.weights = word_weights(
+            {(i, k): s.words for i, ev in enumerate(evidence) for k, s in enumerate(ev.sightings)}
+        )
+        self.default = max(self.weights.values(), default=1.0)
+        self.dated: list[tuple[int, date, frozenset[str]]] = []
+        self.index: dict[str, list[int]] = {}
+        for i, ev in enumerate(evidence):
+            g = ev.guess
+            if not g.firm or g.date is None:
+                continue
+            for s in ev.sightings:
+                day = _sighted_day(s, g.date)
+                if day is None or not s.words:
+                    continue
+                for w in s.words:
+                    self.index.setdefault(w, []).append(len(self.dated))
+                self.dated.append((i, day, s.words))
+
+    def of(self, i: int) -> list[tuple[Sighting, frozenset[date]]]:
+        """Article ``i``'s sightings that retell a dated sibling's, with the days they give."""
+        if self.evidence[i].guess.firm:
+            return []
+        found = []
+        for s in self.evidence[i].sightings:
+            if s.day is not None or not s.words:
+                continue  # a day named in full needs no sibling to say which it is
+            postings = [self.index.get(w, ()) for w in s.words]
+            near = {n for p in postings if len(p) <= _ANCHOR_KEY_CAP for n in p}
+            needed = _ANCHOR_SHARE_ANY_DAY if s.back is not None else _ANCHOR_SHARE
+            days = frozenset(
+                day
+                for _, day, words in (self.dated[n] for n in near)
+                if _may_be(s, day) and self._share(s.words, words) >= needed
+            )
+            if days:
+                found.append((s, days))
+        return found
+
+    def _share(self, a: frozenset[str], b: frozenset[str]) -> float:
+        return shared_share(a, b, self.weights, self.default)
 
 
 class _Calendar:
@@ -370,7 +476,11 @@ class _Calendar:
         return best
 
 
-def _decide(ev: PublishedEvidence, cal: _Calendar | None) -> PublishedGuess:
+def _decide(
+    ev: PublishedEvidence,
+    cal: _Calendar | None,
+    anchors: Sequence[tuple[Sighting, frozenset[date]]] = (),
+) -> PublishedGuess:
     g = ev.guess
     if g.firm or cal is None:
         return g
@@ -418,11 +528,7 @@ def _decide(ev: PublishedEvidence, cal: _Calendar | None) -> PublishedGuess:
     latest = np.full(len(days), -1)
     for col, w in zip(named, weight, strict=True):
         there = col >= 0  # a month-day with no such day in the years around
-        value = own[np.where(there, col - cal.base, 0)]
-        # Capped so that one much-told day cannot outvote the rest; beyond the cap, a day more
-        # outlets report still weighs a little more (a tie between "Monday" as the announcement
-        # day and "Monday" a week before is the announcement's).
-        hits += w * np.where(there & (value > 0), np.minimum(value, 2.0) + 0.01 * value, 0.0)
+        hits += w * _hit(own, cal, col)
         back = there & (col <= days)
         behind += back
         ahead += there & ~back
@@ -433,6 +539,13 @@ def _decide(ev: PublishedEvidence, cal: _Calendar | None) -> PublishedGuess:
     # Weekdays that fall in the story's days are explained even where no sibling names them.
     score = hits + 0.2 * inside - 0.3 * ahead - stray - 0.1 * lag
     score += cal.pub_bonus
+    for sighting, told in anchors:
+        # A sentence that retells a dated sibling's names that sibling's day; any other day the
+        # story happens to name by the same weekday is a coincidence, not a confirmation.
+        col = _sighted_column(sighting, cal)
+        if col is not None:
+            tied = np.isin(col, [d.toordinal() for d in told])
+            score += np.where(tied, _ANCHOR, -_hit(own, cal, col))
     if g.printed_only and g.date is not None:
         score -= np.where(days > g.date.toordinal(), 1.0, 0.0)
     tried = hits != 0
@@ -445,6 +558,27 @@ def _decide(ev: PublishedEvidence, cal: _Calendar | None) -> PublishedGuess:
     if best is None or (g.date is not None and g.date.toordinal() == best[1]):
         return g
     return PublishedGuess(date.fromordinal(best[1]), "inferred from story")
+
+
+def _hit(own: np.ndarray, cal: _Calendar, col: np.ndarray) -> np.ndarray:
+    """What a named day adds for every day tried: how many of the story's articles report it."""
+    there = col >= 0  # a month-day with no such day in the years around
+    value = own[np.where(there, col - cal.base, 0)]
+    # Capped so that one much-told day cannot outvote the rest; beyond the cap, a day more
+    # outlets report still weighs a little more (a tie between "Monday" as the announcement
+    # day and "Monday" a week before is the announcement's).
+    return np.where(there & (value > 0), np.minimum(value, 2.0) + 0.01 * value, 0.0)
+
+
+def _sighted_column(s: Sighting, cal: _Calendar) -> np.ndarray | None:
+    """The day a sighting names for every day tried, as ordinals (-1 where there is none)."""
+    if s.weekday is not None:
+        return cal.days - (cal.weekday - s.weekday) % 7
+    if s.month_day is not None:
+        return cal.month_day(*s.month_day)
+    if s.back is not None:
+        return cal.days - s.back
+    return None
 
 
 def _best_back(
