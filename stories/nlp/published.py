@@ -64,6 +64,9 @@ _MAX_LAG = 10
 _ANCHOR_SHARE = 0.3
 _ANCHOR_SHARE_ANY_DAY = 0.5
 _ANCHOR = 2.0
+# What a sentence no dated sibling retells keeps of its confirmation by days the story names: a
+# sibling naming a day of that weekday likely tells of something else.
+_UNTIED = 0.5
 # A word more dated sentences share than this finds too many to compare (a story's main actor,
 # "said"): a sentence is compared only with those sharing a rarer word.
 _ANCHOR_KEY_CAP = 100
@@ -401,7 +404,8 @@ class _Anchors:
                 self.dated.append((i, day, s.words))
 
     def of(self, i: int) -> list[tuple[Sighting, frozenset[date]]]:
-        """Article ``i``'s sightings that retell a dated sibling's, with the days they give."""
+        """Article ``i``'s sightings, each with the days dated siblings that retell it give
+        (none where no sibling does)."""
         if self.evidence[i].guess.firm:
             return []
         found = []
@@ -416,8 +420,7 @@ class _Anchors:
                 for _, day, words in (self.dated[n] for n in near)
                 if _may_be(s, day) and self._share(s.words, words) >= needed
             )
-            if days:
-                found.append((s, days))
+            found.append((s, days))
         return found
 
     def _share(self, a: frozenset[str], b: frozenset[str]) -> float:
@@ -543,9 +546,13 @@ def _decide(
         # A sentence that retells a dated sibling's names that sibling's day; any other day the
         # story happens to name by the same weekday is a coincidence, not a confirmation.
         col = _sighted_column(sighting, cal)
-        if col is not None:
+        if col is None:
+            continue
+        if told:
             tied = np.isin(col, [d.toordinal() for d in told])
             score += np.where(tied, _ANCHOR, -_hit(own, cal, col))
+        else:
+            score -= (1 - _UNTIED) * _hit(own, cal, col)
     if g.printed_only and g.date is not None:
         score -= np.where(days > g.date.toordinal(), 1.0, 0.0)
     tried = hits != 0

@@ -110,3 +110,23 @@ def test_yesterday_is_tied_to_a_siblings_day_only_by_a_close_retelling() -> None
     )
     filled = fill_published_from_story([early, *late, undated])
     assert filled[3].date == LATE
+
+
+def test_weekdays_no_sibling_retells_count_less_than_one_a_sibling_does() -> None:
+    # The undated article retells the early veto of a Thursday, and names a Monday, a Tuesday
+    # and a Saturday in sentences of its own; the late articles happen to name days of those
+    # names too, in sentences about other things.
+    early = _firm(EARLY, (THU, VETO))
+    late = [
+        _firm(LATE, (0, FERRY), (1, MARKET), (SAT, "A storm closed the coast road")),
+        _firm(LATE, (SAT, "Fishermen rescued a stranded whale off the pier")),
+    ]
+    undated = _undated(
+        (THU, "The unrest began on Thursday, when the mayor vetoed the harbour budget"),
+        (0, "Councillors survived a vote of no confidence late on Monday"),
+        (1, "By early Tuesday police had detained forty people"),
+        (SAT, "On Saturday the prefect banned gatherings on the square"),
+    )
+    filled = fill_published_from_story([early, *late, undated])
+    assert filled[3].date is not None
+    assert EARLY <= filled[3].date < LATE.replace(day=1)
