@@ -122,6 +122,7 @@ class _Raw:
     role_of: str | None = None  # for role nouns: the resolved canonical name
     cluster: int = -1
     placed: bool = False  # it follows a preposition of place ("in Antakya", "from Kyiv")
+    main: bool = False  # the subject of its sentence's main clause, not of a clause inside it
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ class _Cue:
     clause_head: int
     subject: bool
     verb_of: int
+    main: bool = False
 
 
 @dataclass(frozen=True)
@@ -331,6 +333,7 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
         facility=_names_a_facility(form, head),
         introduction=frozenset(_introduction(found)) if found is not None else None,
         placed=span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS,
+        main=_is_main_subject(head),
     )
 
 
@@ -467,6 +470,17 @@ def _verb_of(head: Token) -> int:
     if head.dep_ == "appos":
         head = head.head
     return head.head.i
+
+
+def _is_main_subject(head: Token) -> bool:
+    """The subject of the sentence's main verb (or of a verb joined to it): "Le Pen" in "Le Pen
+    said Borne should step down", not "Borne"."""
+    if not _is_subject(head):
+        return False
+    verb = head.head.head if head.dep_ == "appos" else head.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _is_subject(head: Token) -> bool:
@@ -1125,6 +1139,7 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
                     clause_head.i,
                     _is_subject(tok),
                     _verb_of(tok),
+                    _is_main_subject(tok),
                 )
         sent_no += len(sents)
 
@@ -1171,6 +1186,7 @@ def _references(
             "REF",
             cue.subject,
             verb_of=cue.verb_of,
+            main=cue.main,
             role_of=name,
             cluster=canon_cluster.get(name, -1),
         )
@@ -1233,7 +1249,15 @@ def _pick_pronoun(cue: _Cue, persons: list[_Raw], canon: dict[int, str]) -> str 
     if cue.subject_dep:
         subjects = [p for p in before if p.subject]
         if subjects and sent - subjects[-1].sent <= 4:
-            return _name(subjects[-1], canon)
+            last = subjects[-1]
+            if last.sent != sent:
+                # The topic a new sentence continues is the last one's main subject, not the
+                # subject of a clause it reported ("Le Pen said Borne should step down. 'She
+                # must go,' she told reporters").
+                main = [p for p in subjects if p.sent == last.sent and p.main]
+                if main:
+                    return _name(main[-1], canon)
+            return _name(last, canon)
         return _name(before[-1], canon)
     if cue.possessive:
         own = [p for p in before if p.start in same_clause_subjects]

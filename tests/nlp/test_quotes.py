@@ -1,5 +1,6 @@
 from dataclasses import replace
 
+import pytest
 from spacy.language import Language
 
 from stories.nlp.actors import extract_actors
@@ -345,3 +346,20 @@ def test_a_name_after_a_long_description_names_the_speaker(nlp: Language) -> Non
     )
     [quote] = [q for q in quotes_of(nlp, text) if q.text == "not be politicized"]
     assert quote.speaker == "Geir Pedersen"
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "Opposition leader Anna Berg said the mayor, Clara Holm, should resign over the budget.",
+        # The main clause may be the second of two joined ones.
+        "The council met on Monday, and opposition leader Anna Berg said the mayor, Clara Holm, "
+        "should resign over the budget.",
+    ],
+)
+def test_a_pronoun_continues_the_last_sentences_main_subject_not_a_reported_one(
+    nlp: Language, reported: str
+) -> None:
+    text = f"{reported} “She must go,” she told reporters."
+    [quote] = [q for q in quotes_of(nlp, text) if q.text == "She must go"]
+    assert quote.speaker == "Anna Berg"
