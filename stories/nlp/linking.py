@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
+from .telling import telling_words
 from .types import Event, EventCandidate, Quote
 
 # (event index, that event's evidence in one article), in event order.
@@ -52,9 +51,9 @@ def _link(quote: Quote, file_events: _FileEvents) -> int | None:
     ]
     # A remark restated further down an article was folded into the event of its first telling:
     # the speaker's event in this article whose evidence shares most of the remark's words.
-    words = _content_words(quote.text) - _content_words(quote.speaker)
+    words = telling_words(quote.text) - telling_words(quote.speaker)
     overlaps = sorted(
-        (max(len(words & _content_words(s.sentence)) for s in sources), idx)
+        (max(len(words & telling_words(s.sentence)) for s in sources), idx)
         for idx, sources in spoken
     )
     if (
@@ -67,9 +66,3 @@ def _link(quote: Quote, file_events: _FileEvents) -> int | None:
         idx for idx, sources in spoken if any(s.date and s.date.basis == "context" for s in sources)
     ]
     return same_day[0] if len(same_day) == 1 else None
-
-
-@lru_cache(maxsize=65536)
-def _content_words(text: str) -> frozenset[str]:
-    # Short words are mostly function words; four letters and up carry the content.
-    return frozenset(w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) >= 4)
