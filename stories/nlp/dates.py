@@ -19,6 +19,7 @@ from typing import Literal
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
+from .lexicon import PLAY_CLOCK_UNITS
 from .types import DateBasis, DateValue
 
 Tense = Literal["past", "future"]
@@ -392,6 +393,8 @@ def dates_in_doc(
             continue  # "early on | Tuesday, March 12": a part of the next phrase, not a date
         if re.match(r"\s*(?:gmt|utc)\b", doc.text[span.end_char : span.end_char + 5], re.I):
             continue  # "(0117 GMT)": the model takes the clock for a year
+        if span[-1].lemma_.lower() in PLAY_CLOCK_UNITS:
+            continue  # "in the 29th minute": a moment of the game, which the model takes for a day
         left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
         value = resolve_expression(
             span.text,

@@ -166,6 +166,9 @@ LIGHT_VERBS = words(
 
 MODALS = words("may might could would should can must")
 
+# Units of a game's own clock: "the 29th minute", "the final lap" tell a moment of play, not a day.
+PLAY_CLOCK_UNITS = words("minute second lap inning innings")
+
 # Heads that announce what is to come: "is set to visit", "is expected to sign", "plans to".
 FUTURE_HEADS = words("set schedule expect due plan intend go prepare poise slate")
 

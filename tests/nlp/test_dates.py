@@ -208,3 +208,14 @@ def test_the_day_of_a_time_given_by_another_clock_is_not_a_day_told(nlp: Languag
     text = "The ferry sank at 4 a.m. local time (1700 GMT on Tuesday) off the coast."
     mentions = dates_in_doc(nlp(text), 0, DCT)
     assert [m.value.label for m in mentions] == []
+
+
+def test_a_moment_of_a_game_is_not_a_day_and_leaves_the_lede_its_own(nlp: Language) -> None:
+    # DCT is a Thursday: the final was played that day, its goal in the 29th minute.
+    text = (
+        "A low drive in the 29th minute gave the home side a 1-0 win in the cup final on "
+        "Thursday, their first title."
+    )
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert [m.value.label for m in mentions] == [DCT.isoformat()]
+    assert main_event_day(mentions, len(text), DCT).start == DCT
