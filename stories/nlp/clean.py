@@ -58,6 +58,8 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|\bcontributed (?:reporting )?to this (?:report|story|article)\b"
     r"|\b(?:get|sign up for)\b.{0,60}\bin your inbox\b|^\s*filed under\b"
     r"|^\s*reading time\b|\b\d+\s*min(?:ute)?s?\s+read\s*$"
+    # The page's audio player: "Listen to this article · 6 min".
+    r"|^\s*listen to (?:this|the) (?:article|story)\b"
     r"|\b(?:is|are) (?:a|an|the|your) (?:\w+ ){0,3}(?:news|media) (?:portal|site|website|"
     r"outlet|platform|source|aggregator)\b"
     # A paywall: "Subscribers get unlimited access to ... Already a member? Log in".
@@ -134,9 +136,9 @@ def clean_article(text: str) -> CleanArticle:
     furniture = 0
     while i < len(lines) and i - furniture < 4 and not headline:
         t = lines[i].text.strip()
-        if _is_masthead(t) or _is_breadcrumb(t):
-            # Cookie notices, the site's name in capitals, its menu, the trail of sections:
-            # above the headline, and not to be taken for it.
+        if _is_masthead(t) or _is_breadcrumb(t) or _BOILERPLATE_LINE.match(t):
+            # Cookie notices, the site's name in capitals, its menu, the trail of sections, a
+            # "Subscribe | Log in" bar: above the headline, and not to be taken for it.
             kinds[i] = "boilerplate"
             furniture += 1
         elif (parsed := _printed_date(t)) is not None:
@@ -447,14 +449,25 @@ def _date_beside_byline(line: str) -> object | None:
     return None
 
 
+_DATE_OR_CLOCK = re.compile(
+    rf"\d{{1,2}}[:.]\d{{2}}|\b{_MONTH_WORD}\s+\d|\b\d{{1,2}}\s+{_MONTH_WORD}|\d+[/-]\d+[/-]\d+"
+)
+
+
 def _is_breadcrumb(line: str) -> bool:
     """A trail of sections ("Home » Explainers » The outage, start to finish", "Local | Fire"):
     short steps, or any steps after "Home"."""
     steps = _CRUMB.split(line.strip())
-    if len(steps) < 2 or any(c.isdigit() for c in line):
-        # Digits are a date and a time ("Posted: Mar 4, 2024 / 05:52 PM"), not sections.
+    if len(steps) < 2 or _DATE_OR_CLOCK.search(line):
+        # A date and a time ("Posted: Mar 4, 2024 / 05:52 PM") are not sections; a year in a
+        # section's name ("World Cup 2023") is.
         return False
-    return steps[0].lower() == "home" or all(len(step.split()) <= 4 for step in steps)
+    if steps[0].lower() == "home":
+        return True
+    # The last step may be a longer section name when two short ones lead to it ("Sport >
+    # Football > FIFA Women's World Cup 2023").
+    short = [len(step.split()) <= 4 for step in steps]
+    return all(short[:-1]) and (short[-1] or len(steps) >= 3)
 
 
 def _is_masthead(line: str) -> bool:

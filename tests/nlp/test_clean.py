@@ -428,3 +428,33 @@ def test_a_posted_line_with_the_time_first_or_the_writer_after_gives_the_date() 
         clean = clean_article(f"Ferry stops mid-strait\n\n{line}\n\n{BODY}\n")
         assert clean.stamped_date is not None and clean.stamped_date.isoformat() == day
         assert clean.headline == "Ferry stops mid-strait"
+
+
+def test_a_subscribe_bar_and_a_trail_ending_in_a_years_section_are_not_the_headline() -> None:
+    text = (
+        "Harbour Courier\n\n"
+        "Subscribe from $2 a week | Log in\n\n"
+        "Sport > Sailing > The Coastal Cup Regatta of 2023\n\n"
+        "EXPLAINER\n\n"
+        "From the start line to the protest room: how one collision decided the regatta\n\n"
+        "A week after the final race, the jury has stripped the winners of their title.\n\n"
+        "By Ana Silva\n\n"
+        "Listen to this article · 4 min\n\n"
+        "The home crew crossed the line first on Sunday, two lengths ahead of the visitors.\n"
+    )
+    clean = clean_article(text)
+    assert clean.headline.startswith("From the start line to the protest room")
+    assert [b.text for b in clean.blocks if b.kind == "body"] == [
+        "The home crew crossed the line first on Sunday, two lengths ahead of the visitors."
+    ]
+
+
+def test_a_posted_date_with_a_time_is_not_a_trail_of_sections() -> None:
+    text = (
+        "Posted: Mar 4, 2024 / 05:52 PM\n\n"
+        "Harbour Strike Ends After Ten Days of Talks\n\n"
+        "Dock workers voted on Sunday to end their strike, the union said.\n"
+    )
+    clean = clean_article(text)
+    assert clean.stamped_date is not None and clean.stamped_date.isoformat() == "2024-03-04"
+    assert clean.headline == "Harbour Strike Ends After Ten Days of Talks"
