@@ -1248,6 +1248,12 @@ def _pick_pronoun(cue: _Cue, persons: list[_Raw], canon: dict[int, str]) -> str 
     }
     if cue.subject_dep:
         subjects = [p for p in before if p.subject]
+        recent = [p for p in before if p.sent == sent - 1]
+        if recent and (not subjects or subjects[-1].sent < sent - 1):
+            # No one was the subject of the sentence before, but someone was in it: the topic
+            # has moved to them ("The loudest cheer was for X, whose goal won it. 'Now you
+            # have the star,' she told the crowd").
+            return _name(recent[0], canon)
         if subjects and sent - subjects[-1].sent <= 4:
             last = subjects[-1]
             if last.sent != sent:

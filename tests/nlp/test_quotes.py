@@ -363,3 +363,15 @@ def test_a_pronoun_continues_the_last_sentences_main_subject_not_a_reported_one(
     text = f"{reported} “She must go,” she told reporters."
     [quote] = [q for q in quotes_of(nlp, text) if q.text == "She must go"]
     assert quote.speaker == "Anna Berg"
+
+
+def test_a_pronoun_after_a_sentence_whose_only_person_is_no_subject_is_that_person(
+    nlp: Language,
+) -> None:
+    text = (
+        "Coach Lena Berg thanked the fans at the town hall.\n\n"
+        "The loudest cheer was for Ana Silva, whose goal won the final. "
+        "“Now you have the cup you wanted so much,” she told the crowd."
+    )
+    [quote] = [q for q in quotes_of(nlp, text) if q.text.startswith("Now you have")]
+    assert quote.speaker == "Ana Silva"
