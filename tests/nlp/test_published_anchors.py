@@ -1,6 +1,6 @@
 """An undated article's weekdays tied to the days dated siblings give the same happenings."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.language import Language
 
@@ -130,3 +130,28 @@ def test_weekdays_no_sibling_retells_count_less_than_one_a_sibling_does() -> Non
     filled = fill_published_from_story([early, *late, undated])
     assert filled[3].date is not None
     assert EARLY <= filled[3].date < LATE.replace(day=1)
+
+
+def test_yesterday_that_retells_a_siblings_report_is_the_day_after_it() -> None:
+    early = _firm(EARLY, (WED, VETO))  # the veto on Wednesday 13 March
+    late = [_firm(LATE, (4, FERRY)), _firm(LATE, (4, "A storm closed the coast road"))]
+    undated = PublishedEvidence(
+        guess=PublishedGuess(None, "unknown"),
+        yesterday=1,
+        sightings=(Sighting(telling_words(VETO + " yesterday"), back=1),),
+    )
+    filled = fill_published_from_story([early, *late, undated])
+    assert filled[3].date == EARLY  # the day after the veto
+
+
+def test_a_siblings_yesterday_gives_the_day_before_it_to_a_weekday_that_retells_it() -> None:
+    yesterday = PublishedEvidence(
+        guess=PublishedGuess(EARLY, "manifest", firm=True),
+        yesterday=1,
+        sightings=(Sighting(telling_words(VETO), back=1),),  # Wednesday 13 March
+    )
+    late = [_firm(LATE, (WED, FERRY)), _firm(LATE, (WED, "A storm closed the coast road"))]
+    undated = _undated((WED, "On Wednesday the mayor vetoed the harbour budget"), (SAT, MARKET))
+    filled = fill_published_from_story([yesterday, *late, undated])
+    assert filled[3].date is not None
+    assert EARLY - timedelta(days=1) <= filled[3].date < LATE.replace(day=1)
