@@ -64,6 +64,9 @@ _MAX_LAG = 10
 _ANCHOR_SHARE = 0.3
 _ANCHOR_SHARE_ANY_DAY = 0.5
 _ANCHOR = 2.0
+# What a wire dateline's month-day ("SYDNEY, July 28 (Wire) -") adds to that day: as much as a
+# tie to a sibling's report.
+_DATELINE = 2.0
 # What a sentence no dated sibling retells keeps of its confirmation by days the story names: a
 # sibling naming a day of that weekday likely tells of something else.
 _UNTIED = 0.5
@@ -112,6 +115,9 @@ class PublishedEvidence:
     ago: tuple[tuple[int, int], ...] = ()
     last_week: int = 0  # how often "last week" is said: the calendar week before the article's
     sightings: tuple[Sighting, ...] = ()
+    # The month and day of a wire dateline without a year ("SYDNEY, July 28 (Wire) -"): the day
+    # the article was filed, in the year the story gives.
+    dateline: tuple[int, int] | None = None
 
 
 def read_evidence(
@@ -181,6 +187,7 @@ def read_evidence(
         ago=tuple(ago),
         last_week=last_week,
         sightings=tuple(sightings),
+        dateline=dateline if dateline is not None and len(dateline) == 2 else None,  # type: ignore[arg-type]
     )
 
 
@@ -542,6 +549,12 @@ def _decide(
     # Weekdays that fall in the story's days are explained even where no sibling names them.
     score = hits + 0.2 * inside - 0.3 * ahead - stray - 0.1 * lag
     score += cal.pub_bonus
+    filed = np.zeros(len(days), dtype=bool)
+    if ev.dateline is not None:
+        # A dateline's day is most often the day of filing: evidence, not proof (a rewrite may
+        # keep the wire's dateline and appear a day or more later).
+        filed = days == cal.month_day(*ev.dateline)
+        score += _DATELINE * filed
     for sighting, told in anchors:
         # A sentence that retells a dated sibling's names that sibling's day; any other day the
         # story happens to name by the same weekday is a coincidence, not a confirmation.
@@ -555,7 +568,7 @@ def _decide(
             score -= (1 - _UNTIED) * _hit(own, cal, col)
     if g.printed_only and g.date is not None:
         score -= np.where(days > g.date.toordinal(), 1.0, 0.0)
-    tried = hits != 0
+    tried = (hits != 0) | filed
     if ev.lower_bound is not None:
         tried &= days >= ev.lower_bound.toordinal()
     best: tuple[float, int] | None = None

@@ -192,3 +192,18 @@ def test_a_day_the_reader_will_be_able_to_do_something_is_ahead(nlp: Language) -
         "Passengers will be able to claim a free trip from Monday, the company said on Thursday.\n",
     )
     assert evidence.weekdays == (3,)
+
+
+def test_a_datelines_day_without_a_year_outweighs_weekdays_the_siblings_name(
+    nlp: Language,
+) -> None:
+    early = _evidence(nlp, DATED, manifest=date(2024, 3, 27))  # Wednesday; sinking Tuesday
+    later = _evidence(
+        nlp,
+        "Ferry Owners Face Questions\n\n"
+        "PORT CITY, April 4 (Coast Wire) - The owners of the ferry that sank were questioned on "
+        "Thursday by investigators, who on Tuesday had recovered the vessel's data recorder.\n",
+    )
+    filled = fill_published_from_story([early, later])
+    # Read by its weekdays alone, the Tuesday of the sinking week would fit as well.
+    assert filled[1].date == date(2024, 4, 4)
