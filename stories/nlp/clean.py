@@ -227,8 +227,21 @@ def clean_article(text: str) -> CleanArticle:
             continue
         if (
             not told
+            and j > 0
+            and kinds[j - 1] in ("headline", "subheadline")
+            and _bare_name(t)
             and j + 1 < len(lines)
-            and _byline(lines[j + 1].text.strip())
+            and not _bare_name(lines[j + 1].text.strip())
+        ):
+            # A writer's name on a line of its own under the headline and standfirst, without
+            # "By": the byline.
+            kinds[j] = "byline"
+            author = author or t
+            continue
+        if (
+            not told
+            and j + 1 < len(lines)
+            and (_byline(lines[j + 1].text.strip()) or _bare_name_after(lines, kinds, j))
             and len(t.split()) <= 45
         ):
             # Between the headline and the byline, before any body: the standfirst, full stop
@@ -452,6 +465,32 @@ def _date_beside_byline(line: str) -> object | None:
 _DATE_OR_CLOCK = re.compile(
     rf"\d{{1,2}}[:.]\d{{2}}|\b{_MONTH_WORD}\s+\d|\b\d{{1,2}}\s+{_MONTH_WORD}|\d+[/-]\d+[/-]\d+"
 )
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la", "le"})
+
+
+def _bare_name(line: str) -> bool:
+    """A line that is only a person's name, two to four words ("Piotr Zalewski")."""
+    words = line.split()
+    if not 2 <= len(words) <= 4 or words[0].lower() in SMALL_TITLE_WORDS:
+        return False
+    if _BOILERPLATE_LINE.match(line) or _END_MARKER.match(line) or _LINK_LIST_HEAD.match(line):
+        return False  # "Related Coverage", "Most Read": the page's, not a writer's
+    return all(_NAME_WORD.fullmatch(w) or w in _NAME_PARTICLES for w in words) and bool(
+        _NAME_WORD.fullmatch(words[-1])
+    )
+
+
+def _bare_name_after(lines: list[_Line], kinds: list[BlockKind], j: int) -> bool:
+    """Whether line ``j`` is a standfirst: right under the headline, with a bare name after it."""
+    return (
+        j > 0
+        and kinds[j - 1] == "headline"
+        and j + 2 < len(lines)
+        and _bare_name(lines[j + 1].text.strip())
+    )
 
 
 def _is_breadcrumb(line: str) -> bool:

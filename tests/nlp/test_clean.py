@@ -458,3 +458,20 @@ def test_a_posted_date_with_a_time_is_not_a_trail_of_sections() -> None:
     clean = clean_article(text)
     assert clean.stamped_date is not None and clean.stamped_date.isoformat() == "2024-03-04"
     assert clean.headline == "Harbour Strike Ends After Ten Days of Talks"
+
+
+def test_a_writers_name_alone_under_the_standfirst_is_the_byline() -> None:
+    text = (
+        "A harbour treasure among the stolen pieces\n\n"
+        "The silver compass, a gift from the old guild, was taken in Monday's raid on the "
+        "museum. Local historians call it a loss for the whole coast.\n\n"
+        "Marta Kowalska\n\n"
+        "Among the pieces that thieves carried out of the museum on Monday is one that sailors "
+        "regard as their own.\n\n"
+        "The Vote\n\n"
+        "The council met on Tuesday to discuss a reward.\n"
+    )
+    clean = clean_article(text)
+    assert clean.author == "Marta Kowalska"
+    assert [b.kind for b in clean.blocks[:3]] == ["headline", "subheadline", "byline"]
+    assert ("heading", "The Vote") in kinds(text)
