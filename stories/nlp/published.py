@@ -494,6 +494,11 @@ def _decide(
     g = ev.guess
     if g.firm or cal is None:
         return g
+    reach = timedelta(days=_MAX_LAG)
+    if g.printed_only and g.date is not None and cal.first - reach <= g.date <= cal.last + reach:
+        # A date printed on the page within days of the story's firm dates is the article's
+        # own; one weeks later is the day the page was saved.
+        return replace(g, printed_only=False)
     if not (ev.weekdays or ev.month_days or ev.yesterday or ev.ago or ev.last_week):
         return g
     # Its own sightings count for the story, but not as confirmation of themselves. Only its own

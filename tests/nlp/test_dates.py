@@ -5,7 +5,12 @@ from spacy.language import Language
 
 from stories.nlp.clean import clean_article
 from stories.nlp.dates import dates_in_doc, main_event_day, resolve_expression
-from stories.nlp.published import PublishedGuess, fill_published_from_story, infer_published
+from stories.nlp.published import (
+    PublishedGuess,
+    fill_published_from_story,
+    infer_published,
+    read_evidence,
+)
 
 # A Thursday.
 DCT = date(2024, 3, 14)
@@ -219,3 +224,13 @@ def test_a_moment_of_a_game_is_not_a_day_and_leaves_the_lede_its_own(nlp: Langua
     mentions = dates_in_doc(nlp(text), 0, DCT)
     assert [m.value.label for m in mentions] == [DCT.isoformat()]
     assert main_event_day(mentions, len(text), DCT).start == DCT
+
+
+def test_a_printed_date_days_after_the_siblings_is_the_articles_own(nlp: Language) -> None:
+    clean, docs = _docs(
+        nlp, "Tue. Mar 12th, 2024\nBridge Reopens\n\nThe bridge reopened on Monday.\n"
+    )
+    printed = read_evidence(clean, docs)
+    sibling = PublishedGuess(date(2024, 3, 8), "manifest", firm=True)
+    filled = fill_published_from_story([printed, sibling])
+    assert (filled[0].date, filled[0].basis) == (date(2024, 3, 12), "inferred from text")
