@@ -1156,6 +1156,10 @@ class _RoleFits:
             self._known[(affil, role)] = _role_fits(affil, role, self.profiles)
         return self._known[(affil, role)]
 
+    def exact(self, affil: str, role: str) -> bool:
+        """Whether those who fit were introduced with this very role, not a generic one."""
+        return any(r == role for name in self(affil, role) for _, r in self.profiles[name])
+
 
 def _references(
     art: ArticleNames,
@@ -1169,7 +1173,13 @@ def _references(
     persons = list(chain)
     for cue in art.cues:
         if cue.role is not None:
-            name = _pick_role(fits(cue.affil, cue.role), persons, cue.at, canon)
+            name = _pick_role(
+                fits(cue.affil, cue.role),
+                persons,
+                cue.at,
+                canon,
+                alone=fits.exact(cue.affil, cue.role),
+            )
         else:
             name = _pick_pronoun(cue, persons, canon)
         if name is None:
@@ -1217,17 +1227,24 @@ def _role_fits(affil: str, role: str, profiles: dict[str, set[tuple[str, str]]])
 
 
 def _pick_role(
-    fits: set[str], persons: list[_Raw], start: int, canon: dict[int, str]
+    fits: set[str],
+    persons: list[_Raw],
+    start: int,
+    canon: dict[int, str],
+    *,
+    alone: bool = True,
 ) -> str | None:
     """The person a role noun refers to: one introduced with that role (and affiliation),
-    ``fits``."""
+    ``fits``. ``alone``: whether the one person who fits may be meant though this article has
+    not named them; a generic role ("the chief" for someone introduced as "President") may
+    not: it names whoever the article has been speaking of."""
     if not fits:
         return None
     # Several fit: the one this article mentioned last before the reference.
     before = [p for p in persons if p.start < start and _name(p, canon) in fits]
     if before:
         return _name(before[-1], canon)
-    if len(fits) == 1:
+    if len(fits) == 1 and alone:
         return next(iter(fits))
     return None
 

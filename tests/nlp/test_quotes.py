@@ -375,3 +375,29 @@ def test_a_pronoun_after_a_sentence_whose_only_person_is_no_subject_is_that_pers
     )
     [quote] = [q for q in quotes_of(nlp, text) if q.text.startswith("Now you have")]
     assert quote.speaker == "Ana Silva"
+
+
+def test_a_generic_role_does_not_reach_a_person_only_another_article_names(
+    nlp: Language,
+) -> None:
+    other = make_article(nlp, "President Ana Silva signed the decree on Monday.", "a.txt")
+    text = (
+        "The agency declared an emergency on Monday.\n\n"
+        "The agency chief told reporters that the outbreak “can still be stopped”."
+    )
+    art = make_article(nlp, text, "b.txt")
+    actors = extract_actors([other, art])
+    [quote] = extract_quotes(art, actors)
+    assert quote.speaker != "Ana Silva"
+
+
+def test_an_exact_role_reaches_the_one_person_introduced_with_it_in_another_article(
+    nlp: Language,
+) -> None:
+    other = make_article(nlp, "Agency director Ana Silva declared an emergency.", "a.txt")
+    art = make_article(
+        nlp, "The director told reporters that the outbreak “can still be stopped”.", "b.txt"
+    )
+    actors = extract_actors([other, art])
+    [quote] = extract_quotes(art, actors)
+    assert quote.speaker == "Ana Silva"
