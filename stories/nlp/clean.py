@@ -283,6 +283,8 @@ def clean_article(text: str) -> CleanArticle:
             told = True
 
     _cut_off_ending(lines, kinds)
+    for j in _author_notes(lines, kinds, author):
+        kinds[j] = "boilerplate"
     blocks: list[Block] = []
     ledes = 0
     for k, line in zip(kinds, lines, strict=True):
@@ -469,6 +471,23 @@ _DATE_OR_CLOCK = re.compile(
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la", "le"})
+
+
+def _author_notes(lines: list[_Line], kinds: list[BlockKind], author: str | None) -> list[int]:
+    """Paragraphs about the writers, not the story: "Jane Roe covers health from Geneva." A
+    paragraph that opens with a byline writer's full name, after the story has begun."""
+    names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", author or "")]
+    names = [n for n in names if len(n.split()) >= 2]
+    if not names:
+        return []
+    body = [j for j, k in enumerate(kinds) if k == "body"]
+    return [
+        j
+        for j in body[1:]
+        if any(
+            lines[j].text.startswith(n) and lines[j].text[len(n) : len(n) + 1] == " " for n in names
+        )
+    ]
 
 
 def _bare_name(line: str) -> bool:

@@ -475,3 +475,16 @@ def test_a_writers_name_alone_under_the_standfirst_is_the_byline() -> None:
     assert clean.author == "Marta Kowalska"
     assert [b.kind for b in clean.blocks[:3]] == ["headline", "subheadline", "byline"]
     assert ("heading", "The Vote") in kinds(text)
+
+
+def test_a_note_about_the_writers_under_the_story_is_not_body() -> None:
+    text = (
+        "Port Reopens After Storm\n\n"
+        "By Marta Kowalska and Tom Reed\n\n"
+        "The port reopened on Monday after three days of gales, the harbour master said.\n\n"
+        "Marta Kowalska covers shipping from Gdansk. Tom Reed covers the coast.\n"
+    )
+    clean = clean_article(text)
+    assert [b.text for b in clean.blocks if b.kind == "body"] == [
+        "The port reopened on Monday after three days of gales, the harbour master said."
+    ]
