@@ -187,7 +187,9 @@ def read_evidence(
         ago=tuple(ago),
         last_week=last_week,
         sightings=tuple(sightings),
-        dateline=dateline if dateline is not None and len(dateline) == 2 else None,  # type: ignore[arg-type]
+        dateline=(dateline[0], dateline[1])
+        if dateline is not None and len(dateline) == 2
+        else None,
     )
 
 
@@ -396,9 +398,9 @@ class _Anchors:
             {(i, k): s.words for i, ev in enumerate(evidence) for k, s in enumerate(ev.sightings)}
         )
         self.default = max(self.weights.values(), default=1.0)
-        self.dated: list[tuple[int, date, frozenset[str]]] = []
+        self.dated: list[tuple[date, frozenset[str]]] = []
         self.index: dict[str, list[int]] = {}
-        for i, ev in enumerate(evidence):
+        for ev in evidence:
             g = ev.guess
             if not g.firm or g.date is None:
                 continue
@@ -408,7 +410,7 @@ class _Anchors:
                     continue
                 for w in s.words:
                     self.index.setdefault(w, []).append(len(self.dated))
-                self.dated.append((i, day, s.words))
+                self.dated.append((day, s.words))
 
     def of(self, i: int) -> list[tuple[Sighting, frozenset[date]]]:
         """Article ``i``'s sightings, each with the days dated siblings that retell it give
@@ -424,7 +426,7 @@ class _Anchors:
             needed = _ANCHOR_SHARE_ANY_DAY if s.back is not None else _ANCHOR_SHARE
             days = frozenset(
                 day
-                for _, day, words in (self.dated[n] for n in near)
+                for day, words in (self.dated[n] for n in near)
                 if _may_be(s, day) and self._share(s.words, words) >= needed
             )
             found.append((s, days))
