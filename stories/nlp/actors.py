@@ -473,8 +473,8 @@ def _verb_of(head: Token) -> int:
 
 
 def _is_main_subject(head: Token) -> bool:
-    """The subject of the sentence's main verb (or of a verb joined to it): "Le Pen" in "Le Pen
-    said Borne should step down", not "Borne"."""
+    """The subject of the sentence's main verb (or of a verb joined to it): "the minister" in
+    "The minister said the mayor should step down", not "the mayor"."""
     if not _is_subject(head):
         return False
     verb = head.head.head if head.dep_ == "appos" else head.head
@@ -1275,8 +1275,8 @@ def _pick_pronoun(cue: _Cue, persons: list[_Raw], canon: dict[int, str]) -> str 
             last = subjects[-1]
             if last.sent != sent:
                 # The topic a new sentence continues is the last one's main subject, not the
-                # subject of a clause it reported ("Le Pen said Borne should step down. 'She
-                # must go,' she told reporters").
+                # subject of a clause it reported ("The minister said the mayor should step
+                # down. 'She must go,' she told reporters").
                 main = [p for p in subjects if p.sent == last.sent and p.main]
                 if main:
                     return _name(main[-1], canon)

@@ -523,7 +523,7 @@ def _is_breadcrumb(line: str) -> bool:
     if steps[0].lower() == "home":
         return True
     # The last step may be a longer section name when two short ones lead to it ("Sport >
-    # Football > FIFA Women's World Cup 2023").
+    # Sailing > The Coastal Cup Regatta of 2023").
     short = [len(step.split()) <= 4 for step in steps]
     return all(short[:-1]) and (short[-1] or len(steps) >= 3)
 

@@ -64,7 +64,7 @@ _MAX_LAG = 10
 _ANCHOR_SHARE = 0.3
 _ANCHOR_SHARE_ANY_DAY = 0.5
 _ANCHOR = 2.0
-# What a wire dateline's month-day ("SYDNEY, July 28 (Wire) -") adds to that day: as much as a
+# What a wire dateline's month-day ("PORT CITY, July 28 (Wire) -") adds to that day: as much as a
 # tie to a sibling's report.
 _DATELINE = 2.0
 # What a sentence no dated sibling retells keeps of its confirmation by days the story names: a
@@ -115,7 +115,7 @@ class PublishedEvidence:
     ago: tuple[tuple[int, int], ...] = ()
     last_week: int = 0  # how often "last week" is said: the calendar week before the article's
     sightings: tuple[Sighting, ...] = ()
-    # The month and day of a wire dateline without a year ("SYDNEY, July 28 (Wire) -"): the day
+    # The month and day of a wire dateline without a year ("PORT CITY, July 28 (Wire) -"): the day
     # the article was filed, in the year the story gives.
     dateline: tuple[int, int] | None = None
 
