@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from .telling import telling_words
 from .types import Event, EventCandidate, Quote
@@ -51,10 +52,9 @@ def _link(quote: Quote, file_events: _FileEvents) -> int | None:
     ]
     # A remark restated further down an article was folded into the event of its first telling:
     # the speaker's event in this article whose evidence shares most of the remark's words.
-    words = telling_words(quote.text) - telling_words(quote.speaker)
+    words = _telling(quote.text) - _telling(quote.speaker)
     overlaps = sorted(
-        (max(len(words & telling_words(s.sentence)) for s in sources), idx)
-        for idx, sources in spoken
+        (max(len(words & _telling(s.sentence)) for s in sources), idx) for idx, sources in spoken
     )
     if (
         overlaps
@@ -66,3 +66,7 @@ def _link(quote: Quote, file_events: _FileEvents) -> int | None:
         idx for idx, sources in spoken if any(s.date and s.date.basis == "context" for s in sources)
     ]
     return same_day[0] if len(same_day) == 1 else None
+
+
+# Each quote is compared with every source of its speaker's events: a sentence is read once.
+_telling = lru_cache(maxsize=65536)(telling_words)

@@ -12,7 +12,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
-from functools import lru_cache
 
 from .lexicon import COMMON_WORDS
 from .stems import stem
@@ -20,7 +19,6 @@ from .stems import stem
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-@lru_cache(maxsize=1 << 16)
 def telling_words(text: str) -> frozenset[str]:
     """The stems of a text's content words, and its numbers as "#<digits>"."""
     # Stems let "launching" meet "launched"; numbers are telling words too ("7.8", "44 billion").
