@@ -65,7 +65,12 @@ _SEASON = re.compile(
     r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?$",
     re.I,
 )
-_RELATIVE_PERIOD = re.compile(r"^(?P<rel>this|last|next|past)\s+(?P<unit>year|month|week)$", re.I)
+# "earlier this year", "late last month": the period itself, with where in it as a qualifier.
+_RELATIVE_PERIOD = re.compile(
+    r"^(?:(?P<part>earlier|later|early|late|mid)[\s-]+)?(?P<rel>this|last|next|past)\s+"
+    r"(?P<unit>year|month|week)$",
+    re.I,
+)
 _SAME_DAY = re.compile(
     r"^(?:(?:just|only|a few|several|some|mere)\s+)*(?:hours|minutes)(?:\s+(?:before|after|earlier|"
     r"later|ago))?$|^(?:earlier|later)\s+(?:today|in the day)$|^today$|^tonight$|"
@@ -278,12 +283,17 @@ def resolve_expression(
 
     if m := _RELATIVE_PERIOD.match(low):
         rel, unit = m.group("rel").lower(), m.group("unit").lower()
+        part = (m.group("part") or "").lower() or None
         shift = {"this": 0, "last": -1, "past": -1, "next": 1}[rel]
         if unit == "year":
-            return _year(dct.year + shift, words, "relative")
+            return _year(dct.year + shift, words, "relative", part)
         if unit == "month":
             y, mo = divmod(dct.year * 12 + dct.month - 1 + shift, 12)
-            return _month(y, mo + 1, words, "relative")
+            return _month(y, mo + 1, words, "relative", part)
+        if part not in (None, "early"):
+            # "later this week": no one day of it, and no grain between a day and a month; a
+            # week is dated by its first day, which "early next week" is near.
+            return None
         monday = dct - timedelta(days=dct.weekday()) + timedelta(weeks=shift)
         return DateValue(monday, monday + timedelta(days=6), "day", words, "relative", "week")
 

@@ -31,6 +31,12 @@ DCT = date(2024, 3, 14)
         ("last month", "past", "2024-02", "month", "relative"),
         ("this year", "past", "2024", "year", "relative"),
         ("three years ago", "past", "2021", "year", "relative"),
+        # Where in a period, said of the period: the period itself.
+        ("earlier this year", "past", "2024", "year", "relative"),
+        ("late last year", "past", "2023", "year", "relative"),
+        ("earlier this month", "past", "2024-03", "month", "relative"),
+        ("later this month", "future", "2024-03", "month", "relative"),
+        ("early next week", "future", "2024-03-18", "day", "relative"),
         # A short month's name after a day is not a time zone's letters.
         ("17 June", "past", "2023-06-17", "day", "explicit"),
         ("5 May", "past", "2023-05-05", "day", "explicit"),
@@ -45,6 +51,15 @@ def test_expressions_resolve_against_the_publication_date(
     value = resolve_expression(words, DCT, tense=tense)  # type: ignore[arg-type]
     assert value is not None
     assert (value.label, value.granularity, value.basis) == (label, granularity, basis)
+
+
+def test_a_part_of_a_period_keeps_where_in_it_it_lies() -> None:
+    value = resolve_expression("earlier this year", DCT)
+    assert value is not None and value.qualifier == "earlier"
+
+
+def test_later_this_week_names_no_one_day() -> None:
+    assert resolve_expression("later this week", DCT, tense="future") is None
 
 
 @pytest.mark.parametrize("words", ["18-month", "four years", "two weeks", "the past decade"])
