@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from .anchored import anchored_dates
 from .clean import clean_article
 from .dates import DateMention, dates_in_doc, main_event_day
 from .events import extract_events
@@ -254,7 +255,7 @@ def extract_story(
     for a in cleaned:
         if a.reading is not None:
             kept_readings[a.input.file] = a.reading
-    candidates = [c for c in candidates if c.file not in failed]
+    candidates = anchored_dates([c for c in candidates if c.file not in failed])
     events = merge_candidates(candidates, {a.name: a.kind for a in actor_index.actors})
     linked = link_quotes([q for q in quotes if q.file not in failed], events)
     grouped = share_events(

@@ -1,0 +1,120 @@
+"""Days told from the story's own happenings: "a day after the raid", "the morning of the collapse".
+
+An article often dates a happening only against another ("two days after the theft", "hours
+before the vote"). Which day "the theft" was is not in that sentence, and often not in that
+article, but the story knows it: the outlets that date the theft outright. A report whose day
+was only inherited from its article is dated from that day instead, moved by the offset its
+words give. Only offsets that name a day are read ("the day after", "hours before", "three days
+after"); "after the result" or "weeks later" leave the inherited day as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from .dates import number
+from .events import event_kind
+from .types import DateValue, EventCandidate
+
+_COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
+_ANCHOR = re.compile(
+    r"\b(?:"
+    rf"(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before|following)"
+    r"|(?:(?:just|only|mere)\s+)?(?:hours|minutes|moments|shortly)\s+(?:after|before|following)"
+    r"|just\s+(?:after|before)"
+    r"|within\s+(?:hours|minutes)\s+of"
+    r"|the\s+(?:morning|afternoon|evening|night|day|hours)\s+of"
+    r"|the\s+(?P<side>day|night|morning|afternoon|evening)\s+(?P<side_way>after|before|following)"
+    r"|on\s+the\s+(?P<eve>eve)\s+of"
+    r")\s+(?:the|that|this|last\s+\w+'s)\s+(?P<first>[a-z]+)(?:\s+(?P<second>[a-z]+))?",
+    re.IGNORECASE,
+)
+# How many outlets must place a happening on a day before the story knows it, when none dates
+# it in words.
+_MIN_FILES = 2
+
+
+def anchored_dates(candidates: Sequence[EventCandidate]) -> list[EventCandidate]:
+    """The candidates, with a day read from another happening of the story where a report's own
+    day was only its article's."""
+    days = _days_by_kind(candidates)
+    out = []
+    for c in candidates:
+        if c.date is None or c.date.basis == "context":
+            found = _anchored(c, days)
+            if found is not None:
+                c = replace(c, date=found)
+        out.append(c)
+    return out
+
+
+def _days_by_kind(candidates: Sequence[EventCandidate]) -> dict[str, date]:
+    """Each kind of happening that the outlets telling it place on one day above all others.
+
+    Outlets that date it in words count first; a day inherited from an article counts next,
+    since the happening an article leads with is mostly dated so, and rightly. A kind the story
+    tells on several days alike ("a meeting") names no one happening."""
+    own: dict[str, dict[date, set[str]]] = defaultdict(lambda: defaultdict(set))
+    told: dict[str, dict[date, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for c in candidates:
+        d = c.date
+        if d is None or d.granularity != "day" or d.start != d.end:
+            continue
+        kind = event_kind(c.trigger)
+        told[kind][d.start].add(c.file)
+        if d.basis != "context":
+            own[kind][d.start].add(c.file)
+    days: dict[str, date] = {}
+    for kind, by_day in told.items():
+        ranked = sorted(by_day, key=lambda day: (-len(own[kind][day]), -len(by_day[day]), day))
+        best = ranked[0]
+        support = (len(own[kind][best]), len(by_day[best]))
+        if (support[0] or support[1] >= _MIN_FILES) and (
+            len(ranked) == 1 or (len(own[kind][ranked[1]]), len(by_day[ranked[1]])) < support
+        ):
+            days[kind] = best
+    return days
+
+
+def _anchored(c: EventCandidate, days: dict[str, date]) -> DateValue | None:
+    for m in _ANCHOR.finditer(c.sentence):
+        day = _day_of(m, days)
+        if day is None:
+            continue
+        return DateValue(day + _offset(m), day + _offset(m), "day", m.group(0), "relative")
+    return None
+
+
+def _day_of(m: re.Match[str], days: dict[str, date]) -> date | None:
+    first, second = m.group("first"), m.group("second") or ""
+    if second.lower().endswith("ed"):
+        # "before the deal closed": the happening is the verb's, not its subject's.
+        verb = second.lower()
+        return _known(days, verb[:-1], verb[:-2])
+    # Lemmas are lower case, so a name ("the State Department") never reads as a happening.
+    words = [w for w in (first, second) if w]
+    return _known(days, *[lemma for w in words for lemma in (w, w[:-1] if w.endswith("s") else w)])
+
+
+def _known(days: dict[str, date], *lemmas: str) -> date | None:
+    for lemma in lemmas:
+        day = days.get(event_kind(lemma))
+        if day is not None:
+            return day
+    return None
+
+
+def _offset(m: re.Match[str]) -> timedelta:
+    if m.group("eve"):
+        return timedelta(days=-1)
+    if m.group("side"):
+        return timedelta(days=-1 if m.group("side_way").lower() == "before" else 1)
+    if m.group("count"):
+        n = number(m.group("count"))
+        days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+        return timedelta(days=-days if m.group("way").lower() == "before" else days)
+    return timedelta(0)

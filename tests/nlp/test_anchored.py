@@ -1,0 +1,107 @@
+"""Days told from the story's own happenings: "a day after the theft" is the theft's day + 1."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from stories.nlp.anchored import anchored_dates
+from stories.nlp.story import extract_story
+from stories.nlp.topics import load_taxonomy
+from stories.nlp.types import ArticleInput, DateValue
+
+from .helpers import report
+
+MONDAY = date(2025, 3, 3)
+FRIDAY = date(2025, 3, 7)
+
+
+def on(day: date, basis: str = "relative") -> DateValue:
+    return DateValue(day, day, "day", "" if basis == "context" else "Monday", basis)  # type: ignore[arg-type]
+
+
+def told(*sentences: tuple[str, str, DateValue | None, str]) -> list:
+    return [report(file, text, d, trigger=trigger) for file, text, d, trigger in sentences]
+
+
+def theft_on_monday() -> list:
+    return told(
+        ("a.txt", "Thieves stole three paintings from the gallery on Monday.", on(MONDAY), "steal"),
+        ("b.txt", "The theft took under ten minutes.", on(MONDAY, "context"), "theft"),
+    )
+
+
+def test_a_day_after_the_happening_is_the_day_after_the_story_dates_it() -> None:
+    later = report("c.txt", "Police offered a reward a day after the theft.", on(FRIDAY, "context"))
+    dated = anchored_dates([*theft_on_monday(), later])[-1]
+    assert dated.date is not None
+    assert (dated.date.start, dated.date.basis) == (date(2025, 3, 4), "relative")
+
+
+def test_days_before_and_the_morning_of_move_by_what_they_say() -> None:
+    before = report("c.txt", "Two days before the theft a guard saw a van.", on(FRIDAY, "context"))
+    morning = report("d.txt", "The morning of the robbery, alarms rang.", on(FRIDAY, "context"))
+    *_, a, b = anchored_dates([*theft_on_monday(), before, morning])
+    assert a.date is not None and a.date.start == date(2025, 3, 1)
+    assert b.date is not None and b.date.start == MONDAY
+
+
+def test_a_report_dated_in_its_own_words_keeps_its_day() -> None:
+    own = report("c.txt", "Hours after the theft, on Friday, police spoke.", on(FRIDAY))
+    assert anchored_dates([*theft_on_monday(), own])[-1].date == on(FRIDAY)
+
+
+def test_after_without_a_measure_leaves_the_inherited_day() -> None:
+    vague = report("c.txt", "Security was tightened after the theft.", on(FRIDAY, "context"))
+    assert anchored_dates([*theft_on_monday(), vague])[-1].date == on(FRIDAY, "context")
+
+
+def test_a_kind_the_story_tells_on_two_days_alike_names_no_day() -> None:
+    meetings = told(
+        ("a.txt", "The ministers met in Oslo on Monday.", on(MONDAY), "meet"),
+        ("b.txt", "The ministers met again on Friday.", on(FRIDAY), "meet"),
+    )
+    later = report("c.txt", "A day after the meeting, talks stalled.", on(FRIDAY, "context"))
+    assert anchored_dates([*meetings, later])[-1].date == on(FRIDAY, "context")
+
+
+def test_a_clause_is_dated_by_its_verb_not_its_subject() -> None:
+    # The deal was signed on Monday; it closed on Friday.
+    sentences = told(
+        ("a.txt", "The two firms signed the deal on Monday.", on(MONDAY), "sign"),
+        ("b.txt", "The purchase closed on Friday.", on(FRIDAY), "close"),
+    )
+    letter = report("c.txt", "Hours before the deal closed, he wrote.", on(MONDAY, "context"))
+    dated = anchored_dates([*sentences, letter])[-1]
+    assert dated.date is not None and dated.date.start == FRIDAY
+
+
+def test_a_name_after_the_is_not_a_happening() -> None:
+    sentences = told(
+        ("a.txt", "The minister stated on Monday that talks would go on.", on(MONDAY), "state"),
+        ("b.txt", "She stated on Monday that she would stay.", on(MONDAY), "state"),
+    )
+    later = report(
+        "c.txt", "A day after the State Department spoke, he left.", on(FRIDAY, "context")
+    )
+    assert anchored_dates([*sentences, later])[-1].date == on(FRIDAY, "context")
+
+
+def test_a_story_dates_a_follow_up_from_the_happening_it_names(nlp: Language) -> None:
+    first = ArticleInput(
+        "first.txt",
+        "Museum robbed\n\nThieves stole three paintings from the city museum on Monday, "
+        "March 3, 2025. The theft took seven minutes.",
+        published=MONDAY,
+    )
+    second = ArticleInput(
+        "second.txt",
+        "Paintings still missing\n\nThe theft of three paintings from the city museum on Monday "
+        "shocked the city. The museum director resigned two days after the theft.",
+        published=FRIDAY,
+    )
+    result = extract_story([first, second], nlp=nlp, taxonomy=load_taxonomy())
+    resigned = [e for e in result.events for s in e.sources if s.trigger == "resign"]
+    assert resigned and resigned[0].date is not None
+    assert resigned[0].date.start == date(2025, 3, 5)
