@@ -350,6 +350,31 @@ def resolve_expression(
     return None
 
 
+_LATER_ON = re.compile(
+    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)\s+later"
+    r"|the\s+(?:next|following)\s+(?P<next>day|morning|afternoon|evening|night)"
+    r"|the\s+day\s+after(?!\s+(?:the|a|an|his|her|its|their)\b)"
+    r"|(?:later\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)"
+    r"|(?:hours|minutes|moments)\s+later)\b",
+    re.I,
+)
+
+
+def later_on(text: str) -> tuple[int, str] | None:
+    """How many days after the day last told a sentence says it is ("two days later", "the
+    next morning", "that night"), with its words; None when it says nothing of the kind or
+    names no day ("weeks later")."""
+    m = _LATER_ON.search(text)
+    if m is None:
+        return None
+    if m.group("n"):
+        days = number(m.group("n")) * (7 if m.group("unit").lower().startswith("week") else 1)
+        return (days, m.group(0)) if days else None
+    if m.group("next") or m.group(0).lower().startswith("the day after"):
+        return 1, m.group(0)
+    return 0, m.group(0)
+
+
 def _nearest_year(found: date, dct: date) -> date:
     """A day and month without a year that dateparser put a year away, though in the article's
     own year it lies within days of it, is that day: "work begins on 7 November" in an article

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import head_verb, inverted_participle, is_future, subject
-from .dates import DateMention, recent_window
+from .dates import DateMention, later_on, recent_window
 from .lexicon import (
     CARRIER_VERBS,
     CONTENT_CARRIERS,
@@ -217,7 +217,10 @@ def _sentence_events(
         agents = _agents(trigger, file, block, actors)
         date = f.date
         if f.dating == "context":
-            date = _date_without_words(trigger, agents, lede, context_date, earlier)
+            told_before = [m for m in date_mentions if m.start < start]
+            date = _later_on(sent, trigger, earlier, told_before) or _date_without_words(
+                trigger, agents, lede, context_date, earlier
+            )
             if date is context_date:
                 told = [m for m in date_mentions if block.start <= m.start < start]
                 date = _carried_date(trigger, block, earlier, told, context_date) or date
@@ -278,6 +281,33 @@ def _date_without_words(
     ):
         return None
     return context
+
+
+def _later_on(
+    sent: Span, trigger: Token, earlier: Sequence[EventCandidate], told: Sequence[DateMention]
+) -> DateValue | None:
+    """ "Two days later, the judge paused the case", "That night, crowds gathered": the day last
+    told in the article, moved on by what the sentence says."""
+    if is_future(trigger):
+        return None
+    found = later_on(sent.text)
+    if found is None:
+        return None
+    days, words = found
+    last: tuple[int, DateValue] | None = None
+    for cand in reversed(earlier):
+        if cand.date is not None and cand.date.text and not cand.scheduled:
+            last = (cand.start, cand.date)
+            break
+    for m in reversed(told):
+        if m.value.qualifier is None and not m.possessive:
+            if last is None or m.start > last[0]:
+                last = (m.start, m.value)
+            break
+    if last is None or last[1].granularity != "day":
+        return None
+    day = last[1].start + timedelta(days=days)
+    return DateValue(day, day, "day", words, "relative")
 
 
 def _carried_date(

@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 
 from stories.nlp.clean import clean_article
-from stories.nlp.dates import dates_in_doc, main_event_day, resolve_expression
+from stories.nlp.dates import dates_in_doc, later_on, main_event_day, resolve_expression
 from stories.nlp.published import (
     PublishedGuess,
     fill_published_from_story,
@@ -60,6 +60,29 @@ def test_a_part_of_a_period_keeps_where_in_it_it_lies() -> None:
 
 def test_later_this_week_names_no_one_day() -> None:
     assert resolve_expression("later this week", DCT, tense="future") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Four days later, the company sued.", 4),
+        ("A week later the board met.", 7),
+        ("The next morning the court confirmed it.", 1),
+        ("The day after, crowds gathered.", 1),
+        ("Later that day he resigned.", 0),
+        ("Hours later the fire was out.", 0),
+    ],
+)
+def test_a_sentence_told_on_from_the_last_day_says_how_far(text: str, days: int) -> None:
+    found = later_on(text)
+    assert found is not None and found[0] == days
+
+
+@pytest.mark.parametrize(
+    "text", ["Weeks later he resigned.", "The day after the vote he resigned.", "He left later."]
+)
+def test_no_day_told_on_from(text: str) -> None:
+    assert later_on(text) is None
 
 
 @pytest.mark.parametrize("words", ["18-month", "four years", "two weeks", "the past decade"])

@@ -288,6 +288,36 @@ def test_a_paragraph_gone_back_in_time_narrates_on_from_its_date(nlp: Language) 
     assert dates["resign"] == "2024-03-14"
 
 
+def test_days_later_moves_on_from_the_day_last_told(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The Harbour Union went on strike on March 4.",
+        "Two days later, Ana Silva resigned from the board.",
+        "That night, the Port Authority closed the harbour.",
+    )
+    dates = dict(labels(found))
+    # A new paragraph, and still told on from the day last told: the strike's, then two later.
+    assert dates["resign"] == "2024-03-06"
+    assert dates["close"] == "2024-03-06"
+
+
+def test_days_later_than_a_month_names_no_day(nlp: Language) -> None:
+    found = events_in(
+        nlp, "The Harbour Union went on strike in January. Two days later, Ana Silva resigned."
+    )
+    # Not a day made up from the month's first; "later" moves on from January to no known day.
+    assert dict(labels(found))["resign"] != "2024-01-03"
+
+
+def test_later_without_a_day_leaves_the_article_day(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The Harbour Union went on strike on March 4.",
+        "Weeks later, Ana Silva resigned from the board.",
+    )
+    assert dict(labels(found))["resign"] == "2024-03-14"
+
+
 def test_a_scene_dated_in_passing_dates_what_happens_next_in_it(nlp: Language) -> None:
     found = events_in(
         nlp,
