@@ -28,6 +28,7 @@ from .lexicon import (
     GATHER_VERBS,
     INFERENCE_VERBS,
     LIGHT_VERBS,
+    MEDIUM_NOUNS,
     MODALS,
     MOVING_ON,
     NON_EVENT_VERBS,
@@ -861,7 +862,7 @@ def _framing_noun(root: Token) -> Token | None:
     return None
 
 
-_OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis"})
+_OTHER_CLAUSES = frozenset({"advcl", "relcl", "acl", "dep", "ccomp", "conj", "parataxis"})
 
 
 def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
@@ -875,12 +876,29 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
     for _ in range(12):
         if tok.i in (trigger.i, own_verb.i):
             return True
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in _OTHER_CLAUSES and tok.i != span.root.i:
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and tok.dep_ in _OTHER_CLAUSES
+            and tok.i != span.root.i
+            # "At a hearing held on July 19, X told ...": the date of a happening that frames
+            # the sentence is the sentence's.
+            and not (tok.dep_ in ("acl", "dep") and _frames(tok.head))
+        ):
             return False  # the date hangs in a clause of its own ("..., calling it the 2020 deal")
         if tok.head.i == tok.i:
             return True
         tok = tok.head
     return True
+
+
+def _frames(noun: Token) -> bool:
+    """ "At a hearing ...", "During the talks ...", "In a statement ...": a happening or a
+    medium the sentence is set in."""
+    return (
+        (_is_event_noun(noun) or noun.lemma_.lower() in MEDIUM_NOUNS)
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("at", "during", "in", "on", "after")
+    )
 
 
 def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:
@@ -889,11 +907,13 @@ def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:
     if span is None:
         return None
     tok: Token = span.root
-    for _ in range(8):
+    for step in range(8):
         if tok.head.i == tok.i:
             break
         tok = tok.head
         if _is_event_verb(tok) or _is_event_noun(tok) or tok.lemma_.lower() in EVENT_VERBS:
+            return tok
+        if step < 2 and _dated_participle(tok):
             return tok
         if tok.pos_ == "NOUN" and any(_is_event_noun(c) for c in tok.children):
             return next(c for c in tok.children if _is_event_noun(c))
@@ -903,6 +923,21 @@ def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:
     if before is not None and _is_event_noun(before):
         return before
     return None
+
+
+def _dated_participle(tok: Token) -> bool:
+    """ "a law passed in 2018", "a treaty signed in 1991": a participle that a date hangs on
+    ("in 2018" on "passed", not on a word further down), describing a noun, names a happening
+    of that date."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("acl", "dep")
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and lemma.isalpha()
+        and lemma not in NON_EVENT_VERBS
+        and lemma not in LIGHT_VERBS
+    )
 
 
 def _event_verb_after(sent: Span, char: int) -> Token | None:

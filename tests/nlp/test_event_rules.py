@@ -318,6 +318,41 @@ def test_later_without_a_day_leaves_the_article_day(nlp: Language) -> None:
     assert dict(labels(found))["resign"] == "2024-03-14"
 
 
+def test_a_dated_participle_is_a_happening_of_its_own_date(nlp: Language) -> None:
+    found = events_in(nlp, "The Harbour Union challenged the ban under a port law passed in 2007.")
+    # The year dates the law's passing, not the challenge (told on the article's day).
+    assert labels(found) == [("challenge", "2024-03-14"), ("pass", "2007")]
+
+
+def test_a_dated_participle_between_commas_tells_of_its_own_time(nlp: Language) -> None:
+    found = events_in(nlp, "The tower, completed in 1981, was going through its 40-year review.")
+    assert labels(found) == [("complete", "1981")]
+
+
+def test_a_statement_is_of_the_day_the_medium_it_was_made_in_gives(nlp: Language) -> None:
+    found = events_in(
+        nlp, "In a statement posted early on Tuesday, Ana Silva said the port had been closed."
+    )
+    # What was said is told as done the day it was said.
+    assert labels(found)[0] == ("close", "2024-03-12")
+
+
+def test_a_date_set_off_in_its_own_clause_does_not_date_the_main_act(nlp: Language) -> None:
+    found = events_in(
+        nlp, "The court ruled 6-3 to uphold a Portuguese law, passed in 2018, that bans night work."
+    )
+    assert dict(labels(found))["rule"] == "2024-03-14"
+
+
+def test_the_date_of_a_happening_a_sentence_is_set_in_is_the_sentence_date(
+    nlp: Language,
+) -> None:
+    found = events_in(
+        nlp, "At a hearing held by video on July 19, Ana Silva told the board the deal was off."
+    )
+    assert labels(found)[0] == ("tell", "2023-07-19")
+
+
 def test_a_scene_dated_in_passing_dates_what_happens_next_in_it(nlp: Language) -> None:
     found = events_in(
         nlp,
