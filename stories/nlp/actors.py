@@ -273,8 +273,11 @@ class _NameClusters:
         return True
 
 
-def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) -> _Raw | None:
-    """Turn one NER entity into a raw mention, or None when it is noise."""
+def _ent_mention(
+    ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int, *, known: bool = False
+) -> _Raw | None:
+    """Turn one NER entity into a raw mention, or None when it is noise. ``known``: a part of
+    a name the article gave in full, whatever the tagger took the word for."""
     kind = _LABEL_KIND.get(ent.label_)
     if kind is None:
         return None
@@ -308,7 +311,7 @@ def _ent_mention(ent: Span, block: Block, art: ArticleDocs, sent: int, bi: int) 
         )
     ):
         return None
-    if kind == "person" and not any(t.pos_ == "PROPN" for t in span):
+    if kind == "person" and not known and not any(t.pos_ == "PROPN" for t in span):
         return None
     if kind == "organization" and _is_title_modifier(span):
         return None
@@ -1068,16 +1071,27 @@ def _name_parts(
         for tok in doc:
             if (
                 tok.i not in covered
-                and tok.pos_ == "PROPN"
+                and _may_be_name(tok)
                 and tok.text[:1].isupper()
                 and name_key(tok.text) in parts[art.file]
             ):
                 raw = _ent_mention(
-                    Span(doc, tok.i, tok.i + 1, label="PERSON"), block, art, sent_idx[tok.i], bi
+                    Span(doc, tok.i, tok.i + 1, label="PERSON"),
+                    block,
+                    art,
+                    sent_idx[tok.i],
+                    bi,
+                    known=True,
                 )
                 if raw is not None:
                     added.append(raw)
     return added
+
+
+def _may_be_name(tok: Token) -> bool:
+    """A proper noun, or a word the tagger took for a common noun: an unfamiliar surname opening
+    a sentence often is one ("Andrales first brushed off the criticism")."""
+    return tok.pos_ in ("PROPN", "NOUN")
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:

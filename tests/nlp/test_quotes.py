@@ -31,6 +31,19 @@ def test_direct_quote_with_speaker_after_the_quote(nlp: Language) -> None:
     assert text[quote.sentence_start : quote.sentence_end].endswith("Scholz said.")
 
 
+def test_a_lone_surname_the_tagger_took_for_a_noun_still_names_the_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        "Federation president Tomas Andrales kissed a player.\n\n"
+        "Asked about it, Rui Costa was blunt. “It was unacceptable,” he said.\n\n"
+        "Andrales first brushed off the criticism. On Monday he told a radio station that there "
+        "were “idiots” everywhere."
+    )
+    speakers = {q.text: q.speaker for q in quotes_of(nlp, text)}
+    assert speakers["idiots"] == "Tomas Andrales"
+
+
 def test_participle_and_pronoun_attribution(nlp: Language) -> None:
     text = (
         "French President Emmanuel Macron met the striking workers in Lyon.\n\n"
