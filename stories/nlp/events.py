@@ -127,8 +127,14 @@ def _sentence_events(
     # Each dated phrase of its own ("a failed launch in August and a crash in May") is one event.
     own_dates = [m for m in mentions if m.value.qualifier not in ("since", "until")]
     if len({m.value.label for m in own_dates}) > 1:
+        main = _main_trigger(sent)
         for m in own_dates:
-            trigger = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
+            at = (m.start - block.start, m.end - block.start)
+            trigger = _trigger_for_date(sent, *at)
+            if trigger is None and main is not None and _dates_trigger(sent, main, *at):
+                # "X told lawmakers Friday that ... by Monday": a statement is no verb of
+                # happening the date climbs to, but the date is on its verb all the same.
+                trigger = main
             if trigger is None:
                 continue
             same = next((f for f in found if f.trigger.i == trigger.i), None)

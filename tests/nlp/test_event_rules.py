@@ -288,6 +288,16 @@ def test_a_paragraph_gone_back_in_time_narrates_on_from_its_date(nlp: Language) 
     assert dates["resign"] == "2024-03-14"
 
 
+def test_a_statement_dated_beside_another_date_is_an_event_of_its_own_day(
+    nlp: Language,
+) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva told lawmakers Friday that the port might be unable to open as soon as Monday.",
+    )
+    assert ("tell", "2024-03-08") in labels(found)
+
+
 def test_days_later_moves_on_from_the_day_last_told(nlp: Language) -> None:
     found = events_in(
         nlp,
