@@ -845,14 +845,15 @@ def _main_trigger(sent: Span) -> Token | None:
 
 
 def _named_statement(root: Token) -> bool:
-    """ "Senator X said her panel would look into it", "X called the decision courageous": a
-    named person's statement, told first, is an act of theirs whatever it says (a trailing
-    "..., officials said" only sources what it follows)."""
+    """ "Senator X said her panel would look into it", "X called the decision courageous",
+    "'We will not rest,' X told a news conference": a named person's statement is an act of
+    theirs whatever it says, before or after what they said (a trailing "..., officials said"
+    only sources what it follows)."""
     lemma = root.lemma_.lower()
     if lemma not in PLAIN_SPEECH or root.dep_ != "ROOT" or root.tag_ not in ("VBD", "VBZ"):
         return False
     said = ("oprd", "xcomp") if lemma == "call" else ("ccomp",)
-    if not any(c.dep_ in said and c.i > root.i for c in root.children):
+    if not any(c.dep_ in said for c in root.children):
         return False
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ == "PROPN" and subj.i < root.i

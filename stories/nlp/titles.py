@@ -71,9 +71,13 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
         subj = subject(anchor)
         if subj is not None and subj.dep_ != "agent":
             keep |= _compact(subj, keep_prep=False, keep_conj=True)
+    fronted: Token | None = None
     if anchor.lemma_.lower() in STATEMENT_VERBS:
         # What was stated is the news: "X stressed that ...".
         for child in anchor.children:
+            if child.dep_ == "ccomp" and child.i < anchor.i:
+                fronted = child  # "'We will rebuild,' X said": told after who said it
+                break
             if child.dep_ == "ccomp":
                 # The whole of what was said, without asides; a long one is trimmed later
                 # phrase by phrase ("should not be a cause for concern for other nations").
@@ -93,6 +97,15 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
             if child.i > anchor.i and child.dep_ in ("ccomp", "advmod", "npadvmod", "acomp"):
                 keep |= _without_asides(child)
                 break
+    if fronted is not None:
+        who = _finish(sent, keep, file, block, actors)
+        said = _render(sent, _without_asides(fronted), file, block, actors)
+        room = _MAX_TITLE - len(who) - 4
+        if room < 12:
+            return who  # no room to tell any of what was said
+        if len(said) > room:
+            said = said[: max(room - 1, 0)].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+        return f"{who}: “{said}”"
     return _finish(sent, keep, file, block, actors)
 
 

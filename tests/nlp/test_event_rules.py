@@ -298,6 +298,17 @@ def test_a_statement_dated_beside_another_date_is_an_event_of_its_own_day(
     assert ("tell", "2024-03-08") in labels(found)
 
 
+def test_a_named_person_s_statement_after_the_quote_is_their_act(nlp: Language) -> None:
+    found = events_in(nlp, "“We are working around the clock,” Ana Silva told a news conference.")
+    assert labels(found) == [("tell", "2024-03-14")]
+    # Who said it comes first, what they said after.
+    assert found[0].title == "Ana Silva told a news conference: “We are working around the clock”"
+
+
+def test_a_trailing_attribution_to_unnamed_officials_is_no_event(nlp: Language) -> None:
+    assert events_in(nlp, "“The situation is under control,” officials said.") == []
+
+
 def test_days_later_moves_on_from_the_day_last_told(nlp: Language) -> None:
     found = events_in(
         nlp,
