@@ -19,7 +19,7 @@ from typing import Literal
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
-from .lexicon import PLAY_CLOCK_UNITS
+from .lexicon import PLAY_CLOCK_UNITS, STATEMENT_VERBS
 from .types import DateBasis, DateValue
 
 Tense = Literal["past", "future"]
@@ -431,10 +431,13 @@ def dates_in_doc(
         if span[-1].lemma_.lower() in PLAY_CLOCK_UNITS:
             continue  # "in the 29th minute": a moment of the game, which the model takes for a day
         left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
+        tense = sentence_tense(span.sent)
+        if tense == "past" and _scheduled_present(span):
+            tense = "future"
         value = resolve_expression(
             span.text,
             dct,
-            tense=sentence_tense(span.sent),
+            tense=tense,
             reference=reference,
             left_context=left,
         )
@@ -453,6 +456,20 @@ def dates_in_doc(
         owns = re.match(r"['’]s\b", doc.text[span.end_char : span.end_char + 3]) is not None
         found.append(DateMention(offset + span.start_char, offset + span.end_char, value, owns))
     return found
+
+
+def _scheduled_present(span: Span) -> bool:
+    """ "The visit begins on Thursday", "the law takes effect on July 7": a day hung on a verb
+    in the present is a day ahead (a statement's "says" is the news of the day, and "is" a
+    state: "the closure on Monday is due to the storm")."""
+    verb = span.root.head
+    if verb.dep_ == "prep" and verb.head is not verb:
+        verb = verb.head
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ in ("VBZ", "VBP")
+        and verb.lemma_.lower() not in STATEMENT_VERBS
+    )
 
 
 def main_event_day(mentions: Sequence[DateMention], lede_end: int, dct: date) -> DateValue:

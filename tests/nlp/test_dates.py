@@ -131,6 +131,16 @@ def test_future_tense_weekday_is_the_next_one(nlp: Language) -> None:
     assert [m.value.label for m in mentions] == ["2024-03-18"]
 
 
+def test_a_day_told_in_the_present_is_ahead(nlp: Language) -> None:
+    mentions = dates_in_doc(nlp("The state visit begins on Monday with a welcome."), 0, DCT)
+    assert [m.value.label for m in mentions] == ["2024-03-18"]
+
+
+def test_a_day_a_statement_is_told_on_in_the_present_is_not_ahead(nlp: Language) -> None:
+    mentions = dates_in_doc(nlp("Ana Silva tells reporters on Monday the port is safe."), 0, DCT)
+    assert [m.value.label for m in mentions] == ["2024-03-11"]
+
+
 def _docs(nlp: Language, text: str):  # type: ignore[no-untyped-def]
     clean = clean_article(text)
     return clean, [(b, nlp(b.text)) for b in clean.body_blocks]
