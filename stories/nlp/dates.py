@@ -445,7 +445,7 @@ def dates_in_doc(
             continue
         if re.search(r"\([^()]*\b(?:gmt|utc)\b[^()]*$", left, re.I):
             continue  # "4 a.m. local time (1700 GMT on Tuesday)": the day by another clock
-        if re.search(r"\b(?:through|until|till)\s*$", left, re.I) and value.qualifier is None:
+        if re.search(r"\b(?:through|until|till|up to)\s*$", left, re.I) and value.qualifier is None:
             # "cooperation through 2030": the end of a period, not when anything happened.
             value = replace(value, qualifier="until")
         if re.search(r"\bsince\s*$", left, re.I) and value.qualifier is None:

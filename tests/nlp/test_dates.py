@@ -222,8 +222,9 @@ def test_a_clock_the_model_takes_for_a_date_is_not_one(nlp: Language) -> None:
     assert [m.value.label for m in mentions] == []
 
 
-def test_the_end_of_a_period_is_marked_and_dates_nothing_told(nlp: Language) -> None:
-    text = "The two ministers signed a plan for cooperation through 2030."
+@pytest.mark.parametrize("until", ["through", "up to"])
+def test_the_end_of_a_period_is_marked_and_dates_nothing_told(nlp: Language, until: str) -> None:
+    text = f"The two ministers signed a plan for cooperation {until} 2030."
     mentions = dates_in_doc(nlp(text), 0, DCT)
     assert [(m.value.label, m.value.qualifier) for m in mentions] == [("2030", "until")]
 
