@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import head_verb, inverted_participle, is_future, subject
-from .dates import DateMention, later_on, recent_window
+from .dates import NUMBER, DateMention, later_on, number, recent_window
 from .lexicon import (
     CARRIER_VERBS,
     CONTENT_CARRIERS,
@@ -211,6 +211,8 @@ def _sentence_events(
             taken.add(tok.i)
 
     out = []
+    told_apart: list[int] = []  # the candidates dated only by their context
+    triggers: list[Token] = []
     names = actors.actors_in(file, start, end)
     for f in found:
         trigger = f.trigger
@@ -231,6 +233,7 @@ def _sentence_events(
             if date is context_date:
                 told = [m for m in date_mentions if block.start <= m.start < start]
                 date = _carried_date(trigger, block, earlier, told, context_date) or date
+            told_apart.append(len(out))
         cand = EventCandidate(
             file=file,
             sentence=text,
@@ -250,7 +253,17 @@ def _sentence_events(
             scheduled=is_future(trigger),
         )
         out.append((cand, _is_definite(trigger)))
-    return out
+        triggers.append(trigger)
+    by_verb = {head_verb(t).i: c.date for t, (c, _) in zip(triggers, out, strict=True)}
+    unplaced: set[int] = set()
+    for n in told_apart:
+        apart = _days_apart(triggers[n], by_verb)
+        if apart is not None:
+            out[n] = (replace(out[n][0], date=apart), out[n][1])
+        elif triggers[n] is not main and _measured_from(triggers[n]) is not None:
+            # A side clause told only as "days after" an act with no day is background.
+            unplaced.add(n)
+    return [o for n, o in enumerate(out) if n not in unplaced]
 
 
 def _date_without_words(
@@ -315,6 +328,40 @@ def _later_on(
         return None
     day = last[1].start + timedelta(days=days)
     return DateValue(day, day, "day", words, "relative")
+
+
+# "four days after", not "less than two weeks after" (no day of its own).
+_APART = re.compile(
+    r"(?<!than )(?<!nearly )(?<!almost )(?<!about )(?<!around )(?<!some )(?<!over )(?<!under )"
+    rf"\b(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before)\s*$",
+    re.I,
+)
+
+
+def _measured_from(verb: Token) -> int | None:
+    """How many days a clause's act lies from the act of the clause it hangs on, when it says
+    so ("a day after X declared", "two weeks before the vote was held"); negative before."""
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    if verb.dep_ != "advcl" or mark is None or mark.lower_ not in ("after", "before"):
+        return None
+    found = _APART.search(verb.doc[max(mark.i - 4, 0) : mark.i + 1].text)
+    if found is None:
+        return None
+    days = number(found.group("n")) * (7 if found.group("unit").lower().startswith("w") else 1)
+    return -days if found.group("way").lower() == "after" else days
+
+
+def _days_apart(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValue | None:
+    """ "The visit came a day after Erdogan declared an emergency", "filed on July 12, four
+    days after his lawyers told the company": the clause's act lies that far from the day of
+    the act of the clause it hangs on."""
+    verb = head_verb(trigger)
+    days = _measured_from(verb)
+    base = by_verb.get(verb.head.i)
+    if days is None or base is None or base.granularity != "day":
+        return None
+    day = base.start + timedelta(days=days)
+    return DateValue(day, day, "day", "", "relative")
 
 
 def _carried_date(
@@ -525,12 +572,16 @@ def _open_period(tok: Token) -> bool:
 
 
 def _inner_happenings(sent: Span) -> list[Token]:
-    """Happenings told in a side clause: an absolute "with X doing" or a "where X did"."""
+    """Happenings told in a side clause: an absolute "with X doing", a "where X did", or one
+    measured from the main act ("four days after X did")."""
     out = []
     for tok in sent:
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if tok.pos_ == "VERB" and has_subject and _measured_from(tok) is not None:
+            out.append(tok)  # "filed on July 12, four days after his lawyers told the company"
+            continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in EVENT_VERBS | LIGHT_VERBS:
             continue
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         if (
             tok.dep_ == "conj"
             and tok.tag_ == "VBD"

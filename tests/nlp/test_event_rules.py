@@ -309,6 +309,34 @@ def test_a_trailing_attribution_to_unnamed_officials_is_no_event(nlp: Language) 
     assert events_in(nlp, "“The situation is under control,” officials said.") == []
 
 
+def test_an_act_told_days_after_another_lies_that_far_from_its_day(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The Harbour Union filed its lawsuit on July 12, four days after Ana Silva told the "
+        "company she was walking away.",
+        "Senators approved the act on Thursday, a day after the Port Authority passed it.",
+    )
+    dates = dict(labels(found))
+    assert dates["tell"] == "2023-07-08"
+    assert dates["pass"] == "2024-03-13"
+
+
+def test_an_act_told_days_from_an_act_with_no_day_is_background(nlp: Language) -> None:
+    found = events_in(
+        nlp, "Ana Silva is expected to resign two days after the Port Authority closed the harbour."
+    )
+    assert labels(found) == [("resign", None)]
+
+
+def test_less_than_weeks_before_names_no_day(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The two ministers first met in Porto on March 4, less than three weeks before "
+        "Portugal closed its ports.",
+    )
+    assert "2024-03-25" not in dict(labels(found)).values()
+
+
 def test_days_later_moves_on_from_the_day_last_told(nlp: Language) -> None:
     found = events_in(
         nlp,
