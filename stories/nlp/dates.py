@@ -351,9 +351,12 @@ def resolve_expression(
 
 
 _LATER_ON = re.compile(
-    rf"\b(?:(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)\s+later"
+    rf"\b(?:(?<!than )(?<!nearly )(?<!almost )(?<!about )(?<!some )(?P<n>{NUMBER})\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier)"
     r"|the\s+(?:next|following)\s+(?P<next>day|morning|afternoon|evening|night)"
-    r"|the\s+day\s+after(?!\s+(?:the|a|an|his|her|its|their)\b)"
+    r"|the\s+(?:previous|preceding)\s+(?P<previous>day|morning|afternoon|evening|night)"
+    r"|the\s+(?P<side>day|night|evening)\s+(?P<side_way>after|before)"
+    r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
     r"|(?:later\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)"
     r"|(?:hours|minutes|moments)\s+later)\b",
     re.I,
@@ -362,17 +365,24 @@ _LATER_ON = re.compile(
 
 def later_on(text: str) -> tuple[int, str] | None:
     """How many days after the day last told a sentence says it is ("two days later", "the
-    next morning", "that night"), with its words; None when it says nothing of the kind or
-    names no day ("weeks later")."""
+    next morning", "that night", "four days earlier": -4), with its words; None when it says
+    nothing of the kind or names no day ("weeks later")."""
     m = _LATER_ON.search(text)
     if m is None:
         return None
+    words = m.group(0)
     if m.group("n"):
         days = number(m.group("n")) * (7 if m.group("unit").lower().startswith("week") else 1)
-        return (days, m.group(0)) if days else None
-    if m.group("next") or m.group(0).lower().startswith("the day after"):
-        return 1, m.group(0)
-    return 0, m.group(0)
+        if not days:
+            return None
+        return (-days if m.group("way").lower() == "earlier" else days), words
+    if m.group("next"):
+        return 1, words
+    if m.group("previous"):
+        return -1, words
+    if m.group("side"):
+        return (1 if m.group("side_way").lower() == "after" else -1), words
+    return 0, words
 
 
 def _nearest_year(found: date, dct: date) -> date:

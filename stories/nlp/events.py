@@ -257,7 +257,7 @@ def _sentence_events(
     by_verb = {head_verb(t).i: c.date for t, (c, _) in zip(triggers, out, strict=True)}
     unplaced: set[int] = set()
     for n in told_apart:
-        apart = _days_apart(triggers[n], by_verb)
+        apart = _days_apart(triggers[n], by_verb, context_date)
         if apart is not None:
             out[n] = (replace(out[n][0], date=apart), out[n][1])
         elif triggers[n] is not main and _measured_from(triggers[n]) is not None:
@@ -351,13 +351,16 @@ def _measured_from(verb: Token) -> int | None:
     return -days if found.group("way").lower() == "after" else days
 
 
-def _days_apart(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValue | None:
+def _days_apart(
+    trigger: Token, by_verb: dict[int, DateValue | None], context: DateValue | None
+) -> DateValue | None:
     """ "The visit came a day after Erdogan declared an emergency", "filed on July 12, four
     days after his lawyers told the company": the clause's act lies that far from the day of
-    the act of the clause it hangs on."""
+    the act of the clause it hangs on, or of the article's day when that clause tells no
+    happening ("The move comes 12 days after X declared ...")."""
     verb = head_verb(trigger)
     days = _measured_from(verb)
-    base = by_verb.get(verb.head.i)
+    base = by_verb.get(verb.head.i, None if is_future(verb.head) else context)
     if days is None or base is None or base.granularity != "day":
         return None
     day = base.start + timedelta(days=days)

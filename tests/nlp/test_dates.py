@@ -71,6 +71,9 @@ def test_later_this_week_names_no_one_day() -> None:
         ("The day after, crowds gathered.", 1),
         ("Later that day he resigned.", 0),
         ("Hours later the fire was out.", 0),
+        ("They had lost there four days earlier.", -4),
+        ("The day before, crowds gathered.", -1),
+        ("The previous night the fire spread.", -1),
     ],
 )
 def test_a_sentence_told_on_from_the_last_day_says_how_far(text: str, days: int) -> None:
@@ -79,7 +82,14 @@ def test_a_sentence_told_on_from_the_last_day_says_how_far(text: str, days: int)
 
 
 @pytest.mark.parametrize(
-    "text", ["Weeks later he resigned.", "The day after the vote he resigned.", "He left later."]
+    "text",
+    [
+        "Weeks later he resigned.",
+        "The day after the vote he resigned.",
+        "The day before the vote he left.",
+        "Less than two days later it ended.",
+        "He left later.",
+    ],
 )
 def test_no_day_told_on_from(text: str) -> None:
     assert later_on(text) is None

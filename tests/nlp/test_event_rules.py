@@ -321,6 +321,13 @@ def test_an_act_told_days_after_another_lies_that_far_from_its_day(nlp: Language
     assert dates["pass"] == "2024-03-13"
 
 
+def test_an_act_told_days_before_a_move_of_the_day_lies_that_far_back(nlp: Language) -> None:
+    found = events_in(
+        nlp, "The move comes 12 days after the Port Authority declared the outbreak an emergency."
+    )
+    assert labels(found) == [("declare", "2024-03-02")]
+
+
 def test_an_act_told_days_from_an_act_with_no_day_is_background(nlp: Language) -> None:
     found = events_in(
         nlp, "Ana Silva is expected to resign two days after the Port Authority closed the harbour."
