@@ -104,6 +104,7 @@ _CLOCK_TIME = re.compile(
 )
 _AFTER_PRINTED_DATE = re.compile(
     r"\s+[|·•]\s+|,\s+(?=(?:updated|modified)\b)|\s+and\s+(?:last\s+)?(?:updated|modified)\b"
+    r"|(?<!last)\s+(?=(?:last\s+)?(?:updated|modified)\s*:)"
     r"|\s+by\s+(?=[A-Z])",
     re.I,
 )

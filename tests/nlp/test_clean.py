@@ -421,10 +421,17 @@ def test_a_paywall_and_a_pointer_to_the_sites_own_pages_are_furniture() -> None:
     assert ("boilerplate", paywall) in kinds(page)
 
 
-def test_a_posted_line_with_the_time_first_or_the_writer_after_gives_the_date() -> None:
+def test_a_posted_line_with_the_time_first_or_a_later_stamp_after_gives_the_date() -> None:
     time_first = "Posted at 5:48 PM, Jul 01, 2021 and last updated 6:31 PM"
     writer_after = "Posted 13/11/2023 at 4:52 PM by Jo Lee | 7 comments"
-    for line, day in ((time_first, "2021-07-01"), (writer_after, "2023-11-13")):
+    modified_after = "Published on: 24/03/2023 - 16:52  Modified: 25/03/2023 - 19:10"
+    last_updated = "Last updated: August 3, 2022"
+    for line, day in (
+        (time_first, "2021-07-01"),
+        (writer_after, "2023-11-13"),
+        (modified_after, "2023-03-24"),
+        (last_updated, "2022-08-03"),
+    ):
         clean = clean_article(f"Ferry stops mid-strait\n\n{line}\n\n{BODY}\n")
         assert clean.stamped_date is not None and clean.stamped_date.isoformat() == day
         assert clean.headline == "Ferry stops mid-strait"
