@@ -410,7 +410,7 @@ BODY_SPEAKER_NOUNS = words(
     """
     agency ministry court panel committee commission council board company government department
     office police memo letter filing complaint report statement team authority authorities
-    regulator union party campaign embassy army military navy
+    regulator union party campaign embassy army military navy federation association
     """
 )
 # Of those, the papers a body or a person speaks through ("its complaint said").
@@ -420,7 +420,7 @@ MEDIUM_NOUNS = words("statement speech remarks address interview video letter me
 # Of those, the ones that mean the organisation the article has been speaking of ("the agency").
 BODY_REFERENCE_NOUNS = words(
     "agency ministry court company board government department office commission committee "
-    "council regulator authority authorities embassy campaign"
+    "council regulator authority authorities embassy campaign federation association"
 )
 
 # Verbs that dismiss someone when their object is a person ("fired its chief executive") and

@@ -414,3 +414,15 @@ def test_an_exact_role_reaches_the_one_person_introduced_with_it_in_another_arti
     actors = extract_actors([other, art])
     [quote] = extract_quotes(art, actors)
     assert quote.speaker == "Ana Silva"
+
+
+def test_the_federation_and_the_association_are_the_bodies_named_before(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "The Harbour Rowing Federation banned Rui Costa on Monday.\n\n"
+        "“The ban stands,” the federation said.\n\n"
+        "The Dock Workers Association called a strike. “We will not load a ship,” the"
+        " association said.",
+    )
+    assert ("The ban stands", "Harbour Rowing Federation") in said
+    assert ("We will not load a ship", "Dock Workers Association") in said
