@@ -29,7 +29,7 @@ from stories.nlp.lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
-from stories.nlp.types import ActorKind, Block, Quote
+from stories.nlp.types import ActorKind, Block, Mention, Quote
 
 OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 _WORD = re.compile(r"[a-z0-9]+")
@@ -272,7 +272,10 @@ class _Speakers:
             for m in self.actors.mentions(self.article.file)
             if since <= m.start < here and self.actors.kind(m.actor) == "organization"
         ]
-        named = [m for m in before if tok.lemma_.lower() in m.actor.lower().split()]
+        lemma = tok.lemma_.lower()
+        named = [
+            m for m in before if lemma in m.actor.lower().split() or self._introduced_as(m, lemma)
+        ]
         if named:
             return named[-1].actor
         if not before or tok.lemma_.lower() == "court":
@@ -281,6 +284,27 @@ class _Speakers:
         # space agency, not the building it last named.
         counts = Counter(m.actor for m in before)
         return max(reversed(before), key=lambda m: counts[m.actor]).actor
+
+    def _introduced_as(self, mention: Mention, lemma: str) -> bool:
+        """Whether the text set the body's name beside the noun ("her union, Dockers United",
+        "Acme, the country's biggest company"): "the company" is then that body, though its
+        name does not hold the word."""
+        for block, doc in self.article.docs:
+            if not block.start <= mention.start < block.end:
+                continue
+            span = doc.char_span(
+                mention.start - block.start, mention.end - block.start, alignment_mode="expand"
+            )
+            if span is None:
+                return False
+            for t in span:
+                beside = [c for c in t.children if c.dep_ in ("appos", "compound")]
+                if t.dep_ in ("appos", "compound") and t.head.i not in range(span.start, span.end):
+                    beside.append(t.head)
+                if any(b.pos_ == "NOUN" and b.lemma_.lower() == lemma for b in beside):
+                    return True
+            return False
+        return False
 
     def person_near(self, tok: Token, exclude: Token) -> str | None:
         """For an interpreter: the person whose words they render (named in the sentence)."""

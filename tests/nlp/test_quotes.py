@@ -426,3 +426,14 @@ def test_the_federation_and_the_association_are_the_bodies_named_before(nlp: Lan
     )
     assert ("The ban stands", "Harbour Rowing Federation") in said
     assert ("We will not load a ship", "Dock Workers Association") in said
+
+
+def test_the_company_is_the_body_the_text_set_beside_that_noun(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "Nordic Lines, the region’s biggest ferry company, cut six routes on Monday.\n\n"
+        "The Harbour Union called a strike. The Harbour Union also asked the Port Authority to"
+        " step in.\n\n"
+        "The company said the cuts “will save the rest of the network.”",
+    )
+    assert ("will save the rest of the network", "Nordic Lines") in said
