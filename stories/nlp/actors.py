@@ -32,6 +32,7 @@ from stories.nlp.lexicon import (
     PERSONAL_TITLES,
     PRONOUNS,
     ROLE_NOUNS,
+    ROYAL_TITLES,
     STATE_WORDS,
     STOP_NAMES,
     TITLE_WORDS,
@@ -295,7 +296,15 @@ def _ent_mention(
     if kind == "person" and words and words[-1].rstrip(".").lower() in COMPANY_SUFFIXES:
         kind = "organization"  # "Twitter Inc" tagged as a person is still a company
     if kind == "person":
-        _, words = strip_title(words)
+        titles, words = strip_title(words)
+        if _given_name_only(words):
+            prev = span.doc[span.start - 1] if span.start > 0 else None
+            if titles and titles[-1].lower() in ROYAL_TITLES:
+                # A royal goes by title and given name: the title is what tells them apart.
+                words = [titles[-1], *words]
+            elif prev is not None and prev.text[:1].isupper() and prev.lower_ in ROYAL_TITLES:
+                words = [prev.text, *words]  # the tagger left the title out of the name
+                span = span.doc[prev.i : span.end]
         form = " ".join(words)
     key = name_key(form)
     if (
@@ -338,6 +347,14 @@ def _ent_mention(
         placed=span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS,
         main=_is_main_subject(head),
     )
+
+
+_REGNAL_NUMBER = re.compile(r"^[IVX]+$")
+
+
+def _given_name_only(words: list[str]) -> bool:
+    """One name word, perhaps with a regnal number ("Olaf II")."""
+    return len(words) == 1 or (len(words) == 2 and bool(_REGNAL_NUMBER.match(words[1])))
 
 
 def _authors(byline: str | None) -> set[str]:

@@ -32,6 +32,9 @@ TITLE_WORDS = words(
     """
 )
 
+# Titles a monarch or a royal is known by: "Prince William" without "Prince" is any William.
+ROYAL_TITLES = words("king queen prince princess emperor empress")
+
 # Forms of address and offices that are only ever said of a person.
 PERSONAL_TITLES = words(
     """

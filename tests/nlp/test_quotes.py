@@ -437,3 +437,12 @@ def test_the_company_is_the_body_the_text_set_beside_that_noun(nlp: Language) ->
         "The company said the cuts “will save the rest of the network.”",
     )
     assert ("will save the rest of the network", "Nordic Lines") in said
+
+
+def test_a_royal_keeps_the_title_beside_a_given_name(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "Prince Tomas opened the new harbour on Monday.\n\n"
+        "Prince Tomas told the crowd they had “built something to last”.",
+    )
+    assert said == [("built something to last", "Prince Tomas")]
