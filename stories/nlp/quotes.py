@@ -29,6 +29,7 @@ from stories.nlp.lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
+from stories.nlp.names import strip_title
 from stories.nlp.types import ActorKind, Block, Mention, Quote
 
 OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
@@ -182,7 +183,21 @@ class _Speakers:
                 found = self.actor(child)
                 if found:
                     return found
-        return None
+        return self._known_name(tok)
+
+    def _known_name(self, tok: Token) -> str | None:
+        """A full name the story knows, which the tagger missed in this sentence ("said the
+        union's Rui Costa"): the name still says who speaks. A lone word may be anyone's."""
+        if tok.pos_ != "PROPN":
+            return None
+        parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if len(parts) != tok.i - (parts[0].i if parts else tok.i):
+            return None  # not one run of name words
+        _, words = strip_title([t.text for t in (*parts, tok)])
+        if len(words) < 2:
+            return None
+        found = self.actors.resolve(" ".join(words))
+        return found if found is not None and self.actors.kind(found) == "person" else None
 
     def source(self, tok: Token) -> str | None:
         """Who "according to X" cites: X, or the owner of "the FAA's preliminary review"."""

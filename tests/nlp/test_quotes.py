@@ -446,3 +446,18 @@ def test_a_royal_keeps_the_title_beside_a_given_name(nlp: Language) -> None:
         "Prince Tomas told the crowd they had “built something to last”.",
     )
     assert said == [("built something to last", "Prince Tomas")]
+
+
+def test_a_full_name_the_story_knows_speaks_where_the_tagger_missed_it(nlp: Language) -> None:
+    first = make_article(nlp, "Union leader Laurent Moreau called for a strike on Monday.", "a.txt")
+    text = (
+        "“We had a social crisis that is turning into a democratic crisis,” said the CFDU’s"
+        " Laurent Moreau."
+    )
+    second = make_article(nlp, text, "b.txt")
+    # Another article names him; this one only where the tagger does not see the name.
+    assert "Laurent Moreau" not in {e.text for e in second.docs[0][1].ents}
+    said = [(q.text, q.speaker) for q in extract_quotes(second, extract_actors([first, second]))]
+    assert said == [
+        ("We had a social crisis that is turning into a democratic crisis", "Laurent Moreau")
+    ]
