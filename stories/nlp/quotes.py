@@ -210,6 +210,10 @@ class _Speakers:
     def sole(self, tok: Token) -> str | None:
         """The one actor a subject names; none for "X and Y", whose words nobody can tell
         apart ("Putin and Kim raised a toast to ...")."""
+        if tok.lower_ in ("he", "she") and tok.dep_ == "nsubj":
+            unnamed = self._unnamed_before(tok)
+            if unnamed is not None:
+                return unnamed
         found = self.actor(tok)
         others = {self.actor(c) for c in tok.children if c.dep_ == "conj"} - {None, found}
         if others:
@@ -239,6 +243,32 @@ class _Speakers:
                     return self.sole(outer)
             return self._body_before(tok, near=True) or self._body_before(tok)
         return found or self.unnamed(tok)
+
+    def _unnamed_before(self, pronoun: Token) -> str | None:
+        """The unnamed person who spoke in the sentence before, in the same paragraph: "A
+        spokesman for the port said ... 'We are ready,' he said." is the spokesman's, not
+        that of someone named further up, as long as no one is named between them."""
+        sent = pronoun.sent
+        if sent.start == 0:
+            return None
+        before = pronoun.doc[sent.start - 1].sent
+        for verb in before:
+            if not _speech_verb(verb):
+                continue
+            subj, _ = _subject_of(verb)
+            if (
+                subj is None
+                or subj.pos_ != "NOUN"
+                or subj.lemma_.lower() not in PERSON_SPEAKER_NOUNS
+                or self._named(subj) is not None
+            ):
+                continue
+            here = self.block.start
+            between = self.actors.actors_in(self.article.file, here + subj.idx, here + pronoun.idx)
+            if any(self.actors.kind(a) == "person" for a in between):
+                return None
+            return self.sole(subj)
+        return None
 
     def _named(self, tok: Token) -> str | None:
         start = self.block.start + tok.idx

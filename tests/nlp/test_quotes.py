@@ -461,3 +461,18 @@ def test_a_full_name_the_story_knows_speaks_where_the_tagger_missed_it(nlp: Lang
     assert said == [
         ("We had a social crisis that is turning into a democratic crisis", "Laurent Moreau")
     ]
+
+
+def test_he_after_an_unnamed_speaker_in_the_same_paragraph_is_that_speaker(
+    nlp: Language,
+) -> None:
+    said = _speakers(
+        nlp,
+        "Port director Rui Costa closed the docks on Monday.\n\n"
+        "A spokesman for the Port Authority said cleaners expect to finish by Friday. “We would"
+        " like to open the docks again as soon as possible,” he said.",
+    )
+    assert (
+        "We would like to open the docks again as soon as possible",
+        "a spokesman for the Port Authority",
+    ) in said
