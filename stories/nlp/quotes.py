@@ -181,7 +181,12 @@ class _Speakers:
         for child in tok.children:  # "his sister, Kim Yo Jong," / "Kim's spokesman"
             if child.dep_ in ("appos", "compound"):
                 found = self.actor(child)
-                if found:
+                if found and not (
+                    # "Harbourton police said": the police of a place, not the place.
+                    child.dep_ == "compound"
+                    and tok.pos_ == "NOUN"
+                    and (self.actors.kind(found) == "place" or child.ent_type_ in ("GPE", "LOC"))
+                ):
                     return found
         return self._known_name(tok)
 

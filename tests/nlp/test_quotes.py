@@ -476,3 +476,14 @@ def test_he_after_an_unnamed_speaker_in_the_same_paragraph_is_that_speaker(
         "We would like to open the docks again as soon as possible",
         "a spokesman for the Port Authority",
     ) in said
+
+
+def test_the_police_of_a_place_speak_as_that_police_not_as_the_place(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "Thieves broke into a museum in Valmora on Monday.\n\n"
+        "Valmora police said they had contacted colleagues in other cities to look for links.",
+    )
+    assert said == [
+        ("they had contacted colleagues in other cities to look for links", "Valmora police")
+    ]
