@@ -246,7 +246,11 @@ class _Speakers:
                 outer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if outer is not None and outer.lower_ != "it":
                     return self.sole(outer)
-            return self._body_before(tok, near=True) or self._body_before(tok)
+            return (
+                self._body_speaking_before(tok)
+                or self._body_before(tok, near=True)
+                or self._body_before(tok)
+            )
         return found or self.unnamed(tok)
 
     def _unnamed_before(self, pronoun: Token) -> str | None:
@@ -272,6 +276,31 @@ class _Speakers:
             between = self.actors.actors_in(self.article.file, here + subj.idx, here + pronoun.idx)
             if any(self.actors.kind(a) == "person" for a in between):
                 return None
+            return self.sole(subj)
+        return None
+
+    def _body_speaking_before(self, pronoun: Token) -> str | None:
+        """The body that spoke in the sentence before, in the same paragraph: "The Dockers'
+        federation said it would stay away, citing ... It said it would decide ..." is the
+        federation's, though the text never names it; the body the article spoke of most is
+        not, unless it spoke in between."""
+        sent = pronoun.sent
+        if sent.start == 0:
+            return None
+        for verb in pronoun.doc[sent.start - 1].sent:
+            if not _speech_verb(verb):
+                continue
+            subj, _ = _subject_of(verb)
+            if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in BODY_SPEAKER_NOUNS:
+                continue
+            if any(
+                t.dep_ in ("nsubj", "nsubjpass")
+                and t.ent_type_ == "ORG"
+                and _speech_verb(t.head)
+                and t.head.dep_ != "relcl"  # "the meeting the authority called"
+                for t in pronoun.doc[subj.i + 1 : pronoun.i]
+            ):
+                return None  # another body spoke in between
             return self.sole(subj)
         return None
 

@@ -487,3 +487,17 @@ def test_the_police_of_a_place_speak_as_that_police_not_as_the_place(nlp: Langua
     assert said == [
         ("they had contacted colleagues in other cities to look for links", "Valmora police")
     ]
+
+
+def test_it_said_after_an_unnamed_body_spoke_is_that_body(nlp: Language) -> None:
+    said = dict(
+        _speakers(
+            nlp,
+            "The regional football federation said on Thursday it would not attend the meeting"
+            " the Port Authority has called, citing “the seriousness of what happened”. It said"
+            " it would also decide whether its president should stay on the board.",
+        )
+    )
+    assert said["it would also decide whether its president should stay on the board"] == (
+        "the regional football federation"
+    )
