@@ -405,7 +405,7 @@ PERSON_SPEAKER_NOUNS = words(
     traveler traveller passenger visitor customer student worker teacher doctor nurse farmer
     voter supporter protester protestor neighbor neighbour fan player coach rescuer volunteer
     relative mother father son daughter wife husband owner manager director analyst expert
-    scientist researcher
+    scientist researcher reader viewer listener commenter
     """
 )
 # Nouns for bodies and their papers that speak: "the panel wrote", "an agency memo said".

@@ -501,3 +501,8 @@ def test_it_said_after_an_unnamed_body_spoke_is_that_body(nlp: Language) -> None
     assert said["it would also decide whether its president should stay on the board"] == (
         "the regional football federation"
     )
+
+
+def test_a_reader_speaks_as_the_text_describes_them(nlp: Language) -> None:
+    said = _speakers(nlp, "“The ferry never leaves on time,” one reader wrote.")
+    assert said == [("The ferry never leaves on time", "one reader")]
