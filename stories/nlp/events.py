@@ -846,6 +846,10 @@ def _clause_text(trigger: Token) -> str:
         )
         if aside and trigger not in tok.subtree:
             skip |= {t.i for t in tok.subtree}
+        elif tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and tok.head is not trigger:
+            # "put the rating on watch for a possible downgrade": a word on a thing acted on,
+            # not on the act.
+            skip.add(tok.i)
     return " ".join(
         doc[i].text for i in range(top.left_edge.i, top.right_edge.i + 1) if i not in skip
     )

@@ -344,6 +344,15 @@ def test_less_than_weeks_before_names_no_day(nlp: Language) -> None:
     assert "2024-03-25" not in dict(labels(found)).values()
 
 
+def test_a_hedge_word_on_a_thing_acted_on_does_not_hedge_the_act(nlp: Language) -> None:
+    found = events_in(
+        nlp, "The Port Authority on Wednesday placed the harbour on watch for a possible closure."
+    )
+    assert labels(found) == [("place", "2024-03-13")]
+    # A hedge on the act itself still hedges it.
+    assert events_in(nlp, "Ana Silva likely met the minister on Monday.") == []
+
+
 def test_days_later_moves_on_from_the_day_last_told(nlp: Language) -> None:
     found = events_in(
         nlp,
