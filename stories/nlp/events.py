@@ -43,6 +43,7 @@ from .lexicon import (
     TITLE_WORDS,
     WORDING_NOUNS,
 )
+from .quotes import find_quoted
 from .titles import event_title, previous_title
 from .topics import Taxonomy
 from .types import ActorLookup, Block, DateValue, EventCandidate
@@ -210,6 +211,8 @@ def _sentence_events(
             found.append(_Found(tok, None, "context", presupposed=True))
             taken.add(tok.i)
 
+    quoted = _quoted(sent.doc)
+    found = [f for f in found if not _said_in_own_voice(f.trigger, quoted)]
     out = []
     told_apart: list[int] = []  # the candidates dated only by their context
     triggers: list[Token] = []
@@ -264,6 +267,22 @@ def _sentence_events(
             # A side clause told only as "days after" an act with no day is background.
             unplaced.add(n)
     return [o for n, o in enumerate(out) if n not in unplaced]
+
+
+def _said_in_own_voice(trigger: Token, quoted: list[tuple[int, int]]) -> bool:
+    """ "'We averted a crisis,' he said", "'I stood on the platform for an hour'": what a
+    speaker says they did, in their own words, is their account, not a happening the article
+    reports."""
+    if not any(a <= trigger.idx < b for a, b in quoted):
+        return False
+    subj = subject(head_verb(trigger))
+    return subj is not None and subj.lower_ in ("i", "we", "you")
+
+
+def _quoted(doc: Doc) -> list[tuple[int, int]]:
+    """Where a paragraph quotes someone: what a speaker says happened is their word, not a
+    happening the article reports ("'We averted a crisis,' he said")."""
+    return find_quoted(doc.text)
 
 
 def _date_without_words(

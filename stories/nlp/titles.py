@@ -75,8 +75,10 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
     if anchor.lemma_.lower() in STATEMENT_VERBS:
         # What was stated is the news: "X stressed that ...".
         for child in anchor.children:
-            if child.dep_ == "ccomp" and child.i < anchor.i:
-                fronted = child  # "'We will rebuild,' X said": told after who said it
+            if child.dep_ == "ccomp" and (child.i < anchor.i or _in_quote_marks(child)):
+                # "'We will rebuild,' X said", "X told her team: 'You have earned it'": the
+                # speaker's own words, told after who said them and in their quote marks.
+                fronted = child
                 break
             if child.dep_ == "ccomp":
                 # The whole of what was said, without asides; a long one is trimmed later
@@ -107,6 +109,14 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
             said = said[: max(room - 1, 0)].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
         return f"{who}: “{said}”"
     return _finish(sent, keep, file, block, actors)
+
+
+def _in_quote_marks(phrase: Token) -> bool:
+    """Whether a clause is quoted word for word: a quote mark opens just before it."""
+    first = phrase.left_edge.i
+    doc = phrase.doc
+    marks = ("“", '"', "‘")
+    return doc[first].text in marks or (first > 0 and doc[first - 1].text in marks)
 
 
 def _without_asides(phrase: Token) -> set[int]:

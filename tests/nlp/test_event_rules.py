@@ -353,6 +353,19 @@ def test_a_hedge_word_on_a_thing_acted_on_does_not_hedge_the_act(nlp: Language) 
     assert events_in(nlp, "Ana Silva likely met the minister on Monday.") == []
 
 
+def test_what_a_speaker_says_they_did_in_their_own_words_is_no_event(nlp: Language) -> None:
+    assert events_in(nlp, "“We averted an economic crisis,” Ana Silva said.") == []
+    # Quoted words about others are still a report of what happened.
+    assert labels(events_in(nlp, "“The port closed at noon,” Ana Silva said.")) == [
+        ("close", "2024-03-14")
+    ]
+
+
+def test_a_statement_quoted_word_for_word_is_titled_in_quote_marks(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva told her crew on Monday: “You have earned your place.”")
+    assert found[0].title == "Ana Silva told her crew on Monday: “You have earned your place”"
+
+
 def test_days_later_moves_on_from_the_day_last_told(nlp: Language) -> None:
     found = events_in(
         nlp,
