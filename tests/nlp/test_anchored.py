@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from stories.nlp.anchored import anchored_dates
@@ -45,6 +46,34 @@ def test_days_before_and_the_morning_of_move_by_what_they_say() -> None:
     *_, a, b = anchored_dates([*theft_on_monday(), before, morning])
     assert a.date is not None and a.date.start == date(2025, 3, 1)
     assert b.date is not None and b.date.start == MONDAY
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("On the eve of the theft a guard saw a van.", date(2025, 3, 2)),
+        ("The day before the theft a guard saw a van.", date(2025, 3, 2)),
+        ("The night after the theft the alarm was fixed.", date(2025, 3, 4)),
+        ("Two weeks after the theft police made an arrest.", date(2025, 3, 17)),
+        ("Hours after the theft police sealed the road.", MONDAY),
+    ],
+)
+def test_each_measure_moves_the_day_by_what_it_says(words: str, day: date) -> None:
+    later = report("c.txt", words, on(FRIDAY, "context"))
+    dated = anchored_dates([*theft_on_monday(), later])[-1]
+    assert dated.date is not None and dated.date.start == day
+
+
+def test_outlets_dating_a_happening_in_words_outweigh_inherited_days() -> None:
+    # Two outlets inherit Friday for the theft; one dates it Monday in words.
+    sentences = told(
+        ("a.txt", "Thieves stole three paintings on Monday.", on(MONDAY), "steal"),
+        ("b.txt", "The theft shocked the town.", on(FRIDAY, "context"), "theft"),
+        ("c.txt", "The theft was the third this year.", on(FRIDAY, "context"), "theft"),
+    )
+    later = report("d.txt", "A day after the theft the mayor spoke.", on(FRIDAY, "context"))
+    dated = anchored_dates([*sentences, later])[-1]
+    assert dated.date is not None and dated.date.start == date(2025, 3, 4)
 
 
 def test_a_report_dated_in_its_own_words_keeps_its_day() -> None:
