@@ -26,9 +26,16 @@ from spacy.tokens import Doc, Span, Token
 from stories.nlp.lexicon import (
     COMPANY_SUFFIXES,
     FACILITY_NOUNS,
+    FEMALE_NOUNS,
+    FEMALE_PRONOUNS,
+    FEMALE_TITLES,
     GENERIC_HEAD_ROLES,
     HEAD_ROLES,
     LOCATIVE_PREPOSITIONS,
+    MALE_NOUNS,
+    MALE_PRONOUNS,
+    MALE_TITLES,
+    PERSON_SPEAKER_NOUNS,
     PERSONAL_TITLES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -124,6 +131,8 @@ class _Raw:
     cluster: int = -1
     placed: bool = False  # it follows a preposition of place ("in Antakya", "from Kyiv")
     main: bool = False  # the subject of its sentence's main clause, not of a clause inside it
+    # What the words around a person's name say of their sex, as weighted votes (male, female).
+    sex: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -346,6 +355,8 @@ def _ent_mention(
         introduction=frozenset(_introduction(found)) if found is not None else None,
         placed=span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS,
         main=_is_main_subject(head),
+        # Asked of every name: a lone surname NER took for a body may turn out a person's.
+        sex=_sex_votes(span),
     )
 
 
@@ -510,6 +521,99 @@ def _is_subject(head: Token) -> bool:
     return head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
 
 
+# A title or a noun beside the name says the person's sex outright; a pronoun after the name
+# only most likely, so it counts for less.
+_SAID_SEX = 3
+_QUOTE_MARKS = frozenset('"“”‘’')
+# Nouns for someone a later pronoun may mean instead of the person named before them.
+_OTHER_PERSON_NOUNS = ROLE_NOUNS | PERSON_SPEAKER_NOUNS | MALE_NOUNS | FEMALE_NOUNS
+
+
+def _sex_of_word(word: str, male: frozenset[str], female: frozenset[str]) -> int:
+    """0 for a male word, 1 for a female one, -1 for neither."""
+    return 0 if word in male else 1 if word in female else -1
+
+
+def _sex_votes(span: Span) -> tuple[int, int]:
+    """(male, female) votes from the words around one mention of a person's name.
+
+    The text alone says a person's sex, never a list of given names: a title ("Mrs Silva",
+    "King Rui"), a noun set beside the name ("actress Ana Silva", "his wife, Ana Silva,"), and
+    the first he/she/his/her after naming them in the sentence ("Ana Silva said her union ...").
+    """
+    votes = [0, 0]
+    doc = span.doc
+    words = [t for t in span] + [
+        t for t in doc[max(span.start - 1, 0) : span.start] if t.text[:1].isupper()
+    ]
+    for t in words:
+        sex = _sex_of_word(t.lower_.rstrip("."), MALE_TITLES, FEMALE_TITLES)
+        if sex >= 0:
+            votes[sex] += _SAID_SEX
+    root = span.root
+    beside = [
+        c
+        for c in root.children
+        if c.dep_ in ("appos", "compound") and c.i not in range(span.start, span.end)
+    ]
+    if root.dep_ == "appos":
+        beside.append(root.head)
+    for t in beside:
+        sex = _sex_of_word(t.lemma_.lower(), MALE_NOUNS, FEMALE_NOUNS)
+        if sex < 0:
+            sex = _sex_of_word(t.lower_, MALE_NOUNS, FEMALE_NOUNS)
+        if sex >= 0:
+            votes[sex] += _SAID_SEX
+    pronoun = _pronoun_after(span, {t.i for t in beside})
+    if pronoun is not None:
+        votes[_sex_of_word(pronoun.lower_, MALE_PRONOUNS, FEMALE_PRONOUNS)] += 1
+    return votes[0], votes[1]
+
+
+def _pronoun_after(span: Span, beside: set[int]) -> Token | None:
+    """The he/she/his/her that follows a subject's name inside its clause with no one else
+    between: "Ana Silva said she would ..." An object pronoun ("Ana Silva thanked him") is
+    someone else, and so is a pronoun outside the clause ("He said Ana Silva had called him,
+    that he had ..."); a quote mark between may hand the words to another speaker ("'Ana
+    Silva will win,' he said")."""
+    root = span.root
+    if not _is_subject(root):
+        return None
+    verb = root.head.head if root.dep_ == "appos" else root.head
+    doc = span.doc
+    sent = span.sent
+    if any(t.lower_ in PRONOUNS for t in doc[sent.start : span.start]):
+        return None  # "He said Ana Silva had called him": the sentence is someone else's
+    for tok in doc[span.end : sent.end]:
+        if tok.text in _QUOTE_MARKS:
+            return None
+        if tok.i in beside:
+            continue
+        if (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON")) or (
+            tok.pos_ == "NOUN" and tok.lemma_.lower() in _OTHER_PERSON_NOUNS
+        ):
+            return None
+        if tok.lower_ in PRONOUNS and (
+            tok.tag_ == "PRP$" or tok.dep_ in SUBJECT_DEPS or tok.lower_ in ("himself", "herself")
+        ):
+            return tok if verb.is_ancestor(tok) and not _in_question(tok, verb) else None
+    return None
+
+
+def _in_question(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` sits in a question the clause of ``verb`` asks: "Ana Silva asked what
+    his government would do" asks about the one she asked."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        first = node.left_edge
+        if node.dep_ in ("ccomp", "advcl", "xcomp") and (
+            first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if")
+        ):
+            return True
+        node = node.head
+    return False
+
+
 def _titled_surnames(doc: Doc, covered: set[int]) -> Iterable[Span]:
     """ "Chairman Kim", "Mr. Putin" that NER left untagged: a title word then a proper noun."""
     for tok in doc[:-1]:
@@ -648,7 +752,8 @@ def resolve_actors(
     _unintroduced_people(raws)
     canon = _canonical_names(names, raws, decisions)
     profiles = _role_profiles(raws, canon.names)
-    refs = _resolve_references(articles, by_file, profiles, canon.names)
+    sexes = _sexes(raws, canon.names)
+    refs = _resolve_references(articles, by_file, profiles, canon.names, sexes)
     return _index(raws, refs, canon, profiles, decisions)
 
 
@@ -1006,11 +1111,31 @@ def _role_profiles(raws: list[_Raw], canon: dict[int, str]) -> dict[str, set[tup
     return profiles
 
 
+def _sexes(raws: list[_Raw], canon: dict[int, str]) -> dict[str, str]:
+    """Each person's sex ("m" or "f") where the story's words about them agree: what one
+    mention says may be a slip of the parse, what most say is the person."""
+    votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in raws:
+        # A lone surname NER took for a body counts too: the cluster may be a person's.
+        if r.sex != (0, 0):
+            tally = votes[canon[r.cluster]]
+            tally[0] += r.sex[0]
+            tally[1] += r.sex[1]
+    sexes: dict[str, str] = {}
+    for name, (male, female) in votes.items():
+        if male > 2 * female:
+            sexes[name] = "m"
+        elif female > 2 * male:
+            sexes[name] = "f"
+    return sexes
+
+
 def _resolve_references(
     articles: Sequence[ArticleNames],
     by_file: dict[str, list[_Raw]],
     profiles: dict[str, set[tuple[str, str]]],
     canon: dict[int, str],
+    sexes: dict[str, str],
 ) -> list[_Raw]:
     """Role-noun ("the Russian leader") and pronoun references, article by article."""
     canon_cluster = {name: cid for cid, name in canon.items()}
@@ -1020,7 +1145,7 @@ def _resolve_references(
         person_chain = sorted(
             (r for r in by_file.get(art.file, ()) if r.kind == "person"), key=lambda r: r.start
         )
-        refs.extend(_references(art, person_chain, fits, canon, canon_cluster))
+        refs.extend(_references(art, person_chain, fits, canon, canon_cluster, sexes))
     return refs
 
 
@@ -1198,6 +1323,7 @@ def _references(
     fits: _RoleFits,
     canon: dict[int, str],
     canon_cluster: dict[str, int],
+    sexes: dict[str, str],
 ) -> list[_Raw]:
     """Role nouns and he/she pronouns of one article, resolved against its person mentions."""
     refs: list[_Raw] = []
@@ -1212,7 +1338,7 @@ def _references(
                 alone=fits.exact(cue.affil, cue.role),
             )
         else:
-            name = _pick_pronoun(cue, persons, canon)
+            name = _pick_pronoun(cue, persons, canon, sexes)
         if name is None:
             continue
         raw = _Raw(
@@ -1280,15 +1406,24 @@ def _pick_role(
     return None
 
 
-def _pick_pronoun(cue: _Cue, persons: list[_Raw], canon: dict[int, str]) -> str | None:
+def _pick_pronoun(
+    cue: _Cue, persons: list[_Raw], canon: dict[int, str], sexes: dict[str, str]
+) -> str | None:
     """Resolve he/she/his/her to a person mentioned shortly before.
 
     A subject pronoun continues the last person who was a subject (the usual topic chain); an
     object pronoun cannot be the subject of its own clause; a possessive prefers the subject of
-    its clause. Only the last three paragraphs are searched.
+    its clause. Only the last three paragraphs are searched, and "she" passes over a man the
+    text has shown to be one ("Mr Costa"), "he" over a woman.
     """
     start, sent = cue.at, cue.sent
-    before = [p for p in persons if p.start < start and cue.block - p.block <= 3]
+    word = cue.text.lower()
+    other = "f" if word in MALE_PRONOUNS else "m" if word in FEMALE_PRONOUNS else ""
+    before = [
+        p
+        for p in persons
+        if p.start < start and cue.block - p.block <= 3 and sexes.get(_name(p, canon)) != other
+    ]
     if not before:
         return None
     same_clause_subjects = {

@@ -81,6 +81,30 @@ STATE_WORDS = words(
 )
 
 PRONOUNS = words("he him his himself she her hers herself")
+MALE_PRONOUNS = words("he him his himself")
+FEMALE_PRONOUNS = words("she her hers herself")
+
+# Forms of address that say a person's sex: "Mrs Silva" is a woman whatever her given name.
+# Words that say it only sometimes ("Dr", "Father" of a priest or a parent alike) stay out.
+MALE_TITLES = words("mr sir lord king prince emperor duke baron sultan emir monsignor")
+FEMALE_TITLES = words("mrs ms miss dame lady queen princess empress duchess baroness madam madame")
+# Nouns for a person that say their sex, set beside a name ("actress Ana Silva", "his wife, Ana
+# Silva,", "Ana Silva, a mother of two,"). Office words in "-man" stay out: papers still call
+# a woman "chairman" or "spokesman" now and then; the "-woman" forms are never said of a man.
+MALE_NOUNS = words(
+    """
+    man boy father husband son brother grandfather grandson uncle nephew widower boyfriend
+    stepfather dad king prince emperor duke
+    """
+)
+FEMALE_NOUNS = words(
+    """
+    woman girl mother wife daughter sister grandmother granddaughter aunt niece widow
+    girlfriend stepmother mum mom queen princess empress duchess actress waitress heiress
+    chairwoman spokeswoman congresswoman businesswoman policewoman councilwoman sportswoman
+    stewardess hostess
+    """
+)
 
 STOP_NAMES = frozenset({"faq", "faqs"})
 

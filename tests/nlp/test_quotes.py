@@ -506,3 +506,33 @@ def test_it_said_after_an_unnamed_body_spoke_is_that_body(nlp: Language) -> None
 def test_a_reader_speaks_as_the_text_describes_them(nlp: Language) -> None:
     said = _speakers(nlp, "“The ferry never leaves on time,” one reader wrote.")
     assert said == [("The ferry never leaves on time", "one reader")]
+
+
+def test_she_passes_over_a_man_the_title_names(nlp: Language) -> None:
+    text = (
+        "Port Authority chief Ana Silva met the dockers on Monday.\n\n"
+        "Mr. Costa, the union leader, walked out of the talks after an hour.\n\n"
+        "“We will not close the port,” she said."
+    )
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == "Ana Silva"
+
+
+def test_he_passes_over_a_woman_her_own_pronoun_names(nlp: Language) -> None:
+    text = (
+        "Union leader Rui Costa called the strike on Monday.\n\n"
+        "Ana Silva said her office would answer the union within a week.\n\n"
+        "“The port stays shut until they answer,” he said."
+    )
+    [quote] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert quote.speaker == "Rui Costa"
+
+
+def test_he_passes_over_a_woman_a_noun_beside_her_name_names(nlp: Language) -> None:
+    text = (
+        "Union leader Rui Costa called the strike on Monday.\n\n"
+        "On Tuesday the actress Ana Silva joined the march.\n\n"
+        "“The port stays shut until they answer,” he said."
+    )
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == "Rui Costa"
