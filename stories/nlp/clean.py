@@ -62,6 +62,10 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|^\s*listen to (?:this|the) (?:article|story)\b"
     r"|\b(?:is|are) (?:a|an|the|your) (?:\w+ ){0,3}(?:news|media) (?:portal|site|website|"
     r"outlet|platform|source|aggregator)\b"
+    # Where a republished story first ran: "This article was originally published on ... by X
+    # and is republished here with permission."
+    r"|^\s*this (?:article|story|piece|report) (?:was|is) (?:originally|first) "
+    r"(?:published|posted|appeared)\b|\brepublished (?:here )?with permission\b"
     # A paywall: "Subscribers get unlimited access to ... Already a member? Log in".
     r"|\balready an? (?:member|subscriber)\b"
     # The site sending its reader elsewhere on itself: "Read the full transcript on our hub."

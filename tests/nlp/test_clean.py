@@ -421,6 +421,15 @@ def test_a_paywall_and_a_pointer_to_the_sites_own_pages_are_furniture() -> None:
     assert ("boilerplate", paywall) in kinds(page)
 
 
+def test_a_note_on_where_a_republished_story_first_ran_is_furniture() -> None:
+    note = (
+        "This article was originally published on March 4, 2024, by the Harbour Courier and is "
+        "republished here with permission."
+    )
+    page = f"Ferry stops mid-strait\n\n{note}\n\n{BODY}\n"
+    assert ("boilerplate", note) in kinds(page)
+
+
 def test_a_posted_line_with_the_time_first_or_a_later_stamp_after_gives_the_date() -> None:
     time_first = "Posted at 5:48 PM, Jul 01, 2021 and last updated 6:31 PM"
     writer_after = "Posted 13/11/2023 at 4:52 PM by Jo Lee | 7 comments"
