@@ -333,16 +333,7 @@ def _later_on(
     if found is None:
         return None
     days, words = found
-    last: tuple[int, DateValue] | None = None
-    for cand in reversed(earlier):
-        if cand.date is not None and cand.date.text and not cand.scheduled:
-            last = (cand.start, cand.date)
-            break
-    for m in reversed(told):
-        if m.value.qualifier is None and not m.possessive:
-            if last is None or m.start > last[0]:
-                last = (m.start, m.value)
-            break
+    last = _last_told(earlier, told)
     if last is None or last[1].granularity != "day":
         return None
     day = last[1].start + timedelta(days=days)
@@ -386,6 +377,26 @@ def _days_apart(
     return DateValue(day, day, "day", "", "relative")
 
 
+def _last_told(
+    earlier: Sequence[EventCandidate], told: Sequence[DateMention], since: int = 0
+) -> tuple[int, DateValue] | None:
+    """Where and what the last day told before a sentence is, from ``since`` on: a happening
+    dated in words (not one announced) or a day named in passing, whichever came later."""
+    last: tuple[int, DateValue] | None = None
+    for cand in reversed(earlier):
+        if cand.start < since:
+            break
+        if cand.date is not None and cand.date.text and not cand.scheduled:
+            last = (cand.start, cand.date)
+            break
+    for m in reversed(told):
+        if m.value.qualifier is None and not m.possessive:
+            if last is None or m.start > last[0]:
+                last = (m.start, m.value)
+            break
+    return last
+
+
 def _carried_date(
     trigger: Token,
     block: Block,
@@ -407,18 +418,7 @@ def _carried_date(
             return None
         if any(c.dep_ == "advmod" and c.lower_ in MOVING_ON for c in tok.children):
             return None
-    last: tuple[int, DateValue] | None = None
-    for cand in reversed(earlier):
-        if cand.start < block.start:
-            break
-        if cand.date is not None and cand.date.text and not cand.scheduled:
-            last = (cand.start, cand.date)
-            break
-    for m in reversed(told):
-        if m.value.qualifier is None and not m.possessive:
-            if last is None or m.start > last[0]:
-                last = (m.start, m.value)
-            break
+    last = _last_told(earlier, told, since=block.start)
     if last is None:
         return None
     d = last[1]
