@@ -16,21 +16,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .dates import number
+from .dates import MEASURE, measured_days
 from .events import event_kind
 from .types import DateValue, EventCandidate
 
-_COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
 _ANCHOR = re.compile(
-    r"\b(?:"
-    rf"(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before|following)"
-    r"|(?:(?:just|only|mere)\s+)?(?:hours|minutes|moments|shortly)\s+(?:after|before|following)"
+    rf"(?:{MEASURE}\s+(?P<way>after|before|following)"
+    r"|\b(?:(?:(?:just|only|mere)\s+)?(?:hours|minutes|moments|shortly)\s+"
+    r"(?:after|before|following)"
     r"|just\s+(?:after|before)"
     r"|within\s+(?:hours|minutes)\s+of"
     r"|the\s+(?:morning|afternoon|evening|night|day|hours)\s+of"
     r"|the\s+(?P<side>day|night|morning|afternoon|evening)\s+(?P<side_way>after|before|following)"
     r"|on\s+the\s+(?P<eve>eve)\s+of"
-    r")\s+(?:the|that|this|last\s+\w+'s)\s+(?P<first>[a-z]+)(?:\s+(?P<second>[a-z]+))?",
+    r"))\s+(?:the|that|this|last\s+\w+'s)\s+(?P<first>[a-z]+)(?:\s+(?P<second>[a-z]+))?",
     re.IGNORECASE,
 )
 # How many outlets must place a happening on a day before the story knows it, when none dates
@@ -85,7 +84,8 @@ def _anchored(c: EventCandidate, days: dict[str, date]) -> DateValue | None:
         day = _day_of(m, days)
         if day is None:
             continue
-        return DateValue(day + _offset(m), day + _offset(m), "day", m.group(0), "relative")
+        moved = day + _offset(m)
+        return DateValue(moved, moved, "day", m.group(0), "relative")
     return None
 
 
@@ -113,8 +113,7 @@ def _offset(m: re.Match[str]) -> timedelta:
         return timedelta(days=-1)
     if m.group("side"):
         return timedelta(days=-1 if m.group("side_way").lower() == "before" else 1)
-    if m.group("count"):
-        n = number(m.group("count"))
-        days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+    if m.group("n"):
+        days = measured_days(m)
         return timedelta(days=-days if m.group("way").lower() == "before" else days)
     return timedelta(0)

@@ -34,6 +34,23 @@ _NUMBERS = {
     "several": 3, "a few": 3, "few": 3,
 }  # fmt: skip
 NUMBER = r"(?:\d+|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
+# A span of days told exactly enough to name a day from another: "four days", "a week", "12
+# days"; not "several days", "a few weeks", "less than two weeks" (no day of its own).
+_VAGUE_COUNTS = ("several", "a few", "few")
+_EXACT = "|".join(
+    sorted((re.escape(w) for w in _NUMBERS if w not in _VAGUE_COUNTS), key=len, reverse=True)
+)
+MEASURE = (
+    r"(?<!than )(?<!nearly )(?<!almost )(?<!about )(?<!around )(?<!some )(?<!over )(?<!under )"
+    rf"\b(?P<n>\d{{1,3}}|{_EXACT})\s+(?P<unit>days?|weeks?)"
+)
+
+
+def measured_days(m: re.Match[str]) -> int:
+    """The days a ``MEASURE`` match spans: "four days" 4, "two weeks" 14 (0 for none)."""
+    return number(m.group("n")) * (7 if m.group("unit").lower().startswith("week") else 1)
+
+
 _UNIT = r"(?:year|month|week|day|hour|minute|decade)s?"
 _SEASONS = {
     "spring": (3, 5),
@@ -351,14 +368,13 @@ def resolve_expression(
 
 
 _LATER_ON = re.compile(
-    rf"\b(?:(?<!than )(?<!nearly )(?<!almost )(?<!about )(?<!some )(?P<n>{NUMBER})\s+"
-    r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier)"
-    r"|the\s+(?:next|following)\s+(?P<next>day|morning|afternoon|evening|night)"
+    rf"(?:{MEASURE}\s+(?P<way>later|earlier)"
+    r"|\b(?:the\s+(?:next|following)\s+(?P<next>day|morning|afternoon|evening|night)"
     r"|the\s+(?:previous|preceding)\s+(?P<previous>day|morning|afternoon|evening|night)"
     r"|the\s+(?P<side>day|night|evening)\s+(?P<side_way>after|before)"
     r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
     r"|(?:later\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)"
-    r"|(?:hours|minutes|moments)\s+later)\b",
+    r"|(?:hours|minutes|moments)\s+later))\b",
     re.I,
 )
 
@@ -372,7 +388,7 @@ def later_on(text: str) -> tuple[int, str] | None:
         return None
     words = m.group(0)
     if m.group("n"):
-        days = number(m.group("n")) * (7 if m.group("unit").lower().startswith("week") else 1)
+        days = measured_days(m)
         if not days:
             return None
         return (-days if m.group("way").lower() == "earlier" else days), words

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import head_verb, inverted_participle, is_future, subject
-from .dates import NUMBER, DateMention, later_on, number, recent_window
+from .dates import MEASURE, DateMention, later_on, measured_days, recent_window
 from .lexicon import (
     CARRIER_VERBS,
     CONTENT_CARRIERS,
@@ -96,9 +96,20 @@ def extract_events(
     found: list[EventCandidate] = []
     definite: set[int] = set()  # indexes of candidates named by a definite noun ("the meeting")
     for block, doc in body:
+        # What the paragraph quotes: a speaker's own account is theirs, not a happening told.
+        quoted = find_quoted(doc.text)
         for sent in doc.sents:
             for cand, named_definite in _sentence_events(
-                file, block, sent, date_mentions, context_date, actors, taxonomy, lede, found
+                file,
+                block,
+                sent,
+                date_mentions,
+                context_date,
+                actors,
+                taxonomy,
+                lede,
+                found,
+                quoted,
             ):
                 if named_definite:
                     definite.add(len(found))
@@ -116,6 +127,7 @@ def _sentence_events(
     taxonomy: Taxonomy,
     lede: frozenset[str],
     earlier: Sequence[EventCandidate],
+    quoted: Sequence[tuple[int, int]],
 ) -> list[tuple[EventCandidate, bool]]:
     text = sent.text.strip()
     if len(sent) < 4 or text.endswith("?"):
@@ -211,7 +223,6 @@ def _sentence_events(
             found.append(_Found(tok, None, "context", presupposed=True))
             taken.add(tok.i)
 
-    quoted = _quoted(sent.doc)
     found = [f for f in found if not _said_in_own_voice(f.trigger, quoted)]
     out = []
     told_apart: list[int] = []  # the candidates dated only by their context
@@ -269,7 +280,7 @@ def _sentence_events(
     return [o for n, o in enumerate(out) if n not in unplaced]
 
 
-def _said_in_own_voice(trigger: Token, quoted: list[tuple[int, int]]) -> bool:
+def _said_in_own_voice(trigger: Token, quoted: Sequence[tuple[int, int]]) -> bool:
     """ "'We averted a crisis,' he said", "'I stood on the platform for an hour'": what a
     speaker says they did, in their own words, is their account, not a happening the article
     reports."""
@@ -277,12 +288,6 @@ def _said_in_own_voice(trigger: Token, quoted: list[tuple[int, int]]) -> bool:
         return False
     subj = subject(head_verb(trigger))
     return subj is not None and subj.lower_ in ("i", "we", "you")
-
-
-def _quoted(doc: Doc) -> list[tuple[int, int]]:
-    """Where a paragraph quotes someone: what a speaker says happened is their word, not a
-    happening the article reports ("'We averted a crisis,' he said")."""
-    return find_quoted(doc.text)
 
 
 def _date_without_words(
@@ -340,12 +345,7 @@ def _later_on(
     return DateValue(day, day, "day", words, "relative")
 
 
-# "four days after", not "less than two weeks after" (no day of its own).
-_APART = re.compile(
-    r"(?<!than )(?<!nearly )(?<!almost )(?<!about )(?<!around )(?<!some )(?<!over )(?<!under )"
-    rf"\b(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before)\s*$",
-    re.I,
-)
+_APART = re.compile(rf"{MEASURE}\s+(?P<way>after|before)\s*$", re.I)
 
 
 def _measured_from(verb: Token) -> int | None:
@@ -357,7 +357,7 @@ def _measured_from(verb: Token) -> int | None:
     found = _APART.search(verb.doc[max(mark.i - 4, 0) : mark.i + 1].text)
     if found is None:
         return None
-    days = number(found.group("n")) * (7 if found.group("unit").lower().startswith("w") else 1)
+    days = measured_days(found)
     return -days if found.group("way").lower() == "after" else days
 
 

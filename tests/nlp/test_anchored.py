@@ -81,8 +81,12 @@ def test_a_report_dated_in_its_own_words_keeps_its_day() -> None:
     assert anchored_dates([*theft_on_monday(), own])[-1].date == on(FRIDAY)
 
 
-def test_after_without_a_measure_leaves_the_inherited_day() -> None:
-    vague = report("c.txt", "Security was tightened after the theft.", on(FRIDAY, "context"))
+@pytest.mark.parametrize(
+    "words",
+    ["Security was tightened after the theft.", "A few days after the theft a guard quit."],
+)
+def test_after_without_an_exact_measure_leaves_the_inherited_day(words: str) -> None:
+    vague = report("c.txt", words, on(FRIDAY, "context"))
     assert anchored_dates([*theft_on_monday(), vague])[-1].date == on(FRIDAY, "context")
 
 

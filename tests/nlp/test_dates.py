@@ -88,6 +88,8 @@ def test_a_sentence_told_on_from_the_last_day_says_how_far(text: str, days: int)
         "The day after the vote he resigned.",
         "The day before the vote he left.",
         "Less than two days later it ended.",
+        "A few days later it ended.",
+        "Several weeks later it ended.",
         "He left later.",
     ],
 )
