@@ -666,11 +666,19 @@ def _introduction(ent: Span) -> set[tuple[str, str]]:
 def _role_of(span: Span) -> str | None:
     role = None
     for tok in span:
-        word = tok.text.lower()
-        if word in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS:
-            role = word if word in ROLE_NOUNS else tok.lemma_.lower()
-            if role == "minister" and tok.i > 0 and tok.doc[tok.i - 1].text.lower() == "prime":
-                role = "prime_minister"
+        role = _role_word(tok) or role
+    return role
+
+
+def _role_word(tok: Token) -> str | None:
+    """The role a noun names, read alike where a person is introduced with it and where it
+    stands for them: "the acting prime minister, X" and "the prime minister" are one role."""
+    word = tok.text.lower()
+    if word not in ROLE_NOUNS and tok.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    role = word if word in ROLE_NOUNS else tok.lemma_.lower()
+    if role == "minister" and tok.i > 0 and tok.doc[tok.i - 1].text.lower() == "prime":
+        return "prime_minister"
     return role
 
 
@@ -711,7 +719,7 @@ def _role_phrase(tok: Token) -> tuple[Span, str, str] | None:
         return None
     affil = clean_form(affil_ents[0].text).lower() if affil_ents else ""
     start = min(m.left_edge.i for m in mods)
-    return tok.doc[start : tok.i + 1], affil, tok.lemma_.lower()
+    return tok.doc[start : tok.i + 1], affil, _role_word(tok) or tok.lemma_.lower()
 
 
 def extract_actors(

@@ -447,8 +447,11 @@ MEDIUM_NOUNS = words("statement speech remarks address interview video letter me
 # Of those, the ones that mean the organisation the article has been speaking of ("the agency").
 BODY_REFERENCE_NOUNS = words(
     "agency ministry court company board government department office commission committee "
-    "council regulator authority authorities embassy campaign federation association"
+    "council regulator authority authorities embassy campaign federation association union party"
 )
+# Of those, bodies of a kind a story has several of, or none: "the union" is a union the text
+# named ("her union, Dockers United"), never just the body spoken of most.
+NAMED_BODY_NOUNS = words("court union party")
 
 # Verbs that dismiss someone when their object is a person ("fired its chief executive") and
 # name another act otherwise ("fired a missile").

@@ -22,6 +22,7 @@ from stories.nlp.lexicon import (
     DOCUMENT_SPEAKER_NOUNS,
     INFERENCE_VERBS,
     INTERPRETERS,
+    NAMED_BODY_NOUNS,
     OBJECT_REPORTING_VERBS,
     PERSON_SPEAKER_NOUNS,
     PLACE_TIME_PREPOSITIONS,
@@ -357,7 +358,7 @@ class _Speakers:
         ]
         if named:
             return named[-1].actor
-        if not before or tok.lemma_.lower() == "court":
+        if not before or lemma in NAMED_BODY_NOUNS:
             return None
         # Otherwise the body the article speaks of most: "the agency" of a space story is its
         # space agency, not the building it last named.

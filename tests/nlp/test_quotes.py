@@ -536,3 +536,34 @@ def test_he_passes_over_a_woman_a_noun_beside_her_name_names(nlp: Language) -> N
     )
     [quote] = quotes_of(nlp, text)
     assert quote.speaker == "Rui Costa"
+
+
+def test_the_prime_minister_is_the_person_introduced_as_prime_minister(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "On Tuesday the acting prime minister, Rui Costa, received the team at the palace.\n\n"
+        "The prime minister, who shook the coach’s hand, said the win was “a gift to the"
+        " country”.",
+    )
+    assert said == [("a gift to the country", "Rui Costa")]
+
+
+def test_the_union_is_the_union_the_text_named_not_the_body_spoken_of_most(
+    nlp: Language,
+) -> None:
+    said = _speakers(
+        nlp,
+        "The Harbour Authority closed the port on Monday. The Harbour Authority blamed the"
+        " storm.\n\nThe Dock Workers Union called a strike. The union said the closure was"
+        " “a lockout by another name”.",
+    )
+    assert ("a lockout by another name", "Dock Workers Union") in said
+
+
+def test_the_union_is_no_other_body_when_the_text_named_no_union(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "The Harbour Authority closed the port on Monday. The Harbour Authority blamed the"
+        " storm.\n\nThe union said the closure was “a lockout by another name”.",
+    )
+    assert ("a lockout by another name", "Harbour Authority") not in said
