@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .clauses import is_future
 from .dates import NUMBER, number, resolve_expression, sentence_tense
@@ -142,7 +142,7 @@ def read_evidence(
                 # "a ninth day of strikes for March 23", "will vote on Thursday", "suspends the
                 # limit through Jan. 1, 2025": days ahead, not days the article reports.
                 continue
-            told = telling_words(ent.sent.text) - telling_words(ent.text)
+            told = _told_of(ent)
             if low.startswith(("yesterday", "last night")):
                 yesterday += 1
                 sightings.append(Sighting(told, back=1))
@@ -191,6 +191,16 @@ def read_evidence(
         if dateline is not None and len(dateline) == 2
         else None,
     )
+
+
+def _told_of(ent: Span) -> frozenset[str]:
+    """What a named day is the day of: the happening it owns ("Thursday's collapse" is the
+    day of the collapse, whatever else the sentence tells), else the sentence's telling words,
+    the date's own left out."""
+    owner = ent.root.head
+    if ent.root.dep_ == "poss" and owner.pos_ == "NOUN":
+        return telling_words(owner.text)
+    return telling_words(ent.sent.text) - telling_words(ent.text)
 
 
 def _verb_of(tok: Token) -> Token:

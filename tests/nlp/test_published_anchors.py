@@ -155,3 +155,24 @@ def test_a_siblings_yesterday_gives_the_day_before_it_to_a_weekday_that_retells_
     filled = fill_published_from_story([yesterday, *late, undated])
     assert filled[3].date is not None
     assert EARLY - timedelta(days=1) <= filled[3].date < LATE.replace(day=1)
+
+
+def test_a_weekday_that_owns_a_happening_is_the_day_of_that_happening(nlp: Language) -> None:
+    text = (
+        "Three more bodies were pulled from the pier, raising the death toll from Thursday’s"
+        " collapse to four, the mayor said on Friday, as the count of missing rose to 159.\n\n"
+        "Crews worked through the night and into Friday."
+    )
+    clean = clean_article(text)
+    undated = read_evidence(clean, [(b, nlp(b.text)) for b in clean.body_blocks])
+    # The pier fell on a Thursday; a week later, a Thursday of toll updates and a busy Friday.
+    early = _firm(EARLY, (THU, "The old pier collapsed into the harbour before dawn"))
+    late = _firm(
+        EARLY + timedelta(days=7),
+        (THU, "The death toll from the pier stood at 18, the mayor said, with 40 missing"),
+        (WED, "Divers pulled two more bodies from the pier"),
+    )
+    later = _firm(EARLY + timedelta(days=8), (THU, "The mayor said the death toll rose to 20"))
+    filled = fill_published_from_story([early, late, later, undated])
+    # "Thursday's collapse" is the day the pier fell, so the article is of the day after it.
+    assert filled[3].date == EARLY + timedelta(days=1)
