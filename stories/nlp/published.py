@@ -70,6 +70,8 @@ _DATELINE = 2.0
 # What a sentence no dated sibling retells keeps of its confirmation by days the story names: a
 # sibling naming a day of that weekday likely tells of something else.
 _UNTIED = 0.5
+# How far apart one story's reports may lie: follow-ups come weeks later, not years.
+_STORY_SPAN = 42
 # A word more dated sentences share than this finds too many to compare (a story's main actor,
 # "said"): a sentence is compared only with those sharing a rarer word.
 _ANCHOR_KEY_CAP = 100
@@ -350,7 +352,9 @@ def fill_published_from_story(
     weekdays, month-days without a year or "yesterday" takes the day that puts those mentions on
     the days its firmly dated siblings report, as soon after them as it can. Other undated
     articles, and those with nothing but a printed date after it, take the date most of the
-    firmly dated siblings share (none is imposed when they disagree).
+    firmly dated siblings share, or the story's most reported day; an article with no date at
+    all takes that day even when the siblings' reports span weeks (not when they span more, which
+    is no one story).
     """
     evidence = [
         it if isinstance(it, PublishedEvidence) else PublishedEvidence(guess=it) for it in items
@@ -639,28 +643,35 @@ def _fill_majority(
     guesses: list[PublishedGuess], story_days: Counter[date] | None = None
 ) -> list[PublishedGuess]:
     # Articles of one story appear within days of each other, so a sibling's firm date beats a
-    # printed date that lies after it (which is most likely the day the page was saved). Only a
-    # date most of the firmly dated siblings share is imposed: when they disagree (an unrelated
-    # article among them, reports spread over several days), every article keeps its own guess.
+    # printed date that lies after it (which is most likely the day the page was saved). Where
+    # the reports span weeks, a later date may well be the article's own: only an article with
+    # no date at all is placed then.
     firm = Counter(g.date for g in guesses if g.date is not None and not g.printed_only)
     if not firm:
         return guesses
     best, count = firm.most_common(1)[0]
+    spread = False
     if 2 * count <= firm.total():
         days = sorted(firm.elements())
-        if (days[-1] - days[0]).days > _MAX_LAG:
-            return guesses
-        # Reports spread over a few days: an article with no clue of its own is placed among
+        # Reports spread over days or weeks: an article with no clue of its own is placed among
         # them rather than left undated, which would leave every one of its events undated:
         # on the day the story reports most of them (where its undated sentences most likely
         # belong), else the middle one.
+        span = (days[-1] - days[0]).days
+        if span > _STORY_SPAN:
+            return guesses  # not one story's reports: an unrelated article among them
+        spread = span > _MAX_LAG
         middle = days[len(days) // 2]
         told = story_days or Counter()
         best = max(sorted(set(days)), key=lambda d: (told[d], d == middle))
     stated = [g.date for g in guesses if g.firm and g.date is not None]
     out = []
     for g in guesses:
-        if g.date is None or (g.printed_only and best <= g.date):
+        if g.date is None:
+            out.append(replace(g, date=best, basis="inferred from story", printed_only=False))
+        elif spread:
+            out.append(g)
+        elif g.printed_only and best <= g.date:
             out.append(replace(g, date=best, basis="inferred from story", printed_only=False))
         elif (
             not g.firm and stated and best in stated and (min(stated) - g.date).days > 2 * _MAX_LAG

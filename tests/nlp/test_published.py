@@ -185,6 +185,36 @@ def test_an_article_without_clues_takes_the_day_the_story_reports_most() -> None
     assert [g.date for g in filled[2:]] == [wednesday, wednesday]
 
 
+def test_a_clueless_article_of_a_story_told_over_weeks_takes_its_most_reported_day() -> None:
+    tuesday, wednesday, later = date(2024, 3, 12), date(2024, 3, 13), date(2024, 3, 29)
+    # Reports on the visit day and the day after, and a review two weeks on: no date is shared
+    # by most of them, and they span more than a week.
+    firm = [
+        PublishedEvidence(guess=PublishedGuess(day, "manifest", firm=True), weekdays=(2,))
+        for day in (tuesday, wednesday, wednesday, later)
+    ]
+    clueless = PublishedEvidence(guess=PublishedGuess(None, "unknown"))
+    filled = fill_published_from_story([*firm, clueless])
+    # Left undated, every event it tells would be undated; on the story's main day, most of
+    # what it retells is dated right.
+    assert filled[4].date == wednesday
+    assert filled[4].basis == "inferred from story"
+
+
+def test_a_printed_date_in_a_story_told_over_weeks_is_not_moved_to_its_main_day() -> None:
+    tuesday, wednesday, later = date(2024, 3, 12), date(2024, 3, 13), date(2024, 3, 29)
+    firm = [
+        PublishedEvidence(guess=PublishedGuess(day, "manifest", firm=True), weekdays=(2,))
+        for day in (tuesday, wednesday, wednesday, later)
+    ]
+    printed = PublishedEvidence(
+        guess=PublishedGuess(date(2024, 4, 19), "inferred from text", printed_only=True)
+    )
+    filled = fill_published_from_story([*firm, printed])
+    # The story has reports weeks apart: a page printed three weeks on may be one of them.
+    assert filled[4].date == date(2024, 4, 19)
+
+
 def test_a_day_the_reader_will_be_able_to_do_something_is_ahead(nlp: Language) -> None:
     evidence = _evidence(
         nlp,
