@@ -95,7 +95,9 @@ _SAME_DAY = re.compile(
     re.I,
 )
 _WEEKDAY = re.compile(
-    r"^(?:(?P<rel>last|this|next|on|coming)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|"
+    # "late Saturday", "early on Tuesday", "earlier on Monday": a part of the day is that day.
+    r"^(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?"
+    r"(?:(?P<rel>last|this|next|on|coming)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$",
     re.I,
 )

@@ -153,6 +153,20 @@ def test_a_day_a_statement_is_told_on_in_the_present_is_not_ahead(nlp: Language)
     assert [m.value.label for m in mentions] == ["2024-03-11"]
 
 
+@pytest.mark.parametrize(
+    "words", ["late Saturday", "early on Saturday", "early Saturday morning", "late Saturday night"]
+)
+def test_a_part_of_a_weekday_is_that_day(words: str) -> None:
+    # DCT is Thursday 14 March 2024: the Saturday before it.
+    assert resolve_expression(words, DCT).label == "2024-03-09"
+
+
+def test_a_deal_struck_late_on_a_weekday_is_dated_that_day(nlp: Language) -> None:
+    text = "The two leaders struck a tentative agreement late Saturday to end the strike."
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert [m.value.label for m in mentions] == ["2024-03-09"]
+
+
 def _docs(nlp: Language, text: str):  # type: ignore[no-untyped-def]
     clean = clean_article(text)
     return clean, [(b, nlp(b.text)) for b in clean.body_blocks]
