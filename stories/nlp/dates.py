@@ -19,6 +19,7 @@ from typing import Literal
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
+from .clauses import is_future
 from .lexicon import PLAY_CLOCK_UNITS, STATEMENT_VERBS
 from .types import DateBasis, DateValue
 
@@ -425,6 +426,32 @@ def sentence_tense(sent: Span) -> Tense:
     return "future" if _FUTURE_CUES.search(sent.text) else "past"
 
 
+# Clauses of their own inside the one a date hangs on: their tense is not the date's.
+_OTHER_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj"})
+
+
+def date_tense(span: Span) -> Tense:
+    """Whether the clause a date hangs on announces what is to come. Only that clause counts:
+    "began on Wednesday, when the company ... planned to raise capital" is past though the
+    sentence goes on to a plan."""
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if is_future(verb) or _scheduled_present(span):
+        return "future"
+    inner = {
+        t.i
+        for child in verb.children
+        if child.dep_ in _OTHER_CLAUSES
+        and not (child.left_edge.i <= span.start <= child.right_edge.i)
+        for t in child.subtree
+    }
+    own = " ".join(t.text for t in verb.subtree if t.i not in inner)
+    return "future" if _FUTURE_CUES.search(own) else "past"
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int  # offsets into the article text
@@ -459,9 +486,7 @@ def dates_in_doc(
         if span[-1].lemma_.lower() in PLAY_CLOCK_UNITS:
             continue  # "in the 29th minute": a moment of the game, which the model takes for a day
         left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
-        tense = sentence_tense(span.sent)
-        if tense == "past" and _scheduled_present(span):
-            tense = "future"
+        tense = date_tense(span)
         value = resolve_expression(
             span.text,
             dct,

@@ -167,6 +167,21 @@ def test_a_deal_struck_late_on_a_weekday_is_dated_that_day(nlp: Language) -> Non
     assert [m.value.label for m in mentions] == ["2024-03-09"]
 
 
+def test_a_plan_told_in_another_clause_does_not_move_a_past_day_ahead(nlp: Language) -> None:
+    text = (
+        "The trouble began on Wednesday evening, when the bank disclosed a loss and planned to"
+        " raise capital by selling shares."
+    )
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert [m.value.label for m in mentions] == ["2024-03-13"]
+
+
+def test_a_day_in_a_clause_that_announces_is_ahead(nlp: Language) -> None:
+    text = "The ferry company said on Tuesday that the port is expected to reopen on Monday."
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert [m.value.label for m in mentions] == ["2024-03-12", "2024-03-18"]
+
+
 def _docs(nlp: Language, text: str):  # type: ignore[no-untyped-def]
     clean = clean_article(text)
     return clean, [(b, nlp(b.text)) for b in clean.body_blocks]
