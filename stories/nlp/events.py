@@ -36,6 +36,8 @@ from .lexicon import (
     PERSON_SPEAKER_NOUNS,
     PHRASAL_PARTICLES,
     PLAIN_SPEECH,
+    SEALED_KINDS,
+    SEALING_VERBS,
     SPEECH_VERBS,
     STATEMENT_VERBS,
     TEMPORAL_MARKS,
@@ -476,6 +478,12 @@ def _inner_lemma(trigger: Token) -> str:
         # subject names; the verb only says it occurred.
         for child in trigger.children:
             if child.dep_ in ("nsubj", "nsubjpass") and _is_event_noun(child):
+                return child.lemma_.lower()
+    if lemma in SEALING_VERBS:
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "nsubjpass") and (
+                event_kind(child.lemma_.lower()) in SEALED_KINDS
+            ):
                 return child.lemma_.lower()
     if lemma in CONTENT_CARRIERS:
         for child in trigger.children:

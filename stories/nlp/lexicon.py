@@ -260,6 +260,12 @@ EVENT_KINDS = {
 # Verbs that carry the act their object names: "expressed support", "extended a welcome".
 CONTENT_CARRIERS = words("express voice convey extend show give offer")
 
+# Verbs that make the deal or the verdict their object names: "reached an agreement", "struck a
+# deal", "sealed the pact", "reached a verdict" are the agreement and the verdict themselves.
+SEALING_VERBS = words("reach strike seal clinch forge broker secure finalize finalise")
+# The kinds of happening such an object names.
+SEALED_KINDS = frozenset({"sign", "ruling"})
+
 # Objects that only say how something was said: "the remarks were conveyed through a translator".
 WORDING_NOUNS = words("remark word comment message statement speech question answer")
 

@@ -254,3 +254,18 @@ def test_firing_a_person_is_a_dismissal_and_firing_a_missile_a_launch(nlp: Langu
         "The new owner fired the chief executive on Tuesday. The navy fired a missile on Monday.",
     )
     assert [e.trigger for e in found] == ["dismiss", "fire"]
+
+
+def test_reaching_and_striking_a_deal_are_one_agreement(nlp: Language) -> None:
+    a = events_of(nlp, "a.txt", "The union and the port authority reached an agreement on Tuesday.")
+    b = events_of(
+        nlp, "b.txt", "On Tuesday the union and the port authority struck a tentative deal."
+    )
+    assert [e.trigger for e in a + b] == ["agreement", "deal"]
+    [merged] = merge_candidates([*a, *b])
+    assert {s.file for s in merged.sources} == {"a.txt", "b.txt"}
+
+
+def test_reaching_a_place_named_like_a_meeting_is_no_meeting(nlp: Language) -> None:
+    [found] = events_of(nlp, "a.txt", "The climbers reached the summit on Tuesday.")
+    assert found.trigger == "reach"
