@@ -446,6 +446,8 @@ BODY_SPEAKER_NOUNS = words(
     regulator union party campaign embassy army military navy federation association
     """
 )
+# Of those, bodies a text names by the bare noun ("police said"): the noun is their name.
+BARE_BODY_SPEAKERS = words("police")
 # Of those, the papers a body or a person speaks through ("its complaint said").
 DOCUMENT_SPEAKER_NOUNS = words("memo letter filing complaint report statement")
 # What a statement is made in: "In a statement posted on Tuesday, X said ..." was said then.
@@ -457,7 +459,7 @@ BODY_REFERENCE_NOUNS = words(
 )
 # Of those, bodies of a kind a story has several of, or none: "the union" is a union the text
 # named ("her union, Dockers United"), never just the body spoken of most.
-NAMED_BODY_NOUNS = words("court union party")
+NAMED_BODY_NOUNS = words("court union party police")
 
 # Verbs that dismiss someone when their object is a person ("fired its chief executive") and
 # name another act otherwise ("fired a missile").

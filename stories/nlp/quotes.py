@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from stories.nlp.actors import ActorIndex, ArticleDocs
 from stories.nlp.lexicon import (
+    BARE_BODY_SPEAKERS,
     BODY_REFERENCE_NOUNS,
     BODY_SPEAKER_NOUNS,
     CONTRAST,
@@ -336,6 +337,11 @@ class _Speakers:
             return self.described[lemma]
         words = _described(tok)
         if len(words.split()) < 2:
+            if lemma in BARE_BODY_SPEAKERS and not determiner and not modified:
+                # "police said": the police the article named or described before ("the
+                # Harbour Police", "Harbourton police said ..."), else the police, as the text
+                # names them.
+                return self._body_before(tok) or self.described.get(lemma, words)
             return None
         if determiner != "the":
             self.described[lemma] = words

@@ -567,3 +567,30 @@ def test_the_union_is_no_other_body_when_the_text_named_no_union(nlp: Language) 
         " storm.\n\nThe union said the closure was “a lockout by another name”.",
     )
     assert ("a lockout by another name", "Harbour Authority") not in said
+
+
+def test_bare_police_are_the_police_the_article_named(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "Harbour Police closed the museum on Monday.\n\n"
+        "“The whole raid lasted only a few minutes,” police said in a statement.",
+    )
+    assert said == [("The whole raid lasted only a few minutes", "Harbour Police")]
+
+
+def test_bare_police_are_the_police_the_article_described_speaking(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "“We are looking at every camera,” Leeds police said on Monday.\n\n"
+        "“The whole raid lasted only a few minutes,” police said in a statement.",
+    )
+    assert ("The whole raid lasted only a few minutes", "Leeds police") in said
+
+
+def test_bare_police_no_one_named_speak_as_the_police(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "The Harbour Authority closed the museum on Monday.\n\n"
+        "“The whole raid lasted only a few minutes,” police said in a statement.",
+    )
+    assert said == [("The whole raid lasted only a few minutes", "police")]
