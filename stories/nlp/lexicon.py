@@ -444,6 +444,7 @@ BODY_SPEAKER_NOUNS = words(
     agency ministry court panel committee commission council board company government department
     office police memo letter filing complaint report statement team authority authorities
     regulator union party campaign embassy army military navy federation association
+    bank lender firm telco airline carrier insurer watchdog
     """
 )
 # Of those, bodies a text names by the bare noun ("police said"): the noun is their name.
@@ -455,7 +456,8 @@ MEDIUM_NOUNS = words("statement speech remarks address interview video letter me
 # Of those, the ones that mean the organisation the article has been speaking of ("the agency").
 BODY_REFERENCE_NOUNS = words(
     "agency ministry court company board government department office commission committee "
-    "council regulator authority authorities embassy campaign federation association union party"
+    "council regulator authority authorities embassy campaign federation association union party "
+    "bank lender firm telco airline carrier insurer watchdog"
 )
 # Of those, bodies of a kind a story has several of, or none: "the union" is a union the text
 # named ("her union, Dockers United"), never just the body spoken of most.

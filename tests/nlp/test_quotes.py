@@ -594,3 +594,12 @@ def test_bare_police_no_one_named_speak_as_the_police(nlp: Language) -> None:
         "“The whole raid lasted only a few minutes,” police said in a statement.",
     )
     assert said == [("The whole raid lasted only a few minutes", "police")]
+
+
+def test_the_telco_is_the_company_spoken_of(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "Harbour Mobile restored its network on Thursday. Harbour Mobile apologised.\n\n"
+        "In a statement, the telco said the fault began with “a routine software upgrade”.",
+    )
+    assert ("a routine software upgrade", "Harbour Mobile") in said
