@@ -40,6 +40,7 @@ from stories.nlp.lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
     ROYAL_TITLES,
+    SPEECH_VERBS,
     STATE_WORDS,
     STOP_NAMES,
     TITLE_WORDS,
@@ -433,14 +434,19 @@ def _joined_by_acronym(doc: Doc, ent: Span, following: Span | None) -> Span | No
 
 
 def _repair(ent: Span) -> Span:
-    """Fix two common NER slips on personal names.
+    """Fix common NER slips on the names of who acts.
 
     A name after a personal title ("Chancellor Olaf Scholz", "Mr. Abe") is a person even when NER
     says ORG or GPE. A person's name cut short before a hyphenated or capitalised last part
-    ("Moon Jae-in", "Moon Jae In") is extended over it.
+    ("Moon Jae-in", "Moon Jae In") is extended over it. A name that speaks ("Volker Lange, head
+    of the city police, told ...", "The White Helmets said") is a person or a body, whatever
+    else the tagger took it for.
     """
     doc = ent.doc
     label = ent.label_
+    if label in _THINGS and _speaks(ent):
+        label = "ORG" if label == "FAC" or ent[0].lower_ == "the" else "PERSON"
+        ent = Span(doc, ent.start, ent.end, label=label)
     if label in ("ORG", "GPE", "NORP") and ent.start > 0:
         before = doc[ent.start - 1]
         if (
@@ -471,6 +477,19 @@ def _repair(ent: Span) -> Span:
     if doc[end - 1].text in "-‐":
         end -= 1
     return Span(doc, ent.start, end, label="PERSON")
+
+
+# Labels of things, which do not speak: a speaking one is a mislabelled person or body.
+_THINGS = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW"})
+
+
+def _speaks(ent: Span) -> bool:
+    """A capitalised name that is the subject of a verb of speech."""
+    return (
+        ent.root.dep_ == "nsubj"
+        and ent.root.head.lemma_.lower() in SPEECH_VERBS
+        and all(t.text[:1].isupper() for t in ent)
+    )
 
 
 def _is_title_modifier(span: Span) -> bool:

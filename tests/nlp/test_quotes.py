@@ -603,3 +603,16 @@ def test_the_telco_is_the_company_spoken_of(nlp: Language) -> None:
         "In a statement, the telco said the fault began with “a routine software upgrade”.",
     )
     assert ("a routine software upgrade", "Harbour Mobile") in said
+
+
+def test_a_speaker_the_tagger_took_for_a_title_of_a_work_still_speaks(nlp: Language) -> None:
+    text = (
+        "Thieves took the jewels on Monday.\n\n"
+        "“Two suspects can be seen on the recordings, but that doesn't mean there weren't other"
+        " accomplices,” Tomas Kral, head of the city's criminal police, told a news conference."
+    )
+    art = make_article(nlp, text)
+    # The tagger reads the name as the title of a work.
+    assert [e.label_ for e in art.docs[1][1].ents if e.text == "Tomas Kral"] == ["WORK_OF_ART"]
+    [quote] = extract_quotes(art, extract_actors([art]))
+    assert quote.speaker == "Tomas Kral"
