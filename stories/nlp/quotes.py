@@ -468,7 +468,21 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp")
             and node.head is not node
         ):
+            joined = node.dep_ == "conj"
             node = node.head
+            if (
+                joined
+                and _speech_verb(verb)
+                and not _speech_verb(node)
+                and node.dep_ == "ccomp"
+                and node.head is not node
+                and _speech_verb(node.head)
+                and not any(_may_speak(c) for c in node.children if c.dep_ == "nsubj")
+            ):
+                # "X said families were trapped and warned of a shortage": the parser may join
+                # the second verb of speech to what was said, whose subject does not speak
+                # ("he would govern ... and told" does); it is X's all the same.
+                node = node.head
             if (
                 node.dep_ == "ccomp"
                 and verb.tag_ == "VBG"
@@ -482,6 +496,15 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         else:
             break
     return None, cue
+
+
+def _may_speak(tok: Token) -> bool:
+    """A subject that may be a speaker: a pronoun, a name, or a noun for a person or a body."""
+    return (
+        tok.pos_ in ("PRON", "PROPN")
+        or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or tok.lemma_.lower() in PERSON_SPEAKER_NOUNS | BODY_SPEAKER_NOUNS
+    )
 
 
 def _via_interpreter(verb: Token, subject: Token | None) -> bool:

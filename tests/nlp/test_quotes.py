@@ -616,3 +616,25 @@ def test_a_speaker_the_tagger_took_for_a_title_of_a_work_still_speaks(nlp: Langu
     assert [e.label_ for e in art.docs[1][1].ents if e.text == "Tomas Kral"] == ["WORK_OF_ART"]
     [quote] = extract_quotes(art, extract_actors([art]))
     assert quote.speaker == "Tomas Kral"
+
+
+def test_a_second_verb_of_speech_joined_to_what_was_said_is_the_speakers(
+    nlp: Language,
+) -> None:
+    said = _speakers(
+        nlp,
+        "In the north, the Harbour Rescue Corps said hundreds of families were still trapped"
+        " and warned of a “great shortage” of equipment.",
+    )
+    assert said == [("great shortage", "Harbour Rescue Corps")]
+
+
+def test_a_second_verb_of_speech_joined_to_a_speakers_clause_is_that_speakers(
+    nlp: Language,
+) -> None:
+    said = _speakers(
+        nlp,
+        "Rui Costa won on Sunday. The 77-year-old said he would govern for everyone and told"
+        " foreign governments that “the country is back”.",
+    )
+    assert said == [("the country is back", "Rui Costa")]
