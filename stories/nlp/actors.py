@@ -438,8 +438,8 @@ def _repair(ent: Span) -> Span:
 
     A name after a personal title ("Chancellor Olaf Scholz", "Mr. Abe") is a person even when NER
     says ORG or GPE. A person's name cut short before a hyphenated or capitalised last part
-    ("Moon Jae-in", "Moon Jae In") is extended over it. A name that speaks ("Volker Lange, head
-    of the city police, told ...", "The White Helmets said") is a person or a body, whatever
+    ("Moon Jae-in", "Moon Jae In") is extended over it. A name that speaks ("Tomas Kral, head
+    of the city police, told ...", "The Harbour Wardens said") is a person or a body, whatever
     else the tagger took it for.
     """
     doc = ent.doc
