@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .dates import MEASURE, measured_days
+from .dates import MEASURE, later_on, measured_days
 from .events import event_kind
 from .types import DateValue, EventCandidate
 
@@ -42,12 +42,39 @@ def anchored_dates(candidates: Sequence[EventCandidate]) -> list[EventCandidate]
     day was only its article's."""
     days = _days_by_kind(candidates)
     out = []
-    for c in candidates:
+    anchored: set[int] = set()
+    for n, c in enumerate(candidates):
         if c.date is None or c.date.basis == "context":
             found = _anchored(c, days)
             if found is not None:
                 c = replace(c, date=found)
+                anchored.add(n)
         out.append(c)
+    return _narrated_on(out, anchored)
+
+
+def _narrated_on(cands: list[EventCandidate], anchored: set[int]) -> list[EventCandidate]:
+    """ "The pumps faltered the afternoon before the flood. By the next morning the crew had
+    restarted them": an article moves on from a day the story gave it, which its own pass could
+    not know, so a report told "the next morning" or "a day later" after one dated here is
+    moved on from that day."""
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for n, c in enumerate(cands):
+        by_file[c.file].append(n)
+    out = list(cands)
+    for numbers in by_file.values():
+        last: DateValue | None = None  # the last day told in words, if the story gave it
+        for n in sorted(numbers, key=lambda n: out[n].start):
+            c = out[n]
+            if c.date is not None and c.date.basis == "context" and last is not None:
+                found = None if c.scheduled else later_on(c.sentence)
+                if found is not None:
+                    day = last.start + timedelta(days=found[0])
+                    c = out[n] = replace(c, date=DateValue(day, day, "day", found[1], "relative"))
+                    anchored.add(n)
+            if c.date is not None and c.date.text and not c.scheduled:
+                day_told = n in anchored and c.date.granularity == "day"
+                last = c.date if day_told else None
     return out
 
 

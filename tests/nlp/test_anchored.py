@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -138,3 +139,20 @@ def test_a_story_dates_a_follow_up_from_the_happening_it_names(nlp: Language) ->
     resigned = [e for e in result.events for s in e.sources if s.trigger == "resign"]
     assert resigned and resigned[0].date is not None
     assert resigned[0].date.start == date(2025, 3, 5)
+
+
+def test_the_next_morning_after_a_day_the_story_gave_moves_on_from_that_day() -> None:
+    before = report("c.txt", "The day before the theft a guard saw a van.", on(FRIDAY, "context"))
+    before = replace(before, start=0)
+    morning = report("c.txt", "By the next morning the van had gone.", on(FRIDAY, "context"))
+    morning = replace(morning, start=60)
+    *_, seen, gone = anchored_dates([*theft_on_monday(), before, morning])
+    assert seen.date is not None and seen.date.start == date(2025, 3, 2)
+    assert gone.date is not None
+    assert (gone.date.start, gone.date.basis) == (MONDAY, "relative")
+
+
+def test_a_day_later_after_a_day_the_article_gave_itself_is_left_to_the_article() -> None:
+    own = report("c.txt", "A guard saw a van on Sunday.", on(date(2025, 3, 2)))
+    later = replace(report("c.txt", "A day later it had gone.", on(FRIDAY, "context")), start=40)
+    assert anchored_dates([*theft_on_monday(), own, later])[-1].date == on(FRIDAY, "context")
