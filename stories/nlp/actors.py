@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from stories.nlp.lexicon import (
+    BODY_SPEAKER_NOUNS,
     COMPANY_SUFFIXES,
+    DOCUMENT_SPEAKER_NOUNS,
     FACILITY_NOUNS,
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
@@ -649,6 +651,41 @@ def _titled_surnames(doc: Doc, covered: set[int]) -> Iterable[Span]:
             yield doc[nxt.i : nxt.i + 1]
 
 
+# Nouns that introduce a body's name beside them: "her union, Dockers United", "the players'
+# union DOCKPRO"; a paper's name is not a body's.
+_BODY_NOUNS = BODY_SPEAKER_NOUNS - DOCUMENT_SPEAKER_NOUNS
+
+
+def _named_bodies(doc: Doc, covered: set[int]) -> Iterable[Span]:
+    """Names NER left untagged that the text introduces as a body's ("her union, DOCKPRO,",
+    "the players' union DOCKPRO said"): the noun beside them says they name an organisation."""
+    for tok in doc:
+        if tok.i in covered or not _may_name_body(tok):
+            continue
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            continue  # part of a longer name, read from its last word
+        beside = [tok.head] if tok.dep_ == "appos" else []
+        beside += [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if not any(b.pos_ == "NOUN" and b.lemma_.lower() in _BODY_NOUNS for b in beside):
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        if not covered.intersection(range(start, tok.i + 1)):
+            yield Span(doc, start, tok.i + 1, label="ORG")
+
+
+def _may_name_body(tok: Token) -> bool:
+    # The tagger may take an unknown acronym for a plural noun ("DOCKPRO" as NNS).
+    acronym = tok.is_alpha and len(tok.text) > 1 and tok.text.isupper()
+    return acronym or (tok.pos_ == "PROPN" and tok.text[:1].isupper())
+
+
 def _introduction(ent: Span) -> set[tuple[str, str]]:
     """(affiliation, role) pairs from how a person is introduced.
 
@@ -816,6 +853,11 @@ def read_names(art: ArticleDocs) -> ArticleNames:
         for ent in _entities(doc):
             covered.update(range(ent.start, ent.end))
             raw = _ent_mention(ent, block, art, sent_idx[ent.start], bi)
+            if raw is not None:
+                found.append(raw)
+        for span in _named_bodies(doc, covered):
+            covered.update(range(span.start, span.end))
+            raw = _ent_mention(span, block, art, sent_idx[span.start], bi)
             if raw is not None:
                 found.append(raw)
         for span in _titled_surnames(doc, covered):

@@ -293,7 +293,7 @@ class _Speakers:
             if not _speech_verb(verb):
                 continue
             subj, _ = _subject_of(verb)
-            if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in BODY_SPEAKER_NOUNS:
+            if subj is None or not self._a_body(subj):
                 continue
             if any(
                 t.dep_ in ("nsubj", "nsubjpass")
@@ -305,6 +305,13 @@ class _Speakers:
                 return None  # another body spoke in between
             return self.sole(subj)
         return None
+
+    def _a_body(self, tok: Token) -> bool:
+        """ "the federation", or a name of the story's bodies ("DOCKPRO then said ...")."""
+        if tok.pos_ == "NOUN":
+            return tok.lemma_.lower() in BODY_SPEAKER_NOUNS
+        found = self._named(tok) if tok.pos_ == "PROPN" else None
+        return found is not None and self.actors.kind(found) == "organization"
 
     def _named(self, tok: Token) -> str | None:
         start = self.block.start + tok.idx

@@ -246,3 +246,19 @@ def test_a_family_name_with_an_apostrophe_is_part_of_the_name(nlp: Language) -> 
     text = "Metro chief executive Raymond O’Flaherty apologised to passengers on Tuesday."
     index = extract_actors([make_article(nlp, text)])
     assert "Raymond O’Flaherty" in people(index)
+
+
+def test_a_name_the_text_introduces_as_a_union_is_an_organisation(nlp: Language) -> None:
+    index = extract_actors(
+        [
+            make_article(
+                nlp,
+                "In a statement late on Wednesday, the 28-year-old said her union, DOCKPRO,"
+                " would defend her interests.\n\n"
+                "The sailors’ union SAILPRO called on the league to act.",
+            )
+        ]
+    )
+    kinds = {a.name: a.kind for a in index.actors}
+    assert kinds.get("DOCKPRO") == "organization"
+    assert kinds.get("SAILPRO") == "organization"

@@ -638,3 +638,32 @@ def test_a_second_verb_of_speech_joined_to_a_speakers_clause_is_that_speakers(
         " foreign governments that “the country is back”.",
     )
     assert said == [("the country is back", "Rui Costa")]
+
+
+def test_the_union_is_the_union_the_text_introduced_by_a_name_the_tagger_missed(
+    nlp: Language,
+) -> None:
+    said = dict(
+        _speakers(
+            nlp,
+            "In a statement late on Wednesday, the 28-year-old said her union, DOCKPRO, would"
+            " defend her interests. The union said it was working so that such acts “never go"
+            " unpunished”.",
+        )
+    )
+    assert said["never go unpunished"] == "DOCKPRO"
+
+
+def test_it_said_after_a_named_body_spoke_is_that_body(nlp: Language) -> None:
+    said = dict(
+        _speakers(
+            nlp,
+            "The Harbour League fined the club on Monday.\n\n"
+            "The Harbour League met again on Tuesday.\n\n"
+            "The sailors’ union SAILPRO then called on the Harbour League to act, saying it was"
+            " “deeply lamentable” that the final had been stained. “Such approaches are not"
+            " acceptable in any context,” it said.",
+        )
+    )
+    assert said["deeply lamentable"] == "SAILPRO"
+    assert said["Such approaches are not acceptable in any context"] == "SAILPRO"
