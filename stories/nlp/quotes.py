@@ -105,6 +105,8 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
         while steps < 8:
             if node.i not in inside and _speech_verb(node) and not _inferred(node):
                 return node
+            if node.i not in inside and _speaks_of(node):
+                return node
             if node.i not in inside and not placed and _speech_noun(node):
                 return node
             placed = placed or (node.dep_ == "prep" and node.lower_ in PLACE_TIME_PREPOSITIONS)
@@ -112,6 +114,16 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
                 break
             node, steps = node.head, steps + 1
     return None
+
+
+def _speaks_of(verb: Token) -> bool:
+    """ "spoke of images that were 'shameful'", "talked about a 'new era'": what was spoken of,
+    in the speaker's words; "spoke after the talks" says nothing of what was said."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in ("speak", "talk")
+        and any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children)
+    )
 
 
 def _inferred(verb: Token) -> bool:
@@ -332,12 +344,14 @@ class _Speakers:
             body = self._body_before(tok)
             if body is not None:
                 return body
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if lemma in DOCUMENT_SPEAKER_NOUNS and owner is not None:
+        owner = _issuer(tok) if lemma in DOCUMENT_SPEAKER_NOUNS else None
+        if owner is not None:
             # "Its complaint said", "the agency's memo said": the owner speaks through it.
             found = self.actor(owner)
             if found is None and owner.lower_ in ("its", "their"):
                 found = self._body_before(tok)
+            elif found is None and owner.pos_ == "NOUN":
+                found = self.unnamed(owner)  # "a statement the ministry released"
             if found is not None:
                 return found
         if determiner == "the" and not modified and lemma in self.described:
@@ -503,6 +517,40 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         else:
             break
     return None, cue
+
+
+def _issuer(paper: Token) -> Token | None:
+    """Who a paper is from: "the agency's memo", "a statement the agency released", "a letter
+    from the agency"."""
+    for c in paper.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "relcl":
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return _issued_by(paper)
+
+
+_ISSUING_VERBS = frozenset({"release", "issue", "publish", "post", "send", "file", "put"})
+
+
+def _issued_by(paper: Token) -> Token | None:
+    """ "a statement the agency released Thursday": the parser may hang "released" elsewhere,
+    but a paper followed by a name and a verb of issuing is that name's."""
+    doc, i = paper.doc, paper.i + 1
+    if i < len(doc) and doc[i].lower_ in ("the", "that"):
+        i += 1
+    start = i
+    while i < len(doc) and doc[i].pos_ == "PROPN":
+        i += 1
+    if i == start or i >= len(doc) or doc[i].lemma_.lower() not in _ISSUING_VERBS:
+        return None
+    return doc[i - 1]
 
 
 def _may_speak(tok: Token) -> bool:

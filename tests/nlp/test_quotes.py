@@ -667,3 +667,60 @@ def test_it_said_after_a_named_body_spoke_is_that_body(nlp: Language) -> None:
     )
     assert said["deeply lamentable"] == "SAILPRO"
     assert said["Such approaches are not acceptable in any context"] == "SAILPRO"
+
+
+def test_who_spoke_of_what_was_quoted_said_it_not_who_is_named_after(nlp: Language) -> None:
+    said = dict(
+        _speakers(
+            nlp,
+            "Marta Ruiz, a deputy minister, spoke on Thursday of images that were “humiliating"
+            " and shameful”, while Tomas Vidal, the interior minister, warned that the"
+            " government would act.",
+        )
+    )
+    assert said["humiliating and shameful"] == "Marta Ruiz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to a statement the Harbour Safety Agency released Thursday evening, a review"
+        " found that “crews unintentionally deleted files” while fixing the cranes.",
+        "According to a letter from the Harbour Safety Agency, a review found that “crews"
+        " unintentionally deleted files” while fixing the cranes.",
+    ],
+)
+def test_a_paper_speaks_for_the_body_that_issued_it(nlp: Language, text: str) -> None:
+    said = dict(_speakers(nlp, text))
+    assert said["crews unintentionally deleted files"] == "Harbour Safety Agency"
+
+
+def test_a_paper_a_name_released_is_theirs_though_the_parser_hangs_the_verb_elsewhere(
+    nlp: Language,
+) -> None:
+    from spacy.tokens import Doc
+
+    from stories.nlp.quotes import _issuer
+
+    # The parse the trained model gives "According to a statement the HSA released Thursday
+    # evening, a review found ...": "released" modifies "evening", not "statement".
+    words = ["According", "to", "a", "statement", "the", "HSA", "released", "Thursday", "evening"]
+    heads = [0, 0, 3, 1, 5, 6, 8, 8, 0]
+    deps = ["ROOT", "prep", "det", "pobj", "det", "nsubj", "amod", "compound", "pobj"]
+    pos = ["VERB", "ADP", "DET", "NOUN", "DET", "PROPN", "VERB", "PROPN", "NOUN"]
+    lemmas = ["accord", "to", "a", "statement", "the", "HSA", "release", "Thursday", "evening"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    issuer = _issuer(doc[3])
+    assert issuer is not None and issuer.text == "HSA"
+
+
+def test_a_paper_the_body_released_speaks_for_the_body_named_before(nlp: Language) -> None:
+    said = dict(
+        _speakers(
+            nlp,
+            "The Harbour Ministry closed the port on Monday.\n\n"
+            "According to a statement the ministry released on Friday, a review found that"
+            " “crews unintentionally deleted files” while fixing the cranes.",
+        )
+    )
+    assert said["crews unintentionally deleted files"] == "Harbour Ministry"
