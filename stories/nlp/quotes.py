@@ -387,10 +387,26 @@ class _Speakers:
             return named[-1].actor
         if not before or lemma in NAMED_BODY_NOUNS:
             return None
+        topic = self._subject_before(tok)
+        if topic is not None:
+            return topic
         # Otherwise the body the article speaks of most: "the agency" of a space story is its
         # space agency, not the building it last named.
         counts = Counter(m.actor for m in before)
         return max(reversed(before), key=lambda m: counts[m.actor]).actor
+
+    def _subject_before(self, tok: Token) -> str | None:
+        """The body the sentence before in the paragraph is about ("Acme said it had signed
+        a deal. The company said ..."): what it spoke of last, before what it spoke of most."""
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        root = tok.doc[sent.start - 1].sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        found = self.actor(subj) if subj is not None and subj.pos_ == "PROPN" else None
+        if found is None or self.actors.kind(found) != "organization":
+            return None
+        return found
 
     def _introduced_as(self, mention: Mention, lemma: str) -> bool:
         """Whether the text set the body's name beside the noun ("her union, Dockers United",

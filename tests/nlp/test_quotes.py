@@ -724,3 +724,16 @@ def test_a_paper_the_body_released_speaks_for_the_body_named_before(nlp: Languag
         )
     )
     assert said["crews unintentionally deleted files"] == "Harbour Ministry"
+
+
+def test_the_company_is_the_body_the_sentence_before_spoke_of(nlp: Language) -> None:
+    said = dict(
+        _speakers(
+            nlp,
+            "The Harbour Council hosted the talks on Monday. The Harbour Council also held a"
+            " dinner.\n\n"
+            "Vantel Aerospace said it had signed a deal to build engines at the port. The company"
+            " said the arrangement still required export approval.",
+        )
+    )
+    assert said["the arrangement still required export approval"] == "Vantel Aerospace"
