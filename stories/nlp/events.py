@@ -25,6 +25,7 @@ from .lexicon import (
     EVENT_KINDS,
     EVENT_NOUNS,
     EVENT_VERBS,
+    FUTURE_HEADS,
     GATHER_VERBS,
     INFERENCE_VERBS,
     LIGHT_VERBS,
@@ -36,6 +37,7 @@ from .lexicon import (
     PERSON_SPEAKER_NOUNS,
     PHRASAL_PARTICLES,
     PLAIN_SPEECH,
+    TAKEN_NOUNS,
     SEALED_KINDS,
     SEALING_VERBS,
     SPEECH_VERBS,
@@ -273,7 +275,9 @@ def _sentence_events(
     by_verb = {head_verb(t).i: c.date for t, (c, _) in zip(triggers, out, strict=True)}
     unplaced: set[int] = set()
     for n in told_apart:
-        apart = _days_apart(triggers[n], by_verb, context_date)
+        apart = _days_apart(triggers[n], by_verb, context_date) or _same_time(
+            triggers[n], by_verb
+        )
         if apart is not None:
             out[n] = (replace(out[n][0], date=apart), out[n][1])
         elif triggers[n] is not main and _measured_from(triggers[n]) is not None:
@@ -361,6 +365,18 @@ def _measured_from(verb: Token) -> int | None:
         return None
     days = measured_days(found)
     return -days if found.group("way").lower() == "after" else days
+
+
+def _same_time(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValue | None:
+    """ "X took control late on Thursday and immediately fired its chief": a deed joined to a
+    dated one is told at its time."""
+    verb = head_verb(trigger)
+    if verb.dep_ != "conj" or is_future(verb):
+        return None
+    first = by_verb.get(verb.head.i)
+    if first is None or first.basis == "context" or not first.text:
+        return None
+    return DateValue(first.start, first.end, first.granularity, "", first.basis)
 
 
 def _days_apart(
@@ -468,6 +484,8 @@ def _inner_lemma(trigger: Token) -> str:
     if particle in PHRASAL_PARTICLES and trigger.pos_ == "VERB":
         # "lifted off", "stepped down", "broke out": the particle makes another act.
         return f"{lemma}_{particle}"
+    if (taken := _taken(trigger)) is not None:
+        return f"{lemma}_{taken.lemma_.lower()}"
     if lemma in DISMISSAL_SENSES and any(
         c.dep_ in ("dobj", "nsubjpass") and _names_a_person(c) for c in trigger.children
     ):
@@ -712,10 +730,28 @@ def _carried_noun(verb: Token, preps: tuple[str, ...] = ("in", "into")) -> Token
     return None
 
 
+def _taken(tok: Token) -> Token | None:
+    """The object that makes "take" an act: "took office", "will take effect"."""
+    if tok.lemma_.lower() != "take" or tok.pos_ != "VERB":
+        return None
+    return next(
+        (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in TAKEN_NOUNS), None
+    )
+
+
+def _dated_present(tok: Token) -> bool:
+    """ "Lula, who takes office on 1 January": a present tense with its day is a day ahead."""
+    return tok.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in tok.children
+    )
+
+
 def _is_event_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
         return False
+    if _taken(tok) is not None:
+        return _told_as_done(tok) or is_future(tok) or _dated_present(tok)
     if lemma not in EVENT_VERBS:
         # Any verb told as a deed counts; states, thoughts, perceptions, speech (left to the
         # quote module) and verbs that only carry a noun's happening do not.
@@ -975,12 +1011,20 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
             # "At a hearing held on July 19, X told ...": the date of a happening that frames
             # the sentence is the sentence's.
             and not (tok.dep_ in ("acl", "dep") and _frames(tok.head))
+            and not _as_planned(tok)
         ):
             return False  # the date hangs in a clause of its own ("..., calling it the 2020 deal")
         if tok.head.i == tok.i:
             return True
         tok = tok.head
     return True
+
+
+def _as_planned(verb: Token) -> bool:
+    """ "The ban took effect as scheduled on Thursday": the day of the plan is the act's."""
+    return verb.lemma_.lower() in FUTURE_HEADS and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
 
 
 def _frames(noun: Token) -> bool:

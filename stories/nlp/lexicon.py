@@ -177,6 +177,10 @@ NON_EVENT_VERBS = words(
 # Particles that make a verb another act: "lift off", "step down", "break out", "shut down".
 PHRASAL_PARTICLES = words("off down out up")
 
+# What a light "take" makes an act of its own: "took office", "takes effect", "seized
+# power" told as "took power", "took control of the city".
+TAKEN_NOUNS = words("office effect power control")
+
 # Verbs that say a happening occurred or hit somewhere, when its name is their subject: "the
 # quake struck", "two earthquakes hit the region", "the blaze broke out".
 OCCURRENCE_VERBS = words(

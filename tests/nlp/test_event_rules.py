@@ -919,3 +919,29 @@ def test_a_title_trimmed_of_a_phrase_leaves_no_word_hanging(nlp: Language) -> No
     block = Block("body", text, 0, len(text))
     title = _render(sent, set(range(cut + 1)), "a.txt", block, NamedActors(text))
     assert title == "Ana Silva wrote that the charter is neutral on fishing"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        ("Silva, who takes office on 1 April, thanked her voters.", "take_office", "2024-04-01"),
+        ("The new port levy will take effect on April 2.", "take_effect", "2024-04-02"),
+        ("Rui Costa took office in 2019.", "take_office", "2019"),
+        ("The ban took effect as scheduled on Tuesday, March 12.", "take_effect", "2024-03-12"),
+    ],
+)
+def test_taking_office_or_effect_is_a_happening_of_its_own_day(
+    nlp: Language, text: str, trigger: str, day: str
+) -> None:
+    found = {c.trigger: c.date.label if c.date else None for c in events_in(nlp, text)}
+    assert found.get(trigger) == day
+
+
+def test_a_deed_joined_to_a_dated_one_is_told_at_its_time(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva took control of the Port Authority on Monday, March 11, and immediately"
+        " fired its chief executive.",
+    )
+    fired = next(c for c in found if c.trigger == "dismiss")
+    assert fired.date is not None and fired.date.label == "2024-03-11"
