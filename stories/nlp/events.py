@@ -37,11 +37,11 @@ from .lexicon import (
     PERSON_SPEAKER_NOUNS,
     PHRASAL_PARTICLES,
     PLAIN_SPEECH,
-    TAKEN_NOUNS,
     SEALED_KINDS,
     SEALING_VERBS,
     SPEECH_VERBS,
     STATEMENT_VERBS,
+    TAKEN_NOUNS,
     TEMPORAL_MARKS,
     TIME_PREPOSITIONS,
     TITLE_WORDS,
@@ -275,9 +275,7 @@ def _sentence_events(
     by_verb = {head_verb(t).i: c.date for t, (c, _) in zip(triggers, out, strict=True)}
     unplaced: set[int] = set()
     for n in told_apart:
-        apart = _days_apart(triggers[n], by_verb, context_date) or _same_time(
-            triggers[n], by_verb
-        )
+        apart = _days_apart(triggers[n], by_verb, context_date) or _same_time(triggers[n], by_verb)
         if apart is not None:
             out[n] = (replace(out[n][0], date=apart), out[n][1])
         elif triggers[n] is not main and _measured_from(triggers[n]) is not None:
