@@ -1078,6 +1078,15 @@ def _attach_surnames(
             full_counts_article[(r.file, root)] += 1
             full_counts_story[root] += 1
     edited = {name_key(pair[0]) for pair in decisions.same_actor}
+    sex_of = _full_name_sexes(names, raws)
+    # What an article's words say of the sex of whoever its lone surname means: "Kovac said
+    # he ..." in one place tells of every "Kovac" of that article.
+    surname_sex: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for r in raws:
+        if r.kind == "person" and len(name_tokens(r.form)) == 1:
+            tally = surname_sex[(r.file, name_key(r.form))]
+            tally[0] += r.sex[0]
+            tally[1] += r.sex[1]
     # The full names a surname may stand for depend on the surname alone: found once for each.
     fitting: dict[str, set[int]] = {}
     for r in raws:
@@ -1089,7 +1098,13 @@ def _attach_surnames(
             continue  # an editor already said who this is
         if key not in fitting:
             fitting[key] = _surname_of(names, key)
-        candidates = fitting[key]
+        male, female = surname_sex[(r.file, key)]
+        told = "m" if male > female else "f" if female > male else None
+        # "Kovac said he ...": not the first lady of that name, though she is the one the
+        # article names in full.
+        candidates = {c for c in fitting[key] if told is None or sex_of.get(c) in (None, told)}
+        listed = _listed_beside(r, by_file[r.file], names)
+        candidates = candidates - listed
         if not candidates:
             continue
         best = max(
@@ -1101,6 +1116,43 @@ def _attach_surnames(
             ),
         )
         r.cluster = best
+
+
+def _listed_beside(r: _Raw, article: list[_Raw], names: _Names) -> set[int]:
+    """The people named in full right beside a lone surname, as in a list ("Varga, Lena Varga
+    and two ministers met the ships"): the surname is someone else, the list's other member."""
+    found: set[int] = set()
+    for other in article:
+        if other.block != r.block or other.kind != "person" or len(name_tokens(other.form)) < 2:
+            continue
+        gap = other.start - r.end if r.start < other.start else r.start - other.end
+        if 0 <= gap <= _LIST_GAP:
+            found.add(names.root(name_key(other.form)))
+    return found
+
+
+# Characters between two names of one list: ", " or " and ".
+_LIST_GAP = 6
+
+
+def _full_name_sexes(names: _Names, raws: list[_Raw]) -> dict[int, str]:
+    """The sex the story's words give each person named in full, where they agree."""
+    votes: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for r in raws:
+        if r.kind == "person" and len(name_tokens(r.form)) >= 2 and r.sex != (0, 0):
+            tally = votes[names.root(name_key(r.form))]
+            tally[0] += r.sex[0]
+            tally[1] += r.sex[1]
+    return {c: sex for c, (male, female) in votes.items() if (sex := _agreed_sex(male, female))}
+
+
+def _agreed_sex(male: int, female: int) -> str | None:
+    """ "m" or "f" where the votes agree well enough: one mention may be a slip of the parse."""
+    if male > 2 * female:
+        return "m"
+    if female > 2 * male:
+        return "f"
+    return None
 
 
 def _surname_of(names: _Names, key: str) -> set[int]:
@@ -1190,13 +1242,7 @@ def _sexes(raws: list[_Raw], canon: dict[int, str]) -> dict[str, str]:
             tally = votes[canon[r.cluster]]
             tally[0] += r.sex[0]
             tally[1] += r.sex[1]
-    sexes: dict[str, str] = {}
-    for name, (male, female) in votes.items():
-        if male > 2 * female:
-            sexes[name] = "m"
-        elif female > 2 * male:
-            sexes[name] = "f"
-    return sexes
+    return {n: sex for n, (male, female) in votes.items() if (sex := _agreed_sex(male, female))}
 
 
 def _resolve_references(

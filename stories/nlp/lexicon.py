@@ -99,7 +99,7 @@ MALE_NOUNS = words(
 )
 FEMALE_NOUNS = words(
     """
-    woman girl mother wife daughter sister grandmother granddaughter aunt niece widow
+    woman lady girl mother wife daughter sister grandmother granddaughter aunt niece widow
     girlfriend stepmother mum mom queen princess empress duchess actress waitress heiress
     chairwoman spokeswoman congresswoman businesswoman policewoman councilwoman sportswoman
     stewardess hostess

@@ -262,3 +262,34 @@ def test_a_name_the_text_introduces_as_a_union_is_an_organisation(nlp: Language)
     kinds = {a.name: a.kind for a in index.actors}
     assert kinds.get("DOCKPRO") == "organization"
     assert kinds.get("SAILPRO") == "organization"
+
+
+def _person_aliases(index) -> dict[str, set[str]]:
+    return {a.name: set(a.aliases) for a in index.actors if a.kind == "person"}
+
+
+def test_a_surname_said_of_a_man_is_not_the_woman_of_that_name(nlp: Language) -> None:
+    told = make_article(
+        nlp,
+        "Governor Rui Varga and his wife, Lena Varga, toured the harbour on Monday.\n\n"
+        "The governor and first lady Jana Kovac joined them later.\n\n"
+        "Kovac told reporters he would send more ships.",
+        file="b.txt",
+    )
+    named = make_article(
+        nlp, "President Marko Kovac and first lady Jana Kovac will visit the port.", file="a.txt"
+    )
+    people = _person_aliases(extract_actors([named, told]))
+    assert "Kovac" not in people.get("Jana Kovac", set())
+    assert "Kovac" in people.get("Marko Kovac", set())
+
+
+def test_a_surname_listed_beside_a_full_name_is_another_person(nlp: Language) -> None:
+    text = (
+        "Governor Rui Varga and his wife, Lena Varga, toured the harbour on Monday.\n\n"
+        "Varga, Lena Varga and two ministers met the ships at the pier.\n\n"
+        "Lena Varga later spoke to the crews."
+    )
+    people = _person_aliases(extract_actors([make_article(nlp, text)]))
+    assert "Varga" in people.get("Rui Varga", set())
+    assert "Varga" not in people.get("Lena Varga", set())
