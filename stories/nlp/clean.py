@@ -36,7 +36,9 @@ _SENTENCE_BREAK = re.compile(r"\b(?P<word>[A-Za-z][a-z]{2,})[.!?][\"”’')]*\s
 _COMMENT_COUNT = re.compile(r"^\s*(?:\d+|no)\s+comments?\s*$", re.I)
 _CAPTION = re.compile(
     r"\[(?:photo|image|picture|video|file photo)\b[^\]]*\]"
-    r"|\((?:[A-Z]+\s+)?(?:photo|image|picture)s?\b[^)]*\)"
+    r"|\((?:[\w.'’-]+\s+){0,4}(?:photo|image|picture)s?\b[^)]*\)"
+    # A credit in brackets closing the caption: "(Harbour Record/Ana Silva)".
+    r"|\((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z][\w.'’-]*\s?){1,4}\)\s*$"
     r"|^\s*(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:"
     r"|\b(?:getty images|afp via getty|shutterstock)\b"
     # A caption that ends with its credit: "... outside the clinic. Photo: A. Name/Agency".
@@ -58,6 +60,11 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|\bcontributed (?:reporting )?to this (?:report|story|article)\b"
     r"|\b(?:get|sign up for)\b.{0,60}\bin your inbox\b|^\s*filed under\b"
     r"|^\s*reading time\b|\b\d+\s*min(?:ute)?s?\s+read\s*$"
+    # When the page last changed, with no date to go by: "Last updated 9:14 p.m.".
+    r"|^\s*(?:last\s+)?updated\b[^.!?]{0,40}(?:[ap]\.m\.)?[^.!?]{0,10}$"
+    # The paper's own note on the page: "Correction: An earlier version of this article ...".
+    r"|^\s*(?:correction|clarification|editor['’]?s note)\s*:"
+    r"|\bsign up here\b|\b(?:get|receive) (?:our )?breaking news alerts\b"
     # The page's audio player: "Listen to this article · 6 min".
     r"|^\s*listen to (?:this|the) (?:article|story)\b"
     r"|\b(?:is|are) (?:a|an|the|your) (?:\w+ ){0,3}(?:news|media) (?:portal|site|website|"

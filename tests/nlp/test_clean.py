@@ -1,3 +1,5 @@
+import pytest
+
 from stories.nlp.clean import clean_article
 
 PAGE = """Mon. Mar 4th, 2024
@@ -504,3 +506,27 @@ def test_a_note_about_the_writers_under_the_story_is_not_body() -> None:
     assert [b.text for b in clean.blocks if b.kind == "body"] == [
         "The port reopened on Monday after three days of gales, the harbour master said."
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Crews clear the pier on Tuesday. (Harbour Record/Ana Silva)", "caption"),
+        ("The mayor speaks to reporters. (Harbour Voice photo/R. Costa)", "caption"),
+        ("The judge reads the verdict. (Pool video image)", "caption"),
+        ("Last updated 9:14 p.m.", "boilerplate"),
+        ("Updated 2 hours ago", "boilerplate"),
+        ("Correction: An earlier version of this article gave the wrong toll.", "boilerplate"),
+        ("Get breaking news alerts from the Harbour Voice", "boilerplate"),
+        ("Want the morning briefing in your mail? Sign up here", "boilerplate"),
+        ("The council said the pier (and the old mill) would reopen in May.", "body"),
+    ],
+)
+def test_captions_timestamps_and_notes_of_the_page_are_furniture(line: str, kind: str) -> None:
+    text = (
+        "Harbour fire destroys the old pier\n\n"
+        "Fire crews fought the blaze on the old pier for six hours on Monday.\n\n"
+        f"{line}\n\n"
+        "The harbour master said the pier would be rebuilt."
+    )
+    assert (kind, line) in kinds(text)
