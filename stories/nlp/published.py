@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import TypeVar
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -100,6 +101,7 @@ class Sighting:
     month_day: tuple[int, int] | None = None
     day: date | None = None
     back: int | None = None  # days before the article's own: "yesterday" is 1
+    last: bool = False  # "last Thursday": a week back when the article is of a Thursday
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class PublishedEvidence:
     # The latest full day the body names: the article cannot be older than what it reports.
     lower_bound: date | None = None
     weekdays: tuple[int, ...] = ()  # past weekdays named ("on Tuesday", "early Monday")
+    last_weekdays: tuple[int, ...] = ()  # "last Thursday": before the article's own day
     month_days: tuple[tuple[int, int], ...] = ()  # (month, day) named without a year
     yesterday: int = 0  # how often "yesterday" / "last night" is said
     days: tuple[date, ...] = field(default=())  # full days named in the body
@@ -128,6 +131,7 @@ def read_evidence(
     """Everything one article's own text says about when it was published."""
     explicit: list[date] = []
     weekdays: list[int] = []
+    last_weekdays: list[int] = []
     month_days: list[tuple[int, int]] = []
     yesterday = 0
     ago: list[tuple[int, int]] = []
@@ -158,8 +162,9 @@ def read_evidence(
             if m := _WEEKDAY_IN.search(low):
                 rel = (m.group("rel") or "").lower()
                 if rel not in _AHEAD and not re.search(r"\d", low):
-                    weekdays.append(_WEEKDAY_NAMES[m.group("day").lower()])
-                    sightings.append(Sighting(told, weekday=weekdays[-1]))
+                    day = _WEEKDAY_NAMES[m.group("day").lower()]
+                    (last_weekdays if rel == "last" else weekdays).append(day)
+                    sightings.append(Sighting(told, weekday=day, last=rel == "last"))
                     continue
             if re.search(r"\b\d{4}\b", words):
                 value = resolve_expression(words, date(2000, 1, 1))
@@ -183,6 +188,7 @@ def read_evidence(
         guess=guess,
         lower_bound=max(explicit) if explicit else None,
         weekdays=tuple(weekdays),
+        last_weekdays=tuple(last_weekdays),
         month_days=tuple(month_days),
         yesterday=yesterday,
         days=tuple(sorted(set(explicit))),
@@ -317,8 +323,17 @@ def _own_guess(
     return PublishedGuess(None, "unknown")
 
 
-def _weekday_before(day: date, weekday: int) -> date:
-    return day - timedelta(days=(day.weekday() - weekday) % 7)
+_Days = TypeVar("_Days", int, np.ndarray)
+
+
+def _weekday_before(day: date, weekday: int, last: bool = False) -> date:
+    return day - timedelta(days=_days_back(day.weekday(), weekday, last))
+
+
+def _days_back(today: _Days, weekday: int, last: bool) -> _Days:
+    """How many days back a weekday named in an article of weekday ``today`` lies: "on
+    Thursday" in Thursday's paper is that day, "last Thursday" the week before."""
+    return (today - weekday - 1) % 7 + 1 if last else (today - weekday) % 7
 
 
 def _month_day_near(day: date, month: int, dom: int) -> date | None:
@@ -337,6 +352,7 @@ def _reported_days(ev: PublishedEvidence, dct: date) -> list[date]:
     """The days an article dated ``dct`` names: its explicit, weekday and month-day mentions."""
     days = list(ev.days)
     days += [_weekday_before(dct, w) for w in ev.weekdays]
+    days += [_weekday_before(dct, w, last=True) for w in ev.last_weekdays]
     days += [d for m, dd in ev.month_days if (d := _month_day_near(dct, m, dd)) is not None]
     days += [dct - timedelta(days=1)] * ev.yesterday
     days += [dct - timedelta(days=(lo + hi) // 2) for lo, hi in ev.ago]
@@ -383,7 +399,7 @@ def _sighted_day(s: Sighting, dct: date) -> date | None:
     if s.day is not None:
         return s.day
     if s.weekday is not None:
-        return _weekday_before(dct, s.weekday)
+        return _weekday_before(dct, s.weekday, s.last)
     if s.month_day is not None:
         return _month_day_near(dct, *s.month_day)
     if s.back is not None:
@@ -515,7 +531,9 @@ def _decide(
         # A date printed on the page within days of the story's firm dates is the article's
         # own; one weeks later is the day the page was saved.
         return replace(g, printed_only=False)
-    if not (ev.weekdays or ev.month_days or ev.yesterday or ev.ago or ev.last_week):
+    if not (
+        ev.weekdays or ev.last_weekdays or ev.month_days or ev.yesterday or ev.ago or ev.last_week
+    ):
         return g
     # Its own sightings count for the story, but not as confirmation of themselves. Only its own
     # days differ from the story's counts, so those are all that is kept apart.
@@ -543,7 +561,8 @@ def _decide(
     news_start = ((near or cal.ordered[0]) - timedelta(days=2)).toordinal()
 
     days = cal.days
-    weekdays = [days - (cal.weekday - w) % 7 for w in ev.weekdays]
+    weekdays = [days - _days_back(cal.weekday, w, False) for w in ev.weekdays]
+    weekdays += [days - _days_back(cal.weekday, w, True) for w in ev.last_weekdays]
     named = weekdays + [cal.month_day(m, dd) for m, dd in ev.month_days]
     named += [days - 1] * ev.yesterday
     weight = [1.0] * len(named)
@@ -614,7 +633,7 @@ def _hit(own: np.ndarray, cal: _Calendar, col: np.ndarray) -> np.ndarray:
 def _sighted_column(s: Sighting, cal: _Calendar) -> np.ndarray | None:
     """The day a sighting names for every day tried, as ordinals (-1 where there is none)."""
     if s.weekday is not None:
-        return cal.days - (cal.weekday - s.weekday) % 7
+        return cal.days - _days_back(cal.weekday, s.weekday, s.last)
     if s.month_day is not None:
         return cal.month_day(*s.month_day)
     if s.back is not None:

@@ -237,3 +237,26 @@ def test_a_datelines_day_without_a_year_outweighs_weekdays_the_siblings_name(
     filled = fill_published_from_story([early, later])
     # Read by its weekdays alone, the Tuesday of the sinking week would fit as well.
     assert filled[1].date == date(2024, 4, 4)
+
+
+def test_last_thursday_is_never_the_articles_own_day(nlp: Language) -> None:
+    storm = _evidence(
+        nlp,
+        "Storm Batters the Coast\n\nA storm hit the coast on Monday, the coast guard said.\n",
+        manifest=date(2024, 3, 11),
+    )
+    resigned = _evidence(
+        nlp,
+        "Harbour Chief Quits\n\nThe harbour chief resigned on Thursday, the council said.\n",
+        manifest=date(2024, 3, 14),
+    )
+    undated = _evidence(
+        nlp,
+        "A Week of Trouble at the Port\n\n"
+        "The storm hit the coast on Monday.\n\n"
+        "The harbour chief resigned last Thursday.\n",
+    )
+    filled = fill_published_from_story([storm, resigned, undated])
+    # Not Thursday the 14th, where "on Monday" and "Thursday" would both fit: on a Thursday,
+    # "last Thursday" is a week back.
+    assert filled[2].date == date(2024, 3, 15)
