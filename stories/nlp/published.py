@@ -123,6 +123,8 @@ class PublishedEvidence:
     # The month and day of a wire dateline without a year ("PORT CITY, July 28 (Wire) -"): the day
     # the article was filed, in the year the story gives.
     dateline: tuple[int, int] | None = None
+    # The telling words of each body sentence: a rewrite of a sibling repeats most of them.
+    sentences: tuple[frozenset[str], ...] = ()
 
 
 def read_evidence(
@@ -137,7 +139,9 @@ def read_evidence(
     ago: list[tuple[int, int]] = []
     last_week = 0
     sightings: list[Sighting] = []
+    sentences: list[frozenset[str]] = []
     for _block, doc in docs:
+        sentences += [w for sent in doc.sents if len(w := telling_words(sent.text)) >= _TOLD]
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -198,6 +202,7 @@ def read_evidence(
         dateline=(dateline[0], dateline[1])
         if dateline is not None and len(dateline) == 2
         else None,
+        sentences=tuple(sentences),
     )
 
 
@@ -391,7 +396,44 @@ def fill_published_from_story(
     out: list[PublishedGuess] = []
     for i, ev in enumerate(evidence):
         out.append(_decide(ev, calendar_, anchors.of(i)))
-    return _fill_majority(out, story_days)
+    return _fill_majority(_rewrites_dated(evidence, out), story_days)
+
+
+# Telling words a sentence needs before it can be said to be repeated; the share of an article's
+# sentences a sibling must repeat, each mostly in the same words, for it to be a rewrite of that
+# sibling (an outlet's own lines added around the wire's).
+_TOLD = 5
+_REPEATED = 0.6
+_REWRITTEN = 0.4
+
+
+def _rewrites_dated(
+    evidence: Sequence[PublishedEvidence], guesses: list[PublishedGuess]
+) -> list[PublishedGuess]:
+    """An article with no date of its own that rewrites a dated sibling (a wire story an
+    outlet ran with lines of its own) is of that sibling's day: it tells what the sibling does,
+    in its words, so its undated happenings are the sibling's day's too."""
+    out = list(guesses)
+    for i, (ev, g) in enumerate(zip(evidence, guesses, strict=True)):
+        if g.date is not None or not ev.sentences:
+            continue
+        best: tuple[float, date] | None = None
+        for j, (other, og) in enumerate(zip(evidence, guesses, strict=True)):
+            if j == i or og.date is None or og.printed_only or not other.sentences:
+                continue
+            share = _repeated_share(ev.sentences, other.sentences)
+            if share >= _REWRITTEN and (best is None or share > best[0]):
+                best = (share, og.date)
+        if best is not None:
+            out[i] = PublishedGuess(best[1], "inferred from story")
+    return out
+
+
+def _repeated_share(mine: Sequence[frozenset[str]], theirs: Sequence[frozenset[str]]) -> float:
+    repeated = sum(
+        any(len(words & other) >= _REPEATED * len(words) for other in theirs) for words in mine
+    )
+    return repeated / len(mine)
 
 
 def _sighted_day(s: Sighting, dct: date) -> date | None:

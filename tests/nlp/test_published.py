@@ -260,3 +260,34 @@ def test_last_thursday_is_never_the_articles_own_day(nlp: Language) -> None:
     # Not Thursday the 14th, where "on Monday" and "Thursday" would both fit: on a Thursday,
     # "last Thursday" is a week back.
     assert filled[2].date == date(2024, 3, 15)
+
+
+WIRE = (
+    "Ferry Sinks Off the Coast\n\n"
+    "A passenger ferry carrying 212 people sank off the northern cape after striking rocks in"
+    " heavy fog, the coast guard said.\n\n"
+    "Rescue boats pulled 140 survivors from the cold water and took them to the port of Alder.\n\n"
+    "The operator said the ferry had passed its safety inspection in the spring.\n"
+)
+REWRITE = (
+    "Ferry Disaster Off the Cape\n\n"
+    "A passenger ferry with 212 people aboard sank off the northern cape after it struck rocks"
+    " in thick fog, according to the coast guard.\n\n"
+    "Rescue boats pulled 140 survivors from the water and brought them to the port of Alder.\n\n"
+    "Families gathered at the harbour gates waiting for news.\n"
+)
+
+
+def test_an_undated_rewrite_of_a_dated_wire_story_takes_the_wires_day(nlp: Language) -> None:
+    wire = _evidence(nlp, WIRE, manifest=date(2024, 3, 11))
+    later = [
+        _evidence(
+            nlp,
+            "Ferry Inquiry Opens\n\nInvestigators opened an inquiry into the sinking.\n",
+            manifest=date(2024, 3, 14),
+        )
+        for _ in range(2)
+    ]
+    rewrite = _evidence(nlp, REWRITE)
+    filled = fill_published_from_story([wire, *later, rewrite])
+    assert (filled[3].date, filled[3].basis) == (date(2024, 3, 11), "inferred from story")
