@@ -305,7 +305,7 @@ SPEECH_VERBS = words(
     announce vow insist claim write ask reply hint indicate welcome confirm outline refer term
     call describe laud praise hail convey acknowledge explain argue assert promise urge predict
     remark comment reiterate quote reveal deny admit agree respond answer tout dub label
-    threaten boast lament complain recall mention suggest
+    threaten boast lament complain recall mention suggest counter contend concede testify
     """
 )
 
@@ -448,7 +448,7 @@ BODY_SPEAKER_NOUNS = words(
     agency ministry court panel committee commission council board company government department
     office police memo letter filing complaint report statement team authority authorities
     regulator union party campaign embassy army military navy federation association
-    bank lender firm telco airline carrier insurer watchdog
+    bank lender firm telco airline carrier insurer watchdog county city
     """
 )
 # Of those, bodies a text names by the bare noun ("police said"): the noun is their name.
@@ -461,11 +461,11 @@ MEDIUM_NOUNS = words("statement speech remarks address interview video letter me
 BODY_REFERENCE_NOUNS = words(
     "agency ministry court company board government department office commission committee "
     "council regulator authority authorities embassy campaign federation association union party "
-    "bank lender firm telco airline carrier insurer watchdog"
+    "bank lender firm telco airline carrier insurer watchdog county city"
 )
 # Of those, bodies of a kind a story has several of, or none: "the union" is a union the text
 # named ("her union, Dockers United"), never just the body spoken of most.
-NAMED_BODY_NOUNS = words("court union party police")
+NAMED_BODY_NOUNS = words("court union party police county city")
 
 # Verbs that dismiss someone when their object is a person ("fired its chief executive") and
 # name another act otherwise ("fired a missile").

@@ -385,6 +385,16 @@ class _Speakers:
         ]
         if named:
             return named[-1].actor
+        # "Alder County ... the county said": the tagger may take the county for a place.
+        places = [
+            m
+            for m in self.actors.mentions(self.article.file)
+            if since <= m.start < here
+            and self.actors.kind(m.actor) == "place"
+            and lemma in m.actor.lower().split()
+        ]
+        if places:
+            return places[-1].actor
         if not before or lemma in NAMED_BODY_NOUNS:
             return None
         topic = self._subject_before(tok)
@@ -500,7 +510,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         if subjects:
             # "Twitter's lawyer William Savitt told ...": the parser may give the role and the
             # name as two subjects; the name says who.
-            return min(subjects, key=lambda c: (c.pos_ != "PROPN", c.i)), cue
+            subj = min(subjects, key=lambda c: (c.pos_ != "PROPN", c.i))
+            if subj.lower_ in ("who", "that") and node.dep_ == "relcl":
+                # "said Ana Silva, the port's chief, who stressed that ...": the relative
+                # clause's speaker is whom it describes.
+                return _described_by(node), cue
+            return subj, cue
         if (
             node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp")
             and node.head is not node
@@ -567,6 +582,15 @@ def _issued_by(paper: Token) -> Token | None:
     if i == start or i >= len(doc) or doc[i].lemma_.lower() not in _ISSUING_VERBS:
         return None
     return doc[i - 1]
+
+
+def _described_by(clause: Token) -> Token:
+    """The name a relative clause describes: "Ana Silva, the port's chief, who ..." hangs the
+    clause on the role, which is set beside the name."""
+    head = clause.head
+    if head.dep_ == "appos" and head.pos_ == "NOUN":
+        return head.head
+    return head
 
 
 def _may_speak(tok: Token) -> bool:

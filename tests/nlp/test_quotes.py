@@ -737,3 +737,37 @@ def test_the_company_is_the_body_the_sentence_before_spoke_of(nlp: Language) -> 
         )
     )
     assert said["the arrangement still required export approval"] == "Vantel Aerospace"
+
+
+def test_the_county_is_the_county_the_text_named(nlp: Language) -> None:
+    said = dict(
+        _speakers(
+            nlp,
+            "Alder County raised the death toll to 36 on Wednesday.\n\n"
+            "Crews had been sent to areas “where residents are entering the sea,” the county said.",
+        )
+    )
+    assert said["where residents are entering the sea"] == "Alder County"
+
+
+def test_who_stressed_is_the_speaker_the_relative_clause_describes(nlp: Language) -> None:
+    said = dict(
+        _speakers(
+            nlp,
+            "At least 100 people on the list had been reported safe, said Tomas Vidal, the"
+            " harbour police chief, who stressed that “the 388 names are a subset of a larger"
+            " list.”",
+        )
+    )
+    assert said["the 388 names are a subset of a larger list"] == "Tomas Vidal"
+
+
+def test_who_countered_speaks_not_who_spoke_before(nlp: Language) -> None:
+    said = dict(
+        _speakers(
+            nlp,
+            "Prosecutor Ana Silva told jurors to trust the video. Defence lawyer Tomas Vidal"
+            " countered that his client had acted as a “reasonable officer” would have.",
+        )
+    )
+    assert said["reasonable officer"] == "Tomas Vidal"
