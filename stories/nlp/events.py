@@ -764,6 +764,8 @@ def _is_event_verb(tok: Token) -> bool:
         )
     if tok.lemma_.lower() in STATEMENT_VERBS and not _has_speaker(tok):
         return False
+    if _standing_passive(tok):
+        return False
     if tok.tag_ in ("VBD", "VBN"):
         return True
     if tok.tag_ == "VB" and is_future(tok):
@@ -772,6 +774,17 @@ def _is_event_verb(tok: Token) -> bool:
         return True  # "the ministry says", "the minister warns": news present of speech acts
     # Present perfect and "has/have + VBN" are covered by VBN; gerunds count inside a past clause.
     return tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")
+
+
+def _standing_passive(tok: Token) -> bool:
+    """ "The region is held by rebels", "the vaccine is sold as X": a passive in the present
+    tells how things stand, not something that happened."""
+    if tok.tag_ != "VBN":
+        return False
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.dep_ == "auxpass" and a.lower_ in ("is", "are", "am") for a in auxes) and not any(
+        a.dep_ == "aux" for a in auxes
+    )
 
 
 def _told_as_done(tok: Token) -> bool:

@@ -945,3 +945,20 @@ def test_a_deed_joined_to_a_dated_one_is_told_at_its_time(nlp: Language) -> None
     )
     fired = next(c for c in found if c.trigger == "dismiss")
     assert fired.date is not None and fired.date.label == "2024-03-11"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The northern valley is held by rebel groups.",
+        "An older vaccine is held in the national stockpile.",
+    ],
+)
+def test_a_passive_in_the_present_tells_how_things_stand(nlp: Language, text: str) -> None:
+    assert events_in(nlp, text) == []
+
+
+def test_a_passive_in_the_past_is_a_happening(nlp: Language) -> None:
+    assert labels(events_in(nlp, "Rui Costa was held by the police on Monday.")) == [
+        ("hold", "2024-03-11")
+    ]
