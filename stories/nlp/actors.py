@@ -666,7 +666,12 @@ def _named_bodies(doc: Doc, covered: set[int]) -> Iterable[Span]:
             continue  # part of a longer name, read from its last word
         beside = [tok.head] if tok.dep_ == "appos" else []
         beside += [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        if not any(b.pos_ == "NOUN" and b.lemma_.lower() in _BODY_NOUNS for b in beside):
+        # The noun in lower case, whatever the tagger called it ("the football federation
+        # (NFF)" may come out as a proper noun).
+        if not any(
+            (b.pos_ == "NOUN" or b.text.islower()) and b.lemma_.lower() in _BODY_NOUNS
+            for b in beside
+        ):
             continue
         start = tok.i
         while (

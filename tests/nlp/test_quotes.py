@@ -771,3 +771,17 @@ def test_who_countered_speaks_not_who_spoke_before(nlp: Language) -> None:
         )
     )
     assert said["reasonable officer"] == "Tomas Vidal"
+
+
+def test_the_federation_is_the_one_the_sentence_before_named_in_brackets(nlp: Language) -> None:
+    said = dict(
+        _speakers(
+            nlp,
+            "The Harbour Broadcasting Service showed the final. The Harbour Broadcasting Service"
+            " also showed the parade.\n\n"
+            "Later on Sunday the national sailing federation (NSFB) said that the captain's"
+            " father had died. “The captain learned the sad news after the final,” the"
+            " federation said in a statement.",
+        )
+    )
+    assert said["The captain learned the sad news after the final"] == "NSFB"
