@@ -224,6 +224,11 @@ def _speakers(nlp: Language, text: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker) for q in extract_quotes(art, extract_actors([art]))]
 
 
+def _said(nlp: Language, text: str) -> dict[str, str | None]:
+    """Who said each quote of ``text``, by its words."""
+    return dict(_speakers(nlp, text))
+
+
 def test_an_unnamed_official_is_the_speaker_as_the_text_describes_them(nlp: Language) -> None:
     said = _speakers(
         nlp, "“We will not rest,” a senior official, who spoke on condition of anonymity, said."
@@ -490,13 +495,11 @@ def test_the_police_of_a_place_speak_as_that_police_not_as_the_place(nlp: Langua
 
 
 def test_it_said_after_an_unnamed_body_spoke_is_that_body(nlp: Language) -> None:
-    said = dict(
-        _speakers(
-            nlp,
-            "The regional football federation said on Thursday it would not attend the meeting"
-            " the Port Authority has called, citing “the seriousness of what happened”. It said"
-            " it would also decide whether its president should stay on the board.",
-        )
+    said = _said(
+        nlp,
+        "The regional football federation said on Thursday it would not attend the meeting"
+        " the Port Authority has called, citing “the seriousness of what happened”. It said"
+        " it would also decide whether its president should stay on the board.",
     )
     assert said["it would also decide whether its president should stay on the board"] == (
         "the regional football federation"
@@ -643,40 +646,34 @@ def test_a_second_verb_of_speech_joined_to_a_speakers_clause_is_that_speakers(
 def test_the_union_is_the_union_the_text_introduced_by_a_name_the_tagger_missed(
     nlp: Language,
 ) -> None:
-    said = dict(
-        _speakers(
-            nlp,
-            "In a statement late on Wednesday, the 28-year-old said her union, DOCKPRO, would"
-            " defend her interests. The union said it was working so that such acts “never go"
-            " unpunished”.",
-        )
+    said = _said(
+        nlp,
+        "In a statement late on Wednesday, the 28-year-old said her union, DOCKPRO, would"
+        " defend her interests. The union said it was working so that such acts “never go"
+        " unpunished”.",
     )
     assert said["never go unpunished"] == "DOCKPRO"
 
 
 def test_it_said_after_a_named_body_spoke_is_that_body(nlp: Language) -> None:
-    said = dict(
-        _speakers(
-            nlp,
-            "The Harbour League fined the club on Monday.\n\n"
-            "The Harbour League met again on Tuesday.\n\n"
-            "The sailors’ union SAILPRO then called on the Harbour League to act, saying it was"
-            " “deeply lamentable” that the final had been stained. “Such approaches are not"
-            " acceptable in any context,” it said.",
-        )
+    said = _said(
+        nlp,
+        "The Harbour League fined the club on Monday.\n\n"
+        "The Harbour League met again on Tuesday.\n\n"
+        "The sailors’ union SAILPRO then called on the Harbour League to act, saying it was"
+        " “deeply lamentable” that the final had been stained. “Such approaches are not"
+        " acceptable in any context,” it said.",
     )
     assert said["deeply lamentable"] == "SAILPRO"
     assert said["Such approaches are not acceptable in any context"] == "SAILPRO"
 
 
 def test_who_spoke_of_what_was_quoted_said_it_not_who_is_named_after(nlp: Language) -> None:
-    said = dict(
-        _speakers(
-            nlp,
-            "Marta Ruiz, a deputy minister, spoke on Thursday of images that were “humiliating"
-            " and shameful”, while Tomas Vidal, the interior minister, warned that the"
-            " government would act.",
-        )
+    said = _said(
+        nlp,
+        "Marta Ruiz, a deputy minister, spoke on Thursday of images that were “humiliating"
+        " and shameful”, while Tomas Vidal, the interior minister, warned that the"
+        " government would act.",
     )
     assert said["humiliating and shameful"] == "Marta Ruiz"
 
@@ -691,7 +688,7 @@ def test_who_spoke_of_what_was_quoted_said_it_not_who_is_named_after(nlp: Langua
     ],
 )
 def test_a_paper_speaks_for_the_body_that_issued_it(nlp: Language, text: str) -> None:
-    said = dict(_speakers(nlp, text))
+    said = _said(nlp, text)
     assert said["crews unintentionally deleted files"] == "Harbour Safety Agency"
 
 
@@ -715,73 +712,61 @@ def test_a_paper_a_name_released_is_theirs_though_the_parser_hangs_the_verb_else
 
 
 def test_a_paper_the_body_released_speaks_for_the_body_named_before(nlp: Language) -> None:
-    said = dict(
-        _speakers(
-            nlp,
-            "The Harbour Ministry closed the port on Monday.\n\n"
-            "According to a statement the ministry released on Friday, a review found that"
-            " “crews unintentionally deleted files” while fixing the cranes.",
-        )
+    said = _said(
+        nlp,
+        "The Harbour Ministry closed the port on Monday.\n\n"
+        "According to a statement the ministry released on Friday, a review found that"
+        " “crews unintentionally deleted files” while fixing the cranes.",
     )
     assert said["crews unintentionally deleted files"] == "Harbour Ministry"
 
 
 def test_the_company_is_the_body_the_sentence_before_spoke_of(nlp: Language) -> None:
-    said = dict(
-        _speakers(
-            nlp,
-            "The Harbour Council hosted the talks on Monday. The Harbour Council also held a"
-            " dinner.\n\n"
-            "Vantel Aerospace said it had signed a deal to build engines at the port. The company"
-            " said the arrangement still required export approval.",
-        )
+    said = _said(
+        nlp,
+        "The Harbour Council hosted the talks on Monday. The Harbour Council also held a"
+        " dinner.\n\n"
+        "Vantel Aerospace said it had signed a deal to build engines at the port. The company"
+        " said the arrangement still required export approval.",
     )
     assert said["the arrangement still required export approval"] == "Vantel Aerospace"
 
 
 def test_the_county_is_the_county_the_text_named(nlp: Language) -> None:
-    said = dict(
-        _speakers(
-            nlp,
-            "Alder County raised the death toll to 36 on Wednesday.\n\n"
-            "Crews had been sent to areas “where residents are entering the sea,” the county said.",
-        )
+    said = _said(
+        nlp,
+        "Alder County raised the death toll to 36 on Wednesday.\n\n"
+        "Crews had been sent to areas “where residents are entering the sea,” the county said.",
     )
     assert said["where residents are entering the sea"] == "Alder County"
 
 
 def test_who_stressed_is_the_speaker_the_relative_clause_describes(nlp: Language) -> None:
-    said = dict(
-        _speakers(
-            nlp,
-            "At least 100 people on the list had been reported safe, said Tomas Vidal, the"
-            " harbour police chief, who stressed that “the 388 names are a subset of a larger"
-            " list.”",
-        )
+    said = _said(
+        nlp,
+        "At least 100 people on the list had been reported safe, said Tomas Vidal, the"
+        " harbour police chief, who stressed that “the 388 names are a subset of a larger"
+        " list.”",
     )
     assert said["the 388 names are a subset of a larger list"] == "Tomas Vidal"
 
 
 def test_who_countered_speaks_not_who_spoke_before(nlp: Language) -> None:
-    said = dict(
-        _speakers(
-            nlp,
-            "Prosecutor Ana Silva told jurors to trust the video. Defence lawyer Tomas Vidal"
-            " countered that his client had acted as a “reasonable officer” would have.",
-        )
+    said = _said(
+        nlp,
+        "Prosecutor Ana Silva told jurors to trust the video. Defence lawyer Tomas Vidal"
+        " countered that his client had acted as a “reasonable officer” would have.",
     )
     assert said["reasonable officer"] == "Tomas Vidal"
 
 
 def test_the_federation_is_the_one_the_sentence_before_named_in_brackets(nlp: Language) -> None:
-    said = dict(
-        _speakers(
-            nlp,
-            "The Harbour Broadcasting Service showed the final. The Harbour Broadcasting Service"
-            " also showed the parade.\n\n"
-            "Later on Sunday the national sailing federation (NSFB) said that the captain's"
-            " father had died. “The captain learned the sad news after the final,” the"
-            " federation said in a statement.",
-        )
+    said = _said(
+        nlp,
+        "The Harbour Broadcasting Service showed the final. The Harbour Broadcasting Service"
+        " also showed the parade.\n\n"
+        "Later on Sunday the national sailing federation (NSFB) said that the captain's"
+        " father had died. “The captain learned the sad news after the final,” the"
+        " federation said in a statement.",
     )
     assert said["The captain learned the sad news after the final"] == "NSFB"
