@@ -17,6 +17,16 @@ def head_verb(trigger: Token) -> Token:
     return trigger
 
 
+def verb_above(tok: Token) -> Token:
+    """The verb a phrase hangs on ("will close | on Monday"), a few steps up at most, or the
+    phrase's top when none is that near."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
 def subject(tok: Token) -> Token | None:
     """The subject of a verb, borrowed from the verb it depends on when it has none."""
     for _ in range(4):

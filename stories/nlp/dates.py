@@ -19,7 +19,7 @@ from typing import Literal
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
-from .clauses import is_future
+from .clauses import is_future, verb_above
 from .lexicon import PLAY_CLOCK_UNITS, STATEMENT_VERBS
 from .types import DateBasis, DateValue
 
@@ -434,11 +434,7 @@ def date_tense(span: Span) -> Tense:
     """Whether the clause a date hangs on announces what is to come. Only that clause counts:
     "began on Wednesday, when the company ... planned to raise capital" is past though the
     sentence goes on to a plan."""
-    verb = span.root
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
+    verb = verb_above(span.root)
     if is_future(verb) or _scheduled_present(span):
         return "future"
     inner = {

@@ -22,7 +22,7 @@ from typing import TypeVar
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from .clauses import is_future
+from .clauses import is_future, verb_above
 from .dates import NUMBER, number, resolve_expression, sentence_tense
 from .telling import shared_share, telling_words, word_weights
 from .types import Block, CleanArticle, PublishedBasis
@@ -148,7 +148,7 @@ def read_evidence(
             words = " ".join(ent.text.split()).strip(" ,.;:")
             low = words.lower()
             left = doc.text[max(0, ent.start_char - 12) : ent.start_char]
-            if _AHEAD_OF.search(left) or _told_ahead(_verb_of(ent.root)):
+            if _AHEAD_OF.search(left) or _told_ahead(verb_above(ent.root)):
                 # "a ninth day of strikes for March 23", "will vote on Thursday", "suspends the
                 # limit through Jan. 1, 2025": days ahead, not days the article reports.
                 continue
@@ -214,15 +214,6 @@ def _told_of(ent: Span) -> frozenset[str]:
     if ent.root.dep_ == "poss" and owner.pos_ == "NOUN":
         return telling_words(owner.text)
     return telling_words(ent.sent.text) - telling_words(ent.text)
-
-
-def _verb_of(tok: Token) -> Token:
-    """The verb a date phrase hangs on ("will close | on Monday"), or the phrase itself."""
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            return tok
-        tok = tok.head
-    return tok
 
 
 def _told_ahead(verb: Token) -> bool:
