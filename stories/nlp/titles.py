@@ -341,7 +341,8 @@ def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
             text = _present(tok)  # "with Putin pledging" -> "Putin pledges"
         if tok.tag_ == "PRP" and tok.dep_ in ("nsubj", "nsubjpass"):
             names = actors.actors_in(file, block.start + tok.idx, block.start + tok.idx + len(tok))
-            if len(names) == 1:
+            # "Olsten said he had not seen ...": the name once, the pronoun after it.
+            if len(names) == 1 and names[0].split()[-1] not in "".join(words):
                 text = names[0]
         if words and (i != last + 1 or doc[i - 1].whitespace_):
             words.append(" ")

@@ -962,3 +962,36 @@ def test_a_passive_in_the_past_is_a_happening(nlp: Language) -> None:
     assert labels(events_in(nlp, "Rui Costa was held by the police on Monday.")) == [
         ("hold", "2024-03-11")
     ]
+
+
+class _HeIsCosta(NamedActors):
+    def actors_in(self, file: str, start: int, end: int) -> tuple[str, ...]:
+        if self.text[start:end].lower() == "he":
+            return ("Rui Costa",)
+        return super().actors_in(file, start, end)
+
+
+def _titles_with_he_as_costa(nlp: Language, text: str) -> list[str]:
+    block = Block("body", text, 0, len(text))
+    pairs = [(block, nlp(text))]
+    found = extract_events(
+        "a.txt",
+        pairs,
+        dates_in_doc(pairs[0][1], 0, DCT),
+        CONTEXT,
+        _HeIsCosta(text),
+        load_taxonomy(),
+    )
+    return [c.title for c in found]
+
+
+def test_a_pronoun_in_a_title_is_named_once_not_twice(nlp: Language) -> None:
+    [title] = _titles_with_he_as_costa(
+        nlp, "Rui Costa said he had not seen a fire like it in thirty years of flying."
+    )
+    assert title.count("Costa") == 1
+
+
+def test_a_pronoun_subject_of_a_title_is_named(nlp: Language) -> None:
+    titles = _titles_with_he_as_costa(nlp, "He closed the port on Monday.")
+    assert titles and titles[0].startswith("Rui Costa closed the port")
