@@ -508,7 +508,13 @@ class _Calendar:
         self.first = min(published) if published else ordered[0]
         self.last = max(published) if published else ordered[-1]
         # The days tried: from _MAX_LAG days before the first report to _MAX_LAG + 1 after the last.
-        start = self.first.toordinal() - _MAX_LAG + 1
+        # The first report may be weeks after the happening the story began with ("the Feb. 3
+        # derailment" in a paper of the 23rd): an undated article of that day is tried too.
+        began = min(
+            (d for d in ordered if self.first - timedelta(days=_STORY_SPAN) <= d < self.first),
+            default=self.first,
+        )
+        start = began.toordinal() - _MAX_LAG + 1
         self.days = np.arange(start, self.last.toordinal() + _MAX_LAG + 2)
         self.weekday = (self.days - 1) % 7  # date.fromordinal(1) is a Monday
         self.year = np.array([date.fromordinal(int(o)).year for o in self.days])

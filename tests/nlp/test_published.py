@@ -291,3 +291,27 @@ def test_an_undated_rewrite_of_a_dated_wire_story_takes_the_wires_day(nlp: Langu
     rewrite = _evidence(nlp, REWRITE)
     filled = fill_published_from_story([wire, *later, rewrite])
     assert (filled[3].date, filled[3].basis) == (date(2024, 3, 11), "inferred from story")
+
+
+def test_an_undated_report_of_the_first_day_is_placed_before_the_first_dated_article(
+    nlp: Language,
+) -> None:
+    # The dated siblings appeared weeks after the sinking, which they date as Feb. 2.
+    later = [
+        _evidence(
+            nlp,
+            "Inquiry Faults the Ferry's Crew\n\n"
+            "Investigators said the ferry sank on Feb. 2 after its crew ignored a fog warning.\n",
+            manifest=day,
+        )
+        for day in (date(2024, 2, 22), date(2024, 3, 8))
+    ]
+    undated = _evidence(
+        nlp,
+        "Ferry Sinks in Fog\n\n"
+        "A passenger ferry sank late Friday after its crew ignored a fog warning.\n\n"
+        "Rescuers searched the water through the night and into Saturday.\n",
+    )
+    filled = fill_published_from_story([*later, undated])
+    assert filled[2].date is not None
+    assert date(2024, 2, 3) <= filled[2].date <= date(2024, 2, 4)
