@@ -61,10 +61,11 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|\b(?:get|sign up for)\b.{0,60}\bin your inbox\b|^\s*filed under\b"
     r"|^\s*reading time\b|\b\d+\s*min(?:ute)?s?\s+read\s*$"
     # When the page last changed, with no date to go by: "Last updated 9:14 p.m.".
-    r"|^\s*(?:last\s+)?updated\b[^.!?]{0,40}(?:[ap]\.m\.)?[^.!?]{0,10}$"
+    r"|^\s*(?:last\s+)?updated\b(?:[^.!?]|[ap]\.m\.?){0,50}$"
     # The paper's own note on the page: "Correction: An earlier version of this article ...".
     r"|^\s*(?:correction|clarification|editor['’]?s note)\s*:"
     r"|\bsign up here\b|\b(?:get|receive) (?:our )?breaking news alerts\b"
+    r"|\bdownload (?:the|our) (?:\w+ ){0,3}app\b|^\s*refresh (?:this|the) page\b"
     # The page's audio player: "Listen to this article · 6 min".
     r"|^\s*listen to (?:this|the) (?:article|story)\b"
     r"|\b(?:is|are) (?:a|an|the|your) (?:\w+ ){0,3}(?:news|media) (?:portal|site|website|"
@@ -106,6 +107,11 @@ _SITE_WORD = re.compile(
 )
 _CRUMB = re.compile(r"\s+[/»›>|]\s+")
 _FAQ_HEADING = re.compile(r"^\s*(?:frequently asked questions|faqs?\b|q\s*&\s*a\b)", re.I)
+# A live page's entry time, alone or before the entry's title: "11:40 p.m.", "5:20 p.m. | ...".
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?"
+_CLOCK_LINE = re.compile(rf"^{_CLOCK}\s*$", re.I)
+_LIVE_STAMP = re.compile(rf"^{_CLOCK}\s*(?:$|[|·•—–]\s+\S[^.!?]{{0,100}}$)", re.I)
+_ENTRY_TITLE_WORDS = 15
 _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
 _PRINTED_DATE_PREFIX = re.compile(
     r"^\s*(?:published|updated|posted|last updated|date)(?:\s+on)?\s*:?\s*", re.I
@@ -198,6 +204,7 @@ def clean_article(text: str) -> CleanArticle:
     ended = False
     in_faq = False
     links = False
+    stamped = False  # the line before was a live entry's time
     told = False  # a body paragraph has been seen
     for j, line in enumerate(lines):
         if kinds[j] != "body":
@@ -263,6 +270,17 @@ def clean_article(text: str) -> CleanArticle:
         if _COOKIES.search(t) and _CONSENT.search(t) and len(t.split()) <= 40:
             kinds[j] = "boilerplate"  # a cookie notice at the foot of the page
             continue
+        if _LIVE_STAMP.match(t):
+            # A live page's entry: its time on a line of its own, then the entry's title, or
+            # both on one line ("5:20 p.m. | Toll rises to 115").
+            stamped = True
+            kinds[j] = "boilerplate" if _CLOCK_LINE.match(t) else "heading"
+            continue
+        if stamped and len(t.split()) <= _ENTRY_TITLE_WORDS and not t.endswith((".", "!", "?")):
+            stamped = False
+            kinds[j] = "heading"
+            continue
+        stamped = False
         if told and _COMMENT_COUNT.match(t):
             ended = True  # "12 Comments" under the story: the readers' comments follow
             kinds[j] = "boilerplate"

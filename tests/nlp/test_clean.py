@@ -530,3 +530,32 @@ def test_captions_timestamps_and_notes_of_the_page_are_furniture(line: str, kind
         "The harbour master said the pier would be rebuilt."
     )
     assert (kind, line) in kinds(text)
+
+
+def test_a_live_pages_entry_times_and_titles_are_not_body() -> None:
+    text = (
+        "LIVE: Ferry crews search the bay through the night\n\n"
+        "By Harbour News staff\n\n"
+        "Crews searched the bay through the night for the missing.\n\n"
+        "Last updated 11:52 p.m. local time\n\n"
+        "11:40 p.m.\n\n"
+        "Divers return to the harbour\n\n"
+        "Divers returned to the harbour after four hours in the water, the coast guard said.\n\n"
+        "9:15 p.m. | Toll rises to 12\n\n"
+        "The coast guard raised the number of confirmed deaths to 12.\n\n"
+        "Download the Harbour News app for breaking news alerts.\n\n"
+        "Refresh this page for the latest updates."
+    )
+    found = kinds(text)
+    assert ("boilerplate", "Last updated 11:52 p.m. local time") in found
+    assert ("boilerplate", "11:40 p.m.") in found
+    assert ("heading", "Divers return to the harbour") in found
+    assert ("heading", "9:15 p.m. | Toll rises to 12") in found
+    assert ("boilerplate", "Download the Harbour News app for breaking news alerts.") in found
+    assert ("boilerplate", "Refresh this page for the latest updates.") in found
+    body = [t for k, t in found if k == "body"]
+    assert body == [
+        "Crews searched the bay through the night for the missing.",
+        "Divers returned to the harbour after four hours in the water, the coast guard said.",
+        "The coast guard raised the number of confirmed deaths to 12.",
+    ]
