@@ -38,7 +38,7 @@ _CAPTION = re.compile(
     r"\[(?:photo|image|picture|video|file photo)\b[^\]]*\]"
     r"|\((?:[\w.'’-]+\s+){0,4}(?:photo|image|picture)s?\b[^)]*\)"
     # A credit in brackets closing the caption: "(Harbour Record/Ana Silva)".
-    r"|\((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z][\w.'’-]*\s?){1,4}\)\s*$"
+    r"|\((?:[A-Z0-9][\w.'’-]*\s){0,3}[A-Z0-9][\w.'’-]*\s?/\s?(?:[A-Z0-9][\w.'’-]*\s?){1,4}\)\s*$"
     r"|^\s*(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:"
     r"|\b(?:getty images|afp via getty|shutterstock)\b"
     # A caption that ends with its credit: "... outside the clinic. Photo: A. Name/Agency".
@@ -173,7 +173,7 @@ def clean_article(text: str) -> CleanArticle:
         elif len(t.split()) < 2:
             # A section label or kicker ("World", "Politics"), or a one-word prompt.
             kinds[i] = "boilerplate" if _BOILERPLATE_LINE.match(t) else "heading"
-        elif _is_site_name(t, _next_title_line(lines, i)):
+        elif _is_site_name(t, _next_title_line(lines, i)) or _above_menu(t, lines, i):
             kinds[i] = "boilerplate"
             furniture += 1
         elif _could_be_headline(t):
@@ -205,6 +205,7 @@ def clean_article(text: str) -> CleanArticle:
     in_faq = False
     links = False
     stamped = False  # the line before was a live entry's time
+    boxed = False  # in the bullet points of a summary box
     told = False  # a body paragraph has been seen
     for j, line in enumerate(lines):
         if kinds[j] != "body":
@@ -270,6 +271,14 @@ def clean_article(text: str) -> CleanArticle:
         if _COOKIES.search(t) and _CONSENT.search(t) and len(t.split()) <= 40:
             kinds[j] = "boilerplate"  # a cookie notice at the foot of the page
             continue
+        if _SUMMARY_BOX_HEAD.match(t):
+            kinds[j] = "heading"
+            boxed = True
+            continue
+        if boxed and _BULLET.match(line.text):
+            kinds[j] = "boilerplate"
+            continue
+        boxed = False
         if _LIVE_STAMP.match(t):
             # A live page's entry: its time on a line of its own, then the entry's title, or
             # both on one line ("5:20 p.m. | Toll rises to 115").
@@ -446,6 +455,13 @@ _CONSENT = re.compile(r"\b(?:accept|agree|consent|continuing to|by continuing|go
 _WIRE_CREDIT = re.compile(
     r"^\s*\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|compiling)\s+by\b", re.I
 )
+# A box that sums the story up in bullet points above or beside it: the points retell the
+# body, so they are the page's, not the story's.
+_SUMMARY_BOX_HEAD = re.compile(
+    r"^\s*(?:what you need to know|key points|at a glance|in brief|quick facts|key facts"
+    r"|the essentials|the key facts|the latest)\s*:?\s*$",
+    re.I,
+)
 _LINK_LIST_HEAD = re.compile(
     r"^\s*(?:read (?:more|also)|related(?:\s+[a-z]+)?|see also|more on this|more coverage"
     r"|further reading)\s*:?\s*$",
@@ -569,6 +585,17 @@ def _is_masthead(line: str) -> bool:
         return True
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and len(line.split()) <= 6 and all(c.isupper() for c in letters)
+
+
+def _above_menu(line: str, lines: list[_Line], i: int) -> bool:
+    """A short line right above the site's menu ("The Harbour Standard" over "Home | Local |
+    Sport | ..."): the site's name, whatever words it is made of."""
+    if i + 1 >= len(lines) or len(line.split()) > 5 or line.endswith((".", "!", "?", ":")):
+        return False
+    following = lines[i + 1].text.strip()
+    items = re.split(r"\s*[|·]\s*", following)
+    # A menu is a row of section names, not a byline with its place and time.
+    return len(items) >= 3 and all(len(item.split()) <= 3 for item in items)
 
 
 def _next_title_line(lines: list[_Line], i: int) -> str:

@@ -559,3 +559,38 @@ def test_a_live_pages_entry_times_and_titles_are_not_body() -> None:
         "Divers returned to the harbour after four hours in the water, the coast guard said.",
         "The coast guard raised the number of confirmed deaths to 12.",
     ]
+
+
+def test_a_summary_box_a_site_name_over_its_menu_and_a_numbered_credit_are_furniture() -> None:
+    text = (
+        "The Harbour Standard\n\n"
+        "Home | Local | Business | Sport\n\n"
+        "We use cookies to improve your experience. Accept | Manage preferences\n\n"
+        "SHIPPING\n\n"
+        "Ferry sank after crew ignored fog warning, inquiry finds\n\n"
+        "What you need to know\n\n"
+        "• The inquiry says the crew ignored two fog warnings.\n\n"
+        "• The operator must pay for the salvage.\n\n"
+        "The wreck of the ferry in the bay. (Harbour 9 News/Sky 9)\n\n"
+        "A ferry that sank in the bay last month went down after its crew ignored two fog"
+        " warnings, an inquiry found on Thursday."
+    )
+    found = kinds(text)
+    assert ("boilerplate", "The Harbour Standard") in found
+    assert ("headline", "Ferry sank after crew ignored fog warning, inquiry finds") in found
+    assert ("boilerplate", "• The operator must pay for the salvage.") in found
+    assert ("caption", "The wreck of the ferry in the bay. (Harbour 9 News/Sky 9)") in found
+    assert [t for k, t in found if k == "body"] == [
+        "A ferry that sank in the bay last month went down after its crew ignored two fog"
+        " warnings, an inquiry found on Thursday."
+    ]
+
+
+def test_bullet_points_that_read_as_sentences_outside_a_summary_box_are_body() -> None:
+    text = (
+        "Ferry sank after crew ignored fog warning, inquiry finds\n\n"
+        "The inquiry made three findings:\n\n"
+        "• The crew ignored two fog warnings.\n\n"
+        "• The radar had not been repaired since June."
+    )
+    assert ("body", "• The radar had not been repaired since June.") in kinds(text)
