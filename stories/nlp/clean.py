@@ -112,6 +112,11 @@ _CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?"
 _CLOCK_LINE = re.compile(rf"^{_CLOCK}\s*$", re.I)
 _LIVE_STAMP = re.compile(rf"^{_CLOCK}\s*(?:$|[|·•—–]\s+\S[^.!?]{{0,100}}$)", re.I)
 _ENTRY_TITLE_WORDS = 15
+# A few quoted words on a line of their own, with no sentence around them: "‘It’s been
+# hell’" over the section that quotes it in full ("“We will rebuild.”", a sentence, is a
+# speaker going on).
+_QUOTE_HEADING = re.compile(r"^[“‘\"'][^“”\"\n]{1,80}?[^,.!?…][”’\"']$")
+_QUOTE_HEADING_WORDS = 8
 _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
 _PRINTED_DATE_PREFIX = re.compile(
     r"^\s*(?:published|updated|posted|last updated|date)(?:\s+on)?\s*:?\s*", re.I
@@ -279,6 +284,9 @@ def clean_article(text: str) -> CleanArticle:
             kinds[j] = "boilerplate"
             continue
         boxed = False
+        if _QUOTE_HEADING.match(t) and len(t.split()) <= _QUOTE_HEADING_WORDS:
+            kinds[j] = "heading"  # a section titled with a line the section quotes
+            continue
         if _LIVE_STAMP.match(t):
             # A live page's entry: its time on a line of its own, then the entry's title, or
             # both on one line ("5:20 p.m. | Toll rises to 115").

@@ -594,3 +594,16 @@ def test_bullet_points_that_read_as_sentences_outside_a_summary_box_are_body() -
         "• The radar had not been repaired since June."
     )
     assert ("body", "• The radar had not been repaired since June.") in kinds(text)
+
+
+def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_body() -> None:
+    text = (
+        "Ferry sank after crew ignored fog warning, inquiry finds\n\n"
+        "Families waited at the harbour gates through the night.\n\n"
+        "‘It’s been hell’\n\n"
+        "Tomas Vidal lives by the pier. “It’s been hell,” he said.\n\n"
+        "“We will rebuild.”"
+    )
+    found = kinds(text)
+    assert ("heading", "‘It’s been hell’") in found
+    assert ("body", "“We will rebuild.”") in found
