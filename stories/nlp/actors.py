@@ -1392,6 +1392,9 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
                 if found is not None:
                     span, affil, role = found
                 elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
+                    if tok.dep_ == "appos" and tok.lower_.endswith("self"):
+                        # "Costa himself said": the name it stands beside, not a reference.
+                        continue
                     span, affil, role = doc[tok.i : tok.i + 1], "", None
                 else:
                     continue

@@ -770,3 +770,14 @@ def test_the_federation_is_the_one_the_sentence_before_named_in_brackets(nlp: La
         " federation said in a statement.",
     )
     assert said["The captain learned the sad news after the final"] == "NSFB"
+
+
+def test_he_after_a_name_and_himself_is_that_name(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Tomas Vidal led the strike in June.\n\n"
+        "Rui Costa added that the dockers were still at the pier.\n\n"
+        "Vidal himself has said almost nothing. On July 3 he posted a voice message. “I want you"
+        " to understand,” he said.",
+    )
+    assert said["I want you to understand"] == "Tomas Vidal"
