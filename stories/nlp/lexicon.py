@@ -51,6 +51,8 @@ ROLE_NOUNS = words(
     princess emperor dictator ruler monarch chief head secretary general admiral commander
     director spokesman spokeswoman spokesperson ambassador envoy governor mayor senator official
     strongman sister brother wife husband daughter son mother father
+    captain coach manager striker forward midfielder defender goalkeeper keeper winger skipper
+    referee judge prosecutor sheriff
     """
 )
 

@@ -781,3 +781,18 @@ def test_he_after_a_name_and_himself_is_that_name(nlp: Language) -> None:
         " to understand,” he said.",
     )
     assert said["I want you to understand"] == "Tomas Vidal"
+
+
+@pytest.mark.parametrize(
+    ("introduced", "role"),
+    [("Judge Ana Silva", "the judge"), ("Harbour United captain Ana Silva", "the captain")],
+)
+def test_the_judge_or_the_captain_is_the_person_introduced_so(
+    nlp: Language, introduced: str, role: str
+) -> None:
+    said = _said(
+        nlp,
+        f"{introduced} spoke to the court on Monday. Rui Costa listened.\n\n"
+        f"“The verdict stands,” {role} said.",
+    )
+    assert said["The verdict stands"] == "Ana Silva"
