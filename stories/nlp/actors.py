@@ -40,6 +40,7 @@ from stories.nlp.lexicon import (
     PERSON_SPEAKER_NOUNS,
     PERSONAL_TITLES,
     PRONOUNS,
+    ROLE_ABBREVIATIONS,
     ROLE_NOUNS,
     ROYAL_TITLES,
     SPEECH_VERBS,
@@ -735,6 +736,8 @@ def _role_word(tok: Token) -> str | None:
     """The role a noun names, read alike where a person is introduced with it and where it
     stands for them: "the acting prime minister, X" and "the prime minister" are one role."""
     word = tok.text.lower()
+    if (full := ROLE_ABBREVIATIONS.get(word.rstrip("."))) is not None and tok.text[:1].isupper():
+        return full
     if word not in ROLE_NOUNS and tok.lemma_.lower() not in ROLE_NOUNS:
         return None
     role = word if word in ROLE_NOUNS else tok.lemma_.lower()

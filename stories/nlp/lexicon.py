@@ -57,6 +57,16 @@ ROLE_NOUNS = words(
 )
 
 # Roles of whoever runs a country or party: a later "the X leader" may refer back to any of them.
+# Roles as titles write them short: "Gov. X" is the governor "the governor" refers to.
+ROLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "gen": "general",
+    "adm": "admiral",
+    "pres": "president",
+    "amb": "ambassador",
+}
+
 HEAD_ROLES = words(
     "president leader chairman chairwoman premier chancellor king queen emperor dictator ruler "
     "monarch strongman prime_minister"

@@ -796,3 +796,12 @@ def test_the_judge_or_the_captain_is_the_person_introduced_so(
         f"“The verdict stands,” {role} said.",
     )
     assert said["The verdict stands"] == "Ana Silva"
+
+
+def test_the_governor_is_the_person_titled_gov(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Harbour Gov. Ana Silva visited the pier on Monday. Rui Costa met her there.\n\n"
+        "Silva has pushed for new rules. “This is absurd,” the governor said last month.",
+    )
+    assert said["This is absurd"] == "Ana Silva"
