@@ -52,7 +52,7 @@ ROLE_NOUNS = words(
     director spokesman spokeswoman spokesperson ambassador envoy governor mayor senator official
     strongman sister brother wife husband daughter son mother father
     captain coach manager striker forward midfielder defender goalkeeper keeper winger skipper
-    referee judge prosecutor sheriff
+    referee judge prosecutor sheriff speaker
     """
 )
 

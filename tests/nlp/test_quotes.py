@@ -785,9 +785,13 @@ def test_he_after_a_name_and_himself_is_that_name(nlp: Language) -> None:
 
 @pytest.mark.parametrize(
     ("introduced", "role"),
-    [("Judge Ana Silva", "the judge"), ("Harbour United captain Ana Silva", "the captain")],
+    [
+        ("Judge Ana Silva", "the judge"),
+        ("Harbour United captain Ana Silva", "the captain"),
+        ("House Speaker Ana Silva", "the speaker"),
+    ],
 )
-def test_the_judge_or_the_captain_is_the_person_introduced_so(
+def test_the_judge_the_captain_or_the_speaker_is_the_person_introduced_so(
     nlp: Language, introduced: str, role: str
 ) -> None:
     said = _said(
