@@ -330,7 +330,7 @@ def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
     ):
         kept.pop()
     words: list[str] = []
-    last = -2
+    last = said = -2
     for i in kept:
         tok = doc[i]
         if tok.is_punct and tok.text not in ("-", "–", "’", "'") and tok.text not in '“”"‘':
@@ -344,10 +344,14 @@ def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
             # "Olsten said he had not seen ...": the name once, the pronoun after it.
             if len(names) == 1 and names[0].split()[-1] not in "".join(words):
                 text = names[0]
+        if words and said == i - 2 and doc[i - 1].text == ",":
+            # The text's comma between two words the title keeps side by side: "Varga, Lena
+            # Varga and two ministers met ...", not "Varga Lena Varga".
+            words.append(",")
         if words and (i != last + 1 or doc[i - 1].whitespace_):
             words.append(" ")
         words.append(text)
-        last = i
+        last = said = i
     title = "".join(words).strip(" ,;:–-")
     title = re.sub(r"\s+", " ", title)
     title = re.sub(r"[“”\"]", "", title)

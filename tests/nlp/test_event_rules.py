@@ -995,3 +995,8 @@ def test_a_pronoun_in_a_title_is_named_once_not_twice(nlp: Language) -> None:
 def test_a_pronoun_subject_of_a_title_is_named(nlp: Language) -> None:
     titles = _titles_with_he_as_costa(nlp, "He closed the port on Monday.")
     assert titles and titles[0].startswith("Rui Costa closed the port")
+
+
+def test_a_title_keeps_the_commas_of_a_list_of_names(nlp: Language) -> None:
+    found = events_in(nlp, "Costa, Ana Silva and two ministers welcomed the crews at the pier.")
+    assert found[0].title.startswith("Costa, Ana Silva")
