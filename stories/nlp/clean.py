@@ -60,7 +60,7 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|\bcontributed (?:reporting )?to this (?:report|story|article)\b"
     r"|\b(?:get|sign up for)\b.{0,60}\bin your inbox\b|^\s*filed under\b"
     r"|^\s*reading time\b|\b\d+\s*min(?:ute)?s?\s+read\s*$"
-    # When the page last changed, with no date to go by: "Last updated 9:14 p.m.".
+    # When the page last changed, with no date to go by: "Last updated 8:05 p.m.".
     r"|^\s*(?:last\s+)?updated\b(?:[^.!?]|[ap]\.m\.?){0,50}$"
     # The paper's own note on the page: "Correction: An earlier version of this article ...".
     r"|^\s*(?:correction|clarification|editor['’]?s note)\s*:"
@@ -112,8 +112,8 @@ _CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?"
 _CLOCK_LINE = re.compile(rf"^{_CLOCK}\s*$", re.I)
 _LIVE_STAMP = re.compile(rf"^{_CLOCK}\s*(?:$|[|·•—–]\s+\S[^.!?]{{0,100}}$)", re.I)
 _ENTRY_TITLE_WORDS = 15
-# A few quoted words on a line of their own, with no sentence around them: "‘It’s been
-# hell’" over the section that quotes it in full ("“We will rebuild.”", a sentence, is a
+# A few quoted words on a line of their own, with no sentence around them: "‘We lost
+# everything’" over the section that quotes it in full ("“We will rebuild.”", a sentence, is a
 # speaker going on).
 _QUOTE_HEADING = re.compile(r"^[“‘\"'][^“”\"\n]{1,80}?[^,.!?…][”’\"']$")
 _QUOTE_HEADING_WORDS = 8
@@ -289,7 +289,7 @@ def clean_article(text: str) -> CleanArticle:
             continue
         if _LIVE_STAMP.match(t):
             # A live page's entry: its time on a line of its own, then the entry's title, or
-            # both on one line ("5:20 p.m. | Toll rises to 115").
+            # both on one line ("6:10 p.m. | Ferry reaches port").
             stamped = True
             kinds[j] = "boilerplate" if _CLOCK_LINE.match(t) else "heading"
             continue

@@ -366,7 +366,7 @@ def _measured_from(verb: Token) -> int | None:
 
 
 def _same_time(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValue | None:
-    """ "X took control late on Thursday and immediately fired its chief": a deed joined to a
+    """ "The rebels seized the port on Monday and at once closed its gates": a deed joined to a
     dated one is told at its time."""
     verb = head_verb(trigger)
     if verb.dep_ != "conj" or is_future(verb):
@@ -738,7 +738,7 @@ def _taken(tok: Token) -> Token | None:
 
 
 def _dated_present(tok: Token) -> bool:
-    """ "Lula, who takes office on 1 January": a present tense with its day is a day ahead."""
+    """ "Silva, who takes office on 1 April": a present tense with its day is a day ahead."""
     return tok.tag_ in ("VBZ", "VBP") and any(
         c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in tok.children
     )
@@ -777,7 +777,7 @@ def _is_event_verb(tok: Token) -> bool:
 
 
 def _standing_passive(tok: Token) -> bool:
-    """ "The region is held by rebels", "the vaccine is sold as X": a passive in the present
+    """ "The region is held by rebels", "the ferry is run by the city": a passive in the present
     tells how things stand, not something that happened."""
     if tok.tag_ != "VBN":
         return False
@@ -1032,7 +1032,7 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
 
 
 def _as_planned(verb: Token) -> bool:
-    """ "The ban took effect as scheduled on Thursday": the day of the plan is the act's."""
+    """ "The levy came into force as planned on Monday": the day of the plan is the act's."""
     return verb.lemma_.lower() in FUTURE_HEADS and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     )

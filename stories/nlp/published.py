@@ -508,8 +508,8 @@ class _Calendar:
         self.first = min(published) if published else ordered[0]
         self.last = max(published) if published else ordered[-1]
         # The days tried: from _MAX_LAG days before the first report to _MAX_LAG + 1 after the last.
-        # The first report may be weeks after the happening the story began with ("the Feb. 3
-        # derailment" in a paper of the 23rd): an undated article of that day is tried too.
+        # The first report may be weeks after the happening the story began with ("the March 2
+        # sinking" in a paper of the 20th): an undated article of that day is tried too.
         began = min(
             (d for d in ordered if self.first - timedelta(days=_STORY_SPAN) <= d < self.first),
             default=self.first,
