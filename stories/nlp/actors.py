@@ -2,14 +2,14 @@
 
 What is an actor, and why:
 - person: spaCy PERSON entities, with titles and possessives normalised away.
-- organization: ORG entities. NORP ("North Korean", "Western") is an adjective of belonging far
+- organization: ORG entities. NORP ("Valmoran", "Western") is an adjective of belonging far
   more often than a group that acts, so NORP never becomes an actor; it is used as evidence of a
-  person's affiliation ("the Russian leader").
-- place: GPE, LOC and FAC entities. A capital used for its government ("Moscow said") stays the
+  person's affiliation ("the Valmoran leader").
+- place: GPE, LOC and FAC entities. A capital used for its government ("Port Vessa said") stays the
   city: linking it to the country would need a gazetteer of capitals, which is knowledge the text
   does not carry, and a reader can still follow the city to the same events.
 
-Only body blocks are read. Surname-only references, role nouns ("the Russian president") and
+Only body blocks are read. Surname-only references, role nouns ("the Valmoran president") and
 third-person singular pronouns are resolved to the person meant, so that ``actors_in`` sees them.
 """
 
@@ -80,9 +80,9 @@ _LABEL_KIND: dict[str, ActorKind] = {
 
 
 def same_place(a: str, b: str) -> bool:
-    """Whether two affiliation words name the same country: "North Korean" ~ "North Korea".
+    """Whether two affiliation words name the same country: "Valmoran" ~ "Valmora".
 
-    Demonyms share a long prefix with their country (korean/korea, chinese/china); requiring all
+    Demonyms share a long prefix with their country (valmoran/valmora, chinese/china); requiring all
     but one character of the shorter word keeps "Austrian" apart from "Australia".
     """
     ta, tb = a.lower().split(), b.lower().split()
@@ -133,7 +133,7 @@ class _Raw:
     introduction: frozenset[tuple[str, str]] | None = None
     role_of: str | None = None  # for role nouns: the resolved canonical name
     cluster: int = -1
-    placed: bool = False  # it follows a preposition of place ("in Antakya", "from Kyiv")
+    placed: bool = False  # it follows a preposition of place ("in Harbourton", "from Port Vessa")
     main: bool = False  # the subject of its sentence's main clause, not of a clause inside it
     # What the words around a person's name say of their sex, as weighted votes (male, female).
     sex: tuple[int, int] = (0, 0)
@@ -141,7 +141,7 @@ class _Raw:
 
 @dataclass(frozen=True)
 class _Cue:
-    """A role noun ("the Russian leader") or a he/she pronoun that may refer to a person."""
+    """A role noun ("the Valmoran leader") or a he/she pronoun that may refer to a person."""
 
     block: int
     sent: int
@@ -244,7 +244,7 @@ class ActorIndex:
         return self._resolve_role(form)
 
     def _resolve_role(self, phrase: str) -> str | None:
-        """ "the Russian leader" -> the one person introduced as a Russian head of state."""
+        """ "the Valmoran leader" -> the one person introduced as a Valmoran head of state."""
         words = [w.lower() for w in phrase.split()]
         roles = [i for i, w in enumerate(words) if w in ROLE_NOUNS]
         if not roles:
@@ -296,7 +296,7 @@ def _ent_mention(
     if kind is None:
         return None
     tokens = list(ent)
-    # NER sometimes swallows a sentence-initial verb ("Translating Kim's") or a possessive.
+    # NER sometimes swallows a sentence-initial verb ("Translating Varga's") or a possessive.
     while tokens and (tokens[0].pos_ in {"VERB", "AUX", "ADP", "PUNCT"} or tokens[0].is_stop):
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
@@ -307,7 +307,7 @@ def _ent_mention(
     form = clean_form(span.text)
     words = form.split()
     if kind == "person" and words and words[-1].rstrip(".").lower() in COMPANY_SUFFIXES:
-        kind = "organization"  # "Twitter Inc" tagged as a person is still a company
+        kind = "organization"  # "Larkspur Inc" tagged as a person is still a company
     if kind == "person":
         titles, words = strip_title(words)
         if _given_name_only(words):
@@ -368,19 +368,19 @@ _REGNAL_NUMBER = re.compile(r"^[IVX]+$")
 
 
 def _given_name_only(words: list[str]) -> bool:
-    """One name word, perhaps with a regnal number ("Olaf II")."""
+    """One name word, perhaps with a regnal number ("Rui II")."""
     return len(words) == 1 or (len(words) == 2 and bool(_REGNAL_NUMBER.match(words[1])))
 
 
 def _authors(byline: str | None) -> set[str]:
-    """The name keys of a byline's authors: "Marina Teles and Paul Odhiambo" is two people."""
+    """The name keys of a byline's authors: "Lena Berg and Tomas Vidal" is two people."""
     if not byline:
         return set()
     return {name_key(part) for part in re.split(r"\s*(?:,|\band\b|&)\s*", byline) if part}
 
 
 def _short_surname(span: Span, label: str) -> bool:
-    """ "Xi", "Li", "Wu": a two-letter family name the model tags as a person."""
+    """ "Ho", "Li", "Wu": a two-letter family name the model tags as a person."""
     return (
         label == "PERSON"
         and len(span) == 1
@@ -391,15 +391,15 @@ def _short_surname(span: Span, label: str) -> bool:
 
 
 _CLOCK_TOKEN = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|\d{4}|[ap]\.?m\.?)$", re.I)
-# "GMT", "UTC", "AEDT", "EST": a zone's letters, not a body's ("2023 NATO" is a year and a body).
+# "GMT", "UTC", "AEDT", "EST": a zone's letters, not a body's ("2023 HSA" is a year and a body).
 _TIME_ZONE = re.compile(r"^(?:UTC|[A-Z]{1,4}T)$")
 _INITIALS_SKIP = frozenset({"and", "of", "the", "for", "&"})
 
 
 def _entities(doc: Doc) -> Iterable[Span]:
     """The Doc's entities, repaired: a name the model cut at "and" whose acronym follows in
-    brackets ("Australian Communications and Media Authority (ACMA)") is one name, and a time
-    zone after a clock ("1700 GMT", "4.05am AEDT") is no name at all."""
+    brackets ("Harbour Safety and Customs Authority (HSCA)") is one name, and a time
+    zone after a clock ("2100 GMT", "6.30pm AEDT") is no name at all."""
     ents = [_repair(e) for e in doc.ents]
     skip: set[int] = set()
     for k, ent in enumerate(ents):
@@ -439,9 +439,9 @@ def _joined_by_acronym(doc: Doc, ent: Span, following: Span | None) -> Span | No
 def _repair(ent: Span) -> Span:
     """Fix common NER slips on the names of who acts.
 
-    A name after a personal title ("Chancellor Olaf Scholz", "Mr. Abe") is a person even when NER
+    A name after a personal title ("Chancellor Lena Berg", "Mr. Vidal") is a person even when NER
     says ORG or GPE. A person's name cut short before a hyphenated or capitalised last part
-    ("Moon Jae-in", "Moon Jae In") is extended over it. A name that speaks ("Tomas Kral, head
+    ("Ana Silva-Reis", "Ana Silva Reis") is extended over it. A name that speaks ("Marko Kovac, head
     of the city police, told ...", "The Harbour Wardens said") is a person or a body, whatever
     else the tagger took it for.
     """
@@ -467,7 +467,7 @@ def _repair(ent: Span) -> Span:
         capital_part = (
             prev.whitespace_
             and tok.text[:1].isupper()
-            # "O’Flaherty", "D'Souza": an apostrophe inside a family name is part of it.
+            # "O’Brennan", "D'Alvor": an apostrophe inside a family name is part of it.
             and re.sub(r"(?<=\w)['’](?=\w)", "", tok.text).isalpha()
             and tok.ent_type_ in ("", "PERSON")
             and tok.pos_ not in ("VERB", "AUX")
@@ -505,8 +505,8 @@ def _is_title_modifier(span: Span) -> bool:
 
 
 def _names_a_facility(form: str, head: Token) -> bool:
-    """A name whose head noun is a facility or a landform: "Vostochny Cosmodrome", or "Khasan"
-    in "Khasan station" (the name modifying the noun)."""
+    """A name whose head noun is a facility or a landform: "Alder Cosmodrome", or "Harbourton"
+    in "Harbourton station" (the name modifying the noun)."""
     last = form.split()[-1].lower()
     if last in FACILITY_NOUNS:
         return True
@@ -539,7 +539,7 @@ def _is_main_subject(head: Token) -> bool:
 def _is_subject(head: Token) -> bool:
     if head.dep_ in SUBJECT_DEPS:
         return True
-    # "Kim's sister, Kim Yo Jong, accompanied him": the apposition names the subject.
+    # "Vidal's sister, Ana Vidal, accompanied him": the apposition names the subject.
     return head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
 
 
@@ -637,7 +637,7 @@ def _in_question(tok: Token, verb: Token) -> bool:
 
 
 def _titled_surnames(doc: Doc, covered: set[int]) -> Iterable[Span]:
-    """ "Chairman Kim", "Mr. Putin" that NER left untagged: a title word then a proper noun."""
+    """ "Chairman Varga", "Mr. Costa" that NER left untagged: a title word then a proper noun."""
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
         if (
@@ -667,8 +667,8 @@ def _named_bodies(doc: Doc, covered: set[int]) -> Iterable[Span]:
             continue  # part of a longer name, read from its last word
         beside = [tok.head] if tok.dep_ == "appos" else []
         beside += [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        # The noun in lower case, whatever the tagger called it ("the football federation
-        # (NFF)" may come out as a proper noun).
+        # The noun in lower case, whatever the tagger called it ("the sailing federation
+        # (VSF)" may come out as a proper noun).
         if not any(
             (b.pos_ == "NOUN" or b.text.islower()) and b.lemma_.lower() in _BODY_NOUNS
             for b in beside
@@ -695,8 +695,8 @@ def _may_name_body(tok: Token) -> bool:
 def _introduction(ent: Span) -> set[tuple[str, str]]:
     """(affiliation, role) pairs from how a person is introduced.
 
-    "North Korean leader X", "Russian President X", "China's Foreign Minister X" put the role and
-    the country in front of the name; "X, chairman of North Korea's committee" in an apposition.
+    "Valmoran leader X", "Caldorian President X", "Valmora's Foreign Minister X" put the role and
+    the country in front of the name; "X, chairman of Caldoria's committee" in an apposition.
     """
     doc = ent.doc
     pairs: set[tuple[str, str]] = set()
@@ -747,9 +747,9 @@ def _role_word(tok: Token) -> str | None:
 
 
 def _role_phrase(tok: Token) -> tuple[Span, str, str] | None:
-    """A definite singular role noun that stands for a person: "the North Korean leader".
+    """A definite singular role noun that stands for a person: "the Valmoran leader".
 
-    Returns (span, affiliation, role). Introductions ("leader Kim Jong Un") are not references.
+    Returns (span, affiliation, role). Introductions ("leader Tomas Vidal") are not references.
     """
     if tok.tag_ not in ("NN", "NNP") or tok.lemma_.lower() not in ROLE_NOUNS:
         return None
@@ -768,7 +768,7 @@ def _role_phrase(tok: Token) -> tuple[Span, str, str] | None:
         for e in tok.doc.ents
         if e.label_ in ("NORP", "GPE") and e.start >= mods[0].left_edge.i and e.end <= tok.i
     ]
-    for child in tok.rights:  # "the leader of North Korea"
+    for child in tok.rights:  # "the leader of Valmora"
         if child.dep_ == "prep" and child.lower_ == "of":
             affil_ents += [
                 e
@@ -948,8 +948,8 @@ class _Names:
 
 
 def _join_longer_names(names: _Names) -> None:
-    """Full names that are a part of a longer name of the same person ("Vladimir Putin" within
-    "Vladimir Vladimirovich Putin") join it when exactly one longer name contains them."""
+    """Full names that are a part of a longer name of the same person ("Rui Costa" within
+    "Rui Almeida Costa") join it when exactly one longer name contains them."""
     for k in names.full:
         supers = [
             o
@@ -963,8 +963,8 @@ def _join_longer_names(names: _Names) -> None:
 
 
 def _join_spelling_variants(names: _Names) -> None:
-    """Misspellings of one person's name: "Recep Tayyip Erdogn" is "Recep Tayyip Erdogan",
-    "Kim Jon Un" is "Kim Jong Un". Two full names join when they have as many parts, every part
+    """Misspellings of one person's name: "Ilka Varga Horvth" is "Ilka Varga Horvath", "Rui Jao
+    Costa" is "Rui Joao Costa". Two full names join when they have as many parts, every part
     starts with the same letter and all but one part are the same; the one that differs is a
     near spelling of the other (one or two letters apart in a word of five or more letters, one
     letter in a shorter one) and is not itself a different name the story uses."""
@@ -984,8 +984,8 @@ def _join_spelling_variants(names: _Names) -> None:
 
 
 def _join_abbreviated_names(names: _Names) -> None:
-    """Places and bodies written short: "N. Korea" is "North Korea" (each part the same or its
-    initial), and "the Russian Federation" is "Russia" (the name of the state around the name
+    """Places and bodies written short: "N. Valmora" is "North Valmora" (each part the same or its
+    initial), and "the Valmoran Federation" is "Valmora" (the name of the state around the name
     of the country)."""
     others = [k for k in names.cluster_of if names.kind_of[k] != "person"]
     parts = {k: name_tokens(names.form_of[k]) for k in others}
@@ -1009,7 +1009,7 @@ def _join_abbreviated_names(names: _Names) -> None:
 
 
 def _abbreviates(short: list[str], long: list[str]) -> bool:
-    """ "N. Korea" for "North Korea": as many parts, at least one an initial with a full stop,
+    """ "N. Valmora" for "North Valmora": as many parts, at least one an initial with a full stop,
     the others the same."""
     if len(short) != len(long) or len(short) < 2:
         return False
@@ -1048,8 +1048,8 @@ def _join_introduced_acronyms(
     articles: Sequence[ArticleNames],
     in_order: list[list[_Raw]],
 ) -> None:
-    """An acronym the text itself introduces: "the Democratic People's Republic of Korea (DPRK)",
-    "Islamic State (ISIS)". The brackets say it, so initials and labels need not agree."""
+    """An acronym the text itself introduces: "the Harbour Safety Authority of Valmora (HSA)",
+    "Acme Holdings (ACME)". The brackets say it, so initials and labels need not agree."""
     for n in sorted(range(len(articles)), key=lambda n: articles[n].file):
         mentions = in_order[n]
         for i, j in articles[n].brackets:
@@ -1168,7 +1168,7 @@ def _surname_of(names: _Names, key: str) -> set[int]:
     uf = names.clusters
     candidates = {names.root(k) for k in names.full if key in names.parts[k]}
     if not candidates and len(key) >= 5:
-        # "Erdogn" for "Erdogan": a misspelt surname of a single full name.
+        # "Horvth" for "Horvath": a misspelt surname of a single full name.
         near = {names.root(k) for k in names.full if near_spelling(key, names.parts[k][-1])}
         candidates = near if len(near) == 1 else set()
     return {
@@ -1191,9 +1191,9 @@ class _Canon:
 def _unintroduced_people(raws: list[_Raw]) -> None:
     """A "person" the story never names in full nor introduces with a role is not one.
 
-    News introduces people by name and surname ("Elon Musk", then "Musk"); a single word the
-    model tags as a person everywhere and that no full name took in ("Twitter", "Antakya",
-    "Kyiv") is a company or a place: a place where it mostly follows "in", "from", "near".
+    News introduces people by name and surname ("Ana Silva", then "Silva"); a single word the
+    model tags as a person everywhere and that no full name took in ("Acme", "Harbourton",
+    "Alder") is a company or a place: a place where it mostly follows "in", "from", "near".
     """
     clusters: dict[int, list[_Raw]] = defaultdict(list)
     for r in raws:
@@ -1260,7 +1260,7 @@ def _resolve_references(
     canon: dict[int, str],
     sexes: dict[str, str],
 ) -> list[_Raw]:
-    """Role-noun ("the Russian leader") and pronoun references, article by article."""
+    """Role-noun ("the Valmoran leader") and pronoun references, article by article."""
     canon_cluster = {name: cid for cid, name in canon.items()}
     fits = _RoleFits(profiles)
     refs: list[_Raw] = []
@@ -1317,8 +1317,8 @@ def _name_parts(
 ) -> list[_Raw]:
     """Surnames NER missed or mislabelled, once the article has named the person in full.
 
-    NER often tags a lone unfamiliar surname as a place or organisation ("Carney warned") or not
-    at all. Within an article that named "Mark Carney", the lone "Carney" is that person.
+    NER often tags a lone unfamiliar surname as a place or organisation ("Kovac warned") or not
+    at all. Within an article that named "Marko Kovac", the lone "Kovac" is that person.
     """
     parts: dict[str, set[str]] = defaultdict(set)
     for r in raws:
@@ -1355,7 +1355,7 @@ def _name_parts(
 
 def _may_be_name(tok: Token) -> bool:
     """A proper noun, or a word the tagger took for a common noun: an unfamiliar surname opening
-    a sentence often is one ("Andrales first brushed off the criticism")."""
+    a sentence often is one ("Kovac first dismissed the complaint")."""
     return tok.pos_ in ("PROPN", "NOUN")
 
 
@@ -1495,7 +1495,7 @@ def _name(r: _Raw, canon: dict[int, str]) -> str:
 
 def _role_fits(affil: str, role: str, profiles: dict[str, set[tuple[str, str]]]) -> set[str]:
     """People introduced with this role (and affiliation); an exact role beats a generic one,
-    so "the North Korean leader" prefers a "leader" over a committee "chairman"."""
+    so "the Valmoran leader" prefers a "leader" over a committee "chairman"."""
     exact: set[str] = set()
     loose: set[str] = set()
     for name, pairs in profiles.items():
@@ -1560,8 +1560,8 @@ def _pick_pronoun(
         recent = [p for p in before if p.sent == sent - 1]
         if recent and (not subjects or subjects[-1].sent < sent - 1):
             # No one was the subject of the sentence before, but someone was in it: the topic
-            # has moved to them ("The loudest cheer was for X, whose goal won it. 'Now you
-            # have the star,' she told the crowd").
+            # has moved to them ("The loudest cheer was for X, who steered the ferry home. 'We did
+            # it together,' she told the crowd").
             return _name(recent[0], canon)
         if subjects and sent - subjects[-1].sent <= 4:
             last = subjects[-1]

@@ -63,7 +63,7 @@ def is_future(trigger: Token) -> bool:
 
 
 def inverted_participle(root: Token) -> Token | None:
-    """ "Accompanying Kim were A and B", "Among those arrested were two reporters": a past
+    """ "Accompanying Varga were A and B", "Among those arrested were two reporters": a past
     copula whose subject comes last, after the participle that names the happening."""
     if (
         root.tag_ == "VBG"

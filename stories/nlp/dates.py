@@ -2,7 +2,7 @@
 
 spaCy finds the expressions (DATE and TIME entities, plus a few patterns it misses); each one is
 resolved on its own words, by our rules for what news writing does that a date parser does not
-("early 2022", "on Tuesday" meaning the most recent Tuesday, "hours before the meeting") and by
+("early 2018", "on Tuesday" meaning the most recent Tuesday, "hours before the meeting") and by
 dateparser for the rest. Whole texts are never searched for dates: a number in a sentence is not a
 date unless the model says the phrase is one.
 """
@@ -201,7 +201,7 @@ _CLOCK = re.compile(
     r"(?:a\.?m\.?|p\.?m\.?|o'clock|hours?|h)?(?:\s*\(?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\b)[A-Z]{2,4}\)?|\s+local time|\s+gmt|"
     r"\s+utc)?$|^(?:noon|midnight|dawn|dusk)$"
-    # "0117 GMT", "1430 UTC": a 24-hour clock, not a year.
+    # "0245 GMT", "1430 UTC": a 24-hour clock, not a year.
     r"|^(?:[01]\d|2[0-3])[0-5]\d\s*(?:gmt|utc|z|hrs|hours|local time)$",
     re.I,
 )
@@ -230,7 +230,7 @@ def resolve_expression(
 
     ``reference`` is the day the surrounding text is about (the article's main event day), which
     "hours before" and "earlier today" refer to; it defaults to the DCT. ``left_context`` is the
-    text just before the expression, which decides "since 2019" and "for the first time in four
+    text just before the expression, which decides "since 2017" and "for the first time in six
     years".
     """
     words = " ".join(text.replace("’", "'").split()).strip(" ,.;:")
@@ -241,12 +241,12 @@ def resolve_expression(
     if not low:
         return None
 
-    # "the first visit in four years": the visit is now; the last one was N years back.
+    # "the first visit in six years": the visit is now; the last one was N years back.
     first_in = re.search(r"\bfirst\b.*\bin(?: over| more than)?$", before[-50:])
     if first_in and (m := re.match(rf"^(?P<n>{NUMBER})\s+(?P<unit>years?|decades?)$", low)):
         return _day(ref, words, "relative", f"first in {m.group('n')} {m.group('unit')}")
     if _CLOCK.match(low):
-        # "at 4:17 a.m.": a time of day says nothing about the day beyond the sentence's own.
+        # "at 3:40 a.m.": a time of day says nothing about the day beyond the sentence's own.
         return None
     if _RECENT.match(low):
         window = recent_window(dct)
@@ -406,8 +406,8 @@ def later_on(text: str) -> tuple[int, str] | None:
 
 def _nearest_year(found: date, dct: date) -> date:
     """A day and month without a year that dateparser put a year away, though in the article's
-    own year it lies within days of it, is that day: "work begins on 7 November" in an article
-    of 4 November (read as past), "on Monday, June 27, the law will ..." in an article of that
+    own year it lies within days of it, is that day: "work begins on 9 October" in an article
+    of 6 October (read as past), "on Monday, March 14, the law will ..." in an article of that
     Monday (read as future). News tells of the days around it, rarely of that day a year off."""
     if abs(found.year - dct.year) != 1:
         return found
@@ -432,7 +432,7 @@ _OTHER_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "acl
 
 def date_tense(span: Span) -> Tense:
     """Whether the clause a date hangs on announces what is to come. Only that clause counts:
-    "began on Wednesday, when the company ... planned to raise capital" is past though the
+    "began on Wednesday, when the council ... planned to raise fares" is past though the
     sentence goes on to a plan."""
     verb = verb_above(span.root)
     if is_future(verb) or _scheduled_present(span):
@@ -453,7 +453,7 @@ class DateMention:
     start: int  # offsets into the article text
     end: int
     value: DateValue
-    possessive: bool = False  # "Monday's quake": it dates the noun it owns
+    possessive: bool = False  # "Monday's flood": it dates the noun it owns
 
 
 def dates_in_doc(
@@ -478,9 +478,9 @@ def dates_in_doc(
         ):
             continue  # "early on | Tuesday, March 12": a part of the next phrase, not a date
         if re.match(r"\s*(?:gmt|utc)\b", doc.text[span.end_char : span.end_char + 5], re.I):
-            continue  # "(0117 GMT)": the model takes the clock for a year
+            continue  # "(0245 GMT)": the model takes the clock for a year
         if span[-1].lemma_.lower() in PLAY_CLOCK_UNITS:
-            continue  # "in the 29th minute": a moment of the game, which the model takes for a day
+            continue  # "in the 64th minute": a moment of the game, which the model takes for a day
         left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
         tense = date_tense(span)
         value = resolve_expression(
@@ -493,12 +493,12 @@ def dates_in_doc(
         if value is None:
             continue
         if re.search(r"\([^()]*\b(?:gmt|utc)\b[^()]*$", left, re.I):
-            continue  # "4 a.m. local time (1700 GMT on Tuesday)": the day by another clock
+            continue  # "7 a.m. local time (2000 GMT on Sunday)": the day by another clock
         if re.search(r"\b(?:through|until|till|up to)\s*$", left, re.I) and value.qualifier is None:
-            # "cooperation through 2030": the end of a period, not when anything happened.
+            # "cooperation through 2035": the end of a period, not when anything happened.
             value = replace(value, qualifier="until")
         if re.search(r"\bsince\s*$", left, re.I) and value.qualifier is None:
-            # "since 2019" dates the start of a period, not what the sentence reports.
+            # "since 2017" dates the start of a period, not what the sentence reports.
             value = DateValue(
                 value.start, value.end, value.granularity, value.text, value.basis, "since"
             )
@@ -508,7 +508,7 @@ def dates_in_doc(
 
 
 def _scheduled_present(span: Span) -> bool:
-    """ "The visit begins on Thursday", "the law takes effect on July 7": a day hung on a verb
+    """ "The visit begins on Thursday", "the rule takes effect on May 3": a day hung on a verb
     in the present is a day ahead (a statement's "says" is the news of the day, and "is" a
     state: "the closure on Monday is due to the storm")."""
     verb = span.root.head
@@ -529,6 +529,6 @@ def main_event_day(mentions: Sequence[DateMention], lede_end: int, dct: date) ->
     for m in mentions:
         if m.start < lede_end and m.value.granularity == "day" and m.value.qualifier is None:
             if m.possessive:
-                continue  # "Monday's earthquake ... on Wednesday": it names what it owns
+                continue  # "Monday's flood ... on Wednesday": it names what it owns
             return DateValue(m.value.start, m.value.end, "day", "", "context")
     return DateValue(dct, dct, "day", "", "context")

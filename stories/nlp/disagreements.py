@@ -1,8 +1,8 @@
 """Where outlets reporting one event contradict each other: on a number, or on who did it.
 
-Most differences between outlets' sentences are paraphrase ("complete backing", "full support")
-and say nothing new. A few change the facts: one outlet counts two missiles and another three;
-one says a leader ordered the launch and two say it happened while he was away. Those are
+Most differences between outlets' sentences are paraphrase ("a sharp rise", "a steep increase")
+and say nothing new. A few change the facts: one outlet counts two ships sunk and another three;
+one says a minister ordered the closure and two say it happened while she was away. Those are
 worth a reader's attention, and they are few enough to find with plain patterns over the
 sentences and the names of the event's actors. (Disagreeing dates are found when the dates
 are reconciled, in ``merge``.)
@@ -57,7 +57,7 @@ class Claim:
 @dataclass(frozen=True)
 class Disagreement:
     kind: str  # "number" or "who"
-    about: str  # what the claims are about: "missiles", "Kim Jong Un"
+    about: str  # what the claims are about: "ships", "Lena Berg"
     claims: tuple[Claim, ...]
 
 

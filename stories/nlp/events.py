@@ -1,8 +1,8 @@
 """Sentences that report something happening, turned into event candidates.
 
 A sentence reports an event when its main clause is built on a verb of happening (meet, launch,
-sign, arrive...) in a past or perfect form, or when a noun of happening ("the meeting", "a failed
-launch in May") is what the sentence dates or says took place. Sentences that speculate, hedge,
+sign, arrive...) in a past or perfect form, or when a noun of happening ("the meeting", "a ferry
+crash in May") is what the sentence dates or says took place. Sentences that speculate, hedge,
 ask or merely describe are left out: a timeline must only show what outlets say happened.
 """
 
@@ -76,10 +76,10 @@ class _Found:
     date: DateValue | None
     # "own": a date of its own; "context": may inherit the article's day; "none": undated.
     dating: str
-    # Told as given whatever the rest of the sentence speculates ("As the delegations came
-    # together for the talks, it became evident that ..."): only its own words can hedge it.
+    # Told as given whatever the rest of the sentence speculates ("As the unions came
+    # together for the talks, it became clear that ..."): only its own words can hedge it.
     presupposed: bool = False
-    # "the first meeting since 2019" tells of the previous meeting, in 2019.
+    # "the first meeting since 2017" tells of the previous meeting, in 2017.
     previous: bool = False
 
 
@@ -141,7 +141,7 @@ def _sentence_events(
     mentions = [m for m in date_mentions if start <= m.start and m.end <= end]
     found: list[_Found] = []
 
-    # Each dated phrase of its own ("a failed launch in August and a crash in May") is one event.
+    # Each dated phrase of its own ("a strike in August and a crash in May") is one event.
     own_dates = [m for m in mentions if m.value.qualifier not in ("since", "until")]
     if len({m.value.label for m in own_dates}) > 1:
         main = _main_trigger(sent)
@@ -149,7 +149,7 @@ def _sentence_events(
             at = (m.start - block.start, m.end - block.start)
             trigger = _trigger_for_date(sent, *at)
             if trigger is None and main is not None and _dates_trigger(sent, main, *at):
-                # "X told lawmakers Friday that ... by Monday": a statement is no verb of
+                # "X told the council Friday that ... by Monday": a statement is no verb of
                 # happening the date climbs to, but the date is on its verb all the same.
                 trigger = main
             if trigger is None:
@@ -158,13 +158,13 @@ def _sentence_events(
             if same is None:
                 found.append(_Found(trigger, m.value, "own"))
             elif same.date is not None and _finer(m.value, same.date):
-                # "early Tuesday, March 12, at 1:30 a.m.": two phrases dating one act are one
+                # "early Tuesday, May 9, at 2:10 a.m.": two phrases dating one act are one
                 # event, dated by the more precise of them.
                 found[found.index(same)] = _Found(trigger, m.value, "own")
     else:
         trigger = _main_trigger(sent)
         if trigger is None and own_dates:
-            # A dated background fact told in passing ("tests initiated in early 2022").
+            # A dated background fact told in passing ("trials started in early 2018").
             m = own_dates[0]
             trigger = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
         if trigger is not None:
@@ -176,12 +176,12 @@ def _sentence_events(
             else:
                 found.append(_Found(trigger, None, "context"))
                 if m is not None:
-                    # "The Taliban condemned the strike, calling it a breach of the 2020 deal":
+                    # "The union condemned the lockout, calling it a breach of the 2016 deal":
                     # the year dates the deal, not the condemnation.
                     other = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
                     if other is not None and other.i != trigger.i:
                         found.append(_Found(other, m.value, "own"))
-    # "the first meeting since 2019, when they met in X": the when-clause is an event of 2019.
+    # "the first meeting since 2017, when they met in X": the when-clause is an event of 2017.
     for m in mentions:
         if m.value.qualifier == "since":
             after = sent.doc.text[m.end - block.start : sent.end_char]
@@ -199,7 +199,7 @@ def _sentence_events(
             elif (
                 noun := _first_since(sent, m.start - block.start, m.end - block.start)
             ) is not None:
-                # "the first meeting between them since 2019": there was one in 2019.
+                # "the first meeting between them since 2017": there was one in 2017.
                 v = m.value
                 found.append(
                     _Found(
@@ -209,8 +209,8 @@ def _sentence_events(
                         previous=True,
                     )
                 )
-    # Second happenings told inside the sentence: "..., with X launching two missiles" and
-    # "at the venue, where both leaders shook hands".
+    # Second happenings told inside the sentence: "..., with X closing two piers" and
+    # "at the harbour, where both sides shook hands".
     taken = {f.trigger.i for f in found}
     for tok in _inner_happenings(sent):
         if tok.i not in taken and not any(
@@ -285,7 +285,7 @@ def _sentence_events(
 
 
 def _said_in_own_voice(trigger: Token, quoted: Sequence[tuple[int, int]]) -> bool:
-    """ "'We averted a crisis,' he said", "'I stood on the platform for an hour'": what a
+    """ "'We saved the season,' he said", "'I waited on the quay for an hour'": what a
     speaker says they did, in their own words, is their account, not a happening the article
     reports."""
     if not any(a <= trigger.idx < b for a, b in quoted):
@@ -320,7 +320,7 @@ def _date_without_words(
     verb = head_verb(trigger)
     if (
         verb.lemma_.lower() in STATEMENT_VERBS
-        # A reaction told in the simple past ("X called the ruling a sad day") was made in the
+        # A reaction told in the simple past ("X called the decision a mistake") was made in the
         # news of the day; a standing position or a warning of what might come was not.
         and (verb.tag_ != "VBD" or _speculates(verb))
         and agents
@@ -334,7 +334,7 @@ def _date_without_words(
 def _later_on(
     sent: Span, trigger: Token, earlier: Sequence[EventCandidate], told: Sequence[DateMention]
 ) -> DateValue | None:
-    """ "Two days later, the judge paused the case", "That night, crowds gathered": the day last
+    """ "Two days later, the court adjourned", "That night, crowds gathered": the day last
     told in the article, moved on by what the sentence says."""
     if is_future(trigger):
         return None
@@ -380,8 +380,8 @@ def _same_time(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValu
 def _days_apart(
     trigger: Token, by_verb: dict[int, DateValue | None], context: DateValue | None
 ) -> DateValue | None:
-    """ "The visit came a day after Erdogan declared an emergency", "filed on July 12, four
-    days after his lawyers told the company": the clause's act lies that far from the day of
+    """ "The visit came a day after Kovac declared an emergency", "filed on May 3, four
+    days after the union told the company": the clause's act lies that far from the day of
     the act of the clause it hangs on, or of the article's day when that clause tells no
     happening ("The move comes 12 days after X declared ...")."""
     verb = head_verb(trigger)
@@ -421,10 +421,10 @@ def _carried_date(
     context: DateValue | None,
 ) -> DateValue | None:
     """A past happening told without date words in a paragraph that has dated one before it
-    ("In July Musk tried to walk away. Twitter sued.") is of that time, not of the day the
+    ("In March Vidal tried to pull out. Acme sued.") is of that time, not of the day the
     article is about: a paragraph narrates on from the last date it gave, whether that dated a
-    happening (``earlier``) or only a scene (``told``: "as Putin saw him to the door on Tuesday
-    night. 'I agree,' Putin replied.")."""
+    happening (``earlier``) or only a scene (``told``: "as Costa saw him to the door on Friday
+    night. 'We have a deal,' Costa replied.")."""
     verb = head_verb(trigger)
     if not _narrated_past(verb):
         return None
@@ -466,7 +466,7 @@ def _finer(a: DateValue, b: DateValue) -> bool:
 
 
 def _names_a_person(tok: Token) -> bool:
-    """ "its chief executive", "Parag Agrawal", "three officials": someone, not something."""
+    """ "its chief executive", "Rui Costa", "three officials": someone, not something."""
     return (
         tok.ent_type_ == "PERSON"
         or tok.lemma_.lower() in PERSON_SPEAKER_NOUNS
@@ -475,7 +475,7 @@ def _names_a_person(tok: Token) -> bool:
 
 
 def _inner_lemma(trigger: Token) -> str:
-    """The act behind a carrier verb: "conducted ... by launching missiles" is a launch,
+    """The act behind a carrier verb: "conducted ... by closing the gates" is a closure,
     "expressed support" a pledge, "extended a welcome" a welcome."""
     lemma = trigger.lemma_.lower()
     particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), None)
@@ -487,10 +487,10 @@ def _inner_lemma(trigger: Token) -> str:
     if lemma in DISMISSAL_SENSES and any(
         c.dep_ in ("dobj", "nsubjpass") and _names_a_person(c) for c in trigger.children
     ):
-        # "fired its chief executive", "the minister was sacked": a dismissal, not a launch.
+        # "fired its head coach", "the minister was sacked": a dismissal, not a launch.
         return "dismiss"
     if lemma in OCCURRENCE_VERBS:
-        # "the quake struck", "two earthquakes hit the region": the happening is what the
+        # "the storm struck", "two storms hit the coast": the happening is what the
         # subject names; the verb only says it occurred.
         for child in trigger.children:
             if child.dep_ in ("nsubj", "nsubjpass") and _is_event_noun(child):
@@ -521,7 +521,7 @@ def _inner_lemma(trigger: Token) -> str:
 
 
 def _only_wording(trigger: Token) -> bool:
-    """ "The remarks were conveyed through a translator" says how words travelled, not that
+    """ "The remarks were conveyed through an interpreter" says how words travelled, not that
     anything happened."""
     if trigger.lemma_.lower() not in CONTENT_CARRIERS:
         return False
@@ -531,7 +531,7 @@ def _only_wording(trigger: Token) -> bool:
 
 def _sentence_date(date: DateValue | None, context: DateValue | None) -> DateValue | None:
     if date is not None and date.qualifier and date.qualifier.startswith("first in"):
-        # "the first visit in four years" happens on the day the article is about.
+        # "the first visit in six years" happens on the day the article is about.
         return context or date
     return date
 
@@ -542,7 +542,7 @@ def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tup
     spans: list[Token] = []
     owner = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     if trigger.pos_ in ("NOUN", "PROPN") and owner:
-        spans += owner  # "Russia's offer", "Kim's delegation": the owner acted
+        spans += owner  # "Valmora's offer", "Varga's delegation": the owner acted
     elif verb.pos_ in ("VERB", "AUX"):
         subj = subject(verb)
         if subj is not None:
@@ -554,7 +554,7 @@ def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tup
     names: list[str] = []
     for tok in spans:
         left, right = tok.left_edge, tok.right_edge
-        # "Lawmakers in Lisbon": the place says where the lawmakers are from, it did not act.
+        # "Lawmakers in Port Vessa": the place says where the lawmakers are from, it did not act.
         detail = [c for c in tok.children if c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i]
         if detail and tok.pos_ in ("NOUN", "PRON"):
             right = tok.doc[detail[0].left_edge.i - 1]
@@ -576,7 +576,7 @@ def _is_recent(trigger: Token) -> bool:
 
 
 def _after_earlier(trigger: Token, earlier: Sequence[EventCandidate]) -> DateValue | None:
-    """ "Following the visit, X toured factories": the time of the visit told before."""
+    """ "Following the visit, X toured the docks": the time of the visit told before."""
     verb = head_verb(trigger)
     for child in verb.children:
         if child.dep_ != "prep" or child.lower_ not in ("after", "following"):
@@ -624,7 +624,7 @@ def _inner_happenings(sent: Span) -> list[Token]:
     for tok in sent:
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         if tok.pos_ == "VERB" and has_subject and _measured_from(tok) is not None:
-            out.append(tok)  # "filed on July 12, four days after his lawyers told the company"
+            out.append(tok)  # "filed on May 3, four days after the union told the company"
             continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in EVENT_VERBS | LIGHT_VERBS:
             continue
@@ -662,10 +662,10 @@ def _inner_happenings(sent: Span) -> list[Token]:
 def _presupposed(sent: Span, main: Token | None) -> list[Token]:
     """Happenings a sentence takes as given while it says something else about them.
 
-    - the subject of a light verb whose clause names another happening: "Their discussion
-      commenced shortly after both leaders toured the site" tells the discussion and the tour;
-    - when the main clause reports nothing, a temporal clause: "As both delegations came
-      together for the talks, it became evident that ...";
+    - the subject of a light verb whose clause names another happening: "Their talks
+      began shortly after both ministers toured the docks" tells the talks and the tour;
+    - when the main clause reports nothing, a temporal clause: "As both unions came
+      together for the talks, it became clear that ...";
     - when the main clause only draws a conclusion, its subject: "X's delegation, including Y,
       suggests a focus on ..." (the delegation is a fact, the focus an inference).
     """
@@ -809,7 +809,7 @@ def _told_as_done(tok: Token) -> bool:
 
 
 def _has_speaker(verb: Token) -> bool:
-    """A statement needs someone to make it: "the summit emphasizes ..." is analysis."""
+    """A statement needs someone to make it: "the visit emphasizes ..." is analysis."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.dep_ == "nsubjpass":
         return True
@@ -837,8 +837,8 @@ _WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "how", "why", "w
 
 def _asked_not_told(trigger: Token) -> bool:
     """A clause that asks rather than tells: "what caused the failure", "which company employed
-    them", "here is what broke". A relative clause with a noun before it ("a satellite that
-    plunged") still tells."""
+    them", "here is what broke". A relative clause with a noun before it ("a ferry that
+    sank") still tells."""
     verb = head_verb(trigger)
     if verb.dep_ not in ("ccomp", "csubj", "pcomp", "advcl", "xcomp", "dobj", "pobj", "attr"):
         return False
@@ -853,7 +853,7 @@ def _asked_not_told(trigger: Token) -> bool:
 
 
 def _first_since(sent: Span, start: int, end: int) -> Token | None:
-    """The noun of happening in "the first meeting ... since 2019" (or "the worst flooding
+    """The noun of happening in "the first meeting ... since 2017" (or "the worst flooding
     since ..."): a superlative that points back to one before."""
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -892,7 +892,7 @@ def _clarity(trigger: Token, agents: tuple[str, ...]) -> int:
 
 
 def _is_definite(trigger: Token) -> bool:
-    """A noun of happening that refers back: "the meeting", "this encounter", "Kim's visit"."""
+    """A noun of happening that refers back: "the meeting", "this encounter", "Varga's visit"."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
     return any(
@@ -915,13 +915,13 @@ def _clause_text(trigger: Token) -> str:
     skip: set[int] = set()
     for tok in top.subtree:
         aside = tok.dep_ in ("relcl", "appos", "parataxis") or (
-            # "X toured factories, actions experts believe serve ...": a comment on the act.
+            # "X toured the docks, actions experts believe serve ...": a comment on the act.
             tok.dep_ == "conj" and tok.pos_ == "NOUN" and tok.head.pos_ == "VERB"
         )
         if aside and trigger not in tok.subtree:
             skip |= {t.i for t in tok.subtree}
         elif tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and tok.head is not trigger:
-            # "put the rating on watch for a possible downgrade": a word on a thing acted on,
+            # "put the port on alert for a possible storm": a word on a thing acted on,
             # not on the act.
             skip.add(tok.i)
     return " ".join(
@@ -947,13 +947,13 @@ def _main_trigger(sent: Span) -> Token | None:
         and _is_event_noun(noun)
         and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
     ):
-        # "One of the results is Russia's offer to help": a named party's act, told as given.
+        # "One of the results is Valmora's offer to help": a named party's act, told as given.
         return noun
     light_past = root.lemma_.lower() in LIGHT_VERBS and root.tag_ in ("VBD", "VBN")
     if light_past and (noun := _carried_noun(root)) is not None:
         return noun
     if root.lemma_.lower() in LIGHT_VERBS or root.pos_ in ("AUX", "VERB"):
-        # An event verb in a clause that carries the sentence ("...by launching two missiles").
+        # An event verb in a clause that carries the sentence ("...by closing two piers").
         for tok in root.subtree:
             if tok.dep_ in ("xcomp", "pcomp", "conj", "advcl", "ccomp") and _is_event_verb(tok):
                 return tok
@@ -1019,12 +1019,12 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
             tok.pos_ in ("VERB", "AUX")
             and tok.dep_ in _OTHER_CLAUSES
             and tok.i != span.root.i
-            # "At a hearing held on July 19, X told ...": the date of a happening that frames
+            # "At a hearing held on May 17, X told ...": the date of a happening that frames
             # the sentence is the sentence's.
             and not (tok.dep_ in ("acl", "dep") and _frames(tok.head))
             and not _as_planned(tok)
         ):
-            return False  # the date hangs in a clause of its own ("..., calling it the 2020 deal")
+            return False  # the date hangs in a clause of its own ("..., calling it the 2016 deal")
         if tok.head.i == tok.i:
             return True
         tok = tok.head
@@ -1065,7 +1065,7 @@ def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:
         if tok.pos_ == "NOUN" and any(_is_event_noun(c) for c in tok.children):
             return next(c for c in tok.children if _is_event_noun(c))
     # The parser may hang the date on a far verb; the noun of happening right before it is what
-    # it dates ("after two failed launch attempts this year, ...").
+    # it dates ("after two failed strike votes this year, ...").
     before = sent.doc[span.start - 1] if span.start > sent.start else None
     if before is not None and _is_event_noun(before):
         return before
@@ -1143,13 +1143,13 @@ def _same_happening(
     """Two reports of one article tell one happening.
 
     ``paragraphs_apart`` counts body paragraphs between them; ``definite`` says one of them names
-    its happening with a definite noun ("the rendezvous", "this encounter", "Kim's delegation"),
+    its happening with a definite noun ("the rendezvous", "this encounter", "Varga's delegation"),
     which refers back to a happening of that kind the article has told.
     """
     same_paragraph = paragraphs_apart == 0
     if a.start == b.start:
         # One sentence telling two happenings ("met at X, where they shook hands") keeps both;
-        # "the first meeting since 2019" tells this meeting and the one of 2019.
+        # "the first meeting since 2017" tells this meeting and the one of 2017.
         return a.trigger == b.trigger and a.date == b.date
     same_date = (a.date.label if a.date else None) == (b.date.label if b.date else None)
     if not same_date:
@@ -1163,7 +1163,7 @@ def _same_happening(
     if kinds <= _SPEECH_KINDS:
         # A speaker's words told over one paragraph are one statement; in another paragraph
         # the same speaker is saying something else, unless the next paragraph names the very
-        # same act again ("voiced his support" ... "expressed unwavering support").
+        # same act again ("voiced his support" ... "expressed strong support").
         if a.trigger == b.trigger and paragraphs_apart <= 1 and shared_agents:
             return True
         return same_paragraph and shared_agents
@@ -1171,8 +1171,8 @@ def _same_happening(
         # "They met at the port. ... The meeting ...": a definite noun refers back to the
         # happening of its kind the article has told on that day.
         return True
-    # "Both leaders toured the site" and later "the leaders toured a launch pad": one tour;
-    # "they engaged in discussions" and "the leaders discussing ...": one word, one happening.
+    # "Both ministers toured the site" and later "the ministers toured a dry dock": one tour;
+    # "they engaged in discussions" and "the ministers discussing ...": one word, one happening.
     return len(kinds) == 1 and (
         _one_word(a.trigger, b.trigger) or fuzz.token_set_ratio(a.title, b.title) > 70
     )

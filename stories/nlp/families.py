@@ -23,7 +23,7 @@ from .unionfind import UnionFind
 
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 _WORD = re.compile(r"\w+")
-MIN_WORDS = 8  # shorter sentences ("Editing by Ann Lee.") are too common to tell anything
+MIN_WORDS = 8  # shorter sentences ("Editing by Lena Berg.") are too common to tell anything
 SHINGLE = 5
 SAME_SENTENCE = 0.8  # word-set overlap (Jaccard) of two near-identical sentences
 SHARED_SHARE = 0.5  # share of the shorter article's sentences found in the other

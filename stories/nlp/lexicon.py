@@ -19,7 +19,7 @@ def words(text: str) -> frozenset[str]:
 # --- Actors: titles, roles and places ---------------------------------------------------------
 
 # Words that name an office or a form of address. At the start of a PERSON entity they are a title,
-# not part of the name ("President Vladimir Putin", "Navy Admiral Kim Myong Sik").
+# not part of the name ("President Ana Silva", "Navy Admiral Marko Kovac").
 TITLE_WORDS = words(
     """
     mr mrs ms miss dr prof sir dame lord lady president chairman chairwoman chair leader minister
@@ -32,7 +32,7 @@ TITLE_WORDS = words(
     """
 )
 
-# Titles a monarch or a royal is known by: "Prince William" without "Prince" is any William.
+# Titles a monarch or a royal is known by: "Prince Rui" without "Prince" is any Rui.
 ROYAL_TITLES = words("king queen prince princess emperor empress")
 
 # Forms of address and offices that are only ever said of a person.
@@ -43,8 +43,8 @@ PERSONAL_TITLES = words(
     """
 )
 
-# Nouns that name a role a person holds, used both in introductions ("Russian President X",
-# "X, chairman of ...") and in later references ("the Russian president").
+# Nouns that name a role a person holds, used both in introductions ("Valmoran President X",
+# "X, chairman of ...") and in later references ("the Valmoran president").
 ROLE_NOUNS = words(
     """
     president leader chairman chairwoman chair minister premier chancellor king queen prince
@@ -85,8 +85,8 @@ FACILITY_NOUNS = words(
     """
 )
 
-# Words that name a state around a country's name: "the Russian Federation", "the Islamic
-# Republic of Iran".
+# Words that name a state around a country's name: "the Valmoran Federation", "the Democratic
+# Republic of Caldoria".
 STATE_WORDS = words(
     "federation republic kingdom union state states commonwealth of the people's peoples "
     "democratic islamic federal socialist"
@@ -121,7 +121,7 @@ FEMALE_NOUNS = words(
 STOP_NAMES = frozenset({"faq", "faqs"})
 
 
-# The last word of a company's name: "Twitter Inc", "Acme Holdings Ltd", "Nissan Motor Co."
+# The last word of a company's name: "Larkspur Inc", "Acme Holdings Ltd", "Harbour Motor Co."
 COMPANY_SUFFIXES = words("inc incorporated corp corporation ltd llc plc co gmbh ag sa nv")
 
 
@@ -194,7 +194,7 @@ PHRASAL_PARTICLES = words("off down out up")
 TAKEN_NOUNS = words("office effect power control")
 
 # Verbs that say a happening occurred or hit somewhere, when its name is their subject: "the
-# quake struck", "two earthquakes hit the region", "the blaze broke out".
+# storm struck", "two storms hit the coast", "the blaze broke out".
 OCCURRENCE_VERBS = words(
     "strike hit rip rock jolt shake slam pound batter happen occur unfold erupt break sweep "
     "tear devastate flatten engulf ravage"
@@ -209,7 +209,7 @@ LIGHT_VERBS = words(
 
 MODALS = words("may might could would should can must")
 
-# Units of a game's own clock: "the 29th minute", "the final lap" tell a moment of play, not a day.
+# Units of a game's own clock: "the 64th minute", "the final lap" tell a moment of play, not a day.
 PLAY_CLOCK_UNITS = words("minute second lap inning innings")
 
 # Heads that announce what is to come: "is set to visit", "is expected to sign", "plans to".
@@ -257,7 +257,7 @@ EVENT_KINDS = {
     "acquire": "acquire acquisition buy purchase takeover",
     "close": "close shut closure shutdown shut_down close_down",
     "reopen": "reopen resume restore restart",
-    # "held all departures": a hold that carries no happening of its own ("held talks" is
+    # "held all sailings": a hold that carries no happening of its own ("held talks" is
     # the talks) is a halt.
     "halt": "halt suspend ground stop pause suspension hold",
     "cancel": "cancel scrub call_off postpone delay abort cancellation postponement",
@@ -282,7 +282,7 @@ SEALING_VERBS = words("reach strike seal clinch forge broker secure finalize fin
 # The kinds of happening such an object names.
 SEALED_KINDS = frozenset({"sign", "ruling"})
 
-# Objects that only say how something was said: "the remarks were conveyed through a translator".
+# Objects that only say how something was said: "the remarks were conveyed through an interpreter".
 WORDING_NOUNS = words("remark word comment message statement speech question answer")
 
 TIME_PREPOSITIONS = words("before after during following ahead amid since until at")
@@ -292,7 +292,7 @@ CARRIER_VERBS = frozenset({"conduct", "order", "hold", "carry", "stage", "begin"
 TEMPORAL_MARKS = words("as when after before while once")
 
 # Adverbs that move a narrative on from the time it last gave: "Later, a switch failed" ("then"
-# mostly goes on within the scene: "Xi then shook his hand").
+# mostly goes on within the scene: "Costa then shook his hand").
 MOVING_ON = words("later afterwards afterward subsequently eventually")
 
 # Verbs that draw a conclusion from what their subject names: "X's delegation suggests a focus".
@@ -342,7 +342,7 @@ OBJECT_REPORTING_VERBS = words(
 # Nouns that make their verb a speech act ("raised a toast to ...", "gave a speech on ...").
 SPEECH_NOUNS = words("toast speech statement remark remarks address")
 
-# Prepositions before the name of a place: "in Antakya", "from Kyiv", "across Brazil".
+# Prepositions before the name of a place: "in Harbourton", "from Port Vessa", "across Valmora".
 LOCATIVE_PREPOSITIONS = words("in at near from across outside inside around into toward towards")
 
 PLACE_TIME_PREPOSITIONS = words(
@@ -353,12 +353,12 @@ INTERPRETERS = words("interpreter translator")
 
 CONTRAST = words("while whereas although though")
 
-# Short prefixes of compounds ("anti-imperialist") that do not change which remark it is.
+# Short prefixes of compounds ("anti-union") that do not change which remark it is.
 COMPOUND_PREFIXES = words("anti pro non pre post un")
 
 STOPWORDS = frozenset(STOP_WORDS) | words("said says say told according")
 
-# Closed-class words that end the head of a noun phrase: "fight | against imperialism".
+# Closed-class words that end the head of a noun phrase: "fight | against corruption".
 PREPOSITIONS = words(
     "of in on at for against with to from by about into over under between among toward towards "
     "without within across through"
@@ -392,7 +392,7 @@ ACT_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-# A welcome needs a guest: "welcome you", "welcome to Oslo", "a warm welcome", and "glad to see
+# A welcome needs a guest: "welcome you", "welcome to Alder", "a warm welcome", and "glad to see
 # you", "his pleasure in meeting him" (a feeling, a verb of meeting, a person). "We welcome the
 # decision" approves of something; "happy to see the deal signed" is no greeting.
 WELCOME_WORDS = words("welcome welcomed welcomes welcoming")
@@ -479,6 +479,6 @@ BODY_REFERENCE_NOUNS = words(
 # named ("her union, Dockers United"), never just the body spoken of most.
 NAMED_BODY_NOUNS = words("court union party police county city")
 
-# Verbs that dismiss someone when their object is a person ("fired its chief executive") and
-# name another act otherwise ("fired a missile").
+# Verbs that dismiss someone when their object is a person ("fired its head coach") and
+# name another act otherwise ("fired a flare").
 DISMISSAL_SENSES = words("fire sack axe oust")

@@ -41,7 +41,7 @@ _THRESHOLD = 0.5
 # How far from its article's day an inherited date may be off and still be a fair guess.
 _GUESS_REACH = timedelta(days=31)
 # Kinds of speech act that outlets render in one another's words: what one calls a statement
-# ("X stated that Russia would help") another calls an offer or a pledge.
+# ("X stated that Valmora would help") another calls an offer or a pledge.
 _SPEECH = frozenset({"statement", "pledge", "offer"})
 # Shares of telling words: enough to say two reports tell the same content, or at least that
 # two statements are about the same thing.
@@ -154,7 +154,7 @@ def merge_candidates(
     """Group candidates into events; output is sorted by date (undated last), then title.
 
     ``actor_kinds`` ("person", "organization", "place" by canonical name) tells a country acting
-    through its leader ("Russia's offer", "Putin stated") from two people doing the same thing;
+    through its leader ("Valmora's offer", "Costa stated") from two people doing the same thing;
     a name of unknown kind counts as a person.
     """
     cands = list(candidates)
@@ -306,8 +306,8 @@ class _Comparisons:
 
     def _sides_compatible(self, x: tuple[bool, int], y: tuple[bool, int]) -> bool:
         """Whether reports told thus may be one happening at all: speech and a deed are
-        different kinds of act, and who did it decides between two acts of one kind ("Kim
-        pledged", "Putin pledged")."""
+        different kinds of act, and who did it decides between two acts of one kind ("Varga
+        pledged", "Costa pledged")."""
         speech_x, agents_x = x
         speech_y, agents_y = y
         return speech_x == speech_y and not self.agents_conflict(agents_x, agents_y)
@@ -359,8 +359,8 @@ class _Comparisons:
         elif x.kind == y.kind:
             trigger = 0.8
         elif speech and words >= _SAME_WORDS:
-            # "Putin stated that Russia would help build satellites" and "Russia's offer to help
-            # build satellites": one speech act in two words, when what was said is the same.
+            # "Costa stated that Valmora would help build ferries" and "Valmora's offer to help
+            # build ferries": one speech act in two words, when what was said is the same.
             trigger = 0.5
         elif (
             words >= _SAME_ACT_WORDS
@@ -399,7 +399,7 @@ class _Comparisons:
 
     def _same_day(self, x: _Report, y: _Report, dates: float) -> bool:
         """Two reports dated to the same day, in verbs that may name one act: outlets telling
-        it in different words ("hit its debt limit", "bumped into its borrowing cap")."""
+        it in different words ("hit the quay", "struck the pier")."""
         a, b = self.date_values[x.date], self.date_values[y.date]
         return (
             dates == 1.0
@@ -514,7 +514,7 @@ def _dates_compatible(a: DateValue | None, b: DateValue | None) -> float:
     if not overlap:
         return 0.0
     if "year" in (a.granularity, b.granularity) and a.granularity != b.granularity:
-        # "two failed launches this year" is not "a failed launch in August": a year-wide
+        # "two ferry strikes this year" is not "a ferry strike in August": a year-wide
         # report and a dated one are only the same happening when words say so.
         return 0.0
     return 1.0
@@ -530,8 +530,8 @@ def _apart(a: DateValue, b: DateValue) -> timedelta:
 
 
 def _collective_and_single(a: DateValue | None, b: DateValue | None) -> bool:
-    """A year-wide report ("two failed launches this year") and one dated finer ("a failed
-    launch in August") tell of a series and one of its members: never one happening."""
+    """A year-wide report ("two ferry strikes this year") and one dated finer ("a ferry
+    strike in August") tell of a series and one of its members: never one happening."""
     if a is None or b is None or "context" in (a.basis, b.basis):
         return False
     return "year" in (a.granularity, b.granularity) and a.granularity != b.granularity

@@ -2,7 +2,7 @@
 
 Saved web pages carry their publisher's name in a few stock places: the masthead above the
 headline ("THE NORTHGATE HERALD | World"), the copyright line ("© 2022 Meridian Newswire. All
-rights reserved.") and the subscription pitch ("Subscribe to Switch TV"). The masthead is the
+rights reserved.") and the subscription pitch ("Subscribe to Harbour TV"). The masthead is the
 brand as the outlet prints it, so it is preferred; a copyright holder often drops a word of it
 ("Golden Gate 7" under "GOLDEN GATE 7 NEWS"). Nothing here knows any outlet's name.
 """
@@ -22,7 +22,7 @@ _COPYRIGHT = re.compile(
     r"(?:\d{4}\s*)?(?:[.,]?\s*all rights reserved\.?)?\s*$",
     re.IGNORECASE,
 )
-# "Subscribe to Switch TV", "Subscribe to the Valley Courier-Dispatch for $1 a week",
+# "Subscribe to Harbour TV", "Subscribe to the Valley Courier-Dispatch for $1 a week",
 # "Subscribe to The Riverside Gazette: unlimited access": a capitalised name, up to the pitch.
 _SUBSCRIBE = re.compile(
     r"\b(?i:subscribe to) (?:the (?=[A-Z]))?(?P<name>(?:The )?[A-Z0-9][\w&'’.-]*"
@@ -54,7 +54,7 @@ def outlet_from_text(text: str) -> str | None:
     masthead, holder = _masthead(lines), _copyright(lines)
     if masthead and holder and not _shares_a_word(masthead, holder):
         # A caps line that names nothing the copyright holder is called ("WORLD NEWS |
-        # EARTHQUAKE" over "© Continental Wire") is a section label, not the masthead.
+        # STORMS" over "© Continental Wire") is a section label, not the masthead.
         return holder
     return masthead or holder or _subscription(lines)
 

@@ -40,7 +40,7 @@ _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-# "Feb. 6", "February 6th", "6 February": a day of a month with no year.
+# "Mar. 3", "March 3rd", "3 March": a day of a month with no year.
 _MONTH_DAY = re.compile(
     rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?{_MONTH.replace('month', 'month2')})(?![\w,]*\s*\d{{4}})\b",
@@ -149,8 +149,8 @@ def read_evidence(
             low = words.lower()
             left = doc.text[max(0, ent.start_char - 12) : ent.start_char]
             if _AHEAD_OF.search(left) or _told_ahead(verb_above(ent.root)):
-                # "a ninth day of strikes for March 23", "will vote on Thursday", "suspends the
-                # limit through Jan. 1, 2025": days ahead, not days the article reports.
+                # "a fourth day of strikes for May 11", "will vote on Thursday", "suspends the
+                # levy through Jan. 1, 2031": days ahead, not days the article reports.
                 continue
             told = _told_of(ent)
             if low.startswith(("yesterday", "last night")):
@@ -207,8 +207,8 @@ def read_evidence(
 
 
 def _told_of(ent: Span) -> frozenset[str]:
-    """What a named day is the day of: the happening it owns ("Thursday's collapse" is the
-    day of the collapse, whatever else the sentence tells), else the sentence's telling words,
+    """What a named day is the day of: the happening it owns ("Thursday's flood" is the
+    day of the flood, whatever else the sentence tells), else the sentence's telling words,
     the date's own left out."""
     owner = ent.root.head
     if ent.root.dep_ == "poss" and owner.pos_ == "NOUN":
@@ -218,7 +218,7 @@ def _told_of(ent: Span) -> frozenset[str]:
 
 def _told_ahead(verb: Token) -> bool:
     """A verb announced, itself or through the verb it completes: "will close", "will be able
-    to claim the data from Monday", "is expected to start on Friday"."""
+    to claim the refund from Monday", "is expected to start on Friday"."""
     for _ in range(4):
         if is_future(verb):
             return True
@@ -265,8 +265,8 @@ def _month_index(word: str) -> int | None:
     return _MONTH_NAMES.get(word) or _MONTH_NAMES.get(word[:3])
 
 
-# A wire dateline at the head of the first paragraph: "ANKARA, Feb 7 (Wire) -", "LONDON, 7
-# February 2023 -". Only its date matters here; the place is furniture.
+# A wire dateline at the head of the first paragraph: "PORT VESSA, Mar 3 (Wire) -", "LONDON, 3
+# March 2021 -". Only its date matters here; the place is furniture.
 _DATELINE_DATE = re.compile(
     r"^[A-Z][\w .'’-]{1,40}?,\s*(?:(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+"
     r"(?P<mon2>[A-Z][a-z]{2,8}))(?:,?\s+(?P<y>\d{4}))?\s*(?:\([^)]{1,40}\))?\s*[-—–:]",
@@ -334,7 +334,7 @@ def _days_back(today: _Days, weekday: int, last: bool) -> _Days:
 
 def _month_day_near(day: date, month: int, dom: int) -> date | None:
     """The occurrence of a month-day nearest ``day``: news names days within months of its own,
-    ahead ("a hearing on July 7") as well as behind."""
+    ahead ("a hearing on May 7") as well as behind."""
     found = []
     for year in (day.year - 1, day.year, day.year + 1):
         try:
@@ -735,7 +735,7 @@ def _fill_majority(
             not g.firm and stated and best in stated and (min(stated) - g.date).days > 2 * _MAX_LAG
         ):
             # The latest day its body names is only a lower bound: background ("the emergency
-            # declared in January 2020") in an article its dated siblings place years later.
+            # declared in January 2016") in an article its dated siblings place years later.
             out.append(replace(g, date=best, basis="inferred from story", printed_only=False))
         else:
             out.append(g)

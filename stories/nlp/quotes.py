@@ -1,7 +1,7 @@
 """Direct and reported speech: who said what, found through the dependency parse.
 
 A quote is a span in quote marks that a speech verb governs or sits next to ("X said", "said X",
-"X, ..., said", "..., saying, '...'", "X pledged his 'full support'"), or a paragraph that only
+"X, ..., said", "..., saying, '...'", "X pledged his 'full backing'"), or a paragraph that only
 continues the previous speaker's quote. Words in quote marks without any speech nearby (a title,
 a scare quote) are not quotes. Reported speech is a clause governed by a speech verb ("X said
 that ...", "according to X, ...") and is kept only when its speaker is a known actor.
@@ -41,7 +41,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 def find_quoted(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quote marks.
 
-    Double marks nest single ones. An apostrophe ("Russia’s", "leaders’") is told from a closing
+    Double marks nest single ones. An apostrophe ("Valmora’s", "leaders’") is told from a closing
     single mark by what follows it. A double mark left open runs to the end of the paragraph,
     as in a quote that continues into the next one.
     """
@@ -95,7 +95,7 @@ def _speech_noun(tok: Token) -> Token | None:
 
 
 def _governing_verb(span: Span, inside: set[int]) -> Token | None:
-    """The nearest speech verb above the quoted words in the parse ("pledged 'full support'")."""
+    """The nearest speech verb above the quoted words in the parse ("pledged 'full backing'")."""
     for tok in span:
         if tok.head.i in inside and tok.head is not tok:
             continue
@@ -117,7 +117,7 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
 
 
 def _speaks_of(verb: Token) -> bool:
-    """ "spoke of images that were 'shameful'", "talked about a 'new era'": what was spoken of,
+    """ "spoke of delays that were 'absurd'", "talked about a 'new deal'": what was spoken of,
     in the speaker's words; "spoke after the talks" says nothing of what was said."""
     return (
         verb.pos_ == "VERB"
@@ -127,7 +127,7 @@ def _speaks_of(verb: Token) -> bool:
 
 
 def _inferred(verb: Token) -> bool:
-    """ "the visit suggested China felt no responsibility": a thing that suggests or shows is
+    """ "the visit suggested Valmora felt no responsibility": a thing that suggests or shows is
     evidence someone reads, not a speaker; the quote belongs to whoever reads it."""
     if verb.lemma_.lower() not in INFERENCE_VERBS:
         return False
@@ -141,7 +141,7 @@ def _inferred(verb: Token) -> bool:
 
 
 def _nearby_verb(sents: list[Span], inside: set[int], span: Span) -> Token | None:
-    """A speech verb next to the quote in its sentences ("'...,' Putin said.")."""
+    """A speech verb next to the quote in its sentences ("'...,' Costa said.")."""
     best: tuple[int, Token] | None = None
     for sent in sents:
         for tok in sent:
@@ -192,7 +192,7 @@ class _Speakers:
         mention = self.actors.mention_at(self.article.file, start, start + len(tok.text))
         if mention is not None:
             return mention.actor
-        for child in tok.children:  # "his sister, Kim Yo Jong," / "Kim's spokesman"
+        for child in tok.children:  # "his sister, Ana Vidal," / "Vidal's spokesman"
             if child.dep_ in ("appos", "compound"):
                 found = self.actor(child)
                 if found and not (
@@ -219,7 +219,7 @@ class _Speakers:
         return found if found is not None and self.actors.kind(found) == "person" else None
 
     def source(self, tok: Token) -> str | None:
-        """Who "according to X" cites: X, or the owner of "the FAA's preliminary review"."""
+        """Who "according to X" cites: X, or the owner of "the HSA's preliminary review"."""
         found = self.actor(tok)
         if found is None:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -228,7 +228,7 @@ class _Speakers:
 
     def sole(self, tok: Token) -> str | None:
         """The one actor a subject names; none for "X and Y", whose words nobody can tell
-        apart ("Putin and Kim raised a toast to ...")."""
+        apart ("Costa and Varga raised a toast to ...")."""
         if tok.lower_ in ("he", "she") and tok.dep_ == "nsubj":
             unnamed = self._unnamed_before(tok)
             if unnamed is not None:
@@ -242,10 +242,10 @@ class _Speakers:
             and tok.lemma_.lower() in PERSON_SPEAKER_NOUNS
             and self._named(tok) is None
         ):
-            # "an AFAD official", "a senior NASA engineer": a person speaking for the body the
-            # words name, not the body itself; "his lawyer, Mike Ringler," is named after all.
+            # "an HSA official", "a senior ACME engineer": a person speaking for the body the
+            # words name, not the body itself; "his lawyer, Tomas Vidal," is named after all.
             named = [self.actor(c) for c in tok.children if c.dep_ == "appos"]
-            # "the U.N. special envoy for Syria, Geir Pedersen,": the parser may hang the name
+            # "the U.N. special envoy for Valmora, Lena Berg,": the parser may hang the name
             # on the last noun of the description.
             named += [
                 self.actor(d)
@@ -508,7 +508,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             agents = [c for c in node.children if c.dep_ == "agent"]
             subjects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
         if subjects:
-            # "Twitter's lawyer William Savitt told ...": the parser may give the role and the
+            # "Acme's lawyer Tomas Vidal told ...": the parser may give the role and the
             # name as two subjects; the name says who.
             subj = min(subjects, key=lambda c: (c.pos_ != "PROPN", c.i))
             if subj.lower_ in ("who", "that") and node.dep_ == "relcl":
@@ -531,7 +531,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 and _speech_verb(node.head)
                 and not any(_may_speak(c) for c in node.children if c.dep_ == "nsubj")
             ):
-                # "X said families were trapped and warned of a shortage": the parser may join
+                # "X said crews were stranded and warned of a shortage": the parser may join
                 # the second verb of speech to what was said, whose subject does not speak
                 # ("he would govern ... and told" does); it is X's all the same.
                 node = node.head
@@ -541,7 +541,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 and node.head is not node
                 and _speech_verb(node.head)
             ):
-                # "Allan said her government would review ties, describing the response as
+                # "Berg said her government would review ties, describing the response as
                 # ...": a participle after what was said is the speaker's, not the subject's
                 # of the reported clause.
                 node = node.head

@@ -1,6 +1,6 @@
 """The order of events that share one date: the story's own sequence, never the alphabet.
 
-News articles rarely tell a day in order (the meeting comes first, the missiles fired "hours
+News articles rarely tell a day in order (the signing comes first, the strike called off "hours
 before" it in the fourth paragraph), but their sentences say how things relate: a time of day,
 "hours before", "ahead of", "after the talks", "as the meeting concluded". The day's main event
 (the one most outlets report) is the anchor; each other event is placed before or after it by
@@ -31,7 +31,7 @@ _AFTER = re.compile(
     r"|at the end of|wrapp?(?:ed|ing) up|concluded|in the evening|hours later)\b",
     re.IGNORECASE,
 )
-# "This encounter took place just hours after North Korea launched...": the sentence is about
+# "This encounter took place just hours after Valmora closed...": the sentence is about
 # another event that came after this one, so this one came first.
 _OTHER_AFTER = re.compile(
     r"\b(?:took place|came|happened|was held|began)\s+(?:just\s+|only\s+)?"

@@ -1,8 +1,8 @@
 """The one stemmer: how the rules tell that two words are forms of one word.
 
 Crude on purpose: a plural "s" goes, then the first six letters stand for the word, so
-"launching" meets "launched", "satellites" meets "satellite", "talks" meets "talk" and
-"imperialist" meets "imperialism". Comparing reports and remarks needs no more than that, and a
+"launching" meets "launched", "harbours" meets "harbour", "talks" meets "talk" and
+"unionist" meets "unionism". Comparing reports and remarks needs no more than that, and a
 prefix never invents a word that was not there.
 """
 

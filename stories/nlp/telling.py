@@ -21,7 +21,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 def telling_words(text: str) -> frozenset[str]:
     """The stems of a text's content words, and its numbers as "#<digits>"."""
-    # Stems let "launching" meet "launched"; numbers are telling words too ("7.8", "44 billion").
+    # Stems let "launching" meet "launched"; numbers are telling words too ("6.4", "12 billion").
     words = re.findall(r"[^\W\d_]+", text.lower())
     found = {stem(w) for w in words if len(w) > 2 and w not in COMMON_WORDS}
     found |= {"#" + n.replace(",", "") for n in _NUMBER.findall(text) if len(n) > 1 or n != "1"}

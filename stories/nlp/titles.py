@@ -26,7 +26,7 @@ _CORE = words("nsubj nsubjpass agent dobj attr dative oprd prt acomp xcomp aux a
 def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLookup) -> str:
     """Subject, verb and object of the happening, without hedges, asides and attributions."""
     if inverted_participle(sent.root) == trigger:
-        # "Accompanying Kim were A, the chairman of X, and B": the sentence without asides.
+        # "Accompanying Varga were A, the chairman of X, and B": the sentence without asides.
         skip = {t.i for tok in sent if tok.dep_ in ("appos", "relcl") for t in tok.subtree}
         return _finish(sent, {t.i for t in sent if t.i not in skip}, file, block, actors)
     keep: set[int] = set()
@@ -36,14 +36,14 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
         head = trigger.head
         frame = head.head if head.dep_ == "prep" else None
         if trigger.dep_ == "attr" and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
-            # "One of the results is Russia's offer to help": the offer is the title.
+            # "One of the results is Valmora's offer to help": the offer is the title.
             return _noun_title(trigger, sent, keep, file, block, actors)
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             # "X held talks", "the meeting took place at Y": keep the clause around a noun event.
             anchor = head
         elif trigger.dep_ == "pobj" and frame is not None and frame.pos_ == "VERB":
             if head.lower_ in ("in", "into"):
-                anchor = frame  # "both leaders engaged in a symbolic handshake"
+                anchor = frame  # "both ministers engaged in a long handshake"
                 keep.add(head.i)
             elif frame.tag_ == "VBD":
                 anchor, keep = frame, set()  # "During their visit, X questioned...": the act
@@ -52,19 +52,19 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
         else:
             return _noun_title(trigger, sent, keep, file, block, actors)
     if anchor.dep_ == "xcomp" and is_future(anchor):
-        # "Wang is set to visit Moscow": the announcement carries the subject.
+        # "Vidal is set to visit Port Vessa": the announcement carries the subject.
         keep |= _core(anchor)
         anchor = anchor.head
     keep.add(anchor.i)
     if (anchor.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in anchor.children)) or (
         anchor.dep_ == "acl" and anchor.tag_ == "VBN"
     ):
-        # "tests that began in 2022": the tests are the subject of the title.
+        # "trials that began in 2018": the trials are the subject of the title.
         keep |= _compact(anchor.head, keep_prep=False) - {
             c.i for c in anchor.children if c.tag_ in ("WDT", "WP")
         }
         keep = {i for i in keep if sent.doc[i].tag_ not in ("WDT", "WP")}
-    # "a satellite that plunged into the sea" is titled "A satellite plunged into the sea".
+    # "a ferry that sank off the coast" is titled "A ferry sank off the coast".
     keep |= {i for i in _core(anchor) if sent.doc[i].tag_ not in ("WDT", "WP")}
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
         # "... and later held a conversation": the subject of the first verb is this one's too.
@@ -76,13 +76,13 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
         # What was stated is the news: "X stressed that ...".
         for child in anchor.children:
             if child.dep_ == "ccomp" and (child.i < anchor.i or _in_quote_marks(child)):
-                # "'We will rebuild,' X said", "X told her team: 'You have earned it'": the
+                # "'We sail at dawn,' X said", "X told her team: 'You have earned it'": the
                 # speaker's own words, told after who said them and in their quote marks.
                 fronted = child
                 break
             if child.dep_ == "ccomp":
                 # The whole of what was said, without asides; a long one is trimmed later
-                # phrase by phrase ("should not be a cause for concern for other nations").
+                # phrase by phrase ("should not be a cause for concern for other ports").
                 keep |= _without_asides(child)
                 break
     # One place or target phrase after the verb says where or to whom; more is detail.
@@ -93,7 +93,7 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
     if sum(sent.doc[i].is_alpha for i in keep) < 4 or not any(
         i > anchor.i and sent.doc[i].is_alpha for i in keep
     ):
-        # "A review found", "Lula finished", "The restart ran": too thin to tell what happened;
+        # "A review found", "Vidal finished", "The vote went": too thin to tell what happened;
         # what the verb found or how it ended is the news.
         for child in anchor.children:
             if child.i > anchor.i and child.dep_ in ("ccomp", "advmod", "npadvmod", "acomp"):
@@ -133,7 +133,7 @@ def _without_asides(phrase: Token) -> set[int]:
 def _noun_title(
     trigger: Token, sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup
 ) -> str:
-    """A happening told as a noun phrase ("a failed launch attempt in August"): without its
+    """A happening told as a noun phrase ("a failed strike vote in August"): without its
     article, and after the name of who the sentence is about when the phrase names no one."""
     doc = sent.doc
     keep = {i for i in keep if not (i == min(keep) and doc[i].dep_ == "det")}
@@ -157,7 +157,7 @@ def _noun_title(
 
 
 def previous_title(trigger: Token, sent: Span, file: str, block: Block, actors: ActorLookup) -> str:
-    """ "the first in-person meeting between the two leaders since 2019" -> "Last in-person
+    """ "the first in-person meeting between the two leaders since 2017" -> "Last in-person
     meeting between the two leaders"."""
     drop = {
         t.i
@@ -215,7 +215,7 @@ def _compact(tok: Token, *, keep_prep: bool, keep_conj: bool = False) -> set[int
 
 
 def _whole_words(doc: Doc, keep: set[int]) -> set[int]:
-    """Hyphenated words stay whole: "face-to-face", "Kim Jong-un", "one-on-one"."""
+    """Hyphenated words stay whole: "face-to-face", "Rui Costa-Reis", "one-on-one"."""
     out = set(keep)
     for i in keep:
         j = i
@@ -274,7 +274,7 @@ def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
     keep = set(keep)
     doc = sent.doc
     if len(title) > _MAX_TITLE:
-        # Roles before a person's name go first: "Russian President Vladimir Putin" -> the name.
+        # Roles before a person's name go first: "Valmoran President Ana Silva" -> the name.
         keep -= {i for i in keep if _role_word(doc[i])}
         title = _render(sent, keep, file, block, actors)
     while len(title) > _MAX_TITLE:
@@ -300,7 +300,7 @@ def _finish(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
 
 
 def _role_word(tok: Token) -> bool:
-    """A word of a person's role or title hung before the name ("President", "North Korean
+    """A word of a person's role or title hung before the name ("President", "Valmoran
     leader"), outside the name itself."""
     if tok.ent_type_ == "PERSON" or tok.dep_ not in ("compound", "amod", "nmod"):
         return False
@@ -338,10 +338,10 @@ def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
             continue
         text = tok.text
         if tok.tag_ == "VBG" and i == _headline_verb(doc, keep):
-            text = _present(tok)  # "with Putin pledging" -> "Putin pledges"
+            text = _present(tok)  # "with Costa pledging" -> "Costa pledges"
         if tok.tag_ == "PRP" and tok.dep_ in ("nsubj", "nsubjpass"):
             names = actors.actors_in(file, block.start + tok.idx, block.start + tok.idx + len(tok))
-            # "Olsten said he had not seen ...": the name once, the pronoun after it.
+            # "Vidal said he had not seen ...": the name once, the pronoun after it.
             if len(names) == 1 and names[0].split()[-1] not in "".join(words):
                 text = names[0]
         if words and said == i - 2 and doc[i - 1].text == ",":

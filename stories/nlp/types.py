@@ -14,7 +14,7 @@ BlockKind = Literal[
     "headline", "subheadline", "byline", "dateline", "heading", "caption", "boilerplate", "body"
 ]
 Granularity = Literal["year", "month", "day"]
-# How a date was found, strongest first: explicit words ("12 September 2023"), words resolved
+# How a date was found, strongest first: explicit words ("3 March 2021"), words resolved
 # against the publication date ("on Tuesday", "last month"), or no words at all (the article's
 # main day, inherited by a sentence that has no date of its own).
 DateBasis = Literal["explicit", "relative", "context"]
@@ -50,7 +50,7 @@ class CleanArticle:
     # A date printed above or below the headline. It may be the day the page was saved rather than
     # the day of the story, so it is evidence for the publication date, not the answer.
     printed_date: date | None = None
-    # A date on a labelled line ("Published: 7 Feb 2023", "Date 2023-02-07"): the page says it is
+    # A date on a labelled line ("Published: 3 Mar 2021", "Date 2021-03-03"): the page says it is
     # the publication date.
     stamped_date: date | None = None
 
@@ -74,7 +74,7 @@ class DateValue:
 
     @property
     def label(self) -> str:
-        """ISO form at the date's granularity: "2019", "2023-05" or "2023-09-13"."""
+        """ISO form at the date's granularity: "2021", "2021-03" or "2021-03-03"."""
         if self.granularity == "year":
             return f"{self.start.year:04d}"
         if self.granularity == "month":

@@ -1,7 +1,7 @@
 """Variant groups: one remark as rendered by different outlets.
 
-One remark reaches the reader in several renderings: a translation worded differently ("sacred
-war", "sacred struggle"), a shortened version, a fragment of the longer quote, or the reporter's
+One remark reaches the reader in several renderings: a translation worded differently ("bitter
+blow", "bitter loss"), a shortened version, a fragment of the longer quote, or the reporter's
 own summary of it. Two quotes are linked as one remark only when the same speaker said them and
 their words (or the words the writer wrapped around one of them) meet; the links are then
 closed transitively. A quote of several sentences is compared sentence by sentence and split
@@ -65,7 +65,7 @@ def speech_act(text: str) -> str | None:
     ("we do not support"), or None.
 
     The first cue is the head in English main clauses and noun phrases ("I'm so grateful you
-    ...", "unwavering support for ..."); later cues tend to sit in what follows ("thank you for
+    ...", "strong support for ..."); later cues tend to sit in what follows ("thank you for
     the warm welcome" thanks, it does not welcome)."""
     return _speech_act(text)[0]
 
@@ -73,8 +73,8 @@ def speech_act(text: str) -> str | None:
 @functools.lru_cache(maxsize=_CACHED)
 def _speech_act(text: str) -> tuple[str | None, frozenset[str]]:
     """The speech act (``speech_act``) and the names after its cue: whom or what it is aimed
-    at ("support for President Putin", not "in Oslo"), as stems so "Russia"
-    meets "Russian"."""
+    at ("support for President Silva", not "in Harbourton"), as stems so "Valmora"
+    meets "Valmoran"."""
     cased = _CASED_WORD.findall(text.replace("’", "'"))
     tokens = [t.lower() for t in cased]
 
@@ -124,7 +124,7 @@ def _content_stem(word: str) -> str | None:
 
 
 def _content(text: str) -> list[str]:
-    """Content-word stems in order, so inflections meet ("imperialist", "imperialism";
+    """Content-word stems in order, so inflections meet ("unionist", "unionism";
     "developing", "development")."""
     return [
         s
@@ -143,8 +143,8 @@ def _norm(text: str) -> str:
 
 def _key(text: str) -> set[str]:
     """What tells a short phrase apart: its modifiers, not its head noun. Translations of one
-    phrase keep the distinctive word and vary the generic one ("sacred war", "sacred fight"),
-    while "fight against X" shares only the generic head with "sacred fight"."""
+    phrase keep the distinctive word and vary the generic one ("bitter blow", "bitter loss"),
+    while "loss for X" shares only the generic head with "bitter loss"."""
     tokens = _WORD.findall(text.lower().replace("’", "'"))
     cut = next((n for n, w in enumerate(tokens) if w in PREPOSITIONS and n), len(tokens))
     head_part, rest = tokens[:cut], tokens[cut:]
@@ -155,8 +155,8 @@ def _key(text: str) -> set[str]:
 
 
 def _shape(text: str) -> str:
-    """Function words kept, content words as slots: "complete and unequivocal backing" and
-    "full and unconditional support" are both "W and W W"."""
+    """Function words kept, content words as slots: "swift and thorough review" and
+    "quick and careful inquiry" are both "W and W W"."""
     return " ".join(
         w if w in FUNCTION_WORDS else "W" for w in _WORD.findall(text.lower().replace("’", "'"))
     )
@@ -238,7 +238,7 @@ def _paragraph(p: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
 
 class _Weights:
     """Inverse paragraph frequency of stems over the story: words every article repeats (the
-    actors' names, "meeting") weigh little, a remark's own words ("sacred") weigh much."""
+    actors' names, "meeting") weigh little, a remark's own words ("bitter") weigh much."""
 
     def __init__(self, texts: Mapping[str, str] | None, quotes: Sequence[Quote]) -> None:
         paras = [p for t in (texts or {}).values() for p in t.split("\n") if p.strip()]
@@ -258,7 +258,7 @@ class _Weights:
                 self.df.update(dict.fromkeys(stems, times))
             upper.update(capitalised)
             lower.update(uncapitalised)
-        # Names (never written in lower case) say who, not what: "Putin", "Korea".
+        # Names (never written in lower case) say who, not what: "Silva", "Valmora".
         self.names = frozenset(upper - lower)
         self._of: dict[str, float] = {}
         self._totals: dict[int, tuple[set[str], float]] = {}
@@ -356,8 +356,8 @@ class _Linker:
         return self.w(a & b) / small if small else 0.0
 
     def described(self, words_: set[str], framing: set[str]) -> bool:
-        """Whether the writer's words around another quote say the same thing ("Putin offered to
-        help them launch satellites" / "asked about helping with satellites, Putin said '...'")."""
+        """Whether the writer's words around another quote say the same thing ("Costa offered to
+        help them build ferries" / "asked about helping with ferries, Costa said '...'")."""
         words_, weight = self.w.unnamed(words_)
         shared = words_ & framing
         return len(shared) >= 2 and self.w(shared) >= _DESCRIBED * weight
@@ -400,7 +400,7 @@ class _Linker:
                     return True
             elif short.key <= other.stems or (other.short and other.key <= short.stems):
                 return (
-                    True  # the distinctive word(s) of a phrase recur: "sacred war" / "sacred fight"
+                    True  # the distinctive word(s) of a phrase recur: "bitter blow" / "bitter loss"
                 )
             elif self._same_shape(ua, ub):
                 return True
@@ -424,7 +424,7 @@ class _Linker:
             and a.event is not None
             and b.event is not None
             and not self.events_apart(a, b)
-            # support "for Ukraine" and "for Moldova" are two acts, aimed at two parties; a
+            # support "for Valmora" and "for Caldoria" are two acts, aimed at two parties; a
             # welcome is aimed at the guest, whom one outlet names and the other calls "you"
             and (
                 ua.act == "welcome"
