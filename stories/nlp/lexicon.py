@@ -311,6 +311,11 @@ PREPOSITION_LIKE = words("worth like unlike near")
 
 # Verbs that report what someone said, or how they called something. Evaluative verbs ("laud",
 # "term", "describe as") carry quoted words of the speaker just as "say" does.
+# Verbs by which a body puts out a paper: "a statement the agency released".
+ISSUING_VERBS = words("release issue publish post send file put")
+# Verbs of speaking whose object is what was spoken of: "spoke of", "talked about".
+SPEAKING_OF_VERBS = words("speak talk")
+
 SPEECH_VERBS = words(
     """
     say tell state add note pledge warn emphasize emphasise stress express affirm declare

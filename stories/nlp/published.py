@@ -403,28 +403,34 @@ def _rewrites_dated(
 ) -> list[PublishedGuess]:
     """An article with no date of its own that rewrites a dated sibling (a wire story an
     outlet ran with lines of its own) is of that sibling's day: it tells what the sibling does,
-    in its words, so its undated happenings are the sibling's day's too."""
+    in its words, so its undated happenings are the sibling's day's too. The dated siblings'
+    sentences are indexed by word, so a sentence is held only against those sharing a word
+    that is not too common, and the cost grows with the story, not with its square."""
     out = list(guesses)
-    for i, (ev, g) in enumerate(zip(evidence, guesses, strict=True)):
-        if g.date is not None or not ev.sentences:
+    undated = [i for i, g in enumerate(guesses) if g.date is None and evidence[i].sentences]
+    if not undated:
+        return out
+    told: list[tuple[int, frozenset[str]]] = []  # (article, sentence) of the dated siblings
+    index: dict[str, list[int]] = {}
+    for j, (ev, g) in enumerate(zip(evidence, guesses, strict=True)):
+        if g.date is None or g.printed_only:
             continue
-        best: tuple[float, date] | None = None
-        for j, (other, og) in enumerate(zip(evidence, guesses, strict=True)):
-            if j == i or og.date is None or og.printed_only or not other.sentences:
-                continue
-            share = _repeated_share(ev.sentences, other.sentences)
-            if share >= _REWRITTEN and (best is None or share > best[0]):
-                best = (share, og.date)
-        if best is not None:
-            out[i] = PublishedGuess(best[1], "inferred from story")
+        for words in ev.sentences:
+            for w in words:
+                index.setdefault(w, []).append(len(told))
+            told.append((j, words))
+    for i in undated:
+        mine = evidence[i].sentences
+        repeated: Counter[int] = Counter()  # sentences of article i each dated sibling repeats
+        for words in mine:
+            near = {n for w in words if len(p := index.get(w, ())) <= _ANCHOR_KEY_CAP for n in p}
+            repeated.update(
+                {told[n][0] for n in near if len(words & told[n][1]) >= _REPEATED * len(words)}
+            )
+        best = max(repeated, key=lambda j: (repeated[j], -j), default=None)
+        if best is not None and repeated[best] >= _REWRITTEN * len(mine):
+            out[i] = PublishedGuess(guesses[best].date, "inferred from story")
     return out
-
-
-def _repeated_share(mine: Sequence[frozenset[str]], theirs: Sequence[frozenset[str]]) -> float:
-    repeated = sum(
-        any(len(words & other) >= _REPEATED * len(words) for other in theirs) for words in mine
-    )
-    return repeated / len(mine)
 
 
 def _sighted_day(s: Sighting, dct: date) -> date | None:

@@ -23,11 +23,13 @@ from stories.nlp.lexicon import (
     DOCUMENT_SPEAKER_NOUNS,
     INFERENCE_VERBS,
     INTERPRETERS,
+    ISSUING_VERBS,
     NAMED_BODY_NOUNS,
     OBJECT_REPORTING_VERBS,
     PERSON_SPEAKER_NOUNS,
     PLACE_TIME_PREPOSITIONS,
     REPORTING_VERBS,
+    SPEAKING_OF_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
@@ -121,7 +123,7 @@ def _speaks_of(verb: Token) -> bool:
     in the speaker's words; "spoke after the talks" says nothing of what was said."""
     return (
         verb.pos_ == "VERB"
-        and verb.lemma_.lower() in ("speak", "talk")
+        and verb.lemma_.lower() in SPEAKING_OF_VERBS
         and any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children)
     )
 
@@ -567,9 +569,6 @@ def _issuer(paper: Token) -> Token | None:
     return _issued_by(paper)
 
 
-_ISSUING_VERBS = frozenset({"release", "issue", "publish", "post", "send", "file", "put"})
-
-
 def _issued_by(paper: Token) -> Token | None:
     """ "a statement the agency released Thursday": the parser may hang "released" elsewhere,
     but a paper followed by a name and a verb of issuing is that name's."""
@@ -579,7 +578,7 @@ def _issued_by(paper: Token) -> Token | None:
     start = i
     while i < len(doc) and doc[i].pos_ == "PROPN":
         i += 1
-    if i == start or i >= len(doc) or doc[i].lemma_.lower() not in _ISSUING_VERBS:
+    if i == start or i >= len(doc) or doc[i].lemma_.lower() not in ISSUING_VERBS:
         return None
     return doc[i - 1]
 
