@@ -211,6 +211,7 @@ def clean_article(text: str) -> CleanArticle:
     links = False
     stamped = False  # the line before was a live entry's time
     boxed = False  # in the bullet points of a summary box
+    helping = False  # in a box of where to give or get help, up to the next heading
     told = False  # a body paragraph has been seen
     for j, line in enumerate(lines):
         if kinds[j] != "body":
@@ -280,6 +281,16 @@ def clean_article(text: str) -> CleanArticle:
             kinds[j] = "heading"
             boxed = True
             continue
+        if _HELP_BOX_HEAD.match(t):
+            kinds[j] = "heading"
+            helping = True
+            continue
+        if helping and not _looks_like_heading(t, allow_question=False):
+            # Where to donate or register for aid: the page's service to its readers, whose
+            # funds and offices are no part of what happened.
+            kinds[j] = "boilerplate"
+            continue
+        helping = False
         if boxed and _BULLET.match(line.text):
             kinds[j] = "boilerplate"
             continue
@@ -468,6 +479,12 @@ _WIRE_CREDIT = re.compile(
 _SUMMARY_BOX_HEAD = re.compile(
     r"^\s*(?:what you need to know|key points|at a glance|in brief|quick facts|key facts"
     r"|the essentials|the key facts|the latest)\s*:?\s*$",
+    re.I,
+)
+# A box of where readers can give or get help, under a heading of its own.
+_HELP_BOX_HEAD = re.compile(
+    r"^\s*(?:how (?:to|you can) (?:help|donate)|ways to help|where to (?:donate|give|get help)"
+    r"|how to get help|to donate|to help)\s*:?\s*$",
     re.I,
 )
 _LINK_LIST_HEAD = re.compile(

@@ -586,6 +586,24 @@ def test_a_summary_box_a_site_name_over_its_menu_and_a_numbered_credit_are_furni
     ]
 
 
+def test_a_box_of_where_to_give_help_is_furniture_up_to_the_next_heading() -> None:
+    text = (
+        "Ferry sank after crew ignored fog warning, inquiry finds\n\n"
+        "A ferry sank in the bay on Thursday, the coast guard said.\n\n"
+        "HOW TO HELP\n\n"
+        "The Bayside Relief Fund is accepting donations. Families can register for aid at the"
+        " Harbour Aid Centre on Quay Street.\n\n"
+        "• Red Cross, Coast Region: redcross.example/coast\n\n"
+        "The search\n\n"
+        "Divers found the wreck on Friday."
+    )
+    found = kinds(text)
+    assert [t for k, t in found if k == "body"] == [
+        "A ferry sank in the bay on Thursday, the coast guard said.",
+        "Divers found the wreck on Friday.",
+    ]
+
+
 def test_bullet_points_that_read_as_sentences_outside_a_summary_box_are_body() -> None:
     text = (
         "Ferry sank after crew ignored fog warning, inquiry finds\n\n"
