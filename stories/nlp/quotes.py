@@ -29,6 +29,7 @@ from stories.nlp.lexicon import (
     PERSON_SPEAKER_NOUNS,
     PLACE_TIME_PREPOSITIONS,
     REPORTING_VERBS,
+    ROLE_NOUNS,
     SPEAKING_OF_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -198,10 +199,17 @@ class _Speakers:
             if child.dep_ in ("appos", "compound"):
                 found = self.actor(child)
                 if found and not (
-                    # "Harbourton police said": the police of a place, not the place.
+                    # "Harbourton police said": the police of a place, not the place; "the
+                    # Rovers striker said": a person of the club, not the club.
                     child.dep_ == "compound"
-                    and tok.pos_ == "NOUN"
-                    and (self.actors.kind(found) == "place" or child.ent_type_ in ("GPE", "LOC"))
+                    and (
+                        tok.pos_ == "NOUN"
+                        and (
+                            self.actors.kind(found) == "place" or child.ent_type_ in ("GPE", "LOC")
+                        )
+                        # The tagger may take the role for an adverb ("forward").
+                        or ROLE_NOUNS & {tok.lower_, tok.lemma_.lower()}
+                    )
                 ):
                     return found
         return self._known_name(tok)

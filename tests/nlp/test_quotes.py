@@ -809,3 +809,8 @@ def test_the_governor_is_the_person_titled_gov(nlp: Language) -> None:
         "Silva has pushed for new rules. “This is absurd,” the governor said last month.",
     )
     assert said["This is absurd"] == "Ana Silva"
+
+
+def test_a_player_described_by_their_club_does_not_speak_as_the_club(nlp: Language) -> None:
+    said = _said(nlp, "The Rovers striker said: “I have waited my whole life for this.”")
+    assert said["I have waited my whole life for this."] != "Rovers"
