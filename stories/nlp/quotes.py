@@ -517,6 +517,17 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         elif not subjects:
             agents = [c for c in node.children if c.dep_ == "agent"]
             subjects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+        if not subjects:
+            # "Silva, asked whether ..., said": the parser may hang the speaker on the
+            # participle set between them.
+            subjects = [
+                g
+                for c in node.children
+                if c.dep_ in ("advcl", "ccomp") and c.tag_ in ("VBN", "VBG", "VBD") and c.i < node.i
+                for g in c.children
+                # Set off by a comma: "Biden, asked ...", not "As Biden asked ..., he said".
+                if g.dep_ == "nsubj" and g.i + 2 == c.i and g.doc[g.i + 1].text == ","
+            ]
         if subjects:
             # "Acme's lawyer Tomas Vidal told ...": the parser may give the role and the
             # name as two subjects; the name says who.

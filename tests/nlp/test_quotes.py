@@ -814,3 +814,13 @@ def test_the_governor_is_the_person_titled_gov(nlp: Language) -> None:
 def test_a_player_described_by_their_club_does_not_speak_as_the_club(nlp: Language) -> None:
     said = _said(nlp, "The Rovers striker said: “I have waited my whole life for this.”")
     assert said["I have waited my whole life for this."] != "Rovers"
+
+
+def test_a_speaker_set_apart_by_a_participle_clause_still_speaks(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Ana Silva met the dockers on Thursday.\n\n"
+        "Silva, asked whether she had played down their concerns, said the two sides had"
+        " “a frank talk about pay.”",
+    )
+    assert said["a frank talk about pay"] == "Ana Silva"
