@@ -500,6 +500,16 @@ def unnamed_speaker_kind(name: str) -> ActorKind:
     return "person"
 
 
+def _reporting_verb(verb: Token) -> Token | None:
+    """The verb of speech whose reported clause holds ``verb`` ("said the men had agreed")."""
+    node = verb
+    while node.dep_ == "ccomp" and node.head is not node:
+        node = node.head
+        if _speech_verb(node):
+            return node
+    return None
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, str]:
     """The speaker token of a speech verb and the cue lemma.
 
@@ -665,6 +675,13 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
                         if via and subj.lemma_.lower() in INTERPRETERS
                         else speakers.sole(subj)
                     )
+                outer = _reporting_verb(verb) if speaker is None else None
+                if outer is not None:
+                    # "A statement from the office said the two men had agreed on 'X'": no
+                    # one the inner verb names can have said it, so the words are quoted from
+                    # whoever reports them.
+                    subj, cue = _subject_of(outer)
+                    speaker = speakers.sole(subj) if subj is not None else None
             else:
                 acc = None
                 for s in sents:

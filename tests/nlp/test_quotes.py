@@ -824,3 +824,14 @@ def test_a_speaker_set_apart_by_a_participle_clause_still_speaks(nlp: Language) 
         " “a frank talk about pay.”",
     )
     assert said["a frank talk about pay"] == "Ana Silva"
+
+
+def test_words_quoted_in_a_reported_clause_are_the_reporters_when_no_one_there_speaks(
+    nlp: Language,
+) -> None:
+    said = _said(
+        nlp,
+        "Ana Silva met the dockers on Monday. “We came to talk,” she said, adding that the"
+        " meeting had revealed “deep mistrust” on both sides.",
+    )
+    assert said["deep mistrust"] == "Ana Silva"
