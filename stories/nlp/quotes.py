@@ -518,6 +518,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
     """
     node: Token | None = verb
     cue = verb.lemma_.lower()
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        # "Agencies quoted a source in the office as saying ...": the one quoted speaks.
+        quoted = verb.head.head
+        obj = next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None:
+            return obj, cue
     for _ in range(4):
         if node is None:
             break

@@ -835,3 +835,13 @@ def test_words_quoted_in_a_reported_clause_are_the_reporters_when_no_one_there_s
         " meeting had revealed “deep mistrust” on both sides.",
     )
     assert said["deep mistrust"] == "Ana Silva"
+
+
+def test_the_one_a_paper_quoted_as_saying_is_the_speaker(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Ana Silva met the dockers on Monday.\n\n"
+        "Local papers quoted a source in the port authority as saying the strike was"
+        " “over for now.”",
+    )
+    assert said["over for now"] == "a source in the port authority"
