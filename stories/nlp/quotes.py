@@ -343,6 +343,8 @@ class _Speakers:
     def unnamed(self, tok: Token) -> str | None:
         """A speaker the text does not name: "the agency" is the body the article has been
         speaking of; "a senior official" or "the congressional panel" speaks as so described."""
+        if tok.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in tok.children):
+            return _untagged_body(tok)
         if tok.pos_ != "NOUN" or any(c.dep_ == "conj" for c in tok.children):
             return None
         lemma = tok.lemma_.lower()
@@ -488,6 +490,17 @@ def _described(tok: Token) -> str:
         for t in toks
     )
     return " ".join(text.split())
+
+
+def _untagged_body(tok: Token) -> str | None:
+    """A body's name the tagger did not see as a name ("The Alder County Sheriff's Office
+    warned ..."): capitalised words ending in a noun for a body speak as the name says."""
+    if tok.lower_ not in BODY_SPEAKER_NOUNS or tok.ent_type_:
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
+    if len(words) < 2 or not all(t.is_title or t.dep_ == "case" for t in words):
+        return None
+    return "".join(t.text + t.whitespace_ for t in words).strip()
 
 
 def unnamed_speaker_kind(name: str) -> ActorKind:

@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 
 from stories.nlp.actors import extract_actors
-from stories.nlp.quotes import extract_quotes, find_quoted
+from stories.nlp.quotes import extract_quotes, find_quoted, unnamed_speaker_kind
 from stories.nlp.types import Quote
 
 from .helpers import make_article
@@ -845,3 +845,12 @@ def test_the_one_a_paper_quoted_as_saying_is_the_speaker(nlp: Language) -> None:
         " “over for now.”",
     )
     assert said["over for now"] == "a source in the port authority"
+
+
+def test_a_body_the_tagger_does_not_name_speaks_by_its_name(nlp: Language) -> None:
+    text = (
+        "The Alder County Sheriff's Office warned that adults who stayed behind with children"
+        " “may be subject to arrest.”"
+    )
+    assert _said(nlp, text)["may be subject to arrest"] == "Alder County Sheriff's Office"
+    assert unnamed_speaker_kind("Alder County Sheriff's Office") == "organization"
