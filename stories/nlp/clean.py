@@ -613,7 +613,7 @@ def _is_masthead(line: str) -> bool:
 
 
 def _above_menu(line: str, lines: list[_Line], i: int) -> bool:
-    """A short line right above the site's menu ("The Harbour Standard" over "Home | Local |
+    """A short line right above the site's menu ("The Quayside Ledger" over "Home | Local |
     Sport | ..."): the site's name, whatever words it is made of."""
     if i + 1 >= len(lines) or len(line.split()) > 5 or line.endswith((".", "!", "?", ":")):
         return False

@@ -22,8 +22,8 @@ _COPYRIGHT = re.compile(
     r"(?:\d{4}\s*)?(?:[.,]?\s*all rights reserved\.?)?\s*$",
     re.IGNORECASE,
 )
-# "Subscribe to Harbour TV", "Subscribe to the Valley Courier-Dispatch for $1 a week",
-# "Subscribe to The Riverside Gazette: unlimited access": a capitalised name, up to the pitch.
+# "Subscribe to Harbour TV", "Subscribe to the Upland Courier for $2 a month",
+# "Subscribe to The Kestrel Post: unlimited access": a capitalised name, up to the pitch.
 _SUBSCRIBE = re.compile(
     r"\b(?i:subscribe to) (?:the (?=[A-Z]))?(?P<name>(?:The )?[A-Z0-9][\w&'’.-]*"
     r"(?: (?:[A-Z0-9&][\w&'’.-]*|of|and|the))*)",
@@ -127,7 +127,8 @@ def _subscription(lines: list[str]) -> str | None:
 
 def _plain_name(name: str) -> str | None:
     """A holder's name without its trimmings; an acronym beside the full name gives way to it."""
-    # "The Harbour Standard. First month free.": the name ends with its sentence.
+    # "Copyright 2024 Harbourton 9 News. Wire services contributed to this report.": the name
+    # ends with its sentence.
     name = re.split(r"[.!?]\s", name)[0].strip(" .,;:")
     parts = [p.strip(" .,;:") for p in _DASHES.split(name) if p.strip(" .,;:")]
     if len(parts) == 2:

@@ -554,7 +554,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 for c in node.children
                 if c.dep_ in ("advcl", "ccomp") and c.tag_ in ("VBN", "VBG", "VBD") and c.i < node.i
                 for g in c.children
-                # Set off by a comma: "Biden, asked ...", not "As Biden asked ..., he said".
+                # Set off by a comma: "Silva, asked ...", not "As Silva asked ..., he said".
                 if g.dep_ == "nsubj" and g.i + 2 == c.i and g.doc[g.i + 1].text == ","
             ]
         if subjects:

@@ -563,7 +563,7 @@ def test_a_live_pages_entry_times_and_titles_are_not_body() -> None:
 
 def test_a_summary_box_a_site_name_over_its_menu_and_a_numbered_credit_are_furniture() -> None:
     text = (
-        "The Harbour Standard\n\n"
+        "The Quayside Ledger\n\n"
         "Home | Local | Business | Sport\n\n"
         "We use cookies to improve your experience. Accept | Manage preferences\n\n"
         "SHIPPING\n\n"
@@ -576,7 +576,7 @@ def test_a_summary_box_a_site_name_over_its_menu_and_a_numbered_credit_are_furni
         " warnings, an inquiry found on Thursday."
     )
     found = kinds(text)
-    assert ("boilerplate", "The Harbour Standard") in found
+    assert ("boilerplate", "The Quayside Ledger") in found
     assert ("headline", "Ferry sank after crew ignored fog warning, inquiry finds") in found
     assert ("boilerplate", "• The operator must pay for the salvage.") in found
     assert ("caption", "The wreck of the ferry in the bay. (Harbour 9 News/Sky 9)") in found
