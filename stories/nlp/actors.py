@@ -398,8 +398,8 @@ _INITIALS_SKIP = frozenset({"and", "of", "the", "for", "&"})
 
 def _entities(doc: Doc) -> Iterable[Span]:
     """The Doc's entities, repaired: a name the model cut at "and" whose acronym follows in
-    brackets ("Harbour Safety and Customs Authority (HSCA)") is one name, and a time
-    zone after a clock ("2100 GMT", "6.30pm AEDT") is no name at all."""
+    brackets, or the parse, says so ("Harbour Safety and Customs Authority"), and a time zone
+    after a clock ("2100 GMT", "6.30pm AEDT") is no name at all."""
     ents = [_repair(e) for e in doc.ents]
     skip: set[int] = set()
     for k, ent in enumerate(ents):
@@ -411,29 +411,42 @@ def _entities(doc: Doc) -> Iterable[Span]:
             and _CLOCK_TOKEN.match(doc[ent.start - 1].text)
         ):
             continue
-        joined = _joined_by_acronym(doc, ent, ents[k + 1] if k + 1 < len(ents) else None)
+        joined = _joined_at_and(doc, ent, ents[k + 1] if k + 1 < len(ents) else None)
         if joined is not None:
             skip.add(k + 1)
             ent = joined
         yield ent
 
 
-def _joined_by_acronym(doc: Doc, ent: Span, following: Span | None) -> Span | None:
-    """``ent`` "and" ``following``, when the bracketed acronym after them spells the initials
-    of the whole: the model took one body's name for two."""
+def _joined_at_and(doc: Doc, ent: Span, following: Span | None) -> Span | None:
+    """``ent`` "and" ``following`` as one body's name, which the model took for two: when the
+    bracketed acronym after them spells the initials of the whole, or when the parse reads the
+    whole as one phrase named by its last word ("the Valmora Ports and Harbours Authority
+    said"), not as two names joined ("Valmora and Ostrava said")."""
     if following is None or ent.label_ not in ("ORG", "GPE", "NORP") or following.label_ != "ORG":
         return None
     between = doc[ent.end : following.start]
     if [t.lower_ for t in between if t.lower_ != "the"] != ["and"]:
         return None
-    end = following.end
+    joined = Span(doc, ent.start, following.end, label="ORG")
+    return joined if _acronym_after(joined) or _one_phrase(joined) else None
+
+
+def _acronym_after(name: Span) -> bool:
+    doc, end = name.doc, name.end
     if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
-        return None
+        return False
     acronym = doc[end + 1].text
-    words = [t.text for t in doc[ent.start : end] if t.lower_ not in _INITIALS_SKIP]
-    if not acronym.isupper() or "".join(w[0] for w in words).upper() != acronym:
-        return None
-    return Span(doc, ent.start, end, label="ORG")
+    words = [t.text for t in name if t.lower_ not in _INITIALS_SKIP]
+    return acronym.isupper() and "".join(w[0] for w in words).upper() == acronym
+
+
+def _one_phrase(name: Span) -> bool:
+    """Every word of ``name`` hangs, within it, on its last word, a name word too."""
+    head = name[-1]
+    if head.pos_ != "PROPN":
+        return False
+    return all(t.i == head.i or head in t.ancestors for t in name if t.lower_ != "the")
 
 
 def _repair(ent: Span) -> Span:

@@ -232,6 +232,20 @@ def test_a_body_named_with_and_before_its_acronym_is_one_actor(nlp: Language) ->
     assert "Media Authority" not in names
 
 
+def test_a_body_named_with_and_is_one_actor_where_the_parse_makes_it_one_phrase(
+    nlp: Language,
+) -> None:
+    text = (
+        "The Valmora Communications and Media Authority said on Monday it had opened an "
+        "investigation.\n\nSilva Holdings and Costa Logistics said they would merge."
+    )
+    names = {a.name for a in extract_actors([make_article(nlp, text)]).actors}
+    assert "Valmora Communications and Media Authority" in names
+    assert "Media Authority" not in names
+    # Two names joined by "and" stay two.
+    assert {"Silva Holdings", "Costa Logistics"} <= names
+
+
 def test_a_time_zone_after_a_clock_is_no_actor(nlp: Language) -> None:
     text = (
         "The network failed at about 4 a.m. local time (1700 GMT on Tuesday), Optus said."
