@@ -640,6 +640,33 @@ def _described_by(clause: Token) -> Token:
     return head
 
 
+def _colon_clause(span: Span) -> Span | None:
+    """The clause a colon closes just before the quote ("Silva was blunter:", "The sign
+    read:"): whatever stands between the sentence's start and the colon, since the parser may
+    hang that clause on the quote's own verb."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    return doc[doc[i].sent.start : i]
+
+
+def _colon_speaker(clause: Span) -> Token | None:
+    """Who speaks the words a colon after ``clause`` introduces: the subject of its one verb,
+    when it may speak; a thing ("The sign read:") does not."""
+    tops = [t for t in clause if not clause.start <= t.head.i < clause.end or t.head.i == t.i]
+    if len(tops) != 1 or tops[0].pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in tops[0].children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    # "The mayor, Ana Silva, was blunter": a name set beside the subject says who it is.
+    named = any(c.dep_ == "appos" and _may_speak(c) for c in subj.children)
+    return subj if _may_speak(subj) or named else None
+
+
 def _may_speak(tok: Token) -> bool:
     """A subject that may be a speaker: a pronoun, a name, or a noun for a person or a body."""
     return (
@@ -705,8 +732,15 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
                 acc = None
                 for s in sents:
                     acc = acc or _according_to(s, inside)
+                introducer = _colon_clause(span)
                 if acc is not None:
                     cue, speaker = "according to", speakers.source(acc[1])
+                elif introducer is not None:
+                    # "Silva was blunter: '...'": a colon hands the words to the clause's
+                    # subject; "The sign read: '...'" quotes no one, nor a split quote's rest.
+                    if (colon_subject := _colon_speaker(introducer)) is None:
+                        continue
+                    cue, speaker = colon_subject.head.lemma_.lower(), speakers.sole(colon_subject)
                 elif block_quotes and block_quotes[-1].cue:
                     # The second half of a quote split by its attribution.
                     speaker, cue = block_quotes[-1].speaker, block_quotes[-1].cue

@@ -854,3 +854,15 @@ def test_a_body_the_tagger_does_not_name_speaks_by_its_name(nlp: Language) -> No
     )
     assert _said(nlp, text)["may be subject to arrest"] == "Alder County Sheriff's Office"
     assert unnamed_speaker_kind("Alder County Sheriff's Office") == "organization"
+
+
+def test_a_colon_hands_a_quote_to_the_subject_of_the_clause_before_it(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Rui Costa called the closure a loss. The mayor, Ana Silva, was blunter: “We were "
+        "robbed of our harbour and our trade, all of us!” The notice on the gate was short: "
+        "“Closed until further notice by order of the port.”",
+    )
+    assert said["We were robbed of our harbour and our trade, all of us!"] == "Ana Silva"
+    # A thing's words are no one's quote, nor the rest of the one before.
+    assert "Closed until further notice by order of the port." not in said
