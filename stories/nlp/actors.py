@@ -544,9 +544,15 @@ def _is_main_subject(head: Token) -> bool:
     if not _is_subject(head):
         return False
     verb = head.head.head if head.dep_ == "appos" else head.head
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.dep_ == "ROOT"
+    if verb.dep_ == "ROOT":
+        return True
+    # The parser may make something else the root ("In a second video he sat ..." hung on
+    # "In"): then a verb with no verb above it is the main one all the same.
+    return verb.pos_ in ("VERB", "AUX") and not any(
+        a.pos_ in ("VERB", "AUX") for a in verb.ancestors
+    )
 
 
 def _is_subject(head: Token) -> bool:

@@ -866,3 +866,19 @@ def test_a_colon_hands_a_quote_to_the_subject_of_the_clause_before_it(nlp: Langu
     assert said["We were robbed of our harbour and our trade, all of us!"] == "Ana Silva"
     # A thing's words are no one's quote, nor the rest of the one before.
     assert "Closed until further notice by order of the port." not in said
+
+
+def test_he_continues_the_main_subject_even_where_the_parser_misses_the_main_verb(
+    nlp: Language,
+) -> None:
+    # The parser hangs "he sat" below "In a second video"; "he" is still the topic the next
+    # "he said" continues, not the people he demanded see him.
+    said = _said(
+        nlp,
+        "By Saturday morning Rui Costa had filmed himself inside the headquarters in "
+        "Harbourton, saying his men held the port. In a second video he sat between Deputy "
+        "Minister Marko Kovac and General Ivo Horvat and demanded that Tomas Vidal and Petar "
+        "Novak come to see him. Unless they came, he said, his men would “blockade the city "
+        "and head for the capital.”",
+    )
+    assert said["blockade the city and head for the capital"] == "Rui Costa"
