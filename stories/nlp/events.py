@@ -1075,12 +1075,15 @@ def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:
 def _dated_participle(tok: Token) -> bool:
     """ "a law passed in 2018", "a treaty signed in 1991": a participle that a date hangs on
     ("in 2018" on "passed", not on a word further down), describing a noun, names a happening
-    of that date."""
+    of that date; so does one set beside a clause to describe its subject ("Founded in 1983,
+    the bank grew ...")."""
     lemma = tok.lemma_.lower()
+    describes = tok.dep_ == "advcl" or (
+        tok.dep_ in ("acl", "dep") and tok.head.pos_ in ("NOUN", "PROPN")
+    )
     return (
         tok.tag_ == "VBN"
-        and tok.dep_ in ("acl", "dep")
-        and tok.head.pos_ in ("NOUN", "PROPN")
+        and describes
         and lemma.isalpha()
         and lemma not in NON_EVENT_VERBS
         and lemma not in LIGHT_VERBS

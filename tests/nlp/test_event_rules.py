@@ -407,6 +407,14 @@ def test_a_dated_participle_between_commas_tells_of_its_own_time(nlp: Language) 
     assert labels(found) == [("complete", "1981")]
 
 
+def test_a_dated_participle_beside_a_clause_tells_of_its_own_time(nlp: Language) -> None:
+    found = events_in(nlp, "Founded in 1983, Acme Bank grew up alongside the shipping trade.")
+    # The year dates the founding; the growing is told on the article's day.
+    assert labels(found) == [("grow_up", "2024-03-14"), ("found", "1983")]
+    found = events_in(nlp, "The ferry service returned to Harbourton, launched in 1994.")
+    assert ("launch", "1994") in labels(found)
+
+
 def test_a_statement_is_of_the_day_the_medium_it_was_made_in_gives(nlp: Language) -> None:
     found = events_in(
         nlp, "In a statement posted early on Tuesday, Ana Silva said the port had been closed."
