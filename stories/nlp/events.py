@@ -924,6 +924,10 @@ def _clause_text(trigger: Token) -> str:
             # "put the port on alert for a possible storm": a word on a thing acted on,
             # not on the act.
             skip.add(tok.i)
+        elif tok.dep_ == "dobj":
+            # "rejected any suggestion of ...", "hired outside experts": what was acted on,
+            # however doubtful, is no doubt on the act.
+            skip |= {t.i for t in tok.subtree}
     return " ".join(
         doc[i].text for i in range(top.left_edge.i, top.right_edge.i + 1) if i not in skip
     )

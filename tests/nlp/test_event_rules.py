@@ -353,6 +353,15 @@ def test_a_hedge_word_on_a_thing_acted_on_does_not_hedge_the_act(nlp: Language) 
     assert events_in(nlp, "Ana Silva likely met the minister on Monday.") == []
 
 
+def test_a_doubtful_thing_acted_on_does_not_hedge_the_act(nlp: Language) -> None:
+    found = events_in(
+        nlp, "On Monday, Mayor Rui Costa rejected any suggestion of foreign involvement."
+    )
+    assert labels(found) == [("reject", "2024-03-11")]
+    # Doubt in the clause the act is told in still hedges it.
+    assert events_in(nlp, "Analysts suggest Rui Costa met the minister on Monday.") == []
+
+
 def test_what_a_speaker_says_they_did_in_their_own_words_is_no_event(nlp: Language) -> None:
     assert events_in(nlp, "“We averted an economic crisis,” Ana Silva said.") == []
     # Quoted words about others are still a report of what happened.
