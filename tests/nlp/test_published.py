@@ -108,6 +108,26 @@ def test_days_ago_place_an_undated_article_after_the_day_its_siblings_report(
     assert filled[1].date in (date(2024, 4, 5), date(2024, 4, 6))
 
 
+def test_days_after_a_happening_told_in_the_present_place_the_article_that_long_after(
+    nlp: Language,
+) -> None:
+    sibling = _evidence(nlp, DATED, manifest=date(2024, 3, 27))  # the sinking: 26 March
+    later = _evidence(
+        nlp,
+        "Ferry Owners Face Questions\n\n"
+        "Five days after the passenger ferry sank off the coast, its owners have hired lawyers.\n",
+    )
+    filled = fill_published_from_story([sibling, later])
+    assert filled[1].date == date(2024, 3, 31)
+    # Told in the past, the span dates the act it leads, not the article.
+    past = _evidence(
+        nlp,
+        "Ferry Owners Face Questions\n\n"
+        "Five days after the passenger ferry sank off the coast, its owners hired lawyers.\n",
+    )
+    assert past.ago == ()
+
+
 def test_last_week_puts_an_article_in_the_week_after_the_story(nlp: Language) -> None:
     sibling = _evidence(nlp, DATED, manifest=date(2024, 3, 27))  # Wednesday; sinking Tuesday
     later = _evidence(
