@@ -473,7 +473,9 @@ BARE_BODY_SPEAKERS = words("police")
 # Of those, the papers a body or a person speaks through ("its complaint said").
 DOCUMENT_SPEAKER_NOUNS = words("memo letter filing complaint report statement")
 # What a statement is made in: "In a statement posted on Tuesday, X said ..." was said then.
-MEDIUM_NOUNS = words("statement speech remarks address interview video letter memo post broadcast")
+MEDIUM_NOUNS = words(
+    "statement speech remarks address interview video letter memo post broadcast message"
+)
 # Of those, the ones that mean the organisation the article has been speaking of ("the agency").
 BODY_REFERENCE_NOUNS = words(
     "agency ministry court company board government department office commission committee "

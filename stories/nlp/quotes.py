@@ -24,6 +24,7 @@ from stories.nlp.lexicon import (
     INFERENCE_VERBS,
     INTERPRETERS,
     ISSUING_VERBS,
+    MEDIUM_NOUNS,
     NAMED_BODY_NOUNS,
     OBJECT_REPORTING_VERBS,
     PERSON_SPEAKER_NOUNS,
@@ -566,6 +567,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 # clause's speaker is whom it describes.
                 return _described_by(node), cue
             return subj, cue
+        if node.dep_ == "dobj" and node.lemma_.lower() in MEDIUM_NOUNS:
+            # "X sent a message telling the players to ...": the words are the sender's.
+            node = node.head
+            continue
         if (
             node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp")
             and node.head is not node

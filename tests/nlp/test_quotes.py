@@ -882,3 +882,17 @@ def test_he_continues_the_main_subject_even_where_the_parser_misses_the_main_ver
         "and head for the capital.”",
     )
     assert said["blockade the city and head for the capital"] == "Rui Costa"
+
+
+def test_words_in_a_message_someone_sent_are_the_senders(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The Harbour Safety Agency issued a statement saying the quay was “safe for now”. "
+        "The mayor, Marko Kovac, sent a letter urging the council to “act before the winter "
+        "comes”.",
+    )
+    assert said["safe for now"] == "Harbour Safety Agency"
+    assert said["act before the winter comes"] == "Marko Kovac"
+    # A law's words are not those of the court that upheld it.
+    upheld = _said(nlp, "The court upheld a port law saying that dockers must “rest every night”.")
+    assert upheld["rest every night"] is None
