@@ -1418,6 +1418,10 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
                         # "Costa himself said": the name it stands beside, not a reference.
                         continue
                     span, affil, role = doc[tok.i : tok.i + 1], "", None
+                elif (age := _age_reference(tok)) is not None:
+                    # "The 77-year-old said ...": a person the text has named, referred to as a
+                    # pronoun would be.
+                    span, affil, role = age, "", None
                 else:
                     continue
                 clause_head = tok.head
@@ -1443,6 +1447,17 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
                     _is_main_subject(tok),
                 )
         sent_no += len(sents)
+
+
+def _age_reference(tok: Token) -> Span | None:
+    """ "the 77-year-old" standing alone as a subject: the whole phrase."""
+    if tok.lower_ != "old" or tok.dep_ not in SUBJECT_DEPS:
+        return None
+    if not any(
+        c.lemma_.lower() == "year" and any(g.like_num for g in c.children) for c in tok.children
+    ):
+        return None  # "the old and the young said ..."
+    return tok.doc[tok.left_edge.i : tok.i + 1]
 
 
 class _RoleFits:

@@ -896,3 +896,16 @@ def test_words_in_a_message_someone_sent_are_the_senders(nlp: Language) -> None:
     # A law's words are not those of the court that upheld it.
     upheld = _said(nlp, "The court upheld a port law saying that dockers must “rest every night”.")
     assert upheld["rest every night"] is None
+
+
+def test_the_n_year_old_speaks_as_the_person_the_text_was_about(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Rui Costa won the runoff on Sunday, defeating the incumbent by two points. The "
+        "77-year-old said he would govern for everyone.",
+    )
+    assert said["he would govern for everyone"] == "Rui Costa"
+    said = _said(
+        nlp, "Rui Costa won the runoff on Sunday. The old said they would stay in Harbourton."
+    )
+    assert said.get("they would stay in Harbourton") != "Rui Costa"
