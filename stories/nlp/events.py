@@ -197,6 +197,16 @@ def _sentence_events(
                         )
                     )
             elif (
+                state := _held_since(sent, m.start - block.start, m.end - block.start)
+            ) is not None:
+                # "He had run the agency since 2017": the state began then, whatever day the
+                # sentence is told on.
+                v = m.value
+                began = _Found(
+                    state, DateValue(v.start, v.end, v.granularity, v.text, v.basis), "own"
+                )
+                found = [f for f in found if f.trigger.i != state.i] + [began]
+            elif (
                 noun := _first_since(sent, m.start - block.start, m.end - block.start)
             ) is not None:
                 # "the first meeting between them since 2017": there was one in 2017.
@@ -850,6 +860,20 @@ def _asked_not_told(trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def _held_since(sent: Span, start: int, end: int) -> Token | None:
+    """The verb of a state held "since" a date, told in the perfect ("had run the agency since
+    2017", "has led the federation since 2018"): it began on that date."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    since = span.root.head
+    verb = since.head
+    if since.lower_ != "since" or since.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return verb if perfect and verb.tag_ == "VBN" else None
 
 
 def _first_since(sent: Span, start: int, end: int) -> Token | None:

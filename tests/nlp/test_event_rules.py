@@ -424,6 +424,13 @@ def test_a_dated_participle_beside_a_clause_tells_of_its_own_time(nlp: Language)
     assert ("launch", "1994") in labels(found)
 
 
+def test_a_state_held_since_a_date_began_on_that_date(nlp: Language) -> None:
+    found = events_in(nlp, "Rui Costa had run the port agency since 2017.")
+    assert labels(found) == [("run", "2017")]
+    # A change told up to now is not a state that began then.
+    assert ("rise", "2017") not in labels(events_in(nlp, "Fares rose sharply since 2017."))
+
+
 def test_a_statement_is_of_the_day_the_medium_it_was_made_in_gives(nlp: Language) -> None:
     found = events_in(
         nlp, "In a statement posted early on Tuesday, Ana Silva said the port had been closed."
