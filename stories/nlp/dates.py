@@ -387,8 +387,19 @@ def later_on(text: str) -> tuple[int, str] | None:
     next morning", "that night", "four days earlier": -4), with its words; None when it says
     nothing of the kind or names no day ("weeks later")."""
     m = _LATER_ON.search(text)
-    if m is None:
-        return None
+    return None if m is None else _moved_by(m)
+
+
+def later_phrases(text: str) -> list[tuple[int, int, int]]:
+    """Where ``text`` says how far on from the day last told it is, as (start, end, days)."""
+    return [
+        (m.start(), m.end(), found[0])
+        for m in _LATER_ON.finditer(text)
+        if (found := _moved_by(m)) is not None
+    ]
+
+
+def _moved_by(m: re.Match[str]) -> tuple[int, str] | None:
     words = m.group(0)
     if m.group("n"):
         days = measured_days(m)

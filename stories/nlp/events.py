@@ -17,7 +17,14 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import head_verb, inverted_participle, is_future, subject
-from .dates import MEASURE, DateMention, later_on, measured_days, recent_window
+from .dates import (
+    MEASURE,
+    DateMention,
+    later_on,
+    later_phrases,
+    measured_days,
+    recent_window,
+)
 from .lexicon import (
     CARRIER_VERBS,
     CONTENT_CARRIERS,
@@ -139,6 +146,7 @@ def _sentence_events(
     start = block.start + sent.start_char
     end = block.start + sent.end_char
     mentions = [m for m in date_mentions if start <= m.start and m.end <= end]
+    mentions += _moved_on_in_sentence(sent, start, mentions)
     found: list[_Found] = []
 
     # Each dated phrase of its own ("a strike in August and a crash in May") is one event.
@@ -292,6 +300,26 @@ def _sentence_events(
             # A side clause told only as "days after" an act with no day is background.
             unplaced.add(n)
     return [o for n, o in enumerate(out) if n not in unplaced]
+
+
+def _moved_on_in_sentence(
+    sent: Span, start: int, mentions: Sequence[DateMention]
+) -> list[DateMention]:
+    """ "On March 2 the ferry passed the record, and two days later it reached port": a span on
+    from a day the sentence has just named dates what it leads, as a day of its own."""
+    moved = []
+    for at, to, days in later_phrases(sent.text):
+        # Only a day can be moved on from ("in March ... two days later" names no day); a
+        # year told in passing ("a record set in 1970") is no day the sentence is at.
+        before = [m for m in mentions if m.end <= start + at and m.value.granularity == "day"]
+        if not before:
+            continue
+        day = before[-1].value.start + timedelta(days=days)
+        words = sent.text[at:to]
+        moved.append(
+            DateMention(start + at, start + to, DateValue(day, day, "day", words, "relative"))
+        )
+    return moved
 
 
 def _said_in_own_voice(trigger: Token, quoted: Sequence[tuple[int, int]]) -> bool:

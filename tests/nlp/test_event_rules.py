@@ -431,6 +431,16 @@ def test_a_state_held_since_a_date_began_on_that_date(nlp: Language) -> None:
     assert ("rise", "2017") not in labels(events_in(nlp, "Fares rose sharply since 2017."))
 
 
+def test_days_later_in_a_sentence_count_from_the_day_it_named(nlp: Language) -> None:
+    found = events_in(
+        nlp, "The ferry left Harbourton on March 2 and reached Valmora three days later."
+    )
+    assert labels(found) == [("leave", "2024-03-02"), ("reach", "2024-03-05")]
+    # From a month there is no day to count on from.
+    found = events_in(nlp, "The union struck in March, and two days later the port closed.")
+    assert ("close", "2024-03-03") not in labels(found)
+
+
 def test_a_statement_is_of_the_day_the_medium_it_was_made_in_gives(nlp: Language) -> None:
     found = events_in(
         nlp, "In a statement posted early on Tuesday, Ana Silva said the port had been closed."
