@@ -1411,17 +1411,17 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
         for n, sent in enumerate(sents):
             for tok in sent:
                 found = _role_phrase(tok)
-                if found is not None:
+                if (age := _age_reference(tok)) is not None:
+                    # "The 77-year-old said ...": a person the text has named, referred to as a
+                    # pronoun would be.
+                    span, affil, role = age, "", None
+                elif found is not None:
                     span, affil, role = found
                 elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
                     if tok.dep_ == "appos" and tok.lower_.endswith("self"):
                         # "Costa himself said": the name it stands beside, not a reference.
                         continue
                     span, affil, role = doc[tok.i : tok.i + 1], "", None
-                elif (age := _age_reference(tok)) is not None:
-                    # "The 77-year-old said ...": a person the text has named, referred to as a
-                    # pronoun would be.
-                    span, affil, role = age, "", None
                 else:
                     continue
                 clause_head = tok.head
@@ -1450,13 +1450,19 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
 
 
 def _age_reference(tok: Token) -> Span | None:
-    """ "the 77-year-old" standing alone as a subject: the whole phrase."""
-    if tok.lower_ != "old" or tok.dep_ not in SUBJECT_DEPS:
+    """ "the 77-year-old", "the 33-year-old striker" as a subject: the whole phrase. An age
+    with "the" speaks of someone the text has introduced; one before a name ("the
+    33-year-old Ana Silva") introduces them."""
+    if tok.dep_ not in SUBJECT_DEPS or tok.pos_ == "PROPN":
         return None
-    if not any(
-        c.lemma_.lower() == "year" and any(g.like_num for g in c.children) for c in tok.children
+    old = tok if tok.lower_ == "old" else None
+    old = old or next((c for c in tok.children if c.dep_ == "amod" and c.lower_ == "old"), None)
+    if old is None or not any(
+        c.lemma_.lower() == "year" and any(g.like_num for g in c.children) for c in old.children
     ):
         return None  # "the old and the young said ..."
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None  # "a 33-year-old striker" is someone new
     return tok.doc[tok.left_edge.i : tok.i + 1]
 
 

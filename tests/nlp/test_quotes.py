@@ -637,10 +637,10 @@ def test_a_second_verb_of_speech_joined_to_a_speakers_clause_is_that_speakers(
 ) -> None:
     said = _speakers(
         nlp,
-        "Rui Costa won on Sunday. The 77-year-old said he would govern for everyone and told"
-        " foreign governments that “the country is back”.",
+        "Rui Costa opened the ferry terminal on Monday. The 58-year-old said the quay would "
+        "stay open at night and told shipowners that “the harbour is open for business”.",
     )
-    assert said == [("the country is back", "Rui Costa")]
+    assert said == [("the harbour is open for business", "Rui Costa")]
 
 
 def test_the_union_is_the_union_the_text_introduced_by_a_name_the_tagger_missed(
@@ -898,14 +898,28 @@ def test_words_in_a_message_someone_sent_are_the_senders(nlp: Language) -> None:
     assert upheld["rest every night"] is None
 
 
+def test_the_n_year_old_with_a_role_speaks_as_the_person_introduced(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Ana Silva scored the winner on Sunday. The 33-year-old striker said she would stay "
+        "at the club. A 19-year-old fan said she would never forget it. The 41-year-old Marko "
+        "Kovac said he would resign.",
+    )
+    assert said["she would stay at the club"] == "Ana Silva"
+    # "A 19-year-old fan" is someone new; an age before a name introduces that name.
+    assert said["she would never forget it"] != "Ana Silva"
+    assert said["he would resign"] == "Marko Kovac"
+
+
 def test_the_n_year_old_speaks_as_the_person_the_text_was_about(nlp: Language) -> None:
     said = _said(
         nlp,
-        "Rui Costa won the runoff on Sunday, defeating the incumbent by two points. The "
-        "77-year-old said he would govern for everyone.",
+        "Rui Costa opened the new ferry terminal in Harbourton on Monday. The 58-year-old "
+        "said the harbour would double its traffic.",
     )
-    assert said["he would govern for everyone"] == "Rui Costa"
+    assert said["the harbour would double its traffic"] == "Rui Costa"
     said = _said(
-        nlp, "Rui Costa won the runoff on Sunday. The old said they would stay in Harbourton."
+        nlp,
+        "Marko Kovac opened the terminal on Monday. The old said they would stay in Harbourton.",
     )
-    assert said.get("they would stay in Harbourton") != "Rui Costa"
+    assert said.get("they would stay in Harbourton") != "Marko Kovac"
