@@ -548,10 +548,14 @@ def _is_main_subject(head: Token) -> bool:
         verb = verb.head
     if verb.dep_ == "ROOT":
         return True
-    # The parser may make something else the root ("In a second video he sat ..." hung on
-    # "In"): then a verb with no verb above it is the main one all the same.
-    return verb.pos_ in ("VERB", "AUX") and not any(
-        a.pos_ in ("VERB", "AUX") for a in verb.ancestors
+    # The parser may make something else the root ("Later that night she flew home" hung on
+    # "night"): then a verb with no verb above it is the main one all the same, unless a
+    # relative word opens its clause ("chaos at the port where Silva said ...").
+    relative = any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in verb.children)
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and not relative
+        and not any(a.pos_ in ("VERB", "AUX") for a in verb.ancestors)
     )
 
 
@@ -1412,7 +1416,7 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
             for tok in sent:
                 found = _role_phrase(tok)
                 if (age := _age_reference(tok)) is not None:
-                    # "The 77-year-old said ...": a person the text has named, referred to as a
+                    # "The 58-year-old said ...": a person the text has named, referred to as a
                     # pronoun would be.
                     span, affil, role = age, "", None
                 elif found is not None:
@@ -1450,7 +1454,7 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
 
 
 def _age_reference(tok: Token) -> Span | None:
-    """ "the 77-year-old", "the 33-year-old striker" as a subject: the whole phrase. An age
+    """ "the 58-year-old", "the 33-year-old striker" as a subject: the whole phrase. An age
     with "the" speaks of someone the text has introduced; one before a name ("the
     33-year-old Ana Silva") introduces them."""
     if tok.dep_ not in SUBJECT_DEPS or tok.pos_ == "PROPN":

@@ -34,6 +34,7 @@ from .lexicon import (
     EVENT_VERBS,
     FUTURE_HEADS,
     GATHER_VERBS,
+    HELD_STATE_VERBS,
     INFERENCE_VERBS,
     LIGHT_VERBS,
     MEDIUM_NOUNS,
@@ -207,7 +208,7 @@ def _sentence_events(
             elif (
                 state := _held_since(sent, m.start - block.start, m.end - block.start)
             ) is not None:
-                # "He had run the agency since 2017": the state began then, whatever day the
+                # "She had chaired the board since 2015": the state began then, whatever day the
                 # sentence is told on.
                 v = m.value
                 began = _Found(
@@ -305,20 +306,23 @@ def _sentence_events(
 def _moved_on_in_sentence(
     sent: Span, start: int, mentions: Sequence[DateMention]
 ) -> list[DateMention]:
-    """ "On March 2 the ferry passed the record, and two days later it reached port": a span on
-    from a day the sentence has just named dates what it leads, as a day of its own."""
+    """ "The ferry left on March 2 and docked three days later": a span on from a day the
+    sentence has just named dates what it leads, as a day of its own; the next span counts
+    on from there."""
+    told = list(mentions)
     moved = []
     for at, to, days in later_phrases(sent.text):
         # Only a day can be moved on from ("in March ... two days later" names no day); a
-        # year told in passing ("a record set in 1970") is no day the sentence is at.
-        before = [m for m in mentions if m.end <= start + at and m.value.granularity == "day"]
+        # year told in passing ("a quay built in 1970") is no day the sentence is at.
+        before = [m for m in told if m.end <= start + at and m.value.granularity == "day"]
         if not before:
             continue
-        day = before[-1].value.start + timedelta(days=days)
+        last = max(before, key=lambda m: m.end)
+        day = last.value.start + timedelta(days=days)
         words = sent.text[at:to]
-        moved.append(
-            DateMention(start + at, start + to, DateValue(day, day, "day", words, "relative"))
-        )
+        mention = DateMention(start + at, start + to, DateValue(day, day, "day", words, "relative"))
+        moved.append(mention)
+        told.append(mention)
     return moved
 
 
@@ -891,8 +895,8 @@ def _asked_not_told(trigger: Token) -> bool:
 
 
 def _held_since(sent: Span, start: int, end: int) -> Token | None:
-    """The verb of a state held "since" a date, told in the perfect ("had run the agency since
-    2017", "has led the federation since 2018"): it began on that date."""
+    """The verb of a position or condition held "since" a date, told in the perfect ("had
+    chaired the board since 2015", "has been free since May"): it began on that date."""
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -901,7 +905,8 @@ def _held_since(sent: Span, start: int, end: int) -> Token | None:
     if since.lower_ != "since" or since.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
         return None
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-    return verb if perfect and verb.tag_ == "VBN" else None
+    held = verb.lemma_.lower() in HELD_STATE_VERBS
+    return verb if perfect and held and verb.tag_ == "VBN" else None
 
 
 def _first_since(sent: Span, start: int, end: int) -> Token | None:
@@ -977,7 +982,7 @@ def _clause_text(trigger: Token) -> str:
             # not on the act.
             skip.add(tok.i)
         elif tok.dep_ == "dobj":
-            # "rejected any suggestion of ...", "hired outside experts": what was acted on,
+            # "dismissed speculation about a strike", "hired outside experts": what was acted on,
             # however doubtful, is no doubt on the act.
             skip |= {t.i for t in tok.subtree}
     return " ".join(
@@ -1131,10 +1136,12 @@ def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:
 def _dated_participle(tok: Token) -> bool:
     """ "a law passed in 2018", "a treaty signed in 1991": a participle that a date hangs on
     ("in 2018" on "passed", not on a word further down), describing a noun, names a happening
-    of that date; so does one set beside a clause to describe its subject ("Founded in 1983,
-    the bank grew ...")."""
+    of that date; so does one set beside a clause to describe its subject ("Opened in 1994,
+    the terminal handles ...")."""
     lemma = tok.lemma_.lower()
-    describes = tok.dep_ == "advcl" or (
+    # "Unless repaired by Friday, the bridge will close" sets a condition, not a happening.
+    condition = any(c.dep_ == "mark" for c in tok.children)
+    describes = (tok.dep_ == "advcl" and not condition) or (
         tok.dep_ in ("acl", "dep") and tok.head.pos_ in ("NOUN", "PROPN")
     )
     return (

@@ -170,6 +170,14 @@ EVENT_NOUNS = words(
     """
 )
 
+# Verbs of a position or condition held over time: "had chaired the board since 2015" began then;
+# "have risen since March" and "have arrested 40 since Friday" count what happened since.
+HELD_STATE_VERBS = words(
+    """
+    run lead head chair hold serve govern manage coach direct command own live work be
+    """
+)
+
 # Verbs of being, having, thinking, perceiving, wanting and relating: a sentence built on one
 # describes a state of affairs, not a happening ("the bridge carries 40,000 cars a day").
 NON_EVENT_VERBS = words(
@@ -346,6 +354,8 @@ OBJECT_REPORTING_VERBS = words(
 
 # Nouns that make their verb a speech act ("raised a toast to ...", "gave a speech on ...").
 SPEECH_NOUNS = words("toast speech statement remark remarks address")
+# What someone says back: "His reply was short: ...".
+ANSWER_NOUNS = words("reply answer response")
 
 # Prepositions before the name of a place: "in Harbourton", "from Port Vessa", "across Valmora".
 LOCATIVE_PREPOSITIONS = words("in at near from across outside inside around into toward towards")

@@ -46,16 +46,14 @@ _MONTH_DAY = re.compile(
     rf"(?:of\s+)?{_MONTH.replace('month', 'month2')})(?![\w,]*\s*\d{{4}})\b",
     re.I,
 )
+# "about", "more than": a span told roughly is still that span.
+_ROUGHLY = r"^(?:about |nearly |almost |roughly |some |just |more than |just over |just under )?"
 _AGO = re.compile(
-    r"^(?:about |nearly |almost |roughly |some |just |more than |just over |just under )?"
-    rf"(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)(?P<half> and a half)?\s+ago$"
+    rf"{_ROUGHLY}(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)(?P<half> and a half)?\s+ago$"
 )
 # "a week", "five days", "about two weeks": a span that, followed by "after", says how long
 # before the article's own time the happening after it was.
-_SPAN = re.compile(
-    r"^(?:about |nearly |almost |roughly |some |just |more than |just over |just under )?"
-    rf"(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)$"
-)
+_SPAN = re.compile(rf"{_ROUGHLY}(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)$")
 _AHEAD_OF = re.compile(r"\b(?:for|through|until|till|by|before)\s*$", re.I)
 _LAST_WEEK = re.compile(r"^(?:early |late )?last week$")
 # Past mentions that are not dates of a happening: "next Tuesday" looks ahead.
@@ -167,7 +165,7 @@ def read_evidence(
                 ago.append(back)
                 continue
             if (since := _span_before_now(ent)) is not None:
-                # "Five days after its network went dark, the company has ...": the happening
+                # "Five days after the ferry sank, its owners have ...": the happening
                 # after "after" lies that many days before the article.
                 days_back, what = since
                 ago.append((days_back, days_back))
@@ -251,35 +249,40 @@ def _days_ago(words: str) -> tuple[int, int] | None:
     n = number(m.group("n"))
     if not n:
         return None
-    unit = 7 if m.group("unit").startswith("week") else 1
+    unit = _unit_days(m)
     back = (n + (0.5 if m.group("half") else 0)) * unit
     slack = 1 if unit == 7 else 0  # "two weeks ago" is said of 13 or 15 days as well
     return int(back) - slack, int(back + 0.5) + slack
 
 
 def _span_before_now(ent: Span) -> tuple[int, frozenset[str]] | None:
-    """ "A week after the raid, the thieves are still at large": how many days before the
-    article's own time the happening after "after" was, and its telling words, when the
-    sentence tells of that time (in the present, or the present perfect)."""
+    """ "A week after the fire, the quay is still closed": how many days before the article's
+    own time the happening after "after" was, and its telling words, when the clause the span
+    leads tells of that time (in the present, or the present perfect)."""
     m = _SPAN.match(" ".join(ent.text.lower().split()))
     doc = ent.doc
     if m is None or ent.end >= len(doc) or doc[ent.end].lower_ != "after":
         return None
-    n = number(m.group("n"))
-    root = ent.sent.root
-    now = root.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in root.children
-    )
-    if not n or not now:
-        return None
     after = doc[ent.end]
-    # "after the raid" governs its noun; "after the agency declared ..." marks its clause.
+    # "after the fire" governs its noun and hangs on the verb it dates; "after the agency
+    # declared ..." marks a clause that hangs on that verb.
+    clause = after.head if after.dep_ == "mark" else after
+    led = clause.head
+    now = led.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in led.children
+    )
+    if not now:
+        return None
     end = after.head.right_edge.i if after.dep_ == "mark" else after.right_edge.i
-    what = doc[after.i + 1 : end + 1]
-    words = telling_words(what.text)
+    words = telling_words(doc[after.i + 1 : end + 1].text)
     if not words:
         return None
-    return n * (7 if m.group("unit").startswith("week") else 1), words
+    return number(m.group("n")) * _unit_days(m), words
+
+
+def _unit_days(m: re.Match[str]) -> int:
+    """How many days the unit of a span of days or weeks is."""
+    return 7 if m.group("unit").startswith("week") else 1
 
 
 def infer_published(

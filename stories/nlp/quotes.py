@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from stories.nlp.actors import ActorIndex, ArticleDocs
 from stories.nlp.lexicon import (
+    ANSWER_NOUNS,
     BARE_BODY_SPEAKERS,
     BODY_REFERENCE_NOUNS,
     BODY_SPEAKER_NOUNS,
@@ -567,8 +568,13 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 # clause's speaker is whom it describes.
                 return _described_by(node), cue
             return subj, cue
-        if node.dep_ == "dobj" and node.lemma_.lower() in MEDIUM_NOUNS:
-            # "X sent a message telling the players to ...": the words are the sender's.
+        if (
+            node.dep_ == "dobj"
+            and node.lemma_.lower() in MEDIUM_NOUNS
+            and node.head.lemma_.lower() in ISSUING_VERBS
+        ):
+            # "X sent a letter asking the council to ...": the words are the sender's, not
+            # those of whoever read or received it.
             node = node.head
             continue
         if (
@@ -646,7 +652,7 @@ def _described_by(clause: Token) -> Token:
 
 
 def _colon_clause(span: Span) -> Span | None:
-    """The clause a colon closes just before the quote ("Silva was blunter:", "The sign
+    """The clause a colon closes just before the quote ("Silva put it simply:", "The sign
     read:"): whatever stands between the sentence's start and the colon, since the parser may
     hang that clause on the quote's own verb."""
     doc = span.doc
@@ -667,9 +673,15 @@ def _colon_speaker(clause: Span) -> Token | None:
     subj = next((c for c in tops[0].children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    # "The mayor, Ana Silva, was blunter": a name set beside the subject says who it is.
+    # "The mayor, Ana Silva, put it simply": a name set beside the subject says who it is.
     named = any(c.dep_ == "appos" and _may_speak(c) for c in subj.children)
-    return subj if _may_speak(subj) or named else None
+    if _may_speak(subj) or named:
+        return subj
+    # "His reply was short:", "Silva's answer was one word:": the words are the owner's.
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if subj.lemma_.lower() in SPEECH_NOUNS | MEDIUM_NOUNS | ANSWER_NOUNS and owner is not None:
+        return owner if _may_speak(owner) else None
+    return None
 
 
 def _may_speak(tok: Token) -> bool:
@@ -741,7 +753,7 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
                 if acc is not None:
                     cue, speaker = "according to", speakers.source(acc[1])
                 elif introducer is not None:
-                    # "Silva was blunter: '...'": a colon hands the words to the clause's
+                    # "Silva put it simply: '...'": a colon hands the words to the clause's
                     # subject; "The sign read: '...'" quotes no one, nor a split quote's rest.
                     if (colon_subject := _colon_speaker(introducer)) is None:
                         continue

@@ -355,9 +355,9 @@ def test_a_hedge_word_on_a_thing_acted_on_does_not_hedge_the_act(nlp: Language) 
 
 def test_a_doubtful_thing_acted_on_does_not_hedge_the_act(nlp: Language) -> None:
     found = events_in(
-        nlp, "On Monday, Mayor Rui Costa rejected any suggestion of foreign involvement."
+        nlp, "On Monday, Mayor Rui Costa dismissed speculation about a dockers' strike."
     )
-    assert labels(found) == [("reject", "2024-03-11")]
+    assert labels(found) == [("dismiss", "2024-03-11")]
     # Doubt in the clause the act is told in still hedges it.
     assert events_in(nlp, "Analysts suggest Rui Costa met the minister on Monday.") == []
 
@@ -417,25 +417,36 @@ def test_a_dated_participle_between_commas_tells_of_its_own_time(nlp: Language) 
 
 
 def test_a_dated_participle_beside_a_clause_tells_of_its_own_time(nlp: Language) -> None:
-    found = events_in(nlp, "Founded in 1983, Acme Bank grew up alongside the shipping trade.")
-    # The year dates the founding; the growing is told on the article's day.
-    assert labels(found) == [("grow_up", "2024-03-14"), ("found", "1983")]
+    found = events_in(nlp, "Opened in 1994, the terminal handles most of the island's freight.")
+    assert ("open", "1994") in labels(found)
     found = events_in(nlp, "The ferry service returned to Harbourton, launched in 1994.")
     assert ("launch", "1994") in labels(found)
+    # A participle that sets a condition tells of no happening.
+    found = events_in(nlp, "Unless repaired by Friday, the bridge will close.")
+    assert "repair" not in dict(labels(found))
 
 
 def test_a_state_held_since_a_date_began_on_that_date(nlp: Language) -> None:
-    found = events_in(nlp, "Rui Costa had run the port agency since 2017.")
-    assert labels(found) == [("run", "2017")]
-    # A change told up to now is not a state that began then.
-    assert ("rise", "2017") not in labels(events_in(nlp, "Fares rose sharply since 2017."))
+    found = events_in(nlp, "Rui Costa had chaired the port board since 2015.")
+    assert labels(found) == [("chair", "2015")]
+    # What has happened since a date is counted up to now, not begun then.
+    assert ("arrest", "2024-03-08") not in labels(
+        events_in(nlp, "Police have arrested 40 dockers since Friday.")
+    )
+    assert ("rise", "2017") not in labels(events_in(nlp, "Fares have risen since 2017."))
 
 
 def test_days_later_in_a_sentence_count_from_the_day_it_named(nlp: Language) -> None:
     found = events_in(
-        nlp, "The ferry left Harbourton on March 2 and reached Valmora three days later."
+        nlp,
+        "The ferry left Harbourton on March 2, reached Valmora two days later and sank "
+        "three days later.",
     )
-    assert labels(found) == [("leave", "2024-03-02"), ("reach", "2024-03-05")]
+    assert labels(found) == [
+        ("leave", "2024-03-02"),
+        ("reach", "2024-03-04"),
+        ("sink", "2024-03-07"),
+    ]
     # From a month there is no day to count on from.
     found = events_in(nlp, "The union struck in March, and two days later the port closed.")
     assert ("close", "2024-03-03") not in labels(found)

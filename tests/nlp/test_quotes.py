@@ -859,40 +859,49 @@ def test_a_body_the_tagger_does_not_name_speaks_by_its_name(nlp: Language) -> No
 def test_a_colon_hands_a_quote_to_the_subject_of_the_clause_before_it(nlp: Language) -> None:
     said = _said(
         nlp,
-        "Rui Costa called the closure a loss. The mayor, Ana Silva, was blunter: “We were "
-        "robbed of our harbour and our trade, all of us!” The notice on the gate was short: "
+        "Rui Costa called the closure a setback. The mayor, Ana Silva, put it simply: “The "
+        "harbour is our living, and we want it back.” The notice on the gate was short: "
         "“Closed until further notice by order of the port.”",
     )
-    assert said["We were robbed of our harbour and our trade, all of us!"] == "Ana Silva"
+    assert said["The harbour is our living, and we want it back."] == "Ana Silva"
     # A thing's words are no one's quote, nor the rest of the one before.
     assert "Closed until further notice by order of the port." not in said
+    # An answer is its owner's.
+    said = _said(
+        nlp,
+        "Rui Costa said the quay would reopen. His reply was short: “Never again, not in this "
+        "harbour.”",
+    )
+    assert said["Never again, not in this harbour."] == "Rui Costa"
 
 
 def test_he_continues_the_main_subject_even_where_the_parser_misses_the_main_verb(
     nlp: Language,
 ) -> None:
-    # The parser hangs "he sat" below "In a second video"; "he" is still the topic the next
-    # "he said" continues, not the people he demanded see him.
+    # The parser hangs "he posed" below "In a second recording"; "he" is still the topic the
+    # next "he said" continues, not the people he demanded meet him.
     said = _said(
         nlp,
-        "By Saturday morning Rui Costa had filmed himself inside the headquarters in "
-        "Harbourton, saying his men held the port. In a second video he sat between Deputy "
-        "Minister Marko Kovac and General Ivo Horvat and demanded that Tomas Vidal and Petar "
-        "Novak come to see him. Unless they came, he said, his men would “blockade the city "
-        "and head for the capital.”",
+        "On Monday Rui Costa spoke to dockers on the pier in Harbourton. In a second recording "
+        "he posed beside Deputy Governor Marko Kovac and Colonel Ivo Horvat and demanded that "
+        "Tomas Vidal and Petar Novak travel to meet him. Unless they travelled, he said, the "
+        "dockers would “close the harbour for a week.”",
     )
-    assert said["blockade the city and head for the capital"] == "Rui Costa"
+    assert said["close the harbour for a week"] == "Rui Costa"
 
 
 def test_words_in_a_message_someone_sent_are_the_senders(nlp: Language) -> None:
     said = _said(
         nlp,
         "The Harbour Safety Agency issued a statement saying the quay was “safe for now”. "
-        "The mayor, Marko Kovac, sent a letter urging the council to “act before the winter "
+        "The mayor, Marko Kovac, sent a message urging the council to “act before the winter "
         "comes”.",
     )
     assert said["safe for now"] == "Harbour Safety Agency"
     assert said["act before the winter comes"] == "Marko Kovac"
+    # Whoever reads or receives a message does not speak it.
+    read = _said(nlp, "Rui Costa read out a letter saying the quay was “safe for now”.")
+    assert read.get("safe for now") != "Rui Costa"
     # A law's words are not those of the court that upheld it.
     upheld = _said(nlp, "The court upheld a port law saying that dockers must “rest every night”.")
     assert upheld["rest every night"] is None
