@@ -1431,7 +1431,7 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
                 clause_head = tok.head
                 while (
                     clause_head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj")
-                    and clause_head.head is not clause_head
+                    and clause_head.head.i != clause_head.i
                 ):
                     clause_head = clause_head.head
                 yield _Cue(

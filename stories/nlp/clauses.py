@@ -21,7 +21,7 @@ def verb_above(tok: Token) -> Token:
     """The verb a phrase hangs on ("will close | on Monday"), a few steps up at most, or the
     phrase's top when none is that near."""
     for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             return tok
         tok = tok.head
     return tok

@@ -523,7 +523,7 @@ def _scheduled_present(span: Span) -> bool:
     in the present is a day ahead (a statement's "says" is the news of the day, and "is" a
     state: "the closure on Monday is due to the storm")."""
     verb = span.root.head
-    if verb.dep_ == "prep" and verb.head is not verb:
+    if verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head
     return (
         verb.pos_ == "VERB"

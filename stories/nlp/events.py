@@ -256,7 +256,8 @@ def _sentence_events(
         words = _own_words(trigger) if f.presupposed else _clause_text(trigger)
         if _is_hedged(trigger) or _asked_not_told(trigger):
             continue
-        if _HEDGE.search(words) and not (trigger is main and _named_statement(trigger)):
+        is_main = main is not None and trigger.i == main.i
+        if _HEDGE.search(words) and not (is_main and _named_statement(trigger)):
             continue  # what a statement says may be a guess; that it was said is not
         if _only_wording(trigger):
             continue
@@ -297,7 +298,7 @@ def _sentence_events(
         apart = _days_apart(triggers[n], by_verb, context_date) or _same_time(triggers[n], by_verb)
         if apart is not None:
             out[n] = (replace(out[n][0], date=apart), out[n][1])
-        elif triggers[n] is not main and _measured_from(triggers[n]) is not None:
+        elif (main is None or triggers[n].i != main.i) and _measured_from(triggers[n]) is not None:
             # A side clause told only as "days after" an act with no day is background.
             unplaced.add(n)
     return [o for n, o in enumerate(out) if n not in unplaced]
@@ -471,7 +472,7 @@ def _carried_date(
     if not _narrated_past(verb):
         return None
     for tok in (verb, *verb.ancestors):
-        if tok is not verb and tok.lemma_.lower() in SPEECH_VERBS:
+        if tok.i != verb.i and tok.lemma_.lower() in SPEECH_VERBS:
             # What someone told reporters is of the article's time, whatever it tells of.
             return None
         if any(c.dep_ == "advmod" and c.lower_ in MOVING_ON for c in tok.children):

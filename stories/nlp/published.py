@@ -233,10 +233,10 @@ def _told_ahead(verb: Token) -> bool:
     for _ in range(4):
         if is_future(verb):
             return True
-        if verb.dep_ != "xcomp" or verb.head is verb:
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
         verb = verb.head
-        if verb.dep_ == "acomp" and verb.head is not verb:
+        if verb.dep_ == "acomp" and verb.head.i != verb.i:
             verb = verb.head  # "able" in "will be able to claim"
     return False
 

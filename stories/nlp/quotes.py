@@ -102,7 +102,7 @@ def _speech_noun(tok: Token) -> Token | None:
 def _governing_verb(span: Span, inside: set[int]) -> Token | None:
     """The nearest speech verb above the quoted words in the parse ("pledged 'full backing'")."""
     for tok in span:
-        if tok.head.i in inside and tok.head is not tok:
+        if tok.head.i in inside and tok.head.i != tok.i:
             continue
         node = tok.head
         steps = 0
@@ -115,7 +115,7 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
             if node.i not in inside and not placed and _speech_noun(node):
                 return node
             placed = placed or (node.dep_ == "prep" and node.lower_ in PLACE_TIME_PREPOSITIONS)
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node, steps = node.head, steps + 1
     return None
@@ -518,7 +518,7 @@ def unnamed_speaker_kind(name: str) -> ActorKind:
 def _reporting_verb(verb: Token) -> Token | None:
     """The verb of speech whose reported clause holds ``verb`` ("said the men had agreed")."""
     node = verb
-    while node.dep_ == "ccomp" and node.head is not node:
+    while node.dep_ == "ccomp" and node.head.i != node.i:
         node = node.head
         if _speech_verb(node):
             return node
@@ -579,7 +579,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             continue
         if (
             node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp")
-            and node.head is not node
+            and node.head.i != node.i
         ):
             joined = node.dep_ == "conj"
             node = node.head
@@ -588,7 +588,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 and _speech_verb(verb)
                 and not _speech_verb(node)
                 and node.dep_ == "ccomp"
-                and node.head is not node
+                and node.head.i != node.i
                 and _speech_verb(node.head)
                 and not any(_may_speak(c) for c in node.children if c.dep_ == "nsubj")
             ):
@@ -599,7 +599,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             if (
                 node.dep_ == "ccomp"
                 and verb.tag_ == "VBG"
-                and node.head is not node
+                and node.head.i != node.i
                 and _speech_verb(node.head)
             ):
                 # "Berg said her government would review ties, describing the response as
