@@ -559,6 +559,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 # Set off by a comma: "Silva, asked ...", not "As Silva asked ..., he said".
                 if g.dep_ == "nsubj" and g.i + 2 == c.i and g.doc[g.i + 1].text == ","
             ]
+        if not subjects and _speech_verb(node) and (opener := _named_opener(node)) is not None:
+            subjects = [opener]
         if subjects:
             # "Acme's lawyer Tomas Vidal told ...": the parser may give the role and the
             # name as two subjects; the name says who.
@@ -609,6 +611,19 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         else:
             break
     return None, cue
+
+
+def _named_opener(verb: Token) -> Token | None:
+    """ "Ana Silva, whose party is the largest in the chamber, said ...": the parser may make
+    the name the subject of the relative clause and leave the verb of speech without one; the
+    name that opens the sentence, set off by a comma, is who speaks."""
+    sent = verb.sent
+    ent = next((e for e in sent.ents if e.start == sent.start), None)
+    if ent is None or ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        return None
+    if ent.end >= verb.i or verb.doc[ent.end].text != ",":
+        return None
+    return ent.root
 
 
 def _issuer(paper: Token) -> Token | None:

@@ -932,3 +932,15 @@ def test_the_n_year_old_speaks_as_the_person_the_text_was_about(nlp: Language) -
         "Marko Kovac opened the terminal on Monday. The old said they would stay in Harbourton.",
     )
     assert said.get("they would stay in Harbourton") != "Marko Kovac"
+
+
+def test_the_name_opening_a_sentence_speaks_though_the_parser_gives_it_to_a_relative_clause(
+    nlp: Language,
+) -> None:
+    said = _said(
+        nlp,
+        "Rui Costa, whose National Harbour Rally is the largest opposition group in the "
+        "Assembly, said the prime minister should resign, calling the manoeuvre “a plain sign "
+        "of weakness”.",
+    )
+    assert said["a plain sign of weakness"] == "Rui Costa"
