@@ -1454,9 +1454,9 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
 
 
 def _age_reference(tok: Token) -> Span | None:
-    """ "the 58-year-old", "the 33-year-old striker" as a subject: the whole phrase. An age
+    """ "the 58-year-old", "the 27-year-old striker" as a subject: the whole phrase. An age
     with "the" speaks of someone the text has introduced; one before a name ("the
-    33-year-old Ana Silva") introduces them."""
+    27-year-old Ana Silva") introduces them."""
     if tok.dep_ not in SUBJECT_DEPS or tok.pos_ == "PROPN":
         return None
     old = tok if tok.lower_ == "old" else None
@@ -1466,7 +1466,7 @@ def _age_reference(tok: Token) -> Span | None:
     ):
         return None  # "the old and the young said ..."
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return None  # "a 33-year-old striker" is someone new
+        return None  # "a 27-year-old striker" is someone new
     return tok.doc[tok.left_edge.i : tok.i + 1]
 
 

@@ -614,7 +614,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
 
 
 def _named_opener(verb: Token) -> Token | None:
-    """ "Ana Silva, whose party is the largest in the chamber, said ...": the parser may make
+    """ "Ana Silva, whose union is the largest on the docks, said ...": the parser may make
     the name the subject of the relative clause and leave the verb of speech without one; the
     name that opens the sentence, set off by a comma, is who speaks."""
     sent = verb.sent

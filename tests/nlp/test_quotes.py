@@ -910,7 +910,7 @@ def test_words_in_a_message_someone_sent_are_the_senders(nlp: Language) -> None:
 def test_the_n_year_old_with_a_role_speaks_as_the_person_introduced(nlp: Language) -> None:
     said = _said(
         nlp,
-        "Ana Silva scored the winner on Sunday. The 33-year-old striker said she would stay "
+        "Ana Silva scored the winner on Sunday. The 27-year-old striker said she would stay "
         "at the club. A 19-year-old fan said she would never forget it. The 41-year-old Marko "
         "Kovac said he would resign.",
     )
@@ -939,8 +939,7 @@ def test_the_name_opening_a_sentence_speaks_though_the_parser_gives_it_to_a_rela
 ) -> None:
     said = _said(
         nlp,
-        "Rui Costa, whose National Harbour Rally is the largest opposition group in the "
-        "Assembly, said the prime minister should resign, calling the manoeuvre “a plain sign "
-        "of weakness”.",
+        "Ivo Horvat, whose Harbour Workers League is the largest union on the docks, said the "
+        "port chief should go, calling the cuts “a plain betrayal”.",
     )
-    assert said["a plain sign of weakness"] == "Rui Costa"
+    assert said["a plain betrayal"] == "Ivo Horvat"
