@@ -201,7 +201,7 @@ def _sentence_events(
                     found.append(
                         _Found(
                             when_verb,
-                            DateValue(v.start, v.end, v.granularity, v.text, v.basis),
+                            replace(v, qualifier=None),
                             "own",
                         )
                     )
@@ -211,9 +211,7 @@ def _sentence_events(
                 # "She had chaired the board since 2015": the state began then, whatever day the
                 # sentence is told on.
                 v = m.value
-                began = _Found(
-                    state, DateValue(v.start, v.end, v.granularity, v.text, v.basis), "own"
-                )
+                began = _Found(state, replace(v, qualifier=None), "own")
                 found = [f for f in found if f.trigger.i != state.i] + [began]
             elif (
                 noun := _first_since(sent, m.start - block.start, m.end - block.start)
@@ -223,7 +221,7 @@ def _sentence_events(
                 found.append(
                     _Found(
                         noun,
-                        DateValue(v.start, v.end, v.granularity, v.text, v.basis),
+                        replace(v, qualifier=None),
                         "own",
                         previous=True,
                     )

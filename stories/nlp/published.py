@@ -23,7 +23,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import is_future, verb_above
-from .dates import NUMBER, number, resolve_expression, sentence_tense
+from .dates import MEASURE, NUMBER, measured_days, number, resolve_expression, sentence_tense
 from .telling import shared_share, telling_words, word_weights
 from .types import Block, CleanArticle, PublishedBasis
 
@@ -46,14 +46,10 @@ _MONTH_DAY = re.compile(
     rf"(?:of\s+)?{_MONTH.replace('month', 'month2')})(?![\w,]*\s*\d{{4}})\b",
     re.I,
 )
-# "about", "more than": a span told roughly is still that span.
-_ROUGHLY = r"^(?:about |nearly |almost |roughly |some |just |more than |just over |just under )?"
 _AGO = re.compile(
-    rf"{_ROUGHLY}(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)(?P<half> and a half)?\s+ago$"
+    r"^(?:about |nearly |almost |roughly |some |just |more than |just over |just under )?"
+    rf"(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)(?P<half> and a half)?\s+ago$"
 )
-# "a week", "five days", "about two weeks": a span that, followed by "after", says how long
-# before the article's own time the happening after it was.
-_SPAN = re.compile(rf"{_ROUGHLY}(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?)$")
 _AHEAD_OF = re.compile(r"\b(?:for|through|until|till|by|before)\s*$", re.I)
 _LAST_WEEK = re.compile(r"^(?:early |late )?last week$")
 # Past mentions that are not dates of a happening: "next Tuesday" looks ahead.
@@ -249,7 +245,7 @@ def _days_ago(words: str) -> tuple[int, int] | None:
     n = number(m.group("n"))
     if not n:
         return None
-    unit = _unit_days(m)
+    unit = 7 if m.group("unit").startswith("week") else 1
     back = (n + (0.5 if m.group("half") else 0)) * unit
     slack = 1 if unit == 7 else 0  # "two weeks ago" is said of 13 or 15 days as well
     return int(back) - slack, int(back + 0.5) + slack
@@ -259,7 +255,8 @@ def _span_before_now(ent: Span) -> tuple[int, frozenset[str]] | None:
     """ "A week after the fire, the quay is still closed": how many days before the article's
     own time the happening after "after" was, and its telling words, when the clause the span
     leads tells of that time (in the present, or the present perfect)."""
-    m = _SPAN.match(" ".join(ent.text.lower().split()))
+    # Only an exact span ("a week", "five days") names a day; "about two weeks" does not.
+    m = re.fullmatch(MEASURE, " ".join(ent.text.lower().split()))
     doc = ent.doc
     if m is None or ent.end >= len(doc) or doc[ent.end].lower_ != "after":
         return None
@@ -277,12 +274,7 @@ def _span_before_now(ent: Span) -> tuple[int, frozenset[str]] | None:
     words = telling_words(doc[after.i + 1 : end + 1].text)
     if not words:
         return None
-    return number(m.group("n")) * _unit_days(m), words
-
-
-def _unit_days(m: re.Match[str]) -> int:
-    """How many days the unit of a span of days or weeks is."""
-    return 7 if m.group("unit").startswith("week") else 1
+    return measured_days(m), words
 
 
 def infer_published(
