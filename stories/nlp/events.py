@@ -245,6 +245,11 @@ def _sentence_events(
             taken.add(tok.i)
 
     found = [f for f in found if not _said_in_own_voice(f.trigger, quoted)]
+    if found and main is not None and found[0].trigger.i == main.i:
+        said = _statement_of_what_was_not_done(sent, main, found)
+        if said is not None:
+            found[0] = replace(found[0], trigger=said)
+            main = said
     out = []
     told_apart: list[int] = []  # the candidates dated only by their context
     triggers: list[Token] = []
@@ -1049,6 +1054,22 @@ def _named_statement(root: Token) -> bool:
         return False
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ == "PROPN" and subj.i < root.i
+
+
+def _statement_of_what_was_not_done(
+    sent: Span, main: Token, found: Sequence[_Found]
+) -> Token | None:
+    """ "Ana Silva said the ferries were not insured", "... said her office would look into
+    what went wrong": what a named person said did not happen, may happen or is asked is no
+    happening, but that they said it is their act."""
+    root = sent.root
+    if main.i == root.i or not _named_statement(root) or any(f.trigger.i == root.i for f in found):
+        return None
+    if main.i not in {t.i for t in root.subtree}:
+        return None
+    if _is_hedged(main) or _asked_not_told(main) or _HEDGE.search(_clause_text(main)):
+        return root
+    return None
 
 
 def _framing_noun(root: Token) -> Token | None:

@@ -108,6 +108,22 @@ def test_a_named_persons_statement_told_first_is_their_act(nlp: Language) -> Non
 @pytest.mark.parametrize(
     "text",
     [
+        "Ana Silva said the old ferries were not insured.",  # said not to be so
+        "Ana Silva said her office would look into what broke the pumps.",  # may be, and asked
+    ],
+)
+def test_a_named_persons_statement_of_what_did_not_happen_is_their_act(
+    nlp: Language, text: str
+) -> None:
+    # What was said is no happening, but that it was said is.
+    found = events_in(nlp, text)
+    assert labels(found) == [("say", "2024-03-14")]
+    assert found[0].agents == ("Ana Silva",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The harbour will reopen within weeks, Ana Silva said.",  # an attribution
         "Officials said the harbour would reopen within weeks.",  # no one named
         "Ana Silva did not say when the harbour would reopen.",  # nothing said
