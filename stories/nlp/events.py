@@ -36,12 +36,14 @@ from .lexicon import (
     GATHER_VERBS,
     HELD_STATE_VERBS,
     INFERENCE_VERBS,
+    INTENT_MODALS,
     LIGHT_VERBS,
     MEDIUM_NOUNS,
     MODALS,
     MOVING_ON,
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
+    OWN_SIDE_WORDS,
     PERSON_SPEAKER_NOUNS,
     PHRASAL_PARTICLES,
     PLAIN_SPEECH,
@@ -502,7 +504,23 @@ def _narrated_past(verb: Token) -> bool:
 
 def _speculates(verb: Token) -> bool:
     """What a statement says is a possibility: "might be on the agenda", "would violate"."""
-    return any(t.dep_ == "aux" and t.lower_ in MODALS for t in verb.subtree)
+    return any(
+        t.dep_ == "aux"
+        and t.lower_ in MODALS
+        and not (t.lower_ in INTENT_MODALS and _speakers_own_intent(t.head))
+        for t in verb.subtree
+    )
+
+
+def _speakers_own_intent(verb: Token) -> bool:
+    """ "X said her panel would look into it", "X said she would convene a meeting": what the
+    speaker's own side will do is an intention stated, not a guess at what might come."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.lower_ in OWN_SIDE_WORDS or any(
+        c.dep_ == "poss" and c.lower_ in OWN_SIDE_WORDS for c in subj.children
+    )
 
 
 def _finer(a: DateValue, b: DateValue) -> bool:

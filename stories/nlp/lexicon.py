@@ -225,6 +225,13 @@ FUTURE_HEADS = words("set schedule expect due plan intend go prepare poise slate
 
 FUTURE_AUX = words("will shall 'll wo")
 
+# Modals that tell what someone means to do ("would review"); "should", "could" and "might"
+# judge or guess.
+INTENT_MODALS = words("will would shall 'll")
+
+# Pronouns by which a speaker names their own side: "she would", "her panel would".
+OWN_SIDE_WORDS = words("i we he she they my our his her their")
+
 # Lemmas that name the same kind of happening in different words.
 EVENT_KINDS = {
     "meet": "meet meeting summit encounter rendezvous host",

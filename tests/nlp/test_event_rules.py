@@ -270,6 +270,23 @@ def test_a_statement_by_the_main_cast_takes_the_article_day(nlp: Language) -> No
     assert all(c.date is not None and c.date.basis == "context" for c in found)
 
 
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("Rui Costa said the accord might raise fares.", None),  # a guess at what may come
+        ("Rui Costa said the dockers would strike again.", None),  # what others may do
+        ("Rui Costa said their accord should not worry the ferry crews.", None),  # a judgement
+        ("Rui Costa said his council would review the accord.", "2024-03-14"),  # his own side
+        ("Rui Costa said he would call a vote on the accord.", "2024-03-14"),
+    ],
+)
+def test_an_outsiders_statement_of_what_may_come_has_no_day_but_an_intention_has(
+    nlp: Language, said: str, day: str | None
+) -> None:
+    found = events_in(nlp, "Ana Silva and the Port Authority signed the harbour accord.", said)
+    assert labels(found) == [("sign", "2024-03-14"), ("say", day)]
+
+
 def test_an_act_inside_an_open_present_perfect_period_is_undated(nlp: Language) -> None:
     found = events_in(
         nlp,
