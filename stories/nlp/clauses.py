@@ -55,8 +55,13 @@ def is_future(trigger: Token) -> bool:
         head = verb.head
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         actor_subject = subj is not None and (subj.ent_type_ != "" or subj.pos_ == "PRON")
+        # "X is to visit" announces; "it is hard to sell" judges.
+        judged = any(c.dep_ in ("acomp", "attr") for c in head.children)
         if head.lemma_.lower() in FUTURE_HEADS or (
-            head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP") and actor_subject
+            head.lemma_.lower() == "be"
+            and head.tag_ in ("VBZ", "VBP")
+            and actor_subject
+            and not judged
         ):
             return head.tag_ != "VBD" or head.lemma_.lower() in ("set", "schedule", "due")
     return False

@@ -904,7 +904,10 @@ def _asked_not_told(trigger: Token) -> bool:
     them", "here is what broke". A relative clause with a noun before it ("a ferry that
     sank") still tells."""
     verb = head_verb(trigger)
-    if verb.dep_ not in ("ccomp", "csubj", "pcomp", "advcl", "xcomp", "dobj", "pobj", "attr"):
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "how many were involved or which company employed them"
+    if first.dep_ not in ("ccomp", "csubj", "pcomp", "advcl", "xcomp", "dobj", "pobj", "attr"):
         return False
     for child in verb.children:
         if child.lower_ in _WH_WORDS or child.tag_ in ("WP", "WRB"):

@@ -969,10 +969,21 @@ def test_a_date_in_another_clause_does_not_date_the_main_act(nlp: Language) -> N
         "The inquiry will look into what caused the harbour crane to collapse.",
         "Here is what actually broke at the port.",
         "Ana Silva had neither conceded nor commented by late Sunday.",
+        # The second of two questions asked, joined to the first.
+        "The board did not say how many pilots were involved or which firm trained them.",
     ],
 )
 def test_questions_and_denials_are_not_reported_deeds(nlp: Language, text: str) -> None:
-    assert [c for c in events_in(nlp, text) if c.trigger in ("collapse", "break", "concede")] == []
+    asked = ("collapse", "break", "concede", "train")
+    assert [c for c in events_in(nlp, text) if c.trigger in asked] == []
+
+
+def test_a_judgement_of_what_can_be_done_is_no_announced_happening(nlp: Language) -> None:
+    assert events_in(nlp, "It is impossible to sell the stolen paintings on the open market.") == []
+    # "is to" with its subject acting still announces.
+    assert labels(events_in(nlp, "Ana Silva is to visit Porto with the harbour board.")) == [
+        ("visit", None)
+    ]
 
 
 def test_a_thin_title_takes_what_the_verb_found(nlp: Language) -> None:
