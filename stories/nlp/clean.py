@@ -41,6 +41,14 @@ _CAPTION = re.compile(
     r"|\((?:[A-Z0-9][\w.'’-]*\s){0,3}[A-Z0-9][\w.'’-]*\s?/\s?(?:[A-Z0-9][\w.'’-]*\s?){1,4}\)\s*$"
     r"|^\s*(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:"
     r"|\b(?:getty images|afp via getty|shutterstock)\b"
+    # A broadcaster's caption label: "Image caption, Rescuers searched the quay".
+    r"|^\s*(?:image|media|video|photo) caption\s*[,:]"
+    # An agency's credit closing a caption: "... on Thursday. REUTERS/Ana Silva", "(AP Photo/X)".
+    r"|(?-i:(?:^|[.!?]\s+)\(?[A-Z]{2,}(?:[- ][A-Z]{2,})*(?: Photo)?\s?/\s?[A-Z][\w.'’-]+"
+    r"(?:\s[A-Z][\w.'’-]+){0,3}\)?\s*$)"
+    # A photographer credited after the caption: "... on Thursday. Ana Silva for The Record".
+    r"|(?-i:[.!?]\s+(?:[A-Z][\w.'’-]+\s){1,3}for\s+(?:the\s+)?[A-Z][\w.'’-]*"
+    r"(?:\s[A-Z][\w.'’-]*){0,3}\s*$)"
     # A caption that ends with its credit: "... outside the clinic. Photo: A. Name/Agency".
     r"|[.!?]\s+(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*:\s*[A-Z]"
     r"(?:[^.!?]|\.(?=\s*[A-Z]))*$",
@@ -68,6 +76,17 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|\bdownload (?:the|our) (?:\w+ ){0,3}app\b|^\s*refresh (?:this|the) page\b"
     # The page's audio player: "Listen to this article · 6 min".
     r"|^\s*listen to (?:this|the) (?:article|story)\b"
+    # The paper's own notes: who helped, who pays, how to reach it, what changed.
+    r"|\bcontributed reporting\b|^\s*this (?:article|story|report) (?:has been|was) (?:updated|"
+    r"corrected|amended)\b|^\s*this (?:article|story|report|series) (?:was|is) (?:produced|"
+    r"supported|funded|made possible)\b|^\s*(?:contact|email|write to) (?:the )?(?:author|"
+    r"reporter|writer|us)\b|\bhave a (?:news )?tip\b|\bemail us at\b"
+    r"|\b(?:support|fund) (?:our|independent|local) journalism\b|\bdonate (?:today|now)\b"
+    r"|^\s*thank you for reading\b|\bplease consider (?:supporting|subscribing|donating)\b"
+    r"|^\s*(?:our standards|watch|listen|read next|up next|trending)\s*:|^\s*explore more\b"
+    r"|^\s*follow\b.{0,60}\bon (?:x|twitter|facebook|instagram|threads|bluesky|linkedin|"
+    r"tiktok|youtube)\b|\bdon['’]t miss (?:out|a story)\b|^\s*get (?:our|the) (?:free )?app\b"
+    r"|^\s*a version of this (?:article|story) appears in print\b"
     r"|\b(?:is|are) (?:a|an|the|your) (?:\w+ ){0,3}(?:news|media) (?:portal|site|website|"
     r"outlet|platform|source|aggregator)\b"
     # Where a republished story first ran: "This article was originally published on ... by X
@@ -470,7 +489,11 @@ def _is_repeated(lines: list[_Line], j: int) -> bool:
 
 
 _COOKIES = re.compile(r"\bcookies?\b|\bprivacy (?:policy|settings)\b", re.I)
-_CONSENT = re.compile(r"\b(?:accept|agree|consent|continuing to|by continuing|got it)\b", re.I)
+_CONSENT = re.compile(
+    r"\b(?:accept|agree|consent|continuing to|by continuing|got it|we use)\b"
+    r"|\bimprove your experience\b",
+    re.I,
+)
 _WIRE_CREDIT = re.compile(
     r"^\s*\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|compiling)\s+by\b", re.I
 )

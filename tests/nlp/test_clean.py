@@ -625,3 +625,61 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
     found = kinds(text)
     assert ("heading", "‘It’s been hell’") in found
     assert ("body", "“We will rebuild.”") in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our Standards: The Harbour Trust Principles.",
+        "This story has been updated to include comments from the mayor.",
+        "Contact the author at ana.silva@example.com",
+        "We use cookies to improve your experience on our site.",
+        "Have a news tip? Email us at tips@example.com.",
+        "Watch: Ferry sinks off Valmora coast (2:14)",
+        "Image caption, Rescuers searched the harbour through the night",
+        "Media caption, The mayor spoke to reporters on Monday",
+        "Follow Ana Silva on X.",
+        "Support our journalism. Donate today.",
+        "Explore more on these topics",
+        "Rui Costa contributed reporting from Harbourton.",
+        "A version of this article appears in print on March 15, 2024, Section A, Page 1.",
+        "Don't miss out on the latest news. Sign up today.",
+        "Rescuers carry a survivor ashore on Thursday. Ivo Horvat for the Harbour Record",
+        "The mayor addressed reporters on Thursday. REUTERS/Marko Kovac",
+        "This article was produced with support from the Valmora Press Fund.",
+        "Thank you for reading. Please consider supporting us.",
+        "Get our free app for breaking news alerts.",
+        "Read next: Why Valmora's ferries keep sinking",
+        "Trending: Mayor resigns after port scandal",
+    ],
+)
+def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
+    page = (
+        "Ferry sinks off the Valmora coast\n\n"
+        "A ferry carrying 80 passengers sank off Valmora on Thursday, the port said.\n\n"
+        f"{line}\n\n"
+        "Mayor Rui Costa said the search would go on through the night.\n"
+    )
+    body = [text for kind, text in kinds(page) if kind == "body"]
+    assert body == [
+        "A ferry carrying 80 passengers sank off Valmora on Thursday, the port said.",
+        "Mayor Rui Costa said the search would go on through the night.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Watch crews worked through the night to reach the hull.",
+        "Trending upward all week, fares rose again on Monday.",
+        "The two sides met at the NATO/Valmora Council on Monday.",
+        "Rui Costa voted for the Harbour Union motion.",
+    ],
+)
+def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
+    page = (
+        "Ferry sinks off the Valmora coast\n\n"
+        "A ferry carrying 80 passengers sank off Valmora on Thursday, the port said.\n\n"
+        f"{line}\n"
+    )
+    assert line in [text for kind, text in kinds(page) if kind == "body"]
