@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from stories.nlp.lexicon import (
+    BODY_REFERENCE_NOUNS,
     BODY_SPEAKER_NOUNS,
     COMPANY_SUFFIXES,
     DOCUMENT_SPEAKER_NOUNS,
@@ -308,6 +309,9 @@ def _ent_mention(
     words = form.split()
     if kind == "person" and words and words[-1].rstrip(".").lower() in COMPANY_SUFFIXES:
         kind = "organization"  # "Larkspur Inc" tagged as a person is still a company
+    if kind != "person" and _introduced_as_person(span):
+        # "Ivo Horvat, the ferry line's chief executive," tagged as a body or a place.
+        kind = "person"
     if kind == "person":
         titles, words = strip_title(words)
         if _given_name_only(words):
@@ -362,6 +366,31 @@ def _ent_mention(
         # Asked of every name: a lone surname NER took for a body may turn out a person's.
         sex=_sex_votes(span),
     )
+
+
+def _introduced_as_person(name: Span) -> bool:
+    """A name of two or three capitalised words set beside what only a person is: a role
+    ("X, the line's chief executive,"), a person's noun ("X, a passenger,") or an age
+    ("X, 58,"). NER takes unfamiliar personal names for bodies or places."""
+    words = [t for t in name if not t.is_punct]
+    if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+        return False
+    if any(t.text.isupper() or t.lower_ in _NOT_A_PERSON for t in words):
+        return False
+    for child in name.root.children:
+        if child.dep_ != "appos" or child.i < name.end:
+            continue
+        if child.like_num and child.text.isdigit() and 0 < int(child.text) < 120:
+            return True  # "X, 58,"
+        if child.pos_ == "NOUN" and child.lemma_.lower() in _PERSON_NOUNS:
+            return True
+    return False
+
+
+# Words of a body's name: "Harbour Union", "Valmora Ferries Company".
+_NOT_A_PERSON = BODY_SPEAKER_NOUNS | BODY_REFERENCE_NOUNS | COMPANY_SUFFIXES | FACILITY_NOUNS
+# Nouns set beside a name that only a person is; "owner" or "operator" may be a company.
+_PERSON_NOUNS = (ROLE_NOUNS | PERSON_SPEAKER_NOUNS) - frozenset({"owner", "source", "people"})
 
 
 _REGNAL_NUMBER = re.compile(r"^[IVX]+$")

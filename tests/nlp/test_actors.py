@@ -321,3 +321,16 @@ def test_a_subject_is_main_when_no_verb_stands_above_it_but_not_in_a_relative_cl
     assert _is_main_subject(next(t for t in misparsed if t.lower_ == "he"))
     relative = nlp("Chaos at the port where Ana Silva said the cranes had failed.")
     assert not _is_main_subject(next(t for t in relative if t.text == "Silva"))
+
+
+def test_a_person_the_model_takes_for_a_body_is_a_person_by_who_they_are(nlp: Language) -> None:
+    text = (
+        "Ivo Horvat, the ferry line's chief executive, flew in from the capital.\n\n"
+        "Marko Kovac, 34, swam ashore.\n\n"
+        "The Harbour Union, the largest union on the docks, called a strike."
+    )
+    index = extract_actors([make_article(nlp, text)])
+    kinds = {a.name: a.kind for a in index.actors}
+    assert kinds["Ivo Horvat"] == "person"  # set beside a role
+    assert kinds["Marko Kovac"] == "person"  # set beside an age
+    assert kinds["Harbour Union"] == "organization"  # set beside a body's noun
