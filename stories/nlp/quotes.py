@@ -139,7 +139,7 @@ def _inferred(verb: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
         subj is not None
-        and subj.pos_ == "NOUN"
+        and _common_noun(subj)
         and subj.ent_type_ == ""
         and subj.lemma_.lower() not in PERSON_SPEAKER_NOUNS | BODY_SPEAKER_NOUNS
     )
@@ -205,7 +205,7 @@ class _Speakers:
                     # Rovers striker said": a person of the club, not the club.
                     child.dep_ == "compound"
                     and (
-                        tok.pos_ == "NOUN"
+                        _common_noun(tok)
                         and (
                             self.actors.kind(found) == "place" or child.ent_type_ in ("GPE", "LOC")
                         )
@@ -250,7 +250,7 @@ class _Speakers:
         if others:
             return None
         if (
-            tok.pos_ == "NOUN"
+            _common_noun(tok)
             and tok.lemma_.lower() in PERSON_SPEAKER_NOUNS
             and self._named(tok) is None
         ):
@@ -293,7 +293,7 @@ class _Speakers:
             subj, _ = _subject_of(verb)
             if (
                 subj is None
-                or subj.pos_ != "NOUN"
+                or not _common_noun(subj)
                 or subj.lemma_.lower() not in PERSON_SPEAKER_NOUNS
                 or self._named(subj) is not None
             ):
@@ -332,7 +332,7 @@ class _Speakers:
 
     def _a_body(self, tok: Token) -> bool:
         """ "the federation", or a name of the story's bodies ("DOCKPRO then said ...")."""
-        if tok.pos_ == "NOUN":
+        if _common_noun(tok):
             return tok.lemma_.lower() in BODY_SPEAKER_NOUNS
         found = self._named(tok) if tok.pos_ == "PROPN" else None
         return found is not None and self.actors.kind(found) == "organization"
@@ -345,9 +345,13 @@ class _Speakers:
     def unnamed(self, tok: Token) -> str | None:
         """A speaker the text does not name: "the agency" is the body the article has been
         speaking of; "a senior official" or "the congressional panel" speaks as so described."""
-        if tok.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in tok.children):
+        if (
+            tok.pos_ == "PROPN"
+            and not tok.is_lower
+            and not any(c.dep_ == "conj" for c in tok.children)
+        ):
             return _untagged_body(tok)
-        if tok.pos_ != "NOUN" or any(c.dep_ == "conj" for c in tok.children):
+        if not _common_noun(tok) or any(c.dep_ == "conj" for c in tok.children):
             return None
         lemma = tok.lemma_.lower()
         if lemma not in PERSON_SPEAKER_NOUNS and lemma not in BODY_SPEAKER_NOUNS:
@@ -364,7 +368,7 @@ class _Speakers:
             found = self.actor(owner)
             if found is None and owner.lower_ in ("its", "their"):
                 found = self._body_before(tok)
-            elif found is None and owner.pos_ == "NOUN":
+            elif found is None and _common_noun(owner):
                 found = self.unnamed(owner)  # "a statement the ministry released"
             if found is not None:
                 return found
@@ -448,7 +452,7 @@ class _Speakers:
                 beside = [c for c in t.children if c.dep_ in ("appos", "compound")]
                 if t.dep_ in ("appos", "compound") and t.head.i not in range(span.start, span.end):
                     beside.append(t.head)
-                if any(b.pos_ == "NOUN" and b.lemma_.lower() == lemma for b in beside):
+                if any(_common_noun(b) and b.lemma_.lower() == lemma for b in beside):
                     return True
             return False
         return False
@@ -472,6 +476,12 @@ class _Speakers:
 
 
 _NOT_IN_DESCRIPTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+
+
+def _common_noun(tok: Token) -> bool:
+    """A common noun, or one the tagger took for a name though it is written small ("the
+    transport ministry said")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
 
 
 def _described(tok: Token) -> str:
@@ -661,7 +671,7 @@ def _described_by(clause: Token) -> Token:
     """The name a relative clause describes: "Ana Silva, the port's chief, who ..." hangs the
     clause on the role, which is set beside the name."""
     head = clause.head
-    if head.dep_ == "appos" and head.pos_ == "NOUN":
+    if head.dep_ == "appos" and _common_noun(head):
         return head.head
     return head
 

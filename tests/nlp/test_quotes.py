@@ -250,6 +250,19 @@ def test_a_body_or_its_paper_speaks_when_no_one_is_named(nlp: Language) -> None:
     assert said == [("failed to act", "the congressional panel")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The transport ministry said the ferry was “not seaworthy.”", "the transport ministry"),
+        ("Italy's interior ministry said it was “not seaworthy.”", "Italy's interior ministry"),
+    ],
+)
+def test_a_body_written_small_speaks_though_the_tagger_took_it_for_a_name(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    assert _speakers(nlp, text) == [("not seaworthy", speaker)]
+
+
 def test_a_described_speaker_becomes_an_actor_of_the_story(nlp: Language) -> None:
     from stories.nlp.story import extract_story
     from stories.nlp.topics import load_taxonomy
