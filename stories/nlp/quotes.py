@@ -478,6 +478,31 @@ class _Speakers:
 _NOT_IN_DESCRIPTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 
 
+def _beside_a_deed(span: Span, sents: list[Span]) -> Token | None:
+    """The subject of the sentence right before or after a quoted sentence, in the same
+    paragraph, when that sentence tells a deed and quotes nothing."""
+    if len(sents) != 1 or len(span.text) < 0.8 * len(sents[0].text) or not span.text[:1].isupper():
+        return None
+    doc = span.doc
+    sent = sents[0]
+    near = []
+    if sent.start > 0:
+        near.append(doc[sent.start - 1].sent)
+    if sent.end < len(doc):
+        near.append(doc[sent.end].sent)
+    for other in near:
+        if any(t.is_quote for t in other):
+            return None  # a neighbour that quotes says whose words these are, or is unclear
+    for other in near:
+        root = other.root
+        if root.pos_ != "VERB" or _speech_verb(root):
+            continue
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she")):
+            return subj
+    return None
+
+
 def _common_noun(tok: Token) -> bool:
     """A common noun, or one the tagger took for a name though it is written small ("the
     transport ministry said")."""
@@ -791,6 +816,14 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
                 ):
                     # A paragraph that only continues the previous speaker's quote.
                     speaker, cue = last_speaker
+                elif (
+                    (beat := _beside_a_deed(span, sents)) is not None
+                    and (who := speakers.sole(beat)) is not None
+                    and actors.kind(who) == "person"
+                ):
+                    # '"We lost friends today." Silva wiped her eyes.': a sentence quoted whole
+                    # beside what one person did, with no one else speaking, is theirs.
+                    speaker, cue = who, beat.head.lemma_.lower()
                 else:
                     continue  # quote marks without speech: a title or a scare quote
             if not block.text[qs].isupper() and block.text[qe - 1] == ".":

@@ -263,6 +263,13 @@ def test_a_body_written_small_speaks_though_the_tagger_took_it_for_a_name(
     assert _speakers(nlp, text) == [("not seaworthy", speaker)]
 
 
+def test_a_sentence_quoted_whole_beside_one_persons_deed_is_theirs(nlp: Language) -> None:
+    said = _said(nlp, "Tomas Vidal folded the map. “We sail at dawn or not at all.”")
+    assert said == {"We sail at dawn or not at all.": "Tomas Vidal"}
+    # Beside what a thing did, the words are no one's the text shows.
+    assert _said(nlp, "The old ferry left the quay. “We sail at dawn or not at all.”") == {}
+
+
 def test_a_described_speaker_becomes_an_actor_of_the_story(nlp: Language) -> None:
     from stories.nlp.story import extract_story
     from stories.nlp.topics import load_taxonomy
