@@ -89,6 +89,22 @@ _RELATIVE_PERIOD = re.compile(
     r"(?P<unit>year|month|week)$",
     re.I,
 )
+# Days a holiday's name fixes, in every year: "on Christmas Eve", "by New Year's Day".
+_HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+}
+_HOLIDAY = re.compile(
+    r"^(?P<name>christmas (?:day|eve)|boxing day|new year's (?:day|eve)|valentine's day"
+    r"|halloween)(?:,?\s+(?P<year>\d{4}))?$",
+    re.I,
+)
+_TWO_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2}
 _SAME_DAY = re.compile(
     r"^(?:(?:just|only|a few|several|some|mere)\s+)*(?:hours|minutes)(?:\s+(?:before|after|earlier|"
     r"later|ago))?$|^(?:earlier|later)\s+(?:today|in the day)$|^today$|^tonight$|"
@@ -124,7 +140,10 @@ _FUTURE_CUES = re.compile(
 # Expressions spaCy's model tends to miss in news prose.
 _EXTRA_PATTERNS = re.compile(
     r"\b(?:(?:just|only|mere)\s+)?hours\s+(?:before|after|earlier|later)\b|\bearlier today\b"
-    r"|\b(?:early|mid|late)[\s-]\d{4}\b",
+    r"|\b(?:early|mid|late)[\s-]\d{4}\b"
+    # The model may take a holiday for an event of its own ("New Year's Eve": EVENT).
+    r"|\b(?:christmas\s+(?:day|eve)|boxing\s+day|new\s+year['’]s\s+(?:day|eve)"
+    r"|valentine['’]s\s+day|halloween)(?:,?\s+\d{4})?\b",
     re.I,
 )
 
@@ -300,6 +319,19 @@ def resolve_expression(
             basis,
             m.group("season").lower(),
         )
+
+    if m := _HOLIDAY.match(low):
+        month, day = _HOLIDAYS[" ".join(m.group("name").lower().split())]
+        if m.group("year"):
+            return _day(date(int(m.group("year")), month, day), words, "explicit")
+        year = dct.year
+        if tense == "future" and date(year, month, day) < dct:
+            year += 1
+        elif tense != "future" and date(year, month, day) > dct:
+            year -= 1
+        return _day(date(year, month, day), words, "relative")
+    if low in _TWO_DAYS:
+        return _day(dct + timedelta(days=_TWO_DAYS[low]), words, "relative")
 
     if m := _RELATIVE_PERIOD.match(low):
         rel, unit = m.group("rel").lower(), m.group("unit").lower()

@@ -43,6 +43,13 @@ DCT = date(2024, 3, 14)
         ("yesterday", "past", "2024-03-13", "day", "relative"),
         ("earlier today", "past", "2024-03-14", "day", "relative"),
         ("just hours before", "past", "2024-03-14", "day", "relative"),
+        ("the day before yesterday", "past", "2024-03-12", "day", "relative"),
+        ("the day after tomorrow", "future", "2024-03-16", "day", "relative"),
+        # A holiday's name fixes its day: the last one told in the past, the next one ahead.
+        ("Christmas Eve", "past", "2023-12-24", "day", "relative"),
+        ("Christmas Eve", "future", "2024-12-24", "day", "relative"),
+        ("New Year's Day", "past", "2024-01-01", "day", "relative"),
+        ("Christmas Day 2019", "past", "2019-12-25", "day", "explicit"),
     ],
 )
 def test_expressions_resolve_against_the_publication_date(
@@ -136,6 +143,11 @@ def test_mentions_in_a_doc_carry_article_offsets_and_since_is_marked(nlp: Langua
     assert ("2018", "since") in labels
     tuesday = next(m for m in mentions if m.value.label == "2024-03-12")
     assert text[tuesday.start - 100 : tuesday.end - 100].endswith("Tuesday")
+
+
+def test_a_holiday_the_model_takes_for_an_event_is_still_a_day(nlp: Language) -> None:
+    mentions = dates_in_doc(nlp("The ferry sank off Valmora on New Year's Eve."), 0, DCT)
+    assert [m.value.label for m in mentions] == ["2023-12-31"]
 
 
 def test_future_tense_weekday_is_the_next_one(nlp: Language) -> None:
