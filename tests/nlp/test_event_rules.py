@@ -83,6 +83,13 @@ def test_any_happening_announced_is_an_event_a_passive_one_too(nlp: Language) ->
     assert events_in(nlp, "Further developments will be monitored.") == []
 
 
+def test_made_carries_the_happening_its_object_names(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva made a surprise visit to the port on Friday, March 8.")
+    assert labels(found) == [("visit", "2024-03-08")]
+    found = events_in(nlp, "The storm made landfall near Harbourton on Friday, March 8.")
+    assert [date for _, date in labels(found)] == ["2024-03-08"]
+
+
 def test_a_hope_is_not_an_announced_event(nlp: Language) -> None:
     assert events_in(nlp, "The union's priority is to sign a new wage agreement.") == []
 
