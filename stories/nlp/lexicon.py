@@ -28,7 +28,9 @@ TITLE_WORDS = words(
     princess emperor empress chancellor premier director chief spokesman spokeswoman spokesperson
     ambassador envoy judge justice pope bishop cardinal rev reverend father sheikh emir sultan
     dictator comrade navy army foreign defense defence interior finance state supreme first lady
-    officer head
+    officer head speaker executive attorney detective inspector superintendent commissioner
+    councillor councilman councilwoman congressman congresswoman coach
+    pm ceo cfo coo atty det insp supt cmdr maj brig cpl pvt gen adm pres amb
     """
 )
 

@@ -1,3 +1,4 @@
+import pytest
 from spacy.language import Language
 
 from stories.nlp.actors import extract_actors, same_place, strip_title
@@ -334,3 +335,10 @@ def test_a_person_the_model_takes_for_a_body_is_a_person_by_who_they_are(nlp: La
     assert kinds["Ivo Horvat"] == "person"  # set beside a role
     assert kinds["Marko Kovac"] == "person"  # set beside an age
     assert kinds["Harbour Union"] == "organization"  # set beside a body's noun
+
+
+@pytest.mark.parametrize("title", ["PM", "Congresswoman", "Councillor", "Detective"])
+def test_a_short_or_plain_title_is_no_part_of_the_name(nlp: Language, title: str) -> None:
+    text = f"Ana Silva visited the port on Monday.\n\n{title} Silva said the quay would reopen."
+    index = extract_actors([make_article(nlp, text)])
+    assert [a.name for a in index.actors if a.kind == "person"] == ["Ana Silva"]
