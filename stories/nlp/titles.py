@@ -210,7 +210,9 @@ def _compact(tok: Token, *, keep_prep: bool, keep_conj: bool = False) -> set[int
             continue
         # "Ana Silva and Rui Costa" may hang as a modifier of the last name: keep it whole.
         name_part = keep_conj and child.dep_ in ("compound", "nmod", "poss")
-        out |= _compact(child, keep_prep=False, keep_conj=child.dep_ == "pobj" or name_part)
+        out |= _compact(
+            child, keep_prep=False, keep_conj=child.dep_ in ("pobj", "dobj") or name_part
+        )
     return out
 
 

@@ -851,6 +851,11 @@ def test_a_statement_title_keeps_what_was_said_whole(nlp: Language) -> None:
     assert "should not be a cause for concern" in found[0].title
 
 
+def test_a_title_keeps_every_object_of_a_verb_it_keeps(nlp: Language) -> None:
+    found = events_in(nlp, "Rui Costa promised to rebuild the quay and the ferry terminal.")
+    assert found[0].title == "Rui Costa promised to rebuild the quay and the ferry terminal"
+
+
 def test_title_keeps_the_complement_of_a_noun(nlp: Language) -> None:
     found = events_in(nlp, "Ana Silva hinted at the possibility of a new bridge.")
     assert found[0].title == "Ana Silva hinted at the possibility of a new bridge"
