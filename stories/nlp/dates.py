@@ -533,6 +533,13 @@ def dates_in_doc(
             reference=reference,
             left_context=left,
         )
+        if value is None and (named := _named_part(span)) is not None:
+            # The model runs a date on into the words after it ("on Friday after months of
+            # talks"): the date is the part that names a day or a month.
+            span = named
+            value = resolve_expression(
+                span.text, dct, tense=tense, reference=reference, left_context=left
+            )
         if value is None:
             continue
         if re.search(r"\([^()]*\b(?:gmt|utc)\b[^()]*$", left, re.I):
@@ -548,6 +555,27 @@ def dates_in_doc(
         owns = re.match(r"['’]s\b", doc.text[span.end_char : span.end_char + 3]) is not None
         found.append(DateMention(offset + span.start_char, offset + span.end_char, value, owns))
     return found
+
+
+def _named_part(span: Span) -> Span | None:
+    """The longest opening of a date phrase that ends on a month, a weekday or the number
+    after them; None when there is none, or when the words after it move the date ("March
+    next year" is not this March)."""
+    for end in range(len(span) - 1, 0, -1):
+        head, rest = span[:end], span[end:]
+        last = head[-1].lower_.rstrip(".")
+        if not (last in _MONTHS or last in _WEEKDAYS or head[-1].is_digit):
+            continue
+        if not any(t.lower_.rstrip(".") in _MONTHS or t.lower_ in _WEEKDAYS for t in head):
+            continue
+        if any(t.lower_ in _MOVING for t in rest):
+            return None
+        return head
+    return None
+
+
+# Words after a month or a weekday that move it to another time.
+_MOVING = frozenset({"last", "next", "this", "ago", "year", "years"})
 
 
 def _scheduled_present(span: Span) -> bool:

@@ -150,6 +150,15 @@ def test_a_holiday_the_model_takes_for_an_event_is_still_a_day(nlp: Language) ->
     assert [m.value.label for m in mentions] == ["2023-12-31"]
 
 
+def test_a_date_the_model_ran_on_into_other_words_is_its_day(nlp: Language) -> None:
+    text = "The deal was signed in Harbourton on Friday after months of talks."
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert [(m.value.label, text[m.start : m.end]) for m in mentions] == [("2024-03-08", "Friday")]
+    # Words after the month that move it leave no wrong month behind.
+    mentions = dates_in_doc(nlp("The new ferry will enter service in March next year."), 0, DCT)
+    assert [m.value.label for m in mentions] in ([], ["2025-03"])
+
+
 def test_future_tense_weekday_is_the_next_one(nlp: Language) -> None:
     mentions = dates_in_doc(nlp("The minister will travel to the capital on Monday."), 0, DCT)
     assert [m.value.label for m in mentions] == ["2024-03-18"]
