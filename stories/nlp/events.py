@@ -26,6 +26,7 @@ from .dates import (
     recent_window,
 )
 from .lexicon import (
+    APPEARANCE_BODIES,
     CARRIER_VERBS,
     CONTENT_CARRIERS,
     DISMISSAL_SENSES,
@@ -814,6 +815,9 @@ def _is_event_verb(tok: Token) -> bool:
         return False
     if _taken(tok) is not None:
         return _told_as_done(tok) or is_future(tok) or _dated_present(tok)
+    if _appears_before(tok):
+        # "appeared in court", "will appear before the committee": an appearance, not a seeming.
+        return _told_as_done(tok) or is_future(tok)
     if lemma not in EVENT_VERBS:
         # Any verb told as a deed counts; states, thoughts, perceptions, speech (left to the
         # quote module) and verbs that only carry a noun's happening do not.
@@ -838,6 +842,15 @@ def _is_event_verb(tok: Token) -> bool:
         return True  # "the ministry says", "the minister warns": news present of speech acts
     # Present perfect and "has/have + VBN" are covered by VBN; gerunds count inside a past clause.
     return tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")
+
+
+def _appears_before(verb: Token) -> bool:
+    return verb.lemma_.lower() == "appear" and any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "before", "at")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in APPEARANCE_BODIES for g in c.children)
+        for c in verb.children
+    )
 
 
 def _standing_passive(tok: Token) -> bool:

@@ -172,6 +172,11 @@ EVENT_NOUNS = words(
     """
 )
 
+# Where a person "appears" as an act: "appeared in court", "will appear before the committee".
+APPEARANCE_BODIES = words(
+    "court judge magistrate tribunal hearing committee panel inquiry parliament congress senate"
+)
+
 # Verbs of a position or condition held over time: "had chaired the board since 2015" began then;
 # "have risen since March" and "have arrested 40 since Friday" count what happened since.
 HELD_STATE_VERBS = words(

@@ -90,6 +90,12 @@ def test_made_carries_the_happening_its_object_names(nlp: Language) -> None:
     assert [date for _, date in labels(found)] == ["2024-03-08"]
 
 
+def test_an_appearance_in_court_is_an_act_and_appearing_well_is_not(nlp: Language) -> None:
+    found = events_in(nlp, "Rui Costa, who was arrested on Friday, appeared in court on Monday.")
+    assert labels(found) == [("arrest", "2024-03-08"), ("appear", "2024-03-11")]
+    assert events_in(nlp, "The old ferry appeared in good condition.") == []
+
+
 def test_a_hope_is_not_an_announced_event(nlp: Language) -> None:
     assert events_in(nlp, "The union's priority is to sign a new wage agreement.") == []
 
