@@ -911,7 +911,10 @@ def read_names(art: ArticleDocs) -> ArticleNames:
                 n = starts[t.i]
             sent_idx[t.i] = sent_no + max(n, 0)
         for ent in _entities(doc):
-            covered.update(range(ent.start, ent.end))
+            if ent.label_ != "NORP":
+                # A surname the model takes for a nationality ("Costa insisted") may still be
+                # the surname of someone the article named in full.
+                covered.update(range(ent.start, ent.end))
             raw = _ent_mention(ent, block, art, sent_idx[ent.start], bi)
             if raw is not None:
                 found.append(raw)

@@ -270,6 +270,20 @@ def test_a_sentence_quoted_whole_beside_one_persons_deed_is_theirs(nlp: Language
     assert _said(nlp, "The old ferry left the quay. “We sail at dawn or not at all.”") == {}
 
 
+def test_a_surname_the_model_takes_for_a_nationality_still_names_its_person(
+    nlp: Language,
+) -> None:
+    said = _said(
+        nlp,
+        "Mayor Rui Costa visited the quay on Monday.\n"
+        "“The ferry was overloaded,” Costa insisted. “Where were the inspectors?” Costa asked.",
+    )
+    assert said == {
+        "The ferry was overloaded": "Rui Costa",
+        "Where were the inspectors?": "Rui Costa",
+    }
+
+
 def test_a_described_speaker_becomes_an_actor_of_the_story(nlp: Language) -> None:
     from stories.nlp.story import extract_story
     from stories.nlp.topics import load_taxonomy
