@@ -168,7 +168,7 @@ EVENT_NOUNS = words(
     earthquake quake aftershock collapse outage shutdown disruption flood fire blaze storm
     hurricane shooting bombing robbery theft heist burglary murder killing trial verdict ruling
     sentencing acquisition takeover merger resignation inauguration ceremony funeral evacuation
-    rescue search landing splashdown implosion blast derailment eruption hearing landfall
+    rescue search landing splashdown implosion blast derailment eruption hearing
     """
 )
 
@@ -219,7 +219,7 @@ OCCURRENCE_VERBS = words(
 # meeting", "featured a tour", "engaged in talks", "had lunch", "faced failures").
 LIGHT_VERBS = words(
     "be take occur happen mark come begin commence feature include follow precede see "
-    "engage extend face suffer have make"
+    "engage extend face suffer have"
 )
 
 MODALS = words("may might could would should can must")

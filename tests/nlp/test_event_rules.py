@@ -83,13 +83,6 @@ def test_any_happening_announced_is_an_event_a_passive_one_too(nlp: Language) ->
     assert events_in(nlp, "Further developments will be monitored.") == []
 
 
-def test_made_carries_the_happening_its_object_names(nlp: Language) -> None:
-    found = events_in(nlp, "Ana Silva made a surprise visit to the port on Friday, March 8.")
-    assert labels(found) == [("visit", "2024-03-08")]
-    found = events_in(nlp, "The storm made landfall near Harbourton on Friday, March 8.")
-    assert [date for _, date in labels(found)] == ["2024-03-08"]
-
-
 def test_an_appearance_in_court_is_an_act_and_appearing_well_is_not(nlp: Language) -> None:
     found = events_in(nlp, "Rui Costa, who was arrested on Friday, appeared in court on Monday.")
     assert labels(found) == [("arrest", "2024-03-08"), ("appear", "2024-03-11")]
