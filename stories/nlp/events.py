@@ -247,12 +247,12 @@ def _sentence_events(
             found.append(_Found(tok, None, "context", presupposed=True))
             taken.add(tok.i)
 
-    found = [f for f in found if not _said_in_own_voice(f.trigger, quoted)]
     if found and main is not None and found[0].trigger.i == main.i:
-        said = _statement_of_what_was_not_done(sent, main, found)
+        said = _statement_of_what_was_not_done(sent, main, found, quoted)
         if said is not None:
             found[0] = replace(found[0], trigger=said)
             main = said
+    found = [f for f in found if not _said_in_own_voice(f.trigger, quoted)]
     out = []
     told_apart: list[int] = []  # the candidates dated only by their context
     triggers: list[Token] = []
@@ -1091,7 +1091,7 @@ def _named_statement(root: Token) -> bool:
 
 
 def _statement_of_what_was_not_done(
-    sent: Span, main: Token, found: Sequence[_Found]
+    sent: Span, main: Token, found: Sequence[_Found], quoted: Sequence[tuple[int, int]]
 ) -> Token | None:
     """ "Ana Silva said the ferries were not insured", "... said her office would look into
     what went wrong": what a named person said did not happen, may happen or is asked is no
@@ -1102,6 +1102,10 @@ def _statement_of_what_was_not_done(
     if main.i not in {t.i for t in root.subtree}:
         return None
     if _is_hedged(main) or _asked_not_told(main) or _HEDGE.search(_clause_text(main)):
+        return root
+    if is_future(main) and any(a <= main.idx < b for a, b in quoted):
+        # "'We will rebuild the quay,' X said": a promise in the speaker's words is no
+        # happening yet; that they made it is the act.
         return root
     return None
 

@@ -344,6 +344,24 @@ def test_a_named_person_s_statement_after_the_quote_is_their_act(nlp: Language) 
     assert found[0].title == "Ana Silva told a news conference: “We are working around the clock”"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“No family will wait alone,” Mayor Rui Costa said at the quay.",  # a promise
+        "“We will rebuild the quay,” Mayor Rui Costa said at the quay.",  # in his own voice
+    ],
+)
+def test_a_promise_in_quote_marks_is_the_speakers_statement(nlp: Language, text: str) -> None:
+    found = events_in(nlp, text)
+    assert labels(found) == [("say", "2024-03-14")]
+    assert found[0].title.startswith("Mayor Rui Costa said at the quay: “")
+
+
+def test_a_deed_told_in_someone_elses_quote_marks_is_still_the_deed(nlp: Language) -> None:
+    found = events_in(nlp, "“The old ferry sank in minutes,” Mayor Rui Costa said.")
+    assert labels(found) == [("sink", "2024-03-14")]
+
+
 def test_a_trailing_attribution_to_unnamed_officials_is_no_event(nlp: Language) -> None:
     assert events_in(nlp, "“The situation is under control,” officials said.") == []
 
