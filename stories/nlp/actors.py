@@ -298,7 +298,10 @@ def _ent_mention(
         return None
     tokens = list(ent)
     # NER sometimes swallows a sentence-initial verb ("Translating Varga's") or a possessive.
-    while tokens and (tokens[0].pos_ in {"VERB", "AUX", "ADP", "PUNCT"} or tokens[0].is_stop):
+    while tokens and (
+        tokens[0].pos_ in {"VERB", "AUX", "ADP", "PUNCT"}
+        or (tokens[0].is_stop and not _acronym(tokens[0]))
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens = tokens[:-1]
@@ -328,7 +331,7 @@ def _ent_mention(
         len(key) < 2
         or key in STOP_NAMES
         or not any(ch.isupper() for ch in form)
-        or all(t.is_stop for t in span)
+        or all(t.is_stop and not _acronym(t) for t in span)
         or not any(ch.isalpha() for ch in form)
         or (
             len(key) < 3
@@ -391,6 +394,11 @@ def _introduced_as_person(name: Span) -> bool:
 _NOT_A_PERSON = BODY_SPEAKER_NOUNS | BODY_REFERENCE_NOUNS | COMPANY_SUFFIXES | FACILITY_NOUNS
 # Nouns set beside a name that only a person is; "owner" or "operator" may be a company.
 _PERSON_NOUNS = (ROLE_NOUNS | PERSON_SPEAKER_NOUNS) - frozenset({"owner", "source", "people"})
+
+
+def _acronym(tok: Token) -> bool:
+    """ "US", "WHO": written like stop words, but in capitals they are names."""
+    return len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha()
 
 
 _REGNAL_NUMBER = re.compile(r"^[IVX]+$")
@@ -1046,7 +1054,9 @@ def _join_abbreviated_names(names: _Names) -> None:
     parts = {k: name_tokens(names.form_of[k]) for k in others}
     for a in others:
         for b in others:
-            if a >= b or names.kind_of[a] != names.kind_of[b] or names.root(a) == names.root(b):
+            if a >= b or names.root(a) == names.root(b):
+                continue
+            if not _may_be_one(names.kind_of[a], names.kind_of[b]):
                 continue
             if _abbreviates(parts[a], parts[b]) or _abbreviates(parts[b], parts[a]):
                 names.clusters.union(names.cluster_of[a], names.cluster_of[b])
@@ -1061,6 +1071,12 @@ def _join_abbreviated_names(names: _Names) -> None:
                     and len(core[0]) - len(short[0]) <= 2
                 ):
                     names.clusters.union(names.cluster_of[a], names.cluster_of[b])
+
+
+def _may_be_one(a: ActorKind, b: ActorKind) -> bool:
+    """Kinds two forms of one name may carry: the model tags a country's short form or an
+    acronym a body as often as a place ("UAE", "S. Korea"), never a person either."""
+    return a == b or "person" not in (a, b)
 
 
 def _abbreviates(short: list[str], long: list[str]) -> bool:
@@ -1090,7 +1106,7 @@ def _join_acronyms(names: _Names) -> None:
             oform = names.form_of[other]
             parts = [w for w in name_tokens(oform) if w[:1].isupper()]
             if (
-                names.kind_of[other] == names.kind_of[k]
+                _may_be_one(names.kind_of[other], names.kind_of[k])
                 and len(parts) >= 2
                 and "".join(w[0] for w in parts).lower() == k
             ):

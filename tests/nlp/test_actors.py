@@ -342,3 +342,25 @@ def test_a_short_or_plain_title_is_no_part_of_the_name(nlp: Language, title: str
     text = f"Ana Silva visited the port on Monday.\n\n{title} Silva said the quay would reopen."
     index = extract_actors([make_article(nlp, text)])
     assert [a.name for a in index.actors if a.kind == "person"] == ["Ana Silva"]
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("the United Arab Emirates", "the UAE"),  # a place, and an acronym tagged a body
+        ("South Korea", "S. Korea"),  # a place, and its short form tagged a body
+        ("the United States", "the US"),  # an acronym written like a stop word
+        ("the World Health Organization", "the WHO"),
+    ],
+)
+def test_a_short_form_joins_its_name_whatever_the_model_tags_it(
+    nlp: Language, full: str, short: str
+) -> None:
+    text = (
+        f"Officials from {full} met in Geneva on Monday.\n\n"
+        f"A spokesman for {short} said on Tuesday that the talks had gone well."
+    )
+    index = extract_actors([make_article(nlp, text)])
+    bare = short.removeprefix("the ")
+    joined = [a for a in index.actors if bare in a.aliases]
+    assert [a.name for a in joined] == [full.removeprefix("the ")]
