@@ -1031,10 +1031,22 @@ def _join_spelling_variants(names: _Names) -> None:
     starts with the same letter and all but one part are the same; the one that differs is a
     near spelling of the other (one or two letters apart in a word of five or more letters, one
     letter in a shorter one) and is not itself a different name the story uses."""
-    full = sorted(names.full, key=lambda k: (-len(k), k))
+    # The model may tag one spelling a person and another a body ("Ana Sylva" ORG): a name of
+    # as many parts as a person's, one of them misspelt, is that person's too.
+    others = [
+        k
+        for k in names.cluster_of
+        if names.kind_of[k] != "person" and 2 <= len(name_tokens(names.form_of[k])) <= 3
+    ]
+    parts = dict(names.parts)
+    parts |= {k: [name_key(p) for p in name_tokens(names.form_of[k])] for k in others}
+    people = set(names.full)
+    full = sorted([*names.full, *others], key=lambda k: (-len(k), k))
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
-            pa, pb = names.parts[a], names.parts[b]
+            if a not in people and b not in people:
+                continue
+            pa, pb = parts[a], parts[b]
             if len(pa) != len(pb) or names.root(a) == names.root(b):
                 continue
             differ = [(x, y) for x, y in zip(pa, pb, strict=True) if x != y]
