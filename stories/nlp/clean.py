@@ -138,15 +138,21 @@ _QUOTE_HEADING = re.compile(r"^[“‘\"'][^“”\"\n]{1,80}?[^,.!?…][”’\
 _QUOTE_HEADING_WORDS = 8
 _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
 _PRINTED_DATE_PREFIX = re.compile(
-    r"^\s*(?:published|updated|posted|last updated|date)(?:\s+on)?\s*:?\s*", re.I
+    r"^\s*(?:(?:first |originally )?published|updated|posted|last updated|(?:last )?modified"
+    r"|date)(?:\s+on)?\s*:?\s*",
+    re.I,
 )
+# The part of a date line that says when the article first appeared.
+_PUBLISHED_LABEL = re.compile(r"^\s*(?:first |originally )?(?:published|posted)\b", re.I)
 _CLOCK_TIME = re.compile(
     r"[,|·•\s-]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*$", re.I
 )
 _AFTER_PRINTED_DATE = re.compile(
     r"\s+[|·•]\s+|,\s+(?=(?:updated|modified)\b)|\s+and\s+(?:last\s+)?(?:updated|modified)\b"
     r"|(?<!last)\s+(?=(?:last\s+)?(?:updated|modified)\s*:)"
-    r"|\s+by\s+(?=[A-Z])",
+    r"|\s+by\s+(?=[A-Z])"
+    # "Mar. 14, 2024 / 9:15 AM / Harbour Wire"
+    r"|\s+/\s+",
     re.I,
 )
 _MONTH_OR_DIGIT = re.compile(
@@ -453,7 +459,9 @@ def _printed_date(line: str) -> object | None:
     # "Oct 12, 2021, updated 9:14 p.m. ET" too.
     # "Posted at 9:14 PM, Oct 05, 2021 and last updated 10:02 PM", "Posted 19/10/2021 at 3:07 PM
     # by A. Writer": what follows the date is another time, or who wrote it.
-    first = _AFTER_PRINTED_DATE.split(line.strip())[0]
+    parts = _AFTER_PRINTED_DATE.split(line.strip())
+    # "Last Updated: March 15 | Published: March 14": when it first appeared, wherever told.
+    first = next((p for p in parts if p and _PUBLISHED_LABEL.match(p)), parts[0])
     t = _PRINTED_DATE_PREFIX.sub("", first)
     t = re.sub(r"\s+at\s+(?=\d)", " ", t)
     if not t or len(t) > 40 or not _MONTH_OR_DIGIT.search(t) or not re.search(r"\d{4}", t):

@@ -683,3 +683,22 @@ def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
         f"{line}\n"
     )
     assert line in [text for kind, text in kinds(page) if kind == "body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "First published on Thu 14 Mar 2024 09.15 GMT",
+        "Mar. 14, 2024 / 9:15 AM / Harbour Wire",
+        "Last Updated: March 15, 2024 | Published: March 14, 2024",
+    ],
+)
+def test_a_date_line_gives_the_day_the_article_first_appeared(line: str) -> None:
+    page = (
+        "Ferry sinks off the Valmora coast\n\n"
+        f"{line}\n\n"
+        "A ferry carrying 80 passengers sank off Valmora, the port said.\n"
+    )
+    clean = clean_article(page)
+    day = clean.stamped_date or clean.printed_date
+    assert day is not None and day.isoformat() == "2024-03-14"
