@@ -653,7 +653,16 @@ def _named_opener(verb: Token) -> Token | None:
     the name the subject of the relative clause and leave the verb of speech without one; the
     name that opens the sentence, set off by a comma, is who speaks."""
     sent = verb.sent
-    ent = next((e for e in sent.ents if e.start == sent.start), None)
+    # Or the name that opens what follows the quote: "'We sail at dawn,' Silva, speaking to
+    # reporters on Friday, said."
+    ent = next(
+        (
+            e
+            for e in sent.ents
+            if e.start == sent.start or (e.start > sent.start and verb.doc[e.start - 1].is_quote)
+        ),
+        None,
+    )
     if ent is None or ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
         return None
     if ent.end >= verb.i or verb.doc[ent.end].text != ",":

@@ -284,6 +284,11 @@ def test_a_surname_the_model_takes_for_a_nationality_still_names_its_person(
     }
 
 
+def test_the_name_after_the_quote_speaks_across_an_aside(nlp: Language) -> None:
+    said = _said(nlp, "“We will find them,” Rui Costa, speaking to reporters on Friday, said.")
+    assert said == {"We will find them": "Rui Costa"}
+
+
 def test_a_described_speaker_becomes_an_actor_of_the_story(nlp: Language) -> None:
     from stories.nlp.story import extract_story
     from stories.nlp.topics import load_taxonomy
