@@ -181,10 +181,18 @@ def _sentence_events(
             trigger = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
         if trigger is not None:
             m = own_dates[0] if own_dates else None
-            if m is not None and _dates_trigger(
-                sent, trigger, m.start - block.start, m.end - block.start
-            ):
+            at = (m.start - block.start, m.end - block.start) if m is not None else None
+            if m is not None and at is not None and _dates_trigger(sent, trigger, *at):
                 found.append(_Found(trigger, m.value, "own"))
+            elif (
+                m is not None
+                and at is not None
+                and (when := _when_clause_dated(sent, trigger, *at)) is not None
+            ):
+                # "12 people were killed when the bridge collapsed on Tuesday": what the
+                # when-clause tells and what it times happened on its day.
+                found.append(_Found(trigger, m.value, "own"))
+                found.append(_Found(when, m.value, "own"))
             else:
                 found.append(_Found(trigger, None, "context"))
                 if m is not None:
@@ -923,6 +931,8 @@ def _asked_not_told(trigger: Token) -> bool:
     if first.dep_ not in ("ccomp", "csubj", "pcomp", "advcl", "xcomp", "dobj", "pobj", "attr"):
         return False
     for child in verb.children:
+        if first.dep_ == "advcl" and child.tag_ == "WRB" and child.lower_ not in _WH_WORDS:
+            continue  # "... when the bridge collapsed": a time, not a question
         if child.lower_ in _WH_WORDS or child.tag_ in ("WP", "WRB"):
             return True
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
@@ -1148,6 +1158,25 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
             return True
         tok = tok.head
     return True
+
+
+def _when_clause_dated(sent: Span, trigger: Token, start: int, end: int) -> Token | None:
+    """The verb of a when-clause of the trigger's verb that a date phrase hangs in ("... were
+    killed when the bridge collapsed on Tuesday"), when it names a happening."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    verb = head_verb(trigger)
+    if span is None:
+        return None
+    for clause in verb.children:
+        if (
+            clause.dep_ == "advcl"
+            and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)
+            and clause.left_edge.i <= span.root.i <= clause.right_edge.i
+            and _is_event_verb(clause)
+            and _dates_trigger(sent, clause, start, end)
+        ):
+            return clause
+    return None
 
 
 def _as_planned(verb: Token) -> bool:

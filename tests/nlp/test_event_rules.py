@@ -89,6 +89,15 @@ def test_an_appearance_in_court_is_an_act_and_appearing_well_is_not(nlp: Languag
     assert events_in(nlp, "The old ferry appeared in good condition.") == []
 
 
+def test_a_when_clause_tells_a_happening_and_times_the_clause_it_hangs_on(
+    nlp: Language,
+) -> None:
+    found = events_in(nlp, "At least 12 people were killed when the bridge collapsed on Tuesday.")
+    assert labels(found) == [("kill", "2024-03-12"), ("collapse", "2024-03-12")]
+    # Asked, "when" is still a question.
+    assert events_in(nlp, "Officials did not say when the bridge collapsed.") == []
+
+
 def test_a_hope_is_not_an_announced_event(nlp: Language) -> None:
     assert events_in(nlp, "The union's priority is to sign a new wage agreement.") == []
 
