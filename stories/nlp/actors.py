@@ -40,6 +40,7 @@ from stories.nlp.lexicon import (
     MALE_TITLES,
     PERSON_SPEAKER_NOUNS,
     PERSONAL_TITLES,
+    PLAYING_ROLES,
     PRONOUNS,
     ROLE_ABBREVIATIONS,
     ROLE_NOUNS,
@@ -374,11 +375,22 @@ def _ent_mention(
 def _introduced_as_person(name: Span) -> bool:
     """A name of two or three capitalised words set beside what only a person is: a role
     ("X, the line's chief executive,"), a person's noun ("X, a passenger,") or an age
-    ("X, 58,"). NER takes unfamiliar personal names for bodies or places."""
+    ("X, 58,"), or written after a role ("Striker X"). NER takes unfamiliar personal names for
+    bodies or places."""
     words = [t for t in name if not t.is_punct]
-    if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
         return False
     if any(t.text.isupper() or t.lower_ in _NOT_A_PERSON for t in words):
+        return False
+    titled = words[0].lower_ in _PERSON_TITLES
+    rest = words[1:] if titled else words
+    if (
+        titled
+        and 2 <= len(rest) <= 3
+        and not any(t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS for t in rest)
+    ):
+        return True  # "Striker Marco Bellini": a role before a name of its own
+    if len(words) > 3:
         return False
     for child in name.root.children:
         if child.dep_ != "appos" or child.i < name.end:
@@ -392,6 +404,12 @@ def _introduced_as_person(name: Span) -> bool:
 
 # Words of a body's name: "Harbour Union", "Valmora Ferries Company".
 _NOT_A_PERSON = BODY_SPEAKER_NOUNS | BODY_REFERENCE_NOUNS | COMPANY_SUFFIXES | FACILITY_NOUNS
+# Words before a name that make it a person's: "Striker X", "Mayor X"; not "State" or
+# "General", which open bodies' names too.
+_PERSON_TITLES = (PERSONAL_TITLES | PLAYING_ROLES | frozenset({"coach", "mayor", "judge"})) - {
+    "general",
+    "secretary",
+}
 # Nouns set beside a name that only a person is; "owner" or "operator" may be a company.
 _PERSON_NOUNS = (ROLE_NOUNS | PERSON_SPEAKER_NOUNS) - frozenset({"owner", "source", "people"})
 

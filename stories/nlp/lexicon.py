@@ -29,7 +29,8 @@ TITLE_WORDS = words(
     ambassador envoy judge justice pope bishop cardinal rev reverend father sheikh emir sultan
     dictator comrade navy army foreign defense defence interior finance state supreme first lady
     officer head speaker executive attorney detective inspector superintendent commissioner
-    councillor councilman councilwoman congressman congresswoman coach
+    councillor councilman councilwoman congressman congresswoman coach manager striker forward
+    midfielder defender goalkeeper keeper winger skipper referee
     pm ceo cfo coo atty det insp supt cmdr maj brig cpl pvt gen adm pres amb
     """
 )
@@ -43,6 +44,11 @@ PERSONAL_TITLES = words(
     mr mrs ms dr sir dame president chairman chairwoman chancellor premier minister senator
     governor mayor king queen prince princess pope admiral general ambassador secretary
     """
+)
+
+# A player's place in a team: "Striker X", "the goalkeeper".
+PLAYING_ROLES = words(
+    "striker forward midfielder defender goalkeeper keeper winger skipper captain referee"
 )
 
 # Nouns that name a role a person holds, used both in introductions ("Valmoran President X",

@@ -374,3 +374,16 @@ def test_a_misspelling_the_model_takes_for_a_body_is_still_the_person(nlp: Langu
     index = extract_actors([make_article(nlp, text)])
     people = {a.name: a.aliases for a in index.actors if a.kind == "person"}
     assert people == {"Ana Silva": ("Ana Sylva",)}
+
+
+def test_a_name_after_a_persons_title_is_a_person_the_model_took_for_a_body(
+    nlp: Language,
+) -> None:
+    text = (
+        "Striker Marco Bellini scored twice on Sunday.\n\n"
+        "The State Opera Ensemble reopened on Monday."
+    )
+    index = extract_actors([make_article(nlp, text)])
+    kinds = {a.name: a.kind for a in index.actors}
+    assert kinds["Marco Bellini"] == "person"
+    assert kinds["State Opera Ensemble"] == "organization"  # "State" opens bodies' names
