@@ -18,10 +18,16 @@ def words(text: str) -> frozenset[str]:
 
 # --- Actors: titles, roles and places ---------------------------------------------------------
 
+# A player's place in a team: "Striker X", "the goalkeeper".
+PLAYING_ROLES = words(
+    "striker forward midfielder defender goalkeeper keeper winger skipper captain referee"
+)
+
 # Words that name an office or a form of address. At the start of a PERSON entity they are a title,
 # not part of the name ("President Ana Silva", "Navy Admiral Marko Kovac").
-TITLE_WORDS = words(
-    """
+TITLE_WORDS = (
+    words(
+        """
     mr mrs ms miss dr prof sir dame lord lady president chairman chairwoman chair leader minister
     prime deputy vice secretary general admiral commander colonel col lt lieutenant captain capt
     major marshal sergeant sgt senator sen rep representative governor gov mayor king queen prince
@@ -29,10 +35,11 @@ TITLE_WORDS = words(
     ambassador envoy judge justice pope bishop cardinal rev reverend father sheikh emir sultan
     dictator comrade navy army foreign defense defence interior finance state supreme first lady
     officer head speaker executive attorney detective inspector superintendent commissioner
-    councillor councilman councilwoman congressman congresswoman coach manager striker forward
-    midfielder defender goalkeeper keeper winger skipper referee
+    councillor councilman councilwoman congressman congresswoman coach manager
     pm ceo cfo coo atty det insp supt cmdr maj brig cpl pvt gen adm pres amb
     """
+    )
+    | PLAYING_ROLES
 )
 
 # Titles a monarch or a royal is known by: "Prince Rui" without "Prince" is any Rui.
@@ -44,11 +51,6 @@ PERSONAL_TITLES = words(
     mr mrs ms dr sir dame president chairman chairwoman chancellor premier minister senator
     governor mayor king queen prince princess pope admiral general ambassador secretary
     """
-)
-
-# A player's place in a team: "Striker X", "the goalkeeper".
-PLAYING_ROLES = words(
-    "striker forward midfielder defender goalkeeper keeper winger skipper captain referee"
 )
 
 # Nouns that name a role a person holds, used both in introductions ("Valmoran President X",
