@@ -904,7 +904,12 @@ def _has_speaker(verb: Token) -> bool:
 
 
 def _is_event_noun(tok: Token) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in EVENT_NOUNS
+    # "Then came March 16": a month's name is no march.
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.lemma_.lower() in EVENT_NOUNS
+        and tok.ent_type_ not in ("DATE", "TIME")
+    )
 
 
 def _is_hedged(tok: Token) -> bool:

@@ -98,6 +98,12 @@ def test_a_when_clause_tells_a_happening_and_times_the_clause_it_hangs_on(
     assert events_in(nlp, "Officials did not say when the bridge collapsed.") == []
 
 
+def test_a_months_name_is_no_march(nlp: Language) -> None:
+    assert events_in(nlp, "Then came March 16.") == []
+    found = events_in(nlp, "The march on Saturday drew 10,000 people.")
+    assert labels(found) == [("draw", "2024-03-09")]
+
+
 def test_a_hope_is_not_an_announced_event(nlp: Language) -> None:
     assert events_in(nlp, "The union's priority is to sign a new wage agreement.") == []
 
