@@ -35,6 +35,13 @@ def subject(tok: Token) -> Token | None:
                 return child
         if child_agent := next((c for c in tok.children if c.dep_ == "agent"), None):
             return child_agent
+        for side in tok.lefts:
+            # "Deputies booed, sang the anthem and ...": the parser may hang the first verb, with
+            # the subject, beside the second.
+            if side.dep_ == "parataxis" and side.pos_ == "VERB":
+                found = next((c for c in side.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if found is not None:
+                    return found
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
             tok = tok.head
             continue

@@ -888,6 +888,16 @@ def test_a_title_keeps_every_object_of_a_verb_it_keeps(nlp: Language) -> None:
     assert found[0].title == "Rui Costa promised to rebuild the quay and the ferry terminal"
 
 
+def test_a_title_borrows_the_subject_of_a_verb_the_parser_set_beside_it(
+    nlp: Language,
+) -> None:
+    found = events_in(
+        nlp, "Opposition deputies booed, sang the anthem and held up placards on Tuesday."
+    )
+    titles = [c.title for c in found]
+    assert titles and all(t.startswith("Opposition deputies ") for t in titles)
+
+
 def test_title_keeps_the_complement_of_a_noun(nlp: Language) -> None:
     found = events_in(nlp, "Ana Silva hinted at the possibility of a new bridge.")
     assert found[0].title == "Ana Silva hinted at the possibility of a new bridge"
