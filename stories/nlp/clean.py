@@ -63,6 +63,8 @@ _BOILERPLATE_LINE = re.compile(
     r"(?:©|copyright\b|\(c\)\s*\d{4})|all rights reserved)",
     re.I,
 )
+# A place named in capitalised words: "Harbourton", "Port Vessa, Valmora".
+_PLACE = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s[A-Z][\w'’.-]*)?"
 _BOILERPLATE_ANYWHERE = re.compile(
     r"\bdelivered (?:straight )?to your (?:inbox|phone)\b|\ball rights reserved\b"
     r"|\bcontributed (?:reporting )?to this (?:report|story|article)\b"
@@ -76,6 +78,16 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|\bdownload (?:the|our) (?:\w+ ){0,3}app\b|^\s*refresh (?:this|the) page\b"
     # The page's audio player: "Listen to this article · 6 min".
     r"|^\s*listen to (?:this|the) (?:article|story)\b"
+    # Who wrote it and where from, told under or over the story: "X reported from Harbourton;
+    # Y from Porto.", "X is the Record's transport correspondent."
+    r"|(?-i:^\s*(?:[A-Z][\w'’.-]+\s){1,3}(?:reported|filed)\s+from\s+"
+    + _PLACE
+    + r"(?:[;,]?\s+(?:and\s+)?(?:[A-Z][\w'’.-]+\s){1,3}(?:reported\s+)?from\s+"
+    + _PLACE
+    + r")*\.?\s*$)"
+    r"|(?-i:^\s*(?:[A-Z][\w'’.-]+\s){1,3}is\s+(?:a|an|the)\s+(?!former\b)(?:[\w'’-]+\s){0,5}"
+    r"(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|producer"
+    r"|photographer)(?:\s+(?:for|at|with|covering|based)\b[^.!?;]{0,60})?\.?\s*$)"
     # The paper's own notes: who helped, who pays, how to reach it, what changed.
     r"|\bcontributed reporting\b|^\s*this (?:article|story|report) (?:has been|was) (?:updated|"
     r"corrected|amended)\b|^\s*this (?:article|story|report|series) (?:was|is) (?:produced|"
@@ -503,7 +515,9 @@ _CONSENT = re.compile(
     re.I,
 )
 _WIRE_CREDIT = re.compile(
-    r"^\s*\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|compiling)\s+by\b", re.I
+    r"^\s*\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|compiling|written|edited"
+    r"|produced|photos?|photographs|graphics|illustrations?)\s+by\b",
+    re.I,
 )
 # A box that sums the story up in bullet points above or beside it: the points retell the
 # body, so they are the page's, not the story's.

@@ -651,6 +651,9 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Get our free app for breaking news alerts.",
         "Read next: Why Valmora's ferries keep sinking",
         "Trending: Mayor resigns after port scandal",
+        "Ana Silva reported from Harbourton; Rui Costa from Porto.",
+        "Written by Ana Silva. Edited by Rui Costa.",
+        "Ana Silva is the Harbour Record's transport correspondent.",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
@@ -674,6 +677,8 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "Trending upward all week, fares rose again on Monday.",
         "The two sides met at the NATO/Valmora Council on Monday.",
         "Rui Costa voted for the Harbour Union motion.",
+        "Rui Costa reported from Harbourton that the ferry sank.",
+        "Ana Silva is a former editor of the Harbour Record and now runs the union.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
