@@ -62,7 +62,7 @@ def is_future(trigger: Token) -> bool:
         head = verb.head
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         actor_subject = subj is not None and (subj.ent_type_ != "" or subj.pos_ == "PRON")
-        # "X is to visit" announces; "it is hard to sell" judges.
+        # "X is to visit" announces; "it is hard to repair" judges.
         judged = any(c.dep_ in ("acomp", "attr") for c in head.children)
         if head.lemma_.lower() in FUTURE_HEADS or (
             head.lemma_.lower() == "be"

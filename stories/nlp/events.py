@@ -48,6 +48,7 @@ from .lexicon import (
     PERSON_SPEAKER_NOUNS,
     PHRASAL_PARTICLES,
     PLAIN_SPEECH,
+    QUESTION_HEADS,
     SEALED_KINDS,
     SEALING_VERBS,
     SPEECH_VERBS,
@@ -181,14 +182,10 @@ def _sentence_events(
             trigger = _trigger_for_date(sent, m.start - block.start, m.end - block.start)
         if trigger is not None:
             m = own_dates[0] if own_dates else None
-            at = (m.start - block.start, m.end - block.start) if m is not None else None
-            if m is not None and at is not None and _dates_trigger(sent, trigger, *at):
+            at = (m.start - block.start, m.end - block.start) if m is not None else (0, 0)
+            if m is not None and _dates_trigger(sent, trigger, *at):
                 found.append(_Found(trigger, m.value, "own"))
-            elif (
-                m is not None
-                and at is not None
-                and (when := _when_clause_dated(sent, trigger, *at)) is not None
-            ):
+            elif m is not None and (when := _when_clause_dated(sent, trigger, *at)) is not None:
                 # "12 people were killed when the bridge collapsed on Tuesday": what the
                 # when-clause tells and what it times happened on its day.
                 found.append(_Found(trigger, m.value, "own"))
@@ -258,7 +255,25 @@ def _sentence_events(
     if found and main is not None and found[0].trigger.i == main.i:
         said = _statement_of_what_was_not_done(sent, main, found, quoted)
         if said is not None:
-            found[0] = replace(found[0], trigger=said)
+            # The statement is dated by the words that hang on it ("X said on Tuesday"), not by
+            # those of what it reports ("the ferries were not repaired last year").
+            own = next(
+                (
+                    m
+                    for m in own_dates
+                    if _dates_trigger(sent, said, m.start - block.start, m.end - block.start)
+                ),
+                None,
+            )
+            stated = _Found(said, own.value, "own") if own else _Found(said, None, "context")
+            if (
+                is_future(main)
+                and found[0].dating == "own"
+                and (own is None or own.value != found[0].date)
+            ):
+                found.append(stated)  # a promise with a day of its own is announced too
+            else:
+                found[0] = stated
             main = said
     found = [f for f in found if not _said_in_own_voice(f.trigger, quoted)]
     out = []
@@ -522,7 +537,7 @@ def _speculates(verb: Token) -> bool:
 
 
 def _speakers_own_intent(verb: Token) -> bool:
-    """ "X said her panel would look into it", "X said she would convene a meeting": what the
+    """ "X said her office would audit the ferries", "X said she would call a meeting": what the
     speaker's own side will do is an intention stated, not a guess at what might come."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
@@ -932,12 +947,13 @@ def _asked_not_told(trigger: Token) -> bool:
     verb = head_verb(trigger)
     first = verb
     while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "how many were involved or which company employed them"
+        first = first.head  # "how many cranes failed or which supplier built them"
     if first.dep_ not in ("ccomp", "csubj", "pcomp", "advcl", "xcomp", "dobj", "pobj", "attr"):
         return False
+    told_when = first.dep_ == "advcl" and not _asks_of(first.head)
     for child in verb.children:
-        if first.dep_ == "advcl" and child.tag_ == "WRB" and child.lower_ not in _WH_WORDS:
-            continue  # "... when the bridge collapsed": a time, not a question
+        if told_when and child.tag_ == "WRB" and child.lower_ not in _WH_WORDS:
+            continue  # "were killed when the bridge collapsed": a time, not a question
         if child.lower_ in _WH_WORDS or child.tag_ in ("WP", "WRB"):
             return True
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
@@ -945,6 +961,14 @@ def _asked_not_told(trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def _asks_of(head: Token) -> bool:
+    """ "It is unclear when ...", "trying to establish when ...": a clause that a verb of
+    knowing or telling, or a word of doubt, governs asks, whatever the parser calls it."""
+    return head.lemma_.lower() in QUESTION_HEADS or any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in QUESTION_HEADS for c in head.children
+    )
 
 
 def _held_since(sent: Span, start: int, end: int) -> Token | None:
@@ -1091,7 +1115,7 @@ def _main_trigger(sent: Span) -> Token | None:
 
 
 def _named_statement(root: Token) -> bool:
-    """ "Senator X said her panel would look into it", "X called the decision courageous",
+    """ "Senator X said her office would audit the ferries", "X called the decision courageous",
     "'We will not rest,' X told a news conference": a named person's statement is an act of
     theirs whatever it says, before or after what they said (a trailing "..., officials said"
     only sources what it follows)."""
@@ -1108,9 +1132,9 @@ def _named_statement(root: Token) -> bool:
 def _statement_of_what_was_not_done(
     sent: Span, main: Token, found: Sequence[_Found], quoted: Sequence[tuple[int, int]]
 ) -> Token | None:
-    """ "Ana Silva said the ferries were not insured", "... said her office would look into
-    what went wrong": what a named person said did not happen, may happen or is asked is no
-    happening, but that they said it is their act."""
+    """ "Ana Silva said the ferries were not repaired", "... said her office would audit
+    whichever crane broke": what a named person said did not happen, may happen or is asked is
+    no happening, but that they said it is their act."""
     root = sent.root
     if main.i == root.i or not _named_statement(root) or any(f.trigger.i == root.i for f in found):
         return None

@@ -240,12 +240,20 @@ FUTURE_HEADS = words("set schedule expect due plan intend go prepare poise slate
 
 FUTURE_AUX = words("will shall 'll wo")
 
+# Words under which "when", "where" or "how" opens a question, not a time or a place: "it is
+# unclear when", "trying to establish how" ("said ... when asked" is a time).
+QUESTION_HEADS = words(
+    "know establish determine ask reveal explain wonder investigate confirm decide "
+    "disclose specify understand learn clarify unclear clear uncertain unknown sure certain"
+)
+
 # Modals that tell what someone means to do ("would review"); "should", "could" and "might"
 # judge or guess.
 INTENT_MODALS = words("will would shall 'll")
 
-# Pronouns by which a speaker names their own side: "she would", "her panel would".
-OWN_SIDE_WORDS = words("i we he she they my our his her their")
+# Pronouns by which a speaker names their own side: "she would", "her office would" ("their
+# accord would" may be anyone's).
+OWN_SIDE_WORDS = words("i we he she my our his her")
 
 # Lemmas that name the same kind of happening in different words.
 EVENT_KINDS = {

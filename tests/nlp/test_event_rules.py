@@ -96,6 +96,8 @@ def test_a_when_clause_tells_a_happening_and_times_the_clause_it_hangs_on(
     assert labels(found) == [("kill", "2024-03-12"), ("collapse", "2024-03-12")]
     # Asked, "when" is still a question.
     assert events_in(nlp, "Officials did not say when the bridge collapsed.") == []
+    assert events_in(nlp, "It is unclear when the bridge collapsed.") == []
+    assert events_in(nlp, "Police are trying to establish when the bridge collapsed.") == []
 
 
 def test_a_months_name_is_no_march(nlp: Language) -> None:
@@ -129,8 +131,8 @@ def test_a_named_persons_statement_told_first_is_their_act(nlp: Language) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "Ana Silva said the old ferries were not insured.",  # said not to be so
-        "Ana Silva said her office would look into what broke the pumps.",  # may be, and asked
+        "Ana Silva said the old ferries were not repaired.",  # said not to be so
+        "Ana Silva said her office would review which crane failed.",  # may be, and asked
     ],
 )
 def test_a_named_persons_statement_of_what_did_not_happen_is_their_act(
@@ -297,6 +299,7 @@ def test_a_statement_by_the_main_cast_takes_the_article_day(nlp: Language) -> No
         ("Rui Costa said the accord might raise fares.", None),  # a guess at what may come
         ("Rui Costa said the dockers would strike again.", None),  # what others may do
         ("Rui Costa said their accord should not worry the ferry crews.", None),  # a judgement
+        ("Rui Costa said their accord would raise fares.", None),  # anyone's "their"
         ("Rui Costa said his council would review the accord.", "2024-03-14"),  # his own side
         ("Rui Costa said he would call a vote on the accord.", "2024-03-14"),
     ],
@@ -370,6 +373,15 @@ def test_a_promise_in_quote_marks_is_the_speakers_statement(nlp: Language, text:
     found = events_in(nlp, text)
     assert labels(found) == [("say", "2024-03-14")]
     assert found[0].title.startswith("Mayor Rui Costa said at the quay: “")
+
+
+def test_a_statement_standing_for_what_it_reports_is_dated_by_its_own_words(
+    nlp: Language,
+) -> None:
+    found = events_in(nlp, "Ana Silva said the old ferries were not repaired last year.")
+    assert labels(found) == [("say", "2024-03-14")]  # "last year" dates the repairs
+    found = events_in(nlp, "“The talks will start next week,” Ana Silva said on Tuesday.")
+    assert labels(found) == [("start", "2024-03-18"), ("say", "2024-03-12")]
 
 
 def test_a_deed_told_in_someone_elses_quote_marks_is_still_the_deed(nlp: Language) -> None:
@@ -1024,16 +1036,16 @@ def test_a_date_in_another_clause_does_not_date_the_main_act(nlp: Language) -> N
         "Here is what actually broke at the port.",
         "Ana Silva had neither conceded nor commented by late Sunday.",
         # The second of two questions asked, joined to the first.
-        "The board did not say how many pilots were involved or which firm trained them.",
+        "Nobody at the port would say how many cranes failed or which supplier built them.",
     ],
 )
 def test_questions_and_denials_are_not_reported_deeds(nlp: Language, text: str) -> None:
-    asked = ("collapse", "break", "concede", "train")
+    asked = ("collapse", "break", "concede", "build")
     assert [c for c in events_in(nlp, text) if c.trigger in asked] == []
 
 
 def test_a_judgement_of_what_can_be_done_is_no_announced_happening(nlp: Language) -> None:
-    assert events_in(nlp, "It is impossible to sell the stolen paintings on the open market.") == []
+    assert events_in(nlp, "It is hard to repair the old cranes.") == []
     # "is to" with its subject acting still announces.
     assert labels(events_in(nlp, "Ana Silva is to visit Porto with the harbour board.")) == [
         ("visit", None)
