@@ -89,15 +89,16 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|producer"
     r"|photographer)(?:\s+(?:for|at|with|covering|based)\b[^.!?;]{0,60})?\.?\s*$)"
     # The paper's own notes: who helped, who pays, how to reach it, what changed.
-    r"|\bcontributed reporting\b|^\s*this (?:article|story|report) (?:has been|was) (?:updated|"
+    r"|(?-i:^\s*(?:[A-Z][\w'’.-]+\s){1,4}(?:and\s+(?:[A-Z][\w'’.-]+\s){1,3})?contributed "
+    r"reporting\b)|^\s*this (?:article|story|report) (?:has been|was) (?:updated|"
     r"corrected|amended)\b|^\s*this (?:article|story|report|series) (?:was|is) (?:produced|"
     r"supported|funded|made possible)\b|^\s*(?:contact|email|write to) (?:the )?(?:author|"
-    r"reporter|writer|us)\b|\bhave a (?:news )?tip\b|\bemail us at\b"
-    r"|\b(?:support|fund) (?:our|independent|local) journalism\b|\bdonate (?:today|now)\b"
-    r"|^\s*thank you for reading\b|\bplease consider (?:supporting|subscribing|donating)\b"
+    r"reporter|writer|us)\b|^\s*have a (?:news )?tip\b"
+    r"|^\s*(?:please\s+)?(?:support|fund) (?:our|independent|local) journalism\b"
+    r"|^\s*thank you for reading\b|^\s*please consider (?:supporting|subscribing|donating)\b"
     r"|^\s*(?:our standards|watch|listen|read next|up next|trending)\s*:|^\s*explore more\b"
     r"|^\s*follow\b.{0,60}\bon (?:x|twitter|facebook|instagram|threads|bluesky|linkedin|"
-    r"tiktok|youtube)\b|\bdon['’]t miss (?:out|a story)\b|^\s*get (?:our|the) (?:free )?app\b"
+    r"tiktok|youtube)\b|^\s*don['’]t miss (?:out|a story)\b|^\s*get (?:our|the) (?:free )?app\b"
     r"|^\s*a version of this (?:article|story) appears in print\b"
     r"|\b(?:is|are) (?:a|an|the|your) (?:\w+ ){0,3}(?:news|media) (?:portal|site|website|"
     r"outlet|platform|source|aggregator)\b"
@@ -163,8 +164,8 @@ _AFTER_PRINTED_DATE = re.compile(
     r"\s+[|·•]\s+|,\s+(?=(?:updated|modified)\b)|\s+and\s+(?:last\s+)?(?:updated|modified)\b"
     r"|(?<!last)\s+(?=(?:last\s+)?(?:updated|modified)\s*:)"
     r"|\s+by\s+(?=[A-Z])"
-    # "Mar. 14, 2024 / 9:15 AM / Harbour Wire"
-    r"|\s+/\s+",
+    # "Mar. 14, 2024 / 9:15 AM / Harbour Wire", not "14 / 03 / 2024"
+    r"|(?<!\b\d)(?<!\b\d\d)\s+/\s+",
     re.I,
 )
 _MONTH_OR_DIGIT = re.compile(

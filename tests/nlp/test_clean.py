@@ -679,6 +679,9 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "Rui Costa voted for the Harbour Union motion.",
         "Rui Costa reported from Harbourton that the ferry sank.",
         "Ana Silva is a former editor of the Harbour Record and now runs the union.",
+        "Police urged anyone who may have a tip about the raid to call a hotline, Costa said.",
+        "The Red Cross urged residents to donate now, Ana Silva said.",
+        "Rui Costa, whose son contributed reporting on the port for a school paper, said so.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
