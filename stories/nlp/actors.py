@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from stories.nlp.lexicon import (
-    BODY_REFERENCE_NOUNS,
     BODY_SPEAKER_NOUNS,
     COMPANY_SUFFIXES,
     DOCUMENT_SPEAKER_NOUNS,
@@ -38,9 +37,11 @@ from stories.nlp.lexicon import (
     MALE_NOUNS,
     MALE_PRONOUNS,
     MALE_TITLES,
+    NOT_PERSON_NAME_WORDS,
+    PERSON_NOUNS,
     PERSON_SPEAKER_NOUNS,
+    PERSON_TITLES,
     PERSONAL_TITLES,
-    PLAYING_ROLES,
     PRONOUNS,
     ROLE_ABBREVIATIONS,
     ROLE_NOUNS,
@@ -380,9 +381,9 @@ def _introduced_as_person(name: Span) -> bool:
     words = [t for t in name if not t.is_punct]
     if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
         return False
-    if any(t.text.isupper() or t.lower_ in _NOT_A_PERSON for t in words):
+    if any(t.text.isupper() or t.lower_ in NOT_PERSON_NAME_WORDS for t in words):
         return False
-    titled = words[0].lower_ in _PERSON_TITLES
+    titled = words[0].lower_ in PERSON_TITLES
     rest = words[1:] if titled else words
     if (
         titled
@@ -397,21 +398,9 @@ def _introduced_as_person(name: Span) -> bool:
             continue
         if child.like_num and child.text.isdigit() and 0 < int(child.text) < 120:
             return True  # "X, 58,"
-        if child.pos_ == "NOUN" and child.lemma_.lower() in _PERSON_NOUNS:
+        if child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_NOUNS:
             return True
     return False
-
-
-# Words of a body's name: "Harbour Union", "Valmora Ferries Company".
-_NOT_A_PERSON = BODY_SPEAKER_NOUNS | BODY_REFERENCE_NOUNS | COMPANY_SUFFIXES | FACILITY_NOUNS
-# Words before a name that make it a person's: "Striker X", "Mayor X"; not "State" or
-# "General", which open bodies' names too.
-_PERSON_TITLES = (PERSONAL_TITLES | PLAYING_ROLES | frozenset({"coach", "mayor", "judge"})) - {
-    "general",
-    "secretary",
-}
-# Nouns set beside a name that only a person is; "owner" or "operator" may be a company.
-_PERSON_NOUNS = (ROLE_NOUNS | PERSON_SPEAKER_NOUNS) - frozenset({"owner", "source", "people"})
 
 
 def _acronym(tok: Token) -> bool:
@@ -626,7 +615,7 @@ def _is_subject(head: Token) -> bool:
 _SAID_SEX = 3
 _QUOTE_MARKS = frozenset('"“”‘’')
 # Nouns for someone a later pronoun may mean instead of the person named before them.
-_OTHER_PERSON_NOUNS = ROLE_NOUNS | PERSON_SPEAKER_NOUNS | MALE_NOUNS | FEMALE_NOUNS
+_OTHERPERSON_NOUNS = ROLE_NOUNS | PERSON_SPEAKER_NOUNS | MALE_NOUNS | FEMALE_NOUNS
 
 
 def _sex_of_word(word: str, male: frozenset[str], female: frozenset[str]) -> int:
@@ -690,7 +679,7 @@ def _pronoun_after(span: Span, beside: set[int]) -> Token | None:
         if tok.i in beside:
             continue
         if (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON")) or (
-            tok.pos_ == "NOUN" and tok.lemma_.lower() in _OTHER_PERSON_NOUNS
+            tok.pos_ == "NOUN" and tok.lemma_.lower() in _OTHERPERSON_NOUNS
         ):
             return None
         if tok.lower_ in PRONOUNS and (
@@ -766,8 +755,7 @@ def _named_bodies(doc: Doc, covered: set[int]) -> Iterable[Span]:
 
 def _may_name_body(tok: Token) -> bool:
     # The tagger may take an unknown acronym for a plural noun ("DOCKPRO" as NNS).
-    acronym = tok.is_alpha and len(tok.text) > 1 and tok.text.isupper()
-    return acronym or (tok.pos_ == "PROPN" and tok.text[:1].isupper())
+    return _acronym(tok) or (tok.pos_ == "PROPN" and tok.text[:1].isupper())
 
 
 def _introduction(ent: Span) -> set[tuple[str, str]]:
@@ -1054,7 +1042,7 @@ def _join_spelling_variants(names: _Names) -> None:
     others = [
         k
         for k in names.cluster_of
-        if names.kind_of[k] != "person" and 2 <= len(name_tokens(names.form_of[k])) <= 3
+        if names.kind_of[k] == "organization" and 2 <= len(name_tokens(names.form_of[k])) <= 3
     ]
     parts = dict(names.parts)
     parts |= {k: [name_key(p) for p in name_tokens(names.form_of[k])] for k in others}
@@ -1073,6 +1061,8 @@ def _join_spelling_variants(names: _Names) -> None:
             x, y = differ[0]
             if x[:1] != y[:1] or not near_spelling(x, y):
                 continue
+            if (a not in people or b not in people) and pa[0] != pb[0]:
+                continue  # a body's name is a person's only with the same given name
             names.clusters.union(names.cluster_of[a], names.cluster_of[b])
 
 

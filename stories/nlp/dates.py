@@ -20,7 +20,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
 from .clauses import is_future, verb_above
-from .lexicon import PLAY_CLOCK_UNITS, STATEMENT_VERBS
+from .lexicon import DATE_MOVERS, HOLIDAYS, PLAY_CLOCK_UNITS, STATEMENT_VERBS, TWO_DAYS_AWAY
 from .types import DateBasis, DateValue
 
 Tense = Literal["past", "future"]
@@ -89,22 +89,16 @@ _RELATIVE_PERIOD = re.compile(
     r"(?P<unit>year|month|week)$",
     re.I,
 )
-# Days a holiday's name fixes, in every year: "on Christmas Eve", "by New Year's Day".
-_HOLIDAYS = {
-    "christmas day": (12, 25),
-    "christmas eve": (12, 24),
-    "boxing day": (12, 26),
-    "new year's day": (1, 1),
-    "new year's eve": (12, 31),
-    "valentine's day": (2, 14),
-    "halloween": (10, 31),
-}
 _HOLIDAY = re.compile(
     r"^(?P<name>christmas (?:day|eve)|boxing day|new year's (?:day|eve)|valentine's day"
     r"|halloween)(?:,?\s+(?P<year>\d{4}))?$",
     re.I,
 )
-_TWO_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2}
+# A holiday's name is a day only after a word of time: "on Christmas Eve", not "the Boxing Day
+# storm" or "the Halloween parade".
+_BEFORE_A_HOLIDAY = re.compile(
+    r"\b(?:on|by|since|before|after|until|till|over|at|of|through|during|from|to)\s*$", re.I
+)
 _SAME_DAY = re.compile(
     r"^(?:(?:just|only|a few|several|some|mere)\s+)*(?:hours|minutes)(?:\s+(?:before|after|earlier|"
     r"later|ago))?$|^(?:earlier|later)\s+(?:today|in the day)$|^today$|^tonight$|"
@@ -321,7 +315,7 @@ def resolve_expression(
         )
 
     if m := _HOLIDAY.match(low):
-        month, day = _HOLIDAYS[" ".join(m.group("name").lower().split())]
+        month, day = HOLIDAYS[" ".join(m.group("name").lower().split())]
         if m.group("year"):
             return _day(date(int(m.group("year")), month, day), words, "explicit")
         year = dct.year
@@ -330,8 +324,8 @@ def resolve_expression(
         elif tense != "future" and date(year, month, day) > dct:
             year -= 1
         return _day(date(year, month, day), words, "relative")
-    if low in _TWO_DAYS:
-        return _day(dct + timedelta(days=_TWO_DAYS[low]), words, "relative")
+    if low in TWO_DAYS_AWAY:
+        return _day(dct + timedelta(days=TWO_DAYS_AWAY[low]), words, "relative")
 
     if m := _RELATIVE_PERIOD.match(low):
         rel, unit = m.group("rel").lower(), m.group("unit").lower()
@@ -525,6 +519,8 @@ def dates_in_doc(
         if span[-1].lemma_.lower() in PLAY_CLOCK_UNITS:
             continue  # "in the 64th minute": a moment of the game, which the model takes for a day
         left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
+        if _HOLIDAY.match(span.text.replace("’", "'")) and not _BEFORE_A_HOLIDAY.search(left):
+            continue  # "the Boxing Day storm": a name, not a day
         tense = date_tense(span)
         value = resolve_expression(
             span.text,
@@ -568,14 +564,10 @@ def _named_part(span: Span) -> Span | None:
             continue
         if not any(t.lower_.rstrip(".") in _MONTHS or t.lower_ in _WEEKDAYS for t in head):
             continue
-        if any(t.lower_ in _MOVING for t in rest):
+        if any(t.lower_ in DATE_MOVERS for t in rest):
             return None
         return head
     return None
-
-
-# Words after a month or a weekday that move it to another time.
-_MOVING = frozenset({"last", "next", "this", "ago", "year", "years"})
 
 
 def _scheduled_present(span: Span) -> bool:

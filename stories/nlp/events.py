@@ -27,6 +27,7 @@ from .dates import (
 )
 from .lexicon import (
     APPEARANCE_BODIES,
+    APPEARANCE_PREPOSITIONS,
     CARRIER_VERBS,
     CONTENT_CARRIERS,
     DISMISSAL_SENSES,
@@ -539,7 +540,7 @@ def _speculates(verb: Token) -> bool:
 def _speakers_own_intent(verb: Token) -> bool:
     """ "X said her office would audit the ferries", "X said she would call a meeting": what the
     speaker's own side will do is an intention stated, not a guess at what might come."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = subject(verb)
     if subj is None:
         return False
     return subj.lower_ in OWN_SIDE_WORDS or any(
@@ -870,7 +871,7 @@ def _is_event_verb(tok: Token) -> bool:
 def _appears_before(verb: Token) -> bool:
     return verb.lemma_.lower() == "appear" and any(
         c.dep_ == "prep"
-        and c.lower_ in ("in", "before", "at")
+        and c.lower_ in APPEARANCE_PREPOSITIONS
         and any(g.dep_ == "pobj" and g.lemma_.lower() in APPEARANCE_BODIES for g in c.children)
         for c in verb.children
     )

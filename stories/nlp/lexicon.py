@@ -29,18 +29,20 @@ TITLE_WORDS = (
     words(
         """
     mr mrs ms miss dr prof sir dame lord lady president chairman chairwoman chair leader minister
-    prime deputy vice secretary general admiral commander colonel col lt lieutenant captain capt
+    prime deputy vice secretary general admiral commander colonel col lt lieutenant capt
     major marshal sergeant sgt senator sen rep representative governor gov mayor king queen prince
     princess emperor empress chancellor premier director chief spokesman spokeswoman spokesperson
     ambassador envoy judge justice pope bishop cardinal rev reverend father sheikh emir sultan
     dictator comrade navy army foreign defense defence interior finance state supreme first lady
     officer head speaker executive attorney detective inspector superintendent commissioner
-    councillor councilman councilwoman congressman congresswoman coach manager
-    pm ceo cfo coo atty det insp supt cmdr maj brig cpl pvt gen adm pres amb
+    councillor councilman councilwoman congressman congresswoman coach manager pm ceo cfo coo
     """
     )
     | PLAYING_ROLES
 )
+
+# Short forms of titles that are titles only with their full stop: "Gen. X" (not "Gen Tanaka").
+ABBREVIATED_TITLES = words("atty det insp supt cmdr maj brig cpl pvt gen adm pres amb")
 
 # Titles a monarch or a royal is known by: "Prince Rui" without "Prince" is any Rui.
 ROYAL_TITLES = words("king queen prince princess emperor empress")
@@ -55,15 +57,17 @@ PERSONAL_TITLES = words(
 
 # Nouns that name a role a person holds, used both in introductions ("Valmoran President X",
 # "X, chairman of ...") and in later references ("the Valmoran president").
-ROLE_NOUNS = words(
-    """
+ROLE_NOUNS = (
+    words(
+        """
     president leader chairman chairwoman chair minister premier chancellor king queen prince
     princess emperor dictator ruler monarch chief head secretary general admiral commander
     director spokesman spokeswoman spokesperson ambassador envoy governor mayor senator official
-    strongman sister brother wife husband daughter son mother father
-    captain coach manager striker forward midfielder defender goalkeeper keeper winger skipper
-    referee judge prosecutor sheriff speaker
+    strongman sister brother wife husband daughter son mother father coach manager judge
+    prosecutor sheriff speaker
     """
+    )
+    | PLAYING_ROLES
 )
 
 # Roles of whoever runs a country or party: a later "the X leader" may refer back to any of them.
@@ -231,6 +235,24 @@ LIGHT_VERBS = words(
 )
 
 MODALS = words("may might could would should can must")
+
+# Days a holiday's name fixes in every year: "on Christmas Eve", "by New Year's Day".
+HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+}
+
+# Days from the article's that words name: "the day before yesterday".
+TWO_DAYS_AWAY = {"the day before yesterday": -2, "the day after tomorrow": 2}
+
+# Words after a month or a weekday that move it to another time: "March next year", "Friday
+# week", "the following Monday".
+DATE_MOVERS = words("last next this ago year years week following")
 
 # Units of a game's own clock: "the 64th minute", "the final lap" tell a moment of play, not a day.
 PLAY_CLOCK_UNITS = words("minute second lap inning innings")
@@ -529,3 +551,38 @@ NAMED_BODY_NOUNS = words("court union party police county city")
 # Verbs that dismiss someone when their object is a person ("fired its head coach") and
 # name another act otherwise ("fired a flare").
 DISMISSAL_SENSES = words("fire sack axe oust")
+
+
+# --- Telling a person's name from a body's ----------------------------------------------------
+
+# Words of an institution's name that royal or personal names often open ("Queen Marta Hospital").
+INSTITUTION_WORDS = words(
+    """
+    hospital clinic university college school academy institute foundation museum gallery hotel
+    theatre theater cathedral church mosque temple library group holdings partners media club
+    league society trust centre center
+    """
+)
+# Words that make a name a body's or a place's, never a person's.
+NOT_PERSON_NAME_WORDS = (
+    BODY_SPEAKER_NOUNS
+    | BODY_REFERENCE_NOUNS
+    | COMPANY_SUFFIXES
+    | FACILITY_NOUNS
+    | INSTITUTION_WORDS
+)
+# Titles before a name that make it a person's ("Striker X", "Mayor X"); not a royal's, which
+# name hospitals and schools too, nor "General" or "Secretary", which open bodies' names.
+PERSON_TITLES = (
+    (PERSONAL_TITLES - ROYAL_TITLES - words("general secretary"))
+    | words("coach judge")
+    | PLAYING_ROLES
+)
+# Nouns set beside a name that only a person is; an owner, a source or a leader (of a market)
+# may be a company.
+PERSON_NOUNS = (
+    (ROLE_NOUNS | PERSON_SPEAKER_NOUNS) - words("owner source people") - GENERIC_HEAD_ROLES
+)
+
+# Prepositions by which someone "appears" as an act: "in court", "before the committee".
+APPEARANCE_PREPOSITIONS = words("in before at")

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from .lexicon import TITLE_WORDS
+from .lexicon import ABBREVIATED_TITLES, TITLE_WORDS
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -56,7 +56,8 @@ def strip_title(words: list[str]) -> tuple[list[str], list[str]]:
     """
     cut = 0
     for i, word in enumerate(words[:-1]):
-        if word.lower().rstrip(".") in TITLE_WORDS:
+        low = word.lower()
+        if low.rstrip(".") in TITLE_WORDS or (low.endswith(".") and low[:-1] in ABBREVIATED_TITLES):
             cut = i + 1
         elif not word[:1].isupper():
             break

@@ -15,6 +15,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from stories.nlp.actors import ActorIndex, ArticleDocs
+from stories.nlp.clauses import subject
 from stories.nlp.lexicon import (
     ANSWER_NOUNS,
     BARE_BODY_SPEAKERS,
@@ -30,6 +31,7 @@ from stories.nlp.lexicon import (
     OBJECT_REPORTING_VERBS,
     PERSON_SPEAKER_NOUNS,
     PLACE_TIME_PREPOSITIONS,
+    PRONOUNS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SPEAKING_OF_VERBS,
@@ -479,28 +481,32 @@ _NOT_IN_DESCRIPTION = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj",
 
 
 def _beside_a_deed(span: Span, sents: list[Span]) -> Token | None:
-    """The subject of the sentence right before or after a quoted sentence, in the same
-    paragraph, when that sentence tells a deed and quotes nothing."""
+    """The named person (or he, she) whose deed the sentence right before a quoted sentence
+    tells, in the same paragraph, when neither that sentence nor the one after quotes anything
+    and the one after does not tell of someone else."""
     if len(sents) != 1 or len(span.text) < 0.8 * len(sents[0].text) or not span.text[:1].isupper():
         return None
-    doc = span.doc
-    sent = sents[0]
-    near = []
-    if sent.start > 0:
-        near.append(doc[sent.start - 1].sent)
-    if sent.end < len(doc):
-        near.append(doc[sent.end].sent)
-    for other in near:
-        if any(t.is_quote for t in other):
-            return None  # a neighbour that quotes says whose words these are, or is unclear
-    for other in near:
-        root = other.root
-        if root.pos_ != "VERB" or _speech_verb(root):
-            continue
-        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she")):
-            return subj
-    return None
+    doc, sent = span.doc, sents[0]
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    after = doc[sent.end].sent if sent.end < len(doc) else None
+    if any(t.is_quote for t in before) or (after is not None and any(t.is_quote for t in after)):
+        return None  # a neighbour that quotes says whose words these are, or leaves it unclear
+    root = before.root
+    who = subject(root)
+    if root.pos_ != "VERB" or _speech_verb(root) or who is None:
+        return None
+    if not _names_someone(who):
+        return None
+    other = subject(after.root) if after is not None else None
+    if other is not None and _names_someone(other) and other.lower_ != who.lower_:
+        return None  # "... 'No more sinkings.' Ana Silva walked past": whose words?
+    return who
+
+
+def _names_someone(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.lower_ in PRONOUNS
 
 
 def _common_noun(tok: Token) -> bool:
@@ -653,16 +659,24 @@ def _named_opener(verb: Token) -> Token | None:
     the name the subject of the relative clause and leave the verb of speech without one; the
     name that opens the sentence, set off by a comma, is who speaks."""
     sent = verb.sent
-    # Or the name that opens what follows the quote: "'We sail at dawn,' Silva, speaking to
-    # reporters on Friday, said."
-    ent = next(
-        (
-            e
-            for e in sent.ents
-            if e.start == sent.start or (e.start > sent.start and verb.doc[e.start - 1].is_quote)
-        ),
-        None,
-    )
+    doc = verb.doc
+    # Or the name that opens what follows a closing quote mark: "'We sail at dawn,' Silva,
+    # speaking to reporters on Friday, said." (the last such before the verb; a name inside the
+    # quote, "'Lena, we sail at dawn,'", is spoken to, not speaking).
+    opening = [
+        e
+        for e in sent.ents
+        if e.start < verb.i
+        and (
+            e.start == sent.start
+            or (
+                e.start - 2 >= sent.start
+                and doc[e.start - 1].is_quote
+                and doc[e.start - 2].is_punct
+            )
+        )
+    ]
+    ent = opening[-1] if opening else None
     if ent is None or ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
         return None
     if ent.end >= verb.i or verb.doc[ent.end].text != ",":

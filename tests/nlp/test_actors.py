@@ -387,3 +387,34 @@ def test_a_name_after_a_persons_title_is_a_person_the_model_took_for_a_body(
     kinds = {a.name: a.kind for a in index.actors}
     assert kinds["Marco Bellini"] == "person"
     assert kinds["State Opera Ensemble"] == "organization"  # "State" opens bodies' names
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The Harbour Port Authority, the quay's manager, closed the pier.",
+            "Harbour Port Authority",
+        ),
+        ("Patients were moved to Queen Marta Hospital on Monday.", "Queen Marta Hospital"),
+        ("Lumen Group, the market leader, raised prices on Monday.", "Lumen Group"),
+    ],
+)
+def test_a_body_beside_a_role_or_after_a_royal_title_stays_a_body(
+    nlp: Language, text: str, body: str
+) -> None:
+    kinds = {a.name: a.kind for a in extract_actors([make_article(nlp, text)]).actors}
+    assert kinds[body] != "person"
+
+
+def test_a_place_is_never_a_misspelt_person(nlp: Language) -> None:
+    text = "Mayor Sandra Vera met the crew on Monday.\n\nThe ferry sailed to Santa Vera on Tuesday."
+    index = extract_actors([make_article(nlp, text)])
+    assert {a.name: a.aliases for a in index.actors if a.kind == "person"} == {"Sandra Vera": ()}
+
+
+def test_a_short_title_is_a_title_only_with_its_full_stop(nlp: Language) -> None:
+    names = [a.name for a in extract_actors([make_article(nlp, "Gen Tanaka met the crew.")]).actors]
+    assert names == ["Gen Tanaka"]
+    text = "Gen. Rui Tanaka met the crew."
+    assert [a.name for a in extract_actors([make_article(nlp, text)]).actors] == ["Rui Tanaka"]
