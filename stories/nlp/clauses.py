@@ -36,7 +36,7 @@ def subject(tok: Token) -> Token | None:
         if child_agent := next((c for c in tok.children if c.dep_ == "agent"), None):
             return child_agent
         for side in tok.lefts:
-            # "Deputies booed, sang the anthem and ...": the parser may hang the first verb, with
+            # "Fans booed, sang a hymn and ...": the parser may hang the first verb, with
             # the subject, beside the second.
             if side.dep_ == "parataxis" and side.pos_ == "VERB":
                 found = next((c for c in side.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -62,7 +62,7 @@ def is_future(trigger: Token) -> bool:
         head = verb.head
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         actor_subject = subj is not None and (subj.ent_type_ != "" or subj.pos_ == "PRON")
-        # "X is to visit" announces; "it is hard to repair" judges.
+        # "X is to visit" announces; "it is hard to mend" judges.
         judged = any(c.dep_ in ("acomp", "attr") for c in head.children)
         if head.lemma_.lower() in FUTURE_HEADS or (
             head.lemma_.lower() == "be"

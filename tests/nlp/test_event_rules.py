@@ -903,11 +903,9 @@ def test_a_title_keeps_every_object_of_a_verb_it_keeps(nlp: Language) -> None:
 def test_a_title_borrows_the_subject_of_a_verb_the_parser_set_beside_it(
     nlp: Language,
 ) -> None:
-    found = events_in(
-        nlp, "Opposition deputies booed, sang the anthem and held up placards on Tuesday."
-    )
+    found = events_in(nlp, "Rival fans booed, sang a hymn and held up banners on Tuesday.")
     titles = [c.title for c in found]
-    assert titles and all(t.startswith("Opposition deputies ") for t in titles)
+    assert titles and all(t.startswith("Rival fans ") for t in titles)
 
 
 def test_title_keeps_the_complement_of_a_noun(nlp: Language) -> None:
@@ -1032,7 +1030,7 @@ def test_a_date_in_another_clause_does_not_date_the_main_act(nlp: Language) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "The inquiry will look into what caused the harbour crane to collapse.",
+        "Engineers will look into why the old crane toppled.",
         "Here is what actually broke at the port.",
         "Ana Silva had neither conceded nor commented by late Sunday.",
         # The second of two questions asked, joined to the first.
@@ -1040,12 +1038,12 @@ def test_a_date_in_another_clause_does_not_date_the_main_act(nlp: Language) -> N
     ],
 )
 def test_questions_and_denials_are_not_reported_deeds(nlp: Language, text: str) -> None:
-    asked = ("collapse", "break", "concede", "build")
+    asked = ("topple", "break", "concede", "build")
     assert [c for c in events_in(nlp, text) if c.trigger in asked] == []
 
 
 def test_a_judgement_of_what_can_be_done_is_no_announced_happening(nlp: Language) -> None:
-    assert events_in(nlp, "It is hard to repair the old cranes.") == []
+    assert events_in(nlp, "It is hard to mend the old cranes.") == []
     # "is to" with its subject acting still announces.
     assert labels(events_in(nlp, "Ana Silva is to visit Porto with the harbour board.")) == [
         ("visit", None)
