@@ -89,11 +89,11 @@ _RELATIVE_PERIOD = re.compile(
     r"(?P<unit>year|month|week)$",
     re.I,
 )
-_HOLIDAY = re.compile(
-    r"^(?P<name>christmas (?:day|eve)|boxing day|new year's (?:day|eve)|valentine's day"
-    r"|halloween)(?:,?\s+(?P<year>\d{4}))?$",
-    re.I,
+# A holiday's name as the text may write it: any spacing, either apostrophe.
+_HOLIDAY_NAME = "|".join(
+    r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split()) for name in HOLIDAYS
 )
+_HOLIDAY = re.compile(rf"^(?P<name>{_HOLIDAY_NAME})(?:,?\s+(?P<year>\d{{4}}))?$", re.I)
 # A holiday's name is a day only after a word of time: "on Christmas Eve", not "the Boxing Day
 # storm" or "the Halloween parade".
 _BEFORE_A_HOLIDAY = re.compile(
@@ -136,8 +136,7 @@ _EXTRA_PATTERNS = re.compile(
     r"\b(?:(?:just|only|mere)\s+)?hours\s+(?:before|after|earlier|later)\b|\bearlier today\b"
     r"|\b(?:early|mid|late)[\s-]\d{4}\b"
     # The model may take a holiday for an event of its own ("New Year's Eve": EVENT).
-    r"|\b(?:christmas\s+(?:day|eve)|boxing\s+day|new\s+year['’]s\s+(?:day|eve)"
-    r"|valentine['’]s\s+day|halloween)(?:,?\s+\d{4})?\b",
+    rf"|\b(?:{_HOLIDAY_NAME})(?:,?\s+\d{{4}})?\b",
     re.I,
 )
 
@@ -315,7 +314,7 @@ def resolve_expression(
         )
 
     if m := _HOLIDAY.match(low):
-        month, day = HOLIDAYS[" ".join(m.group("name").lower().split())]
+        month, day = HOLIDAYS[" ".join(m.group("name").lower().replace("’", "'").split())]
         if m.group("year"):
             return _day(date(int(m.group("year")), month, day), words, "explicit")
         year = dct.year
