@@ -49,9 +49,16 @@ from stories.nlp.lexicon import (
     SPEECH_VERBS,
     STATE_WORDS,
     STOP_NAMES,
-    TITLE_WORDS,
 )
-from stories.nlp.names import clean_form, name_key, name_tokens, near_spelling, strip_title
+from stories.nlp.names import (
+    clean_form,
+    is_title,
+    is_title_token,
+    name_key,
+    name_tokens,
+    near_spelling,
+    strip_title,
+)
 from stories.nlp.types import (
     NO_DECISIONS,
     Actor,
@@ -388,7 +395,7 @@ def _introduced_as_person(name: Span) -> bool:
     if (
         titled
         and 2 <= len(rest) <= 3
-        and not any(t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS for t in rest)
+        and not any(is_title(t.text) or t.lower_ in ROLE_NOUNS for t in rest)
     ):
         return True  # "Striker Marco Bellini": a role before a name of its own
     if len(words) > 3:
@@ -528,7 +535,7 @@ def _repair(ent: Span) -> Span:
             and re.sub(r"(?<=\w)['’](?=\w)", "", tok.text).isalpha()
             and tok.ent_type_ in ("", "PERSON")
             and tok.pos_ not in ("VERB", "AUX")
-            and tok.text.lower() not in TITLE_WORDS
+            and not is_title_token(tok)
             and not tok.is_sent_start
         )
         if not (attached and tok.text.isalpha() or tok.text in "-‐" or capital_part):
@@ -556,8 +563,9 @@ def _is_title_modifier(span: Span) -> bool:
     """An ORG that is only part of someone's title: "Defense Minister X", "Navy Admiral X"."""
     doc = span.doc
     i = span.end
-    while i < len(doc) and i - span.end < 3 and doc[i].text.lower().rstrip(".") in TITLE_WORDS:
-        i += 1
+    while i < len(doc) and i - span.end < 3 and is_title_token(doc[i]):
+        # "Maj" "." : a short title's full stop is part of it.
+        i += 2 if i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_ else 1
     return i > span.end and i < len(doc) and doc[i].ent_type_ == "PERSON"
 
 
@@ -708,12 +716,12 @@ def _titled_surnames(doc: Doc, covered: set[int]) -> Iterable[Span]:
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
         if (
-            tok.text.lower().rstrip(".") in TITLE_WORDS
+            is_title_token(tok)
             and tok.text[:1].isupper()
             and nxt.tag_ == "NNP"
             and nxt.i not in covered
             and nxt.text[:1].isupper()
-            and nxt.text.lower() not in TITLE_WORDS
+            and not is_title_token(nxt)
             and nxt.ent_type_ in ("", "PERSON")
         ):
             yield doc[nxt.i : nxt.i + 1]

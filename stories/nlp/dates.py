@@ -94,11 +94,6 @@ _HOLIDAY_NAME = "|".join(
     r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split()) for name in HOLIDAYS
 )
 _HOLIDAY = re.compile(rf"^(?P<name>{_HOLIDAY_NAME})(?:,?\s+(?P<year>\d{{4}}))?$", re.I)
-# A holiday's name is a day only after a word of time: "on Christmas Eve", not "the Boxing Day
-# storm" or "the Halloween parade".
-_BEFORE_A_HOLIDAY = re.compile(
-    r"\b(?:on|by|since|before|after|until|till|over|at|of|through|during|from|to)\s*$", re.I
-)
 _SAME_DAY = re.compile(
     r"^(?:(?:just|only|a few|several|some|mere)\s+)*(?:hours|minutes)(?:\s+(?:before|after|earlier|"
     r"later|ago))?$|^(?:earlier|later)\s+(?:today|in the day)$|^today$|^tonight$|"
@@ -518,8 +513,13 @@ def dates_in_doc(
         if span[-1].lemma_.lower() in PLAY_CLOCK_UNITS:
             continue  # "in the 64th minute": a moment of the game, which the model takes for a day
         left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
-        if _HOLIDAY.match(span.text.replace("’", "'")) and not _BEFORE_A_HOLIDAY.search(left):
-            continue  # "the Boxing Day storm": a name, not a day
+        after = doc[span.end] if span.end < len(doc) else None
+        if (
+            _HOLIDAY.match(span.text.replace("’", "'"))
+            and after is not None
+            and after.pos_ in ("NOUN", "PROPN")
+        ):
+            continue  # "the Boxing Day storm", "Halloween sales": a name, not a day
         tense = date_tense(span)
         value = resolve_expression(
             span.text,

@@ -57,9 +57,9 @@ from .lexicon import (
     TAKEN_NOUNS,
     TEMPORAL_MARKS,
     TIME_PREPOSITIONS,
-    TITLE_WORDS,
     WORDING_NOUNS,
 )
+from .names import is_title_token
 from .quotes import find_quoted
 from .titles import event_title, previous_title
 from .topics import Taxonomy
@@ -559,7 +559,7 @@ def _names_a_person(tok: Token) -> bool:
     return (
         tok.ent_type_ == "PERSON"
         or tok.lemma_.lower() in PERSON_SPEAKER_NOUNS
-        or tok.lower_ in TITLE_WORDS
+        or is_title_token(tok)
     )
 
 

@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Token
 
 from .lexicon import ABBREVIATED_TITLES, TITLE_WORDS
 
@@ -47,6 +48,20 @@ def _name_parts(form: str) -> tuple[str, ...]:
     return tuple(p for p in _NAME_PARTS.split(form) if p)
 
 
+def is_title(word: str) -> bool:
+    """An office or a form of address ("Mayor", "Sen."), or a short one with its full stop
+    ("Adm.", not the given name "Gen")."""
+    low = word.lower()
+    return low.rstrip(".") in TITLE_WORDS or (low.endswith(".") and low[:-1] in ABBREVIATED_TITLES)
+
+
+def is_title_token(tok: Token) -> bool:
+    """``is_title`` for a token, whose full stop the tokenizer may have split off ("Maj" ".")."""
+    doc = tok.doc
+    dot = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "." and not tok.whitespace_
+    return is_title(tok.text + "." if dot else tok.text)
+
+
 def strip_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading title words off a name: (title words, name words).
 
@@ -56,8 +71,7 @@ def strip_title(words: list[str]) -> tuple[list[str], list[str]]:
     """
     cut = 0
     for i, word in enumerate(words[:-1]):
-        low = word.lower()
-        if low.rstrip(".") in TITLE_WORDS or (low.endswith(".") and low[:-1] in ABBREVIATED_TITLES):
+        if is_title(word):
             cut = i + 1
         elif not word[:1].isupper():
             break

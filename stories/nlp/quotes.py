@@ -500,9 +500,15 @@ def _beside_a_deed(span: Span, sents: list[Span]) -> Token | None:
     if not _names_someone(who):
         return None
     other = subject(after.root) if after is not None else None
-    if other is not None and _names_someone(other) and other.lower_ != who.lower_:
+    if other is not None and other.pos_ == "PROPN" and not _one_name(other, who):
         return None  # "... 'No more sinkings.' Ana Silva walked past": whose words?
     return who
+
+
+def _one_name(a: Token, b: Token) -> bool:
+    """Two subjects that share a word of a name ("Tomas Vidal" ... "Vidal", "Tomas")."""
+    words = {t.lower_ for t in b.subtree if t.pos_ == "PROPN"}
+    return bool({t.lower_ for t in a.subtree if t.pos_ == "PROPN"} & words)
 
 
 def _names_someone(tok: Token) -> bool:
@@ -669,10 +675,11 @@ def _named_opener(verb: Token) -> Token | None:
         if e.start < verb.i
         and (
             e.start == sent.start
+            # A closing quote mark stands apart from the name after it; an opening one does not.
             or (
-                e.start - 2 >= sent.start
+                e.start - 1 >= sent.start
                 and doc[e.start - 1].is_quote
-                and doc[e.start - 2].is_punct
+                and doc[e.start - 1].whitespace_
             )
         )
     ]

@@ -148,11 +148,14 @@ def test_mentions_in_a_doc_carry_article_offsets_and_since_is_marked(nlp: Langua
 def test_a_holiday_the_model_takes_for_an_event_is_still_a_day(nlp: Language) -> None:
     mentions = dates_in_doc(nlp("The ferry sank off Valmora on New Year's Eve."), 0, DCT)
     assert [m.value.label for m in mentions] == ["2023-12-31"]
+    mentions = dates_in_doc(nlp("Tomas Vidal died Christmas Day."), 0, DCT)
+    assert [m.value.label for m in mentions] == ["2023-12-25"]
     # A holiday's name that names something else is no day.
     mentions = dates_in_doc(
         nlp("Survivors of the Boxing Day storm gathered in Harbourton."), 0, DCT
     )
     assert mentions == []
+    assert dates_in_doc(nlp("Shoppers flocked to Boxing Day sales in Harbourton."), 0, DCT) == []
 
 
 def test_a_date_the_model_ran_on_into_other_words_is_its_day(nlp: Language) -> None:

@@ -267,9 +267,11 @@ def test_a_sentence_quoted_whole_beside_one_persons_deed_is_theirs(nlp: Language
     assert said == {"We sail at dawn or not at all.": "Tomas Vidal"}
     # Beside what a thing did, the words are no one's the text shows.
     assert _said(nlp, "The old ferry left the quay. “We sail at dawn or not at all.”") == {}
-    # Nor when the next sentence tells of someone else.
+    # Nor when the next sentence tells of someone else; of the same person, it still is.
     text = "Tomas Vidal folded the map. “We sail at dawn.” Ana Silva walked past without a word."
     assert _said(nlp, text) == {}
+    text = "Tomas Vidal folded the map. “We sail at dawn.” Tomas walked out without a word."
+    assert _said(nlp, text) == {"We sail at dawn.": "Tomas Vidal"}
 
 
 def test_a_surname_the_model_takes_for_a_nationality_still_names_its_person(
@@ -288,6 +290,8 @@ def test_a_surname_the_model_takes_for_a_nationality_still_names_its_person(
 
 def test_the_name_after_the_quote_speaks_across_an_aside(nlp: Language) -> None:
     said = _said(nlp, "“We will find them,” Rui Costa, speaking to reporters on Friday, said.")
+    assert said == {"We will find them": "Rui Costa"}
+    said = _said(nlp, "“We will find them” Rui Costa, speaking to reporters on Friday, said.")
     assert said == {"We will find them": "Rui Costa"}
     # A name inside the quote is spoken to.
     said = _said(nlp, "“Lena Berg, we will find them,” Rui Costa, speaking on Friday, said.")
