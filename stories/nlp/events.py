@@ -1191,8 +1191,9 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
 
 
 def _when_clause_dated(sent: Span, trigger: Token, start: int, end: int) -> Token | None:
-    """The verb of a when-clause of the trigger's verb that a date phrase hangs in ("... were
-    killed when the bridge collapsed on Tuesday"), when it names a happening."""
+    """The verb of a when- or while-clause of the trigger's verb that a date phrase hangs in
+    ("... were killed when the bridge collapsed on Tuesday", "While rescuers searched the
+    harbour on Friday, police ..."), when it names a happening."""
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     verb = head_verb(trigger)
     if span is None:
@@ -1200,7 +1201,11 @@ def _when_clause_dated(sent: Span, trigger: Token, start: int, end: int) -> Toke
     for clause in verb.children:
         if (
             clause.dep_ == "advcl"
-            and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)
+            and any(
+                (c.dep_ == "advmod" and c.lower_ == "when")
+                or (c.dep_ == "mark" and c.lower_ in ("while", "as"))
+                for c in clause.children
+            )
             and clause.left_edge.i <= span.root.i <= clause.right_edge.i
             and _is_event_verb(clause)
             and _dates_trigger(sent, clause, start, end)

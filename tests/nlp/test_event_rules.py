@@ -94,6 +94,10 @@ def test_a_when_clause_tells_a_happening_and_times_the_clause_it_hangs_on(
 ) -> None:
     found = events_in(nlp, "At least 12 people were killed when the bridge collapsed on Tuesday.")
     assert labels(found) == [("kill", "2024-03-12"), ("collapse", "2024-03-12")]
+    found = events_in(
+        nlp, "While rescuers searched the harbour on Friday, police arrested the captain."
+    )
+    assert sorted(labels(found)) == [("arrest", "2024-03-08"), ("search", "2024-03-08")]
     # Asked, "when" is still a question.
     assert events_in(nlp, "Officials did not say when the bridge collapsed.") == []
     assert events_in(nlp, "It is unclear when the bridge collapsed.") == []
