@@ -147,6 +147,8 @@ class _Raw:
     main: bool = False  # the subject of its sentence's main clause, not of a clause inside it
     # What the words around a person's name say of their sex, as weighted votes (male, female).
     sex: tuple[int, int] = (0, 0)
+    # The age the text gives beside the name: "X, 58,", "the 58-year-old X".
+    age: int | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class _Cue:
     subject: bool
     verb_of: int
     main: bool = False
+    age: int | None = None  # "the 58-year-old": whom the text gave that age
 
 
 @dataclass(frozen=True)
@@ -377,6 +380,7 @@ def _ent_mention(
         main=_is_main_subject(head),
         # Asked of every name: a lone surname NER took for a body may turn out a person's.
         sex=_sex_votes(span),
+        age=_age_beside(span) if kind == "person" else None,
     )
 
 
@@ -1491,10 +1495,12 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
         for n, sent in enumerate(sents):
             for tok in sent:
                 found = _role_phrase(tok)
+                years = None
                 if (age := _age_reference(tok)) is not None:
                     # "The 58-year-old said ...": a person the text has named, referred to as a
                     # pronoun would be.
                     span, affil, role = age, "", None
+                    years = _years_in(age.text)
                 elif found is not None:
                     span, affil, role = found
                 elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
@@ -1525,8 +1531,31 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
                     _is_subject(tok),
                     _verb_of(tok),
                     _is_main_subject(tok),
+                    years,
                 )
         sent_no += len(sents)
+
+
+_YEARS_OLD = re.compile(r"\b(\d{1,3})[\s-]year[\s-]old\b", re.I)
+# "X, 58," and "X, a 58-year-old teacher," right after a name.
+_AGE_AFTER = re.compile(r"^,\s*(?:(\d{1,3})\s*,|(?:an?\s+)?(\d{1,3})[\s-]year[\s-]old\b)")
+
+
+def _years_in(text: str) -> int | None:
+    m = _YEARS_OLD.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _age_beside(name: Span) -> int | None:
+    """The age the text gives right beside a person's name: "Ana Silva, 58,", "Ana Silva, a
+    58-year-old teacher,", "the 58-year-old Ana Silva"."""
+    doc = name.doc
+    after = _AGE_AFTER.match(doc.text[name.end_char : name.end_char + 40])
+    if after is not None:
+        return int(after.group(1) or after.group(2))
+    before = doc.text[max(name.sent.start_char, name.start_char - 20) : name.start_char]
+    m = re.search(r"\b(\d{1,3})[\s-]year[\s-]old\s*$", before, re.I)
+    return int(m.group(1)) if m else None
 
 
 def _age_reference(tok: Token) -> Span | None:
@@ -1575,7 +1604,10 @@ def _references(
     refs: list[_Raw] = []
     persons = list(chain)
     for cue in art.cues:
-        if cue.role is not None:
+        aged = _aged(cue, persons, canon)
+        if aged is not None:
+            name: str | None = aged
+        elif cue.role is not None:
             name = _pick_role(
                 fits(cue.affil, cue.role),
                 persons,
@@ -1607,6 +1639,14 @@ def _references(
         persons.append(raw)
         persons.sort(key=lambda r: r.start)
     return refs
+
+
+def _aged(cue: _Cue, persons: list[_Raw], canon: dict[int, str]) -> str | None:
+    """The one person named before "the 58-year-old" whom the text gave that age."""
+    if cue.age is None:
+        return None
+    names = {_name(p, canon) for p in persons if p.age == cue.age and p.start < cue.at}
+    return names.pop() if len(names) == 1 else None
 
 
 def _name(r: _Raw, canon: dict[int, str]) -> str:

@@ -298,6 +298,21 @@ def test_the_name_after_the_quote_speaks_across_an_aside(nlp: Language) -> None:
     assert said == {"Lena Berg, we will find them": "Rui Costa"}
 
 
+def test_the_n_year_old_is_whom_the_text_gave_that_age(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Striker Marco Bellini, 25, scored twice, and goalkeeper Lena Berg, 31, saved a penalty.\n"
+        "“This is the best night of my life,” said the 25-year-old striker.",
+    )
+    assert said == {"This is the best night of my life": "Marco Bellini"}
+    said = _said(
+        nlp,
+        "The 25-year-old Marco Bellini scored twice, and Lena Berg, 31, saved a penalty.\n"
+        "“This is the best night of my life,” said the 25-year-old.",
+    )
+    assert said == {"This is the best night of my life": "Marco Bellini"}
+
+
 def test_a_described_speaker_becomes_an_actor_of_the_story(nlp: Language) -> None:
     from stories.nlp.story import extract_story
     from stories.nlp.topics import load_taxonomy
