@@ -254,6 +254,9 @@ TWO_DAYS_AWAY = {"the day before yesterday": -2, "the day after tomorrow": 2}
 # week", "the following Monday".
 DATE_MOVERS = words("last next this ago year years week following")
 
+# Units a span of time is told in: "a day after", "two weeks before".
+TIME_UNITS = words("minute hour day week month year decade")
+
 # Units of a game's own clock: "the 64th minute", "the final lap" tell a moment of play, not a day.
 PLAY_CLOCK_UNITS = words("minute second lap inning innings")
 

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import inverted_participle, is_future, subject
-from .lexicon import PREPOSITION_LIKE, STATEMENT_VERBS, words
+from .lexicon import PREPOSITION_LIKE, STATEMENT_VERBS, TIME_UNITS, words
 from .types import ActorLookup, Block
 
 # Dependencies that hang extra detail on a phrase; dropping them keeps a title scannable.
@@ -98,6 +98,10 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
         for child in anchor.children:
             if child.i > anchor.i and child.dep_ in ("ccomp", "advmod", "npadvmod", "acomp"):
                 keep |= _without_asides(child)
+                if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:
+                    # "X acted a day after Y broke her silence": the span says nothing without
+                    # what it is measured from.
+                    keep |= {t.i for c in _measured_from(anchor) for t in c.subtree}
                 break
     if fronted is not None:
         who = _finish(sent, keep, file, block, actors)
@@ -109,6 +113,16 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
             said = said[: max(room - 1, 0)].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
         return f"{who}: “{said}”"
     return _finish(sent, keep, file, block, actors)
+
+
+def _measured_from(verb: Token) -> list[Token]:
+    """The "after ..." or "before ..." clause a span of time hung on ``verb`` counts from."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("after", "before") for m in c.children)
+    ]
 
 
 def _in_quote_marks(phrase: Token) -> bool:

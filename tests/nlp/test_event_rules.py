@@ -912,6 +912,12 @@ def test_a_title_borrows_the_subject_of_a_verb_the_parser_set_beside_it(
     assert titles and all(t.startswith("Rival fans ") for t in titles)
 
 
+def test_a_thin_title_keeps_what_its_span_of_time_counts_from(nlp: Language) -> None:
+    found = events_in(nlp, "The league acted a day after Ana Silva broke her silence.")
+    titles = [c.title for c in found if c.trigger == "act"]
+    assert titles == ["The league acted a day after Ana Silva broke her silence"]
+
+
 def test_title_keeps_the_complement_of_a_noun(nlp: Language) -> None:
     found = events_in(nlp, "Ana Silva hinted at the possibility of a new bridge.")
     assert found[0].title == "Ana Silva hinted at the possibility of a new bridge"
