@@ -627,7 +627,7 @@ def _is_subject(head: Token) -> bool:
 _SAID_SEX = 3
 _QUOTE_MARKS = frozenset('"“”‘’')
 # Nouns for someone a later pronoun may mean instead of the person named before them.
-_OTHERPERSON_NOUNS = ROLE_NOUNS | PERSON_SPEAKER_NOUNS | MALE_NOUNS | FEMALE_NOUNS
+_OTHER_PERSON_NOUNS = ROLE_NOUNS | PERSON_SPEAKER_NOUNS | MALE_NOUNS | FEMALE_NOUNS
 
 
 def _sex_of_word(word: str, male: frozenset[str], female: frozenset[str]) -> int:
@@ -691,7 +691,7 @@ def _pronoun_after(span: Span, beside: set[int]) -> Token | None:
         if tok.i in beside:
             continue
         if (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON")) or (
-            tok.pos_ == "NOUN" and tok.lemma_.lower() in _OTHERPERSON_NOUNS
+            tok.pos_ == "NOUN" and tok.lemma_.lower() in _OTHER_PERSON_NOUNS
         ):
             return None
         if tok.lower_ in PRONOUNS and (
@@ -1536,9 +1536,11 @@ def _cues(art: ArticleDocs, sent_of: dict[int, list[Span]]) -> Iterable[_Cue]:
         sent_no += len(sents)
 
 
-_YEARS_OLD = re.compile(r"\b(\d{1,3})[\s-]year[\s-]old\b", re.I)
-# "X, 58," and "X, a 58-year-old teacher," right after a name.
-_AGE_AFTER = re.compile(r"^,\s*(?:(\d{1,3})\s*,|(?:an?\s+)?(\d{1,3})[\s-]year[\s-]old\b)")
+_AGE = r"(\d{1,3})[\s-]year[\s-]old"
+_YEARS_OLD = re.compile(rf"\b{_AGE}\b", re.I)
+# "X, 58," and "X, a 58-year-old teacher," right after a name; "the 58-year-old X" before it.
+_AGE_AFTER = re.compile(rf"^,\s*(?:(\d{{1,3}})\s*,|(?:an?\s+)?{_AGE}\b)", re.I)
+_AGE_BEFORE = re.compile(rf"\b{_AGE}\s*$", re.I)
 
 
 def _years_in(text: str) -> int | None:
@@ -1554,7 +1556,7 @@ def _age_beside(name: Span) -> int | None:
     if after is not None:
         return int(after.group(1) or after.group(2))
     before = doc.text[max(name.sent.start_char, name.start_char - 20) : name.start_char]
-    m = re.search(r"\b(\d{1,3})[\s-]year[\s-]old\s*$", before, re.I)
+    m = _AGE_BEFORE.search(before)
     return int(m.group(1)) if m else None
 
 

@@ -514,11 +514,7 @@ def dates_in_doc(
             continue  # "in the 64th minute": a moment of the game, which the model takes for a day
         left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
         after = doc[span.end] if span.end < len(doc) else None
-        if (
-            _HOLIDAY.match(span.text.replace("’", "'"))
-            and after is not None
-            and after.pos_ in ("NOUN", "PROPN")
-        ):
+        if _HOLIDAY.match(span.text) and after is not None and after.pos_ in ("NOUN", "PROPN"):
             continue  # "the Boxing Day storm", "Halloween sales": a name, not a day
         tense = date_tense(span)
         value = resolve_expression(

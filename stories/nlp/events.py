@@ -357,11 +357,15 @@ def _moved_on_in_sentence(
     return moved
 
 
+def _in_quote(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= tok.idx < b for a, b in quoted)
+
+
 def _said_in_own_voice(trigger: Token, quoted: Sequence[tuple[int, int]]) -> bool:
     """ "'We saved the season,' he said", "'I waited on the quay for an hour'": what a
     speaker says they did, in their own words, is their account, not a happening the article
     reports."""
-    if not any(a <= trigger.idx < b for a, b in quoted):
+    if not _in_quote(trigger, quoted):
         return False
     subj = subject(head_verb(trigger))
     return subj is not None and subj.lower_ in ("i", "we", "you")
@@ -1143,7 +1147,7 @@ def _statement_of_what_was_not_done(
         return None
     if _is_hedged(main) or _asked_not_told(main) or _HEDGE.search(_clause_text(main)):
         return root
-    if is_future(main) and any(a <= main.idx < b for a, b in quoted):
+    if is_future(main) and _in_quote(main, quoted):
         # "'We will rebuild the quay,' X said": a promise in the speaker's words is no
         # happening yet; that they made it is the act.
         return root

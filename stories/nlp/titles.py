@@ -101,7 +101,7 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
                 if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:
                     # "X acted a day after Y broke her silence": the span says nothing without
                     # what it is measured from.
-                    keep |= {t.i for c in _measured_from(anchor) for t in c.subtree}
+                    keep |= {t.i for c in _counted_from(anchor) for t in c.subtree}
                 break
     if fronted is not None:
         who = _finish(sent, keep, file, block, actors)
@@ -115,7 +115,7 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
     return _finish(sent, keep, file, block, actors)
 
 
-def _measured_from(verb: Token) -> list[Token]:
+def _counted_from(verb: Token) -> list[Token]:
     """The "after ..." or "before ..." clause a span of time hung on ``verb`` counts from."""
     return [
         c
