@@ -71,6 +71,13 @@ _DATELINE = 2.0
 # What a sentence no dated sibling retells keeps of its confirmation by days the story names: a
 # sibling naming a day of that weekday likely tells of something else.
 _UNTIED = 0.5
+# The weekday an article's opening paragraph names is the news it leads with, most often of the
+# day the article appears or the day before ("rose to 96 on Monday" in Monday's or Tuesday's
+# paper), whatever older days the rest of it recounts. It only settles a tie between weeks the
+# other clues fit equally (which would otherwise go to the earliest): a lead of "Thursday night"
+# may be Thursday's late news or Friday's.
+_LEAD_SAME_DAY = 0.05
+_LEAD_DAY_AFTER = 0.03
 # How far apart one story's reports may lie: follow-ups come weeks later, not years.
 _STORY_SPAN = 42
 # A word more dated sentences share than this finds too many to compare (a story's main actor,
@@ -125,6 +132,7 @@ class PublishedEvidence:
     dateline: tuple[int, int] | None = None
     # The telling words of each body sentence: a rewrite of a sibling repeats most of them.
     sentences: tuple[frozenset[str], ...] = ()
+    lead_weekday: int | None = None  # the first past weekday of the opening paragraph
 
 
 def read_evidence(
@@ -140,7 +148,8 @@ def read_evidence(
     last_week = 0
     sightings: list[Sighting] = []
     sentences: list[frozenset[str]] = []
-    for _block, doc in docs:
+    lead_weekday: int | None = None
+    for n, (_block, doc) in enumerate(docs):
         sentences += [w for sent in doc.sents if len(w := telling_words(sent.text)) >= _TOLD]
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
@@ -175,6 +184,8 @@ def read_evidence(
                 if rel not in _AHEAD and not re.search(r"\d", low):
                     day = _WEEKDAY_NAMES[m.group("day").lower()]
                     (last_weekdays if rel == "last" else weekdays).append(day)
+                    if n == 0 and rel != "last" and lead_weekday is None:
+                        lead_weekday = day
                     sightings.append(Sighting(told, weekday=day, last=rel == "last"))
                     continue
             if re.search(r"\b\d{4}\b", words):
@@ -210,6 +221,7 @@ def read_evidence(
         if dateline is not None and len(dateline) == 2
         else None,
         sentences=tuple(sentences),
+        lead_weekday=lead_weekday,
     )
 
 
@@ -667,6 +679,10 @@ def _decide(
     # Weekdays that fall in the story's days are explained even where no sibling names them.
     score = hits + 0.2 * inside - 0.3 * ahead - stray - 0.1 * lag
     score += cal.pub_bonus
+    if ev.lead_weekday is not None:
+        since_lead = (cal.weekday - ev.lead_weekday) % 7
+        score += np.where(since_lead == 0, _LEAD_SAME_DAY, 0.0)
+        score += np.where(since_lead == 1, _LEAD_DAY_AFTER, 0.0)
     filed = np.zeros(len(days), dtype=bool)
     if ev.dateline is not None:
         # A dateline's day is most often the day of filing: evidence, not proof (a rewrite may

@@ -339,3 +339,21 @@ def test_an_undated_report_of_the_first_day_is_placed_before_the_first_dated_art
     filled = fill_published_from_story([*later, undated])
     assert filled[2].date is not None
     assert date(2024, 2, 3) <= filled[2].date <= date(2024, 2, 4)
+
+
+WEEK_OF_TOLLS = (
+    "Ferry Toll Climbs\n\n"
+    "The death toll from the ferry sinking rose to 61 on Monday, the coast guard said.\n\n"
+    "The ferry went down on Tuesday. The toll stood at 12 on Wednesday, 30 on Thursday and 41 "
+    "on Friday. Divers found more bodies on Saturday, and on Sunday it was 58.\n"
+)
+
+
+def test_a_lead_weekday_settles_which_week_the_weekdays_are_of(nlp: Language) -> None:
+    # Every day of the week is named, so any day from the sinking's Tuesday on fits the
+    # weekdays alike; the opening paragraph's Monday is the news, so the paper is Monday's.
+    sibling = _evidence(nlp, DATED, manifest=date(2024, 3, 27))
+    undated = _evidence(nlp, WEEK_OF_TOLLS)
+    assert undated.lead_weekday == 0
+    filled = fill_published_from_story([sibling, undated])
+    assert filled[1].date == date(2024, 4, 1)
