@@ -535,6 +535,8 @@ BODY_SPEAKER_NOUNS = words(
 )
 # Of those, bodies a text names by the bare noun ("police said"): the noun is their name.
 BARE_BODY_SPEAKERS = words("police")
+# Speakers a bare plural does not place: "officials" of whom?
+UNPLACED_SPEAKER_NOUNS = words("official")
 # Of those, the papers a body or a person speaks through ("its complaint said").
 DOCUMENT_SPEAKER_NOUNS = words("memo letter filing complaint report statement")
 # What a statement is made in: "In a statement posted on Tuesday, X said ..." was said then.

@@ -37,6 +37,7 @@ from stories.nlp.lexicon import (
     SPEAKING_OF_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    UNPLACED_SPEAKER_NOUNS,
 )
 from stories.nlp.names import strip_title
 from stories.nlp.types import ActorKind, Block, Mention, Quote
@@ -383,6 +384,15 @@ class _Speakers:
                 # Harbour Police", "Harbourton police said ..."), else the police, as the text
                 # names them.
                 return self._body_before(tok) or self.described.get(lemma, words)
+            if (
+                lemma in PERSON_SPEAKER_NOUNS - UNPLACED_SPEAKER_NOUNS
+                and tok.tag_ == "NNS"
+                and not determiner
+            ):
+                # "Prosecutors argued that ...": people of that calling, as the text calls them.
+                # Bare "officials" says nothing of whose; the sentence names the body elsewhere
+                # ("At the airport, officials said").
+                return words.lower()
             return None
         if determiner != "the":
             self.described[lemma] = words

@@ -1006,3 +1006,22 @@ def test_the_name_opening_a_sentence_speaks_though_the_parser_gives_it_to_a_rela
         "port chief should go, calling the cuts “a plain betrayal”.",
     )
     assert said["a plain betrayal"] == "Ivo Horvat"
+
+
+def test_a_bare_plural_of_a_calling_speaks_as_the_text_calls_them(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Marko Kovac was sentenced on Friday.\n\n"
+        "Prosecutors had asked for 30 years, arguing in court filings that his conduct "
+        "“shocked the town’s conscience.”",
+    )
+    assert said == {"shocked the town’s conscience": "prosecutors"}
+
+
+def test_bare_officials_are_nobody_in_particular(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Flights resumed on Wednesday.\n\n"
+        "At Harbourton airport, officials said the stop was lifted “at once” that morning.",
+    )
+    assert said.get("at once") != "officials"
