@@ -269,3 +269,46 @@ def test_reaching_and_striking_a_deal_are_one_agreement(nlp: Language) -> None:
 def test_reaching_a_place_named_like_a_meeting_is_no_meeting(nlp: Language) -> None:
     [found] = events_of(nlp, "a.txt", "The climbers reached the summit on Tuesday.")
     assert found.trigger == "reach"
+
+
+def _county_toll(agents: tuple[tuple[str, ...], tuple[str, ...]]) -> list[EventCandidate]:
+    wednesday = _day(date(2024, 3, 13), "explicit")
+    county = ("Alder County",)
+    return [
+        _report(
+            "a.txt",
+            "Alder County raised the death toll from the flood to 36 late on Wednesday.",
+            wednesday,
+            trigger="raise",
+            actors=county,
+            agents=agents[0],
+        ),
+        _report(
+            "b.txt",
+            "Alder County confirmed 36 deaths from the flood late on Wednesday.",
+            wednesday,
+            trigger="confirm",
+            actors=county,
+            agents=agents[1],
+        ),
+        *[
+            _report(f"{n}.txt", text, wednesday, trigger=verb, actors=())
+            for n, (verb, text) in enumerate(
+                [
+                    ("vote", "Dock workers voted to strike over pay at the container terminal."),
+                    ("run", "A ferry ran aground near the lighthouse during the storm."),
+                    ("open", "The mayor opened a new fish market beside the marina."),
+                ]
+            )
+        ],
+    ]
+
+
+def test_a_body_reporting_its_own_act_in_a_verb_of_speech_is_that_act() -> None:
+    county = ("Alder County",)
+    assert len(merge_candidates(_county_toll((county, county)))) == 4
+
+
+def test_a_statement_is_an_act_only_of_the_same_named_agents() -> None:
+    # Who raised the toll is not said: the county's statement may be about another count.
+    assert len(merge_candidates(_county_toll(((), ("Alder County",))))) == 5
