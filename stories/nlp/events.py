@@ -28,6 +28,7 @@ from .dates import (
 from .lexicon import (
     APPEARANCE_BODIES,
     APPEARANCE_PREPOSITIONS,
+    BODY_REFERENCE_NOUNS,
     CARRIER_VERBS,
     CONTENT_CARRIERS,
     DISMISSAL_SENSES,
@@ -1121,7 +1122,7 @@ def _main_trigger(sent: Span) -> Token | None:
 
 def _named_statement(root: Token) -> bool:
     """ "Senator X said her office would audit the ferries", "X called the decision courageous",
-    "'We will not rest,' X told a news conference": a named person's statement is an act of
+    "'We will not rest,' X told a news conference": a named speaker's statement is an act of
     theirs whatever it says, before or after what they said (a trailing "..., officials said"
     only sources what it follows)."""
     lemma = root.lemma_.lower()
@@ -1131,7 +1132,17 @@ def _named_statement(root: Token) -> bool:
     if not any(c.dep_ in said for c in root.children):
         return False
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.pos_ == "PROPN" and subj.i < root.i
+    if subj is None or subj.i > root.i:
+        return False
+    return subj.pos_ == "PROPN" or _the_body(subj)
+
+
+def _the_body(noun: Token) -> bool:
+    """ "The federation said on Saturday ...": the body the article speaks of, by its kind, is
+    as plain a speaker as its name; "the striker said" stays a person the text leaves unnamed."""
+    return noun.lemma_.lower() in BODY_REFERENCE_NOUNS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    )
 
 
 def _statement_of_what_was_not_done(

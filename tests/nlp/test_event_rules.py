@@ -1163,3 +1163,21 @@ def test_a_pronoun_subject_of_a_title_is_named(nlp: Language) -> None:
 def test_a_title_keeps_the_commas_of_a_list_of_names(nlp: Language) -> None:
     found = events_in(nlp, "Costa, Ana Silva and two ministers welcomed the crews at the pier.")
     assert found[0].title.startswith("Costa, Ana Silva")
+
+
+def test_a_body_named_by_its_kind_states_as_plainly_as_by_its_name(nlp: Language) -> None:
+    found = labels(
+        events_in(
+            nlp,
+            "The federation said on Saturday that its vice-president, Ivo Horvat, would take "
+            "over on an interim basis.",
+        )
+    )
+    assert [d for _, d in found] == ["2024-03-09"]
+
+
+def test_an_unnamed_person_stating_what_may_come_is_no_event(nlp: Language) -> None:
+    found = events_in(
+        nlp, "The striker said on Saturday that Ivo Horvat would take over on an interim basis."
+    )
+    assert found == []
