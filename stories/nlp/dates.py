@@ -391,7 +391,7 @@ def resolve_expression(
 
 
 _LATER_ON = re.compile(
-    rf"(?:{MEASURE}\s+(?P<way>later|earlier)"
+    rf"(?:{MEASURE}\s+(?P<way>later|earlier|after\s+that|before\s+that)"
     r"|\b(?:the\s+(?:next|following)\s+(?P<next>day|morning|afternoon|evening|night)"
     r"|the\s+(?:previous|preceding)\s+(?P<previous>day|morning|afternoon|evening|night)"
     r"|the\s+(?P<side>day|night|evening)\s+(?P<side_way>after|before)"
@@ -403,9 +403,9 @@ _LATER_ON = re.compile(
 
 
 def later_on(text: str) -> tuple[int, str] | None:
-    """How many days after the day last told a sentence says it is ("two days later", "the
-    next morning", "that night", "four days earlier": -4), with its words; None when it says
-    nothing of the kind or names no day ("weeks later")."""
+    """How many days after the day last told a sentence says it is ("two days later", "two
+    days after that", "the next morning", "that night", "four days earlier": -4), with its
+    words; None when it says nothing of the kind or names no day ("weeks later")."""
     m = _LATER_ON.search(text)
     return None if m is None else _moved_by(m)
 
@@ -425,7 +425,8 @@ def _moved_by(m: re.Match[str]) -> tuple[int, str] | None:
         days = measured_days(m)
         if not days:
             return None
-        return (-days if m.group("way").lower() == "earlier" else days), words
+        back = m.group("way").lower().startswith(("earlier", "before"))
+        return (-days if back else days), words
     if m.group("next"):
         return 1, words
     if m.group("previous"):

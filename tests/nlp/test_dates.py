@@ -74,6 +74,8 @@ def test_later_this_week_names_no_one_day() -> None:
     [
         ("Four days later, the company sued.", 4),
         ("A week later the board met.", 7),
+        ("Two days after that, the board said the bearing had failed.", 2),
+        ("A week before that the board met.", -7),
         ("The next morning the court confirmed it.", 1),
         ("The day after, crowds gathered.", 1),
         ("Later that day he resigned.", 0),
