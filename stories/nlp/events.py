@@ -507,7 +507,7 @@ def _carried_date(
     if not _narrated_past(verb):
         return None
     for tok in (verb, *verb.ancestors):
-        if tok.i != verb.i and tok.lemma_.lower() in SPEECH_VERBS:
+        if tok.i != verb.i and tok.lemma_.lower() in SPEECH_VERBS and not _beside(verb, tok):
             # What someone told reporters is of the article's time, whatever it tells of.
             return None
         if any(c.dep_ == "advmod" and c.lower_ in MOVING_ON for c in tok.children):
@@ -519,6 +519,17 @@ def _carried_date(
     if context is not None and d.start >= context.start:
         return None  # only a paragraph gone back in time narrates on from there
     return DateValue(d.start, d.end, d.granularity, "", "context")
+
+
+def _beside(verb: Token, speech: Token) -> bool:
+    """ "X called the leak a breach and directed the marshal to ...": a deed joined to a
+    statement is told beside it, not in what was said."""
+    tok = verb
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == speech.i:
+            return True
+    return False
 
 
 def _narrated_past(verb: Token) -> bool:

@@ -1181,3 +1181,16 @@ def test_an_unnamed_person_stating_what_may_come_is_no_event(nlp: Language) -> N
         nlp, "The striker said on Saturday that Ivo Horvat would take over on an interim basis."
     )
     assert found == []
+
+
+def test_a_deed_joined_to_a_statement_goes_on_from_the_paragraphs_day(nlp: Language) -> None:
+    # The statement and the deed beside it are told on from "the next morning"; only what a
+    # statement says would be of the article's own time.
+    found = events_in(
+        nlp,
+        "A news site published a draft of the ruling on March 2. The next morning the court "
+        "confirmed that the draft was authentic. Chief Justice Rui Costa called the leak a breach "
+        "of trust and directed the marshal to find out who was responsible.",
+    )
+    directed = next(c for c in found if c.trigger == "direct")
+    assert directed.date is not None and directed.date.label == "2024-03-03"
