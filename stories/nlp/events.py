@@ -31,6 +31,7 @@ from .lexicon import (
     BODY_REFERENCE_NOUNS,
     CARRIER_VERBS,
     CONTENT_CARRIERS,
+    CONTENTION_VERBS,
     DISMISSAL_SENSES,
     EVENT_KINDS,
     EVENT_NOUNS,
@@ -1104,6 +1105,13 @@ def _main_trigger(sent: Span) -> Token | None:
     ):
         # "One of the results is Valmora's offer to help": a named party's act, told as given.
         return noun
+    if root.lemma_.lower() in CONTENTION_VERBS and any(c.dep_ == "ccomp" for c in root.children):
+        # The claim is no happening; only a named party's arguing it is an act of theirs.
+        told = root.tag_ == "VBD" or (
+            root.tag_ == "VBN"
+            and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in root.children)
+        )
+        return root if told and _named_speaker(root) else None
     light_past = root.lemma_.lower() in LIGHT_VERBS and root.tag_ in ("VBD", "VBN")
     if light_past and (noun := _carried_noun(root)) is not None:
         return noun
@@ -1142,8 +1150,13 @@ def _named_statement(root: Token) -> bool:
     said = ("oprd", "xcomp") if lemma == "call" else ("ccomp",)
     if not any(c.dep_ in said for c in root.children):
         return False
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.i > root.i:
+    return _named_speaker(root)
+
+
+def _named_speaker(verb: Token) -> bool:
+    """A verb of speech whose subject, before it, is a name or a body named by its kind."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > verb.i:
         return False
     return subj.pos_ == "PROPN" or _the_body(subj)
 

@@ -162,8 +162,12 @@ EVENT_VERBS = words(
 # that ..."), never as an attribution trailing what it sources.
 PLAIN_SPEECH = words("say tell write call")
 
+# Verbs of contention: what is argued is a claim, not a happening; that a named party argued
+# it is their act ("the defence argued that its client had acted reasonably").
+CONTENTION_VERBS = words("argue contend allege claim maintain")
+
 # Speech acts: their time is the time they were said, which the text often leaves open.
-STATEMENT_VERBS = words(
+STATEMENT_VERBS = CONTENTION_VERBS | words(
     """
     say tell write call state stress emphasize emphasise affirm reaffirm indicate outline hint
     acknowledge confirm insist urge deny reject accuse demand propose warn pledge vow promise

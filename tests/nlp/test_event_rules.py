@@ -1194,3 +1194,19 @@ def test_a_deed_joined_to_a_statement_goes_on_from_the_paragraphs_day(nlp: Langu
     )
     directed = next(c for c in found if c.trigger == "direct")
     assert directed.date is not None and directed.date.label == "2024-03-03"
+
+
+def test_a_named_party_arguing_a_claim_is_the_act_not_the_claim(nlp: Language) -> None:
+    found = labels(
+        events_in(
+            nlp,
+            "Lawyers for both sides made their closing arguments on Monday. Defence attorney Rui "
+            "Costa argued that his client had behaved as a reasonable officer would.",
+        )
+    )
+    assert ("argue", "2024-03-11") in found
+    assert not any(trigger == "behave" for trigger, _ in found)
+
+
+def test_a_claim_argued_by_nobody_named_is_no_event(nlp: Language) -> None:
+    assert events_in(nlp, "Opponents argued that the burden would fall hardest on dockers.") == []
