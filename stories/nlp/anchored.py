@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
 from .dates import MEASURE, later_on, measured_days
 from .events import event_kind
+from .lexicon import ANCHOR_NOUNS, STATEMENT_VERBS
 from .types import DateValue, EventCandidate
 
 _ANCHOR = re.compile(
@@ -83,17 +84,27 @@ def _days_by_kind(candidates: Sequence[EventCandidate]) -> dict[str, date]:
 
     Outlets that date it in words count first; a day inherited from an article counts next,
     since the happening an article leads with is mostly dated so, and rightly. A kind the story
-    tells on several days alike ("a meeting") names no one happening."""
+    tells on several days alike ("a meeting") names no one happening. A happening no report
+    tells as its act ("the runoff") takes the day of the reports whose titles name it as what
+    was done ("Lula won the runoff on Sunday")."""
+    days = _one_day_each(candidates, lambda c: {event_kind(c.trigger)})
+    named = _one_day_each(candidates, _named_in_title)
+    return {**{k: d for k, d in named.items() if k not in days}, **days}
+
+
+def _one_day_each(
+    candidates: Sequence[EventCandidate], kinds_of: Callable[[EventCandidate], set[str]]
+) -> dict[str, date]:
     own: dict[str, dict[date, set[str]]] = defaultdict(lambda: defaultdict(set))
     told: dict[str, dict[date, set[str]]] = defaultdict(lambda: defaultdict(set))
     for c in candidates:
         d = c.date
         if d is None or d.granularity != "day" or d.start != d.end:
             continue
-        kind = event_kind(c.trigger)
-        told[kind][d.start].add(c.file)
-        if d.basis != "context":
-            own[kind][d.start].add(c.file)
+        for kind in kinds_of(c):
+            told[kind][d.start].add(c.file)
+            if d.basis != "context":
+                own[kind][d.start].add(c.file)
     days: dict[str, date] = {}
     for kind, by_day in told.items():
         ranked = sorted(by_day, key=lambda day: (-len(own[kind][day]), -len(by_day[day]), day))
@@ -104,6 +115,14 @@ def _days_by_kind(candidates: Sequence[EventCandidate]) -> dict[str, date]:
         ):
             days[kind] = best
     return days
+
+
+def _named_in_title(c: EventCandidate) -> set[str]:
+    """The happenings a report's title names besides its act, unless it tells what was said
+    ("X called the ruling a disgrace" is no day of the ruling)."""
+    if c.trigger in STATEMENT_VERBS:
+        return set()
+    return {event_kind(w) for w in c.title.lower().split() if w in ANCHOR_NOUNS}
 
 
 def _anchored(c: EventCandidate, days: dict[str, date]) -> DateValue | None:

@@ -188,6 +188,11 @@ EVENT_NOUNS = words(
     """
 )
 
+# Happenings an article dates against ("four weeks before the runoff", "the day after the
+# final"): the nouns of happening, and the contests that stories of elections and sport count
+# their days from.
+ANCHOR_NOUNS = EVENT_NOUNS | words("runoff final semifinal match game race round poll")
+
 # Where a person "appears" as an act: "appeared in court", "will appear before the committee".
 APPEARANCE_BODIES = words(
     "court judge magistrate tribunal hearing committee panel inquiry parliament congress senate"

@@ -156,3 +156,31 @@ def test_a_day_later_after_a_day_the_article_gave_itself_is_left_to_the_article(
     own = report("c.txt", "A guard saw a van on Sunday.", on(date(2025, 3, 2)))
     later = replace(report("c.txt", "A day later it had gone.", on(FRIDAY, "context")), start=40)
     assert anchored_dates([*theft_on_monday(), own, later])[-1].date == on(FRIDAY, "context")
+
+
+def _runoff_won_on_sunday() -> list:
+    sunday = date(2025, 3, 9)
+    return told(
+        ("a.txt", "Rui Costa won the presidential runoff on Sunday.", on(sunday), "win"),
+        ("b.txt", "Costa won the runoff by two points on Sunday.", on(sunday), "win"),
+    )
+
+
+def test_a_happening_named_only_as_what_was_won_dates_what_is_told_from_it() -> None:
+    first_round = report(
+        "c.txt", "Four weeks before the runoff, Costa finished ahead.", on(FRIDAY, "context")
+    )
+    dated = anchored_dates([*_runoff_won_on_sunday(), first_round])[-1]
+    assert dated.date is not None and dated.date.start == date(2025, 2, 9)
+
+
+def test_what_a_statement_names_is_no_day_of_that_happening() -> None:
+    called = told(
+        ("a.txt", "Ana Silva called the runoff a fraud.", on(MONDAY), "call"),
+        ("b.txt", "Silva called the runoff rigged.", on(MONDAY), "call"),
+    )
+    first_round = report(
+        "c.txt", "Four weeks before the runoff, Costa finished ahead.", on(FRIDAY, "context")
+    )
+    dated = anchored_dates([*called, first_round])[-1]
+    assert dated.date is not None and dated.date.start == FRIDAY
