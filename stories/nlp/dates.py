@@ -469,10 +469,13 @@ def date_tense(span: Span) -> Tense:
     verb = verb_above(span.root)
     if is_future(verb) or _scheduled_present(span):
         return "future"
+    # At any depth: "asked the court to halt it, complaining that Twitter 'will not ...'" is
+    # past though a clause inside what it asked looks ahead.
     inner = {
         t.i
-        for child in verb.children
-        if child.dep_ in _OTHER_CLAUSES
+        for child in verb.subtree
+        if child.i != verb.i
+        and child.dep_ in _OTHER_CLAUSES
         and not (child.left_edge.i <= span.start <= child.right_edge.i)
         for t in child.subtree
     }

@@ -1210,3 +1210,15 @@ def test_a_named_party_arguing_a_claim_is_the_act_not_the_claim(nlp: Language) -
 
 def test_a_claim_argued_by_nobody_named_is_no_event(nlp: Language) -> None:
     assert events_in(nlp, "Opponents argued that the burden would fall hardest on dockers.") == []
+
+
+def test_a_clause_looking_ahead_deep_inside_a_past_act_does_not_move_its_day(
+    nlp: Language,
+) -> None:
+    found = events_in(
+        nlp,
+        "On Oct. 6 Costa's lawyers asked the court to halt the trial, complaining in their "
+        "filing that the company “will not take yes for an answer”.",
+        dct=date(2022, 10, 28),
+    )
+    assert [c.date.label for c in found if c.date] == ["2022-10-06"]
