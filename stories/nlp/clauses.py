@@ -45,6 +45,10 @@ def subject(tok: Token) -> Token | None:
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
             tok = tok.head
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "npadvmod":
+            # "Rescuers tunneled in, officials said": the parser took the subject for a
+            # modifier of "said", and its verb for a clause describing it.
+            return tok.head
         break
     return None
 

@@ -1096,6 +1096,8 @@ def _main_trigger(sent: Span) -> Token | None:
         return root
     if (inverted := inverted_participle(root)) is not None:
         return inverted
+    if (misread := _misread_clause_before_source(root)) is not None:
+        return misread
     if (
         root.lemma_.lower() == "be"
         and root.tag_ in ("VBZ", "VBP")
@@ -1137,6 +1139,21 @@ def _main_trigger(sent: Span) -> Token | None:
         return root
     # A past act framed by a happening: "During their visit to the plant, X questioned ...".
     return _framing_noun(root)
+
+
+def _misread_clause_before_source(root: Token) -> Token | None:
+    """ "Rescuers tunneled in from the garage, officials said": the parser may take the
+    opening noun for a modifier of the trailing "said" and the verb after it for a clause
+    describing that noun; a finite past verb never describes a noun, so it is the deed told."""
+    if root.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    for noun in root.lefts:
+        if noun.dep_ not in ("npadvmod", "nsubj") or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for verb in noun.rights:
+            if verb.dep_ == "acl" and verb.tag_ == "VBD" and _is_event_verb(verb):
+                return verb
+    return None
 
 
 def _named_statement(root: Token) -> bool:

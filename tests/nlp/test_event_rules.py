@@ -1222,3 +1222,15 @@ def test_a_clause_looking_ahead_deep_inside_a_past_act_does_not_move_its_day(
         dct=date(2022, 10, 28),
     )
     assert [c.date.label for c in found if c.date] == ["2022-10-06"]
+
+
+def test_a_deed_the_parser_hung_on_its_own_subject_before_a_source_is_told(
+    nlp: Language,
+) -> None:
+    # The parser reads "Rescuers" as a modifier of "said" and "tunneled" as describing it.
+    [found] = events_in(
+        nlp,
+        "Rescuers tunneled in from the underground parking garage because the top of the "
+        "debris pile was too unstable to stand on, officials said.",
+    )
+    assert found.trigger == "tunnel" and found.title.startswith("Rescuers tunneled")
