@@ -1564,6 +1564,8 @@ def _age_reference(tok: Token) -> Span | None:
     """ "the 58-year-old", "the 27-year-old striker" as a subject: the whole phrase. An age
     with "the" speaks of someone the text has introduced; one before a name ("the
     27-year-old Ana Silva") introduces them."""
+    if (misread := _age_hung_on_verb(tok)) is not None:
+        return misread
     if tok.dep_ not in SUBJECT_DEPS or tok.pos_ == "PROPN":
         return None
     old = tok if tok.lower_ == "old" else None
@@ -1575,6 +1577,21 @@ def _age_reference(tok: Token) -> Span | None:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None  # "a 27-year-old striker" is someone new
     return tok.doc[tok.left_edge.i : tok.i + 1]
+
+
+def _age_hung_on_verb(tok: Token) -> Span | None:
+    """ "'It is the best night of my life,' the 24-year-old said": after a quote the parser may
+    hang "the" and "old" on the verb itself, leaving it no subject; the phrase is the subject."""
+    if tok.lower_ != "old" or tok.dep_ != "amod" or tok.head.pos_ != "VERB" or tok.head.i < tok.i:
+        return None
+    if not any(
+        c.lemma_.lower() == "year" and any(g.like_num for g in c.children) for c in tok.children
+    ):
+        return None
+    the = next((c for c in tok.head.children if c.dep_ == "det" and c.lower_ == "the"), None)
+    if the is None or not the.i < tok.i:
+        return None
+    return tok.doc[the.i : tok.i + 1]
 
 
 class _RoleFits:

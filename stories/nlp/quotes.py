@@ -618,6 +618,11 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             ]
         if not subjects and _speech_verb(node) and (opener := _named_opener(node)) is not None:
             subjects = [opener]
+        if not subjects and _speech_verb(node):
+            # "..., the 24-year-old said": the parser may hang the age on the verb itself.
+            subjects = [
+                c for c in node.lefts if c.dep_ == "amod" and c.lower_ == "old" and c.i < node.i
+            ]
         if subjects:
             # "Acme's lawyer Tomas Vidal told ...": the parser may give the role and the
             # name as two subjects; the name says who.

@@ -1025,3 +1025,12 @@ def test_bare_officials_are_nobody_in_particular(nlp: Language) -> None:
         "At Harbourton airport, officials said the stop was lifted “at once” that morning.",
     )
     assert said.get("at once") != "officials"
+
+
+def test_an_age_the_parser_hung_on_the_verb_after_a_quote_still_speaks(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Valmora beat Caldoria 2-1 in the final on Sunday. Striker Ana Silva scored twice.\n\n"
+        "“It is the best night of my life,” the 24-year-old said.",
+    )
+    assert said == {"It is the best night of my life": "Ana Silva"}
