@@ -90,8 +90,10 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
         if child.dep_ == "prep" and child.i > anchor.i:
             keep |= _compact(child, keep_prep=False, keep_conj=True)
             break
-    if sum(sent.doc[i].is_alpha for i in keep) < 4 or not any(
-        i > anchor.i and sent.doc[i].is_alpha for i in keep
+    # A day says when, not what: "A jury found on Tuesday" is as thin as "A jury found".
+    telling = keep - _when_phrases(anchor)
+    if sum(sent.doc[i].is_alpha for i in telling) < 4 or not any(
+        i > anchor.i and sent.doc[i].is_alpha for i in telling
     ):
         # "A review found", "Vidal finished", "The vote went": too thin to tell what happened;
         # what the verb found or how it ended is the news.
@@ -113,6 +115,18 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
             said = said[: max(room - 1, 0)].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
         return f"{who}: “{said}”"
     return _finish(sent, keep, file, block, actors)
+
+
+def _when_phrases(verb: Token) -> set[int]:
+    """The words of the verb's phrases that only say when: "on Tuesday", "at 4 a.m."."""
+    found: set[int] = set()
+    for child in verb.children:
+        phrase = [t for t in child.subtree]
+        if child.dep_ in ("prep", "npadvmod") and all(
+            t.ent_type_ in ("DATE", "TIME") or t.i == child.i and t.pos_ == "ADP" for t in phrase
+        ):
+            found |= {t.i for t in phrase}
+    return found
 
 
 def _counted_from(verb: Token) -> list[Token]:

@@ -1234,3 +1234,12 @@ def test_a_deed_the_parser_hung_on_its_own_subject_before_a_source_is_told(
         "debris pile was too unstable to stand on, officials said.",
     )
     assert found.trigger == "tunnel" and found.title.startswith("Rescuers tunneled")
+
+
+def test_a_day_does_not_fill_out_a_title_too_thin_to_tell_what_happened(
+    nlp: Language,
+) -> None:
+    [found] = events_in(
+        nlp, "A Harbourton jury found Marko Kovac guilty on all three counts on Tuesday."
+    )
+    assert "guilty" in found.title
