@@ -327,7 +327,11 @@ def _sentence_events(
     by_verb = {head_verb(t).i: c.date for t, (c, _) in zip(triggers, out, strict=True)}
     unplaced: set[int] = set()
     for n in told_apart:
-        apart = _days_apart(triggers[n], by_verb, context_date) or _same_time(triggers[n], by_verb)
+        apart = (
+            _days_apart(triggers[n], by_verb, context_date)
+            or _same_time(triggers[n], by_verb)
+            or _when_its_doer_happened(triggers[n], by_verb)
+        )
         if apart is not None:
             out[n] = (replace(out[n][0], date=apart), out[n][1])
         elif (main is None or triggers[n].i != main.i) and _measured_from(triggers[n]) is not None:
@@ -454,6 +458,22 @@ def _same_time(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValu
     if first is None or first.basis == "context" or not first.text:
         return None
     return DateValue(first.start, first.end, first.granularity, "", first.basis)
+
+
+def _when_its_doer_happened(
+    trigger: Token, by_verb: dict[int, DateValue | None]
+) -> DateValue | None:
+    """ "The quake, which struck at 4:17 a.m. on Monday, toppled thousands of buildings": what
+    a happening did, it did when it happened."""
+    verb = head_verb(trigger)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _is_event_noun(subj) or is_future(verb):
+        return None
+    for clause in subj.children:
+        when = by_verb.get(clause.i) if clause.dep_ in ("relcl", "acl") else None
+        if when is not None and when.basis != "context" and when.text:
+            return DateValue(when.start, when.end, when.granularity, "", when.basis)
+    return None
 
 
 def _days_apart(

@@ -1243,3 +1243,10 @@ def test_a_day_does_not_fill_out_a_title_too_thin_to_tell_what_happened(
         nlp, "A Harbourton jury found Marko Kovac guilty on all three counts on Tuesday."
     )
     assert "guilty" in found.title
+
+
+def test_what_a_happening_did_it_did_when_it_happened(nlp: Language) -> None:
+    found = labels(
+        events_in(nlp, "The quake, which struck at 4:17 a.m. on Monday, toppled 300 buildings.")
+    )
+    assert sorted(found) == [("strike", "2024-03-11"), ("topple", "2024-03-11")]
