@@ -54,6 +54,7 @@ from .lexicon import (
     QUESTION_HEADS,
     SEALED_KINDS,
     SEALING_VERBS,
+    SOURCING_VERBS,
     SPEECH_VERBS,
     STATEMENT_VERBS,
     TAKEN_NOUNS,
@@ -892,6 +893,9 @@ def _is_event_verb(tok: Token) -> bool:
             and (_told_as_done(tok) or is_future(tok))
         )
     if tok.lemma_.lower() in STATEMENT_VERBS and not _has_speaker(tok):
+        return False
+    if tok.lemma_.lower() in SOURCING_VERBS and not any(c.dep_ == "nsubj" for c in tok.children):
+        # "as reported by state media", "airlines reporting delays": a source, not a report made.
         return False
     if _standing_passive(tok):
         return False

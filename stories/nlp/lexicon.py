@@ -154,9 +154,13 @@ EVENT_VERBS = words(
     die injure rescue raid protest march rally hit destroy build unveil award offer
     express voice convey walk initiate list
     state stress emphasize emphasise affirm reaffirm indicate outline hint acknowledge confirm
-    insist urge deny reject accuse demand propose thank quote
+    insist urge deny reject accuse demand propose thank quote report
     """
 )
+
+# Verbs that make a report an act only with the reporter as their subject ("the ministry
+# reported 120 new cases"); otherwise they name a source ("as reported by state media").
+SOURCING_VERBS = words("report")
 
 # Plain reporting verbs: an event only as a named person's statement told first ("X said
 # that ..."), never as an attribution trailing what it sources.
@@ -171,7 +175,7 @@ STATEMENT_VERBS = CONTENTION_VERBS | words(
     """
     say tell write call state stress emphasize emphasise affirm reaffirm indicate outline hint
     acknowledge confirm insist urge deny reject accuse demand propose warn pledge vow promise
-    declare announce condemn threaten express voice convey thank quote welcome offer list
+    declare announce condemn threaten express voice convey thank quote welcome offer list report
     """
 )
 

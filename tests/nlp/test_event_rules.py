@@ -1250,3 +1250,12 @@ def test_what_a_happening_did_it_did_when_it_happened(nlp: Language) -> None:
         events_in(nlp, "The quake, which struck at 4:17 a.m. on Monday, toppled 300 buildings.")
     )
     assert sorted(found) == [("strike", "2024-03-11"), ("topple", "2024-03-11")]
+
+
+def test_a_body_reporting_figures_is_an_act(nlp: Language) -> None:
+    found = labels(events_in(nlp, "The health ministry reported 120 new cases on Tuesday."))
+    assert found == [("report", "2024-03-12")]
+
+
+def test_a_source_a_report_is_attributed_to_reports_nothing(nlp: Language) -> None:
+    assert events_in(nlp, "The figure was reported by state media.") == []
