@@ -877,6 +877,9 @@ def _is_event_verb(tok: Token) -> bool:
         return False
     if _taken(tok) is not None:
         return _told_as_done(tok) or is_future(tok) or _dated_present(tok)
+    if _calls_a_happening(tok):
+        # "Unions called a ninth day of strikes", "the premier called a snap election".
+        return _told_as_done(tok) or is_future(tok)
     if _appears_before(tok):
         # "appeared in court", "will appear before the committee": an appearance, not a seeming.
         return _told_as_done(tok) or is_future(tok)
@@ -907,6 +910,22 @@ def _is_event_verb(tok: Token) -> bool:
         return True  # "the ministry says", "the minister warns": news present of speech acts
     # Present perfect and "has/have + VBN" are covered by VBN; gerunds count inside a past clause.
     return tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")
+
+
+def _calls_a_happening(verb: Token) -> bool:
+    """To call a happening is to convene it, not to speak: "called a snap election", "called a
+    day of strikes"; "called the ruling a disgrace" names what was said of it."""
+    if verb.lemma_.lower() != "call":
+        return False
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        nouns = [obj] + [
+            g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+        ]
+        if any(_is_event_noun(n) for n in nouns):
+            return True
+    return False
 
 
 def _appears_before(verb: Token) -> bool:
@@ -1251,6 +1270,8 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
         return True
     own_verb = head_verb(trigger)
     tok: Token = span.root
+    if tok.head.lower_ == "for" and _calls_a_happening(own_verb):
+        return False  # "called a day of strikes for Thursday": the strikes' day, not the call's
     for _ in range(12):
         if tok.i in (trigger.i, own_verb.i):
             return True

@@ -1259,3 +1259,16 @@ def test_a_body_reporting_figures_is_an_act(nlp: Language) -> None:
 
 def test_a_source_a_report_is_attributed_to_reports_nothing(nlp: Language) -> None:
     assert events_in(nlp, "The figure was reported by state media.") == []
+
+
+def test_calling_a_happening_convenes_it_and_its_day_is_not_the_calls(nlp: Language) -> None:
+    assert labels(events_in(nlp, "The premier called a snap election on Monday.")) == [
+        ("call", "2024-03-11")
+    ]
+    assert labels(events_in(nlp, "Unions called a ninth day of strikes for Saturday.")) == [
+        ("call", "2024-03-14")
+    ]
+
+
+def test_calling_a_happening_something_is_only_what_was_said_of_it(nlp: Language) -> None:
+    assert events_in(nlp, "Officials called the strike illegal.") == []
