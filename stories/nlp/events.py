@@ -52,6 +52,7 @@ from .lexicon import (
     PHRASAL_PARTICLES,
     PLAIN_SPEECH,
     QUESTION_HEADS,
+    REMEMBERED_NOUNS,
     SEALED_KINDS,
     SEALING_VERBS,
     SOURCING_VERBS,
@@ -877,6 +878,9 @@ def _is_event_verb(tok: Token) -> bool:
         return False
     if _taken(tok) is not None:
         return _told_as_done(tok) or is_future(tok) or _dated_present(tok)
+    if _recalls_something(tok):
+        # "Valmora recalled its ambassador", "the maker recalled 40,000 cars".
+        return _told_as_done(tok) or is_future(tok)
     if _calls_a_happening(tok):
         # "Unions called a ninth day of strikes", "the premier called a snap election".
         return _told_as_done(tok) or is_future(tok)
@@ -910,6 +914,19 @@ def _is_event_verb(tok: Token) -> bool:
         return True  # "the ministry says", "the minister warns": news present of speech acts
     # Present perfect and "has/have + VBN" are covered by VBN; gerunds count inside a past clause.
     return tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")
+
+
+def _recalls_something(verb: Token) -> bool:
+    """To recall someone or something made is to call it back, a deed; to recall a moment, or
+    that something happened, is to remember."""
+    if verb.lemma_.lower() != "recall" or any(
+        c.dep_ in ("ccomp", "xcomp", "advcl") for c in verb.children
+    ):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in REMEMBERED_NOUNS for o in objects
+    )
 
 
 def _calls_a_happening(verb: Token) -> bool:

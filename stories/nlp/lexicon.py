@@ -270,6 +270,12 @@ DATE_MOVERS = words("last next this ago year years week following")
 # Units a span of time is told in: "a day after", "two weeks before".
 TIME_UNITS = words("minute hour day week month year decade")
 
+# What one recalls in memory, not calls back: "recalled the moment the wall fell".
+REMEMBERED_NOUNS = TIME_UNITS | words(
+    "moment time night morning evening afternoon scene words conversation episode event "
+    "incident experience story days years childhood past"
+)
+
 # Units of a game's own clock: "the 64th minute", "the final lap" tell a moment of play, not a day.
 PLAY_CLOCK_UNITS = words("minute second lap inning innings")
 

@@ -1272,3 +1272,10 @@ def test_calling_a_happening_convenes_it_and_its_day_is_not_the_calls(nlp: Langu
 
 def test_calling_a_happening_something_is_only_what_was_said_of_it(nlp: Language) -> None:
     assert events_in(nlp, "Officials called the strike illegal.") == []
+
+
+def test_recalling_an_envoy_is_a_deed_and_recalling_a_moment_is_memory(nlp: Language) -> None:
+    assert labels(events_in(nlp, "Valmora recalled its ambassador on Tuesday.")) == [
+        ("recall", "2024-03-12")
+    ]
+    assert events_in(nlp, "Ana Silva recalled the moment the wall fell.") == []
