@@ -333,6 +333,7 @@ def _sentence_events(
             _days_apart(triggers[n], by_verb, context_date)
             or _same_time(triggers[n], by_verb)
             or _when_its_doer_happened(triggers[n], by_verb)
+            or _after_its_clause(triggers[n], by_verb)
         )
         if apart is not None:
             out[n] = (replace(out[n][0], date=apart), out[n][1])
@@ -460,6 +461,23 @@ def _same_time(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValu
     if first is None or first.basis == "context" or not first.text:
         return None
     return DateValue(first.start, first.end, first.granularity, "", first.basis)
+
+
+def _after_its_clause(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValue | None:
+    """ "He took over the group after its founder was killed in 2011": an act told as
+    following one dated only by its year or month is of that year or month, as near as the
+    text says."""
+    verb = head_verb(trigger)
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ == "after" for c in clause.children
+        ):
+            continue
+        inside = {t.i for t in clause.subtree}
+        for i, when in by_verb.items():
+            if i in inside and when is not None and when.text and when.granularity != "day":
+                return DateValue(when.start, when.end, when.granularity, "", when.basis)
+    return None
 
 
 def _when_its_doer_happened(
@@ -857,11 +875,18 @@ def _carried_noun(verb: Token, preps: tuple[str, ...] = ("in", "into")) -> Token
 
 
 def _taken(tok: Token) -> Token | None:
-    """The object that makes "take" an act: "took office", "will take effect"."""
+    """The object or particle that makes "take" an act: "took office", "will take effect",
+    "took over as chief executive"."""
     if tok.lemma_.lower() != "take" or tok.pos_ != "VERB":
         return None
     return next(
-        (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in TAKEN_NOUNS), None
+        (
+            c
+            for c in tok.children
+            if (c.dep_ == "dobj" and c.lemma_.lower() in TAKEN_NOUNS)
+            or (c.dep_ == "prt" and c.lower_ == "over")
+        ),
+        None,
     )
 
 

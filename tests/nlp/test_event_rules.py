@@ -1279,3 +1279,16 @@ def test_recalling_an_envoy_is_a_deed_and_recalling_a_moment_is_memory(nlp: Lang
         ("recall", "2024-03-12")
     ]
     assert events_in(nlp, "Ana Silva recalled the moment the wall fell.") == []
+
+
+def test_taking_over_is_an_act(nlp: Language) -> None:
+    assert labels(events_in(nlp, "Rebels took over the city on Monday.")) == [
+        ("take_over", "2024-03-11")
+    ]
+
+
+def test_an_act_after_one_of_a_told_year_is_of_that_year(nlp: Language) -> None:
+    found = dict(
+        labels(events_in(nlp, "He took over the group after its founder was killed in 2011."))
+    )
+    assert found.get("take_over") == "2011"
