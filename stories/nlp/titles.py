@@ -342,6 +342,31 @@ def _role_word(tok: Token) -> bool:
     return head.ent_type_ == "PERSON" and tok.i < head.i
 
 
+def _speaker_it_stands_for(pronoun: Token, keep: set[int]) -> str | None:
+    """ "The ministry said it had opened an inquiry": in a title without the saying, "it" is
+    the speaker."""
+    if pronoun.lower_ != "it":
+        return None
+    said = pronoun.head
+    while said.dep_ == "conj" and said.head.i != said.i:
+        said = said.head
+    if (
+        said.dep_ != "ccomp"
+        or said.head.lemma_.lower() not in STATEMENT_VERBS
+        or said.head.i in keep
+    ):
+        return None
+    speaker = next((c for c in said.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ == "PRON" or speaker.i > pronoun.i:
+        return None
+    words = [
+        t
+        for t in speaker.subtree
+        if t.i < speaker.i and t.dep_ in ("det", "compound", "amod", "poss", "case")
+    ]
+    return " ".join(t.text for t in [*words, speaker]).replace(" 's", "'s")
+
+
 def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
     doc = sent.doc
     # No preposition is left hanging: "aid worth 10 million euros", not "aid worth".
@@ -374,6 +399,9 @@ def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
             # "Vidal said he had not seen ...": the name once, the pronoun after it.
             if len(names) == 1 and names[0].split()[-1] not in "".join(words):
                 text = names[0]
+            elif not names and (speaker := _speaker_it_stands_for(tok, keep)) is not None:
+                # Mid-title, "the ministry", not "The ministry".
+                text = "t" + speaker[1:] if words and speaker.startswith("The ") else speaker
         if words and said == i - 2 and doc[i - 1].text == ",":
             # The text's comma between two words the title keeps side by side: "Varga, Lena
             # Varga and two ministers met ...", not "Varga Lena Varga".

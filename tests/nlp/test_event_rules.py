@@ -1292,3 +1292,10 @@ def test_an_act_after_one_of_a_told_year_is_of_that_year(nlp: Language) -> None:
         labels(events_in(nlp, "He took over the group after its founder was killed in 2011."))
     )
     assert found.get("take_over") == "2011"
+
+
+def test_in_a_title_without_the_saying_it_is_the_speaker(nlp: Language) -> None:
+    [found] = events_in(nlp, "The ministry said it had opened an investigation into the shooting.")
+    assert found.title == "The ministry had opened an investigation into the shooting"
+    [kept] = events_in(nlp, "Harbourton Steel said on Monday that it would close two plants.")
+    assert kept.title.startswith("Harbourton Steel said on Monday that it would")
