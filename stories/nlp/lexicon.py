@@ -554,6 +554,8 @@ BODY_SPEAKER_NOUNS = words(
 )
 # Of those, bodies a text names by the bare noun ("police said"): the noun is their name.
 BARE_BODY_SPEAKERS = words("police")
+# The staff a person speaks through: "the governor's office said".
+OFFICE_NOUNS = words("office")
 # Speakers a bare plural does not place: "officials" of whom?
 UNPLACED_SPEAKER_NOUNS = words("official")
 # Of those, the papers a body or a person speaks through ("its complaint said").

@@ -29,6 +29,7 @@ from stories.nlp.lexicon import (
     MEDIUM_NOUNS,
     NAMED_BODY_NOUNS,
     OBJECT_REPORTING_VERBS,
+    OFFICE_NOUNS,
     PERSON_SPEAKER_NOUNS,
     PLACE_TIME_PREPOSITIONS,
     PRONOUNS,
@@ -254,6 +255,23 @@ class _Speakers:
             return None
         if (
             _common_noun(tok)
+            and tok.tag_ == "NNS"
+            and tok.lemma_.lower() in PERSON_SPEAKER_NOUNS
+            and (body := self._body_named_in(tok)) is not None
+        ):
+            # "Ohio EPA officials said": the agency speaking through its people.
+            return body
+        if (
+            found is None
+            and _common_noun(tok)
+            and tok.lemma_.lower() in OFFICE_NOUNS
+            and (holder := next((c for c in tok.children if c.dep_ == "poss"), None)) is not None
+            and (person := self.actor(holder)) is not None
+            and self.actors.kind(person) == "person"
+        ):
+            return person  # "Governor DeWine's office said": the governor speaking through it
+        if (
+            _common_noun(tok)
             and tok.lemma_.lower() in PERSON_SPEAKER_NOUNS
             and self._named(tok) is None
         ):
@@ -281,6 +299,15 @@ class _Speakers:
                 or self._body_before(tok)
             )
         return found or self.unnamed(tok)
+
+    def _body_named_in(self, tok: Token) -> str | None:
+        """The organisation named before a noun, as in "Treasury officials"."""
+        for child in tok.children:
+            if child.dep_ == "compound" and child.i < tok.i:
+                found = self._named(child)
+                if found is not None and self.actors.kind(found) == "organization":
+                    return found
+        return None
 
     def _unnamed_before(self, pronoun: Token) -> str | None:
         """The unnamed person who spoke in the sentence before, in the same paragraph: "A

@@ -1034,3 +1034,25 @@ def test_an_age_the_parser_hung_on_the_verb_after_a_quote_still_speaks(nlp: Lang
         "“It is the best night of my life,” the 24-year-old said.",
     )
     assert said == {"It is the best night of my life": "Ana Silva"}
+
+
+def test_a_bodys_officials_speak_for_the_body(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The Harbourton Port Authority sent a team to the quay on Monday.\n\n"
+        "Harbourton Port Authority officials said they had found “no harmful levels” of fuel. "
+        "A Harbourton Port Authority official said the quay was “safe”.",
+    )
+    assert said == {
+        "no harmful levels": "Harbourton Port Authority",
+        "safe": "a Harbourton Port Authority official",
+    }
+
+
+def test_a_persons_office_speaks_for_them(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Governor Ana Silva toured the site on Monday.\n\n"
+        "Governor Ana Silva's office called it a “catastrophic failure”.",
+    )
+    assert said == {"catastrophic failure": "Ana Silva"}
