@@ -148,7 +148,7 @@ _ENTRY_TITLE_WORDS = 15
 # boat left’" over the section that quotes it in full ("“We sail at dawn.”", a sentence, is a
 # speaker going on).
 _QUOTE_HEADING = re.compile(r"^[“‘\"'][^“”\"\n]{1,80}?[^,.!?…][”’\"']$")
-_QUOTE_HEADING_WORDS = 8
+_QUOTE_HEADING_WORDS = 12
 _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
 _PRINTED_DATE_PREFIX = re.compile(
     r"^\s*(?:(?:first |originally )?published|updated|posted|last updated|(?:last )?modified"

@@ -620,10 +620,13 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Families waited at the harbour gates through the night.\n\n"
         "‘It’s been hell’\n\n"
         "Tomas Vidal lives by the pier. “It’s been hell,” he said.\n\n"
+        "‘I don’t even know that I want to go back there’\n\n"
+        "“I don’t even know that I want to go back there,” said Ana Silva.\n\n"
         "“We will rebuild.”"
     )
     found = kinds(text)
     assert ("heading", "‘It’s been hell’") in found
+    assert ("heading", "‘I don’t even know that I want to go back there’") in found
     assert ("body", "“We will rebuild.”") in found
 
 
