@@ -21,7 +21,7 @@ import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache, partial
 from itertools import combinations
@@ -30,7 +30,8 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz
 
 from .events import event_kind
-from .lexicon import EVENT_VERBS
+from .lexicon import EVENT_VERBS, LIGHT_VERBS, NON_EVENT_VERBS, STATEMENT_VERBS
+from .stems import stem
 from .telling import telling_words, word_weights
 from .types import DateValue, Event, EventCandidate
 from .unionfind import UnionFind
@@ -38,6 +39,10 @@ from .unionfind import UnionFind
 _BASIS_RANK = {"explicit": 3, "relative": 2, "context": 1}
 _GRAIN_RANK = {"day": 3, "month": 2, "year": 1}
 _THRESHOLD = 0.5
+# A sentence telling a second happening is added to an event already told by this many outlets,
+# when it repeats this share of what they tell.
+_BESIDE_MIN_FILES = 2
+_BESIDE_SHARE = 0.4
 # How far from its article's day an inherited date may be off and still be a fair guess.
 _GUESS_REACH = timedelta(days=31)
 # Kinds of speech act that outlets render in one another's words: what one calls a statement
@@ -183,11 +188,62 @@ def merge_candidates(
         files[root] |= files.pop(other)
         agents_of[root] |= agents_of.pop(other)
 
-    grouped: dict[int, list[EventCandidate]] = defaultdict(list)
-    for i, c in enumerate(cands):
-        grouped[groups.find(i)].append(c)
-    events = [_event(members) for members in grouped.values()]
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(cands)):
+        grouped[groups.find(i)].append(i)
+    told_beside = _told_beside(story, list(grouped.values()))
+    events = [
+        _event([cands[i] for i in members] + told_beside.get(root, []))
+        for root, members in grouped.items()
+    ]
     return sorted(events, key=_order)
+
+
+def _told_beside(story: _Comparisons, groups: list[list[int]]) -> dict[int, list[EventCandidate]]:
+    """Sentences that tell a second happening beside their own: "He took over al-Qaeda after
+    bin Laden was killed in a raid" is one outlet's report of the killing as well as of the
+    taking over. A sentence gives one candidate, for the happening it dates; it is added to an
+    event other outlets tell, as a further source, when it names that event's act and repeats
+    most of what they tell. It brings no date of its own to that event."""
+    cands, reads = story.cands, story.reads
+    root_of = {i: members[0] for members in groups for i in members}
+    blocks_of: dict[int, list[list[int]]] = defaultdict(list)
+    for block in _blocks(cands, reads):
+        for i in block:
+            blocks_of[i].append(block)
+    found: dict[int, list[EventCandidate]] = defaultdict(list)
+    for members in groups:
+        files = {cands[i].file for i in members}
+        if len(files) < _BESIDE_MIN_FILES or all(story.reports[i].speech for i in members):
+            continue  # what was said is told in words of its own, not beside another act
+        agents = frozenset().union(*(cands[i].agents for i in members))
+        # The act the event is of: a verb of speech or a light verb names none ("said", "made").
+        acts = {
+            stem(lemma)
+            for i in members
+            if (lemma := cands[i].trigger.split("_")[0])
+            not in STATEMENT_VERBS | LIGHT_VERBS | NON_EVENT_VERBS
+        }
+        kinds = {story.reports[i].kind for i in members}
+        told = frozenset().union(*(story.reports[i].words for i in members))
+        nearby = {j for i in members for block in blocks_of[i] for j in block}
+        best: dict[str, tuple[float, int]] = {}
+        for j in sorted(nearby):
+            c = cands[j]
+            if c.file in files or root_of[j] == members[0] or c.scheduled:
+                continue
+            if story.reports[j].kind in kinds:
+                continue  # a report of this kind of act that scoring kept apart stays apart
+            if agents and not agents & set(c.actors):
+                continue  # another's act of the same kind ("Assad made his first visit")
+            sentence = telling_words(c.sentence)
+            if not any(w.startswith(a) for w in sentence for a in acts):
+                continue  # the sentence does not name this event's act ("kill" in "killed")
+            share = story.share(sentence - story.reports[j].names, told)
+            if share >= _BESIDE_SHARE and share > best.get(c.file, (0.0, -1))[0]:
+                best[c.file] = (share, j)
+        found[members[0]] = [replace(cands[j], date=None) for _, j in best.values()]
+    return found
 
 
 def _date_key(d: DateValue | None) -> tuple[object, ...] | None:
@@ -300,6 +356,11 @@ class _Comparisons:
         # Outlets repeat one another's sentences and titles word for word.
         self.sentences_alike = _Memo(sentence_texts, _alike)
         self.titles_alike = _Memo(title_texts, _alike)
+
+    def share(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """The share of ``a``'s weight that ``b`` repeats."""
+        total = self._sum(a)
+        return self._sum(a & b) / total if total else 0.0
 
     def _sum(self, words: frozenset[str]) -> float:
         # An exact sum, so a set of words weighs the same whatever order it is read in.

@@ -312,3 +312,67 @@ def test_a_body_reporting_its_own_act_in_a_verb_of_speech_is_that_act() -> None:
 def test_a_statement_is_an_act_only_of_the_same_named_agents() -> None:
     # Who raised the toll is not said: the county's statement may be about another count.
     assert len(merge_candidates(_county_toll(((), ("Alder County",))))) == 5
+
+
+def _raid_story(third: str, trigger: str) -> list[EventCandidate]:
+    may = _day(date(2011, 5, 2), "explicit")
+    return [
+        _report(
+            "a.txt",
+            "Ivo Horvat was killed in a night raid on his compound.",
+            may,
+            trigger="kill",
+            actors=("Ivo Horvat",),
+        ),
+        _report(
+            "b.txt",
+            "Commandos killed Ivo Horvat in a night raid on his compound.",
+            may,
+            trigger="kill",
+            actors=("Ivo Horvat",),
+        ),
+        # Dated by the article's day, as a sentence with no day of its own is.
+        _report(
+            "c.txt",
+            third,
+            _day(date(2024, 3, 14), "context"),
+            trigger=trigger,
+            actors=("Marko Kovac", "Ivo Horvat"),
+        ),
+        *[
+            _report(f"{n}.txt", text, may, trigger=verb, actors=())
+            for n, (verb, text) in enumerate(
+                [
+                    ("vote", "Dock workers voted to strike over pay at the container terminal."),
+                    ("run", "A ferry ran aground near the lighthouse during the storm."),
+                ]
+            )
+        ],
+    ]
+
+
+def test_a_sentence_telling_a_second_happening_is_a_source_of_it_too() -> None:
+    events = merge_candidates(
+        _raid_story(
+            "Marko Kovac took over the group after Ivo Horvat was killed in a night raid on his "
+            "compound.",
+            "take_over",
+        )
+    )
+    killing = next(e for e in events if "killed" in e.title and len(e.sources) > 1)
+    assert sorted(c.file for c in killing.sources) == ["a.txt", "b.txt", "c.txt"]
+    assert killing.date is not None and killing.date.label == "2011-05-02"
+    # It stays the source of its own happening as well.
+    assert any(e.sources == tuple(c for c in e.sources if c.file == "c.txt") for e in events)
+
+
+def test_a_sentence_that_does_not_name_the_act_is_no_source_of_it() -> None:
+    events = merge_candidates(
+        _raid_story(
+            "Marko Kovac took over after Ivo Horvat died in a night raid by commandos on his "
+            "compound.",
+            "take_over",
+        )
+    )
+    killing = next(e for e in events if "killed" in e.title and len(e.sources) > 1)
+    assert sorted(c.file for c in killing.sources) == ["a.txt", "b.txt"]
