@@ -203,7 +203,11 @@ def previous_title(trigger: Token, sent: Span, file: str, block: Block, actors: 
 def _core(verb: Token) -> set[int]:
     out: set[int] = set()
     for child in verb.children:
-        if child.dep_ in _CORE:
+        if child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.i == verb.i + 1:
+            # "Valmora beat Caldoria 1-0": the parser may take the name before a score for a
+            # measure of the verb; it is what was beaten.
+            out |= _compact(child, keep_prep=False)
+        elif child.dep_ in _CORE:
             out |= _compact(
                 child,
                 keep_prep=child.dep_ in ("xcomp", "dobj"),

@@ -1299,3 +1299,8 @@ def test_in_a_title_without_the_saying_it_is_the_speaker(nlp: Language) -> None:
     assert found.title == "The ministry had opened an investigation into the shooting"
     [kept] = events_in(nlp, "Harbourton Steel said on Monday that it would close two plants.")
     assert kept.title.startswith("Harbourton Steel said on Monday that it would")
+
+
+def test_a_name_before_a_score_is_what_was_beaten(nlp: Language) -> None:
+    [found] = events_in(nlp, "Valmora beat Caldoria 1-0 in the final in Harbourton on Sunday.")
+    assert found.title.startswith("Valmora beat Caldoria 1-0")
