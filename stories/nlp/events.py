@@ -53,6 +53,7 @@ from .lexicon import (
     PLAIN_SPEECH,
     QUESTION_HEADS,
     REMEMBERED_NOUNS,
+    RESCHEDULING_VERBS,
     SEALED_KINDS,
     SEALING_VERBS,
     SOURCING_VERBS,
@@ -954,6 +955,15 @@ def _recalls_something(verb: Token) -> bool:
     )
 
 
+def _reschedules(verb: Token) -> bool:
+    """A verb that moves a happening in time, itself or through the verb it completes:
+    "moved the launch", "announced that it was moving the launch"."""
+    for tok in (verb, *[c for c in verb.children if c.dep_ == "ccomp"]):
+        if tok.lemma_.lower() in RESCHEDULING_VERBS:
+            return True
+    return False
+
+
 def _calls_a_happening(verb: Token) -> bool:
     """To call a happening is to convene it, not to speak: "called a snap election", "called a
     day of strikes"; "called the ruling a disgrace" names what was said of it."""
@@ -1314,6 +1324,8 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
     tok: Token = span.root
     if tok.head.lower_ == "for" and _calls_a_happening(own_verb):
         return False  # "called a day of strikes for Thursday": the strikes' day, not the call's
+    if tok.head.lower_ in ("from", "to", "until", "till") and _reschedules(own_verb):
+        return False  # "moved the launch from Monday to Wednesday": the plan's days
     for _ in range(12):
         if tok.i in (trigger.i, own_verb.i):
             return True

@@ -162,6 +162,10 @@ EVENT_VERBS = words(
 # reported 120 new cases"); otherwise they name a source ("as reported by state media").
 SOURCING_VERBS = words("report")
 
+# Verbs that move a happening in time: the days "from" and "to" which they move it are the
+# plan's, not the day it was moved.
+RESCHEDULING_VERBS = words("move push postpone delay reschedule shift bring put defer")
+
 # Plain reporting verbs: an event only as a named person's statement told first ("X said
 # that ..."), never as an attribution trailing what it sources.
 PLAIN_SPEECH = words("say tell write call")

@@ -1304,3 +1304,14 @@ def test_in_a_title_without_the_saying_it_is_the_speaker(nlp: Language) -> None:
 def test_a_name_before_a_score_is_what_was_beaten(nlp: Language) -> None:
     [found] = events_in(nlp, "Valmora beat Caldoria 1-0 in the final in Harbourton on Sunday.")
     assert found.title.startswith("Valmora beat Caldoria 1-0")
+
+
+def test_the_days_a_happening_is_moved_between_are_not_the_day_it_was_moved(
+    nlp: Language,
+) -> None:
+    found = labels(events_in(nlp, "The agency moved the launch from Monday to Wednesday."))
+    assert found == [("move", "2024-03-14")]
+    # Nothing moved: the days are the sailing's own.
+    assert labels(events_in(nlp, "The ferry sailed from Monday to Wednesday.")) == [
+        ("sail", "2024-03-11")
+    ]
