@@ -42,7 +42,7 @@ _THRESHOLD = 0.5
 # A sentence telling a second happening is added to an event already told by this many outlets,
 # when it repeats this share of what they tell.
 _BESIDE_MIN_FILES = 2
-_BESIDE_SHARE = 0.4
+_BESIDE_SHARE = 0.5
 # How far from its article's day an inherited date may be off and still be a fair guess.
 _GUESS_REACH = timedelta(days=31)
 # Kinds of speech act that outlets render in one another's words: what one calls a statement
@@ -191,7 +191,7 @@ def merge_candidates(
     grouped: dict[int, list[int]] = defaultdict(list)
     for i in range(len(cands)):
         grouped[groups.find(i)].append(i)
-    told_beside = _told_beside(story, list(grouped.values()))
+    told_beside = _told_beside(story, grouped)
     events = [
         _event([cands[i] for i in members] + told_beside.get(root, []))
         for root, members in grouped.items()
@@ -199,20 +199,22 @@ def merge_candidates(
     return sorted(events, key=_order)
 
 
-def _told_beside(story: _Comparisons, groups: list[list[int]]) -> dict[int, list[EventCandidate]]:
+def _told_beside(
+    story: _Comparisons, groups: Mapping[int, list[int]]
+) -> dict[int, list[EventCandidate]]:
     """Sentences that tell a second happening beside their own: "He took over al-Qaeda after
     bin Laden was killed in a raid" is one outlet's report of the killing as well as of the
     taking over. A sentence gives one candidate, for the happening it dates; it is added to an
     event other outlets tell, as a further source, when it names that event's act and repeats
     most of what they tell. It brings no date of its own to that event."""
     cands, reads = story.cands, story.reads
-    root_of = {i: members[0] for members in groups for i in members}
+    root_of = {i: root for root, members in groups.items() for i in members}
     blocks_of: dict[int, list[list[int]]] = defaultdict(list)
     for block in _blocks(cands, reads):
         for i in block:
             blocks_of[i].append(block)
     found: dict[int, list[EventCandidate]] = defaultdict(list)
-    for members in groups:
+    for root, members in groups.items():
         files = {cands[i].file for i in members}
         if len(files) < _BESIDE_MIN_FILES or all(story.reports[i].speech for i in members):
             continue  # what was said is told in words of its own, not beside another act
@@ -230,7 +232,7 @@ def _told_beside(story: _Comparisons, groups: list[list[int]]) -> dict[int, list
         best: dict[str, tuple[float, int]] = {}
         for j in sorted(nearby):
             c = cands[j]
-            if c.file in files or root_of[j] == members[0] or c.scheduled:
+            if c.file in files or root_of[j] == root or c.scheduled:
                 continue
             if story.reports[j].kind in kinds:
                 continue  # a report of this kind of act that scoring kept apart stays apart
@@ -239,10 +241,13 @@ def _told_beside(story: _Comparisons, groups: list[list[int]]) -> dict[int, list
             sentence = telling_words(c.sentence)
             if not any(w.startswith(a) for w in sentence for a in acts):
                 continue  # the sentence does not name this event's act ("kill" in "killed")
-            share = story.share(sentence - story.reports[j].names, told)
+            own = sentence - story.reports[j].names
+            # Counted word for word: the more outlets tell the event, the commoner its words
+            # are in the story, and weighing by rarity would count them for less.
+            share = len(own & told) / len(own) if own else 0.0
             if share >= _BESIDE_SHARE and share > best.get(c.file, (0.0, -1))[0]:
                 best[c.file] = (share, j)
-        found[members[0]] = [replace(cands[j], date=None) for _, j in best.values()]
+        found[root] = [replace(cands[j], date=None) for _, j in best.values()]
     return found
 
 
@@ -356,11 +361,6 @@ class _Comparisons:
         # Outlets repeat one another's sentences and titles word for word.
         self.sentences_alike = _Memo(sentence_texts, _alike)
         self.titles_alike = _Memo(title_texts, _alike)
-
-    def share(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """The share of ``a``'s weight that ``b`` repeats."""
-        total = self._sum(a)
-        return self._sum(a & b) / total if total else 0.0
 
     def _sum(self, words: frozenset[str]) -> float:
         # An exact sum, so a set of words weighs the same whatever order it is read in.

@@ -376,3 +376,17 @@ def test_a_sentence_that_does_not_name_the_act_is_no_source_of_it() -> None:
     )
     killing = next(e for e in events if "killed" in e.title and len(e.sources) > 1)
     assert sorted(c.file for c in killing.sources) == ["a.txt", "b.txt"]
+
+
+def test_a_sentence_telling_a_second_happening_joins_it_whatever_order_reports_come_in() -> None:
+    a, b, c, *others = _raid_story(
+        "Marko Kovac took over the group after Ivo Horvat was killed in a night raid on his "
+        "compound.",
+        "take_over",
+    )
+    d = replace(a, file="d.txt", sentence="Commandos killed Ivo Horvat in a raid on his compound.")
+    d = replace(d, title=d.sentence.rstrip("."))
+    for order in ([a, b, c, d, *others], [a, c, *others, d, b], [c, *others, d, b, a]):
+        events = merge_candidates(order)
+        killing = max(events, key=lambda e: len(e.sources))
+        assert sorted(c.file for c in killing.sources) == ["a.txt", "b.txt", "c.txt", "d.txt"]
