@@ -1564,7 +1564,7 @@ def _age_reference(tok: Token) -> Span | None:
     """ "the 58-year-old", "the 27-year-old striker" as a subject: the whole phrase. An age
     with "the" speaks of someone the text has introduced; one before a name ("the
     27-year-old Ana Silva") introduces them."""
-    if (misread := _age_hung_on_verb(tok)) is not None:
+    if (misread := age_hung_on_verb(tok)) is not None:
         return misread
     if tok.dep_ not in SUBJECT_DEPS or tok.pos_ == "PROPN":
         return None
@@ -1579,7 +1579,7 @@ def _age_reference(tok: Token) -> Span | None:
     return tok.doc[tok.left_edge.i : tok.i + 1]
 
 
-def _age_hung_on_verb(tok: Token) -> Span | None:
+def age_hung_on_verb(tok: Token) -> Span | None:
     """ "'It is the best night of my life,' the 24-year-old said": after a quote the parser may
     hang "the" and "old" on the verb itself, leaving it no subject; the phrase is the subject."""
     if tok.lower_ != "old" or tok.dep_ != "amod" or tok.head.pos_ != "VERB" or tok.head.i < tok.i:

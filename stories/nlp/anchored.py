@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from .dates import MEASURE, later_on, measured_days
 from .events import event_kind
-from .lexicon import ANCHOR_NOUNS, STATEMENT_VERBS
+from .lexicon import ANCHOR_NOUNS, HOLDING_VERBS
 from .types import DateValue, EventCandidate
 
 _ANCHOR = re.compile(
@@ -118,11 +118,11 @@ def _one_day_each(
 
 
 def _named_in_title(c: EventCandidate) -> set[str]:
-    """The happenings a report's title names besides its act, unless it tells what was said
-    ("X called the ruling a disgrace" is no day of the ruling)."""
-    if c.trigger in STATEMENT_VERBS:
+    """The happenings a report's title names as what its act won, lost or held ("Lula won the
+    runoff on Sunday"); postponing the runoff or calling it a fraud is no day of it."""
+    if c.trigger not in HOLDING_VERBS:
         return set()
-    return {event_kind(w) for w in c.title.lower().split() if w in ANCHOR_NOUNS}
+    return {event_kind(w) for w in re.findall(r"[a-z]+", c.title.lower()) if w in ANCHOR_NOUNS}
 
 
 def _anchored(c: EventCandidate, days: dict[str, date]) -> DateValue | None:

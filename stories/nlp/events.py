@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from .clauses import head_verb, inverted_participle, is_future, subject
+from .clauses import head_verb, inverted_participle, is_future, subject, verb_above
 from .dates import (
     MEASURE,
     DateMention,
@@ -29,6 +29,7 @@ from .lexicon import (
     APPEARANCE_BODIES,
     APPEARANCE_PREPOSITIONS,
     BODY_REFERENCE_NOUNS,
+    CALLED_FOR,
     CARRIER_VERBS,
     CONTENT_CARRIERS,
     CONTENTION_VERBS,
@@ -44,10 +45,12 @@ from .lexicon import (
     LIGHT_VERBS,
     MEDIUM_NOUNS,
     MODALS,
+    MOVED_BETWEEN,
     MOVING_ON,
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
     OWN_SIDE_WORDS,
+    PERSON_NOUNS_ACTING,
     PERSON_SPEAKER_NOUNS,
     PHRASAL_PARTICLES,
     PLAIN_SPEECH,
@@ -60,8 +63,10 @@ from .lexicon import (
     SPEECH_VERBS,
     STATEMENT_VERBS,
     TAKEN_NOUNS,
+    TAKEN_PARTICLES,
     TEMPORAL_MARKS,
     TIME_PREPOSITIONS,
+    TIME_UNITS,
     WORDING_NOUNS,
 )
 from .names import is_title_token
@@ -474,24 +479,38 @@ def _after_its_clause(trigger: Token, by_verb: dict[int, DateValue | None]) -> D
             c.dep_ == "mark" and c.lower_ == "after" for c in clause.children
         ):
             continue
-        inside = {t.i for t in clause.subtree}
+        doc = clause.doc
         for i, when in by_verb.items():
-            if i in inside and when is not None and when.text and when.granularity != "day":
+            # The clause's own act ("was killed in 2011", or "in a raid in 2011" on it), not
+            # one told inside it ("after its founder, who built it up in 1998, died").
+            if i != clause.i and _verb_of(doc[i]).i != clause.i:
+                continue
+            if when is not None and when.text and when.granularity != "day":
                 return DateValue(when.start, when.end, when.granularity, "", when.basis)
     return None
+
+
+def _verb_of(tok: Token) -> Token:
+    """The nearest verb a word hangs on (itself, if it is one)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _when_its_doer_happened(
     trigger: Token, by_verb: dict[int, DateValue | None]
 ) -> DateValue | None:
     """ "The quake, which struck at 4:17 a.m. on Monday, toppled thousands of buildings": what
-    a happening did, it did when it happened."""
+    a happening did, it did when it struck; one that only began then ("the strike, which began
+    on Monday, ended ...") may have done it later."""
     verb = head_verb(trigger)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or not _is_event_noun(subj) or is_future(verb):
         return None
     for clause in subj.children:
-        when = by_verb.get(clause.i) if clause.dep_ in ("relcl", "acl") else None
+        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in OCCURRENCE_VERBS:
+            continue  # "the strike, which began on Monday, ended ...": not when it struck
+        when = by_verb.get(clause.i)
         if when is not None and when.basis != "context" and when.text:
             return DateValue(when.start, when.end, when.granularity, "", when.basis)
     return None
@@ -880,15 +899,30 @@ def _taken(tok: Token) -> Token | None:
     "took over as chief executive"."""
     if tok.lemma_.lower() != "take" or tok.pos_ != "VERB":
         return None
-    return next(
-        (
-            c
-            for c in tok.children
-            if (c.dep_ == "dobj" and c.lemma_.lower() in TAKEN_NOUNS)
-            or (c.dep_ == "prt" and c.lower_ == "over")
-        ),
-        None,
+    taken = next(
+        (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in TAKEN_NOUNS), None
     )
+    if taken is not None:
+        return taken
+    over = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ in TAKEN_PARTICLES), None)
+    if over is None or not _takes_over(tok):
+        return None
+    return over
+
+
+def _takes_over(verb: Token) -> bool:
+    """ "Rebels took over the city", "she took over as chief executive"; not "the meeting
+    took over three hours" (a length of time) nor "fear took over" (no one acting)."""
+    subj = subject(verb)
+    if subj is None or (subj.pos_ == "NOUN" and subj.lemma_.lower() not in PERSON_NOUNS_ACTING):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(
+        o.lemma_.lower() in TIME_UNITS or any(n.dep_ == "nummod" for n in o.children)
+        for o in objects
+    ):
+        return False
+    return bool(objects) or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def _dated_present(tok: Token) -> bool:
@@ -927,7 +961,7 @@ def _is_event_verb(tok: Token) -> bool:
         )
     if tok.lemma_.lower() in STATEMENT_VERBS and not _has_speaker(tok):
         return False
-    if tok.lemma_.lower() in SOURCING_VERBS and not any(c.dep_ == "nsubj" for c in tok.children):
+    if tok.lemma_.lower() in SOURCING_VERBS and _as_a_source(tok):
         # "as reported by state media", "airlines reporting delays": a source, not a report made.
         return False
     if _standing_passive(tok):
@@ -951,7 +985,22 @@ def _recalls_something(verb: Token) -> bool:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objects) and all(
-        o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in REMEMBERED_NOUNS for o in objects
+        o.pos_ in ("NOUN", "PROPN")
+        and o.lemma_.lower() not in REMEMBERED_NOUNS
+        and not _is_event_noun(o)  # "recalled the flood of 1998"
+        for o in objects
+    )
+
+
+def _names_the_plan(date_root: Token) -> bool:
+    """A day that names what an act plans, not when it was done: "called a day of strikes for
+    Thursday", "moved the launch from Monday to Wednesday"."""
+    prep = date_root.head
+    if prep.dep_ != "prep":
+        return False
+    verb = verb_above(prep)
+    return (prep.lower_ in CALLED_FOR and _calls_a_happening(verb)) or (
+        prep.lower_ in MOVED_BETWEEN and _reschedules(verb)
     )
 
 
@@ -972,12 +1021,23 @@ def _calls_a_happening(verb: Token) -> bool:
     if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
         return False
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if any(c.i > obj.i and c.dep_ in ("acl", "amod") for c in obj.children):
+            return False  # "called the vote rigged": what was said of it
         nouns = [obj] + [
             g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
         ]
         if any(_is_event_noun(n) for n in nouns):
             return True
     return False
+
+
+def _as_a_source(verb: Token) -> bool:
+    """A verb of reporting that names where something was reported, not a report made: the
+    passive ("was reported by state media", "deaths were reported") and the participle that
+    describes ("airlines reporting delays")."""
+    if any(c.dep_ in ("auxpass", "agent") for c in verb.children):
+        return True
+    return verb.dep_ in ("acl", "advcl", "amod") and verb.tag_ in ("VBN", "VBG")
 
 
 def _appears_before(verb: Token) -> bool:
@@ -1202,13 +1262,21 @@ def _main_trigger(sent: Span) -> Token | None:
     ):
         # "One of the results is Valmora's offer to help": a named party's act, told as given.
         return noun
-    if root.lemma_.lower() in CONTENTION_VERBS and any(c.dep_ == "ccomp" for c in root.children):
-        # The claim is no happening; only a named party's arguing it is an act of theirs.
-        told = root.tag_ == "VBD" or (
-            root.tag_ == "VBN"
-            and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in root.children)
+    if (
+        root.lemma_.lower() in CONTENTION_VERBS
+        and any(c.dep_ == "ccomp" for c in root.children)
+        and _named_speaker(root)
+        and (
+            root.tag_ == "VBD"
+            or (
+                root.tag_ == "VBN"
+                and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in root.children)
+            )
         )
-        return root if told and _named_speaker(root) else None
+    ):
+        # What a named party argued is a claim, no happening; that they argued it is their act.
+        # Argued by nobody named, the sentence is read as any other.
+        return root
     light_past = root.lemma_.lower() in LIGHT_VERBS and root.tag_ in ("VBD", "VBN")
     if light_past and (noun := _carried_noun(root)) is not None:
         return noun
@@ -1322,10 +1390,8 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
         return True
     own_verb = head_verb(trigger)
     tok: Token = span.root
-    if tok.head.lower_ == "for" and _calls_a_happening(own_verb):
-        return False  # "called a day of strikes for Thursday": the strikes' day, not the call's
-    if tok.head.lower_ in ("from", "to", "until", "till") and _reschedules(own_verb):
-        return False  # "moved the launch from Monday to Wednesday": the plan's days
+    if _names_the_plan(tok):
+        return False
     for _ in range(12):
         if tok.i in (trigger.i, own_verb.i):
             return True
@@ -1392,11 +1458,17 @@ def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:
     if span is None:
         return None
     tok: Token = span.root
+    if _names_the_plan(tok):
+        return None  # "called an election for March 30": the election's day, no act's
     for step in range(8):
         if tok.head.i == tok.i:
             break
         tok = tok.head
-        if _is_event_verb(tok) or _is_event_noun(tok) or tok.lemma_.lower() in EVENT_VERBS:
+        if (
+            _is_event_verb(tok)
+            or _is_event_noun(tok)
+            or (tok.lemma_.lower() in EVENT_VERBS and tok.lemma_.lower() not in SOURCING_VERBS)
+        ):
             return tok
         if step < 2 and _dated_participle(tok):
             return tok

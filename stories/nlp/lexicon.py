@@ -165,6 +165,13 @@ SOURCING_VERBS = words("report")
 # Verbs that move a happening in time: the days "from" and "to" which they move it are the
 # plan's, not the day it was moved.
 RESCHEDULING_VERBS = words("move push postpone delay reschedule shift bring put defer")
+MOVED_BETWEEN = words("from to until till")
+# The preposition that gives the day of a happening called for: "strikes for Thursday".
+CALLED_FOR = words("for")
+
+# Verbs of speech that say an act was not done: "denied that it had shot down the drone" is
+# no report of the shooting down.
+DENIAL_VERBS = words("deny refute")
 
 # Plain reporting verbs: an event only as a named person's statement told first ("X said
 # that ..."), never as an attribution trailing what it sources.
@@ -172,7 +179,7 @@ PLAIN_SPEECH = words("say tell write call")
 
 # Verbs of contention: what is argued is a claim, not a happening; that a named party argued
 # it is their act ("the defence argued that its client had acted reasonably").
-CONTENTION_VERBS = words("argue contend allege claim maintain")
+CONTENTION_VERBS = words("argue contend allege claim")
 
 # Speech acts: their time is the time they were said, which the text often leaves open.
 STATEMENT_VERBS = CONTENTION_VERBS | words(
@@ -200,6 +207,8 @@ EVENT_NOUNS = words(
 # final"): the nouns of happening, and the contests that stories of elections and sport count
 # their days from.
 ANCHOR_NOUNS = EVENT_NOUNS | words("runoff final semifinal match game race round poll")
+# Acts done on the day of the happening they name: "won the runoff", "held the final".
+HOLDING_VERBS = words("win lose hold play stage contest beat defeat host")
 
 # Where a person "appears" as an act: "appeared in court", "will appear before the committee".
 APPEARANCE_BODIES = words(
@@ -233,6 +242,8 @@ NON_EVENT_VERBS = words(
 # Particles that make a verb another act: "lift off", "step down", "break out", "shut down".
 PHRASAL_PARTICLES = words("off down out up")
 
+# The particle that makes "take" an act of its own: "took over the city".
+TAKEN_PARTICLES = words("over")
 # What a light "take" makes an act of its own: "took office", "takes effect", "seized
 # power" told as "took power", "took control of the city".
 TAKEN_NOUNS = words("office effect power control")
@@ -274,10 +285,15 @@ DATE_MOVERS = words("last next this ago year years week following")
 # Units a span of time is told in: "a day after", "two weeks before".
 TIME_UNITS = words("minute hour day week month year decade")
 
+# Common nouns for those who act as a body or a group: "rebels took over the city".
+PERSON_NOUNS_ACTING = words(
+    "rebel fighter soldier troop militant protester protestor worker army force police gunman "
+    "insurgent militia government company board team party"
+)
 # What one recalls in memory, not calls back: "recalled the moment the wall fell".
 REMEMBERED_NOUNS = TIME_UNITS | words(
     "moment time night morning evening afternoon scene words conversation episode event "
-    "incident experience story days years childhood past"
+    "incident experience story days years childhood past sound sight smell noise feeling"
 )
 
 # Units of a game's own clock: "the 64th minute", "the final lap" tell a moment of play, not a day.
@@ -560,8 +576,11 @@ BODY_SPEAKER_NOUNS = words(
 BARE_BODY_SPEAKERS = words("police")
 # The staff a person speaks through: "the governor's office said".
 OFFICE_NOUNS = words("office")
-# Speakers a bare plural does not place: "officials" of whom?
-UNPLACED_SPEAKER_NOUNS = words("official")
+# Speakers a bare plural does not place: "officials" of whom? "Sources said", "people said".
+UNPLACED_SPEAKER_NOUNS = words("official source person people")
+# The people a body speaks through: "Ohio EPA officials said" is the agency speaking; its
+# workers or passengers speak for themselves.
+STAFF_NOUNS = words("official spokesperson spokesman spokeswoman executive")
 # Of those, the papers a body or a person speaks through ("its complaint said").
 DOCUMENT_SPEAKER_NOUNS = words("memo letter filing complaint report statement")
 # What a statement is made in: "In a statement posted on Tuesday, X said ..." was said then.

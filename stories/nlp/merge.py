@@ -30,7 +30,7 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz
 
 from .events import event_kind
-from .lexicon import EVENT_VERBS, LIGHT_VERBS, NON_EVENT_VERBS, STATEMENT_VERBS
+from .lexicon import DENIAL_VERBS, EVENT_VERBS, LIGHT_VERBS, NON_EVENT_VERBS, STATEMENT_VERBS
 from .stems import stem
 from .telling import telling_words, word_weights
 from .types import DateValue, Event, EventCandidate
@@ -420,6 +420,8 @@ class _Comparisons:
             # One speaker says several things in a day: two statements are one only when what
             # was said is alike.
             return 0.0
+        if (x.trigger in DENIAL_VERBS) != (y.trigger in DENIAL_VERBS):
+            return 0.0  # "denied that it had shot down the drone" is no report of the shooting
         if x.trigger == y.trigger:
             trigger = 1.0
         elif x.kind == y.kind:

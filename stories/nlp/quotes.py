@@ -14,7 +14,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from stories.nlp.actors import ActorIndex, ArticleDocs
+from stories.nlp.actors import ActorIndex, ArticleDocs, age_hung_on_verb
 from stories.nlp.clauses import subject
 from stories.nlp.lexicon import (
     ANSWER_NOUNS,
@@ -38,6 +38,7 @@ from stories.nlp.lexicon import (
     SPEAKING_OF_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STAFF_NOUNS,
     UNPLACED_SPEAKER_NOUNS,
 )
 from stories.nlp.names import strip_title
@@ -256,7 +257,7 @@ class _Speakers:
         if (
             _common_noun(tok)
             and tok.tag_ == "NNS"
-            and tok.lemma_.lower() in PERSON_SPEAKER_NOUNS
+            and tok.lemma_.lower() in STAFF_NOUNS
             and (body := self._body_named_in(tok)) is not None
         ):
             # "Ohio EPA officials said": the agency speaking through its people.
@@ -648,7 +649,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         if not subjects and _speech_verb(node):
             # "..., the 24-year-old said": the parser may hang the age on the verb itself.
             subjects = [
-                c for c in node.lefts if c.dep_ == "amod" and c.lower_ == "old" and c.i < node.i
+                c for c in node.lefts if (age := age_hung_on_verb(c)) is not None and age[-1] == c
             ]
         if subjects:
             # "Acme's lawyer Tomas Vidal told ...": the parser may give the role and the

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import inverted_participle, is_future, subject
-from .lexicon import PREPOSITION_LIKE, STATEMENT_VERBS, TIME_UNITS, words
+from .lexicon import BODY_SPEAKER_NOUNS, PREPOSITION_LIKE, STATEMENT_VERBS, TIME_UNITS, words
 from .types import ActorLookup, Block
 
 # Dependencies that hang extra detail on a phrase; dropping them keeps a title scannable.
@@ -361,14 +361,21 @@ def _speaker_it_stands_for(pronoun: Token, keep: set[int]) -> str | None:
     ):
         return None
     speaker = next((c for c in said.head.children if c.dep_ == "nsubj"), None)
-    if speaker is None or speaker.pos_ == "PRON" or speaker.i > pronoun.i:
-        return None
+    if speaker is None or speaker.i > pronoun.i or not _a_body(speaker):
+        return None  # "Ana Silva said it had rained": "it" is no person
     words = [
         t
         for t in speaker.subtree
         if t.i < speaker.i and t.dep_ in ("det", "compound", "amod", "poss", "case")
     ]
     return " ".join(t.text for t in [*words, speaker]).replace(" 's", "'s")
+
+
+def _a_body(noun: Token) -> bool:
+    """A body that may be called "it": "the ministry", "Harbourton Steel"."""
+    if noun.pos_ == "PROPN":
+        return noun.ent_type_ in ("ORG", "GPE", "NORP")
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in BODY_SPEAKER_NOUNS
 
 
 def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:

@@ -184,3 +184,15 @@ def test_what_a_statement_names_is_no_day_of_that_happening() -> None:
     )
     dated = anchored_dates([*called, first_round])[-1]
     assert dated.date is not None and dated.date.start == FRIDAY
+
+
+def test_putting_off_a_happening_is_no_day_of_it() -> None:
+    postponed = told(
+        ("a.txt", "Officials postponed the runoff on Monday.", on(MONDAY), "postpone"),
+        ("b.txt", "The runoff was postponed on Monday.", on(MONDAY), "postpone"),
+    )
+    first_round = report(
+        "c.txt", "Four weeks before the runoff, Costa finished ahead.", on(FRIDAY, "context")
+    )
+    dated = anchored_dates([*postponed, first_round])[-1]
+    assert dated.date is not None and dated.date.start == FRIDAY

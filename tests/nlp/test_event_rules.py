@@ -1259,6 +1259,7 @@ def test_a_body_reporting_figures_is_an_act(nlp: Language) -> None:
 
 def test_a_source_a_report_is_attributed_to_reports_nothing(nlp: Language) -> None:
     assert events_in(nlp, "The figure was reported by state media.") == []
+    assert events_in(nlp, "The figure was reported by state media on Monday.") == []
 
 
 def test_calling_a_happening_convenes_it_and_its_day_is_not_the_calls(nlp: Language) -> None:
@@ -1315,3 +1316,60 @@ def test_the_days_a_happening_is_moved_between_are_not_the_day_it_was_moved(
     assert labels(events_in(nlp, "The ferry sailed from Monday to Wednesday.")) == [
         ("sail", "2024-03-11")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "label"),
+    [
+        # The day an election is called for is the election's, on either path of dating.
+        ("On Monday the premier called an election for March 30.", "call", "2024-03-11"),
+        # Only the after-clause's own act dates what came after it.
+        (
+            "Rui Costa took over the company after its founder, who had built it up in 1998, died.",
+            "take_over",
+            "2024-03-14",
+        ),
+        # What began on a day may have done what it did later.
+        ("The strike, which began on Monday, ended after the union agreed.", "end", "2024-03-14"),
+    ],
+)
+def test_a_day_dates_only_the_act_it_belongs_to(
+    nlp: Language, text: str, trigger: str, label: str
+) -> None:
+    assert (trigger, label) in labels(events_in(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_trigger"),
+    [
+        ("The meeting took over three hours on Monday.", "take_over"),
+        ("Fear took over as the water rose on Monday.", "take_over"),
+        ("Residents recalled the flood of 1998.", "recall"),
+        ("Rui Costa recalled the sound of gunfire on Tuesday.", "recall"),
+        ("Critics called the vote rigged on Monday.", "call"),
+    ],
+)
+def test_senses_of_take_recall_and_call_that_are_no_acts(
+    nlp: Language, text: str, not_trigger: str
+) -> None:
+    assert not_trigger not in dict(labels(events_in(nlp, text)))
+
+
+def test_a_claim_by_someone_unnamed_is_read_as_any_sentence(nlp: Language) -> None:
+    found = dict(labels(events_in(nlp, "The army claimed that it had shot down two drones.")))
+    assert "shoot_down" in found
+    assert "maintain" in dict(
+        labels(events_in(nlp, "Police maintained a cordon around the building on Monday."))
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Silva said it had rained for three days.",
+        "A spokesman for the ministry said it had opened an investigation.",
+    ],
+)
+def test_it_stays_it_when_the_speaker_is_no_body(nlp: Language, text: str) -> None:
+    [found] = events_in(nlp, text)
+    assert found.title.startswith("It had")

@@ -390,3 +390,37 @@ def test_a_sentence_telling_a_second_happening_joins_it_whatever_order_reports_c
         events = merge_candidates(order)
         killing = max(events, key=lambda e: len(e.sources))
         assert sorted(c.file for c in killing.sources) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+
+
+def test_a_denial_is_no_report_of_the_act_it_denies() -> None:
+    tuesday = _day(date(2024, 3, 12), "explicit")
+    valmora = ("Valmora",)
+    reports = [
+        _report(
+            "a.txt",
+            "Valmora shot down a Caldorian drone over the border late on Tuesday.",
+            tuesday,
+            trigger="shoot_down",
+            actors=valmora,
+            agents=valmora,
+        ),
+        _report(
+            "b.txt",
+            "Valmora denied that it had shot down a Caldorian drone over the border "
+            "late on Tuesday.",
+            tuesday,
+            trigger="deny",
+            actors=valmora,
+            agents=valmora,
+        ),
+        *[
+            _report(f"{n}.txt", text, tuesday, trigger=verb, actors=())
+            for n, (verb, text) in enumerate(
+                [
+                    ("vote", "Dock workers voted to strike over pay at the container terminal."),
+                    ("run", "A ferry ran aground near the lighthouse during the storm."),
+                ]
+            )
+        ],
+    ]
+    assert len(merge_candidates(reports)) == 4
