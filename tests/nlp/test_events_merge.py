@@ -351,39 +351,35 @@ def _raid_story(third: str, trigger: str) -> list[EventCandidate]:
     ]
 
 
-def test_a_sentence_telling_a_second_happening_is_a_source_of_it_too() -> None:
-    events = merge_candidates(
-        _raid_story(
-            "Marko Kovac took over the group after Ivo Horvat was killed in a night raid on his "
-            "compound.",
-            "take_over",
-        )
-    )
+TOOK_OVER_AFTER_THE_KILLING = (
+    "Marko Kovac took over the group after Ivo Horvat was killed in a night raid on his compound."
+)
+
+
+def _the_killing(events: list) -> list[str]:  # type: ignore[type-arg]
+    """The files of the event of the killing that more than one outlet tells."""
     killing = next(e for e in events if "killed" in e.title and len(e.sources) > 1)
-    assert sorted(c.file for c in killing.sources) == ["a.txt", "b.txt", "c.txt"]
+    return sorted(c.file for c in killing.sources)
+
+
+def test_a_sentence_telling_a_second_happening_is_a_source_of_it_too() -> None:
+    events = merge_candidates(_raid_story(TOOK_OVER_AFTER_THE_KILLING, "take_over"))
+    assert _the_killing(events) == ["a.txt", "b.txt", "c.txt"]
+    killing = next(e for e in events if "killed" in e.title and len(e.sources) > 1)
     assert killing.date is not None and killing.date.label == "2011-05-02"
     # It stays the source of its own happening as well.
     assert any(e.sources == tuple(c for c in e.sources if c.file == "c.txt") for e in events)
 
 
 def test_a_sentence_that_does_not_name_the_act_is_no_source_of_it() -> None:
-    events = merge_candidates(
-        _raid_story(
-            "Marko Kovac took over after Ivo Horvat died in a night raid by commandos on his "
-            "compound.",
-            "take_over",
-        )
+    died = (
+        "Marko Kovac took over after Ivo Horvat died in a night raid by commandos on his compound."
     )
-    killing = next(e for e in events if "killed" in e.title and len(e.sources) > 1)
-    assert sorted(c.file for c in killing.sources) == ["a.txt", "b.txt"]
+    assert _the_killing(merge_candidates(_raid_story(died, "take_over"))) == ["a.txt", "b.txt"]
 
 
 def test_a_sentence_telling_a_second_happening_joins_it_whatever_order_reports_come_in() -> None:
-    a, b, c, *others = _raid_story(
-        "Marko Kovac took over the group after Ivo Horvat was killed in a night raid on his "
-        "compound.",
-        "take_over",
-    )
+    a, b, c, *others = _raid_story(TOOK_OVER_AFTER_THE_KILLING, "take_over")
     d = replace(a, file="d.txt", sentence="Commandos killed Ivo Horvat in a raid on his compound.")
     d = replace(d, title=d.sentence.rstrip("."))
     for order in ([a, b, c, d, *others], [a, c, *others, d, b], [c, *others, d, b, a]):
