@@ -29,6 +29,7 @@ from .lexicon import (
     APPEARANCE_BODIES,
     APPEARANCE_PREPOSITIONS,
     BODY_REFERENCE_NOUNS,
+    BODY_SPEAKER_NOUNS,
     CALLED_FOR,
     CARRIER_VERBS,
     CONTENT_CARRIERS,
@@ -57,6 +58,7 @@ from .lexicon import (
     QUESTION_HEADS,
     REMEMBERED_NOUNS,
     RESCHEDULING_VERBS,
+    SAYING_SENSES,
     SEALED_KINDS,
     SEALING_VERBS,
     SOURCING_VERBS,
@@ -911,18 +913,17 @@ def _taken(tok: Token) -> Token | None:
 
 
 def _takes_over(verb: Token) -> bool:
-    """ "Rebels took over the city", "she took over as chief executive"; not "the meeting
-    took over three hours" (a length of time) nor "fear took over" (no one acting)."""
+    """ "Rebels took over two towns", "the bank took over its rival", "she took over as chief
+    executive"; not "the meeting took over three hours" (a length of time) nor "fear took
+    over" (no one acting)."""
     subj = subject(verb)
-    if subj is None or (subj.pos_ == "NOUN" and subj.lemma_.lower() not in PERSON_NOUNS_ACTING):
+    if subj is None:
         return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if any(
-        o.lemma_.lower() in TIME_UNITS or any(n.dep_ == "nummod" for n in o.children)
-        for o in objects
+    if subj.pos_ == "NOUN" and subj.lemma_.lower() not in (
+        PERSON_SPEAKER_NOUNS | BODY_SPEAKER_NOUNS | PERSON_NOUNS_ACTING
     ):
         return False
-    return bool(objects) or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in TIME_UNITS for c in verb.children)
 
 
 def _dated_present(tok: Token) -> bool:
@@ -936,6 +937,8 @@ def _is_event_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
         return False
+    if lemma in SAYING_SENSES and any(c.dep_ == "ccomp" for c in tok.children):
+        return False  # "officials maintained that the dam was safe": a claim, no deed
     if _taken(tok) is not None:
         return _told_as_done(tok) or is_future(tok) or _dated_present(tok)
     if _recalls_something(tok):
@@ -1021,7 +1024,10 @@ def _calls_a_happening(verb: Token) -> bool:
     if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
         return False
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        if any(c.i > obj.i and c.dep_ in ("acl", "amod") for c in obj.children):
+        if any(
+            c.i > obj.i and (c.pos_ == "ADJ" or (c.tag_ == "VBN" and not list(c.children)))
+            for c in obj.children
+        ):
             return False  # "called the vote rigged": what was said of it
         nouns = [obj] + [
             g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
@@ -1033,10 +1039,13 @@ def _calls_a_happening(verb: Token) -> bool:
 
 def _as_a_source(verb: Token) -> bool:
     """A verb of reporting that names where something was reported, not a report made: the
-    passive ("was reported by state media", "deaths were reported") and the participle that
-    describes ("airlines reporting delays")."""
-    if any(c.dep_ in ("auxpass", "agent") for c in verb.children):
-        return True
+    passive with its source ("was reported by state media") or a count ("deaths were
+    reported"), and the participle that describes ("airlines reporting delays"); "the theft
+    was reported to police" is a report made."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True  # "was reported by state media"
+    if any(c.dep_ == "nsubjpass" and c.tag_ == "NNS" for c in verb.children):
+        return True  # "five deaths were reported": counts from somewhere, no report made
     return verb.dep_ in ("acl", "advcl", "amod") and verb.tag_ in ("VBN", "VBG")
 
 

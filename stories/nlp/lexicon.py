@@ -287,9 +287,11 @@ TIME_UNITS = words("minute hour day week month year decade")
 
 # Common nouns for those who act as a body or a group: "rebels took over the city".
 PERSON_NOUNS_ACTING = words(
-    "rebel fighter soldier troop militant protester protestor worker army force police gunman "
-    "insurgent militia government company board team party"
+    "rebel fighter soldier troop militant gunman insurgent militia force investor bidder buyer"
 )
+# Verbs whose "that"-clause makes them a claim, while with an object they are deeds:
+# "maintained that the dam was safe", "maintained a cordon".
+SAYING_SENSES = words("maintain")
 # What one recalls in memory, not calls back: "recalled the moment the wall fell".
 REMEMBERED_NOUNS = TIME_UNITS | words(
     "moment time night morning evening afternoon scene words conversation episode event "

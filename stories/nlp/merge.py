@@ -232,7 +232,7 @@ def _told_beside(
         best: dict[str, tuple[float, int]] = {}
         for j in sorted(nearby):
             c = cands[j]
-            if c.file in files or root_of[j] == root or c.scheduled:
+            if c.file in files or root_of[j] == root or c.scheduled or c.trigger in DENIAL_VERBS:
                 continue
             if story.reports[j].kind in kinds:
                 continue  # a report of this kind of act that scoring kept apart stays apart

@@ -372,9 +372,10 @@ def _speaker_it_stands_for(pronoun: Token, keep: set[int]) -> str | None:
 
 
 def _a_body(noun: Token) -> bool:
-    """A body that may be called "it": "the ministry", "Harbourton Steel"."""
+    """A body that may be called "it": "the ministry", "Harbourton Steel", "Acme"; a name the
+    model takes for a person's is none."""
     if noun.pos_ == "PROPN":
-        return noun.ent_type_ in ("ORG", "GPE", "NORP")
+        return noun.ent_type_ != "PERSON"
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in BODY_SPEAKER_NOUNS
 
 

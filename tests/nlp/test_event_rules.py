@@ -1346,7 +1346,7 @@ def test_a_day_dates_only_the_act_it_belongs_to(
         ("Fear took over as the water rose on Monday.", "take_over"),
         ("Residents recalled the flood of 1998.", "recall"),
         ("Rui Costa recalled the sound of gunfire on Tuesday.", "recall"),
-        ("Critics called the vote rigged on Monday.", "call"),
+        ("Critics called the vote rigged.", "call"),
     ],
 )
 def test_senses_of_take_recall_and_call_that_are_no_acts(
@@ -1373,3 +1373,33 @@ def test_a_claim_by_someone_unnamed_is_read_as_any_sentence(nlp: Language) -> No
 def test_it_stays_it_when_the_speaker_is_no_body(nlp: Language, text: str) -> None:
     [found] = events_in(nlp, text)
     assert found.title.startswith("It had")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The army took over three bases on Monday.", "take_over"),
+        ("The bank took over its smaller rival on Monday.", "take_over"),
+        ("The military took over on Monday.", "take_over"),
+        ("On Monday the premier called an election scheduled for March 30.", "call"),
+        ("Police maintained a cordon around the building on Monday.", "maintain"),
+        ("The theft was reported to police on Monday.", "report"),
+    ],
+)
+def test_ordinary_senses_of_take_call_maintain_and_report_stay_acts(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger in dict(labels(events_in(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Officials maintained that the dam was safe.", "Five deaths were reported on Monday."],
+)
+def test_a_claim_maintained_or_a_count_reported_is_no_act(nlp: Language, text: str) -> None:
+    assert events_in(nlp, text) == []
+
+
+def test_it_is_a_named_body_in_a_title_though_the_model_tags_no_entity(nlp: Language) -> None:
+    [found] = events_in(nlp, "Acme said it had cut 300 jobs on Monday.")
+    assert found.title.startswith("Acme had cut 300 jobs")
