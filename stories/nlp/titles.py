@@ -207,6 +207,10 @@ def _core(verb: Token) -> set[int]:
             # "Valmora beat Caldoria 1-0": the parser may take the name before a score for a
             # measure of the verb; it is what was beaten.
             out |= _compact(child, keep_prep=False)
+        elif child.dep_ == "dobj" and _second_object_after_comma(child):
+            # "raised rates on Wednesday, its largest increase in two decades": the parser may
+            # take a remark set off by a comma for a second object.
+            continue
         elif child.dep_ in _CORE:
             out |= _compact(
                 child,
@@ -214,6 +218,15 @@ def _core(verb: Token) -> set[int]:
                 keep_conj=child.dep_ in ("nsubj", "nsubjpass", "dobj"),
             )
     return out
+
+
+def _second_object_after_comma(obj: Token) -> bool:
+    first = obj.left_edge
+    return (
+        first.i > 0
+        and obj.doc[first.i - 1].text == ","
+        and any(c.dep_ == "dobj" and c.i < obj.i for c in obj.head.children)
+    )
 
 
 def _compact(tok: Token, *, keep_prep: bool, keep_conj: bool = False) -> set[int]:

@@ -1403,3 +1403,12 @@ def test_a_claim_maintained_or_a_count_reported_is_no_act(nlp: Language, text: s
 def test_it_is_a_named_body_in_a_title_though_the_model_tags_no_entity(nlp: Language) -> None:
     [found] = events_in(nlp, "Acme said it had cut 300 jobs on Monday.")
     assert found.title.startswith("Acme had cut 300 jobs")
+
+
+def test_a_remark_set_off_by_a_comma_is_no_second_object_in_a_title(nlp: Language) -> None:
+    [found] = events_in(
+        nlp,
+        "The central bank raised interest rates by half a percentage point on Wednesday, its "
+        "largest increase in two decades.",
+    )
+    assert "largest" not in found.title and found.title.startswith("The central bank raised")
