@@ -158,6 +158,8 @@ EVENT_VERBS = words(
     """
 )
 
+# What sources a sentence rather than telling where or to whom: "according to the report".
+SOURCING_PREPOSITIONS = words("according")
 # Verbs that make a report an act only with the reporter as their subject ("the ministry
 # reported 120 new cases"); otherwise they name a source ("as reported by state media").
 SOURCING_VERBS = words("report")

@@ -12,7 +12,14 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import inverted_participle, is_future, subject
-from .lexicon import BODY_SPEAKER_NOUNS, PREPOSITION_LIKE, STATEMENT_VERBS, TIME_UNITS, words
+from .lexicon import (
+    BODY_SPEAKER_NOUNS,
+    PREPOSITION_LIKE,
+    SOURCING_PREPOSITIONS,
+    STATEMENT_VERBS,
+    TIME_UNITS,
+    words,
+)
 from .types import ActorLookup, Block
 
 # Dependencies that hang extra detail on a phrase; dropping them keeps a title scannable.
@@ -87,7 +94,12 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
                 break
     # One place or target phrase after the verb says where or to whom; more is detail.
     for child in anchor.children:
-        if child.dep_ == "prep" and child.i > anchor.i:
+        if (
+            child.dep_ == "prep"
+            and child.i > anchor.i
+            and child.lower_ not in SOURCING_PREPOSITIONS
+        ):
+            # "..., according to a report": who says so is no part of what happened.
             keep |= _compact(child, keep_prep=False, keep_conj=True)
             break
     # A day says when, not what: "A jury found on Tuesday" is as thin as "A jury found".

@@ -1412,3 +1412,8 @@ def test_a_remark_set_off_by_a_comma_is_no_second_object_in_a_title(nlp: Languag
         "largest increase in two decades.",
     )
     assert "largest" not in found.title and found.title.startswith("The central bank raised")
+
+
+def test_according_to_whom_is_no_part_of_a_title(nlp: Language) -> None:
+    [found] = events_in(nlp, "More than 900 ferries had been delayed, according to the port.")
+    assert found.title == "More than 900 ferries had been delayed"
