@@ -41,7 +41,7 @@ from stories.nlp.lexicon import (
     STAFF_NOUNS,
     UNPLACED_SPEAKER_NOUNS,
 )
-from stories.nlp.names import strip_title
+from stories.nlp.names import is_title_token, strip_title
 from stories.nlp.types import ActorKind, Block, Mention, Quote
 
 OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
@@ -791,6 +791,9 @@ def _colon_speaker(clause: Span) -> Token | None:
     """Who speaks the words a colon after ``clause`` introduces: the subject of its one verb,
     when it may speak; a thing ("The sign read:") does not."""
     tops = [t for t in clause if not clause.start <= t.head.i < clause.end or t.head.i == t.i]
+    if len(tops) == 1 and _only_a_name(clause, tops[0]):
+        # "Captain Marta Vidal: 'We deserved this.'": a name set before the words, as a label.
+        return tops[0]
     if len(tops) != 1 or tops[0].pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in tops[0].children if c.dep_ == "nsubj"), None)
@@ -805,6 +808,18 @@ def _colon_speaker(clause: Span) -> Token | None:
     if subj.lemma_.lower() in SPEECH_NOUNS | MEDIUM_NOUNS | ANSWER_NOUNS and owner is not None:
         return owner if _may_speak(owner) else None
     return None
+
+
+def _only_a_name(clause: Span, head: Token) -> bool:
+    """A clause that is a full name and nothing else, titles allowed (the model may tag an
+    unfamiliar one a body)."""
+    words = [t for t in clause if not t.is_punct]
+    return (
+        head.pos_ == "PROPN"
+        and head.ent_type_ in ("PERSON", "ORG", "")
+        and 1 < len(words) <= 5
+        and all(t.pos_ == "PROPN" or is_title_token(t) for t in words)
+    )
 
 
 def _may_speak(tok: Token) -> bool:

@@ -1066,3 +1066,21 @@ def test_a_bodys_workers_and_unplaced_sources_speak_for_no_body(nlp: Language) -
         "been “divided”.",
     )
     assert said == {"a betrayal": "Harbourton Steel workers", "divided": None}
+
+
+def test_a_name_set_before_a_colon_as_a_label_speaks(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Valmora beat Caldoria 2-1 in the final on Sunday. Captain Marta Vidal lifted the cup.\n\n"
+        "Captain Marta Vidal: “We deserved this.”",
+    )
+    assert said == {"We deserved this.": "Marta Vidal"}
+
+
+def test_an_owners_verdict_before_a_colon_is_theirs(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Caldoria coach Rui Costa blamed the referee on Sunday.\n\n"
+        "Costa's verdict was blunt: “We were robbed.”",
+    )
+    assert said == {"We were robbed.": "Rui Costa"}
