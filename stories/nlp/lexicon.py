@@ -453,7 +453,7 @@ OBJECT_REPORTING_VERBS = words(
 # Nouns that make their verb a speech act ("raised a toast to ...", "gave a speech on ...").
 SPEECH_NOUNS = words("toast speech statement remark remarks address")
 # What someone says back: "His reply was short: ...".
-ANSWER_NOUNS = words("reply answer response verdict assessment reaction message")
+ANSWER_NOUNS = words("reply answer response")
 
 # Prepositions before the name of a place: "in Harbourton", "from Port Vessa", "across Valmora".
 LOCATIVE_PREPOSITIONS = words("in at near from across outside inside around into toward towards")

@@ -811,15 +811,22 @@ def _colon_speaker(clause: Span) -> Token | None:
 
 
 def _only_a_name(clause: Span, head: Token) -> bool:
-    """A clause that is a full name and nothing else, titles allowed (the model may tag an
-    unfamiliar one a body)."""
+    """A clause that is a person's full name and nothing else, titles allowed, before words
+    quoted to the end of the sentence."""
     words = [t for t in clause if not t.is_punct]
     return (
         head.pos_ == "PROPN"
-        and head.ent_type_ in ("PERSON", "ORG", "")
+        and head.ent_type_ == "PERSON"
         and 1 < len(words) <= 5
         and all(t.pos_ == "PROPN" or is_title_token(t) for t in words)
+        # The words run to the end of the sentence: "X: 'We deserved this.'", not a title
+        # quoted inside a line about X ("X: 'The Valmora Years' is out on Tuesday").
+        and _QUOTE_TO_THE_END.search(clause.sent.text.strip()) is not None
+        and clause.sent.text.strip()[-1] in "”\"’'.!?"
     )
+
+
+_QUOTE_TO_THE_END = re.compile(r"[.!?…,]?[”\"’']\W*$")
 
 
 def _may_speak(tok: Token) -> bool:
@@ -895,7 +902,9 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
                     # subject; "The sign read: '...'" quotes no one, nor a split quote's rest.
                     if (colon_subject := _colon_speaker(introducer)) is None:
                         continue
-                    cue, speaker = colon_subject.head.lemma_.lower(), speakers.sole(colon_subject)
+                    labelled = colon_subject.head.i >= introducer.end  # "X: '...'"
+                    cue = ":" if labelled else colon_subject.head.lemma_.lower()
+                    speaker = speakers.sole(colon_subject)
                 elif block_quotes and block_quotes[-1].cue:
                     # The second half of a quote split by its attribution.
                     speaker, cue = block_quotes[-1].speaker, block_quotes[-1].cue

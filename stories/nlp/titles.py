@@ -233,11 +233,14 @@ def _core(verb: Token) -> set[int]:
 
 
 def _second_object_after_comma(obj: Token) -> bool:
+    """An object set off by a comma after the verb's own object, which is a remark on what
+    was done, unless it starts a list ("a striker on Monday, a goalkeeper on Tuesday and ...")."""
     first = obj.left_edge
     return (
         first.i > 0
         and obj.doc[first.i - 1].text == ","
         and any(c.dep_ == "dobj" and c.i < obj.i for c in obj.head.children)
+        and not any(c.dep_ == "conj" for c in obj.children)
     )
 
 

@@ -1417,3 +1417,11 @@ def test_a_remark_set_off_by_a_comma_is_no_second_object_in_a_title(nlp: Languag
 def test_according_to_whom_is_no_part_of_a_title(nlp: Language) -> None:
     [found] = events_in(nlp, "More than 900 ferries had been delayed, according to the port.")
     assert found.title == "More than 900 ferries had been delayed"
+
+
+def test_objects_listed_after_a_comma_stay_in_the_title(nlp: Language) -> None:
+    [found] = events_in(
+        nlp,
+        "The club signed a striker on Monday, a goalkeeper on Tuesday and a defender on Friday.",
+    )
+    assert "goalkeeper" in found.title

@@ -1077,10 +1077,11 @@ def test_a_name_set_before_a_colon_as_a_label_speaks(nlp: Language) -> None:
     assert said == {"We deserved this.": "Marta Vidal"}
 
 
-def test_an_owners_verdict_before_a_colon_is_theirs(nlp: Language) -> None:
+def test_a_name_before_a_colon_gives_no_speaker_to_a_title_quoted_in_its_line(
+    nlp: Language,
+) -> None:
     said = _said(
         nlp,
-        "Caldoria coach Rui Costa blamed the referee on Sunday.\n\n"
-        "Costa's verdict was blunt: “We were robbed.”",
+        "Rui Costa coaches Valmora.\n\nRui Costa: “The Valmora Years” is out on Tuesday.",
     )
-    assert said == {"We were robbed.": "Rui Costa"}
+    assert said.get("The Valmora Years") is None
