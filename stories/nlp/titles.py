@@ -251,7 +251,8 @@ def _compact(tok: Token, *, keep_prep: bool, keep_conj: bool = False) -> set[int
             # "A and B" stays whole; "A, as well as B" keeps A.
             if any(c.dep_ == "cc" and c.lower_ not in ("and", "or", "&") for c in tok.children):
                 continue
-            out |= _compact(child, keep_prep=False)
+            # Each item of "A, B and C" hangs on the one before: the chain stays whole.
+            out |= _compact(child, keep_prep=False, keep_conj=child.dep_ == "conj")
             continue
         if child.dep_ == "prep" and child.lower_ in ("including", "excluding"):
             continue  # examples are detail

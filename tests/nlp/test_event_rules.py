@@ -1425,3 +1425,8 @@ def test_objects_listed_after_a_comma_stay_in_the_title(nlp: Language) -> None:
         "The club signed a striker on Monday, a goalkeeper on Tuesday and a defender on Friday.",
     )
     assert "goalkeeper" in found.title
+
+
+def test_a_list_in_a_title_keeps_all_its_items(nlp: Language) -> None:
+    [found] = events_in(nlp, "Valmora signed deals with Harbourton, Caldoria and Port Vessa.")
+    assert found.title.endswith("Harbourton, Caldoria and Port Vessa")
