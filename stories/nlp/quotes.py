@@ -569,7 +569,8 @@ def _described(tok: Token) -> str:
         for t in d.subtree
     }
     toks = [t for t in tok.subtree if t.i not in asides]
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
+    # "the ministry's (reply)": the owner, without the possessive that hung it on its paper.
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "case"):
         toks = toks[:-1]
     text = "".join(
         (t.lower_ if t.dep_ == "det" and t is toks[0] else t.text)

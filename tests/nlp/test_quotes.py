@@ -1085,3 +1085,8 @@ def test_a_name_before_a_colon_gives_no_speaker_to_a_title_quoted_in_its_line(
         "Rui Costa coaches Valmora.\n\nRui Costa: “The Valmora Years” is out on Tuesday.",
     )
     assert said.get("The Valmora Years") is None
+
+
+def test_an_owner_described_speaks_without_the_possessive(nlp: Language) -> None:
+    said = _said(nlp, "The ferry sank on Monday.\n\nThe ministry's reply was short: “No comment.”")
+    assert said == {"No comment.": "the ministry"}
