@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from itertools import combinations
 from typing import Generic, TypeVar
 
@@ -210,7 +210,7 @@ def _told_beside(
     cands, reads = story.cands, story.reads
     root_of = {i: root for root, members in groups.items() for i in members}
     blocks_of: dict[int, list[list[int]]] = defaultdict(list)
-    for block in _blocks(cands, reads):
+    for block in story.blocks:
         for i in block:
             blocks_of[i].append(block)
     found: dict[int, list[EventCandidate]] = defaultdict(list)
@@ -238,7 +238,7 @@ def _told_beside(
                 continue  # a report of this kind of act that scoring kept apart stays apart
             if agents and not agents & set(c.actors):
                 continue  # another's act of the same kind ("Assad made his first visit")
-            sentence = telling_words(c.sentence)
+            sentence = reads[j].sentence
             if not any(w.startswith(a) for w in sentence for a in acts):
                 continue  # the sentence does not name this event's act ("kill" in "killed")
             own = sentence - story.reports[j].names
@@ -362,6 +362,12 @@ class _Comparisons:
         self.sentences_alike = _Memo(sentence_texts, _alike)
         self.titles_alike = _Memo(title_texts, _alike)
 
+    @cached_property
+    def blocks(self) -> list[list[int]]:
+        """The candidates under each blocking key, worked out once for pairing and for what is
+        told beside an event."""
+        return _blocks(self.cands, self.reads)
+
     def _sum(self, words: frozenset[str]) -> float:
         # An exact sum, so a set of words weighs the same whatever order it is read in.
         return math.fsum(map(self._weigh, words))
@@ -382,7 +388,7 @@ class _Comparisons:
         """Each pair from different articles that shares a block and that how the two are told
         does not rule out, once."""
         blocks_of: list[list[list[int]]] = [[] for _ in self.cands]
-        for members in _blocks(self.cands, self.reads):
+        for members in self.blocks:
             for i in members:
                 blocks_of[i].append(members)
         in_file: dict[int, set[int]] = defaultdict(set)

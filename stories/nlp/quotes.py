@@ -823,7 +823,6 @@ def _only_a_name(clause: Span, head: Token) -> bool:
         # The words run to the end of the sentence: "X: 'We deserved this.'", not a title
         # quoted inside a line about X ("X: 'The Valmora Years' is out on Tuesday").
         and _QUOTE_TO_THE_END.search(clause.sent.text.strip()) is not None
-        and clause.sent.text.strip()[-1] in "”\"’'.!?"
     )
 
 

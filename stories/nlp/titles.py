@@ -133,7 +133,7 @@ def _when_phrases(verb: Token) -> set[int]:
     """The words of the verb's phrases that only say when: "on Tuesday", "at 4 a.m."."""
     found: set[int] = set()
     for child in verb.children:
-        phrase = [t for t in child.subtree]
+        phrase = list(child.subtree)
         if child.dep_ in ("prep", "npadvmod") and all(
             t.ent_type_ in ("DATE", "TIME") or t.i == child.i and t.pos_ == "ADP" for t in phrase
         ):
