@@ -319,9 +319,9 @@ QUESTION_HEADS = words(
 # judge or guess.
 INTENT_MODALS = words("will would shall 'll")
 
-# Pronouns by which a speaker names their own side: "she would", "her office would" ("their
-# accord would" may be anyone's).
-OWN_SIDE_WORDS = words("i we he she my our his her")
+# Pronouns by which a speaker names their own side: "she would", "her office would", a body's
+# "it would" ("their accord would" may be anyone's).
+OWN_SIDE_WORDS = words("i we he she my our his her it its")
 
 # Lemmas that name the same kind of happening in different words.
 EVENT_KINDS = {

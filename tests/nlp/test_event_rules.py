@@ -287,6 +287,19 @@ def test_a_reaction_told_in_the_past_is_of_the_article_day(nlp: Language) -> Non
     assert labels(found) == [("sign", "2024-03-14"), ("welcome", "2024-03-14")]
 
 
+def test_a_body_saying_what_it_would_do_states_an_intention_of_the_article_day(
+    nlp: Language,
+) -> None:
+    # "it" is the speaking body itself: its own plan, announced in the day's news, not a guess
+    # at what might come.
+    found = events_in(
+        nlp,
+        "Ana Silva and the Port Authority signed the harbour accord.",
+        "The Harbour Union said it would invest $40 million in a new training centre.",
+    )
+    assert labels(found) == [("sign", "2024-03-14"), ("say", "2024-03-14")]
+
+
 def test_a_statement_by_the_main_cast_takes_the_article_day(nlp: Language) -> None:
     found = events_in(
         nlp,
