@@ -607,10 +607,14 @@ def _narrated_past(verb: Token) -> bool:
 
 
 def _speculates(verb: Token) -> bool:
-    """What a statement says is a possibility: "might be on the agenda", "would violate"."""
+    """What a statement says is a possibility: "might be on the agenda", "would violate".
+    Only what was said counts: "The union, which can order a strike, said it was standing by"
+    describes the speaker in a modal but states a fact."""
+    speaker = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     return any(
         t.dep_ == "aux"
         and t.lower_ in MODALS
+        and t.i not in speaker
         and not (t.lower_ in INTENT_MODALS and _speakers_own_intent(t.head))
         for t in verb.subtree
     )

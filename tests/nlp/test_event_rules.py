@@ -300,6 +300,17 @@ def test_a_body_saying_what_it_would_do_states_an_intention_of_the_article_day(
     assert labels(found) == [("sign", "2024-03-14"), ("say", "2024-03-14")]
 
 
+def test_a_modal_describing_the_speaker_does_not_make_the_statement_a_guess(
+    nlp: Language,
+) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva and the Port Authority signed the harbour accord.",
+        "The Harbour Union, which can order a strike, said it was standing by to help the dockers.",
+    )
+    assert labels(found) == [("sign", "2024-03-14"), ("say", "2024-03-14")]
+
+
 def test_a_statement_by_the_main_cast_takes_the_article_day(nlp: Language) -> None:
     found = events_in(
         nlp,
