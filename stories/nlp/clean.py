@@ -39,7 +39,7 @@ _CAPTION = re.compile(
     r"|\((?:[\w.'’-]+\s+){0,4}(?:photo|image|picture)s?\b[^)]*\)"
     # A credit in brackets closing the caption: "(Harbour Record/Ana Silva)".
     r"|\((?:[A-Z0-9][\w.'’-]*\s){0,3}[A-Z0-9][\w.'’-]*\s?/\s?(?:[A-Z0-9][\w.'’-]*\s?){1,4}\)\s*$"
-    r"|^\s*(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:"
+    r"|^\s*(?:photo|image|picture|credit|photograph|caption)s?\s*(?:credit)?\s*:"
     r"|\b(?:getty images|afp via getty|shutterstock)\b"
     # A broadcaster's caption label: "Image caption, Rescuers searched the quay".
     r"|^\s*(?:image|media|video|photo) caption\s*[,:]"
@@ -108,6 +108,13 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"(?:published|posted|appeared)\b|\brepublished (?:here )?with permission\b"
     # A paywall: "Subscribers get unlimited access to ... Already a member? Log in".
     r"|\balready an? (?:member|subscriber)\b"
+    r"|^\s*(?:originally|first) (?:published|posted|appeared) (?:on|in|by)\b"
+    # The page speaking of itself or asking the reader for something.
+    r"|^\s*this is an? (?:developing|breaking)(?: news)? (?:story|report)\b"
+    r"|^\s*this (?:article|story|piece|report) is part of\b|^\s*the views expressed\b"
+    r"|^\s*(?:got|have) a (?:news )?tip\b|\blet us know in the comments\b|^\s*have your say\b"
+    r"|^\s*want more (?:stories|news|coverage)\b|^\s*live updates?\s*:"
+    r"|^\s*(?:write to|contact|email)\b[^.!?]{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+"
     # The site sending its reader elsewhere on itself: "Read the full transcript on our hub."
     r"|^\s*(?:read|watch|listen to|see|explore|find)\b[^.!?]{0,100}"
     r"\b(?:on|at|in) our (?:\w+ ){0,3}(?:hub|page|site|website|app|podcast|channel|live ?blog)\b",
