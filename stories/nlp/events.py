@@ -1340,6 +1340,14 @@ def _named_statement(root: Token) -> bool:
     lemma = root.lemma_.lower()
     if lemma not in PLAIN_SPEECH or root.dep_ != "ROOT" or root.tag_ not in ("VBD", "VBZ"):
         return False
+    if lemma == "describe":
+        # What it was described as is what was said: "described the verdict as a step forward".
+        # The parser may hang the "as" on the object.
+        objects = [c for c in root.children if c.dep_ == "dobj"]
+        heads = [root, *objects]
+        return any(c.dep_ == "prep" and c.lower_ == "as" for h in heads for c in h.children) and (
+            _named_speaker(root)
+        )
     said = ("oprd", "xcomp") if lemma == "call" else ("ccomp",)
     if not any(c.dep_ in said for c in root.children):
         return False
