@@ -730,6 +730,12 @@ def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tup
         detail = [c for c in tok.children if c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i]
         if detail and tok.pos_ in ("NOUN", "PRON"):
             right = tok.doc[detail[0].left_edge.i - 1]
+        elif clauses := [c for c in detail if c.dep_ in ("acl", "relcl")]:
+            # "Lena Berg, whom Costa named on Tuesday as coordinator, said": who is named in a
+            # clause describing the speaker did not speak ("Berg of the union" keeps the union).
+            right = tok.doc[clauses[0].left_edge.i - 1]
+            while right.i > tok.i and right.is_punct:
+                right = tok.doc[right.i - 1]
         s = block.start + left.idx
         e = block.start + right.idx + len(right)
         for name in actors.actors_in(file, s, e):

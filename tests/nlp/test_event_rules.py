@@ -337,6 +337,19 @@ def test_a_modal_describing_the_speaker_does_not_make_the_statement_a_guess(
     assert labels(found) == [("sign", "2024-03-14"), ("say", "2024-03-14")]
 
 
+def test_who_is_named_in_a_clause_describing_the_speaker_did_not_speak(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva signed the accord on Monday.",
+        "Lena Berg, whom Rui Costa named on Tuesday as the port's coordinator, said the accord "
+        "would let officials move faster.",
+        "Rui Costa said that the accord was critical to ending the strike.",
+    )
+    said = [c for c in found if c.trigger == "say"]
+    # Two speakers, two statements: Costa's is not taken for Berg's told again.
+    assert [c.agents for c in said] == [("Lena Berg",), ("Rui Costa",)]
+
+
 def test_a_statement_by_the_main_cast_takes_the_article_day(nlp: Language) -> None:
     found = events_in(
         nlp,
