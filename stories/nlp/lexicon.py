@@ -377,6 +377,7 @@ EVENT_KINDS = {
     "sink": "sink capsize",
     "land": "land landing touchdown splashdown",
     "post": "post tweet publish upload",
+    "sue": "sue lawsuit suit file",
     "violate": "violate breach flout",
 }
 

@@ -266,6 +266,15 @@ def test_reaching_and_striking_a_deal_are_one_agreement(nlp: Language) -> None:
     assert {s.file for s in merged.sources} == {"a.txt", "b.txt"}
 
 
+def test_suing_and_filing_a_lawsuit_are_one_legal_action(nlp: Language) -> None:
+    a = events_of(nlp, "a.txt", "The union sued the port authority over unpaid wages on Tuesday.")
+    b = events_of(
+        nlp, "b.txt", "On Tuesday the union filed a lawsuit against the port over unpaid wages."
+    )
+    [merged] = merge_candidates([*a, *b])
+    assert {s.file for s in merged.sources} == {"a.txt", "b.txt"}
+
+
 def test_reaching_a_place_named_like_a_meeting_is_no_meeting(nlp: Language) -> None:
     [found] = events_of(nlp, "a.txt", "The climbers reached the summit on Tuesday.")
     assert found.trigger == "reach"
