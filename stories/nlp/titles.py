@@ -119,7 +119,9 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
                 break
     if fronted is not None:
         who = _finish(sent, keep, file, block, actors)
-        said = _render(sent, _without_asides(fronted), file, block, actors)
+        # The speaker's own words stay as they were said: "He will go to Belarus," the
+        # spokesman said, is about someone else, whoever "he" was taken for.
+        said = _render(sent, _without_asides(fronted), file, block, actors, verbatim=True)
         room = _MAX_TITLE - len(who) - 4
         if room < 12:
             return who  # no room to tell any of what was said
@@ -408,7 +410,15 @@ def _a_body(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in BODY_SPEAKER_NOUNS
 
 
-def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLookup) -> str:
+def _render(
+    sent: Span,
+    keep: set[int],
+    file: str,
+    block: Block,
+    actors: ActorLookup,
+    *,
+    verbatim: bool = False,
+) -> str:
     doc = sent.doc
     # No preposition is left hanging: "aid worth 10 million euros", not "aid worth".
     keep = set(keep)
@@ -435,7 +445,7 @@ def _render(sent: Span, keep: set[int], file: str, block: Block, actors: ActorLo
         text = tok.text
         if tok.tag_ == "VBG" and i == _headline_verb(doc, keep):
             text = _present(tok)  # "with Costa pledging" -> "Costa pledges"
-        if tok.tag_ == "PRP" and tok.dep_ in ("nsubj", "nsubjpass"):
+        if tok.tag_ == "PRP" and tok.dep_ in ("nsubj", "nsubjpass") and not verbatim:
             names = actors.actors_in(file, block.start + tok.idx, block.start + tok.idx + len(tok))
             # "Vidal said he had not seen ...": the name once, the pronoun after it.
             if len(names) == 1 and names[0].split()[-1] not in "".join(words):

@@ -429,6 +429,25 @@ def test_a_named_person_s_statement_after_the_quote_is_their_act(nlp: Language) 
     assert found[0].title == "Ana Silva told a news conference: “We are working around the clock”"
 
 
+class PronounsAsTheSpeaker(NamedActors):
+    """A lookup that, as coreference may, takes every "he" for the man who spoke."""
+
+    def actors_in(self, file: str, start: int, end: int) -> tuple[str, ...]:
+        if self.text[start:end].lower() == "he":
+            return ("Rui Costa",)
+        return super().actors_in(file, start, end)
+
+
+def test_the_speakers_own_words_in_a_title_keep_their_pronouns(nlp: Language) -> None:
+    text = "“He will go to Valmora,” Rui Costa said."
+    block = Block("body", text, 0, len(text))
+    context = DateValue(DCT, DCT, "day", "", "context")
+    [found] = extract_events(
+        "a.txt", [(block, nlp(text))], [], context, PronounsAsTheSpeaker(text), load_taxonomy()
+    )
+    assert found.title == "Rui Costa said: “He will go to Valmora”"
+
+
 @pytest.mark.parametrize(
     "text",
     [
