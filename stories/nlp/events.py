@@ -646,6 +646,16 @@ def _names_a_person(tok: Token) -> bool:
     )
 
 
+def _verdict(find: Token) -> str | None:
+    """ "A jury found him guilty" is a conviction, "found him not guilty" an acquittal: a
+    verdict, not a discovery."""
+    for child in find.children:
+        if child.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and child.lower_ == "guilty":
+            negated = any(c.dep_ == "neg" for c in child.children)
+            return "acquit" if negated else "convict"
+    return None
+
+
 def _inner_lemma(trigger: Token) -> str:
     """The act behind a carrier verb: "conducted ... by closing the gates" is a closure,
     "expressed support" a pledge, "extended a welcome" a welcome."""
@@ -656,6 +666,8 @@ def _inner_lemma(trigger: Token) -> str:
         return f"{lemma}_{particle}"
     if (taken := _taken(trigger)) is not None:
         return f"{lemma}_{taken.lemma_.lower()}"
+    if lemma == "find" and (verdict := _verdict(trigger)) is not None:
+        return verdict
     if lemma in DISMISSAL_SENSES and any(
         c.dep_ in ("dobj", "nsubjpass") and _names_a_person(c) for c in trigger.children
     ):

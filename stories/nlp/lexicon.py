@@ -357,6 +357,8 @@ EVENT_KINDS = {
     "resign": "resign quit resignation step_down",
     "charge": "charge indict indictment prosecute",
     "sentence": "sentence convict conviction",
+    "acquit": "acquit acquittal",
+    "inaugurate": "swear swear_in take_office inauguration inaugurate",
     "ruling": "rule ruling verdict overturn decision",
     "win": "win victory beat defeat triumph",
     "elect": "elect election",

@@ -275,6 +275,27 @@ def test_suing_and_filing_a_lawsuit_are_one_legal_action(nlp: Language) -> None:
     assert {s.file for s in merged.sources} == {"a.txt", "b.txt"}
 
 
+def test_a_guilty_verdict_is_a_conviction_not_a_discovery(nlp: Language) -> None:
+    found = events_of(
+        nlp,
+        "a.txt",
+        "A jury found the union's treasurer guilty of fraud on Tuesday. "
+        "The jury found his deputy not guilty on Wednesday. Divers found the wreck on Monday.",
+    )
+    assert [e.trigger for e in found] == ["convict", "acquit", "find"]
+    b = events_of(nlp, "b.txt", "The union's treasurer was convicted of fraud on Tuesday.")
+    assert any(len({s.file for s in e.sources}) == 2 for e in merge_candidates([*found, *b]))
+
+
+def test_being_sworn_in_and_taking_office_are_one_inauguration(nlp: Language) -> None:
+    a = events_of(nlp, "a.txt", "The union's new president was sworn in on Tuesday at the port.")
+    b = events_of(
+        nlp, "b.txt", "A former docker took office as head of the union on Tuesday, vowing calm."
+    )
+    [merged] = merge_candidates([*a, *b])
+    assert {s.file for s in merged.sources} == {"a.txt", "b.txt"}
+
+
 def test_reaching_a_place_named_like_a_meeting_is_no_meeting(nlp: Language) -> None:
     [found] = events_of(nlp, "a.txt", "The climbers reached the summit on Tuesday.")
     assert found.trigger == "reach"
