@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from .dates import MEASURE, later_on, measured_days
 from .events import event_kind
 from .lexicon import ANCHOR_NOUNS, HOLDING_VERBS
+from .telling import shared_share, telling_words, word_weights
 from .types import DateValue, EventCandidate
 
 _ANCHOR = re.compile(
@@ -36,6 +37,9 @@ _ANCHOR = re.compile(
 # How many outlets must place a happening on a day before the story knows it, when none dates
 # it in words.
 _MIN_FILES = 2
+# The share of telling words a report dated only by its week must repeat of another outlet's
+# report to take that report's day.
+_SAME_WORDS = 0.25
 
 
 def anchored_dates(candidates: Sequence[EventCandidate]) -> list[EventCandidate]:
@@ -51,7 +55,50 @@ def anchored_dates(candidates: Sequence[EventCandidate]) -> list[EventCandidate]
                 c = replace(c, date=found)
                 anchored.add(n)
         out.append(c)
-    return _narrated_on(out, anchored)
+    return _narrated_on(_weeks_placed(out), anchored)
+
+
+def _weeks_placed(cands: list[EventCandidate]) -> list[EventCandidate]:
+    """ "Congress passed the measure this week": a week names no day of it, but the story may.
+    A report dated only by its week takes the day within it that another outlet gives the
+    report most like it, told mostly in the same words."""
+    # "expected early next week": a plan's week, whose first day is as good a guess as any.
+    weeks = [n for n, c in enumerate(cands) if _week_only(c.date) and not c.scheduled]
+    if not weeks:
+        return cands
+    weights = word_weights({n: telling_words(c.sentence) for n, c in enumerate(cands)})
+    default = max(weights.values(), default=1.0)
+    days = [
+        n
+        for n, c in enumerate(cands)
+        if c.date is not None
+        and c.date.granularity == "day"
+        and c.date.start == c.date.end
+        and c.date.basis != "context"
+        and not c.scheduled
+    ]
+    out = list(cands)
+    for n in weeks:
+        c = cands[n]
+        week = c.date
+        assert week is not None
+        words = telling_words(c.sentence)
+        best: tuple[float, date] | None = None
+        for m in days:
+            other = cands[m]
+            day = other.date.start  # type: ignore[union-attr]
+            if other.file == c.file or not week.start <= day <= week.end:
+                continue
+            share = shared_share(words, telling_words(other.sentence), weights, default)
+            if share >= _SAME_WORDS and (best is None or share > best[0]):
+                best = (share, day)
+        if best is not None:
+            out[n] = replace(c, date=DateValue(best[1], best[1], "day", week.text, "relative"))
+    return out
+
+
+def _week_only(d: DateValue | None) -> bool:
+    return d is not None and d.qualifier == "week" and d.start != d.end
 
 
 def _narrated_on(cands: list[EventCandidate], anchored: set[int]) -> list[EventCandidate]:

@@ -196,3 +196,45 @@ def test_putting_off_a_happening_is_no_day_of_it() -> None:
     )
     dated = anchored_dates([*postponed, first_round])[-1]
     assert dated.date is not None and dated.date.start == FRIDAY
+
+
+def last_week() -> DateValue:
+    return DateValue(MONDAY, date(2025, 3, 9), "day", "last week", "relative", "week")
+
+
+def test_a_report_dated_by_its_week_takes_the_day_another_outlet_gives_it() -> None:
+    week = report(
+        "a.txt", "The council passed the harbour budget by a wide margin last week.", last_week()
+    )
+    dated = report(
+        "b.txt", "On Wednesday the council passed the harbour budget 31 to 4.", on(date(2025, 3, 5))
+    )
+    other = report(
+        "c.txt", "Dockers marched through the old town on Thursday.", on(date(2025, 3, 6))
+    )
+    placed = anchored_dates([week, dated, other])[0]
+    assert placed.date == DateValue(
+        date(2025, 3, 5), date(2025, 3, 5), "day", "last week", "relative"
+    )
+
+
+def test_a_week_keeps_its_span_when_no_outlet_tells_the_same_that_week() -> None:
+    week = report("a.txt", "The council passed the harbour budget last week.", last_week())
+    elsewhere = report(
+        "b.txt", "Dockers marched through the old town on Thursday.", on(date(2025, 3, 6))
+    )
+    later = report(
+        "c.txt", "The council passed the harbour budget on 20 March.", on(date(2025, 3, 20))
+    )
+    assert anchored_dates([week, elsewhere, later])[0].date == last_week()
+
+
+def test_a_plans_week_is_left_as_it_was() -> None:
+    plan = replace(
+        report("a.txt", "The council will vote on the harbour budget next week.", last_week()),
+        scheduled=True,
+    )
+    dated = report(
+        "b.txt", "The council votes on the harbour budget on Wednesday.", on(date(2025, 3, 5))
+    )
+    assert anchored_dates([plan, dated])[0].date == last_week()
