@@ -634,8 +634,15 @@ def _consensus(dates: list[DateValue]) -> tuple[DateValue | None, tuple[DateValu
     best_basis = max(_BASIS_RANK[d.basis] for d in dates)
     strong = [d for d in dates if _BASIS_RANK[d.basis] == best_basis]
     votes = Counter(d.label for d in strong)
+    # A day is finer than a week dated by its first day ("last week" reads as its Monday).
     chosen = max(
-        strong, key=lambda d: (votes[d.label], _GRAIN_RANK[d.granularity], -d.start.toordinal())
+        strong,
+        key=lambda d: (
+            votes[d.label],
+            _GRAIN_RANK[d.granularity],
+            d.start == d.end,
+            -d.start.toordinal(),
+        ),
     )
     others: dict[str, DateValue] = {}
     for d in dates:

@@ -127,6 +127,16 @@ def test_outlets_that_misdate_a_happening_still_merge_and_the_other_date_stays_v
     assert [d.label for d in merged[0].alternative_dates] == ["2024-03-13"]
 
 
+def test_a_day_given_by_one_outlet_beats_a_week_given_by_another() -> None:
+    week = DateValue(date(2024, 3, 11), date(2024, 3, 17), "day", "last week", "relative", "week")
+    reports = [
+        _report("a.txt", COLLAPSE, week),
+        _report("b.txt", COLLAPSE.replace("killing", "and killed"), _day(date(2024, 3, 13))),
+    ]
+    [merged] = merge_candidates(reports)
+    assert merged.date is not None and merged.date.label == "2024-03-13"
+
+
 def test_two_happenings_of_one_kind_on_different_days_stay_apart() -> None:
     reports = [
         _report(
