@@ -491,6 +491,17 @@ class DateMention:
     possessive: bool = False  # "Monday's flood": it dates the noun it owns
 
 
+def _with_day_of_month(span: Span) -> Span:
+    """ "the 30 October runoff": used before a noun, the model may take the day for a count and
+    keep only the month as the date; the number just before a bare month is its day."""
+    if span.start == 0 or len(span) != 1 or span.text.lower().rstrip(".") not in _MONTHS:
+        return span
+    day = span.doc[span.start - 1]
+    if day.like_num and day.text.isdigit() and 1 <= int(day.text) <= 31 and day.whitespace_:
+        return span.doc[span.start - 1 : span.end]
+    return span
+
+
 def dates_in_doc(
     doc: Doc, offset: int, dct: date, *, reference: date | None = None
 ) -> list[DateMention]:
@@ -503,7 +514,7 @@ def dates_in_doc(
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-    ordered = sorted(spans, key=lambda s: s.start_char)
+    ordered = sorted(map(_with_day_of_month, spans), key=lambda s: s.start_char)
     for k, span in enumerate(ordered):
         following = ordered[k + 1] if k + 1 < len(ordered) else None
         if (

@@ -147,6 +147,21 @@ def test_mentions_in_a_doc_carry_article_offsets_and_since_is_marked(nlp: Langua
     assert text[tuesday.start - 100 : tuesday.end - 100].endswith("Tuesday")
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # The model tags "30" as a count and "October" alone as the date.
+        ("Rui Costa won the 30 October runoff with 50.9% of valid votes.", "2023-10-30"),
+        ("Silva narrowly won the 28 October runoff.", "2023-10-28"),
+        ("Ana Silva scored 2 goals in February.", "2024-02"),
+    ],
+)
+def test_a_day_before_a_month_used_before_a_noun_is_its_day(
+    nlp: Language, text: str, label: str
+) -> None:
+    assert [m.value.label for m in dates_in_doc(nlp(text), 0, DCT)] == [label]
+
+
 def test_a_holiday_the_model_takes_for_an_event_is_still_a_day(nlp: Language) -> None:
     mentions = dates_in_doc(nlp("The ferry sank off Valmora on New Year's Eve."), 0, DCT)
     assert [m.value.label for m in mentions] == ["2023-12-31"]
