@@ -563,10 +563,26 @@ def dates_in_doc(
     return found
 
 
+def _day_of_month_first(span: Span) -> bool:
+    """ "30 October", "3 March 2024": the number is the day."""
+    return span[0].text.isdigit() and 1 <= int(span[0].text) <= 31 and (
+        span[1].lower_.rstrip(".") in _MONTHS
+    )
+
+
+def _names_a_day(span: Span) -> bool:
+    return any(t.lower_.rstrip(".") in _MONTHS or t.lower_ in _WEEKDAYS for t in span)
+
+
 def _named_part(span: Span) -> Span | None:
     """The longest opening of a date phrase that ends on a month, a weekday or the number
     after them; None when there is none, or when the words after it move the date ("March
     next year" is not this March)."""
+    if len(span) > 1 and span[0].like_num and not _day_of_month_first(span):
+        # "stood at 36 late Wednesday": the model runs the count before the day into it.
+        span = span[1:]
+        if len(span) == 1 or _named_part(span) is None:
+            return span if _names_a_day(span) else None
     for end in range(len(span) - 1, 0, -1):
         head, rest = span[:end], span[end:]
         last = head[-1].lower_.rstrip(".")

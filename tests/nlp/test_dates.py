@@ -162,6 +162,14 @@ def test_a_day_before_a_month_used_before_a_noun_is_its_day(
     assert [m.value.label for m in dates_in_doc(nlp(text), 0, DCT)] == [label]
 
 
+def test_a_count_the_model_runs_into_a_day_is_left_out(nlp: Language) -> None:
+    text = "The toll stood at 36 late Wednesday, 55 on Thursday and 80 by Friday night."
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert [text[m.start : m.end] for m in mentions][:2] == ["late Wednesday", "Thursday"]
+    assert mentions[0].value.label == "2024-03-13"
+    assert dates_in_doc(nlp("He was 45 years old."), 0, DCT) == []
+
+
 def test_a_holiday_the_model_takes_for_an_event_is_still_a_day(nlp: Language) -> None:
     mentions = dates_in_doc(nlp("The ferry sank off Valmora on New Year's Eve."), 0, DCT)
     assert [m.value.label for m in mentions] == ["2023-12-31"]
