@@ -565,8 +565,10 @@ def dates_in_doc(
 
 def _day_of_month_first(span: Span) -> bool:
     """ "30 October", "3 March 2024": the number is the day."""
-    return span[0].text.isdigit() and 1 <= int(span[0].text) <= 31 and (
-        span[1].lower_.rstrip(".") in _MONTHS
+    return (
+        span[0].text.isdigit()
+        and 1 <= int(span[0].text) <= 31
+        and (span[1].lower_.rstrip(".") in _MONTHS)
     )
 
 
