@@ -73,7 +73,7 @@ from .lexicon import (
 )
 from .names import is_title_token
 from .quotes import find_quoted
-from .titles import event_title, previous_title
+from .titles import event_title, listed_title, previous_title
 from .topics import Taxonomy
 from .types import ActorLookup, Block, DateValue, EventCandidate
 
@@ -106,6 +106,10 @@ class _Found:
     presupposed: bool = False
     # "the first meeting since 2017" tells of the previous meeting, in 2017.
     previous: bool = False
+    # "..., Zika in 2016, Ebola again in 2019": an item of a list that tells the act again for
+    # another thing on another day, the verb left out: where the words before the list end,
+    # and where the item's own words lie (character offsets in the paragraph).
+    item: tuple[int, int, int] | None = None
 
 
 def extract_events(
@@ -171,6 +175,7 @@ def _sentence_events(
     own_dates = [m for m in mentions if m.value.qualifier not in ("since", "until")]
     if len({m.value.label for m in own_dates}) > 1:
         main = _main_trigger(sent)
+        dated_before: dict[int, tuple[int, int]] = {}  # trigger -> (list start, last date end)
         for m in own_dates:
             at = (m.start - block.start, m.end - block.start)
             trigger = _trigger_for_date(sent, *at)
@@ -183,10 +188,28 @@ def _sentence_events(
             same = next((f for f in found if f.trigger.i == trigger.i), None)
             if same is None:
                 found.append(_Found(trigger, m.value, "own"))
+                if (begins := _list_start(sent, trigger, at[0])) is not None:
+                    dated_before[trigger.i] = (begins, at[1])
             elif same.date is not None and _finer(m.value, same.date):
                 # "early Tuesday, May 9, at 2:10 a.m.": two phrases dating one act are one
                 # event, dated by the more precise of them.
                 found[found.index(same)] = _Found(trigger, m.value, "own")
+            elif (
+                same.date is not None
+                and not any(_overlap(m.value, f.date) for f in found if f.date is not None)
+                and trigger.i in dated_before
+                and (item := _listed(sent, *dated_before[trigger.i], at[1])) is not None
+            ):
+                found.append(_Found(trigger, m.value, "own", item=item))
+                dated_before[trigger.i] = (dated_before[trigger.i][0], at[1])
+        for n, f in enumerate(found):
+            # The list's first item is told on its own too, not with the items after it.
+            listed = [g for g in found if g.item is not None and g.trigger.i == f.trigger.i]
+            if f.item is None and listed:
+                begins = listed[0].item[0]  # type: ignore[index]
+                first_end = _first_date_end(f, block, own_dates)
+                if first_end is not None:
+                    found[n] = replace(f, item=(begins, begins, first_end))
     else:
         trigger = _main_trigger(sent)
         if trigger is None and own_dates:
@@ -322,6 +345,8 @@ def _sentence_events(
             title=(
                 previous_title(trigger, sent, file, block, actors)
                 if f.previous
+                else listed_title(sent, *f.item)
+                if f.item is not None
                 else event_title(trigger, sent, file, block, actors)
             ),
             date=_sentence_date(date, context_date),
@@ -1489,6 +1514,58 @@ def _frames(noun: Token) -> bool:
         and noun.dep_ == "pobj"
         and noun.head.lower_ in ("at", "during", "in", "on", "after")
     )
+
+
+def _first_date_end(f: _Found, block: Block, mentions: Sequence[DateMention]) -> int | None:
+    """Where the date phrase that dates ``f`` ends, in the paragraph."""
+    return next(
+        (m.end - block.start for m in mentions if f.date is not None and m.value == f.date),
+        None,
+    )
+
+
+def _overlap(a: DateValue, b: DateValue) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def _list_start(sent: Span, trigger: Token, date_start: int) -> int | None:
+    """Where the first item of a dated list begins: the words just before its date ("stood at
+    36 late Wednesday", "for swine flu in 2009", "visited Porto in May"), after the verb."""
+    doc = sent.doc
+    before = [t for t in sent if t.idx + len(t) <= date_start and t.i > trigger.i]
+    while before and (before[-1].pos_ == "ADP" or before[-1].is_punct):
+        before.pop()  # the date's own "in", "on", "by"
+    if not before or before[-1].pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    first = before[-1]
+    while first.i - 1 > trigger.i and doc[first.i - 1].dep_ in (
+        "compound",
+        "amod",
+        "nummod",
+        "det",
+    ):
+        first = doc[first.i - 1]
+    return first.idx
+
+
+_LIST_JOINER = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s", re.I)
+
+
+def _listed(sent: Span, begins: int, last_end: int, date_end: int) -> tuple[int, int, int] | None:
+    """The next item of a dated list, up to its date, when what lies between the last date and
+    this one is a list item and no clause of its own: ", 55 on Thursday", " and Lisbon in
+    June"; not " to Wednesday" (a span of days) nor ", and the talks resumed on Friday"."""
+    doc = sent.doc
+    between = doc.text[last_end:date_end]
+    joined = _LIST_JOINER.match(between)
+    if joined is None:
+        return None
+    words = [t for t in sent if last_end <= t.idx and t.idx + len(t) <= date_end]
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in words):
+        return None
+    return begins, last_end + joined.end(), date_end
 
 
 def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:

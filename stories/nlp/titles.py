@@ -131,6 +131,14 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
     return _finish(sent, keep, file, block, actors)
 
 
+def listed_title(sent: Span, begins: int, item_start: int, item_end: int) -> str:
+    """An item of a dated list told with the words that lead into the list: "The toll stood at
+    36 late Wednesday, 55 on Thursday" gives "The toll stood at 55 on Thursday"."""
+    text = sent.doc.text
+    lead = text[sent.start_char : begins].strip().rstrip(":;,—-").strip()
+    return _finish_text(f"{lead} {text[item_start:item_end].strip()}")
+
+
 def _when_phrases(verb: Token) -> set[int]:
     """The words of the verb's phrases that only say when: "on Tuesday", "at 4 a.m."."""
     found: set[int] = set()

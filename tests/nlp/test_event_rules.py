@@ -295,6 +295,24 @@ def test_a_named_partys_act_that_only_could_matter_is_not_news(nlp: Language) ->
 # --- when it happened ----------------------------------------------------------------------------
 
 
+def test_each_item_of_a_dated_list_is_the_act_told_again(nlp: Language) -> None:
+    found = events_in(nlp, "The toll stood at 36 late Wednesday, 55 on Thursday and 80 by Friday.")
+    assert [(c.date.label if c.date else None, c.title) for c in found] == [
+        ("2024-03-13", "The toll stood at 36 late Wednesday"),
+        ("2024-03-14", "The toll stood at 55 on Thursday"),
+        ("2024-03-08", "The toll stood at 80 by Friday"),
+    ]
+    found = events_in(nlp, "Ana Silva visited Porto in May and Lisbon in June.")
+    assert [(c.date.label if c.date else None) for c in found] == ["2023-05", "2023-06"]
+    assert found[1].title == "Ana Silva visited Lisbon in June"
+
+
+def test_a_span_of_days_is_no_list(nlp: Language) -> None:
+    assert labels(events_in(nlp, "The talks ran from Monday to Wednesday.")) == [
+        ("run", "2024-03-11")
+    ]
+
+
 def test_a_position_of_someone_outside_the_main_cast_is_undated(nlp: Language) -> None:
     found = events_in(
         nlp,
@@ -1502,11 +1520,18 @@ def test_according_to_whom_is_no_part_of_a_title(nlp: Language) -> None:
 
 
 def test_objects_listed_after_a_comma_stay_in_the_title(nlp: Language) -> None:
-    [found] = events_in(
+    [found] = events_in(nlp, "The club signed a striker, a goalkeeper and a defender on Monday.")
+    assert found.title == "The club signed a striker, a goalkeeper and a defender"
+    # Each on a day of its own, they are three signings.
+    found = events_in(
         nlp,
         "The club signed a striker on Monday, a goalkeeper on Tuesday and a defender on Friday.",
     )
-    assert "goalkeeper" in found.title
+    assert [c.title for c in found] == [
+        "The club signed a striker on Monday",
+        "The club signed a goalkeeper on Tuesday",
+        "The club signed a defender on Friday",
+    ]
 
 
 def test_a_list_in_a_title_keeps_all_its_items(nlp: Language) -> None:
