@@ -253,7 +253,9 @@ class _Speakers:
         found = self.actor(tok)
         others = {self.actor(c) for c in tok.children if c.dep_ == "conj"} - {None, found}
         if others:
-            return None
+            # "X and Y said in a joint statement": their words are one statement, which goes
+            # under the first named.
+            return found if _jointly(tok.head) else None
         if (
             _common_noun(tok)
             and tok.tag_ == "NNS"
@@ -541,6 +543,15 @@ def _beside_a_deed(span: Span, sents: list[Span]) -> Token | None:
     if other is not None and other.pos_ == "PROPN" and not _one_name(other, who):
         return None  # "... 'No more sinkings.' Ana Silva walked past": whose words?
     return who
+
+
+def _jointly(verb: Token) -> bool:
+    """A verb of speech said together: "in a joint statement", "jointly", "together"."""
+    return any(
+        c.lower_ in ("jointly", "together")
+        or (c.dep_ == "prep" and any(g.lower_ == "joint" for o in c.children for g in o.children))
+        for c in verb.children
+    )
 
 
 def _one_name(a: Token, b: Token) -> bool:

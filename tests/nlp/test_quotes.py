@@ -229,6 +229,19 @@ def _said(nlp: Language, text: str) -> dict[str, str | None]:
     return dict(_speakers(nlp, text))
 
 
+def test_a_joint_statement_goes_under_the_first_named(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Former mayor Rui Costa and his wife Ana Silva said in a joint statement that the jury "
+        "“did the right thing.”",
+    )
+    assert said == {"did the right thing": "Rui Costa"}
+    # Two people's words not said together are nobody's in particular.
+    assert _said(nlp, "Rui Costa and Ana Silva raised a toast: “To the port!”") == {
+        "To the port!": None
+    }
+
+
 def test_an_unnamed_official_is_the_speaker_as_the_text_describes_them(nlp: Language) -> None:
     said = _speakers(
         nlp, "“We will not rest,” a senior official, who spoke on condition of anonymity, said."
