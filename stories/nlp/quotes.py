@@ -636,7 +636,9 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         obj = next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None:
             return obj, cue
-    for _ in range(4):
+    # "signed ... and visited, walking ... and standing ... to promise '...'": the speaker may be
+    # the subject of a verb several participles and conjuncts up.
+    for _ in range(6):
         if node is None:
             break
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]

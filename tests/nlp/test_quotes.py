@@ -229,6 +229,16 @@ def _said(nlp: Language, text: str) -> dict[str, str | None]:
     return dict(_speakers(nlp, text))
 
 
+def test_the_speaker_is_found_several_participles_and_conjuncts_up(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "President Rui Costa signed a declaration on Aug. 10 and visited last week, walking "
+        "Front Street and standing beside the burned tree to promise federal help “for as long "
+        "as it takes.”",
+    )
+    assert said == {"for as long as it takes": "Rui Costa"}
+
+
 def test_a_joint_statement_goes_under_the_first_named(nlp: Language) -> None:
     said = _said(
         nlp,
