@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from .dates import MEASURE, later_on, measured_days
 from .events import event_kind
 from .lexicon import ANCHOR_NOUNS, HOLDING_VERBS
+from .stems import stem
 from .telling import shared_share, telling_words, word_weights
 from .types import DateValue, EventCandidate
 
@@ -61,7 +62,7 @@ def anchored_dates(candidates: Sequence[EventCandidate]) -> list[EventCandidate]
 def _weeks_placed(cands: list[EventCandidate]) -> list[EventCandidate]:
     """ "Congress passed the measure this week": a week names no day of it, but the story may.
     A report dated only by its week takes the day within it that another outlet gives the
-    report most like it, told mostly in the same words."""
+    same kind of act, told in much the same words."""
     # "expected early next week": a plan's week, whose first day is as good a guess as any.
     weeks = [n for n, c in enumerate(cands) if _week_only(c.date) and not c.scheduled]
     if not weeks:
@@ -89,12 +90,28 @@ def _weeks_placed(cands: list[EventCandidate]) -> list[EventCandidate]:
             day = other.date.start  # type: ignore[union-attr]
             if other.file == c.file or not week.start <= day <= week.end:
                 continue
+            if _told_apart(c, other):
+                continue  # "debated the budget on Tuesday" does not date "passed the budget"
             share = shared_share(words, telling_words(other.sentence), weights, default)
             if share >= _SAME_WORDS and (best is None or share > best[0]):
                 best = (share, day)
         if best is not None:
             out[n] = replace(c, date=DateValue(best[1], best[1], "day", week.text, "relative"))
     return out
+
+
+def _told_apart(a: EventCandidate, b: EventCandidate) -> bool:
+    """Two reports of different acts: of different kinds, neither naming the other's act
+    ("passed the budget" and "debated the budget"; not "offered 200GB" and "will give
+    customers 200GB of the data it offered")."""
+    if event_kind(a.trigger) == event_kind(b.trigger):
+        return False
+    return not (_names_act(a.sentence, b.trigger) or _names_act(b.sentence, a.trigger))
+
+
+def _names_act(sentence: str, trigger: str) -> bool:
+    act = stem(trigger.split("_")[0])
+    return any(w.startswith(act) for w in telling_words(sentence))
 
 
 def _week_only(d: DateValue | None) -> bool:

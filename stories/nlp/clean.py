@@ -108,10 +108,14 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"(?:published|posted|appeared)\b|\brepublished (?:here )?with permission\b"
     # A paywall: "Subscribers get unlimited access to ... Already a member? Log in".
     r"|\balready an? (?:member|subscriber)\b"
-    r"|^\s*(?:originally|first) (?:published|posted|appeared) (?:on|in|by)\b"
+    # "Originally published on Harbour Wire.": a short line of its own, not "First published in
+    # 1851, the Gazette ...".
+    r"|^\s*(?:originally|first) (?:published|posted|appeared) (?:on|in|by) [^,;]{1,60}$"
     # The page speaking of itself or asking the reader for something.
     r"|^\s*this is an? (?:developing|breaking)(?: news)? (?:story|report)\b"
-    r"|^\s*this (?:article|story|piece|report) is part of\b|^\s*the views expressed\b"
+    r"|^\s*this (?:article|story|piece|report) is part of (?:our|an?|the) [^.]{0,60}"
+    r"\b(?:series|coverage|project|package|collaboration|partnership)\b(?![^.]*\bsaid\b)"
+    r"|^\s*the views expressed (?:in|here|on) (?:this|these)\b"
     r"|^\s*(?:got|have) a (?:news )?tip\b|\blet us know in the comments\b|^\s*have your say\b"
     r"|^\s*want more (?:stories|news|coverage)\b|^\s*live updates?\s*:"
     r"|^\s*(?:write to|contact|email)\b[^.!?]{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+"

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from dateparser.date import DateDataParser
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .clauses import is_future, verb_above
 from .lexicon import DATE_MOVERS, HOLIDAYS, PLAY_CLOCK_UNITS, STATEMENT_VERBS, TWO_DAYS_AWAY
@@ -497,9 +497,15 @@ def _with_day_of_month(span: Span) -> Span:
     if span.start == 0 or len(span) != 1 or span.text.lower().rstrip(".") not in _MONTHS:
         return span
     day = span.doc[span.start - 1]
-    if day.like_num and day.text.isdigit() and 1 <= int(day.text) <= 31 and day.whitespace_:
+    if _day_number(day) and day.whitespace_:
         return span.doc[span.start - 1 : span.end]
     return span
+
+
+def _day_number(tok: Token) -> bool:
+    """A day of a month as written: "30", "15th" (not "¹", which is a digit but no number)."""
+    found = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", tok.text, re.I)
+    return found is not None and found.group(1).isdecimal() and 1 <= int(found.group(1)) <= 31
 
 
 def dates_in_doc(
@@ -563,28 +569,28 @@ def dates_in_doc(
     return found
 
 
-def _day_of_month_first(span: Span) -> bool:
-    """ "30 October", "3 March 2024": the number is the day."""
-    return (
-        span[0].text.isdigit()
-        and 1 <= int(span[0].text) <= 31
-        and (span[1].lower_.rstrip(".") in _MONTHS)
-    )
+_PARTS_OF_DAY = frozenset({"early", "late", "earlier", "later"})
 
 
-def _names_a_day(span: Span) -> bool:
-    return any(t.lower_.rstrip(".") in _MONTHS or t.lower_ in _WEEKDAYS for t in span)
+def _count_before_a_weekday(span: Span) -> bool:
+    """ "36 late Wednesday": a count the model ran into the weekday after it."""
+    if len(span) < 2 or not span[0].like_num:
+        return False
+    rest = [t.lower_ for t in span[1:]]
+    if rest[0] in _PARTS_OF_DAY:
+        rest = rest[1:]
+    return bool(rest) and rest[0] in _WEEKDAYS
 
 
 def _named_part(span: Span) -> Span | None:
     """The longest opening of a date phrase that ends on a month, a weekday or the number
     after them; None when there is none, or when the words after it move the date ("March
     next year" is not this March)."""
-    if len(span) > 1 and span[0].like_num and not _day_of_month_first(span):
+    if _count_before_a_weekday(span):
         # "stood at 36 late Wednesday": the model runs the count before the day into it.
         span = span[1:]
         if len(span) == 1 or _named_part(span) is None:
-            return span if _names_a_day(span) else None
+            return span
     for end in range(len(span) - 1, 0, -1):
         head, rest = span[:end], span[end:]
         last = head[-1].lower_.rstrip(".")

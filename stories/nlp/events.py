@@ -43,6 +43,7 @@ from .lexicon import (
     HELD_STATE_VERBS,
     INFERENCE_VERBS,
     INTENT_MODALS,
+    LAWSUIT_NOUNS,
     LIGHT_VERBS,
     MEDIUM_NOUNS,
     MODALS,
@@ -107,8 +108,9 @@ class _Found:
     # "the first meeting since 2017" tells of the previous meeting, in 2017.
     previous: bool = False
     # "..., Zika in 2016, Ebola again in 2019": an item of a list that tells the act again for
-    # another thing on another day, the verb left out: where the words before the list end,
-    # and where the item's own words lie (character offsets in the paragraph).
+    # another thing on another day, the verb left out: the preposition of the verb that leads
+    # into the list (a token index, -1 for none), and where the item's own words lie
+    # (character offsets in the paragraph).
     item: tuple[int, int, int] | None = None
 
 
@@ -175,7 +177,8 @@ def _sentence_events(
     own_dates = [m for m in mentions if m.value.qualifier not in ("since", "until")]
     if len({m.value.label for m in own_dates}) > 1:
         main = _main_trigger(sent)
-        dated_before: dict[int, tuple[int, int]] = {}  # trigger -> (list start, last date end)
+        # trigger -> (its list's leading preposition, its first item's start, last date end)
+        dated_before: dict[int, tuple[int, int, int]] = {}
         for m in own_dates:
             at = (m.start - block.start, m.end - block.start)
             trigger = _trigger_for_date(sent, *at)
@@ -188,8 +191,8 @@ def _sentence_events(
             same = next((f for f in found if f.trigger.i == trigger.i), None)
             if same is None:
                 found.append(_Found(trigger, m.value, "own"))
-                if (begins := _list_start(sent, trigger, at[0])) is not None:
-                    dated_before[trigger.i] = (begins, at[1])
+                if (first := _list_start(sent, trigger, at[0])) is not None:
+                    dated_before[trigger.i] = (*first, at[1])
             elif same.date is not None and _finer(m.value, same.date):
                 # "early Tuesday, May 9, at 2:10 a.m.": two phrases dating one act are one
                 # event, dated by the more precise of them.
@@ -198,18 +201,23 @@ def _sentence_events(
                 same.date is not None
                 and not any(_overlap(m.value, f.date) for f in found if f.date is not None)
                 and trigger.i in dated_before
-                and (item := _listed(sent, *dated_before[trigger.i], at[1])) is not None
+                and (begins := _listed(sent, dated_before[trigger.i][2], *at)) is not None
             ):
-                found.append(_Found(trigger, m.value, "own", item=item))
-                dated_before[trigger.i] = (dated_before[trigger.i][0], at[1])
+                lead, first, _ = dated_before[trigger.i]
+                found.append(_Found(trigger, m.value, "own", item=(lead, begins, at[1])))
+            if trigger.i in dated_before:
+                # The next item comes after this date, whether it made an item or not ("in
+                # January and February and 3% in March").
+                lead, first, _ = dated_before[trigger.i]
+                dated_before[trigger.i] = (lead, first, at[1])
         for n, f in enumerate(found):
             # The list's first item is told on its own too, not with the items after it.
-            listed = [g for g in found if g.item is not None and g.trigger.i == f.trigger.i]
+            listed = any(g.item is not None and g.trigger.i == f.trigger.i for g in found)
             if f.item is None and listed:
-                begins = listed[0].item[0]  # type: ignore[index]
+                lead, first, _ = dated_before[f.trigger.i]
                 first_end = _first_date_end(f, block, own_dates)
                 if first_end is not None:
-                    found[n] = replace(f, item=(begins, begins, first_end))
+                    found[n] = replace(f, item=(lead, first, first_end))
     else:
         trigger = _main_trigger(sent)
         if trigger is None and own_dates:
@@ -345,7 +353,7 @@ def _sentence_events(
             title=(
                 previous_title(trigger, sent, file, block, actors)
                 if f.previous
-                else listed_title(sent, *f.item)
+                else listed_title(trigger, sent, f.item, file, block, actors)
                 if f.item is not None
                 else event_title(trigger, sent, file, block, actors)
             ),
@@ -651,8 +659,26 @@ def _speakers_own_intent(verb: Token) -> bool:
     subj = subject(verb)
     if subj is None:
         return False
+    if subj.lower_ == "it" and subj.dep_ == "nsubj":
+        return _a_bodys_own_act(verb)
     return subj.lower_ in OWN_SIDE_WORDS or any(
         c.dep_ == "poss" and c.lower_ in OWN_SIDE_WORDS for c in subj.children
+    )
+
+
+def _a_bodys_own_act(verb: Token) -> bool:
+    """ "Acme said it would invest $40 million": a body's "it" is the body, doing an act of its
+    own; "X said it would be a mistake" or "... it would take years" is no one's act."""
+    lemma = verb.lemma_.lower()
+    if lemma in NON_EVENT_VERBS or lemma in LIGHT_VERBS:
+        return False
+    said = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
+    speaker = subject(said) if said is not None else None
+    return (
+        speaker is not None
+        and speaker.ent_type_ != "PERSON"
+        and speaker.lower_ not in OWN_SIDE_WORDS
+        and (speaker.pos_ == "PROPN" or speaker.pos_ == "NOUN")
     )
 
 
@@ -693,6 +719,10 @@ def _inner_lemma(trigger: Token) -> str:
         return f"{lemma}_{taken.lemma_.lower()}"
     if lemma == "find" and (verdict := _verdict(trigger)) is not None:
         return verdict
+    if lemma == "file" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in LAWSUIT_NOUNS for c in trigger.children
+    ):
+        return "sue"  # "filed a lawsuit against the utility"
     if lemma in DISMISSAL_SENSES and any(
         c.dep_ in ("dobj", "nsubjpass") and _names_a_person(c) for c in trigger.children
     ):
@@ -767,17 +797,23 @@ def _agents(trigger: Token, file: str, block: Block, actors: ActorLookup) -> tup
         detail = [c for c in tok.children if c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i]
         if detail and tok.pos_ in ("NOUN", "PRON"):
             right = tok.doc[detail[0].left_edge.i - 1]
-        elif clauses := [c for c in detail if c.dep_ in ("acl", "relcl")]:
-            # "Lena Berg, whom Costa named on Tuesday as coordinator, said": who is named in a
-            # clause describing the speaker did not speak ("Berg of the union" keeps the union).
-            right = tok.doc[clauses[0].left_edge.i - 1]
-            while right.i > tok.i and right.is_punct:
-                right = tok.doc[right.i - 1]
-        s = block.start + left.idx
-        e = block.start + right.idx + len(right)
-        for name in actors.actors_in(file, s, e):
-            if name not in names:
-                names.append(name)
+        # "Lena Berg, whom Costa named on Tuesday as coordinator, said": who is named in a clause
+        # describing the doer did not act ("Berg of the union" keeps the union; "Berg, who
+        # chairs the board, and Costa said" keeps Costa).
+        described = [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            for c in detail
+            if c.dep_ in ("acl", "relcl") and c.left_edge.i <= right.i
+        ]
+        start = block.start + left.idx
+        for part_start, part_end in [*described, (right.idx + len(right), None)]:
+            end = block.start + part_start
+            for name in actors.actors_in(file, start, end):
+                if name not in names:
+                    names.append(name)
+            if part_end is None:
+                break
+            start = block.start + part_end
     return tuple(names)
 
 
@@ -1528,44 +1564,55 @@ def _overlap(a: DateValue, b: DateValue) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-def _list_start(sent: Span, trigger: Token, date_start: int) -> int | None:
-    """Where the first item of a dated list begins: the words just before its date ("stood at
-    36 late Wednesday", "for swine flu in 2009", "visited Porto in May"), after the verb."""
-    doc = sent.doc
+def _list_start(sent: Span, trigger: Token, date_start: int) -> tuple[int, int] | None:
+    """The first item of a dated list, as (the verb's preposition leading into the list, -1 for
+    none; where the item begins): "stood at | 36 late Wednesday", "visited | Porto in May",
+    "won | 52% of the vote in 2020". None when the words before the date are no object or
+    prepositional phrase of the act."""
     before = [t for t in sent if t.idx + len(t) <= date_start and t.i > trigger.i]
     while before and (before[-1].pos_ == "ADP" or before[-1].is_punct):
         before.pop()  # the date's own "in", "on", "by"
     if not before or before[-1].pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
-    first = before[-1]
-    while first.i - 1 > trigger.i and doc[first.i - 1].dep_ in (
-        "compound",
-        "amod",
-        "nummod",
-        "det",
-    ):
-        first = doc[first.i - 1]
-    return first.idx
+    tok = before[-1]
+    while tok.head.i != trigger.i:
+        if tok.head.i == tok.i or tok.head.i < trigger.i:
+            return None
+        tok = tok.head
+    if tok.dep_ == "prep":
+        objects = [c for c in tok.children if c.dep_ == "pobj"]
+        return (tok.i, objects[0].left_edge.idx) if objects else None
+    if tok.dep_ in ("dobj", "attr", "oprd", "npadvmod"):
+        return -1, tok.left_edge.idx
+    return None
 
 
-_LIST_JOINER = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s", re.I)
+# What may join list items: a comma, a comma and "and", or "and" ("or" gives alternatives).
+_LIST_JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+# What a list item's words may be, before its date: a noun phrase ("Zika", "55", "polio and
+# Ebola", "a goalkeeper", "Ebola again"), never a phrase of its own ("up from $3 million", "a
+# year after his graduation", "to Sunday").
+_ITEM_WORDS = frozenset({"DET", "NUM", "NOUN", "PROPN", "ADJ", "SYM", "PART", "CCONJ"})
 
 
-def _listed(sent: Span, begins: int, last_end: int, date_end: int) -> tuple[int, int, int] | None:
-    """The next item of a dated list, up to its date, when what lies between the last date and
-    this one is a list item and no clause of its own: ", 55 on Thursday", " and Lisbon in
-    June"; not " to Wednesday" (a span of days) nor ", and the talks resumed on Friday"."""
-    doc = sent.doc
-    between = doc.text[last_end:date_end]
-    joined = _LIST_JOINER.match(between)
+def _listed(sent: Span, last_end: int, date_start: int, date_end: int) -> int | None:
+    """Where the next item of a dated list begins, when what lies between the last date and
+    this one is a list item told for the same act: ", 55 on Thursday", " and Lisbon in June";
+    not ", up from 3 million in 2022", " to Sunday, March 3" or "or in June"."""
+    joined = _LIST_JOINER.match(sent.doc.text[last_end:date_start])
     if joined is None:
         return None
-    words = [t for t in sent if last_end <= t.idx and t.idx + len(t) <= date_end]
-    if any(t.pos_ in ("VERB", "AUX") for t in words):
+    begins = last_end + joined.end()
+    words = [t for t in sent if begins <= t.idx and t.idx + len(t) <= date_start]
+    while words and (words[-1].pos_ == "ADP" or words[-1].is_punct):
+        words.pop()  # the date's own "in", "on", "by"
+    if not words or words[0].pos_ == "CCONJ":
+        return None
+    if any(t.pos_ not in _ITEM_WORDS and t.lower_ not in ("again", "%", "$") for t in words):
         return None
     if not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in words):
         return None
-    return begins, last_end + joined.end(), date_end
+    return begins
 
 
 def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:

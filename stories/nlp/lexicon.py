@@ -320,9 +320,9 @@ QUESTION_HEADS = words(
 # judge or guess.
 INTENT_MODALS = words("will would shall 'll")
 
-# Pronouns by which a speaker names their own side: "she would", "her office would", a body's
-# "it would" ("their accord would" may be anyone's).
-OWN_SIDE_WORDS = words("i we he she my our his her it its")
+# Pronouns by which a speaker names their own side: "she would", "her office would" ("their
+# accord would" may be anyone's; a body's "it would" counts only for an act, see events).
+OWN_SIDE_WORDS = words("i we he she my our his her")
 
 # Lemmas that name the same kind of happening in different words.
 EVENT_KINDS = {
@@ -379,7 +379,7 @@ EVENT_KINDS = {
     "sink": "sink capsize",
     "land": "land landing touchdown splashdown",
     "post": "post tweet publish upload",
-    "sue": "sue lawsuit suit file",
+    "sue": "sue lawsuit suit",
     "violate": "violate breach flout",
 }
 
@@ -589,6 +589,11 @@ UNPLACED_SPEAKER_NOUNS = words("official source person people")
 # The people a body speaks through: "Ohio EPA officials said" is the agency speaking; its
 # workers or passengers speak for themselves.
 STAFF_NOUNS = words("official spokesperson spokesman spokeswoman executive")
+# What is filed against someone: "filed a lawsuit" is suing them ("filed for bankruptcy",
+# "filed an appeal", "filed a complaint with the board" are not).
+LAWSUIT_NOUNS = words("lawsuit suit case")
+# What two or more speak in as one: "said in a joint statement".
+JOINT_PAPERS = words("statement letter declaration communique release")
 # Of those, the papers a body or a person speaks through ("its complaint said").
 DOCUMENT_SPEAKER_NOUNS = words("memo letter filing complaint report statement")
 # What a statement is made in: "In a statement posted on Tuesday, X said ..." was said then.

@@ -26,6 +26,7 @@ from stories.nlp.lexicon import (
     INFERENCE_VERBS,
     INTERPRETERS,
     ISSUING_VERBS,
+    JOINT_PAPERS,
     MEDIUM_NOUNS,
     NAMED_BODY_NOUNS,
     OBJECT_REPORTING_VERBS,
@@ -546,10 +547,17 @@ def _beside_a_deed(span: Span, sents: list[Span]) -> Token | None:
 
 
 def _jointly(verb: Token) -> bool:
-    """A verb of speech said together: "in a joint statement", "jointly", "together"."""
+    """Words said as one statement: "jointly", "in a joint statement" (not "at a joint news
+    conference", where each says their own)."""
     return any(
-        c.lower_ in ("jointly", "together")
-        or (c.dep_ == "prep" and any(g.lower_ == "joint" for o in c.children for g in o.children))
+        c.lower_ == "jointly"
+        or (
+            c.dep_ == "prep"
+            and any(
+                o.lemma_.lower() in JOINT_PAPERS and any(g.lower_ == "joint" for g in o.children)
+                for o in c.children
+            )
+        )
         for c in verb.children
     )
 

@@ -119,9 +119,11 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
                 break
     if fronted is not None:
         who = _finish(sent, keep, file, block, actors)
-        # The speaker's own words stay as they were said: "He will go to Belarus," the
-        # spokesman said, is about someone else, whoever "he" was taken for.
-        said = _render(sent, _without_asides(fronted), file, block, actors, verbatim=True)
+        # The speaker's own words in quote marks stay as they were said: "He will go to
+        # Belarus," the spokesman said, is about someone else, whoever "he" was taken for.
+        said = _render(
+            sent, _without_asides(fronted), file, block, actors, verbatim=_in_quote_marks(fronted)
+        )
         room = _MAX_TITLE - len(who) - 4
         if room < 12:
             return who  # no room to tell any of what was said
@@ -131,12 +133,27 @@ def event_title(trigger: Token, sent: Span, file: str, block: Block, actors: Act
     return _finish(sent, keep, file, block, actors)
 
 
-def listed_title(sent: Span, begins: int, item_start: int, item_end: int) -> str:
-    """An item of a dated list told with the words that lead into the list: "The toll stood at
-    36 late Wednesday, 55 on Thursday" gives "The toll stood at 55 on Thursday"."""
-    text = sent.doc.text
-    lead = text[sent.start_char : begins].strip().rstrip(":;,—-").strip()
-    return _finish_text(f"{lead} {text[item_start:item_end].strip()}")
+def listed_title(
+    trigger: Token,
+    sent: Span,
+    item: tuple[int, int, int],
+    file: str,
+    block: Block,
+    actors: ActorLookup,
+) -> str:
+    """An item of a dated list told with who did the act it repeats: "The toll stood at 36 late
+    Wednesday, 55 on Thursday" gives "The toll stood at 55 on Thursday". ``item``: the verb's
+    preposition leading into the list (-1 for none), where the item begins and ends."""
+    lead, start, end = item
+    keep = {trigger.i} | {
+        c.i for c in trigger.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < trigger.i
+    }
+    subj = subject(trigger)
+    if subj is not None:
+        keep |= _compact(subj, keep_prep=False, keep_conj=True)
+    who = _render(sent, keep, file, block, actors)
+    into = f" {sent.doc[lead].text}" if lead >= 0 else ""
+    return _finish_text(f"{who}{into} {sent.doc.text[start:end].strip()}")
 
 
 def _when_phrases(verb: Token) -> set[int]:

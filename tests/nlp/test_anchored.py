@@ -229,6 +229,22 @@ def test_a_week_keeps_its_span_when_no_outlet_tells_the_same_that_week() -> None
     assert anchored_dates([week, elsewhere, later])[0].date == last_week()
 
 
+def test_another_kind_of_act_that_week_gives_no_day() -> None:
+    week = report(
+        "a.txt",
+        "The council passed the harbour budget by a wide margin last week.",
+        last_week(),
+        trigger="pass",
+    )
+    debated = report(
+        "b.txt",
+        "The council debated the harbour budget on Tuesday.",
+        on(date(2025, 3, 4)),
+        trigger="debate",
+    )
+    assert anchored_dates([week, debated])[0].date == last_week()
+
+
 def test_a_plans_week_is_left_as_it_was() -> None:
     plan = replace(
         report("a.txt", "The council will vote on the harbour budget next week.", last_week()),

@@ -532,6 +532,13 @@ def test_a_note_about_the_writers_under_the_story_is_not_body() -> None:
         ("The council said the pier (and the old mill) would reopen in May.", "body"),
         ("This is a developing port, the mayor said, and its pier is its heart.", "body"),
         ("Originally the pier was published in the town's guide as a fishing quay.", "body"),
+        ("First published in 1851, the Harbour Gazette said on Tuesday it would close.", "body"),
+        (
+            "Originally posted on TikTok, the video of the collapse was seen two million times.",
+            "body",
+        ),
+        ("This report is part of a wider inquiry into the port, the ministry said.", "body"),
+        ("The views expressed by Silva were echoed by the union on Monday.", "body"),
     ],
 )
 def test_captions_timestamps_and_notes_of_the_page_are_furniture(line: str, kind: str) -> None:

@@ -283,6 +283,9 @@ def test_suing_and_filing_a_lawsuit_are_one_legal_action(nlp: Language) -> None:
     )
     [merged] = merge_candidates([*a, *b])
     assert {s.file for s in merged.sources} == {"a.txt", "b.txt"}
+    # Filing for bankruptcy or a complaint with a board is no lawsuit.
+    c = events_of(nlp, "c.txt", "On Tuesday the union filed a complaint with the labour board.")
+    assert [e.trigger for e in c] == ["file"]
 
 
 def test_a_guilty_verdict_is_a_conviction_not_a_discovery(nlp: Language) -> None:

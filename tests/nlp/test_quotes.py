@@ -250,6 +250,13 @@ def test_a_joint_statement_goes_under_the_first_named(nlp: Language) -> None:
     assert _said(nlp, "Rui Costa and Ana Silva raised a toast: “To the port!”") == {
         "To the port!": None
     }
+    # At a joint news conference each speaks for themselves.
+    said = _said(
+        nlp,
+        "At a joint news conference on Tuesday, Rui Costa and Ana Silva said the talks had been "
+        "“difficult but honest.”",
+    )
+    assert said == {"difficult but honest": None}
 
 
 def test_an_unnamed_official_is_the_speaker_as_the_text_describes_them(nlp: Language) -> None:
