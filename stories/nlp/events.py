@@ -52,6 +52,7 @@ from .lexicon import (
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
     OWN_SIDE_WORDS,
+    PEOPLE_NOUNS,
     PERSON_NOUNS_ACTING,
     PERSON_SPEAKER_NOUNS,
     PHRASAL_PARTICLES,
@@ -1020,6 +1021,8 @@ def _is_event_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
         return False
+    if lemma == "hold" and _holds_an_amount(tok):
+        return False  # "the cabinet held 100 pieces", "it held $209 billion in assets"
     if lemma in SAYING_SENSES and any(c.dep_ == "ccomp" for c in tok.children):
         return False  # "officials maintained that the dam was safe": a claim, no deed
     if _taken(tok) is not None:
@@ -1150,6 +1153,19 @@ def _standing_passive(tok: Token) -> bool:
     return any(a.dep_ == "auxpass" and a.lower_ in ("is", "are", "am") for a in auxes) and not any(
         a.dep_ == "aux" for a in auxes
     )
+
+
+def _holds_an_amount(verb: Token) -> bool:
+    """ "held 100 pieces", "held about $209 billion in assets": what something holds, counted,
+    is a state; "held three rallies" is the rallies."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if _is_event_noun(obj) or _names_a_person(obj) or obj.lemma_.lower() in PEOPLE_NOUNS:
+            return False  # "held three rallies", "held two men overnight"
+        if obj.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "CARDINAL") or any(
+            c.dep_ == "nummod" for c in obj.children
+        ):
+            return True
+    return False
 
 
 def _told_as_done(tok: Token) -> bool:

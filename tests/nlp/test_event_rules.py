@@ -336,6 +336,19 @@ def test_dates_that_are_no_list_of_the_act_give_one_event(nlp: Language, text: s
     assert len(events_in(nlp, text)) <= 1
 
 
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("The cabinet held 100 pieces in all.", False),
+        ("The bank held about $209 billion in assets at the end of last year.", False),
+        ("The union held three rallies on Monday.", True),  # the rallies happened
+        ("Police held two men overnight.", True),  # people held are detained
+    ],
+)
+def test_what_something_holds_counted_is_a_state(nlp: Language, text: str, held: bool) -> None:
+    assert bool(events_in(nlp, text)) is held
+
+
 def test_a_position_of_someone_outside_the_main_cast_is_undated(nlp: Language) -> None:
     found = events_in(
         nlp,
