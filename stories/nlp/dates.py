@@ -84,6 +84,17 @@ _SEASON = re.compile(
     re.I,
 )
 # "earlier this year", "late last month": the period itself, with where in it as a qualifier.
+# "the early hours of June 24", "the night of Saturday": a part of a day is that day.
+_PART_OF_DAY_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:early|small|wee)\s+hours|morning|afternoon|evening|night)\s+of\s+(?=\S)",
+    re.I,
+)
+# "the end of March", "the start of June".
+_PART_OF_PERIOD = re.compile(
+    r"^the\s+(?P<part>start|beginning|middle|end)\s+of\s+(?P<month>[a-z]+\.?)$", re.I
+)
+_PARTS = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
+_MONTH_OF_YEAR = re.compile(r"^(?P<month>[a-z]+)\s+(?P<rel>last|this|next)\s+year$")
 _RELATIVE_PERIOD = re.compile(
     r"^(?:(?P<part>earlier|later|early|late|mid)[\s-]+)?(?P<rel>this|last|next|past)\s+"
     r"(?P<unit>year|month|week)$",
@@ -93,7 +104,7 @@ _RELATIVE_PERIOD = re.compile(
 _HOLIDAY_NAME = "|".join(
     r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split()) for name in HOLIDAYS
 )
-_HOLIDAY = re.compile(rf"^(?P<name>{_HOLIDAY_NAME})(?:,?\s+(?P<year>\d{{4}}))?$", re.I)
+_HOLIDAY = re.compile(rf"^(?:the\s+)?(?P<name>{_HOLIDAY_NAME})(?:,?\s+(?P<year>\d{{4}}))?$", re.I)
 _SAME_DAY = re.compile(
     r"^(?:(?:just|only|a few|several|some|mere)\s+)*(?:hours|minutes)(?:\s+(?:before|after|earlier|"
     r"later|ago))?$|^(?:earlier|later)\s+(?:today|in the day)$|^today$|^tonight$|"
@@ -242,8 +253,17 @@ def resolve_expression(
     """
     words = " ".join(text.replace("’", "'").split()).strip(" ,.;:")
     words = re.sub(r"^(?:on|in|at|by|during|from|of)\s+", "", words, flags=re.I)
+    words = _PART_OF_DAY_OF.sub("", words)
+    if (m := _PART_OF_PERIOD.match(words)) and m.group("month").lower().rstrip(".") in _MONTHS:
+        # "the end of March" is late March. ("The end of the year" is left alone: a year-wide
+        # date tells of no one happening.)
+        words = f"{_PARTS[m.group('part').lower()]} {m.group('month')}"
     low = words.lower()
     ref = reference or dct
+    if (m := _MONTH_OF_YEAR.match(low)) and m.group("month") in _MONTHS:
+        # "September last year" is that month of the year before, whatever month it is now.
+        shift = {"last": -1, "this": 0, "next": 1}[m.group("rel")]
+        return _month(dct.year + shift, _MONTHS[m.group("month")], words, "relative")
     before = left_context.lower().rstrip()
     if not low:
         return None

@@ -276,6 +276,7 @@ HOLIDAYS = {
     "new year's eve": (12, 31),
     "valentine's day": (2, 14),
     "halloween": (10, 31),
+    "fourth of july": (7, 4),
 }
 
 # Days from the article's that words name: "the day before yesterday".

@@ -60,6 +60,28 @@ def test_expressions_resolve_against_the_publication_date(
     assert (value.label, value.granularity, value.basis) == (label, granularity, basis)
 
 
+@pytest.mark.parametrize(
+    ("words", "label", "qualifier"),
+    [
+        ("the end of January", "2024-01", "late"),
+        ("the start of February", "2024-02", "early"),
+        ("the early hours of March 2", "2024-03-02", None),
+        ("the night of Saturday", "2024-03-09", None),
+        ("September last year", "2023-09", None),
+        ("the Fourth of July", "2023-07-04", None),
+    ],
+)
+def test_parts_of_days_and_months_and_named_days_resolve(
+    words: str, label: str, qualifier: str | None
+) -> None:
+    value = resolve_expression(words, DCT)
+    assert value is not None and (value.label, value.qualifier) == (label, qualifier)
+
+
+def test_the_end_of_the_year_names_no_one_time() -> None:
+    assert resolve_expression("the end of the year", DCT) is None
+
+
 def test_a_part_of_a_period_keeps_where_in_it_it_lies() -> None:
     value = resolve_expression("earlier this year", DCT)
     assert value is not None and value.qualifier == "earlier"
