@@ -430,6 +430,20 @@ def later_on(text: str) -> tuple[int, str] | None:
     return None if m is None else _moved_by(m)
 
 
+_NEXT_WEEKDAY = re.compile(
+    r"\bthe\s+(?:next|following)\s+(?P<day>monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)\b",
+    re.I,
+)
+
+
+def next_weekday(text: str) -> tuple[int, str] | None:
+    """The weekday a sentence says is the next one after the day last told ("The next Monday,
+    officials ..."), with its words."""
+    m = _NEXT_WEEKDAY.search(text)
+    return None if m is None else (_WEEKDAYS[m.group("day").lower()], m.group(0))
+
+
 def later_phrases(text: str) -> list[tuple[int, int, int]]:
     """Where ``text`` says how far on from the day last told it is, as (start, end, days)."""
     return [

@@ -23,6 +23,7 @@ from .dates import (
     later_on,
     later_phrases,
     measured_days,
+    next_weekday,
     recent_window,
 )
 from .lexicon import (
@@ -467,12 +468,18 @@ def _later_on(
     if is_future(trigger):
         return None
     found = later_on(sent.text)
-    if found is None:
+    weekday = next_weekday(sent.text) if found is None else None
+    if found is None and weekday is None:
         return None
-    days, words = found
     last = _last_told(earlier, told)
     if last is None or last[1].granularity != "day":
         return None
+    if weekday is not None:
+        # "The next Monday": the first Monday after the day last told.
+        ahead = (weekday[0] - last[1].start.weekday()) % 7 or 7
+        day = last[1].start + timedelta(days=ahead)
+        return DateValue(day, day, "day", weekday[1], "relative")
+    days, words = found  # type: ignore[misc]
     day = last[1].start + timedelta(days=days)
     return DateValue(day, day, "day", words, "relative")
 

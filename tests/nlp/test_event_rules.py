@@ -639,6 +639,15 @@ def test_days_later_moves_on_from_the_day_last_told(nlp: Language) -> None:
     assert dates["close"] == "2024-03-06"
 
 
+def test_the_next_weekday_is_the_first_after_the_day_last_told(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The train derailed on Friday night near the village. The next Monday, officials "
+        "breached the tank cars and burned the chemical in a trench.",
+    )
+    assert labels(found) == [("derail", "2024-03-08"), ("breach", "2024-03-11")]
+
+
 def test_days_later_than_a_month_names_no_day(nlp: Language) -> None:
     found = events_in(
         nlp, "The Harbour Union went on strike in January. Two days later, Ana Silva resigned."
