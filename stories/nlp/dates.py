@@ -364,6 +364,8 @@ def resolve_expression(
     if _SAME_DAY.match(low):
         return _day(ref, words, "relative")
 
+    if re.match(r"^an?\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", low):
+        return None  # "on a Friday night" says which weekday, not which week
     if m := _WEEKDAY.match(low):
         target = _WEEKDAYS[m.group("day").lower()]
         rel = (m.group("rel") or "").lower()
@@ -430,6 +432,9 @@ def later_on(text: str) -> tuple[int, str] | None:
     return None if m is None else _moved_by(m)
 
 
+_WEEKDAY_FIRST = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
 _NEXT_WEEKDAY = re.compile(
     r"\bthe\s+(?:next|following)\s+(?P<day>monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)\b",
@@ -571,6 +576,8 @@ def dates_in_doc(
         after = doc[span.end] if span.end < len(doc) else None
         if _HOLIDAY.match(span.text) and after is not None and after.pos_ in ("NOUN", "PROPN"):
             continue  # "the Boxing Day storm", "Halloween sales": a name, not a day
+        if _WEEKDAY_FIRST.match(span.text) and re.search(r"\ban?\s*$", left, re.I):
+            continue  # "on a Friday night" says which weekday, not which week
         tense = date_tense(span)
         value = resolve_expression(
             span.text,

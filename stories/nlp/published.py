@@ -181,7 +181,10 @@ def read_evidence(
                 continue
             if m := _WEEKDAY_IN.search(low):
                 rel = (m.group("rel") or "").lower()
-                if rel not in _AHEAD and not re.search(r"\d", low):
+                before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                some = before in ("a", "an") or re.search(r"\ban?\s*$", low[: m.start("day")])
+                # "on a Friday night" says which weekday, not which week.
+                if rel not in _AHEAD and not re.search(r"\d", low) and not some:
                     day = _WEEKDAY_NAMES[m.group("day").lower()]
                     (last_weekdays if rel == "last" else weekdays).append(day)
                     if n == 0 and rel != "last" and lead_weekday is None:

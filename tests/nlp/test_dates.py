@@ -78,6 +78,14 @@ def test_parts_of_days_and_months_and_named_days_resolve(
     assert value is not None and (value.label, value.qualifier) == (label, qualifier)
 
 
+def test_a_weekday_with_a_names_no_day(nlp: Language) -> None:
+    assert resolve_expression("a Friday night", DCT) is None
+    mentions = dates_in_doc(nlp("The train derailed on a Friday night near the village."), 0, DCT)
+    assert mentions == []
+    mentions = dates_in_doc(nlp("The train derailed on Friday night near the village."), 0, DCT)
+    assert [m.value.label for m in mentions] == ["2024-03-08"]
+
+
 def test_the_end_of_the_year_names_no_one_time() -> None:
     assert resolve_expression("the end of the year", DCT) is None
 

@@ -357,3 +357,8 @@ def test_a_lead_weekday_settles_which_week_the_weekdays_are_of(nlp: Language) ->
     assert undated.lead_weekday == 0
     filled = fill_published_from_story([sibling, undated])
     assert filled[1].date == date(2024, 4, 1)
+
+
+def test_a_weekday_with_a_names_no_week(nlp: Language) -> None:
+    ev = _evidence(nlp, "The ferry sank on a Friday night. Divers reached it on Monday.")
+    assert ev.weekdays == (0,)
