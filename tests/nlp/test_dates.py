@@ -80,9 +80,9 @@ def test_parts_of_days_and_months_and_named_days_resolve(
 
 def test_a_weekday_with_a_names_no_day(nlp: Language) -> None:
     assert resolve_expression("a Friday night", DCT) is None
-    mentions = dates_in_doc(nlp("The train derailed on a Friday night near the village."), 0, DCT)
+    mentions = dates_in_doc(nlp("The ferry ran aground on a Friday night off the point."), 0, DCT)
     assert mentions == []
-    mentions = dates_in_doc(nlp("The train derailed on Friday night near the village."), 0, DCT)
+    mentions = dates_in_doc(nlp("The ferry ran aground on Friday night off the point."), 0, DCT)
     assert [m.value.label for m in mentions] == ["2024-03-08"]
 
 

@@ -642,10 +642,10 @@ def test_days_later_moves_on_from_the_day_last_told(nlp: Language) -> None:
 def test_the_next_weekday_is_the_first_after_the_day_last_told(nlp: Language) -> None:
     found = events_in(
         nlp,
-        "The train derailed on Friday night near the village. The next Monday, officials "
-        "breached the tank cars and burned the chemical in a trench.",
+        "The ferry ran aground on Friday night off the point. The next Monday, divers sealed "
+        "the hull and pumped the fuel into a barge.",
     )
-    assert labels(found) == [("derail", "2024-03-08"), ("breach", "2024-03-11")]
+    assert labels(found) == [("run", "2024-03-08"), ("seal", "2024-03-11")]
 
 
 def test_days_later_than_a_month_names_no_day(nlp: Language) -> None:
