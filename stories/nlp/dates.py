@@ -94,6 +94,7 @@ _PART_OF_PERIOD = re.compile(
     r"^the\s+(?P<part>start|beginning|middle|end)\s+of\s+(?P<month>[a-z]+\.?)$", re.I
 )
 _PARTS = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
+_DAY_OF_THIS_MONTH = re.compile(r"^the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$")
 _MONTH_OF_YEAR = re.compile(r"^(?P<month>[a-z]+)\s+(?P<rel>last|this|next)\s+year$")
 _RELATIVE_PERIOD = re.compile(
     r"^(?:(?P<part>earlier|later|early|late|mid)[\s-]+)?(?P<rel>this|last|next|past)\s+"
@@ -260,6 +261,17 @@ def resolve_expression(
         words = f"{_PARTS[m.group('part').lower()]} {m.group('month')}"
     low = words.lower()
     ref = reference or dct
+    if m := _DAY_OF_THIS_MONTH.match(low):
+        # "the 9th": a day of the article's month, or of the month before when that day is yet
+        # to come (dateparser reads "the 9th" as September).
+        day = int(m.group("day"))
+        year, month = dct.year, dct.month
+        if day > dct.day and tense != "future":
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        try:
+            return _day(date(year, month, day), words, "relative")
+        except ValueError:  # "the 31st" of a shorter month
+            return None
     if (m := _MONTH_OF_YEAR.match(low)) and m.group("month") in _MONTHS:
         # "September last year" is that month of the year before, whatever month it is now.
         shift = {"last": -1, "this": 0, "next": 1}[m.group("rel")]
@@ -442,11 +454,34 @@ _NEXT_WEEKDAY = re.compile(
 )
 
 
-def next_weekday(text: str) -> tuple[int, str] | None:
+def loose_weekday(span: Span) -> bool:
+    """A weekday that names no day by the article's: "on a Friday night" says which weekday,
+    not which week ("at a Tuesday news conference" does name the day, as news writes it); "the
+    following Monday" counts from another day (see ``next_weekday``)."""
+    if not _WEEKDAY_FIRST.match(span.text):
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None:
+        return False
+    if before.lower_ in ("next", "following") and span.start > 1:
+        return doc[span.start - 2].lower_ == "the"
+    if before.text not in ("a", "an") or before.pos_ != "DET":
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ in _DAY_PARTS
+
+
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def next_weekday(text: str) -> tuple[int, str, int] | None:
     """The weekday a sentence says is the next one after the day last told ("The next Monday,
-    officials ..."), with its words."""
+    officials ..."), with its words and where the weekday's name stands in ``text``."""
     m = _NEXT_WEEKDAY.search(text)
-    return None if m is None else (_WEEKDAYS[m.group("day").lower()], m.group(0))
+    if m is None:
+        return None
+    return _WEEKDAYS[m.group("day").lower()], m.group(0), m.start("day")
 
 
 def later_phrases(text: str) -> list[tuple[int, int, int]]:
@@ -576,8 +611,8 @@ def dates_in_doc(
         after = doc[span.end] if span.end < len(doc) else None
         if _HOLIDAY.match(span.text) and after is not None and after.pos_ in ("NOUN", "PROPN"):
             continue  # "the Boxing Day storm", "Halloween sales": a name, not a day
-        if _WEEKDAY_FIRST.match(span.text) and re.search(r"\ban?\s*$", left, re.I):
-            continue  # "on a Friday night" says which weekday, not which week
+        if loose_weekday(span):
+            continue
         tense = date_tense(span)
         value = resolve_expression(
             span.text,

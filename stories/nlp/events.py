@@ -42,6 +42,7 @@ from .lexicon import (
     FUTURE_HEADS,
     GATHER_VERBS,
     HELD_STATE_VERBS,
+    HELD_THINGS,
     INFERENCE_VERBS,
     INTENT_MODALS,
     LAWSUIT_NOUNS,
@@ -53,7 +54,6 @@ from .lexicon import (
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
     OWN_SIDE_WORDS,
-    PEOPLE_NOUNS,
     PERSON_NOUNS_ACTING,
     PERSON_SPEAKER_NOUNS,
     PHRASAL_PARTICLES,
@@ -469,6 +469,8 @@ def _later_on(
         return None
     found = later_on(sent.text)
     weekday = next_weekday(sent.text) if found is None else None
+    if weekday is not None and not _dates_its_act(sent, trigger, weekday[2]):
+        weekday = None
     if found is None and weekday is None:
         return None
     last = _last_told(earlier, told)
@@ -482,6 +484,22 @@ def _later_on(
     days, words = found  # type: ignore[misc]
     day = last[1].start + timedelta(days=days)
     return DateValue(day, day, "day", words, "relative")
+
+
+def _dates_its_act(sent: Span, trigger: Token, at: int) -> bool:
+    """Whether the day named at character ``at`` of the sentence hangs on the trigger itself:
+    "The following Monday, divers sealed the hull"; not "postponed to the next Tuesday" (the
+    plan's day) nor "said it would resume the following Monday"."""
+    tok = next((t for t in sent if t.idx - sent.start_char == at), None)
+    if tok is None:
+        return False
+    while tok.head.i != tok.i and tok.i != trigger.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "until", "till", "for", "by", "before"):
+            return False
+        tok = tok.head
+        if tok.i != trigger.i and tok.pos_ in ("VERB", "AUX"):
+            return False
+    return tok.i == trigger.i
 
 
 _APART = re.compile(rf"{MEASURE}\s+(?P<way>after|before)\s*$", re.I)
@@ -1164,14 +1182,15 @@ def _standing_passive(tok: Token) -> bool:
 
 def _holds_an_amount(verb: Token) -> bool:
     """ "held 100 pieces", "held about $209 billion in assets": what something holds, counted,
-    is a state; "held three rallies" is the rallies."""
+    is a state; "held three rallies", "held 30 migrants", "held two minutes of silence" are
+    acts."""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "held up 300 trucks"
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        if _is_event_noun(obj) or _names_a_person(obj) or obj.lemma_.lower() in PEOPLE_NOUNS:
-            return False  # "held three rallies", "held two men overnight"
-        if obj.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "CARDINAL") or any(
-            c.dep_ == "nummod" for c in obj.children
-        ):
-            return True
+        if obj.ent_type_ in ("MONEY", "QUANTITY", "PERCENT"):
+            return True  # "$209 billion", "40 tonnes", "12%"
+        if obj.lemma_.lower() in HELD_THINGS and any(c.dep_ == "nummod" for c in obj.children):
+            return True  # "100 pieces", "three seats"
     return False
 
 
@@ -1650,6 +1669,8 @@ def _trigger_for_date(sent: Span, start: int, end: int) -> Token | None:
         if tok.head.i == tok.i:
             break
         tok = tok.head
+        if tok.lemma_.lower() == "hold" and _holds_an_amount(tok):
+            return None  # "held $209 billion in assets at the end of 2023": a state's date
         if (
             _is_event_verb(tok)
             or _is_event_noun(tok)

@@ -560,8 +560,8 @@ SMALL_TITLE_WORDS = {
 
 # --- Speakers without a name ---------------------------------------------------------------
 
-# Nouns for people as such: what is done to "two men" or "40 hostages" is done to people.
-PEOPLE_NOUNS = words("man woman men women child children hostage prisoner suspect detainee")
+# What something holds as it stands, counted: "the cabinet held 100 pieces", "three seats".
+HELD_THINGS = words("piece item object share stake seat asset deposit bond record copy document")
 # Nouns for people who speak for others without being named: "a senior official said".
 PERSON_SPEAKER_NOUNS = words(
     """

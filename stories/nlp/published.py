@@ -23,7 +23,15 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import is_future, verb_above
-from .dates import MEASURE, NUMBER, measured_days, number, resolve_expression, sentence_tense
+from .dates import (
+    MEASURE,
+    NUMBER,
+    loose_weekday,
+    measured_days,
+    number,
+    resolve_expression,
+    sentence_tense,
+)
 from .telling import shared_share, telling_words, word_weights
 from .types import Block, CleanArticle, PublishedBasis
 
@@ -181,10 +189,8 @@ def read_evidence(
                 continue
             if m := _WEEKDAY_IN.search(low):
                 rel = (m.group("rel") or "").lower()
-                before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                some = before in ("a", "an") or re.search(r"\ban?\s*$", low[: m.start("day")])
-                # "on a Friday night" says which weekday, not which week.
-                if rel not in _AHEAD and not re.search(r"\d", low) and not some:
+                loose = loose_weekday(ent) or re.search(r"\ban?\s+$", low[: m.start("day")])
+                if rel not in _AHEAD and not re.search(r"\d", low) and not loose:
                     day = _WEEKDAY_NAMES[m.group("day").lower()]
                     (last_weekdays if rel == "last" else weekdays).append(day)
                     if n == 0 and rel != "last" and lead_weekday is None:

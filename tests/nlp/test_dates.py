@@ -69,6 +69,8 @@ def test_expressions_resolve_against_the_publication_date(
         ("the night of Saturday", "2024-03-09", None),
         ("September last year", "2023-09", None),
         ("the Fourth of July", "2023-07-04", None),
+        ("the early hours of the 9th", "2024-03-09", None),  # a day of this month
+        ("the 20th", "2024-02-20", None),  # yet to come this month: last month's
     ],
 )
 def test_parts_of_days_and_months_and_named_days_resolve(
@@ -79,7 +81,13 @@ def test_parts_of_days_and_months_and_named_days_resolve(
 
 
 def test_a_weekday_with_a_names_no_day(nlp: Language) -> None:
-    assert resolve_expression("a Friday night", DCT) is None
+    assert resolve_expression("a Friday", DCT) is None
+    # Before a noun, news names the day so: "at a Tuesday news conference".
+    text = "Rui Costa spoke at a Tuesday news conference."
+    assert [m.value.label for m in dates_in_doc(nlp(text), 0, DCT)] == ["2024-03-12"]
+    # "The following Monday" counts from another day, not from the article's.
+    text = "The following Monday, divers sealed the hull."
+    assert dates_in_doc(nlp(text), 0, DCT) == []
     mentions = dates_in_doc(nlp("The ferry ran aground on a Friday night off the point."), 0, DCT)
     assert mentions == []
     mentions = dates_in_doc(nlp("The ferry ran aground on Friday night off the point."), 0, DCT)

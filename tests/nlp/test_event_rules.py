@@ -341,8 +341,12 @@ def test_dates_that_are_no_list_of_the_act_give_one_event(nlp: Language, text: s
     [
         ("The cabinet held 100 pieces in all.", False),
         ("The bank held about $209 billion in assets at the end of last year.", False),
+        ("The bank held $209 billion in assets at the end of 2023.", False),
         ("The union held three rallies on Monday.", True),  # the rallies happened
         ("Police held two men overnight.", True),  # people held are detained
+        ("Police held 30 migrants at the port.", True),
+        ("Players held two minutes of silence before the match.", True),
+        ("Protesters held up 300 trucks at the border.", True),
     ],
 )
 def test_what_something_holds_counted_is_a_state(nlp: Language, text: str, held: bool) -> None:
@@ -646,6 +650,23 @@ def test_the_next_weekday_is_the_first_after_the_day_last_told(nlp: Language) ->
         "the hull and pumped the fuel into a barge.",
     )
     assert labels(found) == [("run", "2024-03-08"), ("seal", "2024-03-11")]
+    found = events_in(
+        nlp, "The ferry sank on Friday, March 1. Divers sealed the hull the following Wednesday."
+    )
+    assert labels(found) == [("sink", "2024-03-01"), ("seal", "2024-03-06")]
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "The hearing was postponed to the next Tuesday.",
+        "Ana Silva said the hearing would resume the following Monday.",
+        "The union called a strike for the following Monday.",
+    ],
+)
+def test_the_next_weekday_of_a_plan_dates_no_act_told(nlp: Language, then: str) -> None:
+    found = events_in(nlp, "Rui Costa was arrested on Friday, March 1. " + then)
+    assert [c.date.label if c.date else None for c in found][-1] == "2024-03-01"
 
 
 def test_days_later_than_a_month_names_no_day(nlp: Language) -> None:
