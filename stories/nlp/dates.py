@@ -26,6 +26,8 @@ from .types import DateBasis, DateValue
 Tense = Literal["past", "future"]
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+# The weekdays' names as a pattern's alternatives, for every rule that reads them.
+WEEKDAY_NAMES = "|".join(_WEEKDAYS)
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -115,8 +117,8 @@ _SAME_DAY = re.compile(
 _WEEKDAY = re.compile(
     # "late Saturday", "early on Tuesday", "earlier on Monday": a part of the day is that day.
     r"^(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?"
-    r"(?:(?P<rel>last|this|next|on|coming)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$",
+    rf"(?:(?P<rel>last|this|next|on|coming)\s+)?(?P<day>{WEEKDAY_NAMES})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
     re.I,
 )
 _BARE_MONTH = re.compile(
@@ -376,7 +378,7 @@ def resolve_expression(
     if _SAME_DAY.match(low):
         return _day(ref, words, "relative")
 
-    if re.match(r"^an?\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", low):
+    if re.match(rf"^an?\s+(?:{WEEKDAY_NAMES})\b", low):
         return None  # "on a Friday night" says which weekday, not which week
     if m := _WEEKDAY.match(low):
         target = _WEEKDAYS[m.group("day").lower()]
@@ -444,14 +446,8 @@ def later_on(text: str) -> tuple[int, str] | None:
     return None if m is None else _moved_by(m)
 
 
-_WEEKDAY_FIRST = re.compile(
-    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
-)
-_NEXT_WEEKDAY = re.compile(
-    r"\bthe\s+(?:next|following)\s+(?P<day>monday|tuesday|wednesday|thursday|friday|saturday"
-    r"|sunday)\b",
-    re.I,
-)
+_WEEKDAY_FIRST = re.compile(rf"^(?:{WEEKDAY_NAMES})\b", re.I)
+_NEXT_WEEKDAY = re.compile(rf"\bthe\s+(?:next|following)\s+(?P<day>{WEEKDAY_NAMES})\b", re.I)
 
 
 def loose_weekday(span: Span) -> bool:

@@ -26,6 +26,7 @@ from .clauses import is_future, verb_above
 from .dates import (
     MEASURE,
     NUMBER,
+    WEEKDAY_NAMES,
     loose_weekday,
     measured_days,
     number,
@@ -36,11 +37,7 @@ from .telling import shared_share, telling_words, word_weights
 from .types import Block, CleanArticle, PublishedBasis
 
 _WEEKDAY_NAMES = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_WEEKDAY_IN = re.compile(
-    r"\b(?P<rel>next|coming|last|this)?\s*(?P<day>monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)\b",
-    re.I,
-)
+_WEEKDAY_IN = re.compile(rf"\b(?P<rel>next|coming|last|this)?\s*(?P<day>{WEEKDAY_NAMES})\b", re.I)
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTH_NAMES["sept"] = 9
