@@ -19,8 +19,7 @@ from datetime import date, timedelta
 from .dates import MEASURE, later_on, measured_days
 from .events import event_kind
 from .lexicon import ANCHOR_NOUNS, HOLDING_VERBS
-from .stems import stem
-from .telling import shared_share, telling_words, word_weights
+from .telling import names_act, shared_share, telling_words, word_weights
 from .types import DateValue, EventCandidate
 
 _ANCHOR = re.compile(
@@ -62,12 +61,13 @@ def anchored_dates(candidates: Sequence[EventCandidate]) -> list[EventCandidate]
 def _weeks_placed(cands: list[EventCandidate]) -> list[EventCandidate]:
     """ "Congress passed the measure this week": a week names no day of it, but the story may.
     A report dated only by its week takes the day within it that another outlet gives the
-    same kind of act, told in much the same words."""
+    same act, told in much the same words."""
     # "expected early next week": a plan's week, whose first day is as good a guess as any.
     weeks = [n for n, c in enumerate(cands) if _week_only(c.date) and not c.scheduled]
     if not weeks:
         return cands
-    weights = word_weights({n: telling_words(c.sentence) for n, c in enumerate(cands)})
+    told = [telling_words(c.sentence) for c in cands]
+    weights = word_weights(dict(enumerate(told)))
     default = max(weights.values(), default=1.0)
     days = [
         n
@@ -83,16 +83,15 @@ def _weeks_placed(cands: list[EventCandidate]) -> list[EventCandidate]:
         c = cands[n]
         week = c.date
         assert week is not None
-        words = telling_words(c.sentence)
         best: tuple[float, date] | None = None
         for m in days:
             other = cands[m]
             day = other.date.start  # type: ignore[union-attr]
             if other.file == c.file or not week.start <= day <= week.end:
                 continue
-            if _told_apart(c, other):
+            if _told_apart(c, told[n], other, told[m]):
                 continue  # "debated the budget on Tuesday" does not date "passed the budget"
-            share = shared_share(words, telling_words(other.sentence), weights, default)
+            share = shared_share(told[n], told[m], weights, default)
             if share >= _SAME_WORDS and (best is None or share > best[0]):
                 best = (share, day)
         if best is not None:
@@ -100,18 +99,15 @@ def _weeks_placed(cands: list[EventCandidate]) -> list[EventCandidate]:
     return out
 
 
-def _told_apart(a: EventCandidate, b: EventCandidate) -> bool:
+def _told_apart(
+    a: EventCandidate, words_a: frozenset[str], b: EventCandidate, words_b: frozenset[str]
+) -> bool:
     """Two reports of different acts: of different kinds, neither naming the other's act
     ("passed the budget" and "debated the budget"; not "offered 200GB" and "will give
     customers 200GB of the data it offered")."""
     if event_kind(a.trigger) == event_kind(b.trigger):
         return False
-    return not (_names_act(a.sentence, b.trigger) or _names_act(b.sentence, a.trigger))
-
-
-def _names_act(sentence: str, trigger: str) -> bool:
-    act = stem(trigger.split("_")[0])
-    return any(w.startswith(act) for w in telling_words(sentence))
+    return not (names_act(words_a, b.trigger) or names_act(words_b, a.trigger))
 
 
 def _week_only(d: DateValue | None) -> bool:

@@ -85,7 +85,6 @@ _SEASON = re.compile(
     r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?$",
     re.I,
 )
-# "earlier this year", "late last month": the period itself, with where in it as a qualifier.
 # "the early hours of June 24", "the night of Saturday": a part of a day is that day.
 _PART_OF_DAY_OF = re.compile(
     r"^(?:the\s+)?(?:(?:early|small|wee)\s+hours|morning|afternoon|evening|night)\s+of\s+(?=\S)",
@@ -98,6 +97,7 @@ _PART_OF_PERIOD = re.compile(
 _PARTS = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
 _DAY_OF_THIS_MONTH = re.compile(r"^the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$")
 _MONTH_OF_YEAR = re.compile(r"^(?P<month>[a-z]+)\s+(?P<rel>last|this|next)\s+year$")
+# "earlier this year", "late last month": the period itself, with where in it as a qualifier.
 _RELATIVE_PERIOD = re.compile(
     r"^(?:(?P<part>earlier|later|early|late|mid)[\s-]+)?(?P<rel>this|last|next|past)\s+"
     r"(?P<unit>year|month|week)$",
@@ -447,6 +447,7 @@ def later_on(text: str) -> tuple[int, str] | None:
 
 
 _WEEKDAY_FIRST = re.compile(rf"^(?:{WEEKDAY_NAMES})\b", re.I)
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _NEXT_WEEKDAY = re.compile(rf"\bthe\s+(?:next|following)\s+(?P<day>{WEEKDAY_NAMES})\b", re.I)
 
 
@@ -466,9 +467,6 @@ def loose_weekday(span: Span) -> bool:
         return False
     after = doc[span.end] if span.end < len(doc) else None
     return after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ in _DAY_PARTS
-
-
-_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 
 
 def next_weekday(text: str) -> tuple[int, str, int] | None:
@@ -641,7 +639,8 @@ def dates_in_doc(
     return found
 
 
-_PARTS_OF_DAY = frozenset({"early", "late", "earlier", "later"})
+# How a phrase places a weekday's part: "late Wednesday".
+_DAY_QUALIFIERS = frozenset({"early", "late", "earlier", "later"})
 
 
 def _count_before_a_weekday(span: Span) -> bool:
@@ -649,7 +648,7 @@ def _count_before_a_weekday(span: Span) -> bool:
     if len(span) < 2 or not span[0].like_num:
         return False
     rest = [t.lower_ for t in span[1:]]
-    if rest[0] in _PARTS_OF_DAY:
+    if rest[0] in _DAY_QUALIFIERS:
         rest = rest[1:]
     return bool(rest) and rest[0] in _WEEKDAYS
 

@@ -31,8 +31,7 @@ from rapidfuzz import fuzz
 
 from .events import event_kind
 from .lexicon import DENIAL_VERBS, EVENT_VERBS, LIGHT_VERBS, NON_EVENT_VERBS, STATEMENT_VERBS
-from .stems import stem
-from .telling import telling_words, word_weights
+from .telling import names_act, telling_words, word_weights
 from .types import DateValue, Event, EventCandidate
 from .unionfind import UnionFind
 
@@ -221,7 +220,7 @@ def _told_beside(
         agents = frozenset().union(*(cands[i].agents for i in members))
         # The act the event is of: a verb of speech or a light verb names none ("said", "made").
         acts = {
-            stem(lemma)
+            lemma
             for i in members
             if (lemma := cands[i].trigger.split("_")[0])
             not in STATEMENT_VERBS | LIGHT_VERBS | NON_EVENT_VERBS
@@ -239,7 +238,7 @@ def _told_beside(
             if agents and not agents & set(c.actors):
                 continue  # another's act of the same kind ("Assad made his first visit")
             sentence = reads[j].sentence
-            if not any(w.startswith(a) for w in sentence for a in acts):
+            if not any(names_act(sentence, a) for a in acts):
                 continue  # the sentence does not name this event's act ("kill" in "killed")
             own = sentence - story.reports[j].names
             # Counted word for word: the more outlets tell the event, the commoner its words

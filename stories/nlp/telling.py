@@ -28,6 +28,13 @@ def telling_words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def names_act(words: frozenset[str], trigger: str) -> bool:
+    """Whether telling words name the act a trigger lemma stands for ("kill" in "killed",
+    "offer" in "offered"); a compound trigger ("take_office") by its verb."""
+    act = stem(trigger.split("_")[0])
+    return any(w.startswith(act) for w in words)
+
+
 def word_weights(sentences: Mapping[Hashable, Iterable[str]]) -> dict[str, float]:
     """How telling each word is in a story: its inverse frequency over the story's sentences."""
     df = Counter(w for words in sentences.values() for w in set(words))
