@@ -599,8 +599,10 @@ def dates_in_doc(
             continue  # "early on | Tuesday, March 12": a part of the next phrase, not a date
         if re.match(r"\s*(?:gmt|utc)\b", doc.text[span.end_char : span.end_char + 5], re.I):
             continue  # "(0245 GMT)": the model takes the clock for a year
-        if span[-1].lemma_.lower() in PLAY_CLOCK_UNITS:
-            continue  # "in the 64th minute": a moment of the game, which the model takes for a day
+        if span[-1].lemma_.lower() in PLAY_CLOCK_UNITS and span[-1].pos_ == "NOUN":
+            # "in the 64th minute": a moment of the game, which the model takes for a day; not
+            # "in April of second-degree murder", a month the model ran into the words after it.
+            continue
         left = doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
         after = doc[span.end] if span.end < len(doc) else None
         if _HOLIDAY.match(span.text) and after is not None and after.pos_ in ("NOUN", "PROPN"):

@@ -411,6 +411,14 @@ def test_a_moment_of_a_game_is_not_a_day_and_leaves_the_lede_its_own(nlp: Langua
     assert main_event_day(mentions, len(text), DCT).start == DCT
 
 
+def test_a_month_run_into_an_ordinal_after_it_is_still_the_month(nlp: Language) -> None:
+    # The model reads "April of second" as one date; "second" here is no second of a clock. Told
+    # in the past in March, the April is the year before.
+    text = "A jury convicted Rui Costa in April of second-degree murder and manslaughter."
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert [m.value.label for m in mentions] == [f"{DCT.year - 1}-04"]
+
+
 def test_a_printed_date_days_after_the_siblings_is_the_articles_own(nlp: Language) -> None:
     clean, docs = _docs(
         nlp, "Tue. Mar 12th, 2024\nBridge Reopens\n\nThe bridge reopened on Monday.\n"
