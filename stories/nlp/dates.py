@@ -262,6 +262,10 @@ def resolve_expression(
         # date tells of no one happening.)
         words = f"{_PARTS[m.group('part').lower()]} {m.group('month')}"
     low = words.lower()
+    if _LATER_ON.fullmatch(low):
+        # "later in the day", "hours later": counted from the day last told, which the event
+        # rules read; not from the article's day.
+        return None
     ref = reference or dct
     if m := _DAY_OF_THIS_MONTH.match(low):
         # "the 9th": a day of the article's month, or of the month before when that day is yet
@@ -433,6 +437,8 @@ _LATER_ON = re.compile(
     r"|the\s+(?P<side>day|night|evening)\s+(?P<side_way>after|before)"
     r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
     r"|(?:later\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)"
+    r"|(?:later|earlier)\s+in\s+the\s+(?:day|morning|afternoon|evening)"
+    r"|within\s+(?:hours|minutes)"
     r"|(?:hours|minutes|moments)\s+later))\b",
     re.I,
 )

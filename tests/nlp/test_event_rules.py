@@ -643,6 +643,20 @@ def test_days_later_moves_on_from_the_day_last_told(nlp: Language) -> None:
     assert dates["close"] == "2024-03-06"
 
 
+@pytest.mark.parametrize(
+    "then",
+    [
+        "Later in the day, the Port Authority closed the harbour.",
+        "Hours later, the Port Authority closed the harbour.",
+        "Within hours, the Port Authority had closed the harbour.",
+    ],
+)
+def test_hours_later_is_the_day_last_told_not_the_articles(nlp: Language, then: str) -> None:
+    # The article's day is Thursday the 14th; the strike, told last, was on Tuesday.
+    found = events_in(nlp, "The Harbour Union went on strike on Tuesday.", then)
+    assert dict(labels(found))["close"] == "2024-03-12"
+
+
 def test_the_next_weekday_is_the_first_after_the_day_last_told(nlp: Language) -> None:
     found = events_in(
         nlp,
