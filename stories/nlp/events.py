@@ -743,6 +743,8 @@ def _inner_lemma(trigger: Token) -> str:
         return f"{lemma}_{particle}"
     if (taken := _taken(trigger)) is not None:
         return f"{lemma}_{taken.lemma_.lower()}"
+    if (made := _made_happening(trigger)) is not None:
+        return made.lemma_.lower()  # "made a visit" is a visit
     if lemma == "find" and (verdict := _verdict(trigger)) is not None:
         return verdict
     if lemma == "file" and any(
@@ -1058,6 +1060,9 @@ def _is_event_verb(tok: Token) -> bool:
     if _calls_a_happening(tok):
         # "Unions called a ninth day of strikes", "the premier called a snap election".
         return _told_as_done(tok) or is_future(tok)
+    if _made_happening(tok) is not None:
+        # "made a surprise trip to the port", "made an emergency landing".
+        return _told_as_done(tok) or is_future(tok)
     if _appears_before(tok):
         # "appeared in court", "will appear before the committee": an appearance, not a seeming.
         return _told_as_done(tok) or is_future(tok)
@@ -1146,6 +1151,14 @@ def _calls_a_happening(verb: Token) -> bool:
         if any(_is_event_noun(n) for n in nouns):
             return True
     return False
+
+
+def _made_happening(verb: Token) -> Token | None:
+    """The happening a light "make" does: "made a surprise trip", "made an emergency landing"
+    are a trip and a landing; "made a profit" is no happening."""
+    if verb.lemma_.lower() != "make":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and _is_event_noun(c)), None)
 
 
 def _as_a_source(verb: Token) -> bool:

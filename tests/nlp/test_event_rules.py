@@ -1469,6 +1469,13 @@ def test_a_source_a_report_is_attributed_to_reports_nothing(nlp: Language) -> No
     assert events_in(nlp, "The figure was reported by state media on Monday.") == []
 
 
+def test_making_a_trip_is_the_trip_and_making_a_profit_is_nothing(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva made a surprise trip to the port on Tuesday.")
+    assert labels(found) == [("trip", "2024-03-12")]
+    assert found[0].agents == ("Ana Silva",)
+    assert events_in(nlp, "The Port Authority made a profit.") == []
+
+
 def test_calling_a_happening_convenes_it_and_its_day_is_not_the_calls(nlp: Language) -> None:
     assert labels(events_in(nlp, "The premier called a snap election on Monday.")) == [
         ("call", "2024-03-11")
