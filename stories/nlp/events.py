@@ -66,6 +66,7 @@ from .lexicon import (
     SEALING_VERBS,
     SOURCING_VERBS,
     SPEECH_VERBS,
+    STANDING_PHRASALS,
     STATEMENT_VERBS,
     TAKEN_NOUNS,
     TAKEN_PARTICLES,
@@ -1066,6 +1067,10 @@ def _is_event_verb(tok: Token) -> bool:
     if _appears_before(tok):
         # "appeared in court", "will appear before the committee": an appearance, not a seeming.
         return _told_as_done(tok) or is_future(tok)
+    if _phrasal_act(tok):
+        # "called off the match", "set up a commission", "carried out raids": the particle
+        # makes an act of a verb that names none alone.
+        return _told_as_done(tok) or is_future(tok)
     if lemma not in EVENT_VERBS:
         # Any verb told as a deed counts; states, thoughts, perceptions, speech (left to the
         # quote module) and verbs that only carry a noun's happening do not.
@@ -1151,6 +1156,14 @@ def _calls_a_happening(verb: Token) -> bool:
         if any(_is_event_noun(n) for n in nouns):
             return True
     return False
+
+
+def _phrasal_act(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in NON_EVENT_VERBS | LIGHT_VERBS | STATEMENT_VERBS:
+        return False
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return particle in PHRASAL_PARTICLES and f"{lemma}_{particle}" not in STANDING_PHRASALS
 
 
 def _made_happening(verb: Token) -> Token | None:

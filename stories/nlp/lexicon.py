@@ -244,6 +244,9 @@ NON_EVENT_VERBS = words(
 
 # Particles that make a verb another act: "lift off", "step down", "break out", "shut down".
 PHRASAL_PARTICLES = words("off down out up")
+# Of the verbs that name an act only with their particle, those that name a standing state
+# with it all the same: "women made up 40% of the crew", "kept up the pressure".
+STANDING_PHRASALS = words("make_up keep_up add_up")
 
 # The particle that makes "take" an act of its own: "took over the city".
 TAKEN_PARTICLES = words("over")

@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from stories.nlp.dates import dates_in_doc, recent_window, resolve_expression
-from stories.nlp.events import extract_events
+from stories.nlp.events import event_kind, extract_events
 from stories.nlp.merge import merge_candidates
 from stories.nlp.topics import load_taxonomy
 from stories.nlp.types import Block, DateValue, EventCandidate
@@ -1467,6 +1467,15 @@ def test_a_body_reporting_figures_is_an_act(nlp: Language) -> None:
 def test_a_source_a_report_is_attributed_to_reports_nothing(nlp: Language) -> None:
     assert events_in(nlp, "The figure was reported by state media.") == []
     assert events_in(nlp, "The figure was reported by state media on Monday.") == []
+
+
+def test_a_particle_makes_an_act_of_a_verb_that_names_none(nlp: Language) -> None:
+    found = events_in(nlp, "The Harbour Union called off its fireworks on Monday.")
+    assert labels(found) == [("call_off", "2024-03-11")]
+    assert event_kind(found[0].trigger) == event_kind("cancel")
+    # Made up and kept up name a standing state with their particle too.
+    assert events_in(nlp, "Women made up 40% of the crew.") == []
+    assert events_in(nlp, "Rui Costa kept up the pressure on the board.") == []
 
 
 def test_making_a_trip_is_the_trip_and_making_a_profit_is_nothing(nlp: Language) -> None:
