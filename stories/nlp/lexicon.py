@@ -251,8 +251,8 @@ STANDING_PHRASALS = words("make_up keep_up add_up")
 # The particle that makes "take" an act of its own: "took over the city".
 TAKEN_PARTICLES = words("over")
 # What a light "take" makes an act of its own: "took office", "takes effect", "seized
-# power" told as "took power", "took control of the city".
-TAKEN_NOUNS = words("office effect power control")
+# power" told as "took power", "took control of the city", "took the helm", "took the top job".
+TAKEN_NOUNS = words("office effect power control helm charge command reins job")
 
 # Verbs that say a happening occurred or hit somewhere, when its name is their subject: "the
 # storm struck", "two storms hit the coast", "the blaze broke out".

@@ -1469,6 +1469,15 @@ def test_a_source_a_report_is_attributed_to_reports_nothing(nlp: Language) -> No
     assert events_in(nlp, "The figure was reported by state media on Monday.") == []
 
 
+def test_taking_the_helm_is_an_act_and_taking_a_photo_is_not(nlp: Language) -> None:
+    found = events_in(nlp, "Ana Silva took the top job at the Port Authority in April 2020.")
+    assert labels(found) == [("take_job", "2020-04")]
+    assert labels(events_in(nlp, "Rui Costa took the helm of the union on Monday.")) == [
+        ("take_helm", "2024-03-11")
+    ]
+    assert events_in(nlp, "Rui Costa took a photo of the harbour.") == []
+
+
 def test_a_particle_makes_an_act_of_a_verb_that_names_none(nlp: Language) -> None:
     found = events_in(nlp, "The Harbour Union called off its fireworks on Monday.")
     assert labels(found) == [("call_off", "2024-03-11")]
