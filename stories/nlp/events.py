@@ -1230,6 +1230,11 @@ def _told_as_done(tok: Token) -> bool:
     if tok.tag_ == "VBD":
         return True
     if tok.tag_ == "VBN":
+        if not auxes and any(c.dep_ == "nsubj" for c in tok.children):
+            # "Silva said the port reopened on Monday": the parser may tag a finite past in a
+            # reported clause as a participle; one with a subject of its own and no auxiliary
+            # is the past tense.
+            return True
         # "was grounded", "had struck"; not "is associated", "will be monitored".
         return bool(auxes & {"was", "were", "had", "'d"})
     # "..., killing 14": a deed told after the clause it belongs to.

@@ -1469,6 +1469,16 @@ def test_a_source_a_report_is_attributed_to_reports_nothing(nlp: Language) -> No
     assert events_in(nlp, "The figure was reported by state media on Monday.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Ana Silva said the port reopened on Monday.", "The port reopened on Monday, Ana Silva said."],
+)
+def test_a_reported_past_tagged_as_a_participle_is_still_the_act(nlp: Language, text: str) -> None:
+    # The parser tags "reopened" a participle here; with a subject and no auxiliary it is the
+    # past tense, and the reopening, dated Monday, is the happening reported.
+    assert ("reopen", "2024-03-11") in labels(events_in(nlp, text))
+
+
 def test_taking_the_helm_is_an_act_and_taking_a_photo_is_not(nlp: Language) -> None:
     found = events_in(nlp, "Ana Silva took the top job at the Port Authority in April 2020.")
     assert labels(found) == [("take_job", "2020-04")]
