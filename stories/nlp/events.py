@@ -906,6 +906,14 @@ def _inner_happenings(sent: Span) -> list[Token]:
         if tok.pos_ == "VERB" and has_subject and _measured_from(tok) is not None:
             out.append(tok)  # "filed on May 3, four days after the union told the company"
             continue
+        if (
+            tok.pos_ == "VERB"
+            and tok.dep_ == "conj"
+            and any(c.dep_ == "nsubj" for c in tok.children)
+            and _is_event_verb(tok)
+        ):
+            out.append(tok)  # "the union struck on Monday and the port closed": two doers
+            continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in EVENT_VERBS | LIGHT_VERBS:
             continue
         if (

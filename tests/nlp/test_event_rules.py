@@ -1479,6 +1479,19 @@ def test_a_reported_past_tagged_as_a_participle_is_still_the_act(nlp: Language, 
     assert ("reopen", "2024-03-11") in labels(events_in(nlp, text))
 
 
+def test_a_second_clause_with_its_own_doer_is_a_second_happening(nlp: Language) -> None:
+    found = events_in(
+        nlp, "Rescuers pulled two men from the river, and the Port Authority halted the ferries."
+    )
+    assert [c.trigger for c in found] == ["pull", "halt"]
+    assert found[1].agents == ("Port Authority",)
+    # Told in one breath with the walkout's day, the closure is of that day too.
+    found = events_in(
+        nlp, "The Harbour Union walked out on Monday, and the Port Authority shut the docks."
+    )
+    assert labels(found) == [("walk", "2024-03-11"), ("shut", "2024-03-11")]
+
+
 def test_taking_the_helm_is_an_act_and_taking_a_photo_is_not(nlp: Language) -> None:
     found = events_in(nlp, "Ana Silva took the top job at the Port Authority in April 2020.")
     assert labels(found) == [("take_job", "2020-04")]
