@@ -108,6 +108,9 @@ _HOLIDAY_NAME = "|".join(
     r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split()) for name in HOLIDAYS
 )
 _HOLIDAY = re.compile(rf"^(?:the\s+)?(?P<name>{_HOLIDAY_NAME})(?:,?\s+(?P<year>\d{{4}}))?$", re.I)
+# Hours from the day the text is about: "hours ago", "earlier today", and "hours earlier" or
+# "later in the day" told inside a sentence about that day. (Opening a sentence, they count from
+# the day last told; see ``later_on``.)
 _SAME_DAY = re.compile(
     r"^(?:(?:just|only|a few|several|some|mere)\s+)*(?:hours|minutes)(?:\s+(?:before|after|earlier|"
     r"later|ago))?$|^(?:earlier|later)\s+(?:today|in the day)$|^today$|^tonight$|"
@@ -262,10 +265,6 @@ def resolve_expression(
         # date tells of no one happening.)
         words = f"{_PARTS[m.group('part').lower()]} {m.group('month')}"
     low = words.lower()
-    if _LATER_ON.fullmatch(low):
-        # "later in the day", "hours later": counted from the day last told, which the event
-        # rules read; not from the article's day.
-        return None
     ref = reference or dct
     if m := _DAY_OF_THIS_MONTH.match(low):
         # "the 9th": a day of the article's month, or of the month before when that day is yet
@@ -437,19 +436,31 @@ _LATER_ON = re.compile(
     r"|the\s+(?P<side>day|night|evening)\s+(?P<side_way>after|before)"
     r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
     r"|(?:later\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)"
-    r"|(?:later|earlier)\s+in\s+the\s+(?:day|morning|afternoon|evening)"
-    r"|within\s+(?:hours|minutes)"
     r"|(?:hours|minutes|moments)\s+later))\b",
+    re.I,
+)
+# A sentence that opens on hours from a moment goes on from the day last told: "Later in the
+# day, ...", "A few hours later, ...", "Within hours, ..." ("within hours of the ban" counts
+# from the ban, which the story's anchors read).
+_HOURS_ON = re.compile(
+    r"^\W*(?:(?:(?:just|only|a\s+few|several|some|mere)\s+)?(?:hours|minutes|moments)\s+"
+    r"(?:later|earlier|(?:before|after)(?!\s+\w))"
+    r"|(?:later|earlier)\s+in\s+the\s+(?:day|morning|afternoon|evening)"
+    r"|within\s+(?:hours|minutes)(?!\s+of\b))\b",
     re.I,
 )
 
 
 def later_on(text: str) -> tuple[int, str] | None:
     """How many days after the day last told a sentence says it is ("two days later", "two
-    days after that", "the next morning", "that night", "four days earlier": -4), with its
-    words; None when it says nothing of the kind or names no day ("weeks later")."""
+    days after that", "the next morning", "that night", "four days earlier": -4; "hours
+    later", "later in the day", "within hours": 0), with its words; None when it says nothing
+    of the kind or names no day ("weeks later")."""
     m = _LATER_ON.search(text)
-    return None if m is None else _moved_by(m)
+    if m is None:
+        hours = _HOURS_ON.match(text)
+        return None if hours is None else (0, hours.group(0).strip(" ,;:\"“‘'"))
+    return _moved_by(m)
 
 
 _WEEKDAY_FIRST = re.compile(rf"^(?:{WEEKDAY_NAMES})\b", re.I)
@@ -576,6 +587,12 @@ def _with_day_of_month(span: Span) -> Span:
     return span
 
 
+def _hyphened(tok: Token) -> bool:
+    """Whether a word is the first part of a hyphened compound: "second" in "second-degree"."""
+    after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return after is not None and after.text == "-" and not tok.whitespace_
+
+
 def _day_number(tok: Token) -> bool:
     """A day of a month as written: "30", "15th" (not "¹", which is a digit but no number)."""
     found = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", tok.text, re.I)
@@ -605,7 +622,7 @@ def dates_in_doc(
             continue  # "early on | Tuesday, March 12": a part of the next phrase, not a date
         if re.match(r"\s*(?:gmt|utc)\b", doc.text[span.end_char : span.end_char + 5], re.I):
             continue  # "(0245 GMT)": the model takes the clock for a year
-        if span[-1].lemma_.lower() in PLAY_CLOCK_UNITS and span[-1].pos_ == "NOUN":
+        if span[-1].lemma_.lower() in PLAY_CLOCK_UNITS and not _hyphened(span[-1]):
             # "in the 64th minute": a moment of the game, which the model takes for a day; not
             # "in April of second-degree murder", a month the model ran into the words after it.
             continue
@@ -614,6 +631,12 @@ def dates_in_doc(
         if _HOLIDAY.match(span.text) and after is not None and after.pos_ in ("NOUN", "PROPN"):
             continue  # "the Boxing Day storm", "Halloween sales": a name, not a day
         if loose_weekday(span):
+            continue
+        if _HOURS_ON.match(span.text) and not doc.text[
+            span.sent.start_char : span.start_char
+        ].strip(" \"“‘'"):
+            # "Later in the day, ...", "Hours later, ...": counted from the day last told, which
+            # the event rules read (see ``later_on``), not from the day the article is about.
             continue
         tense = date_tense(span)
         value = resolve_expression(

@@ -56,6 +56,7 @@ from .lexicon import (
     OWN_SIDE_WORDS,
     PERSON_NOUNS_ACTING,
     PERSON_SPEAKER_NOUNS,
+    PHRASAL_ACTS,
     PHRASAL_PARTICLES,
     PLAIN_SPEECH,
     QUESTION_HEADS,
@@ -66,13 +67,13 @@ from .lexicon import (
     SEALING_VERBS,
     SOURCING_VERBS,
     SPEECH_VERBS,
-    STANDING_PHRASALS,
     STATEMENT_VERBS,
     TAKEN_NOUNS,
     TAKEN_PARTICLES,
     TEMPORAL_MARKS,
     TIME_PREPOSITIONS,
     TIME_UNITS,
+    UNMADE_HAPPENINGS,
     WORDING_NOUNS,
 )
 from .names import is_title_token
@@ -341,9 +342,9 @@ def _sentence_events(
         date = f.date
         if f.dating == "context":
             told_before = [m for m in date_mentions if m.start < start]
-            date = _later_on(sent, trigger, earlier, told_before) or _date_without_words(
-                trigger, agents, lede, context_date, earlier
-            )
+            date = _later_on(
+                sent, trigger, earlier, told_before, context_date
+            ) or _date_without_words(trigger, agents, lede, context_date, earlier)
             if date is context_date:
                 told = [m for m in date_mentions if block.start <= m.start < start]
                 date = _carried_date(trigger, block, earlier, told, context_date) or date
@@ -462,12 +463,19 @@ def _date_without_words(
 
 
 def _later_on(
-    sent: Span, trigger: Token, earlier: Sequence[EventCandidate], told: Sequence[DateMention]
+    sent: Span,
+    trigger: Token,
+    earlier: Sequence[EventCandidate],
+    told: Sequence[DateMention],
+    context: DateValue | None,
 ) -> DateValue | None:
     """ "Two days later, the court adjourned", "That night, crowds gathered": the day last
-    told in the article, moved on by what the sentence says."""
+    told in the article, moved on by what the sentence says. A day after the article's own is
+    a plan ("the law takes effect on July 7"), not a day the text has narrated up to."""
     if is_future(trigger):
         return None
+    if context is not None:
+        told = [m for m in told if m.value.start <= context.end]
     found = later_on(sent.text)
     weekday = next_weekday(sent.text) if found is None else None
     if weekday is not None and not _dates_its_act(sent, trigger, weekday[2]):
@@ -738,8 +746,10 @@ def _inner_lemma(trigger: Token) -> str:
     """The act behind a carrier verb: "conducted ... by closing the gates" is a closure,
     "expressed support" a pledge, "extended a welcome" a welcome."""
     lemma = trigger.lemma_.lower()
-    particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), None)
+    particle = _particle(trigger)
     if particle in PHRASAL_PARTICLES and trigger.pos_ == "VERB":
+        if lemma in CARRIER_VERBS and (carried := _carried_happening(trigger)) is not None:
+            return carried  # "carried out raids" are raids
         # "lifted off", "stepped down", "broke out": the particle makes another act.
         return f"{lemma}_{particle}"
     if (taken := _taken(trigger)) is not None:
@@ -776,7 +786,13 @@ def _inner_lemma(trigger: Token) -> str:
         return lemma
     if lemma not in CARRIER_VERBS:
         return lemma
-    for child in trigger.children:
+    return _carried_happening(trigger) or lemma
+
+
+def _carried_happening(carrier: Token) -> str | None:
+    """The happening a carrier verb's words name: "conducted ... by closing the gates"."""
+    lemma = carrier.lemma_.lower()
+    for child in carrier.children:
         if child.dep_ in ("nsubj", "nsubjpass", "npadvmod", "dep", "advmod", "punct"):
             continue
         if child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS:
@@ -785,7 +801,12 @@ def _inner_lemma(trigger: Token) -> str:
             inner = tok.lemma_.lower()
             if inner in _KIND_OF and event_kind(inner) != event_kind(lemma):
                 return inner
-    return lemma
+    return None
+
+
+def _particle(verb: Token) -> str | None:
+    """The particle of a phrasal verb: "off" in "called off"."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
 
 
 def _only_wording(trigger: Token) -> bool:
@@ -1167,11 +1188,18 @@ def _calls_a_happening(verb: Token) -> bool:
 
 
 def _phrasal_act(verb: Token) -> bool:
-    lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in NON_EVENT_VERBS | LIGHT_VERBS | STATEMENT_VERBS:
+    """ "called off the match", "set up a commission": a verb that names no act alone, made
+    one by its particle (most such pairs still name none: "put up with"); not when it tells
+    what something came to or took up, or how it is remembered ("came down to one vote", "took
+    up 60% of the budget", "went down in history")."""
+    if verb.pos_ != "VERB" or f"{verb.lemma_.lower()}_{_particle(verb)}" not in PHRASAL_ACTS:
         return False
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return particle in PHRASAL_PARTICLES and f"{lemma}_{particle}" not in STANDING_PHRASALS
+    return not any(
+        (c.dep_ == "prep" and c.lower_ == "to")
+        or (c.dep_ == "prep" and any(g.lemma_.lower() == "history" for g in c.children))
+        or (c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "QUANTITY", "PERCENT"))
+        for c in verb.children
+    )
 
 
 def _made_happening(verb: Token) -> Token | None:
@@ -1179,7 +1207,14 @@ def _made_happening(verb: Token) -> Token | None:
     are a trip and a landing; "made a profit" is no happening."""
     if verb.lemma_.lower() != "make":
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and _is_event_noun(c)), None)
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and _is_event_noun(c) and c.lemma_.lower() not in UNMADE_HAPPENINGS
+        ),
+        None,
+    )
 
 
 def _as_a_source(verb: Token) -> bool:

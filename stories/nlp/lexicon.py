@@ -244,15 +244,22 @@ NON_EVENT_VERBS = words(
 
 # Particles that make a verb another act: "lift off", "step down", "break out", "shut down".
 PHRASAL_PARTICLES = words("off down out up")
-# Of the verbs that name an act only with their particle, those that name a standing state
-# with it all the same: "women made up 40% of the crew", "kept up the pressure".
-STANDING_PHRASALS = words("make_up keep_up add_up")
+# Happening nouns a light "make" does not make a happening of: "made a killing" is a profit.
+UNMADE_HAPPENINGS = words("killing")
+# Verbs that name no act alone but do with their particle: "called off the match", "set up a
+# commission", "carried out raids", "put out a statement", "the bomb went off", "the tower came
+# down", "phone lines went down", "the visit was put off", "troops took up positions".
+PHRASAL_ACTS = words(
+    "call_off call_up set_up set_off carry_out put_out put_down put_off take_off take_down "
+    "take_out take_up go_off go_down go_up come_down show_up"
+)
 
 # The particle that makes "take" an act of its own: "took over the city".
 TAKEN_PARTICLES = words("over")
 # What a light "take" makes an act of its own: "took office", "takes effect", "seized
-# power" told as "took power", "took control of the city", "took the helm", "took the top job".
-TAKEN_NOUNS = words("office effect power control helm charge command reins job")
+# power" told as "took power", "took control of the city", "took the helm", "took the reins"
+# (read as "rein").
+TAKEN_NOUNS = words("office effect power control helm charge rein")
 
 # Verbs that say a happening occurred or hit somewhere, when its name is their subject: "the
 # storm struck", "two storms hit the coast", "the blaze broke out".

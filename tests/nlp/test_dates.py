@@ -411,6 +411,16 @@ def test_a_moment_of_a_game_is_not_a_day_and_leaves_the_lede_its_own(nlp: Langua
     assert main_event_day(mentions, len(text), DCT).start == DCT
 
 
+def test_a_moment_of_a_game_in_title_case_is_not_a_day(nlp: Language) -> None:
+    text = "Rui Costa struck in the 64th Minute to give Valmora the cup."
+    assert dates_in_doc(nlp(text), 0, DCT) == []
+
+
+def test_within_hours_of_a_happening_counts_from_it_not_from_the_day_last_told() -> None:
+    assert later_on("Within hours of the ban, dockers had blocked the gates.") is None
+    assert later_on("Within hours, dockers had blocked the gates.") == (0, "Within hours")
+
+
 def test_a_month_run_into_an_ordinal_after_it_is_still_the_month(nlp: Language) -> None:
     # The model reads "April of second" as one date; "second" here is no second of a clock. Told
     # in the past in March, the April is the year before.

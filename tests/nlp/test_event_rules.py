@@ -43,7 +43,11 @@ class NamedActors:
 
 
 def events_in(
-    nlp: Language, *paragraphs: str, file: str = "a.txt", dct: date = DCT
+    nlp: Language,
+    *paragraphs: str,
+    file: str = "a.txt",
+    dct: date = DCT,
+    reference: date | None = None,
 ) -> list[EventCandidate]:
     text = "\n\n".join(paragraphs)
     pairs, mentions, offset = [], [], 0
@@ -51,7 +55,7 @@ def events_in(
         block = Block("body", para, offset, offset + len(para))
         doc = nlp(para)
         pairs.append((block, doc))
-        mentions += dates_in_doc(doc, offset, dct)
+        mentions += dates_in_doc(doc, offset, dct, reference=reference)
         offset += len(para) + 2
     context = DateValue(dct, dct, "day", "", "context")
     return extract_events(file, pairs, mentions, context, NamedActors(text), load_taxonomy())
@@ -648,13 +652,30 @@ def test_days_later_moves_on_from_the_day_last_told(nlp: Language) -> None:
     [
         "Later in the day, the Port Authority closed the harbour.",
         "Hours later, the Port Authority closed the harbour.",
+        "Just hours later, the Port Authority closed the harbour.",
+        "A few hours later, the Port Authority closed the harbour.",
         "Within hours, the Port Authority had closed the harbour.",
     ],
 )
-def test_hours_later_is_the_day_last_told_not_the_articles(nlp: Language, then: str) -> None:
-    # The article's day is Thursday the 14th; the strike, told last, was on Tuesday.
-    found = events_in(nlp, "The Harbour Union went on strike on Tuesday.", then)
-    assert dict(labels(found))["close"] == "2024-03-12"
+def test_hours_later_is_the_day_last_told_not_the_ledes(nlp: Language, then: str) -> None:
+    # The lede's day, which "today" is read against, is Tuesday; the day last told is Wednesday.
+    found = events_in(
+        nlp,
+        "The Harbour Union went on strike on Tuesday.",
+        "On Wednesday, Ana Silva met the union's leaders.",
+        then,
+        reference=date(2024, 3, 12),
+    )
+    assert dict(labels(found))["close"] == "2024-03-13"
+
+
+def test_a_day_ahead_is_a_plan_not_a_day_told_on_from(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The Port Authority ruled on Thursday that the ban takes effect on March 20.",
+        "A few hours later, the Harbour Union filed a lawsuit to block it.",
+    )
+    assert dict(labels(found))["sue"] == "2024-03-14"
 
 
 def test_the_next_weekday_is_the_first_after_the_day_last_told(nlp: Language) -> None:
@@ -1492,29 +1513,38 @@ def test_a_second_clause_with_its_own_doer_is_a_second_happening(nlp: Language) 
     assert labels(found) == [("walk", "2024-03-11"), ("shut", "2024-03-11")]
 
 
-def test_taking_the_helm_is_an_act_and_taking_a_photo_is_not(nlp: Language) -> None:
-    found = events_in(nlp, "Ana Silva took the top job at the Port Authority in April 2020.")
-    assert labels(found) == [("take_job", "2020-04")]
+def test_taking_the_helm_is_an_act_and_taking_the_job_seriously_is_not(nlp: Language) -> None:
     assert labels(events_in(nlp, "Rui Costa took the helm of the union on Monday.")) == [
         ("take_helm", "2024-03-11")
     ]
-    assert events_in(nlp, "Rui Costa took a photo of the harbour.") == []
+    assert labels(events_in(nlp, "Ana Silva took the reins of the union in April 2020.")) == [
+        ("take_rein", "2020-04")
+    ]
+    assert events_in(nlp, "Ana Silva took the job seriously.") == []
 
 
 def test_a_particle_makes_an_act_of_a_verb_that_names_none(nlp: Language) -> None:
     found = events_in(nlp, "The Harbour Union called off its fireworks on Monday.")
     assert labels(found) == [("call_off", "2024-03-11")]
     assert event_kind(found[0].trigger) == event_kind("cancel")
-    # Made up and kept up name a standing state with their particle too.
-    assert events_in(nlp, "Women made up 40% of the crew.") == []
-    assert events_in(nlp, "Rui Costa kept up the pressure on the board.") == []
+    assert labels(events_in(nlp, "Ana Silva set up an inquiry on Monday.")) == [
+        ("set_up", "2024-03-11")
+    ]
+    # Most such pairs still name no act, or leave the act to the words around them.
+    assert events_in(nlp, "Residents put up with the noise for years.") == []
+    assert events_in(nlp, "Rui Costa went down in history as the first union leader to win.") == []
+    assert [c.trigger for c in events_in(nlp, "The vote came down to a single ballot.")] == ["vote"]
+    assert events_in(nlp, "Salaries took up 60% of the budget last year.") == []
+    found = events_in(nlp, "Phone lines went down at a number of hospitals.")
+    assert [c.trigger for c in found] == ["go_down"]
 
 
-def test_making_a_trip_is_the_trip_and_making_a_profit_is_nothing(nlp: Language) -> None:
+def test_making_a_trip_is_the_trip_and_making_a_killing_is_nothing(nlp: Language) -> None:
     found = events_in(nlp, "Ana Silva made a surprise trip to the port on Tuesday.")
     assert labels(found) == [("trip", "2024-03-12")]
     assert found[0].agents == ("Ana Silva",)
     assert events_in(nlp, "The Port Authority made a profit.") == []
+    assert events_in(nlp, "Traders made a killing on the harbour deal.") == []
 
 
 def test_calling_a_happening_convenes_it_and_its_day_is_not_the_calls(nlp: Language) -> None:
