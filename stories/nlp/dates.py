@@ -108,12 +108,11 @@ _HOLIDAY_NAME = "|".join(
     r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split()) for name in HOLIDAYS
 )
 _HOLIDAY = re.compile(rf"^(?:the\s+)?(?P<name>{_HOLIDAY_NAME})(?:,?\s+(?P<year>\d{{4}}))?$", re.I)
-# Hours from the day the text is about: "hours ago", "earlier today", and "hours earlier" or
-# "later in the day" told inside a sentence about that day. (Opening a sentence, they count from
-# the day last told; see ``later_on``.)
+# Hours from now or from the day the text is about: "hours ago", "earlier today", "hours
+# before". ("Hours later" and "later in the day" go on from the day last told; see ``later_on``.)
 _SAME_DAY = re.compile(
     r"^(?:(?:just|only|a few|several|some|mere)\s+)*(?:hours|minutes)(?:\s+(?:before|after|earlier|"
-    r"later|ago))?$|^(?:earlier|later)\s+(?:today|in the day)$|^today$|^tonight$|"
+    r"ago))?$|^(?:earlier|later)\s+today$|^today$|^tonight$|"
     r"^this (?:morning|afternoon|evening)$|^(?:early|late) (?:today|on)$",
     re.I,
 )
@@ -265,6 +264,10 @@ def resolve_expression(
         # date tells of no one happening.)
         words = f"{_PARTS[m.group('part').lower()]} {m.group('month')}"
     low = words.lower()
+    if _LATER_ON.fullmatch(low):
+        # "hours later", "later in the day": counted from the day last told, which the event
+        # rules read; not from the article's day.
+        return None
     ref = reference or dct
     if m := _DAY_OF_THIS_MONTH.match(low):
         # "the 9th": a day of the article's month, or of the month before when that day is yet
@@ -436,17 +439,10 @@ _LATER_ON = re.compile(
     r"|the\s+(?P<side>day|night|evening)\s+(?P<side_way>after|before)"
     r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
     r"|(?:later\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)"
-    r"|(?:hours|minutes|moments)\s+later))\b",
-    re.I,
-)
-# A sentence that opens on hours from a moment goes on from the day last told: "Later in the
-# day, ...", "A few hours later, ...", "Within hours, ..." ("within hours of the ban" counts
-# from the ban, which the story's anchors read).
-_HOURS_ON = re.compile(
-    r"^\W*(?:(?:(?:just|only|a\s+few|several|some|mere)\s+)?(?:hours|minutes|moments)\s+"
-    r"(?:later|earlier|(?:before|after)(?!\s+\w))"
     r"|(?:later|earlier)\s+in\s+the\s+(?:day|morning|afternoon|evening)"
-    r"|within\s+(?:hours|minutes)(?!\s+of\b))\b",
+    # "within hours of the ban" counts from the ban, not from the day last told.
+    r"|within\s+(?:hours|minutes)(?!\s+of\b)"
+    r"|(?:(?:just|only|a\s+few|several|some|mere)\s+)?(?:hours|minutes|moments)\s+later))\b",
     re.I,
 )
 
@@ -457,10 +453,7 @@ def later_on(text: str) -> tuple[int, str] | None:
     later", "later in the day", "within hours": 0), with its words; None when it says nothing
     of the kind or names no day ("weeks later")."""
     m = _LATER_ON.search(text)
-    if m is None:
-        hours = _HOURS_ON.match(text)
-        return None if hours is None else (0, hours.group(0).strip(" ,;:\"“‘'"))
-    return _moved_by(m)
+    return None if m is None else _moved_by(m)
 
 
 _WEEKDAY_FIRST = re.compile(rf"^(?:{WEEKDAY_NAMES})\b", re.I)
@@ -622,7 +615,11 @@ def dates_in_doc(
             continue  # "early on | Tuesday, March 12": a part of the next phrase, not a date
         if re.match(r"\s*(?:gmt|utc)\b", doc.text[span.end_char : span.end_char + 5], re.I):
             continue  # "(0245 GMT)": the model takes the clock for a year
-        if span[-1].lemma_.lower() in PLAY_CLOCK_UNITS and not _hyphened(span[-1]):
+        if (
+            span[-1].lemma_.lower() in PLAY_CLOCK_UNITS
+            and span[-1].pos_ in ("NOUN", "PROPN")
+            and not _hyphened(span[-1])
+        ):
             # "in the 64th minute": a moment of the game, which the model takes for a day; not
             # "in April of second-degree murder", a month the model ran into the words after it.
             continue
@@ -631,12 +628,6 @@ def dates_in_doc(
         if _HOLIDAY.match(span.text) and after is not None and after.pos_ in ("NOUN", "PROPN"):
             continue  # "the Boxing Day storm", "Halloween sales": a name, not a day
         if loose_weekday(span):
-            continue
-        if _HOURS_ON.match(span.text) and not doc.text[
-            span.sent.start_char : span.start_char
-        ].strip(" \"“‘'"):
-            # "Later in the day, ...", "Hours later, ...": counted from the day last told, which
-            # the event rules read (see ``later_on``), not from the day the article is about.
             continue
         tense = date_tense(span)
         value = resolve_expression(

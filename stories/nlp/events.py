@@ -48,11 +48,13 @@ from .lexicon import (
     LAWSUIT_NOUNS,
     LIGHT_VERBS,
     MEDIUM_NOUNS,
+    MEMORY_NOUNS,
     MODALS,
     MOVED_BETWEEN,
     MOVING_ON,
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
+    OUTCOME_PHRASALS,
     OWN_SIDE_WORDS,
     PERSON_NOUNS_ACTING,
     PERSON_SPEAKER_NOUNS,
@@ -70,6 +72,7 @@ from .lexicon import (
     STATEMENT_VERBS,
     TAKEN_NOUNS,
     TAKEN_PARTICLES,
+    TAKEN_PLURALS,
     TEMPORAL_MARKS,
     TIME_PREPOSITIONS,
     TIME_UNITS,
@@ -476,6 +479,7 @@ def _later_on(
         return None
     if context is not None:
         told = [m for m in told if m.value.start <= context.end]
+        earlier = [c for c in earlier if c.date is None or c.date.start <= context.end]
     found = later_on(sent.text)
     weekday = next_weekday(sent.text) if found is None else None
     if weekday is not None and not _dates_its_act(sent, trigger, weekday[2]):
@@ -749,7 +753,7 @@ def _inner_lemma(trigger: Token) -> str:
     particle = _particle(trigger)
     if particle in PHRASAL_PARTICLES and trigger.pos_ == "VERB":
         if lemma in CARRIER_VERBS and (carried := _carried_happening(trigger)) is not None:
-            return carried  # "carried out raids" are raids
+            return carried  # "carried out arrests" are arrests
         # "lifted off", "stepped down", "broke out": the particle makes another act.
         return f"{lemma}_{particle}"
     if (taken := _taken(trigger)) is not None:
@@ -930,7 +934,8 @@ def _inner_happenings(sent: Span) -> list[Token]:
         if (
             tok.pos_ == "VERB"
             and tok.dep_ == "conj"
-            and any(c.dep_ == "nsubj" for c in tok.children)
+            and has_subject
+            and tok.lemma_.lower() not in HELD_STATE_VERBS
             and _is_event_verb(tok)
         ):
             out.append(tok)  # "the union struck on Monday and the port closed": two doers
@@ -1043,11 +1048,22 @@ def _taken(tok: Token) -> Token | None:
     if tok.lemma_.lower() != "take" or tok.pos_ != "VERB":
         return None
     taken = next(
-        (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in TAKEN_NOUNS), None
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "dobj"
+            and c.lemma_.lower() in TAKEN_NOUNS
+            and (c.tag_ != "NNS" or c.lemma_.lower() in TAKEN_PLURALS)
+        ),
+        None,
     )
-    if taken is not None:
+    if taken is not None and not any(c.dep_ == "advmod" and c.tag_ == "RB" for c in tok.children):
+        # "took command", "took the top job"; not "took commands from", "took the job
+        # seriously".
         return taken
-    over = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ in TAKEN_PARTICLES), None)
+    if _particle(tok) not in TAKEN_PARTICLES:
+        return None
+    over = next(c for c in tok.children if c.dep_ == "prt")
     if over is None or not _takes_over(tok):
         return None
     return over
@@ -1192,13 +1208,21 @@ def _phrasal_act(verb: Token) -> bool:
     one by its particle (most such pairs still name none: "put up with"); not when it tells
     what something came to or took up, or how it is remembered ("came down to one vote", "took
     up 60% of the budget", "went down in history")."""
-    if verb.pos_ != "VERB" or f"{verb.lemma_.lower()}_{_particle(verb)}" not in PHRASAL_ACTS:
+    phrasal = f"{verb.lemma_.lower()}_{_particle(verb)}"
+    if verb.pos_ != "VERB" or phrasal not in PHRASAL_ACTS:
         return False
     return not any(
-        (c.dep_ == "prep" and c.lower_ == "to")
-        or (c.dep_ == "prep" and any(g.lemma_.lower() == "history" for g in c.children))
-        or (c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "QUANTITY", "PERCENT"))
+        (c.dep_ == "prep" and c.lower_ == "to" and phrasal in OUTCOME_PHRASALS)
+        or (c.dep_ == "prep" and any(g.lemma_.lower() in MEMORY_NOUNS for g in c.children))
+        or (c.dep_ == "dobj" and _an_amount(c))
         for c in verb.children
+    )
+
+
+def _an_amount(noun: Token) -> bool:
+    """ "60% of the budget", "two weeks", "most of her time": how much, not what."""
+    return noun.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME") or any(
+        t.lemma_.lower() in TIME_UNITS | {"time"} for t in noun.subtree
     )
 
 
@@ -1253,7 +1277,7 @@ def _holds_an_amount(verb: Token) -> bool:
     """ "held 100 pieces", "held about $209 billion in assets": what something holds, counted,
     is a state; "held three rallies", "held 30 migrants", "held two minutes of silence" are
     acts."""
-    if any(c.dep_ == "prt" for c in verb.children):
+    if _particle(verb) is not None:
         return False  # "held up 300 trucks"
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if obj.ent_type_ in ("MONEY", "QUANTITY", "PERCENT"):
@@ -1273,10 +1297,15 @@ def _told_as_done(tok: Token) -> bool:
     if tok.tag_ == "VBD":
         return True
     if tok.tag_ == "VBN":
-        if not auxes and any(c.dep_ == "nsubj" for c in tok.children):
+        if (
+            not auxes
+            and any(c.dep_ == "nsubj" for c in tok.children)
+            and (tok.dep_ == "ROOT" or tok.head.lemma_.lower() in SPEECH_VERBS)
+        ):
             # "Silva said the port reopened on Monday": the parser may tag a finite past in a
             # reported clause as a participle; one with a subject of its own and no auxiliary
-            # is the past tense.
+            # is the past tense ("wants the deal renegotiated", "found the boat abandoned" are
+            # no deeds).
             return True
         # "was grounded", "had struck"; not "is associated", "will be monitored".
         return bool(auxes & {"was", "were", "had", "'d"})

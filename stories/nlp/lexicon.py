@@ -253,13 +253,19 @@ PHRASAL_ACTS = words(
     "call_off call_up set_up set_off carry_out put_out put_down put_off take_off take_down "
     "take_out take_up go_off go_down go_up come_down show_up"
 )
+# Of those, the ones that with "to" tell an outcome, not an act: "came down to one vote".
+OUTCOME_PHRASALS = words("come_down go_down")
+# What one goes down in: "went down in history" says how an act is remembered.
+MEMORY_NOUNS = words("history annals")
 
 # The particle that makes "take" an act of its own: "took over the city".
 TAKEN_PARTICLES = words("over")
 # What a light "take" makes an act of its own: "took office", "takes effect", "seized
 # power" told as "took power", "took control of the city", "took the helm", "took the reins"
-# (read as "rein").
-TAKEN_NOUNS = words("office effect power control helm charge rein")
+# (read as "rein"), "took command", "took the top job".
+TAKEN_NOUNS = words("office effect power control helm charge rein command job")
+# Of those, the one taken in the plural; "took commands", "took the jobs" are other senses.
+TAKEN_PLURALS = words("rein")
 
 # Verbs that say a happening occurred or hit somewhere, when its name is their subject: "the
 # storm struck", "two storms hit the coast", "the blaze broke out".

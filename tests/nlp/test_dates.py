@@ -416,6 +416,11 @@ def test_a_moment_of_a_game_in_title_case_is_not_a_day(nlp: Language) -> None:
     assert dates_in_doc(nlp(text), 0, DCT) == []
 
 
+def test_an_ordinal_day_after_a_month_is_no_moment_of_a_game(nlp: Language) -> None:
+    mentions = dates_in_doc(nlp("The ferry sank on June the second."), 0, DCT)
+    assert [m.value.label for m in mentions] == [f"{DCT.year - 1}-06"]
+
+
 def test_within_hours_of_a_happening_counts_from_it_not_from_the_day_last_told() -> None:
     assert later_on("Within hours of the ban, dockers had blocked the gates.") is None
     assert later_on("Within hours, dockers had blocked the gates.") == (0, "Within hours")

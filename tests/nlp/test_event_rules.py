@@ -669,6 +669,28 @@ def test_hours_later_is_the_day_last_told_not_the_ledes(nlp: Language, then: str
     assert dict(labels(found))["close"] == "2024-03-13"
 
 
+@pytest.mark.parametrize(
+    "then",
+    [
+        "The board met hours later.",
+        "But hours later, the board met.",
+        "The board met later in the day.",
+    ],
+)
+def test_hours_later_inside_a_sentence_is_the_day_last_told_too(nlp: Language, then: str) -> None:
+    found = events_in(nlp, "Rui Costa resigned on Monday.", then)
+    assert dict(labels(found))["meet"] == "2024-03-11"
+
+
+def test_a_planned_happening_is_no_day_told_on_from(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The new port law takes effect on March 20.",
+        "Hours later, the Harbour Union filed a lawsuit to block it.",
+    )
+    assert dict(labels(found))["sue"] == "2024-03-14"
+
+
 def test_a_day_ahead_is_a_plan_not_a_day_told_on_from(nlp: Language) -> None:
     found = events_in(
         nlp,
@@ -1492,6 +1514,14 @@ def test_a_source_a_report_is_attributed_to_reports_nothing(nlp: Language) -> No
 
 @pytest.mark.parametrize(
     "text",
+    ["The Harbour Union wants the contract rewritten.", "Police found the boat abandoned."],
+)
+def test_a_participle_that_describes_an_object_is_no_deed(nlp: Language, text: str) -> None:
+    assert not {"rewrite", "abandon"} & {c.trigger for c in events_in(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
     ["Ana Silva said the port reopened on Monday.", "The port reopened on Monday, Ana Silva said."],
 )
 def test_a_reported_past_tagged_as_a_participle_is_still_the_act(nlp: Language, text: str) -> None:
@@ -1511,6 +1541,9 @@ def test_a_second_clause_with_its_own_doer_is_a_second_happening(nlp: Language) 
         nlp, "The Harbour Union walked out on Monday, and the Port Authority shut the docks."
     )
     assert labels(found) == [("walk", "2024-03-11"), ("shut", "2024-03-11")]
+    # A state of the second doer is background, not a happening of that year.
+    found = events_in(nlp, "Rui Costa joined the union in 2001, and his brother lived in Valmora.")
+    assert [c.trigger for c in found] == ["join"]
 
 
 def test_taking_the_helm_is_an_act_and_taking_the_job_seriously_is_not(nlp: Language) -> None:
@@ -1520,7 +1553,13 @@ def test_taking_the_helm_is_an_act_and_taking_the_job_seriously_is_not(nlp: Lang
     assert labels(events_in(nlp, "Ana Silva took the reins of the union in April 2020.")) == [
         ("take_rein", "2020-04")
     ]
+    found = events_in(nlp, "Ana Silva took the top job at the Port Authority in April 2020.")
+    assert labels(found) == [("take_job", "2020-04")]
+    assert labels(events_in(nlp, "Ana Silva took command of the garrison on Monday.")) == [
+        ("take_command", "2024-03-11")
+    ]
     assert events_in(nlp, "Ana Silva took the job seriously.") == []
+    assert events_in(nlp, "The soldiers took commands from Rui Costa.") == []
 
 
 def test_a_particle_makes_an_act_of_a_verb_that_names_none(nlp: Language) -> None:
@@ -1535,6 +1574,19 @@ def test_a_particle_makes_an_act_of_a_verb_that_names_none(nlp: Language) -> Non
     assert events_in(nlp, "Rui Costa went down in history as the first union leader to win.") == []
     assert [c.trigger for c in events_in(nlp, "The vote came down to a single ballot.")] == ["vote"]
     assert events_in(nlp, "Salaries took up 60% of the budget last year.") == []
+    assert events_in(nlp, "The case took up most of her time last year.") == []
+    assert events_in(nlp, "Women made up 40% of the crew.") == []
+    assert events_in(nlp, "Rui Costa kept up the pressure on the board.") == []
+    # "To" tells an outcome only after "came down" and "went down".
+    found = events_in(nlp, "The army called up 5,000 reservists to the border on Monday.")
+    assert labels(found) == [("call_up", "2024-03-11")]
+    assert [c.trigger for c in events_in(nlp, "The Port Authority put off the vote to May.")] == [
+        "put_off"
+    ]
+    # What was carried out is the act when it is a known one.
+    assert [c.trigger for c in events_in(nlp, "Police carried out arrests on Tuesday.")] == [
+        "arrest"
+    ]
     found = events_in(nlp, "Phone lines went down at a number of hospitals.")
     assert [c.trigger for c in found] == ["go_down"]
 
