@@ -108,11 +108,12 @@ _HOLIDAY_NAME = "|".join(
     r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split()) for name in HOLIDAYS
 )
 _HOLIDAY = re.compile(rf"^(?:the\s+)?(?P<name>{_HOLIDAY_NAME})(?:,?\s+(?P<year>\d{{4}}))?$", re.I)
-# Hours from now or from the day the text is about: "hours ago", "earlier today", "hours
-# before". ("Hours later" and "later in the day" go on from the day last told; see ``later_on``.)
+# Hours from the day the text is about: "hours ago", "earlier today", and "hours earlier" or
+# "later in the day" told inside a sentence about that day. (Opening a sentence, they count from
+# the day last told; see ``later_on``.)
 _SAME_DAY = re.compile(
     r"^(?:(?:just|only|a few|several|some|mere)\s+)*(?:hours|minutes)(?:\s+(?:before|after|earlier|"
-    r"ago))?$|^(?:earlier|later)\s+today$|^today$|^tonight$|"
+    r"later|ago))?$|^(?:earlier|later)\s+(?:today|in the day)$|^today$|^tonight$|"
     r"^this (?:morning|afternoon|evening)$|^(?:early|late) (?:today|on)$",
     re.I,
 )
@@ -264,10 +265,6 @@ def resolve_expression(
         # date tells of no one happening.)
         words = f"{_PARTS[m.group('part').lower()]} {m.group('month')}"
     low = words.lower()
-    if _LATER_ON.fullmatch(low):
-        # "hours later", "later in the day": counted from the day last told, which the event
-        # rules read; not from the article's day.
-        return None
     ref = reference or dct
     if m := _DAY_OF_THIS_MONTH.match(low):
         # "the 9th": a day of the article's month, or of the month before when that day is yet
@@ -439,10 +436,18 @@ _LATER_ON = re.compile(
     r"|the\s+(?P<side>day|night|evening)\s+(?P<side_way>after|before)"
     r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
     r"|(?:later\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)"
+    r"|(?:hours|minutes|moments)\s+later))\b",
+    re.I,
+)
+# A sentence that opens on hours from a moment goes on from the day last told: "Later in the
+# day, ...", "A few hours later, ...", "Within hours, ..." ("within hours of the ban" counts
+# from the ban, which the story's anchors read).
+_HOURS_ON = re.compile(
+    r"^\W*(?:(?:but|and|then|so)\b\W*)?"
+    r"(?:(?:(?:just|only|a\s+few|several|some|mere)\s+)?(?:hours|minutes|moments)\s+"
+    r"(?:later|earlier|(?:before|after)(?!\s+\w))"
     r"|(?:later|earlier)\s+in\s+the\s+(?:day|morning|afternoon|evening)"
-    # "within hours of the ban" counts from the ban, not from the day last told.
-    r"|within\s+(?:hours|minutes)(?!\s+of\b)"
-    r"|(?:(?:just|only|a\s+few|several|some|mere)\s+)?(?:hours|minutes|moments)\s+later))\b",
+    r"|within\s+(?:hours|minutes)(?!\s+of\b))\b",
     re.I,
 )
 
@@ -453,7 +458,10 @@ def later_on(text: str) -> tuple[int, str] | None:
     later", "later in the day", "within hours": 0), with its words; None when it says nothing
     of the kind or names no day ("weeks later")."""
     m = _LATER_ON.search(text)
-    return None if m is None else _moved_by(m)
+    if m is None:
+        hours = _HOURS_ON.match(text)
+        return None if hours is None else (0, hours.group(0).strip(" ,;:\"“‘'"))
+    return _moved_by(m)
 
 
 _WEEKDAY_FIRST = re.compile(rf"^(?:{WEEKDAY_NAMES})\b", re.I)
@@ -567,6 +575,7 @@ class DateMention:
     end: int
     value: DateValue
     possessive: bool = False  # "Monday's flood": it dates the noun it owns
+    ahead: bool = False  # "the law takes effect on July 7": a day of a plan, not one narrated
 
 
 def _with_day_of_month(span: Span) -> Span:
@@ -629,6 +638,11 @@ def dates_in_doc(
             continue  # "the Boxing Day storm", "Halloween sales": a name, not a day
         if loose_weekday(span):
             continue
+        opening = _HOURS_ON.match(doc.text[span.sent.start_char : span.end_char])
+        if opening is not None and span.sent.start_char + opening.end() >= span.end_char:
+            # "Later in the day, ...", "Hours later, ...": counted from the day last told, which
+            # the event rules read (see ``later_on``), not from the day the article is about.
+            continue
         tense = date_tense(span)
         value = resolve_expression(
             span.text,
@@ -657,7 +671,11 @@ def dates_in_doc(
                 value.start, value.end, value.granularity, value.text, value.basis, "since"
             )
         owns = re.match(r"['’]s\b", doc.text[span.end_char : span.end_char + 3]) is not None
-        found.append(DateMention(offset + span.start_char, offset + span.end_char, value, owns))
+        found.append(
+            DateMention(
+                offset + span.start_char, offset + span.end_char, value, owns, tense == "future"
+            )
+        )
     return found
 
 

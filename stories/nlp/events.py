@@ -36,6 +36,7 @@ from .lexicon import (
     CONTENT_CARRIERS,
     CONTENTION_VERBS,
     DISMISSAL_SENSES,
+    DWELLING_VERBS,
     EVENT_KINDS,
     EVENT_NOUNS,
     EVENT_VERBS,
@@ -69,6 +70,7 @@ from .lexicon import (
     SEALING_VERBS,
     SOURCING_VERBS,
     SPEECH_VERBS,
+    STATE_OF_OBJECT_HEADS,
     STATEMENT_VERBS,
     TAKEN_NOUNS,
     TAKEN_PARTICLES,
@@ -345,9 +347,9 @@ def _sentence_events(
         date = f.date
         if f.dating == "context":
             told_before = [m for m in date_mentions if m.start < start]
-            date = _later_on(
-                sent, trigger, earlier, told_before, context_date
-            ) or _date_without_words(trigger, agents, lede, context_date, earlier)
+            date = _later_on(sent, trigger, earlier, told_before) or _date_without_words(
+                trigger, agents, lede, context_date, earlier
+            )
             if date is context_date:
                 told = [m for m in date_mentions if block.start <= m.start < start]
                 date = _carried_date(trigger, block, earlier, told, context_date) or date
@@ -470,16 +472,11 @@ def _later_on(
     trigger: Token,
     earlier: Sequence[EventCandidate],
     told: Sequence[DateMention],
-    context: DateValue | None,
 ) -> DateValue | None:
     """ "Two days later, the court adjourned", "That night, crowds gathered": the day last
-    told in the article, moved on by what the sentence says. A day after the article's own is
-    a plan ("the law takes effect on July 7"), not a day the text has narrated up to."""
+    told in the article, moved on by what the sentence says."""
     if is_future(trigger):
         return None
-    if context is not None:
-        told = [m for m in told if m.value.start <= context.end]
-        earlier = [c for c in earlier if c.date is None or c.date.start <= context.end]
     found = later_on(sent.text)
     weekday = next_weekday(sent.text) if found is None else None
     if weekday is not None and not _dates_its_act(sent, trigger, weekday[2]):
@@ -610,16 +607,26 @@ def _last_told(
     earlier: Sequence[EventCandidate], told: Sequence[DateMention], since: int = 0
 ) -> tuple[int, DateValue] | None:
     """Where and what the last day told before a sentence is, from ``since`` on: a happening
-    dated in words (not one announced) or a day named in passing, whichever came later."""
+    dated in words (not one announced) or a day named in passing (not the day of a plan),
+    whichever came later."""
+    planned = {(m.value.label, m.start) for m in told if m.ahead}
     last: tuple[int, DateValue] | None = None
     for cand in reversed(earlier):
         if cand.start < since:
             break
-        if cand.date is not None and cand.date.text and not cand.scheduled:
+        if (
+            cand.date is not None
+            and cand.date.text
+            and not cand.scheduled
+            # "The law takes effect on March 20": a plan told in the present.
+            and not any(
+                label == cand.date.label and cand.start <= at < cand.end for label, at in planned
+            )
+        ):
             last = (cand.start, cand.date)
             break
     for m in reversed(told):
-        if m.value.qualifier is None and not m.possessive:
+        if m.value.qualifier is None and not m.possessive and not m.ahead:
             if last is None or m.start > last[0]:
                 last = (m.start, m.value)
             break
@@ -935,7 +942,7 @@ def _inner_happenings(sent: Span) -> list[Token]:
             tok.pos_ == "VERB"
             and tok.dep_ == "conj"
             and has_subject
-            and tok.lemma_.lower() not in HELD_STATE_VERBS
+            and tok.lemma_.lower() not in DWELLING_VERBS
             and _is_event_verb(tok)
         ):
             out.append(tok)  # "the union struck on Monday and the port closed": two doers
@@ -1057,14 +1064,14 @@ def _taken(tok: Token) -> Token | None:
         ),
         None,
     )
-    if taken is not None and not any(c.dep_ == "advmod" and c.tag_ == "RB" for c in tok.children):
-        # "took command", "took the top job"; not "took commands from", "took the job
-        # seriously".
+    if taken is not None and not any(
+        c.dep_ == "advmod" and c.tag_ == "RB" and c.i > taken.i for c in tok.children
+    ):
+        # "took command", "officially took office"; not "took commands from", "took the job
+        # seriously" (how it was taken, said after it).
         return taken
-    if _particle(tok) not in TAKEN_PARTICLES:
-        return None
-    over = next(c for c in tok.children if c.dep_ == "prt")
-    if over is None or not _takes_over(tok):
+    over = next((c for c in tok.children if c.dep_ == "prt"), None)
+    if over is None or over.lower_ not in TAKEN_PARTICLES or not _takes_over(tok):
         return None
     return over
 
@@ -1214,16 +1221,24 @@ def _phrasal_act(verb: Token) -> bool:
     return not any(
         (c.dep_ == "prep" and c.lower_ == "to" and phrasal in OUTCOME_PHRASALS)
         or (c.dep_ == "prep" and any(g.lemma_.lower() in MEMORY_NOUNS for g in c.children))
-        or (c.dep_ == "dobj" and _an_amount(c))
+        or (c.dep_ in ("dobj", "npadvmod") and _an_amount(c))
         for c in verb.children
     )
 
 
 def _an_amount(noun: Token) -> bool:
-    """ "60% of the budget", "two weeks", "most of her time": how much, not what."""
-    return noun.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME") or any(
-        t.lemma_.lower() in TIME_UNITS | {"time"} for t in noun.subtree
-    )
+    """ "60% of the budget", "two weeks", "most of her time": how much, not what ("a day of
+    protests" is protests)."""
+    of = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    if _a_time(noun):
+        return not of or any(map(_a_time, of))
+    if noun.ent_type_ in ("MONEY", "QUANTITY", "PERCENT"):
+        return True
+    return noun.lemma_.lower() in ("most", "much", "part") and any(map(_a_time, of))
+
+
+def _a_time(noun: Token) -> bool:
+    return noun.lemma_.lower() in TIME_UNITS or noun.lemma_.lower() == "time"
 
 
 def _made_happening(verb: Token) -> Token | None:
@@ -1300,12 +1315,12 @@ def _told_as_done(tok: Token) -> bool:
         if (
             not auxes
             and any(c.dep_ == "nsubj" for c in tok.children)
-            and (tok.dep_ == "ROOT" or tok.head.lemma_.lower() in SPEECH_VERBS)
+            and tok.head.lemma_.lower() not in STATE_OF_OBJECT_HEADS
         ):
             # "Silva said the port reopened on Monday": the parser may tag a finite past in a
             # reported clause as a participle; one with a subject of its own and no auxiliary
-            # is the past tense ("wants the deal renegotiated", "found the boat abandoned" are
-            # no deeds).
+            # is the past tense, except where it tells the state of what a verb wants or
+            # finds ("wants the deal renegotiated", "found the gates locked").
             return True
         # "was grounded", "had struck"; not "is associated", "will be monitored".
         return bool(auxes & {"was", "were", "had", "'d"})
