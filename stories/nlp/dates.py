@@ -457,11 +457,11 @@ def later_on(text: str) -> tuple[int, str] | None:
     days after that", "the next morning", "that night", "four days earlier": -4; "hours
     later", "later in the day", "within hours": 0), with its words; None when it says nothing
     of the kind or names no day ("weeks later")."""
+    # What opens the sentence moves it on, whatever else the sentence goes on to tell.
+    if (hours := _HOURS_ON.match(text)) is not None:
+        return 0, hours.group(0).strip(" ,;:\"“‘'")
     m = _LATER_ON.search(text)
-    if m is None:
-        hours = _HOURS_ON.match(text)
-        return None if hours is None else (0, hours.group(0).strip(" ,;:\"“‘'"))
-    return _moved_by(m)
+    return None if m is None else _moved_by(m)
 
 
 _WEEKDAY_FIRST = re.compile(rf"^(?:{WEEKDAY_NAMES})\b", re.I)

@@ -36,12 +36,12 @@ from .lexicon import (
     CONTENT_CARRIERS,
     CONTENTION_VERBS,
     DISMISSAL_SENSES,
-    DWELLING_VERBS,
     EVENT_KINDS,
     EVENT_NOUNS,
     EVENT_VERBS,
     FUTURE_HEADS,
     GATHER_VERBS,
+    HELD_POST_VERBS,
     HELD_STATE_VERBS,
     HELD_THINGS,
     INFERENCE_VERBS,
@@ -75,6 +75,7 @@ from .lexicon import (
     TAKEN_NOUNS,
     TAKEN_PARTICLES,
     TAKEN_PLURALS,
+    TAKEN_ROLES,
     TEMPORAL_MARKS,
     TIME_PREPOSITIONS,
     TIME_UNITS,
@@ -942,7 +943,7 @@ def _inner_happenings(sent: Span) -> list[Token]:
             tok.pos_ == "VERB"
             and tok.dep_ == "conj"
             and has_subject
-            and tok.lemma_.lower() not in DWELLING_VERBS
+            and tok.lemma_.lower() not in HELD_POST_VERBS
             and _is_event_verb(tok)
         ):
             out.append(tok)  # "the union struck on Monday and the port closed": two doers
@@ -1064,11 +1065,12 @@ def _taken(tok: Token) -> Token | None:
         ),
         None,
     )
-    if taken is not None and not any(
-        c.dep_ == "advmod" and c.tag_ == "RB" and c.i > taken.i for c in tok.children
+    if taken is not None and not (
+        taken.lemma_.lower() in TAKEN_ROLES
+        and any(c.dep_ == "advmod" and c.tag_ == "RB" and c.i > taken.i for c in tok.children)
     ):
-        # "took command", "officially took office"; not "took commands from", "took the job
-        # seriously" (how it was taken, said after it).
+        # "took command", "took effect immediately"; not "took commands from", "took the job
+        # seriously" (how a role was treated, said after it).
         return taken
     over = next((c for c in tok.children if c.dep_ == "prt"), None)
     if over is None or over.lower_ not in TAKEN_PARTICLES or not _takes_over(tok):
@@ -1221,7 +1223,7 @@ def _phrasal_act(verb: Token) -> bool:
     return not any(
         (c.dep_ == "prep" and c.lower_ == "to" and phrasal in OUTCOME_PHRASALS)
         or (c.dep_ == "prep" and any(g.lemma_.lower() in MEMORY_NOUNS for g in c.children))
-        or (c.dep_ in ("dobj", "npadvmod") and _an_amount(c))
+        or (c.dep_ == "dobj" and _an_amount(c))
         for c in verb.children
     )
 
@@ -1315,12 +1317,15 @@ def _told_as_done(tok: Token) -> bool:
         if (
             not auxes
             and any(c.dep_ == "nsubj" for c in tok.children)
+            and (tok.dep_ == "ROOT" or tok.head.pos_ in ("VERB", "AUX"))
             and tok.head.lemma_.lower() not in STATE_OF_OBJECT_HEADS
+            and not any(c.dep_ == "mark" and c.lower_ == "with" for c in tok.children)
         ):
             # "Silva said the port reopened on Monday": the parser may tag a finite past in a
             # reported clause as a participle; one with a subject of its own and no auxiliary
             # is the past tense, except where it tells the state of what a verb wants or
-            # finds ("wants the deal renegotiated", "found the gates locked").
+            # finds ("wants the deal renegotiated", "found the gates locked") or of what goes
+            # with a clause ("..., with talks stalled").
             return True
         # "was grounded", "had struck"; not "is associated", "will be monitored".
         return bool(auxes & {"was", "were", "had", "'d"})

@@ -253,9 +253,9 @@ PHRASAL_ACTS = words(
     "call_off call_up set_up set_off carry_out put_out put_down put_off take_off take_down "
     "take_out take_up go_off go_down go_up come_down show_up"
 )
-# Where someone lives or works: a joined clause of it is background ("..., and his brother
-# lived in Valmora"), not a happening.
-DWELLING_VERBS = words("live reside work")
+# A home or a post held: a joined clause of it is background ("..., and his brother lived in
+# Valmora", "... ran a bakery"), not a happening. ("Led a march", "held a rally" are acts.)
+HELD_POST_VERBS = words("live reside work run head chair manage coach direct own serve govern")
 # Verbs whose object's participle tells a state they want or find, not a deed: "wants the deal
 # renegotiated", "found the gates locked", "saw the harbour flooded".
 STATE_OF_OBJECT_HEADS = words("want need find see keep leave like prefer consider deem hear watch")
@@ -270,6 +270,9 @@ TAKEN_PARTICLES = words("over")
 # power" told as "took power", "took control of the city", "took the helm", "took the reins"
 # (read as "rein"), "took command", "took the top job".
 TAKEN_NOUNS = words("office effect power control helm charge rein command job")
+# Of those, the roles, which a manner adverb after them says how someone treated: "took the job
+# seriously" (unlike "took effect immediately").
+TAKEN_ROLES = words("helm charge rein command job")
 # Of those, the one taken in the plural; "took commands", "took the jobs" are other senses.
 TAKEN_PLURALS = words("rein")
 
