@@ -253,16 +253,16 @@ PHRASAL_ACTS = words(
     "call_off call_up set_up set_off carry_out put_out put_down put_off take_off take_down "
     "take_out take_up go_off go_down go_up come_down show_up"
 )
+# Of those, the ones that with "to" tell an outcome, not an act: "came down to one vote".
+OUTCOME_PHRASALS = words("come_down go_down")
+# What one goes down in: "went down in history" says how an act is remembered.
+MEMORY_NOUNS = words("history annals")
 # A home or a post held: a joined clause of it is background ("..., and his brother lived in
 # Valmora", "... ran a bakery"), not a happening. ("Led a march", "held a rally" are acts.)
 HELD_POST_VERBS = words("live reside work run head chair manage coach direct own serve govern")
 # Verbs whose object's participle tells a state they want or find, not a deed: "wants the deal
 # renegotiated", "found the gates locked", "saw the harbour flooded".
 STATE_OF_OBJECT_HEADS = words("want need find see keep leave like prefer consider deem hear watch")
-# Of those, the ones that with "to" tell an outcome, not an act: "came down to one vote".
-OUTCOME_PHRASALS = words("come_down go_down")
-# What one goes down in: "went down in history" says how an act is remembered.
-MEMORY_NOUNS = words("history annals")
 
 # The particle that makes "take" an act of its own: "took over the city".
 TAKEN_PARTICLES = words("over")
