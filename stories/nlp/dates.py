@@ -441,7 +441,7 @@ _LATER_ON = re.compile(
 )
 # A sentence that opens on hours from a moment goes on from the day last told: "Later in the
 # day, ...", "A few hours later, ...", "Within hours, ..." ("within hours of the ban" counts
-# from the ban, which the story's anchors read).
+# from the ban, not from the day last told).
 _HOURS_ON = re.compile(
     r"^\W*(?:(?:but|and|then|so)\b\W*)?"
     r"(?:(?:(?:just|only|a\s+few|several|some|mere)\s+)?(?:hours|minutes|moments)\s+"
@@ -454,9 +454,9 @@ _HOURS_ON = re.compile(
 
 def later_on(text: str) -> tuple[int, str] | None:
     """How many days after the day last told a sentence says it is ("two days later", "two
-    days after that", "the next morning", "that night", "four days earlier": -4; "hours
-    later", "later in the day", "within hours": 0), with its words; None when it says nothing
-    of the kind or names no day ("weeks later")."""
+    days after that", "the next morning", "that night", "four days earlier": -4; "Hours
+    later", "Later in the day", "Within hours" opening it: 0), with its words; None when it
+    says nothing of the kind or names no day ("weeks later")."""
     # What opens the sentence moves it on, whatever else the sentence goes on to tell.
     if (hours := _HOURS_ON.match(text)) is not None:
         return 0, hours.group(0).strip(" ,;:\"“‘'")
