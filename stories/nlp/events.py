@@ -469,10 +469,7 @@ def _date_without_words(
 
 
 def _later_on(
-    sent: Span,
-    trigger: Token,
-    earlier: Sequence[EventCandidate],
-    told: Sequence[DateMention],
+    sent: Span, trigger: Token, earlier: Sequence[EventCandidate], told: Sequence[DateMention]
 ) -> DateValue | None:
     """ "Two days later, the court adjourned", "That night, crowds gathered": the day last
     told in the article, moved on by what the sentence says."""
@@ -1234,13 +1231,18 @@ def _an_amount(noun: Token) -> bool:
     of = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     if _a_time(noun):
         return not of or any(map(_a_time, of))
-    if noun.ent_type_ in ("MONEY", "QUANTITY", "PERCENT"):
+    if noun.ent_type_ in _AMOUNTS:
         return True
     return noun.lemma_.lower() in ("most", "much", "part") and any(map(_a_time, of))
 
 
 def _a_time(noun: Token) -> bool:
+    """ "weeks", "her time": a stretch of time, which can be an amount spent."""
     return noun.lemma_.lower() in TIME_UNITS or noun.lemma_.lower() == "time"
+
+
+# What the model names a sum, a measure or a share: "$209 billion", "40 tonnes", "12%".
+_AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT"})
 
 
 def _made_happening(verb: Token) -> Token | None:
@@ -1297,7 +1299,7 @@ def _holds_an_amount(verb: Token) -> bool:
     if _particle(verb) is not None:
         return False  # "held up 300 trucks"
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        if obj.ent_type_ in ("MONEY", "QUANTITY", "PERCENT"):
+        if obj.ent_type_ in _AMOUNTS:
             return True  # "$209 billion", "40 tonnes", "12%"
         if obj.lemma_.lower() in HELD_THINGS and any(c.dep_ == "nummod" for c in obj.children):
             return True  # "100 pieces", "three seats"
