@@ -385,6 +385,7 @@ def _sentence_events(
             or _same_time(triggers[n], by_verb)
             or _when_its_doer_happened(triggers[n], by_verb)
             or _after_its_clause(triggers[n], by_verb)
+            or _the_sentence_day(triggers[n], by_verb)
         )
         if apart is not None:
             out[n] = (replace(out[n][0], date=apart), out[n][1])
@@ -536,6 +537,61 @@ def _same_time(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValu
     if first is None or first.basis == "context" or not first.text:
         return None
     return DateValue(first.start, first.end, first.granularity, "", first.basis)
+
+
+# Clauses that tell the sentence's own news: its main clause, and what a colon or a semicolon
+# joins to it (the parser hangs one on the other).
+_TOP_CLAUSE = ("ROOT", "ccomp", "parataxis")
+
+
+def _the_sentence_day(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValue | None:
+    """ "On Saturday another train derailed; no one was hurt", "Technicians rebooted it early on
+    Wednesday, and the agency ordered a ground stop": a deed told beside the one dated deed of
+    its sentence, in a clause of the sentence's own news, is of that day. A clause that
+    describes ("the ban, issued on Saturday"), looks ahead, reports what someone said, or hangs
+    on an "after" is of some other time, and neither gives nor takes the day; nor does a deed
+    told before the day is named, unless the day opens the sentence ("That evening the crowd
+    poured in and police made arrests")."""
+    verb = head_verb(trigger)
+    if not _narrated_past(verb) or is_future(verb) or verb.lemma_.lower() in SPEECH_VERBS:
+        return None
+    if not _tells_the_news(verb):
+        return None
+    doc = verb.doc
+    days: dict[tuple[date, date], DateValue] = {}
+    for i, when in by_verb.items():
+        source = doc[i]
+        if i == verb.i or when is None or when.basis == "context" or not when.text:
+            continue
+        if when.granularity != "day" or is_future(source) or not _tells_the_news(source):
+            continue
+        told_on = source.head.i == verb.i and source.dep_ in ("ccomp", "parataxis")
+        if source.i > verb.i and not told_on and not _named_before(when, verb):
+            continue
+        days[(when.start, when.end)] = when
+    if len(days) != 1:
+        return None
+    (when,) = days.values()
+    return DateValue(when.start, when.end, "day", "", when.basis)
+
+
+def _tells_the_news(verb: Token) -> bool:
+    """Whether a verb's clause is one of the sentence's own news, told in the article's voice."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ not in _TOP_CLAUSE:
+        return False
+    return not any(
+        tok.lemma_.lower() in SPEECH_VERBS and not _beside(verb, tok) for tok in verb.ancestors
+    )
+
+
+def _named_before(when: DateValue, verb: Token) -> bool:
+    """Whether a day's words come before the verb in its sentence."""
+    sent = verb.sent
+    at = sent.text.find(when.text)
+    return at >= 0 and sent.start_char + at + len(when.text) <= verb.idx
 
 
 def _after_its_clause(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValue | None:

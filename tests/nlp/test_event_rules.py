@@ -1377,6 +1377,50 @@ def test_a_deed_joined_to_a_dated_one_is_told_at_its_time(nlp: Language) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        (
+            "On Saturday a freight train derailed near Dorvale; no one was hurt.",
+            "hurt",
+            "2024-03-09",
+        ),
+        (
+            "Technicians restarted the server early on Tuesday, but it took longer than expected"
+            " to come back, and the agency halted all departures at 7:30 a.m.",
+            "halt",
+            "2024-03-12",
+        ),
+    ],
+)
+def test_a_deed_told_beside_the_one_dated_deed_of_its_sentence_is_of_that_day(
+    nlp: Language, text: str, trigger: str, day: str
+) -> None:
+    found = {c.trigger: c.date.label if c.date else None for c in events_in(nlp, text)}
+    assert found[trigger] == day
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # The days describe the order and the ferry, not the stopping or the sinking.
+        ("In defiance of an order issued on Saturday, the border police stopped buses.", "stop"),
+        ("The ferry, which was launched on Saturday, sank near the harbour wall.", "sink"),
+        # The day is named after the condemnation, for what followed it.
+        (
+            "The kiss drew wide condemnation, and on Tuesday the federation opened proceedings"
+            " against him.",
+            "draw",
+        ),
+    ],
+)
+def test_a_day_that_describes_or_follows_a_deed_does_not_date_it(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    found = {c.trigger: c.date for c in events_in(nlp, text)}
+    assert found[trigger] is not None and found[trigger].basis == "context"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The northern valley is held by rebel groups.",
