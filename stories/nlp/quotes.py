@@ -630,6 +630,42 @@ def _reporting_verb(verb: Token) -> Token | None:
     return None
 
 
+_TAG_PARTS = frozenset({"nsubj", "aux", "advmod", "npadvmod", "prep", "punct", "dative"})
+_VERBS = ("VERB", "AUX")
+
+
+def _told_before(verb: Token) -> list[Token]:
+    """What an attribution set after or inside its clause reports: "The ferry sails on Friday,
+    the agency said." or "Investors, he added, would get no protection." The parser may hang
+    such a "X said" on the clause it reports, as an aside or a conjunct; that clause is what X
+    said, without a clause joined after it in which someone else speaks."""
+    head = verb.head
+    if verb.dep_ not in ("parataxis", "conj") or head.dep_ != "ROOT" or head.pos_ not in _VERBS:
+        return []
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    start = min(verb.i, subj.left_edge.i)  # "..., the agency said" or "..., said the agency"
+    if start == 0 or verb.doc[start - 1].text != ",":
+        return []
+    # What the parser hung on the verb before the attribution ("..., Nov. 16, the agency said")
+    # belongs to the clause; what follows it ("..., he said, and crews may ...") goes on with it.
+    parts = [c for c in verb.children if start <= c.i and c.dep_ not in ("cc", "conj")]
+    if any(
+        c.dep_ not in _TAG_PARTS and not (c.dep_ == "dobj" and verb.lemma_ == "tell") for c in parts
+    ):
+        return []  # "..., and the union said nothing": a clause of its own, not an attribution
+    tag = {verb.i, start - 1} | {t.i for c in parts for t in c.subtree}
+    # "..., he said, but the union warned ...": what someone else said.
+    others = {
+        t.i
+        for c in (*head.children, *verb.children)
+        if c.i > verb.i and c.dep_ == "conj" and _speech_verb(c)
+        for t in c.subtree
+    }
+    return [t for t in head.subtree if t.i not in tag | others]
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, str]:
     """The speaker token of a speech verb and the cue lemma.
 
@@ -1014,8 +1050,6 @@ def _reported(
                 comps = [c for c in tok.children if c.dep_ == "ccomp"]
                 if not comps and cue in ("pledge", "vow", "promise", "threaten"):
                     comps = [c for c in tok.children if c.dep_ == "xcomp"]
-                if not comps:
-                    continue
                 # A contrasting clause ("..., while Y did Z") is the reporter's, not the speaker's.
                 aside = {
                     d.i
@@ -1029,7 +1063,9 @@ def _reported(
                     for c in comps
                     for t in c.subtree
                     if t.i not in aside and (t.dep_ != "mark" or t.head != c)
-                ]
+                ] or _told_before(tok)
+                if not clause:
+                    continue
                 subj, cue = _subject_of(tok)
             elif tok.lower_ == "according":
                 acc = _according_to(sent, set())

@@ -1120,3 +1120,23 @@ def test_a_name_before_a_colon_gives_no_speaker_to_a_title_quoted_in_its_line(
 def test_an_owner_described_speaks_without_the_possessive(nlp: Language) -> None:
     said = _said(nlp, "The ferry sank on Monday.\n\nThe ministry's reply was short: “No comment.”")
     assert said == {"No comment.": "the ministry"}
+
+
+def test_an_attribution_after_or_inside_the_clause_reports_that_clause(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The Harbour Agency inspected the cranes.\n\n"
+        "Valmora’s ferry came through the storm with only minor damage and remains on track "
+        "for a sailing early Wednesday, Nov. 16, the agency said Friday.\n\n"
+        "Rui Costa spoke to reporters.\n\n"
+        "One of the cables to the cranes was also sending erratic signals, Rui Costa said, and "
+        "engineers may swap in a backup cable.\n\n"
+        "Investors, he added, would get no protection.",
+    )
+    assert said == {
+        "Valmora’s ferry came through the storm with only minor damage and remains on track "
+        "for a sailing early Wednesday, Nov. 16": "Harbour Agency",
+        "One of the cables to the cranes was also sending erratic signals, Rui Costa said, and "
+        "engineers may swap in a backup cable": "Rui Costa",
+        "Investors, he added, would get no protection": "Rui Costa",
+    }
