@@ -1006,6 +1006,34 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
     return quotes
 
 
+def _opens_with_that(verb: Token) -> bool:
+    """A clause joined to another and opened by its own "that" ("..., and that talks would
+    resume"): a further thing reported by the same verb of speech."""
+    return verb.dep_ == "conj" and any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i for c in verb.children
+    )
+
+
+def _further_thats(
+    verb: Token, comps: list[Token], clause: list[Token], covered: set[int]
+) -> list[list[Token]]:
+    """The further "and that ..." clauses of a verb of speech, each reported on its own: the
+    parser may hang one on the verb itself ("said it held no new taxes, and that staff were
+    still writing the text"); and one inside a clause that quotes words ("said the rules were
+    'a good start' and that talks would resume") is reported though the quote records the
+    rest."""
+    ids = {t.i for t in clause}
+    heads = [c for c in verb.children if _opens_with_that(c) and c.i not in ids]
+    if any(i in covered for i in ids):
+        heads += [t for c in comps for t in c.subtree if _opens_with_that(t)]
+    found = []
+    for head in heads:
+        below = {t.i for t in head.subtree}
+        nested = {t.i for g in heads if g.i != head.i and g.i in below for t in g.subtree}
+        found.append([t for t in head.subtree if t.i not in nested])
+    return found
+
+
 def _reported(
     article: ArticleDocs,
     actors: ActorIndex,
@@ -1019,6 +1047,7 @@ def _reported(
     for sent in doc.sents:
         for tok in sent:
             clause: list[Token] = []
+            clauses: list[list[Token]] = []
             cue = tok.lemma_.lower()
             subj: Token | None = None
             objects = [c for c in tok.children if c.dep_ == "dobj"]
@@ -1067,6 +1096,7 @@ def _reported(
                 if not clause:
                     continue
                 subj, cue = _subject_of(tok)
+                clauses = [clause, *_further_thats(tok, comps, clause, covered)]
             elif tok.lower_ == "according":
                 acc = _according_to(sent, set())
                 if acc is None:
@@ -1076,41 +1106,43 @@ def _reported(
                 subj, cue = acc[1], "according to"
             else:
                 continue
-            clause = [t for t in clause if not t.is_punct or t.i != clause[-1].i]
-            if len([t for t in clause if t.is_alpha]) < 3 or subj is None:
-                continue
-            if any(t.i in covered for t in clause):
-                continue  # quoted words carry the remark: the quote is the record of it
-            via = _via_interpreter(tok, subj)
-            if via and subj.lemma_.lower() in INTERPRETERS:
-                speaker = speakers.person_near(subj, subj)
-            else:
-                speaker = speakers.sole(subj)
-            if speaker is None:
-                continue
-            first, last = min(clause, key=lambda t: t.i), max(clause, key=lambda t: t.i)
-            while first.i < last.i and (first.is_punct or first.lower_ == "that"):
-                first = doc[first.i + 1]
-            while last.i > first.i and last.is_punct and last.text not in '”’"':
-                last = doc[last.i - 1]
-            start, end = first.idx, last.idx + len(last.text)
-            text = block.text[start:end]
-            if text.count("“") > text.count("”"):
-                # The clause ends inside a quote the parser hung elsewhere: close it.
-                close = block.text.find("”", end, end + 3)
-                end = close + 1 if close != -1 else end
-            found.append(
-                Quote(
-                    file=article.file,
-                    text=block.text[start:end],
-                    start=block.start + start,
-                    end=block.start + end,
-                    direct=False,
-                    speaker=speaker,
-                    cue=cue,
-                    via_interpreter=via,
-                    sentence_start=block.start + sent.start_char,
-                    sentence_end=block.start + sent.end_char,
+            clauses = clauses or [clause]
+            for clause in clauses:
+                clause = [t for t in clause if not t.is_punct or t.i != clause[-1].i]
+                if len([t for t in clause if t.is_alpha]) < 3 or subj is None:
+                    continue
+                if any(t.i in covered for t in clause):
+                    continue  # quoted words carry the remark: the quote is the record of it
+                via = _via_interpreter(tok, subj)
+                if via and subj.lemma_.lower() in INTERPRETERS:
+                    speaker = speakers.person_near(subj, subj)
+                else:
+                    speaker = speakers.sole(subj)
+                if speaker is None:
+                    continue
+                first, last = min(clause, key=lambda t: t.i), max(clause, key=lambda t: t.i)
+                while first.i < last.i and (first.is_punct or first.lower_ == "that"):
+                    first = doc[first.i + 1]
+                while last.i > first.i and last.is_punct and last.text not in '”’"':
+                    last = doc[last.i - 1]
+                start, end = first.idx, last.idx + len(last.text)
+                text = block.text[start:end]
+                if text.count("“") > text.count("”"):
+                    # The clause ends inside a quote the parser hung elsewhere: close it.
+                    close = block.text.find("”", end, end + 3)
+                    end = close + 1 if close != -1 else end
+                found.append(
+                    Quote(
+                        file=article.file,
+                        text=block.text[start:end],
+                        start=block.start + start,
+                        end=block.start + end,
+                        direct=False,
+                        speaker=speaker,
+                        cue=cue,
+                        via_interpreter=via,
+                        sentence_start=block.start + sent.start_char,
+                        sentence_end=block.start + sent.end_char,
+                    )
                 )
-            )
     return found

@@ -1140,3 +1140,19 @@ def test_an_attribution_after_or_inside_the_clause_reports_that_clause(nlp: Lang
         "engineers may swap in a backup cable": "Rui Costa",
         "Investors, he added, would get no protection": "Rui Costa",
     }
+
+
+def test_each_further_that_clause_is_reported_beside_quoted_words(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Rui Costa spoke to reporters on Monday.\n\n"
+        "Speaking briefly to reporters, Costa said the deal contained “historic cuts” and no new "
+        "taxes, and that staff were still writing the text.\n\n"
+        "Costa said the rules were “a good start” and that talks would resume on Friday.",
+    )
+    assert said == {
+        "historic cuts": "Rui Costa",
+        "staff were still writing the text": "Rui Costa",
+        "a good start": "Rui Costa",
+        "talks would resume on Friday": "Rui Costa",
+    }
