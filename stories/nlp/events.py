@@ -140,6 +140,7 @@ def extract_events(
         lede = frozenset(actors.actors_in(file, body[0][0].start, body[0][0].end))
     found: list[EventCandidate] = []
     definite: set[int] = set()  # indexes of candidates named by a definite noun ("the meeting")
+    previous = 0  # where the paragraph before the current one starts
     for block, doc in body:
         # What the paragraph quotes: a speaker's own account is theirs, not a happening told.
         quoted = find_quoted(doc.text)
@@ -155,10 +156,12 @@ def extract_events(
                 lede,
                 found,
                 quoted,
+                previous,
             ):
                 if named_definite:
                     definite.add(len(found))
                 found.append(cand)
+        previous = block.start
     return _dedupe(found, [b for b, _ in body], definite)
 
 
@@ -173,6 +176,7 @@ def _sentence_events(
     lede: frozenset[str],
     earlier: Sequence[EventCandidate],
     quoted: Sequence[tuple[int, int]],
+    previous: int,
 ) -> list[tuple[EventCandidate, bool]]:
     text = sent.text.strip()
     if len(sent) < 4 or text.endswith("?"):
@@ -353,7 +357,11 @@ def _sentence_events(
             )
             if date is context_date:
                 told = [m for m in date_mentions if block.start <= m.start < start]
-                date = _carried_date(trigger, block, earlier, told, context_date) or date
+                date = (
+                    _carried_date(trigger, block, earlier, told, context_date)
+                    or _same_doer_on(trigger, agents, block, previous, earlier, context_date)
+                    or date
+                )
             told_apart.append(len(out))
         cand = EventCandidate(
             file=file,
@@ -699,15 +707,8 @@ def _carried_date(
     article is about: a paragraph narrates on from the last date it gave, whether that dated a
     happening (``earlier``) or only a scene (``told``: "as Costa saw him to the door on Friday
     night. 'We have a deal,' Costa replied.")."""
-    verb = head_verb(trigger)
-    if not _narrated_past(verb):
+    if not _narrated_past(head_verb(trigger)) or not _carries(trigger):
         return None
-    for tok in (verb, *verb.ancestors):
-        if tok.i != verb.i and tok.lemma_.lower() in SPEECH_VERBS and not _beside(verb, tok):
-            # What someone told reporters is of the article's time, whatever it tells of.
-            return None
-        if any(c.dep_ == "advmod" and c.lower_ in MOVING_ON for c in tok.children):
-            return None
     last = _last_told(earlier, told, since=block.start)
     if last is None:
         return None
@@ -715,6 +716,50 @@ def _carried_date(
     if context is not None and d.start >= context.start:
         return None  # only a paragraph gone back in time narrates on from there
     return DateValue(d.start, d.end, d.granularity, "", "context")
+
+
+def _same_doer_on(
+    trigger: Token,
+    agents: tuple[str, ...],
+    block: Block,
+    previous: int,
+    earlier: Sequence[EventCandidate],
+    context: DateValue | None,
+) -> DateValue | None:
+    """ "On Friday night Costa addressed the nation. | 'We held firm,' the president said." A
+    past deed of whoever acted in the last sentence of the paragraph before, told first in its
+    own paragraph, goes on with that sentence's scene when the scene is set on one day before
+    the article's: a new paragraph alone does not end a scene its doer is still acting in."""
+    if not agents or not _narrated_past(head_verb(trigger)) or not _carries(trigger):
+        return None
+    if context is None or any(c.start >= block.start for c in earlier):
+        return None
+    before = [c for c in earlier if previous <= c.start < block.start]
+    if not before:
+        return None
+    scene = [c for c in before if c.start == before[-1].start]
+    days = {c.date.label if c.date is not None else None for c in scene}
+    d = scene[0].date
+    if len(days) != 1 or d is None or any(c.scheduled for c in scene):
+        return None
+    if d.granularity != "day" or d.start >= context.start:
+        return None
+    if not set(agents) & {a for c in scene for a in c.agents}:
+        return None
+    return DateValue(d.start, d.end, d.granularity, "", "context")
+
+
+def _carries(trigger: Token) -> bool:
+    """Whether a narrated deed may take the day of the scene told before it: not one told as
+    what someone said (what someone told reporters is of the article's time, whatever it tells
+    of), nor one moved on from it ("later")."""
+    verb = head_verb(trigger)
+    for tok in (verb, *verb.ancestors):
+        if tok.i != verb.i and tok.lemma_.lower() in SPEECH_VERBS and not _beside(verb, tok):
+            return False
+        if any(c.dep_ == "advmod" and c.lower_ in MOVING_ON for c in tok.children):
+            return False
+    return True
 
 
 def _beside(verb: Token, speech: Token) -> bool:

@@ -494,6 +494,29 @@ def test_a_paragraph_gone_back_in_time_narrates_on_from_its_date(nlp: Language) 
     assert dates["resign"] == "2024-03-14"
 
 
+def test_the_next_paragraph_goes_on_with_the_scene_its_doer_still_acts_in(
+    nlp: Language,
+) -> None:
+    scene = "On Friday night, in his first address from the palace, Rui Costa told the nation "
+    found = events_in(
+        nlp,
+        scene + "that the strike was over.",
+        "Rui Costa singled out the dockers for praise.",
+        "Ana Lima resigned from the board.",
+    )
+    dates = dict(labels(found))
+    # The praise was part of Friday's address; someone else's deed is back at the article's day.
+    assert dates["single_out"] == "2024-03-08"
+    assert dates["resign"] == "2024-03-14"
+    # When the paragraph before ends on someone else's deed, the scene is not his.
+    found = events_in(
+        nlp,
+        scene + "that the strike was over. Ana Lima then left the palace.",
+        "Rui Costa singled out the dockers for praise.",
+    )
+    assert dict(labels(found))["single_out"] == "2024-03-14"
+
+
 def test_a_statement_dated_beside_another_date_is_an_event_of_its_own_day(
     nlp: Language,
 ) -> None:
