@@ -176,9 +176,9 @@ CALLED_FOR = words("for")
 DENIAL_VERBS = words("deny refute")
 
 # Plain reporting verbs: an event only as a named person's statement told first ("X said
-# that ...", "X described the deal as a compromise"), never as an attribution trailing what it
-# sources.
-PLAIN_SPEECH = words("say tell write call describe")
+# that ...", "X described the deal as a compromise", "X warned that the storm could ...", "X
+# added that ..."), never as an attribution trailing what it sources.
+PLAIN_SPEECH = words("say tell write call describe warn add")
 
 # Verbs of contention: what is argued is a claim, not a happening; that a named party argued
 # it is their act ("the defence argued that its client had acted reasonably").

@@ -366,6 +366,15 @@ def test_a_position_of_someone_outside_the_main_cast_is_undated(nlp: Language) -
     assert labels(found) == [("sign", "2024-03-14"), ("warn", None)]
 
 
+def test_a_named_speakers_warning_is_their_act_whatever_it_warns_of(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Gov. Rui Costa warned on Sunday that Elsa, whether a strong tropical storm or a weak"
+        " hurricane, could begin affecting the Dorvale Keys as early as Monday.",
+    )
+    assert labels(found) == [("warn", "2024-03-10")]
+
+
 def test_a_reaction_told_in_the_past_is_of_the_article_day(nlp: Language) -> None:
     found = events_in(
         nlp,
