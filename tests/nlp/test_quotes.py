@@ -1156,3 +1156,12 @@ def test_each_further_that_clause_is_reported_beside_quoted_words(nlp: Language)
         "a good start": "Rui Costa",
         "talks would resume on Friday": "Rui Costa",
     }
+
+
+def test_the_government_is_not_the_last_body_the_article_named(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "The Dorvale Shipping Company said on Friday that it would close its yard.\n\n"
+        "The government said it was working “at pace” on a plan for the workers.",
+    )
+    assert ("at pace", "the government") in said
