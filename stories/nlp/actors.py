@@ -716,7 +716,9 @@ def _in_question(tok: Token, verb: Token) -> bool:
 
 
 def _titled_surnames(doc: Doc, covered: set[int]) -> Iterable[Span]:
-    """ "Chairman Varga", "Mr. Costa" that NER left untagged: a title word then a proper noun."""
+    """ "Chairman Varga", "Mr. Costa" that NER left untagged: a title word then a proper noun.
+    A noun for a body after the title is a body's name ("the General Staff", "the General
+    Council"), not a surname."""
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
         if (
@@ -727,6 +729,7 @@ def _titled_surnames(doc: Doc, covered: set[int]) -> Iterable[Span]:
             and nxt.text[:1].isupper()
             and not is_title_token(nxt)
             and nxt.ent_type_ in ("", "PERSON")
+            and nxt.lower_ not in BODY_SPEAKER_NOUNS
         ):
             yield doc[nxt.i : nxt.i + 1]
 

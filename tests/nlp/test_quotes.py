@@ -1165,3 +1165,12 @@ def test_the_government_is_not_the_last_body_the_article_named(nlp: Language) ->
         "The government said it was working “at pace” on a plan for the workers.",
     )
     assert ("at pace", "the government") in said
+
+
+def test_a_title_word_before_a_body_noun_names_the_body_not_a_person(nlp: Language) -> None:
+    said = _speakers(
+        nlp,
+        "Dorvale launched 30 drones at Valmora overnight. Sixteen of the drones were shot "
+        "down, the General Staff said.",
+    )
+    assert [s for _, s in said] == ["General Staff"]
