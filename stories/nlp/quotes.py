@@ -201,6 +201,10 @@ class _Speakers:
     def actor(self, tok: Token) -> str | None:
         start = self.block.start + tok.idx
         mention = self.actors.mention_at(self.article.file, start, start + len(tok.text))
+        if mention is not None and _bare_body_name(tok, mention.text):
+            # "the Bank said": the bank this article named, not whichever bank the story
+            # clustered the bare word with.
+            return self._body_before(tok) or mention.actor
         if mention is not None:
             return mention.actor
         for child in tok.children:  # "his sister, Ana Vidal," / "Vidal's spokesman"
@@ -444,8 +448,11 @@ class _Speakers:
         named = [
             m for m in before if lemma in m.actor.lower().split() or self._introduced_as(m, lemma)
         ]
-        if named:
-            return named[-1].actor
+        # "the Bank of England ... 'SVB UK has ...,' the Bank said": the body last named with
+        # the word as written, before one whose full name only holds it.
+        written = [m for m in named if lemma in m.text.lower().split()]
+        if written or named:
+            return (written or named)[-1].actor
         # "Alder County ... the county said": the tagger may take the county for a place.
         places = [
             m
@@ -597,6 +604,18 @@ def _described(tok: Token) -> str:
         for t in toks
     )
     return " ".join(text.split())
+
+
+def _bare_body_name(tok: Token, written: str) -> bool:
+    """ "the Bank", "the Commission": a capitalised noun for a body, alone after "the", that
+    the tagger took for a name; it refers back to a body the article named in full."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.lower_ in BODY_REFERENCE_NOUNS
+        and written == tok.text
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children)
+    )
 
 
 def _untagged_body(tok: Token) -> str | None:

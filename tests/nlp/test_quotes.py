@@ -1174,3 +1174,21 @@ def test_a_title_word_before_a_body_noun_names_the_body_not_a_person(nlp: Langua
         "down, the General Staff said.",
     )
     assert [s for _, s in said] == ["General Staff"]
+
+
+def test_the_bank_written_bare_is_the_bank_the_article_named(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Dorvale Savings Bank collapsed on Friday, and regulators seized it.\n\n"
+        "On the same night, the Reserve Bank of Valmora said it would put the lender's local arm "
+        "into insolvency. “Its local arm has no critical functions,” the Bank said at the time.",
+    )
+    assert said["Its local arm has no critical functions"] == "Reserve Bank of Valmora"
+    # A bank named since only by its letters is not the one the bare word refers to.
+    said = _said(
+        nlp,
+        "Dorvale Savings Bank (DSB) collapsed on Friday, and regulators seized it.\n\n"
+        "On the same night, the Reserve Bank of Valmora said it would put DSB into insolvency. "
+        "“DSB has no critical functions,” the Bank said at the time.",
+    )
+    assert said["DSB has no critical functions"] == "Reserve Bank of Valmora"
