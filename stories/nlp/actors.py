@@ -547,7 +547,35 @@ def _repair(ent: Span) -> Span:
         end += 1
     if doc[end - 1].text in "-‐":
         end -= 1
-    return Span(doc, ent.start, end, label="PERSON")
+    start = ent.start
+    while start > 0 and _given_name_before(doc[start - 1], start, end):
+        start -= 1
+    return Span(doc, start, end, label="PERSON")
+
+
+def _given_name_before(tok: Token, start: int, end: int) -> bool:
+    """A capitalised word between a title and the name the tagger found, hung on that name:
+    "Capt. Aja Kirksey", where the splitter broke the sentence after the title and the tagger
+    kept only the surname. Without a title before it, the word may be an office
+    ("Administrator Ana Silva")."""
+    doc = tok.doc
+    before = tok.i - 1
+    if before >= 0 and doc[before].text == "." and not doc[before - 1].whitespace_:
+        before -= 1  # "Capt" "." : the title's full stop split off
+    return (
+        before >= 0
+        and is_title_token(doc[before])
+        and doc[before].text[:1].isupper()
+        and tok.pos_ == "PROPN"
+        and tok.dep_ == "compound"
+        and start <= tok.head.i < end
+        and tok.ent_type_ == ""
+        and tok.text[:1].isupper()
+        and tok.text[1:].islower()
+        and tok.is_alpha
+        and not is_title_token(tok)
+        and tok.lower_ not in ROLE_NOUNS
+    )
 
 
 # Labels of things, which do not speak: a speaking one is a mislabelled person or body.

@@ -1192,3 +1192,13 @@ def test_the_bank_written_bare_is_the_bank_the_article_named(nlp: Language) -> N
         "“DSB has no critical functions,” the Bank said at the time.",
     )
     assert said["DSB has no critical functions"] == "Reserve Bank of Valmora"
+
+
+def test_a_given_name_cut_off_after_a_title_stays_in_the_speakers_name(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Early reports had suggested as many as 100 people were in the sea, but Capt. Aja "
+        "Vostrik, who commands the Coast Guard’s harbour sector, said: “The initial number of "
+        "100 was an estimate.”",
+    )
+    assert said == {"The initial number of 100 was an estimate.": "Aja Vostrik"}
