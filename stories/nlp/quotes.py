@@ -207,6 +207,8 @@ class _Speakers:
             return self._body_before(tok) or mention.actor
         if mention is not None:
             return mention.actor
+        if (longer := self._name_around_place(tok)) is not None:
+            return longer
         for child in tok.children:  # "his sister, Ana Vidal," / "Vidal's spokesman"
             if child.dep_ in ("appos", "compound"):
                 found = self.actor(child)
@@ -225,6 +227,29 @@ class _Speakers:
                 ):
                     return found
         return self._known_name(tok)
+
+    def _name_around_place(self, tok: Token) -> str | None:
+        """A body's name the tagger cut down to the place it opens with ("Harbourton-Vale Fire
+        Rescue said" tagged as "Harbourton"): the capitalised words that end in ``tok`` name
+        the body, not the place."""
+        if tok.pos_ != "PROPN" or not tok.is_title:
+            return None
+        i = tok.i
+        while i > 0 and (
+            (tok.doc[i - 1].dep_ == "compound" and tok.doc[i - 1].is_title)
+            or (tok.doc[i - 1].text in "-‐" and not tok.doc[i - 1].whitespace_)
+        ):
+            i -= 1
+        words = tok.doc[i : tok.i + 1]
+        if len(words) < 3 or not words[0].is_title:
+            return None
+        here = self.block.start
+        names = self.actors.actors_in(
+            self.article.file, here + words.start_char, here + words.end_char
+        )
+        if not names or any(self.actors.kind(n) != "place" for n in names):
+            return None
+        return words.text
 
     def _known_name(self, tok: Token) -> str | None:
         """A full name the story knows, which the tagger missed in this sentence ("said the

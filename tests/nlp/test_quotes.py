@@ -2,6 +2,7 @@ from dataclasses import replace
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from stories.nlp.actors import extract_actors
 from stories.nlp.quotes import extract_quotes, find_quoted, unnamed_speaker_kind
@@ -1202,3 +1203,16 @@ def test_a_given_name_cut_off_after_a_title_stays_in_the_speakers_name(nlp: Lang
         "100 was an estimate.”",
     )
     assert said == {"The initial number of 100 was an estimate.": "Aja Vostrik"}
+
+
+def test_a_bodys_name_the_tagger_cut_to_its_place_is_the_whole_name(nlp: Language) -> None:
+    text = (
+        "Around 55 of the tower’s units were in the part that fell, Valmora-Vale Fire Rescue said."
+    )
+    art = make_article(nlp, text)
+    _, doc = art.docs[0]
+    # The tagger's slip, as it makes it on some real names: only the place is a name.
+    place = next(t for t in doc if t.text == "Valmora")
+    doc.ents = [Span(doc, place.i, place.i + 1, label="GPE")]
+    [quote] = extract_quotes(art, extract_actors([art]))
+    assert quote.speaker == "Valmora-Vale Fire Rescue"
