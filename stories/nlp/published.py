@@ -57,6 +57,14 @@ _AGO = re.compile(
 )
 _AHEAD_OF = re.compile(r"\b(?:for|through|until|till|by|before)\s*$", re.I)
 _LAST_WEEK = re.compile(r"^(?:early |late )?last week$")
+# How long ago the happening a story began with was, said where the article sets its own time:
+# a headline or standfirst's "Two weeks after the collapse: ...", "Three weeks on, ...", and a
+# body sentence that opens "Eight days on, ..." or "It has been five weeks since ...".
+# Only a span that opens the line or a part of it: "came a day after the senator's" in a
+# headline relates two happenings, not the article's time.
+_SINCE_IN_HEADLINE = re.compile(rf"(?:^|[,:;—–-]\s*){MEASURE}\s+(?:on|after|since)\b", re.I)
+_SINCE_OPENING = re.compile(rf"^{MEASURE}\s+on\s*,", re.I)
+_SINCE_IT_HAS_BEEN = re.compile(rf"^it\s+has\s+(?:now\s+)?been\s+{MEASURE}\s+since\b", re.I)
 # Past mentions that are not dates of a happening: "next Tuesday" looks ahead.
 _AHEAD = frozenset({"next", "coming"})
 # How long after the day it reports a news article typically appears: a DCT further than this
@@ -131,6 +139,9 @@ class PublishedEvidence:
     # "a week and a half ago", "10 days ago": how many days back, as a (fewest, most) range
     ago: tuple[tuple[int, int], ...] = ()
     last_week: int = 0  # how often "last week" is said: the calendar week before the article's
+    # "Three weeks on": how many days (fewest, most) the article is after the happening the story
+    # began with
+    since: tuple[tuple[int, int], ...] = ()
     sightings: tuple[Sighting, ...] = ()
     # The month and day of a wire dateline without a year ("PORT CITY, July 28 (Wire) -"): the day
     # the article was filed, in the year the story gives.
@@ -213,6 +224,7 @@ def read_evidence(
         month_days.insert(0, dateline)  # type: ignore[arg-type]
     guess = _own_guess(clean, explicit, weekdays, manifest, dateline)
     return PublishedEvidence(
+        since=_spans_since(clean, docs),
         guess=guess,
         lower_bound=max(explicit) if explicit else None,
         weekdays=tuple(weekdays),
@@ -229,6 +241,30 @@ def read_evidence(
         sentences=tuple(sentences),
         lead_weekday=lead_weekday,
     )
+
+
+def _spans_since(
+    clean: CleanArticle, docs: Sequence[tuple[Block, Doc]]
+) -> tuple[tuple[int, int], ...]:
+    """ "Two weeks after the collapse: what we know", "Eight days on, the question is ...": how
+    long the article comes after the happening the story began with, as a (fewest, most) range of
+    days. A headline sets the article's own time, so its span is from then; in the body, only a
+    sentence that opens on the span does (not "two days after the vote, he resigned")."""
+    found: list[re.Match[str]] = []
+    for block in clean.blocks:
+        if block.kind in ("headline", "subheadline"):
+            found += _SINCE_IN_HEADLINE.finditer(block.text)
+    for _block, doc in docs:
+        for sent in doc.sents:
+            text = " ".join(sent.text.split())
+            found += [m for p in (_SINCE_OPENING, _SINCE_IT_HAS_BEEN) if (m := p.search(text))]
+    spans = []
+    for m in found:
+        days = measured_days(m)
+        if days:
+            slack = 1 if m.group("unit").lower().startswith("week") else 0  # "two weeks": 13 to 15
+            spans.append((days - slack, days + slack))
+    return tuple(spans)
 
 
 def _told_of(ent: Span) -> frozenset[str]:
@@ -564,7 +600,8 @@ class _Calendar:
         self.story_days, self.published, self.ordered = story_days, published, ordered
         self.first = min(published) if published else ordered[0]
         self.last = max(published) if published else ordered[-1]
-        # The days tried: from _MAX_LAG days before the first report to _MAX_LAG + 1 after the last.
+        # The days tried: from _MAX_LAG days before the first report to as far after the last as
+        # one story's reports may lie ("Three weeks on" may come well after every dated report).
         # The first report may be weeks after the happening the story began with ("the March 2
         # sinking" in a paper of the 20th): an undated article of that day is tried too.
         began = min(
@@ -572,7 +609,7 @@ class _Calendar:
             default=self.first,
         )
         start = began.toordinal() - _MAX_LAG + 1
-        self.days = np.arange(start, self.last.toordinal() + _MAX_LAG + 2)
+        self.days = np.arange(start, self.last.toordinal() + _STORY_SPAN + 1)
         self.weekday = (self.days - 1) % 7  # date.fromordinal(1) is a Monday
         self.year = np.array([date.fromordinal(int(o)).year for o in self.days])
         self.pub_bonus = np.array(
@@ -628,7 +665,13 @@ def _decide(
         # own; one weeks later is the day the page was saved.
         return replace(g, printed_only=False)
     if not (
-        ev.weekdays or ev.last_weekdays or ev.month_days or ev.yesterday or ev.ago or ev.last_week
+        ev.weekdays
+        or ev.last_weekdays
+        or ev.month_days
+        or ev.yesterday
+        or ev.ago
+        or ev.last_week
+        or ev.since
     ):
         return g
     # Its own sightings count for the story, but not as confirmation of themselves. Only its own
@@ -709,6 +752,14 @@ def _decide(
     if g.printed_only and g.date is not None:
         score -= np.where(days > g.date.toordinal(), 1.0, 0.0)
     tried = (hits != 0) | filed
+    if ev.since and (start := _story_start(own, cal)) is not None:
+        # "Three weeks on" says how long after the story began the article came out: only the
+        # days it allows are tried (all of them when it leads outside the story's days).
+        after = days - start
+        fits = np.zeros(len(days), dtype=bool)
+        for lo, hi in ev.since:
+            fits |= (after >= lo) & (after <= hi)
+        tried = _narrowed(tried | fits, fits)
     if ev.lower_bound is not None:
         tried &= days >= ev.lower_bound.toordinal()
     best: tuple[float, int] | None = None
@@ -718,6 +769,20 @@ def _decide(
     if best is None or (g.date is not None and g.date.toordinal() == best[1]):
         return g
     return PublishedGuess(date.fromordinal(best[1]), "inferred from story")
+
+
+def _narrowed(tried: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """The days tried that a firm clue allows, or all of them when it allows none."""
+    kept = tried & allowed
+    return kept if kept.any() else tried
+
+
+def _story_start(own: np.ndarray, cal: _Calendar) -> int | None:
+    """The first day two of the story's articles report, as an ordinal: the happening the story
+    began with, that "three weeks on" counts from."""
+    first = int(cal.days[0]) - cal.base
+    reported = np.flatnonzero(own[first : first + len(cal.days)] >= 2)
+    return int(cal.days[reported[0]]) if len(reported) else None
 
 
 def _hit(own: np.ndarray, cal: _Calendar, col: np.ndarray) -> np.ndarray:

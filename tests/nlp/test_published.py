@@ -362,3 +362,59 @@ def test_a_lead_weekday_settles_which_week_the_weekdays_are_of(nlp: Language) ->
 def test_a_weekday_with_a_names_no_week(nlp: Language) -> None:
     ev = _evidence(nlp, "The ferry sank on a Friday night. Divers reached it on Monday.")
     assert ev.weekdays == (0,)
+
+
+def _beside_the_collapse(nlp: Language, text: str) -> date | None:
+    """The day an undated article is placed on beside two siblings that report a bridge
+    collapse on Tuesday 5 March 2024 and the search that ended on Sunday 10 March."""
+    first = _evidence(
+        nlp,
+        "Bridge Falls in Valmora\n\nThe Valmora bridge collapsed yesterday, police said.\n",
+        manifest=date(2024, 3, 6),
+    )
+    second = _evidence(
+        nlp,
+        "Search Ends in Valmora\n\nDivers found the last car on Sunday, five days after the"
+        " bridge collapsed on Tuesday.\n",
+        manifest=date(2024, 3, 11),
+    )
+    return fill_published_from_story([first, second, _evidence(nlp, text)])[2].date
+
+
+def test_a_headline_span_since_the_story_began_dates_the_article(nlp: Language) -> None:
+    # Without the span, its "on Sunday" would put it the day after the search ended.
+    placed = _beside_the_collapse(
+        nlp,
+        "Two weeks after the Valmora collapse: what we know\n\n"
+        "Divers found the last car on Sunday, and the town is counting the cost.\n",
+    )
+    assert placed is not None and date(2024, 3, 18) <= placed <= date(2024, 3, 20)
+
+
+def test_a_span_since_the_story_began_reaches_past_the_last_dated_report(nlp: Language) -> None:
+    placed = _beside_the_collapse(
+        nlp, "Valmora, four weeks on\n\nThe town is still counting the cost of the collapse.\n"
+    )
+    assert placed is not None and date(2024, 4, 1) <= placed <= date(2024, 4, 3)
+
+
+def test_a_sentence_opening_on_a_span_since_the_story_began_dates_the_article(
+    nlp: Language,
+) -> None:
+    placed = _beside_the_collapse(
+        nlp,
+        "What the Valmora Collapse Cost\n\n"
+        "Eight days on, the question is who pays for a new bridge.\n\n"
+        "Divers found the last car on Sunday.\n",
+    )
+    assert placed == date(2024, 3, 13)
+
+
+def test_a_span_inside_a_headline_relates_two_happenings_not_the_article() -> None:
+    from stories.nlp.published import _spans_since
+
+    clean = clean_article(
+        "Minister's visit came a day after the senator's, as the Valmora collapse divides"
+        "\n\nThe minister toured the site.\n"
+    )
+    assert _spans_since(clean, []) == ()
