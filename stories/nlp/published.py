@@ -142,6 +142,8 @@ class PublishedEvidence:
     # "Three weeks on": how many days (fewest, most) the article is after the happening the story
     # began with
     since: tuple[tuple[int, int], ...] = ()
+    # "Posted by Ana Reis · Friday": the weekday a byline prints is the day the article appeared
+    byline_weekday: int | None = None
     sightings: tuple[Sighting, ...] = ()
     # The month and day of a wire dateline without a year ("PORT CITY, July 28 (Wire) -"): the day
     # the article was filed, in the year the story gives.
@@ -225,6 +227,7 @@ def read_evidence(
     guess = _own_guess(clean, explicit, weekdays, manifest, dateline)
     return PublishedEvidence(
         since=_spans_since(clean, docs),
+        byline_weekday=_byline_weekday(clean),
         guess=guess,
         lower_bound=max(explicit) if explicit else None,
         weekdays=tuple(weekdays),
@@ -265,6 +268,15 @@ def _spans_since(
             slack = 1 if m.group("unit").lower().startswith("week") else 0  # "two weeks": 13 to 15
             spans.append((days - slack, days + slack))
     return tuple(spans)
+
+
+def _byline_weekday(clean: CleanArticle) -> int | None:
+    """The weekday printed on the byline ("Posted by Ana Reis · Friday · 7 min read"): a page
+    that gives no date often gives the day of the week it went up."""
+    for block in clean.blocks:
+        if block.kind == "byline" and (m := _WEEKDAY_IN.search(block.text)) and not m.group("rel"):
+            return _WEEKDAY_NAMES[m.group("day").lower()]
+    return None
 
 
 def _told_of(ent: Span) -> frozenset[str]:
@@ -760,6 +772,8 @@ def _decide(
         for lo, hi in ev.since:
             fits |= (after >= lo) & (after <= hi)
         tried = _narrowed(tried | fits, fits)
+    if ev.byline_weekday is not None:
+        tried = _narrowed(tried, cal.weekday == ev.byline_weekday)
     if ev.lower_bound is not None:
         tried &= days >= ev.lower_bound.toordinal()
     best: tuple[float, int] | None = None

@@ -418,3 +418,14 @@ def test_a_span_inside_a_headline_relates_two_happenings_not_the_article() -> No
         "\n\nThe minister toured the site.\n"
     )
     assert _spans_since(clean, []) == ()
+
+
+def test_a_weekday_on_the_byline_is_the_day_the_article_went_up(nlp: Language) -> None:
+    placed = _beside_the_collapse(
+        nlp,
+        "The Valmora Search, Day by Day\n\n"
+        "Posted by Rui Costa  ·  Thursday  ·  5 min read\n\n"
+        "Divers found the last car on Sunday.\n",
+    )
+    # Its Sunday alone would place it on the day the search ended.
+    assert placed == date(2024, 3, 14)
