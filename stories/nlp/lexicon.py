@@ -345,6 +345,8 @@ QUESTION_HEADS = words(
 # Modals that tell what someone means to do ("would review"); "should", "could" and "might"
 # judge or guess.
 INTENT_MODALS = words("will would shall 'll")
+# The modal by which a report tells what was then to come: "said she would speak on Monday".
+REPORTED_FUTURE_AUX = words("would")
 
 # Pronouns by which a speaker names their own side: "she would", "her office would" ("their
 # accord would" may be anyone's; a body's "it would" counts only for an act, see events).

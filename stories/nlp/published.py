@@ -33,6 +33,7 @@ from .dates import (
     resolve_expression,
     sentence_tense,
 )
+from .lexicon import REPORTED_FUTURE_AUX
 from .telling import shared_share, telling_words, word_weights
 from .types import Block, CleanArticle, PublishedBasis
 
@@ -293,7 +294,7 @@ def _told_ahead(verb: Token) -> bool:
     """A verb announced, itself or through the verb it completes: "will close", "will be able
     to claim the refund from Monday", "is expected to start on Friday"."""
     for _ in range(4):
-        if is_future(verb):
+        if is_future(verb) or _reported_intent(verb):
             return True
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
@@ -301,6 +302,14 @@ def _told_ahead(verb: Token) -> bool:
         if verb.dep_ == "acomp" and verb.head.i != verb.i:
             verb = verb.head  # "able" in "will be able to claim"
     return False
+
+
+def _reported_intent(verb: Token) -> bool:
+    """ "said the president would speak on Wednesday": what someone was told to mean to do is a
+    day ahead of the telling, not a day the article reports."""
+    return verb.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ in REPORTED_FUTURE_AUX for c in verb.children
+    )
 
 
 def _days_ago(words: str) -> tuple[int, int] | None:

@@ -429,3 +429,15 @@ def test_a_weekday_on_the_byline_is_the_day_the_article_went_up(nlp: Language) -
     )
     # Its Sunday alone would place it on the day the search ended.
     assert placed == date(2024, 3, 14)
+
+
+def test_a_day_someone_was_said_to_mean_to_act_on_is_not_one_the_article_reports(
+    nlp: Language,
+) -> None:
+    ev = _evidence(
+        nlp,
+        "Valmora Mayor to Speak\n\n"
+        "The council said the mayor would give a television interview on Wednesday.\n\n"
+        "Divers found the last car on Sunday.\n",
+    )
+    assert ev.weekdays == (6,)
