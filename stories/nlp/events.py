@@ -33,6 +33,7 @@ from .lexicon import (
     BODY_SPEAKER_NOUNS,
     CALLED_FOR,
     CARRIER_VERBS,
+    CLAUSE_TIMING_MARKS,
     CONTENT_CARRIERS,
     CONTENTION_VERBS,
     DISMISSAL_SENSES,
@@ -1642,7 +1643,11 @@ def _main_trigger(sent: Span) -> Token | None:
         return noun
     if root.lemma_.lower() in LIGHT_VERBS or root.pos_ in ("AUX", "VERB"):
         # An event verb in a clause that carries the sentence ("...by closing two piers").
+        timing: set[int] = set()
         for tok in root.subtree:
+            if tok.i in timing or _times_its_clause(tok):
+                timing |= {t.i for t in tok.subtree}
+                continue
             if tok.dep_ in ("xcomp", "pcomp", "conj", "advcl", "ccomp") and _is_event_verb(tok):
                 return tok
     # Present-tense light verbs describe ("the meeting comes at a time..."), except "marks".
@@ -1662,6 +1667,15 @@ def _main_trigger(sent: Span) -> Token | None:
         return root
     # A past act framed by a happening: "During their visit to the plant, X questioned ...".
     return _framing_noun(root)
+
+
+def _times_its_clause(verb: Token) -> bool:
+    """ "Trade has doubled since the bridge collapsed", "... once he arrived": a clause that
+    only tells from or until when the rest held recalls a happening told elsewhere; it is not
+    the sentence's news."""
+    if verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in CLAUSE_TIMING_MARKS for c in verb.children)
 
 
 def _misread_clause_before_source(root: Token) -> Token | None:

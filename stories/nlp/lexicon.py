@@ -428,6 +428,10 @@ TIME_PREPOSITIONS = words("before after during following ahead amid since until 
 CARRIER_VERBS = frozenset({"conduct", "order", "hold", "carry", "stage", "begin", "start"})
 
 TEMPORAL_MARKS = words("as when after before while once")
+# Marks of a clause that only times another ("has grown since the war began", "once he
+# arrived"); one opened by "as", "when" or "after" often tells the news itself ("showed no
+# emotion as each count was read").
+CLAUSE_TIMING_MARKS = words("since until once")
 
 # Adverbs that move a narrative on from the time it last gave: "Later, a switch failed" ("then"
 # mostly goes on within the scene: "Costa then shook his hand").

@@ -357,6 +357,12 @@ def test_what_something_holds_counted_is_a_state(nlp: Language, text: str, held:
     assert bool(events_in(nlp, text)) is held
 
 
+def test_a_clause_that_only_times_a_state_is_not_the_sentences_news(nlp: Language) -> None:
+    assert events_in(nlp, "Ferry traffic has doubled since the Dorvale bridge collapsed.") == []
+    assert events_in(nlp, "The harbour has been quiet since the storm hit the coast.") == []
+    assert events_in(nlp, "Trade has fallen until the strike ended.") == []
+
+
 def test_a_position_of_someone_outside_the_main_cast_is_undated(nlp: Language) -> None:
     found = events_in(
         nlp,
