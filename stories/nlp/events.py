@@ -40,6 +40,7 @@ from .lexicon import (
     EVENT_KINDS,
     EVENT_NOUNS,
     EVENT_VERBS,
+    FUTURE_AUX,
     FUTURE_HEADS,
     GATHER_VERBS,
     HELD_POST_VERBS,
@@ -54,6 +55,7 @@ from .lexicon import (
     MODALS,
     MOVED_BETWEEN,
     MOVING_ON,
+    NEWS_PRESENT_VERBS,
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
     OUTCOME_PHRASALS,
@@ -349,6 +351,8 @@ def _sentence_events(
             continue  # what a statement says may be a guess; that it was said is not
         if _only_wording(trigger):
             continue
+        if f.dating != "own" and (_terms_to_come(trigger) or _standing_present(trigger)):
+            continue
         agents = _agents(trigger, file, block, actors)
         date = f.date
         if f.dating == "context":
@@ -425,6 +429,30 @@ def _moved_on_in_sentence(
         moved.append(mention)
         told.append(mention)
     return moved
+
+
+def _terms_to_come(trigger: Token) -> bool:
+    """ "Any losses will be recovered through a levy", "the purchase will be funded from its
+    reserves": a passive future with no day of its own tells the terms of what was settled,
+    not a happening announced for some day."""
+    verb = head_verb(trigger)
+    if verb.tag_ != "VBN":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in auxes) and any(
+        a.dep_ == "auxpass" and a.lemma_.lower() == "be" for a in auxes
+    )
+
+
+def _standing_present(trigger: Token) -> bool:
+    """ "The ministry rejects the court's authority", "the bill holds spending flat": a verb
+    in the simple present with no day of its own tells a standing position or state; only
+    "says" is the news present of what someone has just said."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.tag_ in ("VBZ", "VBP")
+        and trigger.lemma_.lower() not in NEWS_PRESENT_VERBS
+    )
 
 
 def _in_quote(tok: Token, quoted: Sequence[tuple[int, int]]) -> bool:

@@ -171,6 +171,10 @@ MOVED_BETWEEN = words("from to until till")
 # The preposition that gives the day of a happening called for: "strikes for Thursday".
 CALLED_FOR = words("for")
 
+# Verbs whose simple present tells the news of the day ("the ministry says ..."); any other
+# verb in the present with no day of its own tells how things stand.
+NEWS_PRESENT_VERBS = words("say tell write")
+
 # Verbs of speech that say an act was not done: "denied that it had shot down the drone" is
 # no report of the shooting down.
 DENIAL_VERBS = words("deny refute")

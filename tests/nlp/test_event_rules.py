@@ -363,6 +363,24 @@ def test_a_clause_that_only_times_a_state_is_not_the_sentences_news(nlp: Languag
     assert events_in(nlp, "Trade has fallen until the strike ended.") == []
 
 
+def test_the_terms_of_a_settlement_told_in_the_future_are_no_happening(nlp: Language) -> None:
+    assert events_in(nlp, "Any losses will be recovered through a levy on the ports.") == []
+    assert events_in(nlp, "The purchase will be funded from the city's reserves.") == []
+    # With a day of its own, a passive future is a happening announced.
+    found = events_in(nlp, "Rui Costa will be sworn in on Monday.")
+    assert labels(found) == [("swear", "2024-03-18")]
+
+
+def test_a_standing_position_in_the_present_is_no_happening(nlp: Language) -> None:
+    assert events_in(nlp, "The ministry rejects the court's authority.") == []
+    assert events_in(nlp, "The bill holds spending flat.") == []
+    # "says" is the news present of a statement; a present with a day of its own is a plan.
+    found = events_in(nlp, "The Port Authority says it has reopened the quay.")
+    assert labels(found) == [("say", "2024-03-14")]
+    found = events_in(nlp, "The launch window opens at 1:04 a.m. Wednesday.")
+    assert labels(found) == [("open", "2024-03-20")]
+
+
 def test_a_position_of_someone_outside_the_main_cast_is_undated(nlp: Language) -> None:
     found = events_in(
         nlp,
