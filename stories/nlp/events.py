@@ -53,6 +53,7 @@ from .lexicon import (
     MEDIUM_NOUNS,
     MEMORY_NOUNS,
     MODALS,
+    MOOD_NOUNS,
     MOVED_BETWEEN,
     MOVING_ON,
     NEWS_PRESENT_VERBS,
@@ -349,7 +350,7 @@ def _sentence_events(
         is_main = main is not None and trigger.i == main.i
         if _HEDGE.search(words) and not (is_main and _named_statement(trigger)):
             continue  # what a statement says may be a guess; that it was said is not
-        if _only_wording(trigger):
+        if _only_wording(trigger) or _gives_nothing(trigger) or _tells_a_mood(trigger):
             continue
         if f.dating != "own" and (_terms_to_come(trigger) or _standing_present(trigger)):
             continue
@@ -955,6 +956,24 @@ def _only_wording(trigger: Token) -> bool:
         return False
     content = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(content) and all(c.lemma_.lower() in WORDING_NOUNS for c in content)
+
+
+def _gives_nothing(trigger: Token) -> bool:
+    """ "He offered no evidence", "she gave no details": what was given was nothing, so
+    nothing was done."""
+    if trigger.lemma_.lower() not in CONTENT_CARRIERS:
+        return False
+    content = [c for c in trigger.children if c.dep_ == "dobj"]
+    return bool(content) and all(
+        any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in content
+    )
+
+
+def _tells_a_mood(trigger: Token) -> bool:
+    """ "The mood soured quickly", "the mood was subdued": how a place or a crowd felt is
+    colour, not a happening."""
+    subj = subject(head_verb(trigger))
+    return subj is not None and subj.lemma_.lower() in MOOD_NOUNS
 
 
 def _sentence_date(date: DateValue | None, context: DateValue | None) -> DateValue | None:

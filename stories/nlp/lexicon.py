@@ -230,8 +230,9 @@ HELD_STATE_VERBS = words(
     """
 )
 
-# Verbs of being, having, thinking, perceiving, wanting and relating: a sentence built on one
-# describes a state of affairs, not a happening ("the bridge carries 40,000 cars a day").
+# Verbs of being, having, thinking, perceiving, sensing, feeling, wanting and relating: a sentence
+# built on one describes a state of affairs, not a happening ("the bridge carries 40,000 cars a
+# day", "the clothes reeked", "the pause unnerved the capital").
 NON_EVENT_VERBS = words(
     """
     be have do seem appear remain stay become know think believe consider feel hope want need
@@ -242,9 +243,12 @@ NON_EVENT_VERBS = words(
     demonstrate show note add say tell explain write report claim argue recall estimate
     carry serve allow let enable require face make get keep put set go use understand
     remember forget wonder fear worry doubt trust assume suppose predict drag continue persist
-    last linger
+    last linger smell reek stink unnerve frighten
     """
 )
+
+# What a scene felt like: a clause about it is colour ("the mood soured"), not a happening.
+MOOD_NOUNS = words("mood atmosphere")
 
 # Particles that make a verb another act: "lift off", "step down", "break out", "shut down".
 PHRASAL_PARTICLES = words("off down out up")

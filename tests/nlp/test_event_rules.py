@@ -381,6 +381,24 @@ def test_a_standing_position_in_the_present_is_no_happening(nlp: Language) -> No
     assert labels(found) == [("open", "2024-03-20")]
 
 
+def test_giving_nothing_is_no_act(nlp: Language) -> None:
+    assert events_in(nlp, "Rui Costa offered no evidence.") == []
+    assert events_in(nlp, "He gave no details of the deal.") == []
+    found = events_in(nlp, "Rui Costa offered a reward on Friday.")
+    assert labels(found) == [("offer", "2024-03-08")]
+
+
+def test_a_mood_a_smell_or_a_fright_is_colour_not_a_happening(nlp: Language) -> None:
+    assert events_in(nlp, "The mood soured quickly.") == []
+    assert events_in(nlp, "Outside the port on Friday, the mood was subdued.") == []
+    assert events_in(nlp, "Even the clothes she grabbed on her way out reeked.") == []
+    assert events_in(nlp, "The long pause had unnerved the capital.") == []
+    assert events_in(nlp, "The announcement frightened the dockers.") == []
+    assert labels(events_in(nlp, "The crowd cheered as the ferry docked.")) == [
+        ("cheer", "2024-03-14")
+    ]
+
+
 def test_a_position_of_someone_outside_the_main_cast_is_undated(nlp: Language) -> None:
     found = events_in(
         nlp,
