@@ -567,14 +567,18 @@ def _measured_from(verb: Token) -> int | None:
 
 def _same_time(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValue | None:
     """ "The rebels seized the port on Monday and at once closed its gates": a deed joined to a
-    dated one is told at its time."""
+    dated one is told at its time. In a longer run ("flew in on Monday, handed out water and
+    bought meals") the parser hangs each deed on the one before, so the day is sought back
+    along the run."""
     verb = head_verb(trigger)
     if verb.dep_ != "conj" or is_future(verb):
         return None
-    first = by_verb.get(verb.head.i)
-    if first is None or first.basis == "context" or not first.text:
-        return None
-    return DateValue(first.start, first.end, first.granularity, "", first.basis)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        first = by_verb.get(verb.i)
+        if first is not None and first.basis != "context" and first.text:
+            return DateValue(first.start, first.end, first.granularity, "", first.basis)
+    return None
 
 
 # Clauses that tell the sentence's own news: its main clause, and what a colon or a semicolon

@@ -895,6 +895,16 @@ def test_a_date_set_off_in_its_own_clause_does_not_date_the_main_act(nlp: Langua
     assert dict(labels(found))["rule"] == "2024-03-14"
 
 
+def test_a_deed_in_a_run_of_deeds_takes_the_day_of_the_first(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The visit came a day after Rui Costa, who is running for mayor again, flew in on "
+        "Tuesday, handed out pallets of bottled water and cleaning supplies and bought meals "
+        "for the village's firefighters.",
+    )
+    assert dict(labels(found))["buy"] == "2024-03-12"
+
+
 def test_the_date_of_a_happening_a_sentence_is_set_in_is_the_sentence_date(
     nlp: Language,
 ) -> None:
