@@ -1,4 +1,5 @@
-"""Days told from the story's own happenings: "a day after the raid", "the morning of the collapse".
+"""Days told from the story's own happenings: "a day after the raid", "the morning of the collapse",
+"the Friday after the storm".
 
 An article often dates a happening only against another ("two days after the theft", "hours
 before the vote"). Which day "the theft" was is not in that sentence, and often not in that
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .dates import MEASURE, later_on, measured_days
+from .dates import MEASURE, WEEKDAY_NAMES, later_on, measured_days, weekday_index
 from .events import event_kind
 from .lexicon import ANCHOR_NOUNS, HOLDING_VERBS
 from .telling import names_act, shared_share, telling_words, word_weights
@@ -30,6 +31,7 @@ _ANCHOR = re.compile(
     r"|within\s+(?:hours|minutes)\s+of"
     r"|the\s+(?:morning|afternoon|evening|night|day|hours)\s+of"
     r"|the\s+(?P<side>day|night|morning|afternoon|evening)\s+(?P<side_way>after|before|following)"
+    rf"|the\s+(?P<weekday>{WEEKDAY_NAMES})\s+(?P<weekday_way>after|before|following)"
     r"|on\s+the\s+(?P<eve>eve)\s+of"
     r"))\s+(?:the|that|this|last\s+\w+'s)\s+(?P<first>[a-z]+)(?:\s+(?P<second>[a-z]+))?",
     re.IGNORECASE,
@@ -190,7 +192,7 @@ def _anchored(c: EventCandidate, days: dict[str, date]) -> DateValue | None:
         day = _day_of(m, days)
         if day is None:
             continue
-        moved = day + _offset(m)
+        moved = day + _offset(m, day)
         return DateValue(moved, moved, "day", m.group(0), "relative")
     return None
 
@@ -214,7 +216,13 @@ def _known(days: dict[str, date], *lemmas: str) -> date | None:
     return None
 
 
-def _offset(m: re.Match[str]) -> timedelta:
+def _offset(m: re.Match[str], day: date) -> timedelta:
+    if m.group("weekday"):
+        # "The Friday after the collapse": the first Friday after its day (or last before).
+        target = weekday_index(m.group("weekday"))
+        if m.group("weekday_way").lower() == "before":
+            return -timedelta(days=(day.weekday() - target) % 7 or 7)
+        return timedelta(days=(target - day.weekday()) % 7 or 7)
     if m.group("eve"):
         return timedelta(days=-1)
     if m.group("side"):

@@ -469,16 +469,28 @@ _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _NEXT_WEEKDAY = re.compile(rf"\bthe\s+(?:next|following)\s+(?P<day>{WEEKDAY_NAMES})\b", re.I)
 
 
+# "the Friday after the collapse": a weekday counted from a happening, not from the article's day.
+_FROM_A_HAPPENING = re.compile(r"\s+(?:after|before|following)\s+(?:the|that|this)\s", re.I)
+
+
+def weekday_index(name: str) -> int:
+    """Monday 0 to Sunday 6, for a weekday's name in any case."""
+    return _WEEKDAYS[name.lower()]
+
+
 def loose_weekday(span: Span) -> bool:
     """A weekday that names no day by the article's: "on a Friday night" says which weekday,
     not which week ("at a Tuesday news conference" does name the day, as news writes it); "the
-    following Monday" counts from another day (see ``next_weekday``)."""
+    following Monday" counts from another day (see ``next_weekday``), and "the Friday after the
+    collapse" from the story's happening (see ``anchored``)."""
     if not _WEEKDAY_FIRST.match(span.text):
         return False
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is None:
         return False
+    if before.lower_ == "the" and _FROM_A_HAPPENING.match(doc.text[span.end_char :]):
+        return True
     if before.lower_ in ("next", "following") and span.start > 1:
         return doc[span.start - 2].lower_ == "the"
     if before.text not in ("a", "an") or before.pos_ != "DET":

@@ -254,3 +254,11 @@ def test_a_plans_week_is_left_as_it_was() -> None:
         "b.txt", "The council votes on the harbour budget on Wednesday.", on(date(2025, 3, 5))
     )
     assert anchored_dates([plan, dated])[0].date == last_week()
+
+
+def test_a_weekday_after_the_happening_is_the_first_such_day_after_it() -> None:
+    later = report("c.txt", "Late on the Friday after the theft, the museum posted a report.", None)
+    before = report("d.txt", "The Saturday before the theft, a guard saw a van.", None)
+    *_, a, b = anchored_dates([*theft_on_monday(), later, before])
+    assert a.date is not None and a.date.start == FRIDAY
+    assert b.date is not None and b.date.start == date(2025, 3, 1)

@@ -92,6 +92,9 @@ def test_a_weekday_with_a_names_no_day(nlp: Language) -> None:
     assert mentions == []
     mentions = dates_in_doc(nlp("The ferry ran aground on Friday night off the point."), 0, DCT)
     assert [m.value.label for m in mentions] == ["2024-03-08"]
+    # "The Friday after the storm" counts from the storm, which the story dates.
+    text = "Late on the Friday after the storm, the town posted the survey."
+    assert dates_in_doc(nlp(text), 0, DCT) == []
 
 
 def test_the_end_of_the_year_names_no_one_time() -> None:
