@@ -472,7 +472,7 @@ SPEECH_VERBS = words(
     announce vow insist claim write ask reply hint indicate welcome confirm outline refer term
     call describe laud praise hail convey acknowledge explain argue assert promise urge predict
     remark comment reiterate quote reveal deny admit agree respond answer tout dub label
-    threaten boast lament complain recall mention suggest counter contend concede testify
+    threaten boast lament complain recall mention suggest counter contend concede testify disclose
     """
 )
 
@@ -481,7 +481,7 @@ REPORTING_VERBS = words(
     """
     say tell state add note pledge warn emphasize emphasise stress affirm declare announce vow
     insist claim write hint indicate confirm acknowledge explain argue assert promise predict
-    reiterate reveal deny admit agree reply respond threaten boast
+    reiterate reveal deny admit agree reply respond threaten boast disclose
     """
 )
 
@@ -618,7 +618,7 @@ BODY_SPEAKER_NOUNS = words(
     """
     agency ministry court panel committee commission council board company government department
     office police memo letter filing complaint report statement team authority authorities
-    regulator union party campaign embassy army military navy federation association
+    regulator union party campaign embassy consulate army military navy federation association
     bank lender firm telco airline carrier insurer watchdog county city staff
     """
 )

@@ -616,7 +616,10 @@ def _described(tok: Token) -> str:
     asides = {
         t.i
         for d in tok.subtree
-        if d.dep_ in _NOT_IN_DESCRIPTION and d.i != tok.i
+        if d.dep_ in _NOT_IN_DESCRIPTION
+        and d.i != tok.i
+        # "consulates of Alder, Brill and Cove": a list inside the description is part of it.
+        and not (d.dep_ in ("conj", "cc", "punct") and _in_a_phrase_of(d, tok))
         for t in d.subtree
     }
     toks = [t for t in tok.subtree if t.i not in asides]
@@ -629,6 +632,16 @@ def _described(tok: Token) -> str:
         for t in toks
     )
     return " ".join(text.split())
+
+
+def _in_a_phrase_of(word: Token, noun: Token) -> bool:
+    """Whether ``word`` sits in a phrase set after ``noun`` ("of Alder, Brill and Cove")."""
+    for above in word.ancestors:
+        if above.i == noun.i:
+            return False
+        if above.dep_ == "pobj":
+            return True
+    return False
 
 
 def _bare_body_name(tok: Token, written: str) -> bool:
@@ -1078,6 +1091,40 @@ def _further_thats(
     return found
 
 
+def _speaks_apart(verb: Token, outer: Token) -> bool:
+    """A verb of speech with a subject of its own inside what ``outer`` reports: "X said the
+    men would go home and Y disclosed that ...", "..., a revolt Y had called treason", "Y told
+    staff ..., according to X". Those words are Y's, not X's."""
+    return (
+        verb.i != outer.i
+        and (
+            verb.dep_ in ("conj", "relcl") or (verb.dep_ == "ROOT" and outer.lower_ == "according")
+        )
+        and _speech_verb(verb)
+        and any(
+            c.dep_ == "nsubj" and c.lower_ not in ("who", "that", "which") for c in verb.children
+        )
+        # What they said follows: "disclosed that ...", "called it treason"; not "were writing
+        # the text".
+        and any(c.dep_ in ("ccomp", "oprd") for c in verb.children)
+    )
+
+
+def _without_other_speakers(clause: list[Token], outer: Token) -> list[Token]:
+    """What ``outer`` reports, without a clause joined to it or set inside it in which someone
+    else speaks, nor the ", and" that joins it."""
+    cut: set[int] = set()
+    for verb in clause:
+        if verb.i in cut or not _speaks_apart(verb, outer):
+            continue
+        cut |= {t.i for t in verb.subtree}
+        i = verb.left_edge.i - 1
+        while verb.dep_ == "conj" and i >= 0 and verb.doc[i].dep_ in ("cc", "punct"):
+            cut.add(i)
+            i -= 1
+    return [t for t in clause if t.i not in cut]
+
+
 def _reported(
     article: ArticleDocs,
     actors: ActorIndex,
@@ -1150,8 +1197,8 @@ def _reported(
                 subj, cue = acc[1], "according to"
             else:
                 continue
-            clauses = clauses or [clause]
-            for clause in clauses:
+            for whole in clauses or [clause]:
+                clause = _without_other_speakers(whole, tok)
                 clause = [t for t in clause if not t.is_punct or t.i != clause[-1].i]
                 if len([t for t in clause if t.is_alpha]) < 3 or subj is None:
                     continue

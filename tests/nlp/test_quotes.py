@@ -1216,3 +1216,36 @@ def test_a_bodys_name_the_tagger_cut_to_its_place_is_the_whole_name(nlp: Languag
     doc.ents = [Span(doc, place.i, place.i + 1, label="GPE")]
     [quote] = extract_quotes(art, extract_actors([art]))
     assert quote.speaker == "Valmora-Vale Fire Rescue"
+
+
+def test_a_speaker_joined_inside_another_reported_clause_speaks_for_themselves(
+    nlp: Language,
+) -> None:
+    said = _said(
+        nlp,
+        "The port closed on June 27, the same day the Dorvale Ferry Company said its boats "
+        "would stay in harbour and Rui Costa disclosed that the port had paid for the repairs "
+        "in full.",
+    )
+    assert said == {
+        "its boats would stay in harbour": "Dorvale Ferry Company",
+        "the port had paid for the repairs in full": "Rui Costa",
+    }
+    # What someone told staff is theirs, whoever the article cites for it.
+    said = _said(
+        nlp,
+        "During those meetings, Rui Costa told staff that he did not intend to sell the yard, "
+        "according to two employees who were present.",
+    )
+    assert said == {"he did not intend to sell the yard": "Rui Costa"}
+
+
+def test_a_list_of_places_stays_in_the_description_of_a_speaker(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The Valmora government said two of its citizens were missing, and consulates of Alder, "
+        "Brill and Cove said they were trying to trace nationals who lived in the tower.",
+    )
+    assert said["they were trying to trace nationals who lived in the tower"] == (
+        "consulates of Alder, Brill and Cove"
+    )
