@@ -1249,3 +1249,29 @@ def test_a_list_of_places_stays_in_the_description_of_a_speaker(nlp: Language) -
     assert said["they were trying to trace nationals who lived in the tower"] == (
         "consulates of Alder, Brill and Cove"
     )
+
+
+def test_the_company_is_the_one_the_text_named_right_after_the_word(nlp: Language) -> None:
+    for name in ("Dorvale Nordic", "Valmoran Nordic"):  # tagged a body; tagged a person
+        said = _said(
+            nlp,
+            "The Valmora Health Agency said on Friday that it would send doses.\n\n"
+            f"There is one modern shot against the virus, made by the Danish company {name} and "
+            "sold as Vexira in Europe.\n\n"
+            "On Monday the company said the regulator had extended the licence to cover the virus.",
+        )
+        assert said["the regulator had extended the licence to cover the virus"] == name
+
+
+def test_the_company_is_the_body_the_headline_and_lead_name_most(nlp: Language) -> None:
+    text = (
+        "Dorvale Telecom brought its network back on Wednesday after an outage that stopped "
+        "trains.\n\n"
+        "Metro Rail said the outage cut the link to its trains. The Harbour Hospital said its "
+        "phone lines were down.\n\n"
+        "The company, owned by Brill Holdings, said the failure started at about 4am."
+    )
+    art = make_article(nlp, text)
+    art = replace(art, clean=replace(art.clean, headline="Dorvale Telecom outage stops trains"))
+    said = {q.text: q.speaker for q in extract_quotes(art, extract_actors([art]))}
+    assert said["the failure started at about 4am"] == "Dorvale Telecom"
