@@ -41,7 +41,7 @@ from stories.nlp.lexicon import (
     STAFF_NOUNS,
     UNPLACED_SPEAKER_NOUNS,
 )
-from stories.nlp.names import is_title_token, strip_title
+from stories.nlp.names import is_title_token, name_tokens, strip_title
 from stories.nlp.types import ActorKind, Block, Mention, Quote
 
 OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
@@ -412,7 +412,9 @@ class _Speakers:
             and not tok.is_lower
             and not any(c.dep_ == "conj" for c in tok.children)
         ):
-            return _untagged_body(tok)
+            return _untagged_body(tok) or self._body_of_initials(tok)
+        if tok.pos_ == "NOUN" and (initials := self._body_of_initials(tok)) is not None:
+            return initials  # the tagger may take unknown letters for a noun
         if not _common_noun(tok) or any(c.dep_ == "conj" for c in tok.children):
             return None
         lemma = tok.lemma_.lower()
@@ -456,6 +458,20 @@ class _Speakers:
         if determiner != "the":
             self.described[lemma] = words
         return words
+
+    def _body_of_initials(self, tok: Token) -> str | None:
+        """ "The DHCA said": letters the tagger did not take for a name, which spell the
+        initials of a body the article named ("the Dorvale Harbour Crews' Association")."""
+        letters = tok.text.replace(".", "")
+        if len(letters) < 3 or not letters.isalpha() or not letters.isupper():
+            return None
+        found = {
+            m.actor
+            for m in self.actors.mentions(self.article.file)
+            if self.actors.kind(m.actor) == "organization"
+            and "".join(w[0] for w in name_tokens(m.actor) if w[:1].isupper()) == letters
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _body_before(self, tok: Token, near: bool = False) -> str | None:
         """The organisation a definite "the agency" refers back to: the last one mentioned

@@ -1275,3 +1275,13 @@ def test_the_company_is_the_body_the_headline_and_lead_name_most(nlp: Language) 
     art = replace(art, clean=replace(art.clean, headline="Dorvale Telecom outage stops trains"))
     said = {q.text: q.speaker for q in extract_quotes(art, extract_actors([art]))}
     assert said["the failure started at about 4am"] == "Dorvale Telecom"
+
+
+def test_letters_that_spell_a_named_bodys_initials_are_that_body(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Members of the Dorvale Harbour Crews’ Association met on Friday.\n\n"
+        "The DHCA said in a statement from its president, Ana Silva, that Costa had represented "
+        "the crews “incredibly well” and asked questions many had wanted to ask.",
+    )
+    assert said == {"incredibly well": "Dorvale Harbour Crews’ Association"}
