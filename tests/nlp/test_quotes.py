@@ -1285,3 +1285,12 @@ def test_letters_that_spell_a_named_bodys_initials_are_that_body(nlp: Language) 
         "the crews “incredibly well” and asked questions many had wanted to ask.",
     )
     assert said == {"incredibly well": "Dorvale Harbour Crews’ Association"}
+
+
+def test_an_accusation_in_quote_marks_is_the_accusers_words(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Dockers leader Rui Costa accused the minister of “denial and lies”, while the union’s "
+        "Ana Silva said the plan showed “contempt” for workers.",
+    )
+    assert said == {"denial and lies": "Rui Costa", "contempt": "Ana Silva"}
