@@ -40,7 +40,6 @@ from .lexicon import (
     EVENT_KINDS,
     EVENT_NOUNS,
     EVENT_VERBS,
-    FUTURE_AUX,
     FUTURE_HEADS,
     GATHER_VERBS,
     HELD_POST_VERBS,
@@ -50,6 +49,7 @@ from .lexicon import (
     INTENT_MODALS,
     LAWSUIT_NOUNS,
     LIGHT_VERBS,
+    MEANS_PREPOSITIONS,
     MEDIUM_NOUNS,
     MEMORY_NOUNS,
     MODALS,
@@ -434,25 +434,29 @@ def _moved_on_in_sentence(
 
 def _terms_to_come(trigger: Token) -> bool:
     """ "Any losses will be recovered through a levy", "the purchase will be funded from its
-    reserves": a passive future with no day of its own tells the terms of what was settled,
-    not a happening announced for some day."""
+    reserves": a passive future with no day of its own, told with the means it will be done by,
+    tells the terms of what was settled, not a happening announced for some day ("the bridge
+    will be demolished", "he will be buried in his home town" are announced)."""
     verb = head_verb(trigger)
-    if verb.tag_ != "VBN":
+    if verb.tag_ != "VBN" or not is_future(verb):
         return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in auxes) and any(
-        a.dep_ == "auxpass" and a.lemma_.lower() == "be" for a in auxes
+    passive = any(c.dep_ == "auxpass" and c.lemma_.lower() == "be" for c in verb.children)
+    return passive and any(
+        c.dep_ == "prep" and c.lower_ in MEANS_PREPOSITIONS for c in verb.children
     )
 
 
 def _standing_present(trigger: Token) -> bool:
     """ "The ministry rejects the court's authority", "the bill holds spending flat": a verb
-    in the simple present with no day of its own tells a standing position or state; only
-    "says" is the news present of what someone has just said."""
+    in the simple present with no day of its own tells a standing position or state; "says",
+    "tells" and "writes", and a verb of speech with what was said ("the union warns that the
+    strike could spread"), are the news present of what someone has just said."""
+    lemma = trigger.lemma_.lower()
     return (
         trigger.pos_ == "VERB"
         and trigger.tag_ in ("VBZ", "VBP")
-        and trigger.lemma_.lower() not in NEWS_PRESENT_VERBS
+        and lemma not in NEWS_PRESENT_VERBS
+        and not (lemma in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in trigger.children))
     )
 
 
@@ -569,16 +573,40 @@ def _same_time(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValu
     """ "The rebels seized the port on Monday and at once closed its gates": a deed joined to a
     dated one is told at its time. In a longer run ("flew in on Monday, handed out water and
     bought meals") the parser hangs each deed on the one before, so the day is sought back
-    along the run."""
+    along the run; further back than the deed just before, only a day is told at (not "elected
+    in 2019, survived two votes and resigned"). A deed moved on ("and later signed") or told as
+    done before ("and had been charged") is of another time."""
     verb = head_verb(trigger)
-    if verb.dep_ != "conj" or is_future(verb):
+    if verb.dep_ != "conj" or is_future(verb) or _moved_on(verb):
         return None
+    deed, step = verb, 0
     while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
+        verb, step = verb.head, step + 1
         first = by_verb.get(verb.i)
-        if first is not None and first.basis != "context" and first.text:
-            return DateValue(first.start, first.end, first.granularity, "", first.basis)
+        if first is None or first.basis == "context" or not first.text:
+            continue
+        if (step > 1 and first.granularity != "day") or _told_as_before(deed, verb):
+            return None
+        return DateValue(first.start, first.end, first.granularity, "", first.basis)
     return None
+
+
+def _moved_on(verb: Token) -> bool:
+    """ "... and later signed a deal": the deed is moved on from the time told before it."""
+    return any(c.dep_ == "advmod" and c.lower_ in MOVING_ON for c in verb.children)
+
+
+def _pluperfect(verb: Token) -> bool:
+    """ "had been charged", "had drawn": told as done before the time the text is at."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children
+    )
+
+
+def _told_as_before(deed: Token, dated: Token) -> bool:
+    """A deed in the pluperfect beside a dated one that is not ("resigned on Monday; he had been
+    charged with fraud") lies before that day."""
+    return _pluperfect(deed) and not _pluperfect(dated)
 
 
 # Clauses that tell the sentence's own news: its main clause, and what a colon or a semicolon
@@ -593,11 +621,14 @@ def _the_sentence_day(trigger: Token, by_verb: dict[int, DateValue | None]) -> D
     describes ("the ban, issued on Saturday"), looks ahead, reports what someone said, or hangs
     on an "after" is of some other time, and neither gives nor takes the day; nor does a deed
     told before the day is named, unless the day opens the sentence ("That evening the crowd
-    poured in and police made arrests")."""
+    poured in and police made arrests") or the deed's own clause holds the clause that names it
+    ("Investors agreed: shares jumped on Monday"). A deed moved on ("later found a crack") or
+    told in the pluperfect beside a deed that is not ("resigned on Monday; he had been charged")
+    is of another time."""
     verb = head_verb(trigger)
     if not _narrated_past(verb) or is_future(verb) or verb.lemma_.lower() in SPEECH_VERBS:
         return None
-    if not _tells_the_news(verb):
+    if not _tells_the_news(verb) or _moved_on(verb):
         return None
     doc = verb.doc
     days: dict[tuple[date, date], DateValue] = {}
@@ -606,6 +637,8 @@ def _the_sentence_day(trigger: Token, by_verb: dict[int, DateValue | None]) -> D
         if i == verb.i or when is None or when.basis == "context" or not when.text:
             continue
         if when.granularity != "day" or is_future(source) or not _tells_the_news(source):
+            continue
+        if _told_as_before(verb, source):
             continue
         told_on = source.head.i == verb.i and source.dep_ in ("ccomp", "parataxis")
         if source.i > verb.i and not told_on and not _named_before(when, verb):
@@ -622,9 +655,13 @@ def _tells_the_news(verb: Token) -> bool:
     head = verb
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
-    if head.dep_ not in _TOP_CLAUSE:
-        return False
-    return not any(
+    return head.dep_ in _TOP_CLAUSE and not _told_by_someone(verb)
+
+
+def _told_by_someone(verb: Token) -> bool:
+    """Whether a verb is in what someone said: what someone told reporters is of the time of
+    the telling, whatever it tells of."""
+    return any(
         tok.lemma_.lower() in SPEECH_VERBS and not _beside(verb, tok) for tok in verb.ancestors
     )
 
@@ -761,11 +798,13 @@ def _same_doer_on(
     context: DateValue | None,
 ) -> DateValue | None:
     """ "On Friday night Costa addressed the nation. | 'We held firm,' the president said." A
-    past deed of whoever acted in the last sentence of the paragraph before, told first in its
-    own paragraph, goes on with that sentence's scene when the scene is set on one day before
-    the article's: a new paragraph alone does not end a scene its doer is still acting in."""
-    if not agents or not _narrated_past(head_verb(trigger)) or not _carries(trigger):
-        return None
+    past deed of whoever acted in the last sentence of the paragraph before that told a
+    happening, told first in its own paragraph, goes on with that sentence's scene when the
+    scene is set on one day before the article's: a new paragraph alone does not end a scene
+    its doer is still acting in. One told in the pluperfect is background."""
+    verb = head_verb(trigger)
+    if not agents or not _narrated_past(verb) or _pluperfect(verb) or not _carries(trigger):
+        return None  # "Costa had founded the firm": background, told as before the scene
     if context is None or any(c.start >= block.start for c in earlier):
         return None
     before = [c for c in earlier if previous <= c.start < block.start]
@@ -788,12 +827,7 @@ def _carries(trigger: Token) -> bool:
     what someone said (what someone told reporters is of the article's time, whatever it tells
     of), nor one moved on from it ("later")."""
     verb = head_verb(trigger)
-    for tok in (verb, *verb.ancestors):
-        if tok.i != verb.i and tok.lemma_.lower() in SPEECH_VERBS and not _beside(verb, tok):
-            return False
-        if any(c.dep_ == "advmod" and c.lower_ in MOVING_ON for c in tok.children):
-            return False
-    return True
+    return not _told_by_someone(verb) and not any(map(_moved_on, (verb, *verb.ancestors)))
 
 
 def _beside(verb: Token, speech: Token) -> bool:
@@ -1694,10 +1728,9 @@ def _main_trigger(sent: Span) -> Token | None:
         return noun
     if root.lemma_.lower() in LIGHT_VERBS or root.pos_ in ("AUX", "VERB"):
         # An event verb in a clause that carries the sentence ("...by closing two piers").
-        timing: set[int] = set()
+        timing = {t.i for tok in root.subtree if _times_its_clause(tok) for t in tok.subtree}
         for tok in root.subtree:
-            if tok.i in timing or _times_its_clause(tok):
-                timing |= {t.i for t in tok.subtree}
+            if tok.i in timing:
                 continue
             if tok.dep_ in ("xcomp", "pcomp", "conj", "advcl", "ccomp") and _is_event_verb(tok):
                 return tok

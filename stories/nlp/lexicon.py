@@ -170,6 +170,8 @@ RESCHEDULING_VERBS = words("move push postpone delay reschedule shift bring put 
 MOVED_BETWEEN = words("from to until till")
 # The preposition that gives the day of a happening called for: "strikes for Thursday".
 CALLED_FOR = words("for")
+# Prepositions of the means a thing is to be done by: "will be recovered through a levy".
+MEANS_PREPOSITIONS = words("through from by with out")
 
 # Verbs whose simple present tells the news of the day ("the ministry says ..."); any other
 # verb in the present with no day of its own tells how things stand.
@@ -180,9 +182,9 @@ NEWS_PRESENT_VERBS = words("say tell write")
 DENIAL_VERBS = words("deny refute")
 
 # Plain reporting verbs: an event only as a named person's statement told first ("X said
-# that ...", "X described the deal as a compromise", "X warned that the storm could ...", "X
-# added that ..."), never as an attribution trailing what it sources.
-PLAIN_SPEECH = words("say tell write call describe warn add")
+# that ...", "X described the deal as a compromise", "X warned that the storm could ..."), never
+# as an attribution trailing what it sources.
+PLAIN_SPEECH = words("say tell write call describe warn")
 
 # Verbs of contention: what is argued is a claim, not a happening; that a named party argued
 # it is their act ("the defence argued that its client had acted reasonably").
@@ -437,9 +439,10 @@ CARRIER_VERBS = frozenset({"conduct", "order", "hold", "carry", "stage", "begin"
 
 TEMPORAL_MARKS = words("as when after before while once")
 # Marks of a clause that only times another ("has grown since the war began", "once he
-# arrived"); one opened by "as", "when" or "after" often tells the news itself ("showed no
-# emotion as each count was read").
-CLAUSE_TIMING_MARKS = words("since until once")
+# arrived"); one opened by "as", "when", "after" or "until" often tells the news itself
+# ("showed no emotion as each count was read", "stayed aboard until the coast guard took them
+# off").
+CLAUSE_TIMING_MARKS = words("since once")
 
 # Adverbs that move a narrative on from the time it last gave: "Later, a switch failed" ("then"
 # mostly goes on within the scene: "Costa then shook his hand").

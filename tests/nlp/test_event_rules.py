@@ -360,7 +360,11 @@ def test_what_something_holds_counted_is_a_state(nlp: Language, text: str, held:
 def test_a_clause_that_only_times_a_state_is_not_the_sentences_news(nlp: Language) -> None:
     assert events_in(nlp, "Ferry traffic has doubled since the Dorvale bridge collapsed.") == []
     assert events_in(nlp, "The harbour has been quiet since the storm hit the coast.") == []
-    assert events_in(nlp, "Trade has fallen until the strike ended.") == []
+    # "until" tells what ended the state: that is news.
+    found = events_in(
+        nlp, "Passengers stayed aboard the ferry until the coast guard evacuated them."
+    )
+    assert [c.trigger for c in found] == ["evacuate"]
 
 
 def test_the_terms_of_a_settlement_told_in_the_future_are_no_happening(nlp: Language) -> None:
@@ -1481,6 +1485,53 @@ def test_a_deed_told_beside_the_one_dated_deed_of_its_sentence_is_of_that_day(
 ) -> None:
     found = {c.trigger: c.date.label if c.date else None for c in events_in(nlp, text)}
     assert found[trigger] == day
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # Told as done before the dated deed.
+        ("Rui Costa resigned on Monday; he had been charged with fraud.", "charge"),
+        # Moved on from it.
+        (
+            "On Saturday a ferry sank off Dorvale; investigators later found a crack in the hull.",
+            "find",
+        ),
+        # Further back along a run than the deed before, only a day is told at.
+        ("Rui Costa was elected in 2019, survived two impeachment votes and resigned.", "resign"),
+        # A scene's doer in the next paragraph, told in the pluperfect, is background.
+        (
+            "Rui Costa was arrested in Dorvale on Tuesday."
+            "||Costa had fled Valmora after his firm collapsed.",
+            "flee",
+        ),
+    ],
+)
+def test_a_deed_of_another_time_beside_a_dated_one_keeps_the_article_day(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    found = {c.trigger: c.date for c in events_in(nlp, *text.split("||"))}
+    assert found[trigger] is not None and found[trigger].label == "2024-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The Dorvale dockers' union warns that the strike could spread to Valmora.", "warn"),
+        ("The damaged Dorvale bridge will be demolished and replaced.", "demolish"),
+    ],
+)
+def test_a_statement_in_the_present_and_an_announced_passive_are_events(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger in {c.trigger for c in events_in(nlp, text)}
+
+
+def test_what_a_speaker_added_is_no_second_statement(nlp: Language) -> None:
+    found = events_in(
+        nlp, "Rui Costa said the port would reopen.", "Costa added that it might take a month."
+    )
+    assert [c.trigger for c in found] == ["say"]
 
 
 @pytest.mark.parametrize(
