@@ -767,7 +767,8 @@ def _told_before(verb: Token) -> list[Token]:
     """What an attribution set after or inside its clause reports: "The ferry sails on Friday,
     the agency said." or "Investors, he added, would get no protection." The parser may hang
     such a "X said" on the clause it reports, as an aside or a conjunct; that clause is what X
-    said, without a clause joined after it in which someone else speaks."""
+    said, without the clauses joined after the attribution that are not: the writer's narration
+    ("..., Costa said, but prosecutors released them") or other speech (see ``_joined_after``)."""
     head = verb.head
     if verb.dep_ not in ("parataxis", "conj") or head.dep_ != "ROOT" or head.pos_ not in _VERBS:
         return []
@@ -778,21 +779,49 @@ def _told_before(verb: Token) -> list[Token]:
     if start == 0 or verb.doc[start - 1].text != ",":
         return []
     # What the parser hung on the verb before the attribution ("..., Nov. 16, the agency said")
-    # belongs to the clause; what follows it ("..., he said, and crews may ...") goes on with it.
+    # belongs to the clause; the conjuncts after it are judged below.
     parts = [c for c in verb.children if start <= c.i and c.dep_ not in ("cc", "conj")]
     if any(
         c.dep_ not in _TAG_PARTS and not (c.dep_ == "dobj" and verb.lemma_ == "tell") for c in parts
     ):
         return []  # "..., and the union said nothing": a clause of its own, not an attribution
     tag = {verb.i, start - 1} | {t.i for c in parts for t in c.subtree}
-    # "..., he said, but the union warned ...": what someone else said.
-    others = {
-        t.i
-        for c in (*head.children, *verb.children)
-        if c.i > verb.i and c.dep_ == "conj" and _speech_verb(c)
-        for t in c.subtree
-    }
+    others = {t.i for c in _joined_after(head, verb) for t in c.subtree}
     return [t for t in head.subtree if t.i not in tag | others]
+
+
+def _joined_after(head: Token, verb: Token) -> list[Token]:
+    """Clauses joined after the attribution ``verb`` that are not what its speaker said, with the
+    "and"/"but" joining each: one with a verb of speech ("..., he said, and added ...") says
+    something else, and one with a subject of its own told in the past ("..., he said, but
+    prosecutors released them") is the writer's narration, whatever its verb. One in the
+    present or with a modal ("..., she said, and other museums follow the same rule") goes on
+    with what was said, as does one sharing the reported clause's subject."""
+    joined = [
+        c
+        for c in (*head.children, *verb.children)
+        if c.i > verb.i and c.dep_ == "conj" and (_speech_verb(c) or _narrated(c))
+    ]
+    links = [
+        k
+        for c in joined
+        for k in c.head.children
+        if k.dep_ in ("cc", "punct") and verb.i < k.i < c.left_edge.i
+    ]
+    return joined + links
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _narrated(clause: Token) -> bool:
+    """A clause with a subject of its own whose finite verb is in the simple past: after "X
+    said", the tense the writer tells the story in."""
+    if not any(c.dep_ in _SUBJECTS for c in clause.children):
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+    finite = auxes[0] if auxes else clause
+    return finite.tag_ == "VBD"
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, str]:

@@ -1143,6 +1143,31 @@ def test_an_attribution_after_or_inside_the_clause_reports_that_clause(nlp: Lang
     }
 
 
+def test_a_clause_joined_after_the_attribution_with_its_own_subject_is_narration(
+    nlp: Language,
+) -> None:
+    intro = "Rui Costa spoke to reporters on Monday.\n\n"
+    said = _said(
+        nlp,
+        intro + "Two crew members were arrested, Costa said, but prosecutors later released them.",
+    )
+    assert said == {"Two crew members were arrested": "Rui Costa"}
+    # Its "and" goes with it, whatever its verb.
+    said = _said(
+        nlp, intro + "The ferry will sail on Friday, Costa said, and the union warned of strikes."
+    )
+    assert said == {"The ferry will sail on Friday": "Rui Costa"}
+    # One in the present goes on with what was said, as does one sharing the clause's subject.
+    said = _said(
+        nlp, intro + "The guards are unarmed, Costa said, and other ports follow the same rule."
+    )
+    assert said == {
+        "The guards are unarmed, Costa said, and other ports follow the same rule": "Rui Costa"
+    }
+    said = _said(nlp, intro + "The ferry will sail on Friday, Costa said, and return on Monday.")
+    assert said == {"The ferry will sail on Friday, Costa said, and return on Monday": "Rui Costa"}
+
+
 def test_each_further_that_clause_is_reported_beside_quoted_words(nlp: Language) -> None:
     said = _said(
         nlp,
