@@ -203,7 +203,7 @@ class _Speakers:
         if mention is not None and _bare_body_name(tok, mention.text):
             # "the Bank said": the bank this article named, not whichever bank the story
             # clustered the bare word with.
-            return self._body_before(tok) or mention.actor
+            return self._body_before(tok, as_written=True) or mention.actor
         if mention is not None:
             return mention.actor
         if (longer := self._name_around_place(tok)) is not None:
@@ -473,10 +473,12 @@ class _Speakers:
         }
         return found.pop() if len(found) == 1 else None
 
-    def _body_before(self, tok: Token, near: bool = False) -> str | None:
+    def _body_before(self, tok: Token, near: bool = False, as_written: bool = False) -> str | None:
         """The organisation a definite "the agency" refers back to: the last one mentioned
         before it in the article, preferring one whose name says what it is ("Supreme Court").
-        ``near``: only one mentioned in this paragraph or the one before."""
+        ``near``: only one mentioned in this paragraph or the one before. ``as_written``: a bare
+        capitalised "the Bank" the tagger took for a name, which prefers the body last written
+        with the word."""
         here = self.block.start + tok.idx
         since = self.article.docs[max(self._index - 1, 0)][0].start if near else 0
         before = [
@@ -489,8 +491,10 @@ class _Speakers:
             m for m in before if lemma in m.actor.lower().split() or self._introduced_as(m, lemma)
         ]
         # "the Bank of England ... 'SVB UK has ...,' the Bank said": the body last named with
-        # the word as written, before one whose full name only holds it.
-        written = [m for m in named if lemma in m.text.lower().split()]
+        # the word as written, before one whose full name only holds it. Only for the capitalised
+        # word: "the agency" is the last body whose name holds it, however the article wrote it
+        # then ("The Valmora Space Agency (VSA) ... VSA said ... the agency said").
+        written = [m for m in named if lemma in m.text.lower().split()] if as_written else []
         if written or named:
             return (written or named)[-1].actor
         # "Alder County ... the county said": the tagger may take the county for a place.

@@ -1220,6 +1220,17 @@ def test_the_bank_written_bare_is_the_bank_the_article_named(nlp: Language) -> N
     assert said["DSB has no critical functions"] == "Reserve Bank of Valmora"
 
 
+def test_a_lower_case_body_noun_is_the_body_last_named_however_written(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The Valmora Space Agency (VSA) launched a probe on Monday to study a satellite run by "
+        "the Dorvale Space Agency.\n\n"
+        "VSA said the launch went well.\n\n"
+        "“The probe is healthy,” the agency said.",
+    )
+    assert said["The probe is healthy"] == "Valmora Space Agency"
+
+
 def test_a_given_name_cut_off_after_a_title_stays_in_the_speakers_name(nlp: Language) -> None:
     said = _said(
         nlp,
