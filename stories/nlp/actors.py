@@ -560,8 +560,10 @@ def _given_name_before(tok: Token, start: int, end: int) -> bool:
     ("Administrator Ana Silva")."""
     doc = tok.doc
     before = tok.i - 1
-    if before >= 0 and doc[before].text == "." and not doc[before - 1].whitespace_:
-        before -= 1  # "Capt" "." : the title's full stop split off
+    # "Capt" "." : the title's full stop split off. A full stop opening the text has no word
+    # before it (a negative index would read the text's last token).
+    if before >= 1 and doc[before].text == "." and not doc[before - 1].whitespace_:
+        before -= 1
     return (
         before >= 0
         and is_title_token(doc[before])
