@@ -32,12 +32,12 @@ from .dates import (
     number,
     resolve_expression,
     sentence_tense,
+    weekday_index,
 )
 from .lexicon import REPORTED_FUTURE_AUX
 from .telling import shared_share, telling_words, word_weights
 from .types import Block, CleanArticle, PublishedBasis
 
-_WEEKDAY_NAMES = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _WEEKDAY_IN = re.compile(rf"\b(?P<rel>next|coming|last|this)?\s*(?P<day>{WEEKDAY_NAMES})\b", re.I)
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -202,7 +202,7 @@ def read_evidence(
                 rel = (m.group("rel") or "").lower()
                 loose = loose_weekday(ent) or re.search(r"\ban?\s+$", low[: m.start("day")])
                 if rel not in _AHEAD and not re.search(r"\d", low) and not loose:
-                    day = _WEEKDAY_NAMES[m.group("day").lower()]
+                    day = weekday_index(m.group("day"))
                     (last_weekdays if rel == "last" else weekdays).append(day)
                     if n == 0 and rel != "last" and lead_weekday is None:
                         lead_weekday = day
@@ -276,7 +276,7 @@ def _byline_weekday(clean: CleanArticle) -> int | None:
     that gives no date often gives the day of the week it went up."""
     for block in clean.blocks:
         if block.kind == "byline" and (m := _WEEKDAY_IN.search(block.text)) and not m.group("rel"):
-            return _WEEKDAY_NAMES[m.group("day").lower()]
+            return weekday_index(m.group("day"))
     return None
 
 
