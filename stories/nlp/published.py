@@ -66,6 +66,10 @@ _LAST_WEEK = re.compile(r"^(?:early |late )?last week$")
 _SINCE_IN_HEADLINE = re.compile(rf"(?:^|[,:;—–-]\s*){MEASURE}\s+(?:on|after|since)\b", re.I)
 _SINCE_OPENING = re.compile(rf"^{MEASURE}\s+on\s*,", re.I)
 _SINCE_IT_HAS_BEEN = re.compile(rf"^it\s+has\s+(?:now\s+)?been\s+{MEASURE}\s+since\b", re.I)
+# The weekday a byline labels as the day the page went up: "first published Wednesday".
+_PUBLISHED_WEEKDAY = re.compile(
+    rf"\b(?:published|posted)(?:\s+on)?[\s:]+(?P<day>{WEEKDAY_NAMES})\b", re.I
+)
 # Past mentions that are not dates of a happening: "next Tuesday" looks ahead.
 _AHEAD = frozenset({"next", "coming"})
 # How long after the day it reports a news article typically appears: a DCT further than this
@@ -273,9 +277,16 @@ def _spans_since(
 
 def _byline_weekday(clean: CleanArticle) -> int | None:
     """The weekday printed on the byline ("Posted by Ana Reis · Friday · 7 min read"): a page
-    that gives no date often gives the day of the week it went up."""
+    that gives no date often gives the day of the week it went up. A byline naming more than one
+    ("Updated Saturday, first published Wednesday") went up on the one labelled published or
+    posted; with no such label, which is which is unknown, and none is taken."""
     for block in clean.blocks:
-        if block.kind == "byline" and (m := _WEEKDAY_IN.search(block.text)) and not m.group("rel"):
+        if block.kind != "byline":
+            continue
+        named = [m for m in _WEEKDAY_IN.finditer(block.text) if not m.group("rel")]
+        if len(named) == 1:
+            return weekday_index(named[0].group("day"))
+        if m := _PUBLISHED_WEEKDAY.search(block.text):
             return weekday_index(m.group("day"))
     return None
 

@@ -441,3 +441,23 @@ def test_a_day_someone_was_said_to_mean_to_act_on_is_not_one_the_article_reports
         "Divers found the last car on Sunday.\n",
     )
     assert ev.weekdays == (6,)
+
+
+def test_of_two_weekdays_on_a_byline_the_published_one_is_the_articles(nlp: Language) -> None:
+    placed = _beside_the_collapse(
+        nlp,
+        "The Valmora Search, Day by Day\n\n"
+        "Posted by Ana Reis  ·  Updated Saturday, first published Wednesday\n\n"
+        "Divers found the last car on Sunday.\n",
+    )
+    assert placed == date(2024, 3, 13)
+
+
+def test_two_weekdays_on_a_byline_with_neither_labelled_name_no_day() -> None:
+    from stories.nlp.published import _byline_weekday
+
+    clean = clean_article(
+        "The Valmora Search\n\nPosted by Ana Reis  ·  Saturday  ·  Wednesday\n\nThe search ended.\n"
+    )
+    assert [b.kind for b in clean.blocks][:2] == ["headline", "byline"]
+    assert _byline_weekday(clean) is None
