@@ -66,6 +66,9 @@ _LAST_WEEK = re.compile(r"^(?:early |late )?last week$")
 _SINCE_IN_HEADLINE = re.compile(rf"(?:^|[,:;—–-]\s*){MEASURE}\s+(?:on|after|since)\b", re.I)
 _SINCE_OPENING = re.compile(rf"^{MEASURE}\s+on\s*,", re.I)
 _SINCE_IT_HAS_BEEN = re.compile(rf"^it\s+has\s+(?:now\s+)?been\s+{MEASURE}\s+since\b", re.I)
+# A span of days easily counts from a later happening than the story's first ("a day after the
+# search ended", "three days since the funeral"); "three weeks on" is counted from its start.
+_SINCE_SHORTEST = 7
 # The weekday a byline labels as the day the page went up: "first published Wednesday".
 _PUBLISHED_WEEKDAY = re.compile(
     rf"\b(?:published|posted)(?:\s+on)?[\s:]+(?P<day>{WEEKDAY_NAMES})\b", re.I
@@ -269,7 +272,7 @@ def _spans_since(
     spans = []
     for m in found:
         days = measured_days(m)
-        if days:
+        if days >= _SINCE_SHORTEST:
             slack = 1 if m.group("unit").lower().startswith("week") else 0  # "two weeks": 13 to 15
             spans.append((days - slack, days + slack))
     return tuple(spans)
@@ -737,6 +740,7 @@ def _decide(
     named = weekdays + [cal.month_day(m, dd) for m, dd in ev.month_days]
     named += [days - 1] * ev.yesterday
     weight = [1.0] * len(named)
+    days_named = len(named)
     # A span of days back names the story's best-reported day within it: a vaguer clue than a
     # day named, so it weighs a quarter.
     named += [_best_back(own, cal, lo, hi) for lo, hi in ev.ago]
@@ -747,13 +751,17 @@ def _decide(
     behind = np.zeros(len(days), dtype=np.int64)
     ahead = np.zeros(len(days), dtype=np.int64)
     latest = np.full(len(days), -1)
-    for col, w in zip(named, weight, strict=True):
+    reported = np.full(len(days), -1)  # the latest story day the article's own days name
+    for n, (col, w) in enumerate(zip(named, weight, strict=True)):
         there = col >= 0  # a month-day with no such day in the years around
-        hits += w * _hit(own, cal, col)
+        hit = _hit(own, cal, col)
+        hits += w * hit
         back = there & (col <= days)
         behind += back
         ahead += there & ~back
         latest = np.where(back, np.maximum(latest, col), latest)
+        if n < days_named:
+            reported = np.where(back & (hit > 0), np.maximum(reported, col), reported)
     stray = sum((col < news_start).astype(np.int64) for col in weekdays)
     inside = sum(((col >= news_start) & (col <= days)).astype(np.int64) for col in weekdays)
     lag = np.where(behind > 0, days - latest, _MAX_LAG)
@@ -784,6 +792,8 @@ def _decide(
     if g.printed_only and g.date is not None:
         score -= np.where(days > g.date.toordinal(), 1.0, 0.0)
     tried = (hits != 0) | filed
+    if ev.lower_bound is not None:
+        tried &= days >= ev.lower_bound.toordinal()
     if ev.since and (start := _story_start(own, cal)) is not None:
         # "Three weeks on" says how long after the story began the article came out: only the
         # days it allows are tried (all of them when it leads outside the story's days).
@@ -791,18 +801,30 @@ def _decide(
         fits = np.zeros(len(days), dtype=bool)
         for lo, hi in ev.since:
             fits |= (after >= lo) & (after <= hi)
+        if (own_best := _first_best(score, tried)) is not None and reported[own_best] >= 0:
+            # The span may count from a later happening than the story's first ("a week after
+            # the search ended"): it never puts the article before a story day its own words
+            # report, where they fit best.
+            fits &= days >= reported[own_best]
+        if ev.lower_bound is not None:
+            fits &= days >= ev.lower_bound.toordinal()
         tried = _narrowed(tried | fits, fits)
     if ev.byline_weekday is not None:
         tried = _narrowed(tried, cal.weekday == ev.byline_weekday)
-    if ev.lower_bound is not None:
-        tried &= days >= ev.lower_bound.toordinal()
-    best: tuple[float, int] | None = None
-    for i in np.flatnonzero(tried):  # in order of days: the first best day wins
-        if best is None or score[i] > best[0] + 1e-9:
-            best = (float(score[i]), int(days[i]))
-    if best is None or (g.date is not None and g.date.toordinal() == best[1]):
+    best = _first_best(score, tried)
+    if best is None or (g.date is not None and g.date.toordinal() == days[best]):
         return g
-    return PublishedGuess(date.fromordinal(best[1]), "inferred from story")
+    return PublishedGuess(date.fromordinal(int(days[best])), "inferred from story")
+
+
+def _first_best(score: np.ndarray, tried: np.ndarray) -> int | None:
+    """The index of the best-scored day tried, the earliest of equals: of days its clues fit
+    alike, an article most likely appeared soonest after what it reports."""
+    best: int | None = None
+    for i in np.flatnonzero(tried):
+        if best is None or score[i] > score[best] + 1e-9:
+            best = int(i)
+    return best
 
 
 def _narrowed(tried: np.ndarray, allowed: np.ndarray) -> np.ndarray:

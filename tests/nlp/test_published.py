@@ -461,3 +461,51 @@ def test_two_weekdays_on_a_byline_with_neither_labelled_name_no_day() -> None:
     )
     assert [b.kind for b in clean.blocks][:2] == ["headline", "byline"]
     assert _byline_weekday(clean) is None
+
+
+def test_a_span_of_days_counts_from_no_particular_happening(nlp: Language) -> None:
+    from stories.nlp.published import _spans_since
+
+    for text in (
+        "A day after the search ended, Valmora mourns\n\nThe town grieved.\n",
+        "Valmora Mourns\n\nIt has been three days since the search ended.\n",
+    ):
+        clean = clean_article(text)
+        assert _spans_since(clean, [(b, nlp(b.text)) for b in clean.body_blocks]) == ()
+    # Read from the collapse, "a day after" would put it before the Sunday it reports.
+    placed = _beside_the_collapse(
+        nlp,
+        "A day after the search ended, Valmora mourns\n\n"
+        "Divers found the last car on Sunday, and the town grieved.\n",
+    )
+    assert placed is not None and date(2024, 3, 10) <= placed <= date(2024, 3, 11)
+
+
+def test_a_span_since_the_story_began_never_puts_an_article_before_a_day_it_reports(
+    nlp: Language,
+) -> None:
+    first = _evidence(
+        nlp,
+        "Bridge Falls in Valmora\n\nThe Valmora bridge collapsed yesterday, police said.\n",
+        manifest=date(2024, 3, 6),
+    )
+    second = _evidence(
+        nlp,
+        "Search Ends in Valmora\n\nDivers found the last car on Sunday, five days after the"
+        " bridge collapsed on Tuesday.\n",
+        manifest=date(2024, 3, 11),
+    )
+    funeral = _evidence(
+        nlp,
+        "Valmora Buries Its Dead\n\nHundreds attended the funeral of the victims on Friday, "
+        "the council said.\n",
+        manifest=date(2024, 3, 16),
+    )
+    undated = _evidence(
+        nlp,
+        "A week after the search ended, Valmora says goodbye\n\n"
+        "Hundreds attended the funeral of the victims on Friday.\n",
+    )
+    placed = fill_published_from_story([first, second, funeral, undated])[3].date
+    # Counted from the collapse (Tuesday 5 March), the week would end before Friday's funeral.
+    assert placed is not None and date(2024, 3, 15) <= placed <= date(2024, 3, 17)
