@@ -57,6 +57,7 @@ from .lexicon import (
     MOVED_BETWEEN,
     MOVING_ON,
     NEWS_PRESENT_VERBS,
+    NOBODY,
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
     OUTCOME_PHRASALS,
@@ -354,6 +355,8 @@ def _sentence_events(
             continue
         if f.dating != "own" and (_terms_to_come(trigger) or _standing_present(trigger)):
             continue
+        if f.dating == "context" and _done_since(trigger):
+            f = replace(f, dating="none")
         agents = _agents(trigger, file, block, actors)
         date = f.date
         if f.dating == "context":
@@ -1111,7 +1114,11 @@ def _open_period(tok: Token) -> bool:
         c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ")
         for c in root.children
     )
-    return perfect and root.lemma_.lower() not in EVENT_VERBS | LIGHT_VERBS
+    return (
+        perfect
+        and root.lemma_.lower() not in EVENT_VERBS | LIGHT_VERBS
+        and not _done_to_lately(root)
+    )
 
 
 def _inner_happenings(sent: Span) -> list[Token]:
@@ -1499,7 +1506,7 @@ def _told_as_done(tok: Token) -> bool:
     mostly tells of a standing state of affairs."""
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"has", "have", "'ve", "'s", "having"}:
-        return False
+        return _done_to_lately(tok)
     if tok.tag_ == "VBD":
         return True
     if tok.tag_ == "VBN":
@@ -1525,6 +1532,31 @@ def _told_as_done(tok: Token) -> bool:
         and tok.dep_ in ("advcl", "conj", "xcomp")
         and tok.i > tok.head.i
     )
+
+
+def _done_to_lately(tok: Token) -> bool:
+    """ "The case has been handed to prosecutors", "traffic has been halted", "the police
+    have since sealed off the area": a present perfect passive, or one told as done since,
+    tells what someone has just done, news like any past deed; "no one has been brought out"
+    tells of nothing done."""
+    if tok.tag_ != "VBN" or _nothing_done(tok):
+        return False
+    passive = any(c.dep_ == "auxpass" and c.lower_ == "been" for c in tok.children)
+    return passive or _done_since(tok)
+
+
+def _done_since(verb: Token) -> bool:
+    """ "The agency has since changed its rules": done some time between what the article
+    tells and now, on no day of its own."""
+    return any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children)
+
+
+def _nothing_done(verb: Token) -> bool:
+    """ "No culprit has been named", "nobody was hurt": a subject that denies the act."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
 
 
 def _has_speaker(verb: Token) -> bool:

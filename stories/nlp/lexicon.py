@@ -245,9 +245,12 @@ NON_EVENT_VERBS = words(
     demonstrate show note add say tell explain write report claim argue recall estimate
     carry serve allow let enable require face make get keep put set go use understand
     remember forget wonder fear worry doubt trust assume suppose predict drag continue persist
-    last linger smell reek stink unnerve frighten
+    last linger smell reek stink unnerve frighten age
     """
 )
+
+# Subjects that deny the act they govern: "nobody has been charged", "none were hurt".
+NOBODY = words("nobody none nothing")
 
 # What a scene felt like: a clause about it is colour ("the mood soured"), not a happening.
 MOOD_NOUNS = words("mood atmosphere")

@@ -524,6 +524,32 @@ def test_an_act_inside_an_open_present_perfect_period_is_undated(nlp: Language) 
     assert labels(found) == [("pledge", None)]
 
 
+def test_a_present_perfect_passive_is_a_deed_done_lately(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The Dorvale task force has been enlarged to 40 officers, and the case has been handed"
+        " to prosecutors in Valmora.",
+    )
+    assert labels(found) == [("enlarge", "2024-03-14"), ("hand", "2024-03-14")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No suspect has been named in the Dorvale theft.",
+        "Nobody has been brought out of the Dorvale mine.",
+        "Most of the Valmora patients have been aged between 21 and 40.",
+    ],
+)
+def test_a_present_perfect_of_nothing_done_or_a_state_is_no_deed(nlp: Language, text: str) -> None:
+    assert labels(events_in(nlp, text)) == []
+
+
+def test_a_deed_done_since_has_no_day_of_its_own(nlp: Language) -> None:
+    found = events_in(nlp, "The Valmora police have since sealed off the harbour.")
+    assert labels(found) == [("seal_off", None)]
+
+
 def test_following_the_visit_takes_the_time_of_the_visit_told_before(nlp: Language) -> None:
     found = events_in(
         nlp,
