@@ -77,6 +77,7 @@ from .lexicon import (
     SPEECH_VERBS,
     STATE_OF_OBJECT_HEADS,
     STATEMENT_VERBS,
+    STOPWORDS,
     TAKEN_NOUNS,
     TAKEN_PARTICLES,
     TAKEN_PLURALS,
@@ -89,6 +90,7 @@ from .lexicon import (
 )
 from .names import is_title_token
 from .quotes import find_quoted
+from .stems import stem
 from .titles import event_title, listed_title, previous_title
 from .topics import Taxonomy
 from .types import ActorLookup, Block, DateValue, EventCandidate
@@ -145,12 +147,13 @@ def extract_events(
         lede = frozenset(actors.actors_in(file, body[0][0].start, body[0][0].end))
     found: list[EventCandidate] = []
     definite: set[int] = set()  # indexes of candidates named by a definite noun ("the meeting")
+    words: list[str] = []  # each candidate's trigger as the text has it ("spoke", "held")
     previous = 0  # where the paragraph before the current one starts
     for block, doc in body:
         # What the paragraph quotes: a speaker's own account is theirs, not a happening told.
         quoted = find_quoted(doc.text)
         for sent in doc.sents:
-            for cand, named_definite in _sentence_events(
+            for cand, named_definite, word in _sentence_events(
                 file,
                 block,
                 sent,
@@ -166,8 +169,9 @@ def extract_events(
                 if named_definite:
                     definite.add(len(found))
                 found.append(cand)
+                words.append(word)
         previous = block.start
-    return _dedupe(found, [b for b, _ in body], definite)
+    return _dedupe(found, [b for b, _ in body], definite, words)
 
 
 def _sentence_events(
@@ -182,7 +186,7 @@ def _sentence_events(
     earlier: Sequence[EventCandidate],
     quoted: Sequence[tuple[int, int]],
     previous: int,
-) -> list[tuple[EventCandidate, bool]]:
+) -> list[tuple[EventCandidate, bool, str]]:
     text = sent.text.strip()
     if len(sent) < 4 or text.endswith("?"):
         return []
@@ -392,9 +396,9 @@ def _sentence_events(
             clarity=0 if f.presupposed else _clarity(trigger, agents),
             scheduled=is_future(trigger),
         )
-        out.append((cand, _is_definite(trigger)))
+        out.append((cand, _is_definite(trigger), trigger.lower_))
         triggers.append(trigger)
-    by_verb = {head_verb(t).i: c.date for t, (c, _) in zip(triggers, out, strict=True)}
+    by_verb = {head_verb(t).i: c.date for t, c in zip(triggers, (o[0] for o in out), strict=True)}
     unplaced: set[int] = set()
     for n in told_apart:
         apart = (
@@ -405,7 +409,7 @@ def _sentence_events(
             or _the_sentence_day(triggers[n], by_verb)
         )
         if apart is not None:
-            out[n] = (replace(out[n][0], date=apart), out[n][1])
+            out[n] = (replace(out[n][0], date=apart), *out[n][1:])
         elif (main is None or triggers[n].i != main.i) and _measured_from(triggers[n]) is not None:
             # A side clause told only as "days after" an act with no day is background.
             unplaced.add(n)
@@ -2082,14 +2086,20 @@ def _dedupe(
     candidates: list[EventCandidate],
     paragraphs: Sequence[Block],
     definite: frozenset[int] | set[int] = frozenset(),
+    words: Sequence[str] = (),
 ) -> list[EventCandidate]:
-    """An article that says the same thing twice reports one event."""
+    """An article that says the same thing twice reports one event. ``words`` gives each
+    candidate's trigger as the text has it, which its title repeats."""
 
     def paragraph(c: EventCandidate) -> int:
         return next((i for i, b in enumerate(paragraphs) if b.start <= c.start < b.end), -1)
 
+    def word(n: int) -> str:
+        return words[n] if n < len(words) else ""
+
     kept: list[EventCandidate] = []
     kept_definite: list[bool] = []
+    kept_words: list[str] = []
     for n, cand in enumerate(candidates):
         twin_at = next(
             (
@@ -2100,6 +2110,7 @@ def _dedupe(
                     cand,
                     abs(paragraph(k) - paragraph(cand)),
                     kept_definite[i] or n in definite,
+                    frozenset({kept_words[i], word(n)}),
                 )
             ),
             None,
@@ -2107,8 +2118,10 @@ def _dedupe(
         if twin_at is None:
             kept.append(cand)
             kept_definite.append(n in definite)
+            kept_words.append(word(n))
         elif _strength(cand) > _strength(kept[twin_at]):
             kept[twin_at] = cand
+            kept_words[twin_at] = word(n)
     return kept
 
 
@@ -2116,7 +2129,11 @@ _SPEECH_KINDS = frozenset({"statement", "pledge"})
 
 
 def _same_happening(
-    a: EventCandidate, b: EventCandidate, paragraphs_apart: int, definite: bool = False
+    a: EventCandidate,
+    b: EventCandidate,
+    paragraphs_apart: int,
+    definite: bool = False,
+    verbs: frozenset[str] = frozenset(),
 ) -> bool:
     """Two reports of one article tell one happening.
 
@@ -2152,8 +2169,22 @@ def _same_happening(
     # "Both ministers toured the site" and later "the ministers toured a dry dock": one tour;
     # "they engaged in discussions" and "the ministers discussing ...": one word, one happening.
     return len(kinds) == 1 and (
-        _one_word(a.trigger, b.trigger) or fuzz.token_set_ratio(a.title, b.title) > 70
+        (_one_word(a.trigger, b.trigger) and (paragraphs_apart <= 1 or _told_alike(a, b, verbs)))
+        or fuzz.token_set_ratio(a.title, b.title) > 70
     )
+
+
+def _told_alike(a: EventCandidate, b: EventCandidate, verbs: frozenset[str]) -> bool:
+    """Two acts of one verb told paragraphs apart are one only if their words share more than
+    the verb: "Ana Silva spoke briefly" and "Rui Costa spoke for a minute" are two speeches.
+    ``verbs`` holds the verb's words as the text has them ("spoke", "held")."""
+    verb = {stem(w) for w in (a.trigger, b.trigger, *verbs)}
+    return bool((_title_stems(a.title) & _title_stems(b.title)) - verb)
+
+
+def _title_stems(title: str) -> set[str]:
+    words = re.findall(r"[a-z]+", title.lower())
+    return {stem(w) for w in words if len(w) > 2 and w not in STOPWORDS}
 
 
 def _one_word(a: str, b: str) -> bool:

@@ -550,6 +550,20 @@ def test_a_deed_done_since_has_no_day_of_its_own(nlp: Language) -> None:
     assert labels(found) == [("seal_off", None)]
 
 
+def test_one_verb_paragraphs_apart_with_nothing_else_alike_is_two_happenings(
+    nlp: Language,
+) -> None:
+    found = events_in(
+        nlp,
+        "The Dorvale court sat on Tuesday.",
+        "The defence lawyer spoke only briefly.",
+        "The judge read the ruling.",
+        "Crowds gathered outside.",
+        "The defendant himself spoke for less than a minute.",
+    )
+    assert [c.trigger for c in found].count("speak") == 2
+
+
 def test_following_the_visit_takes_the_time_of_the_visit_told_before(nlp: Language) -> None:
     found = events_in(
         nlp,
