@@ -1583,13 +1583,24 @@ def _is_event_noun(tok: Token) -> bool:
 
 
 def _is_hedged(tok: Token) -> bool:
-    for t in (tok, tok.head):
+    for t in (tok,) if _own_clause(tok) else (tok, tok.head):
         for child in t.children:
             if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in MODALS):
                 return True
             if child.dep_ == "preconj" and child.lower_ == "neither":
                 return True  # "had neither conceded nor commented"
     return False
+
+
+def _own_clause(verb: Token) -> bool:
+    """ "The shares will not be protected, and the managers have been removed": a joined
+    clause with a subject of its own tells its own act, which the other clause's doubt or
+    denial does not touch."""
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 _WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "how", "why", "whether"})
@@ -1699,7 +1710,9 @@ def _clause_text(trigger: Token) -> str:
         # A noun event told in passing keeps its own status whatever the sentence speculates.
         return " ".join(t.text for t in trigger.subtree)
     top = trigger
-    while top.head.i != top.i and top.dep_ not in ("relcl", "appos", "acl"):
+    # A joined clause with its own subject is framed by its own words alone.
+    own = _own_clause(trigger)
+    while top.head.i != top.i and top.dep_ not in ("relcl", "appos", "acl") and not own:
         top = top.head
     skip: set[int] = set()
     for tok in top.subtree:

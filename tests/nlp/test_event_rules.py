@@ -564,6 +564,27 @@ def test_one_verb_paragraphs_apart_with_nothing_else_alike_is_two_happenings(
     assert [c.trigger for c in found].count("speak") == 2
 
 
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        (
+            "The Valmora bondholders will not be repaid, and the bank's directors have been"
+            " removed.",
+            "remove",
+        ),
+        (
+            "Dorvale traders spent the weekend asking whether they could pay their staff, and"
+            " some investors lobbied publicly for a rescue.",
+            "lobby",
+        ),
+    ],
+)
+def test_a_joined_clause_of_its_own_is_not_hedged_by_the_other(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger in [c.trigger for c in events_in(nlp, text)]
+
+
 def test_following_the_visit_takes_the_time_of_the_visit_told_before(nlp: Language) -> None:
     found = events_in(
         nlp,
