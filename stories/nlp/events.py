@@ -68,6 +68,7 @@ from .lexicon import (
     PHRASAL_PARTICLES,
     PLAIN_SPEECH,
     QUESTION_HEADS,
+    REFUSAL_VERBS,
     REMEMBERED_NOUNS,
     RESCHEDULING_VERBS,
     SAYING_SENSES,
@@ -86,6 +87,7 @@ from .lexicon import (
     TIME_PREPOSITIONS,
     TIME_UNITS,
     UNMADE_HAPPENINGS,
+    WITHHELD_WORDS,
     WORDING_NOUNS,
 )
 from .names import is_title_token
@@ -355,7 +357,12 @@ def _sentence_events(
         is_main = main is not None and trigger.i == main.i
         if _HEDGE.search(words) and not (is_main and _named_statement(trigger)):
             continue  # what a statement says may be a guess; that it was said is not
-        if _only_wording(trigger) or _gives_nothing(trigger) or _tells_a_mood(trigger):
+        if (
+            _only_wording(trigger)
+            or _gives_nothing(trigger)
+            or _tells_a_mood(trigger)
+            or _kept_silent(trigger)
+        ):
             continue
         if f.dating != "own" and (_terms_to_come(trigger) or _standing_present(trigger)):
             continue
@@ -1012,6 +1019,14 @@ def _gives_nothing(trigger: Token) -> bool:
     return bool(content) and all(
         any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in content
     )
+
+
+def _kept_silent(trigger: Token) -> bool:
+    """ "A spokesperson declined to comment", "the agency refused to give details": words
+    withheld are no happening."""
+    if trigger.lemma_.lower() not in REFUSAL_VERBS:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in WITHHELD_WORDS for c in trigger.children)
 
 
 def _tells_a_mood(trigger: Token) -> bool:

@@ -252,6 +252,12 @@ NON_EVENT_VERBS = words(
 # Subjects that deny the act they govern: "nobody has been charged", "none were hurt".
 NOBODY = words("nobody none nothing")
 
+# Declining to speak is no happening: "declined to comment", "refused to give details".
+REFUSAL_VERBS = words("decline refuse")
+WITHHELD_WORDS = words(
+    "comment elaborate say give discuss confirm specify disclose explain identify name detail"
+)
+
 # What a scene felt like: a clause about it is colour ("the mood soured"), not a happening.
 MOOD_NOUNS = words("mood atmosphere")
 

@@ -585,6 +585,22 @@ def test_a_joined_clause_of_its_own_is_not_hedged_by_the_other(
     assert trigger in [c.trigger for c in events_in(nlp, text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Dorvale court spokesperson declined to comment on Friday.",
+        "A Valmora official refused to give the cause of the fire.",
+    ],
+)
+def test_declining_to_speak_is_no_happening(nlp: Language, text: str) -> None:
+    assert labels(events_in(nlp, text)) == []
+
+
+def test_declining_to_act_is_still_an_act(nlp: Language) -> None:
+    found = events_in(nlp, "The Valmora court declined to hear the case on Friday.")
+    assert [c.trigger for c in found] == ["decline"]
+
+
 def test_following_the_visit_takes_the_time_of_the_visit_told_before(nlp: Language) -> None:
     found = events_in(
         nlp,
