@@ -1847,7 +1847,7 @@ def _named_statement(root: Token) -> bool:
     theirs whatever it says, before or after what they said (a trailing "..., officials said"
     only sources what it follows)."""
     lemma = root.lemma_.lower()
-    if lemma not in PLAIN_SPEECH or root.dep_ != "ROOT" or root.tag_ not in ("VBD", "VBZ"):
+    if lemma not in PLAIN_SPEECH or root.dep_ != "ROOT" or not _told_as_said(root):
         return False
     if lemma == "describe":
         # What it was described as is what was said: "described the verdict as a step forward".
@@ -1858,9 +1858,38 @@ def _named_statement(root: Token) -> bool:
             _named_speaker(root)
         )
     said = ("oprd", "xcomp") if lemma == "call" else ("ccomp",)
-    if not any(c.dep_ in said for c in root.children):
+    if not any(c.dep_ in said for c in root.children) and not _misread_that_clause(root):
         return False
     return _named_speaker(root)
+
+
+def _told_as_said(verb: Token) -> bool:
+    """ "X said", "X says", "X has said", "X had said beforehand": a statement made, in any
+    tense that tells it as made."""
+    if verb.tag_ in ("VBD", "VBZ"):
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children
+    )
+
+
+def _misread_that_clause(verb: Token) -> bool:
+    """ "X told a news conference that Y had failed", "X said in a statement that it was
+    committed": the parser may hang the that-clause on the noun before it as a relative
+    clause; one with a subject of its own besides "that" is what was said."""
+    if verb.lemma_.lower() not in ("say", "tell"):
+        return False
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    nouns += [g for n in list(nouns) for p in n.children if p.dep_ == "prep" for g in p.children]
+    for noun in nouns:
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            before = [t for t in clause.subtree if t.i < clause.i]
+            that = any(t.lower_ == "that" and t.head.i == clause.i for t in before)
+            subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ != "that" for t in before)
+            if that and subject:
+                return True
+    return False
 
 
 def _named_speaker(verb: Token) -> bool:

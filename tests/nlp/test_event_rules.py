@@ -601,6 +601,23 @@ def test_declining_to_act_is_still_an_act(nlp: Language) -> None:
     assert [c.trigger for c in found] == ["decline"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parser hangs the that-clause on the audience as a relative clause.
+        'Tomas Vell told a news conference that Ana Silva "has disappointed".',
+        "The Dorvale Port Authority said in a statement at the time that it was committed to"
+        " closing the deal.",
+        "The Dorvale Institute has said that 26 ports are likely to close.",
+        "Tomas Vell had said beforehand that the format would be tightly limited.",
+    ],
+)
+def test_a_named_speakers_statement_is_an_act_however_it_is_parsed_or_told(
+    nlp: Language, text: str
+) -> None:
+    assert [c.trigger for c in events_in(nlp, text)] in (["tell"], ["say"])
+
+
 def test_following_the_visit_takes_the_time_of_the_visit_told_before(nlp: Language) -> None:
     found = events_in(
         nlp,
