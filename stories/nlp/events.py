@@ -66,6 +66,7 @@ from .lexicon import (
     PERSON_SPEAKER_NOUNS,
     PHRASAL_ACTS,
     PHRASAL_PARTICLES,
+    PLACE_HELD_VERBS,
     PLAIN_SPEECH,
     QUESTION_HEADS,
     REFUSAL_VERBS,
@@ -1361,7 +1362,18 @@ def _is_event_verb(tok: Token) -> bool:
     if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in STATEMENT_VERBS:
         return True  # "the ministry says", "the minister warns": news present of speech acts
     # Present perfect and "has/have + VBN" are covered by VBN; gerunds count inside a past clause.
-    return tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")
+    return (tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")) or _past_progressive(tok)
+
+
+def _past_progressive(tok: Token) -> bool:
+    """ "Police were questioning two men", "his office was making a referral": an act under
+    way at the time told; "was living in the house", "was standing by" tell where someone
+    was."""
+    if tok.lemma_.lower() in PLACE_HELD_VERBS:
+        return False
+    return tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in tok.children
+    )
 
 
 def _recalls_something(verb: Token) -> bool:
@@ -1544,6 +1556,8 @@ def _told_as_done(tok: Token) -> bool:
             return True
         # "was grounded", "had struck"; not "is associated", "will be monitored".
         return bool(auxes & {"was", "were", "had", "'d"})
+    if _past_progressive(tok):
+        return True
     # "..., killing 14": a deed told after the clause it belongs to.
     return (
         tok.tag_ == "VBG"

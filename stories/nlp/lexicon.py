@@ -279,6 +279,9 @@ MEMORY_NOUNS = words("history annals")
 # A home or a post held: a joined clause of it is background ("..., and his brother lived in
 # Valmora", "... ran a bakery"), not a happening. ("Led a march", "held a rally" are acts.)
 HELD_POST_VERBS = words("live reside work run head chair manage coach direct own serve govern")
+# Where someone is or lives, told in the progressive: "was living in the house", "was standing
+# by to help" tell a state, not an act under way.
+PLACE_HELD_VERBS = words("live reside stand")
 # Verbs whose object's participle tells a state they want or find, not a deed: "wants the deal
 # renegotiated", "found the gates locked", "saw the harbour flooded".
 STATE_OF_OBJECT_HEADS = words("want need find see keep leave like prefer consider deem hear watch")

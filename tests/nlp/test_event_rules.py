@@ -618,6 +618,15 @@ def test_a_named_speakers_statement_is_an_act_however_it_is_parsed_or_told(
     assert [c.trigger for c in events_in(nlp, text)] in (["tell"], ["say"])
 
 
+def test_a_past_progressive_is_an_act_under_way(nlp: Language) -> None:
+    found = events_in(nlp, "The Valmora police were questioning two men on Tuesday.")
+    assert labels(found) == [("question", "2024-03-12")]
+
+
+def test_a_past_progressive_of_a_home_is_no_act(nlp: Language) -> None:
+    assert labels(events_in(nlp, "Tomas Vell was living in a house in Dorvale.")) == []
+
+
 def test_following_the_visit_takes_the_time_of_the_visit_told_before(nlp: Language) -> None:
     found = events_in(
         nlp,
