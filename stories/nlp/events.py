@@ -404,7 +404,10 @@ def _sentence_events(
             clarity=0 if f.presupposed else _clarity(trigger, agents),
             scheduled=is_future(trigger),
         )
-        out.append((cand, _is_definite(trigger), trigger.lower_))
+        # The trigger's word, whose subject is the doer; a light verb's subject is the happening
+        # ("their talks began after the ministers toured ...").
+        word = "" if trigger.lemma_.lower() in LIGHT_VERBS else trigger.lower_
+        out.append((cand, _is_definite(trigger), word))
         triggers.append(trigger)
     by_verb = {head_verb(t).i: c.date for t, c in zip(triggers, (o[0] for o in out), strict=True)}
     unplaced: set[int] = set()
@@ -2240,7 +2243,11 @@ def _same_happening(
     # "Both ministers toured the site" and later "the ministers toured a dry dock": one tour;
     # "they engaged in discussions" and "the ministers discussing ...": one word, one happening.
     return len(kinds) == 1 and (
-        (_one_word(a.trigger, b.trigger) and (paragraphs_apart <= 1 or _told_alike(a, b, verbs)))
+        (
+            _one_word(a.trigger, b.trigger)
+            and (paragraphs_apart <= 1 or _told_alike(a, b, verbs))
+            and not _other_doers(a, b, verbs)
+        )
         or fuzz.token_set_ratio(a.title, b.title) > 70
     )
 
@@ -2251,6 +2258,22 @@ def _told_alike(a: EventCandidate, b: EventCandidate, verbs: frozenset[str]) -> 
     ``verbs`` holds the verb's words as the text has them ("spoke", "held")."""
     verb = {stem(w) for w in (a.trigger, b.trigger, *verbs)}
     return bool((_title_stems(a.title) & _title_stems(b.title)) - verb)
+
+
+def _other_doers(a: EventCandidate, b: EventCandidate, verbs: frozenset[str]) -> bool:
+    """ "All departures were held" and "United Airlines had held its flights": one verb with
+    doers named apart, in words that share nothing, is two acts; a pronoun names no one."""
+    doers = [_doer_stems(c.title, verbs) for c in (a, b)]
+    return all(doers) and not doers[0] & doers[1]
+
+
+def _doer_stems(title: str, verbs: frozenset[str]) -> set[str]:
+    """The content words of a title before its verb: whoever or whatever did it."""
+    words = re.findall(r"[a-z]+", title.lower())
+    at = next((i for i, w in enumerate(words) if w in verbs), None)
+    if at is None:
+        return set()
+    return {stem(w) for w in words[:at] if len(w) > 2 and w not in STOPWORDS}
 
 
 def _title_stems(title: str) -> set[str]:

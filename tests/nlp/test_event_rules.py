@@ -627,6 +627,15 @@ def test_a_past_progressive_of_a_home_is_no_act(nlp: Language) -> None:
     assert labels(events_in(nlp, "Tomas Vell was living in a house in Dorvale.")) == []
 
 
+def test_one_verb_with_doers_named_apart_is_two_happenings(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "The aviation agency ordered all departures held on the ground on Thursday.",
+        "Dorvale Air said it had temporarily held all of its domestic flights.",
+    )
+    assert any(c.title.startswith("Dorvale Air") for c in found)
+
+
 def test_following_the_visit_takes_the_time_of_the_visit_told_before(nlp: Language) -> None:
     found = events_in(
         nlp,
