@@ -27,6 +27,7 @@ from .dates import (
     recent_window,
 )
 from .lexicon import (
+    ANONYMITY_WORDS,
     APPEARANCE_BODIES,
     APPEARANCE_PREPOSITIONS,
     BODY_REFERENCE_NOUNS,
@@ -1810,6 +1811,9 @@ def _main_trigger(sent: Span) -> Token | None:
     if root.lemma_.lower() in LIGHT_VERBS or root.pos_ in ("AUX", "VERB"):
         # An event verb in a clause that carries the sentence ("...by closing two piers").
         timing = {t.i for tok in root.subtree if _times_its_clause(tok) for t in tok.subtree}
+        # "An official, who spoke on condition of anonymity because he was not authorized to
+        # brief reporters, said ...": a clause describing the speaker is no news of the sentence.
+        timing |= {t.i for tok in _speaker_asides(root) for t in tok.subtree}
         for tok in root.subtree:
             if tok.i in timing:
                 continue
@@ -1832,6 +1836,13 @@ def _main_trigger(sent: Span) -> Token | None:
         return root
     # A past act framed by a happening: "During their visit to the plant, X questioned ...".
     return _framing_noun(root)
+
+
+def _speaker_asides(verb: Token) -> list[Token]:
+    """The relative clauses on a speech verb's subject."""
+    if verb.lemma_.lower() not in PLAIN_SPEECH:
+        return []
+    return [c for s in verb.children if s.dep_ == "nsubj" for c in s.children if c.dep_ == "relcl"]
 
 
 def _times_its_clause(verb: Token) -> bool:
@@ -1914,7 +1925,18 @@ def _named_speaker(verb: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.i > verb.i:
         return False
-    return subj.pos_ == "PROPN" or _the_body(subj)
+    return subj.pos_ == "PROPN" or _the_body(subj) or _granted_anonymity(subj)
+
+
+def _granted_anonymity(noun: Token) -> bool:
+    """ "A senior official, who spoke on condition of anonymity, said ...": a source the
+    reporter vouches for without naming is as plain a speaker as a name."""
+    return any(
+        t.lower_ in ANONYMITY_WORDS
+        for c in noun.children
+        if c.dep_ in ("relcl", "acl", "prep")
+        for t in c.subtree
+    )
 
 
 def _the_body(noun: Token) -> bool:

@@ -252,6 +252,10 @@ NON_EVENT_VERBS = words(
 # Subjects that deny the act they govern: "nobody has been charged", "none were hurt".
 NOBODY = words("nobody none nothing")
 
+# What marks a source the reporter vouches for without naming: "spoke on condition of
+# anonymity".
+ANONYMITY_WORDS = words("anonymity")
+
 # Declining to speak is no happening: "declined to comment", "refused to give details".
 REFUSAL_VERBS = words("decline refuse")
 WITHHELD_WORDS = words(

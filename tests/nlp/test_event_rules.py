@@ -636,6 +636,28 @@ def test_one_verb_with_doers_named_apart_is_two_happenings(nlp: Language) -> Non
     assert any(c.title.startswith("Dorvale Air") for c in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior Valmora official, who spoke on condition of anonymity because he was not"
+        " authorized to brief reporters, said the review would take weeks.",
+        "A senior Valmora official, speaking on condition of anonymity, said Dorvale had seen no"
+        " sign of troops.",
+    ],
+)
+def test_a_source_granted_anonymity_makes_a_statement(nlp: Language, text: str) -> None:
+    assert [c.trigger for c in events_in(nlp, text)] == ["say"]
+
+
+def test_a_clause_describing_the_speaker_is_not_the_news(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "A senior Valmora official, who spoke on condition of anonymity because he was not"
+        " authorized to brief reporters, said the ferry sank on Monday.",
+    )
+    assert labels(found) == [("sink", "2024-03-11")]
+
+
 def test_following_the_visit_takes_the_time_of_the_visit_told_before(nlp: Language) -> None:
     found = events_in(
         nlp,
