@@ -1576,10 +1576,33 @@ def _done_to_lately(tok: Token) -> bool:
     have since sealed off the area": a present perfect passive, or one told as done since,
     tells what someone has just done, news like any past deed; "no one has been brought out"
     tells of nothing done."""
-    if tok.tag_ != "VBN" or _nothing_done(tok):
+    if tok.tag_ != "VBN" or _nothing_done(tok) or _held_over_a_span(tok):
         return False
     passive = any(c.dep_ == "auxpass" and c.lower_ == "been" for c in tok.children)
     return passive or _done_since(tok)
+
+
+def _held_over_a_span(verb: Token) -> bool:
+    """ "The port has been criticised for years", "has been run down since 2019": a perfect held
+    over a long stretch of time tells how things have stood, not what was just done ("halted
+    for two hours" is still news)."""
+    for prep in verb.children:
+        if prep.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in prep.children
+        ):
+            return True  # "... since the ferry sank"
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "since"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" or (obj.dep_ == "pobj" and prep.lower_ == "since"):
+                return True
+            if obj.dep_ == "pobj" and obj.ent_type_ == "DATE" and obj.lemma_.lower() in _LONG_SPANS:
+                return True
+    return False
+
+
+# Units of time a state is held over: "for years", "for months".
+_LONG_SPANS = frozenset({"week", "month", "year", "decade", "century"})
 
 
 def _done_since(verb: Token) -> bool:

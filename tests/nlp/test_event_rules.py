@@ -2128,3 +2128,20 @@ def test_objects_listed_after_a_comma_stay_in_the_title(nlp: Language) -> None:
 def test_a_list_in_a_title_keeps_all_its_items(nlp: Language) -> None:
     [found] = events_in(nlp, "Valmora signed deals with Harbourton, Caldoria and Port Vessa.")
     assert found.title.endswith("Harbourton, Caldoria and Port Vessa")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The port authority has been criticised for years.",
+        "The port authority has been criticised since the ferry sank.",
+    ],
+)
+def test_a_perfect_held_over_a_long_stretch_is_how_things_stand(nlp: Language, text: str) -> None:
+    assert events_in(nlp, text) == []
+
+
+def test_a_perfect_passive_held_for_hours_is_still_news(nlp: Language) -> None:
+    assert labels(events_in(nlp, "Traffic on the bridge has been halted for two hours.")) == [
+        ("halt", "2024-03-14")
+    ]
