@@ -35,6 +35,7 @@ from .lexicon import (
     CALLED_FOR,
     CARRIER_VERBS,
     CLAUSE_TIMING_MARKS,
+    CONDITION_MARKS,
     CONTENT_CARRIERS,
     CONTENTION_VERBS,
     DISMISSAL_SENSES,
@@ -43,6 +44,7 @@ from .lexicon import (
     EVENT_VERBS,
     FUTURE_HEADS,
     GATHER_VERBS,
+    HABITUAL_ADVERBS,
     HELD_POST_VERBS,
     HELD_STATE_VERBS,
     HELD_THINGS,
@@ -67,19 +69,22 @@ from .lexicon import (
     PERSON_SPEAKER_NOUNS,
     PHRASAL_ACTS,
     PHRASAL_PARTICLES,
-    PLACE_HELD_VERBS,
     PLAIN_SPEECH,
+    PROGRESSIVE_STATE_VERBS,
     QUESTION_HEADS,
     REFUSAL_VERBS,
     REMEMBERED_NOUNS,
     RESCHEDULING_VERBS,
+    SAYING_OCCASIONS,
     SAYING_SENSES,
+    SCENE_MARKS,
     SEALED_KINDS,
     SEALING_VERBS,
     SOURCING_VERBS,
     SPEECH_VERBS,
     STATE_OF_OBJECT_HEADS,
     STATEMENT_VERBS,
+    STATIVE_PARTICIPLES,
     STOPWORDS,
     TAKEN_NOUNS,
     TAKEN_PARTICLES,
@@ -89,6 +94,7 @@ from .lexicon import (
     TIME_PREPOSITIONS,
     TIME_UNITS,
     UNMADE_HAPPENINGS,
+    WITHHELD_THINGS,
     WITHHELD_WORDS,
     WORDING_NOUNS,
 )
@@ -1031,7 +1037,17 @@ def _kept_silent(trigger: Token) -> bool:
     withheld are no happening."""
     if trigger.lemma_.lower() not in REFUSAL_VERBS:
         return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in WITHHELD_WORDS for c in trigger.children)
+    for c in trigger.children:
+        if c.dep_ != "xcomp" or c.lemma_.lower() not in WITHHELD_WORDS:
+            continue
+        # "declined to comment", "refused to give details"; not "refused to give up the
+        # territory" nor "declined to name a candidate", which are acts.
+        objects = [o for o in c.children if o.dep_ == "dobj"]
+        if all(o.lemma_.lower() in WITHHELD_THINGS for o in objects) and not any(
+            p.dep_ == "prt" for p in c.children
+        ):
+            return True
+    return False
 
 
 def _tells_a_mood(trigger: Token) -> bool:
@@ -1371,9 +1387,15 @@ def _is_event_verb(tok: Token) -> bool:
 
 def _past_progressive(tok: Token) -> bool:
     """ "Police were questioning two men", "his office was making a referral": an act under
-    way at the time told; "was living in the house", "was standing by" tell where someone
-    was."""
-    if tok.lemma_.lower() in PLACE_HELD_VERBS:
+    way at the time told; "was living in the house", "was wearing a jacket", "was leading 2-0"
+    tell how someone or something stood, and "was waiting for a bus when the bomb exploded"
+    sets the scene of the happening its clause tells."""
+    if tok.lemma_.lower() in PROGRESSIVE_STATE_VERBS or tok.lower_ == "hoping":
+        return False
+    if any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SCENE_MARKS for m in c.children)
+        for c in tok.children
+    ):
         return False
     return tok.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in ("was", "were") for c in tok.children
@@ -1578,6 +1600,8 @@ def _done_to_lately(tok: Token) -> bool:
     tells of nothing done."""
     if tok.tag_ != "VBN" or _nothing_done(tok) or _held_over_a_span(tok):
         return False
+    if tok.lemma_.lower() in STATIVE_PARTICIPLES:
+        return False  # "has been linked to the cartel", "has been based in Dorvale"
     passive = any(c.dep_ == "auxpass" and c.lower_ == "been" for c in tok.children)
     return passive or _done_since(tok)
 
@@ -1651,11 +1675,18 @@ def _is_hedged(tok: Token) -> bool:
 def _own_clause(verb: Token) -> bool:
     """ "The shares will not be protected, and the managers have been removed": a joined
     clause with a subject of its own tells its own act, which the other clause's doubt or
-    denial does not touch."""
+    denial does not touch. Only a clause joined to the sentence's main one: inside "whether
+    the pilot was tired and the crew ignored warnings", or under an "if", both are in doubt."""
+    head = verb.head
     return (
         verb.dep_ == "conj"
         and verb.pos_ in ("VERB", "AUX")
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and head.dep_ == "ROOT"
+        and not any(
+            c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
+            for c in head.children
+        )
     )
 
 
@@ -1919,6 +1950,8 @@ def _told_as_said(verb: Token) -> bool:
     tense that tells it as made."""
     if verb.tag_ in ("VBD", "VBZ"):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+        return False  # "has long said", "has repeatedly said": a position held, not said once
     return verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children
     )
@@ -1927,13 +1960,15 @@ def _told_as_said(verb: Token) -> bool:
 def _misread_that_clause(verb: Token) -> bool:
     """ "X told a news conference that Y had failed", "X said in a statement that it was
     committed": the parser may hang the that-clause on the noun before it as a relative
-    clause; one with a subject of its own besides "that" is what was said."""
+    clause; one with a subject of its own besides "that", on a noun for where words are said
+    ("a news conference", "a statement", "reporters"), is what was said ("told a story that
+    everyone had heard" tells none)."""
     if verb.lemma_.lower() not in ("say", "tell"):
         return False
     nouns = [c for c in verb.children if c.dep_ == "dobj"]
     nouns += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     nouns += [g for n in list(nouns) for p in n.children if p.dep_ == "prep" for g in p.children]
-    for noun in nouns:
+    for noun in (n for n in nouns if n.lemma_.lower() in SAYING_OCCASIONS):
         for clause in (c for c in noun.children if c.dep_ == "relcl"):
             before = [t for t in clause.subtree if t.i < clause.i]
             that = any(t.lower_ == "that" and t.head.i == clause.i for t in before)
@@ -2291,7 +2326,7 @@ def _same_happening(
         (
             _one_word(a.trigger, b.trigger)
             and (paragraphs_apart <= 1 or _told_alike(a, b, verbs))
-            and not _other_doers(a, b, verbs)
+            and not _other_doers(a, b)
         )
         or fuzz.token_set_ratio(a.title, b.title) > 70
     )
@@ -2305,20 +2340,11 @@ def _told_alike(a: EventCandidate, b: EventCandidate, verbs: frozenset[str]) -> 
     return bool((_title_stems(a.title) & _title_stems(b.title)) - verb)
 
 
-def _other_doers(a: EventCandidate, b: EventCandidate, verbs: frozenset[str]) -> bool:
-    """ "All departures were held" and "United Airlines had held its flights": one verb with
-    doers named apart, in words that share nothing, is two acts; a pronoun names no one."""
-    doers = [_doer_stems(c.title, verbs) for c in (a, b)]
-    return all(doers) and not doers[0] & doers[1]
-
-
-def _doer_stems(title: str, verbs: frozenset[str]) -> set[str]:
-    """The content words of a title before its verb: whoever or whatever did it."""
-    words = re.findall(r"[a-z]+", title.lower())
-    at = next((i for i, w in enumerate(words) if w in verbs), None)
-    if at is None:
-        return set()
-    return {stem(w) for w in words[:at] if len(w) > 2 and w not in STOPWORDS}
+def _other_doers(a: EventCandidate, b: EventCandidate) -> bool:
+    """ "The Valmora Aviation Authority ordered all departures held" and "Dorvale Air had held
+    its flights": one verb whose doers are named, and named apart, is two acts; "Police
+    arrested Costa" and "Officers arrested him" name no one apart and may be one."""
+    return bool(a.agents and b.agents) and not set(a.agents) & set(b.agents)
 
 
 def _title_stems(title: str) -> set[str]:

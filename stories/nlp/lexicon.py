@@ -261,6 +261,28 @@ REFUSAL_VERBS = words("decline refuse")
 WITHHELD_WORDS = words(
     "comment elaborate say give discuss confirm specify disclose explain identify name detail"
 )
+# What is withheld when someone declines to give or name it: "refused to give details".
+WITHHELD_THINGS = words(
+    "detail details comment comments reason reasons figure figures name names information"
+    " timeline specifics cause"
+)
+# Marks of a condition: what a clause joined under one tells may not happen ("If X wins, ...").
+CONDITION_MARKS = words("if unless whether")
+# Participles whose present perfect passive tells how something stands: "has been linked to the
+# cartel", "has been based in Dorvale", "has been valued at 2 billion".
+STATIVE_PARTICIPLES = words(
+    "link locate value operate rule dog credit marry base design schedule know consider regard"
+    " associate connect plague own tie"
+)
+# Adverbs of a position held rather than a thing said once: "has long said", "has always said".
+HABITUAL_ADVERBS = words("long always repeatedly often consistently")
+# Nouns for where and when words are said, on which the parser may hang what was said as a
+# relative clause: "told a news conference that ...", "said in a statement at the time that".
+SAYING_OCCASIONS = words(
+    "conference reporter reporters journalist journalists statement interview briefing meeting"
+    " audience lawmaker lawmakers committee hearing broadcaster broadcasters crowd supporters"
+    " time"
+)
 
 # What a scene felt like: a clause about it is colour ("the mood soured"), not a happening.
 MOOD_NOUNS = words("mood atmosphere")
@@ -283,9 +305,15 @@ MEMORY_NOUNS = words("history annals")
 # A home or a post held: a joined clause of it is background ("..., and his brother lived in
 # Valmora", "... ran a bakery"), not a happening. ("Led a march", "held a rally" are acts.)
 HELD_POST_VERBS = words("live reside work run head chair manage coach direct own serve govern")
-# Where someone is or lives, told in the progressive: "was living in the house", "was standing
-# by to help" tell a state, not an act under way.
-PLACE_HELD_VERBS = words("live reside stand")
+# Verbs whose progressive tells how someone or something stood, not an act under way: "was
+# living in the house", "was standing by", "was wearing a jacket", "was leading 2-0", "was
+# losing money".
+PROGRESSIVE_STATE_VERBS = words(
+    "live reside stand sit lie wear wait hope lead trail grow lose earn expect"
+)
+# Marks of a clause whose happening a progressive sets the scene of: "was driving home when
+# the bridge fell".
+SCENE_MARKS = words("when as while")
 # Verbs whose object's participle tells a state they want or find, not a deed: "wants the deal
 # renegotiated", "found the gates locked", "saw the harbour flooded".
 STATE_OF_OBJECT_HEADS = words("want need find see keep leave like prefer consider deem hear watch")

@@ -627,15 +627,6 @@ def test_a_past_progressive_of_a_home_is_no_act(nlp: Language) -> None:
     assert labels(events_in(nlp, "Tomas Vell was living in a house in Dorvale.")) == []
 
 
-def test_one_verb_with_doers_named_apart_is_two_happenings(nlp: Language) -> None:
-    found = events_in(
-        nlp,
-        "The aviation agency ordered all departures held on the ground on Thursday.",
-        "Dorvale Air said it had temporarily held all of its domestic flights.",
-    )
-    assert any(c.title.startswith("Dorvale Air") for c in found)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -2145,3 +2136,63 @@ def test_a_perfect_passive_held_for_hours_is_still_news(nlp: Language) -> None:
     assert labels(events_in(nlp, "Traffic on the bridge has been halted for two hours.")) == [
         ("halt", "2024-03-14")
     ]
+
+
+def test_one_verb_with_doers_named_apart_is_two_happenings(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva resigned as Valmora's port chief on Monday.",
+        "Rui Costa resigned as head of the dockers' union.",
+    )
+    assert [c.agents for c in found] == [("Ana Silva",), ("Rui Costa",)]
+
+
+def test_one_verb_with_a_doer_named_once_is_one_happening(nlp: Language) -> None:
+    found = events_in(
+        nlp, "Valmora police arrested Rui Costa.", "Officers arrested him at his home in Dorvale."
+    )
+    assert [c.trigger for c in found] == ["arrest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # A progressive that sets the scene of what its clause tells, or tells how one stood.
+        ("Rui Costa was waiting for a bus when the bomb went off.", "wait"),
+        ("The Valmora team was leading 2-0 at half-time.", "lead"),
+        # A perfect passive of how something stands.
+        ("Rui Costa has been linked to the Dorvale cartel.", "link"),
+        # A position held, not a thing said once.
+        ("Rui Costa has long said that he would never resign.", "say"),
+        # What a clause joined inside a "whether" or under an "if" tells is in doubt.
+        (
+            "Investigators are examining whether the pilot was tired and the crew ignored"
+            " warnings.",
+            "ignore",
+        ),
+        (
+            "If Rui Costa wins, Valmora will leave the alliance and Dorvale will close its border.",
+            "close",
+        ),
+        # A relative clause on a noun that is no occasion of saying.
+        ("Rui Costa told a story that everyone had heard before.", "tell"),
+    ],
+)
+def test_scenes_states_positions_and_doubts_are_no_happenings(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger not in {c.trigger for c in events_in(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Valmora refused to give up the disputed territory on Friday.", "refuse"),
+        ("The Dorvale party declined to name a candidate for the election on Friday.", "decline"),
+        ("Police were questioning two men on Tuesday.", "question"),
+    ],
+)
+def test_refusing_an_act_and_an_act_under_way_are_happenings(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger in {c.trigger for c in events_in(nlp, text)}
