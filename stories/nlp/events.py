@@ -85,7 +85,6 @@ from .lexicon import (
     STATE_OF_OBJECT_HEADS,
     STATEMENT_VERBS,
     STATIVE_PARTICIPLES,
-    STOPWORDS,
     TAKEN_NOUNS,
     TAKEN_PARTICLES,
     TAKEN_PLURALS,
@@ -101,6 +100,7 @@ from .lexicon import (
 from .names import is_title_token
 from .quotes import find_quoted
 from .stems import stem
+from .telling import telling_words
 from .titles import event_title, listed_title, previous_title
 from .topics import Taxonomy
 from .types import ActorLookup, Block, DateValue, EventCandidate
@@ -2337,7 +2337,7 @@ def _told_alike(a: EventCandidate, b: EventCandidate, verbs: frozenset[str]) -> 
     the verb: "Ana Silva spoke briefly" and "Rui Costa spoke for a minute" are two speeches.
     ``verbs`` holds the verb's words as the text has them ("spoke", "held")."""
     verb = {stem(w) for w in (a.trigger, b.trigger, *verbs)}
-    return bool((_title_stems(a.title) & _title_stems(b.title)) - verb)
+    return bool((telling_words(a.title) & telling_words(b.title)) - verb)
 
 
 def _other_doers(a: EventCandidate, b: EventCandidate) -> bool:
@@ -2345,11 +2345,6 @@ def _other_doers(a: EventCandidate, b: EventCandidate) -> bool:
     its flights": one verb whose doers are named, and named apart, is two acts; "Police
     arrested Costa" and "Officers arrested him" name no one apart and may be one."""
     return bool(a.agents and b.agents) and not set(a.agents) & set(b.agents)
-
-
-def _title_stems(title: str) -> set[str]:
-    words = re.findall(r"[a-z]+", title.lower())
-    return {stem(w) for w in words if len(w) > 2 and w not in STOPWORDS}
 
 
 def _one_word(a: str, b: str) -> bool:
