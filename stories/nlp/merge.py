@@ -8,6 +8,11 @@ than n^2"). A pair is then scored on the same kind of act, the same people, simi
 dates; differing dates count against a pair, they do not forbid it, since outlets misdate. An
 event takes at most one sentence from each article.
 
+Beside those rules, a pair is weighed by what the same measures say, weighted as the development
+stories' reports of one happening were (``merge_weights``, fitted by ``manage.py
+fit_merge_weights``): outlets tell one happening in verbs and words the rules do not expect, and a
+likelihood read from many stories joins such a pair when it is likely one happening.
+
 A story of 2,000 articles has some 26,000 candidates and a quarter of a million pairs to score,
 so what a score reads of a candidate is read once, each pair is scored once, and what many pairs
 share (two dates, two texts, two sets of agents) is worked out once. Weights are summed exactly,
@@ -31,6 +36,7 @@ from rapidfuzz import fuzz
 
 from .events import event_kind
 from .lexicon import DENIAL_VERBS, EVENT_VERBS, LIGHT_VERBS, NON_EVENT_VERBS, STATEMENT_VERBS
+from .merge_weights import BIAS, WEIGHTS
 from .telling import names_act, telling_words, word_weights
 from .types import DateValue, Event, EventCandidate
 from .unionfind import UnionFind
@@ -55,6 +61,12 @@ _SAID_ALIKE = 0.15
 # by their words to the same day.
 _SAME_ACT_WORDS = 0.55
 _SAME_DAY_ACT_WORDS = 0.35
+# What the learned weighing reads by comparing texts letter by letter, the costly part.
+_FUZZY = ("sentences", "titles")
+# What the rules say of a pair they rule out: known to be two happenings, or only told in verbs of
+# two kinds (where the learned weighing may still find one happening).
+_VETOED = -2.0
+_OTHER_KIND = -1.0
 
 
 # How many candidates a blocking key may hold before it is too common to tell anything apart
@@ -65,6 +77,19 @@ _KEYS_PER_CANDIDATE = 6
 # Texts read, and texts compared letter by letter, kept from run to run in a process: a story is
 # merged again whenever an article joins it, over candidates that mostly have not changed.
 _CACHED = 1 << 16
+
+
+@dataclass(frozen=True)
+class PairWeights:
+    """The learned weighing of a pair: a bias and a weight for each feature ``features`` reads."""
+
+    bias: float
+    weights: Mapping[str, float]
+
+
+FITTED = PairWeights(BIAS, WEIGHTS)
+# The rules alone: no pair is ever likely enough to join on the learned weighing.
+RULES_ONLY = PairWeights(-math.inf, {})
 
 
 @dataclass(frozen=True)
@@ -153,18 +178,19 @@ def candidate_pairs(
 
 
 def merge_candidates(
-    candidates: Sequence[EventCandidate], actor_kinds: Mapping[str, str] | None = None
+    candidates: Sequence[EventCandidate],
+    actor_kinds: Mapping[str, str] | None = None,
+    weights: PairWeights = FITTED,
 ) -> list[Event]:
     """Group candidates into events; output is sorted by date (undated last), then title.
 
     ``actor_kinds`` ("person", "organization", "place" by canonical name) tells a country acting
     through its leader ("Valmora's offer", "Costa stated") from two people doing the same thing;
-    a name of unknown kind counts as a person.
+    a name of unknown kind counts as a person. ``weights``: the learned weighing of pairs.
     """
     cands = list(candidates)
     kinds = actor_kinds or {}
-    reads = _reads(cands, kinds)
-    story = _Comparisons(cands, reads, kinds)
+    story = comparisons(cands, kinds, weights)
     # The best-scored pairs join first; equal scores in the order the candidates came.
     scored = sorted(
         (-score, a, b) for a, b in story.pairs() if (score := story.score(a, b)) >= _THRESHOLD
@@ -196,6 +222,13 @@ def merge_candidates(
         for root, members in grouped.items()
     ]
     return sorted(events, key=_order)
+
+
+def comparisons(
+    cands: Sequence[EventCandidate], kinds: Mapping[str, str], weights: PairWeights = FITTED
+) -> _Comparisons:
+    """A story's candidates read for comparing, pair by pair."""
+    return _Comparisons(cands, _reads(cands, kinds), kinds, weights)
 
 
 def _told_beside(
@@ -295,8 +328,11 @@ class _Comparisons:
         cands: Sequence[EventCandidate],
         reads: Sequence[_Read],
         kinds: Mapping[str, str],
+        weights: PairWeights = FITTED,
     ) -> None:
         self.cands, self.reads = cands, reads
+        self.pair_weights = weights
+        self._fuzzy_reach = sum(max(weights.weights.get(k, 0.0), 0.0) for k in _FUZZY)
         weights = word_weights(
             {(c.file, c.start): r.sentence for c, r in zip(cands, reads, strict=True)}
         )
@@ -406,27 +442,103 @@ class _Comparisons:
 
     def score(self, a: int, b: int) -> float:
         """How surely candidates ``a`` and ``b``, a pair ``pairs`` gives, report one happening;
-        0 when they cannot."""
+        0 when they cannot: the rules' score, or the learned likelihood where that is higher
+        and says the two are more likely one happening than not."""
+        ruled = self._ruled(a, b)
+        if ruled == _VETOED:
+            return 0.0
+        if ruled >= 1.0 or self._kept_apart(a, b):
+            return max(ruled, 0.0)
+        return max(ruled, 0.0, self.learned(a, b))
+
+    def _kept_apart(self, a: int, b: int) -> bool:
+        """Pairs the learned weighing may not join, however alike their letters: reports whose
+        dates clash (a series and one of its members, a guessed day and words placing it months
+        away), an announced act and a deed, and acts in different verbs dated at different
+        grains or sharing few telling words ("protesters blocked the bridge", "police cleared
+        the bridge"), alike only in their setting."""
+        x, y = self.reports[a], self.reports[b]
+        if self.dates_agree(x.date, y.date)[0] == 0.0 or x.scheduled != y.scheduled:
+            return True
+        if x.trigger == y.trigger:
+            return False
+        one, other = self.date_values[x.date], self.date_values[y.date]
+        if one is not None and other is not None and one.granularity != other.granularity:
+            return True  # "on Tuesday" and "this month" may be two happenings of the month
+        return self._words(x, y) < _SAME_DAY_ACT_WORDS
+
+    def features(self, a: int, b: int) -> dict[str, float]:
+        """What the learned weighing reads of a pair: the measures the rules read, as numbers."""
+        x, y = self.reports[a], self.reports[b]
+        return {**self._cheap_features(x, y), **self._fuzzy_features(x, y)}
+
+    def learned(self, a: int, b: int) -> float:
+        """The likelihood, by the fitted weights, that ``a`` and ``b`` tell one happening; 0 when
+        it is under even odds (the fuzzy comparisons are skipped when even identical texts could
+        not lift it there)."""
+        bias, weights = self.pair_weights.bias, self.pair_weights.weights
+        if bias == -math.inf:
+            return 0.0
+        x, y = self.reports[a], self.reports[b]
+        z = bias + math.fsum(weights.get(k, 0.0) * v for k, v in self._cheap_features(x, y).items())
+        if z + self._fuzzy_reach < 0.0:
+            return 0.0
+        z += math.fsum(weights.get(k, 0.0) * v for k, v in self._fuzzy_features(x, y).items())
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0.0 else 0.0
+
+    def _cheap_features(self, x: _Report, y: _Report) -> dict[str, float]:
+        dates, collective = self.dates_agree(x.date, y.date)
+        union = len(x.actors | y.actors)
+        return {
+            "same_trigger": float(x.trigger == y.trigger),
+            "same_kind": float(x.kind == y.kind),
+            "both_speech": float(x.speech and y.speech),
+            "speech_mismatch": float(x.speech != y.speech),
+            "denial_mismatch": float((x.trigger in DENIAL_VERBS) != (y.trigger in DENIAL_VERBS)),
+            "both_known": float(x.trigger in EVENT_VERBS and y.trigger in EVENT_VERBS),
+            "words": self._words(x, y),
+            "actors": len(x.actors & y.actors) / union if union else 0.0,
+            "agents_shared": float(bool(x.agents & y.agents)),
+            "agents_disjoint": float(bool(x.agents and y.agents and not x.agents & y.agents)),
+            "dates_agree": float(dates == 1.0),
+            "dates_clash": float(dates == 0.0),
+            "date_missing": float(dates == 0.5),
+            "date_guessed": float(dates == 0.3),
+            "collective": float(collective),
+            "scheduled_mismatch": float(x.scheduled != y.scheduled),
+        }
+
+    def _fuzzy_features(self, x: _Report, y: _Report) -> dict[str, float]:
+        return {
+            "sentences": self.sentences_alike(x.sentence, y.sentence) / 100,
+            "titles": self.titles_alike(x.title, y.title) / 100,
+        }
+
+    def _ruled(self, a: int, b: int) -> float:
+        """The rules' score of a pair: ``_VETOED`` where they know the two are not one happening
+        (a denial and the act denied, an announced act and one done another day, clashing dates
+        with little in common, two statements about different things); ``_OTHER_KIND`` where
+        they only see two kinds of act."""
         x, y = self.reports[a], self.reports[b]
         dates, collective = self.dates_agree(x.date, y.date)
         if dates == 0.0 and collective:
-            return 0.0
+            return _VETOED
         if x.scheduled != y.scheduled and dates < 1.0:
             # An act announced for a day and the act done that day may be one happening (the
             # act's day may be its article's: "the minister visited the port" in Tuesday's
             # paper); an announced act and one done on some other day, or undated, are not.
-            return 0.0
+            return _VETOED
         words = self._words(x, y)
         if dates == 0.0 and words < _SAME_WORDS:
             # Different dates and little in common: two happenings of one kind.
-            return 0.0
+            return _VETOED
         speech = x.speech and y.speech
         if speech and x.trigger != y.trigger and words < _SAID_ALIKE:
             # One speaker says several things in a day: two statements are one only when what
             # was said is alike.
-            return 0.0
+            return _VETOED
         if (x.trigger in DENIAL_VERBS) != (y.trigger in DENIAL_VERBS):
-            return 0.0  # "denied that it had shot down the drone" is no report of the shooting
+            return _VETOED  # "denied that it had shot down the drone" is no report of the shooting
         if x.trigger == y.trigger:
             trigger = 1.0
         elif x.kind == y.kind:
@@ -447,7 +559,7 @@ class _Comparisons:
             # ("raised the toll to 36"), on the same day in most of the same words.
             trigger = 0.4
         else:
-            return 0.0  # reports of different kinds of act are different happenings
+            return _OTHER_KIND  # reports of different kinds of act are different happenings
         union = len(x.actors | y.actors)
         actors = len(x.actors & y.actors) / union if union else 0.0
         titles = self.titles_alike(x.title, y.title) / 100

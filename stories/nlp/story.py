@@ -272,6 +272,7 @@ def extract_story(
         events=tuple(events),
         quotes=tuple(grouped),
         errors=tuple(errors),
+        candidates=tuple(candidates),
     )
 
 

@@ -184,6 +184,8 @@ class StoryExtraction:
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
     errors: tuple[tuple[str, str], ...] = field(default=())  # (file, message)
+    # What the merge was given, every article's dated candidates, for fitting how it weighs pairs.
+    candidates: tuple[EventCandidate, ...] = field(default=())
 
 
 class ActorLookup(Protocol):
