@@ -73,7 +73,13 @@ _BOILERPLATE_ANYWHERE = re.compile(
     # When the page last changed, with no date to go by: "Last updated 8:05 p.m.".
     r"|^\s*(?:last\s+)?updated\b(?:[^.!?]|[ap]\.m\.?){0,50}$"
     # The paper's own note on the page: "Correction: An earlier version of this article ...".
-    r"|^\s*(?:correction|clarification|editor['’]?s note)\s*:"
+    r"|^\s*(?:correction|clarification|editor['’]?s note)(?:,[^.!?\n]{1,30}?)?\s*:\s"
+    # "UPDATE, 2:47 PM: This story has been updated ...", not a live page's "Update: ...".
+    r"|^\s*update,[^.!?\n]{1,30}?:\s"
+    # When the page changed, dated: "Updated July 5, 2021, 8:10 p.m. This story was ...".
+    r"|^\s*updated\s+(?:on\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})\b"
+    # Other stories of the site in one line: "Trending on Lakeshore 8: Snow warning | ...".
+    r"|^\s*(?:trending|most read|top stories|popular now)\b[^:.!?]{0,40}:.*\s[|·•]\s"
     r"|\bsign up here\b|\b(?:get|receive) (?:our )?breaking news alerts\b"
     r"|\bdownload (?:the|our) (?:\w+ ){0,3}app\b|^\s*refresh (?:this|the) page\b"
     # The page's audio player: "Listen to this article · 6 min".
@@ -258,6 +264,7 @@ def clean_article(text: str) -> CleanArticle:
     ended = False
     in_faq = False
     links = False
+    listing = False  # in a list of the site's other stories
     stamped = False  # the line before was a live entry's time
     boxed = False  # in the bullet points of a summary box
     helping = False  # in a box of where to give or get help, up to the next heading
@@ -280,6 +287,20 @@ def clean_article(text: str) -> CleanArticle:
         if _FAQ_HEADING.match(t) and _looks_like_heading(t, allow_question=True):
             in_faq = True
             kinds[j] = "boilerplate"
+            continue
+        if listing and text[lines[j - 1].end : line.start].count("\n") < 2:
+            kinds[j] = "boilerplate"  # the next title of the list, with no blank line between
+            continue
+        if listing and not _PROSE.match(t):
+            ended = True  # the page goes on with more of its own links, not the story
+            kinds[j] = "boilerplate"
+            continue
+        listing = False
+        if _MORE_STORIES_HEAD.match(t):
+            # The site's other stories, a list that may sit inside the story: it ends at a blank
+            # line, and the story goes on if a paragraph of prose follows.
+            kinds[j] = "boilerplate"
+            listing = True
             continue
         if (
             _END_MARKER.match(t) and _looks_like_heading(t, allow_question=False)
@@ -544,6 +565,17 @@ _HELP_BOX_HEAD = re.compile(
     r"|how to get help|to donate|to help)\s*:?\s*$",
     re.I,
 )
+# The heading of a list of the site's other stories, whose titles follow line by line with no
+# blank line between ("Most read", "More from the Courier", "Recommended for you").
+_MORE_STORIES_HEAD = re.compile(
+    r"^\s*(?:most (?:read|popular|viewed|shared|watched|emailed)|trending(?: now| stories)?"
+    r"|top stories|popular now|more (?:from|stories|news)\b[^.!?:]{0,40}"
+    r"|recommended(?: for you| stories| reading)?|what to read next|you (?:may|might) also like"
+    r"|editors['’]? picks|don['’]t miss)(?:\s+(?:on|in|at|from)\s+[^.!?:]{1,40})?\s*:?\s*$",
+    re.I,
+)
+# A paragraph of the story: a sentence of some length, ended.
+_PROSE = re.compile(r"^(?:\S+\s+){7,}.*[.!?…][\"”’')]*$")
 _LINK_LIST_HEAD = re.compile(
     r"^\s*(?:read (?:more|also)|related(?:\s+[a-z]+)?|see also|more on this|more coverage"
     r"|further reading)\s*:?\s*$",
@@ -601,21 +633,31 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la", "le"})
 
 
+_FILED_FROM = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
+_WRITER_IS = re.compile(r"(?:is|covers|reports|writes|has (?:covered|reported|written))\b")
+
+
 def _author_notes(lines: list[_Line], kinds: list[BlockKind], author: str | None) -> list[int]:
     """Paragraphs about the writers, not the story: "Ilka Varga covers health from Harbourton." A
     paragraph that opens with a byline writer's full name, after the story has begun."""
     names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", author or "")]
+    # "By Ilka Varga in Harbourton": the writer, not where they filed from.
+    names = [_FILED_FROM.sub("", n) for n in names]
     names = [n for n in names if len(n.split()) >= 2]
     if not names:
         return []
     body = [j for j, k in enumerate(kinds) if k == "body"]
-    return [
-        j
-        for j in body[1:]
-        if any(
-            lines[j].text.startswith(n) and lines[j].text[len(n) : len(n) + 1] == " " for n in names
-        )
-    ]
+    found = []
+    for j in body:
+        text = lines[j].text
+        for n in names:
+            if not (text.startswith(n) and text[len(n) : len(n) + 1] == " "):
+                continue
+            # Before the story has begun, only a note that says what the writer is or does.
+            if j != body[0] or _WRITER_IS.match(text[len(n) + 1 :]):
+                found.append(j)
+                break
+    return found
 
 
 def _bare_name(line: str) -> bool:

@@ -732,3 +732,53 @@ def test_a_date_line_gives_the_day_the_article_first_appeared(line: str) -> None
     clean = clean_article(page)
     day = clean.stamped_date or clean.printed_date
     assert day is not None and day.isoformat() == "2024-03-14"
+
+
+def body_of(text: str) -> list[str]:
+    return [t for k, t in kinds(text) if k == "body"]
+
+
+def test_a_list_of_the_sites_other_stories_is_not_body() -> None:
+    page = (
+        "Ferry strike ends after nine days\n\nBy Ilka Varga\n\n"
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.\n\n"
+        "Most read on the Harbour Post\n"
+        "1. Flood waters forced 2,000 people from their homes on Tuesday\n"
+        "2. A retired clerk won a lottery draw on Friday and said she would keep working\n\n"
+        "The union said the new contract runs for three years.\n\n"
+        "More from the Harbour Post\n"
+        "• The council voted on Monday to rename Quay Street\n"
+        "Crews rescued a driver whose truck slid into the river on Saturday.\n"
+    )
+    assert body_of(page) == [
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.",
+        "The union said the new contract runs for three years.",
+    ]
+
+
+def test_dated_corrections_and_update_notes_are_not_body() -> None:
+    page = (
+        "Ferry strike ends after nine days\n\nBy Ilka Varga\n\n"
+        "Correction, June 1: An earlier version of this article gave the wrong vote count.\n\n"
+        "UPDATE, 2:47 PM: This story has been updated with figures from the port.\n\n"
+        "Updated July 5, 2021, 8:10 p.m. This story was first put online at noon.\n\n"
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.\n\n"
+        "Trending on Harbour 8: Snow warning for three counties | Bridge reopens\n\n"
+        "Update: the port reopened on Tuesday, the harbour master said.\n"
+    )
+    assert body_of(page) == [
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.",
+        "Update: the port reopened on Tuesday, the harbour master said.",
+    ]
+
+
+def test_a_note_on_the_writer_above_the_story_is_not_body() -> None:
+    page = (
+        "Ferry strike ends after nine days\n\nBy Ilka Varga\n\n"
+        "Ilka Varga is a reporter for the Harbour Post. She grew up in Port Vessa and joined "
+        "the paper in 2018.\n\n"
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.\n"
+    )
+    assert body_of(page) == [
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike."
+    ]
