@@ -23,7 +23,10 @@ _WRAP_MIN = 60
 
 _BYLINE = re.compile(
     r"^\s*(?i:(?:written\s+|posted\s+)?by)\s+"
-    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*)\s*(?:[,|·•].*)?$"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*)"
+    # Where the writer filed from: "By Ilka Varga in Port Vessa".
+    r"(?:\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"\s*(?:[,|·•].*)?$"
 )
 # A byline names its writers in a few words; what follows a separator ("| New York | Updated
 # ...", "· 7 min read · 23 comments") is the page's, however long.
@@ -103,6 +106,8 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|^\s*(?:please\s+)?(?:support|fund) (?:our|independent|local) journalism\b"
     r"|^\s*thank you for reading\b|^\s*please consider (?:supporting|subscribing|donating)\b"
     r"|^\s*(?:our standards|watch|listen|read next|up next|trending)\s*:|^\s*explore more\b"
+    # The page's players: "Podcast: On today's episode ...", "Video: Watch the ceremony (24:06)".
+    r"|^\s*(?:podcast|video|audio)\s*:.*(?:\(\d{1,2}(?::\d{2}){1,2}\)|\(\d+ min\)|\blisten now\b)"
     r"|^\s*follow\b.{0,60}\bon (?:x|twitter|facebook|instagram|threads|bluesky|linkedin|"
     r"tiktok|youtube)\b|^\s*don['’]t miss (?:out|a story)\b|^\s*get (?:our|the) (?:free )?app\b"
     r"|^\s*a version of this (?:article|story) appears in print\b"
@@ -148,6 +153,9 @@ _COMMENTS_START = re.compile(
 # Site banners above a headline: "WEATHER ALERT: ...", "TRAFFIC ADVISORY: ..." (a "BREAKING:"
 # line is the headline itself).
 _BANNER = re.compile(r"^\s*[A-Z]+\s+(?:ALERT|ADVISORY|WARNING|NOTICE)\s*:")
+# Breaking news, the story's own headline, or a banner of another story over the site's
+# furniture: "BREAKING: Route 27 reopened ..." above the cookie notice and the menu.
+_BREAKING = re.compile(r"^\s*(?:BREAKING(?: NEWS)?|JUST IN)\s*:")
 # Words that name a news site or a blog rather than tell a story.
 _SITE_WORD = re.compile(
     r"\b(?:news|times|post|daily|weekly|journal|herald|ledger|notebook|blog|wire|tribune|"
@@ -214,9 +222,15 @@ def clean_article(text: str) -> CleanArticle:
     furniture = 0
     while i < len(lines) and i - furniture < 4 and not headline:
         t = lines[i].text.strip()
-        if _is_masthead(t) or _is_breadcrumb(t) or _BOILERPLATE_LINE.match(t):
+        if (
+            _is_masthead(t)
+            or _is_breadcrumb(t)
+            or _BOILERPLATE_LINE.match(t)
+            or (_BREAKING.match(t) and i + 1 < len(lines) and _is_masthead(lines[i + 1].text))
+        ):
             # Cookie notices, the site's name in capitals, its menu, the trail of sections, a
-            # "Subscribe | Log in" bar: above the headline, and not to be taken for it.
+            # "Subscribe | Log in" bar, a banner above them: above the headline, and not to be
+            # taken for it.
             kinds[i] = "boilerplate"
             furniture += 1
         elif (parsed := _printed_date(t)) is not None:
@@ -291,14 +305,14 @@ def clean_article(text: str) -> CleanArticle:
         if listing and text[lines[j - 1].end : line.start].count("\n") < 2:
             kinds[j] = "boilerplate"  # the next title of the list, with no blank line between
             continue
-        if listing and not _PROSE.match(t):
+        if listing and not (_PROSE.match(t) or _looks_like_heading(t, allow_question=False)):
             ended = True  # the page goes on with more of its own links, not the story
             kinds[j] = "boilerplate"
             continue
         listing = False
         if _MORE_STORIES_HEAD.match(t):
             # The site's other stories, a list that may sit inside the story: it ends at a blank
-            # line, and the story goes on if a paragraph of prose follows.
+            # line, and the story goes on if a paragraph of prose or a heading follows.
             kinds[j] = "boilerplate"
             listing = True
             continue
@@ -396,7 +410,7 @@ def clean_article(text: str) -> CleanArticle:
             kinds[j] = "boilerplate"  # the titles a "Read more:" line lists
             continue
         links = False
-        if _CAPTION.search(t) or _is_repeated(lines, j):
+        if _CAPTION.search(t) or _is_repeated(lines, j) or _pulled_out(lines, j):
             kinds[j] = "caption"
             continue
         if _BULLET.match(line.text) and not t.endswith((".", "!", "?")):
@@ -541,6 +555,33 @@ def _is_repeated(lines: list[_Line], j: int) -> bool:
     return False
 
 
+def _pulled_out(lines: list[_Line], j: int) -> bool:
+    """A pull quote: a sentence of the story set out again on a line of its own, somewhere else
+    in the page ("—— The train was not classified as ...", "PULL QUOTE | ..."). The story's own
+    copy is the paragraph that says more around it, or, word for word the same, the unmarked
+    one."""
+    text = lines[j].text.strip()
+    core = _PULL_QUOTE_LABEL.sub("", _norm(text))
+    if len(core) < _PULL_QUOTE_MIN:
+        return False
+    marked = core != _norm(text) or not text[:1].isalnum()
+    for k, other in enumerate(lines):
+        if k == j:
+            continue
+        said = _norm(other.text)
+        if core not in said:
+            continue
+        if len(said.split()) - len(core.split()) >= _PULL_QUOTE_CONTEXT or (
+            said == core and marked
+        ):
+            return True
+    return False
+
+
+_PULL_QUOTE_MIN = 40
+_PULL_QUOTE_LABEL = re.compile(r"^(?:pull ?quote|quote)\b\s*")
+# Words a paragraph must say beyond a sentence to be the story's copy of it, not a label.
+_PULL_QUOTE_CONTEXT = 5
 _COOKIES = re.compile(r"\bcookies?\b|\bprivacy (?:policy|settings)\b", re.I)
 _CONSENT = re.compile(
     r"\b(?:accept|agree|consent|continuing to|by continuing|got it|we use)\b"

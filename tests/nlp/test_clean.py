@@ -782,3 +782,75 @@ def test_a_note_on_the_writer_above_the_story_is_not_body() -> None:
     assert body_of(page) == [
         "Dock workers in Port Vessa returned to work on Monday after a nine-day strike."
     ]
+
+
+def test_the_story_goes_on_under_a_heading_after_a_list_of_other_stories() -> None:
+    page = (
+        "Ferry strike ends after nine days\n\nBy Ilka Varga\n\n"
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.\n\n"
+        "Trending on Harbour 8\n"
+        "Police arrested two men after a chase on Route 9\n\n"
+        "Monday: the vote\n\n"
+        "The union said the new contract runs for three years.\n"
+    )
+    assert body_of(page)[-1] == "The union said the new contract runs for three years."
+
+
+def test_a_pull_quote_repeating_a_sentence_of_the_story_is_not_body() -> None:
+    page = (
+        "Ferry strike ends after nine days\n\nBy Ilka Varga\n\n"
+        "Dock workers returned on Monday. The ferry was not classed as a hazardous vessel, "
+        "so no one had to be told.\n\n"
+        "—— The ferry was not classed as a hazardous vessel, so no one had to be told.\n\n"
+        "The union said the new contract runs for three years.\n"
+    )
+    assert len(body_of(page)) == 2
+
+
+def test_a_breaking_banner_over_the_sites_furniture_is_not_the_headline() -> None:
+    page = (
+        "BREAKING: Route 9 reopened after a water main break\n\n"
+        "This site uses cookies to analyse traffic. By continuing, you consent to our use.\n\n"
+        "Ferry strike ends after nine days\n\n"
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.\n"
+    )
+    assert clean_article(page).headline == "Ferry strike ends after nine days"
+
+
+def test_the_pages_podcast_and_video_players_are_not_body() -> None:
+    page = (
+        "Ferry strike ends after nine days\n\nBy Ilka Varga\n\n"
+        "Podcast: On today's episode, our labour reporter explains the deal. Listen now (24 min)\n\n"
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.\n\n"
+        "Video: Watch the vote at the union hall in full (12:06)\n"
+    )
+    assert body_of(page) == [
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike."
+    ]
+
+
+def test_a_byline_with_where_the_writer_filed_from_names_the_writer() -> None:
+    page = (
+        "Ferry strike ends after nine days\n\nBy Ilka Varga in Port Vessa\n\n"
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.\n\n"
+        "Ilka Varga is the Post's Valmora correspondent. She covered the Nordic desk from 2015 "
+        "and won a regional press prize in 2021.\n"
+    )
+    clean = clean_article(page)
+    assert clean.author == "Ilka Varga"
+    assert body_of(page) == [
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike."
+    ]
+
+
+def test_a_labelled_pull_quote_is_furniture_and_the_storys_own_copy_is_body() -> None:
+    sentence = "The ruling is meant to unlock funding and help ports share dredging crews."
+    page = (
+        "Ferry strike ends after nine days\n\nBy Ilka Varga\n\n"
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.\n\n"
+        f"PULL QUOTE | {sentence}\n\n"
+        "The union said the new contract runs for three years.\n\n"
+        f"{sentence}\n"
+    )
+    assert body_of(page)[-1] == sentence
+    assert [k for k, t in kinds(page) if t.startswith("PULL QUOTE")] == ["caption"]
