@@ -423,6 +423,7 @@ def _sentence_events(
             _days_apart(triggers[n], by_verb, context_date)
             or _same_time(triggers[n], by_verb)
             or _when_its_doer_happened(triggers[n], by_verb)
+            or _in_its_when_clause(triggers[n], by_verb)
             or _after_its_clause(triggers[n], by_verb)
             or _the_sentence_day(triggers[n], by_verb)
         )
@@ -743,6 +744,29 @@ def _when_its_doer_happened(
         if when is not None and when.basis != "context" and when.text:
             return DateValue(when.start, when.end, when.granularity, "", when.basis)
     return None
+
+
+def _in_its_when_clause(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValue | None:
+    """ "The handover began on 3 November, when the vice-president met the chief of staff": a
+    deed in a "when" clause on a day is of that day. One told as done before ("when he had
+    already left") or still to come is not."""
+    verb = head_verb(trigger)
+    day = verb.head
+    if (
+        verb.dep_ != "relcl"
+        or day.ent_type_ != "DATE"
+        or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+    ):
+        return None
+    if not _narrated_past(verb) or is_future(verb):
+        return None
+    dated = next((a for a in day.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    when = by_verb.get(dated.i) if dated is not None else None
+    if when is None or when.basis == "context" or not when.text or when.granularity != "day":
+        return None
+    if _told_as_before(verb, dated):
+        return None
+    return DateValue(when.start, when.end, "day", "", when.basis)
 
 
 def _days_apart(

@@ -2193,3 +2193,23 @@ def test_scenes_states_positions_and_doubts_are_no_happenings(
 )
 def test_refusing_to_act_is_a_happening(nlp: Language, text: str, trigger: str) -> None:
     assert trigger in {c.trigger for c in events_in(nlp, text)}
+
+
+def test_a_deed_in_a_when_clause_on_a_day_is_of_that_day(nlp: Language) -> None:
+    [began, met] = events_in(
+        nlp,
+        "The handover of power in Valmora formally began on 3 November, when vice-president-"
+        "elect Geraldo Alves met Ciro Nunes, chief of staff to the outgoing president.",
+    )
+    assert met.trigger == "meet"
+    assert met.date is not None and met.date.label == began.date.label == "2023-11-03"
+
+
+def test_a_deed_told_as_done_before_its_when_clause_day_keeps_its_own_time(
+    nlp: Language,
+) -> None:
+    found = events_in(
+        nlp, "The strike started on Monday, when dock workers had already walked out."
+    )
+    walked = next(e for e in found if e.trigger == "walk_out")
+    assert walked.date is None or walked.date.basis == "context"
