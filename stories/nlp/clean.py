@@ -106,6 +106,8 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|^\s*(?:please\s+)?(?:support|fund) (?:our|independent|local) journalism\b"
     r"|^\s*thank you for reading\b|^\s*please consider (?:supporting|subscribing|donating)\b"
     r"|^\s*(?:our standards|watch|listen|read next|up next|trending)\s*:|^\s*explore more\b"
+    # The page in another language: "This article is also available in French. Lire en ...".
+    r"|^\s*this (?:article|story|page) is (?:also )?available in [a-z]+\b"
     # The page's players: "Podcast: On today's episode ...", "Video: Watch the ceremony (24:06)".
     r"|^\s*(?:podcast|video|audio)\s*:.*(?:\(\d{1,2}(?::\d{2}){1,2}\)|\(\d+ min\)|\blisten now\b)"
     r"|^\s*follow\b.{0,60}\bon (?:x|twitter|facebook|instagram|threads|bluesky|linkedin|"

@@ -854,3 +854,14 @@ def test_a_labelled_pull_quote_is_furniture_and_the_storys_own_copy_is_body() ->
     )
     assert body_of(page)[-1] == sentence
     assert [k for k, t in kinds(page) if t.startswith("PULL QUOTE")] == ["caption"]
+
+
+def test_a_note_that_the_page_is_in_another_language_too_is_not_the_lede() -> None:
+    page = (
+        "Ferry strike ends after nine days\n\nBy Ilka Varga\n\n"
+        "This article is also available in French. Lire en français ›\n\n"
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.\n"
+    )
+    assert body_of(page) == [
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike."
+    ]
