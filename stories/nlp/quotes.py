@@ -438,6 +438,12 @@ class _Speakers:
                 return found
         if determiner == "the" and not modified and lemma in self.described:
             return self.described[lemma]
+        if (
+            lemma in PERSON_SPEAKER_NOUNS
+            and determiner not in ("", "a", "an", "another", "one")
+            and (person := self._person_in_role(tok)) is not None
+        ):
+            return person
         words = _described(tok)
         if len(words.split()) < 2:
             if lemma in BARE_BODY_SPEAKERS and not determiner and not modified:
@@ -587,10 +593,56 @@ class _Speakers:
             return None
         return found
 
+    def _person_in_role(self, tok: Token) -> str | None:
+        """The one person the text named before in the role the noun names ("Dirk Vogel, the
+        vault's director, ... the collection's director said"): the role speaks for them."""
+        lemma = tok.lemma_.lower()
+        here = self.block.start + tok.idx
+        found = {
+            m.actor
+            for m in self.actors.mentions(self.article.file)
+            if m.start < here
+            and self.actors.kind(m.actor) == "person"
+            and self._introduced_as(m, lemma)
+        }
+        if found:
+            return found.pop() if len(found) == 1 else None
+        return self._named_next(here, lemma)
+
+    def _named_next(self, here: int, lemma: str) -> str | None:
+        """A lede that names the speaker by role and the next paragraph by name ("..., the
+        collection's director said on Tuesday. / Dirk Vogel told reporters ..."): the person
+        that paragraph opens with, named there for the first time."""
+        blocks = [b for b, _ in self.article.docs]
+        after = [b for b in blocks if b.start > self.block.start]
+        if self._index > 1 or not after:
+            return None
+        nxt = after[0]
+        mentions = self.actors.mentions(self.article.file)
+        first = min(
+            (m for m in mentions if nxt.start <= m.start < nxt.end),
+            key=lambda m: m.start,
+            default=None,
+        )
+        if first is None or self.actors.kind(first.actor) != "person":
+            return None
+        if self._roles_beside(first) - {lemma}:
+            return None  # "Ana Vidal, a customer, said": someone else, in a role of their own
+        if first.start - nxt.start > 2 or any(
+            m.actor == first.actor and m.start < nxt.start for m in mentions
+        ):
+            return None
+        return first.actor
+
     def _introduced_as(self, mention: Mention, lemma: str) -> bool:
         """Whether the text set the body's name beside the noun ("her union, Dockers United",
         "Acme, the country's biggest company"): "the company" is then that body, though its
         name does not hold the word."""
+        return lemma in self._roles_beside(mention)
+
+    def _roles_beside(self, mention: Mention) -> set[str]:
+        """The common nouns the text set beside a name ("Acme, the country's biggest company",
+        "vault director Dirk Vogel"), by lemma."""
         for block, doc in self.article.docs:
             if not block.start <= mention.start < block.end:
                 continue
@@ -598,15 +650,15 @@ class _Speakers:
                 mention.start - block.start, mention.end - block.start, alignment_mode="expand"
             )
             if span is None:
-                return False
+                return set()
+            roles = set()
             for t in span:
                 beside = [c for c in t.children if c.dep_ in ("appos", "compound")]
                 if t.dep_ in ("appos", "compound") and t.head.i not in range(span.start, span.end):
                     beside.append(t.head)
-                if any(_common_noun(b) and b.lemma_.lower() == lemma for b in beside):
-                    return True
-            return False
-        return False
+                roles |= {b.lemma_.lower() for b in beside if _common_noun(b)}
+            return roles
+        return set()
 
     def person_near(self, tok: Token, exclude: Token) -> str | None:
         """For an interpreter: the person whose words they render (named in the sentence)."""

@@ -1330,3 +1330,24 @@ def test_an_accusation_in_quote_marks_is_the_accusers_words(nlp: Language) -> No
         "Ana Silva said the plan showed “contempt” for workers.",
     )
     assert said == {"denial and lies": "Rui Costa", "contempt": "Ana Silva"}
+
+
+def test_a_speaker_named_by_role_is_the_person_introduced_in_that_role(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Lena Varga, the museum's director, arrived at dawn.\n\n"
+        "Police said two men were seen fleeing. The director said the burglars had reached "
+        "only three cabinets.",
+    )
+    assert said["the burglars had reached only three cabinets"] == "Lena Varga"
+
+
+def test_a_lede_naming_its_speaker_by_role_names_them_in_the_next_paragraph(
+    nlp: Language,
+) -> None:
+    lede = "The thieves took fewer jewels than staff had feared, the museum's director said.\n\n"
+    said = _said(nlp, lede + "Lena Varga told reporters the burglars had reached three cabinets.")
+    assert said["The thieves took fewer jewels than staff had feared"] == "Lena Varga"
+    # Someone named next in a role of their own is someone else.
+    said = _said(nlp, lede + "Lena Varga, a guard, told reporters the burglars fled by car.")
+    assert said["The thieves took fewer jewels than staff had feared"] != "Lena Varga"
