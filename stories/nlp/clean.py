@@ -62,6 +62,7 @@ _BOILERPLATE_LINE = re.compile(
     r"^\s*(?:read (?:also|more)|see also|also read|related(?: articles| stories| posts)?|"
     r"subscribe\b|sign up\b|follow us\b|share (?:this|on)\b|click here\b|advertisement\b|"
     r"get the latest\b|download (?:our|the) app\b|join our\b|"
+    r"translated from [a-z]+\b|this (?:article|story) (?:was|has been) translated\b|"
     r"your email address will not be published|required fields are marked|"
     r"(?:©|copyright\b|\(c\)\s*\d{4})|all rights reserved)",
     re.I,
@@ -260,13 +261,28 @@ def clean_article(text: str) -> CleanArticle:
         i += 1
     if headline and i + 1 < len(lines) and _is_breadcrumb(lines[i].text):
         # A trail of sections sits above a headline, never under it: what came before it was
-        # the site's tagline, and the headline follows.
-        after = lines[i + 1].text.strip()
+        # the site's tagline, and the headline follows, past a printed date or a note on the
+        # page ("Translated from German.").
+        k = i + 1
+        while k < min(len(lines) - 1, i + 3) and (
+            _printed_date(lines[k].text.strip()) is not None
+            or _BOILERPLATE_LINE.match(lines[k].text.strip())
+        ):
+            k += 1
+        after = lines[k].text.strip()
         if _could_be_headline(after) and not _byline(after):
             kinds[kinds.index("headline")] = "boilerplate"
-            kinds[i], kinds[i + 1] = "boilerplate", "headline"
+            kinds[i] = "boilerplate"
+            for between in range(i + 1, k):
+                t = lines[between].text.strip()
+                if (parsed := _printed_date(t)) is not None:
+                    kinds[between] = "dateline"
+                    printed_date = printed_date or parsed
+                else:
+                    kinds[between] = "boilerplate"
+            kinds[k] = "headline"
             headline = after
-            i += 2
+            i = k + 1
     if (
         headline
         and i < len(lines)

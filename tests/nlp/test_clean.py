@@ -865,3 +865,21 @@ def test_a_note_that_the_page_is_in_another_language_too_is_not_the_lede() -> No
     assert body_of(page) == [
         "Dock workers in Port Vessa returned to work on Monday after a nine-day strike."
     ]
+
+
+def test_the_headline_under_a_trail_of_sections_comes_past_a_date_and_a_translation_note() -> None:
+    page = (
+        "HARBOUR COURIER — English edition\n\n"
+        "Port Vessa › Culture › Museums\n\n"
+        "Thursday, 28 November 2019\n\n"
+        "Translated from Valmoran. Read the original article on our Valmoran site.\n\n"
+        "Half a million euros for the museum thieves\n\n"
+        "By Ilka Varga\n\n"
+        "Police offered a reward of 500,000 euros on Thursday for the museum thieves.\n"
+    )
+    clean = clean_article(page)
+    assert clean.headline == "Half a million euros for the museum thieves"
+    assert clean.printed_date is not None and clean.printed_date.isoformat() == "2019-11-28"
+    assert body_of(page) == [
+        "Police offered a reward of 500,000 euros on Thursday for the museum thieves."
+    ]
