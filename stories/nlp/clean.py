@@ -107,6 +107,11 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|^\s*(?:please\s+)?(?:support|fund) (?:our|independent|local) journalism\b"
     r"|^\s*thank you for reading\b|^\s*please consider (?:supporting|subscribing|donating)\b"
     r"|^\s*(?:our standards|watch|listen|read next|up next|trending)\s*:|^\s*explore more\b"
+    # Paid-for blurbs, play buttons, galleries and files the page links to: "Sponsored · ...",
+    # "▶ 3:27 | WATCH: ...", "Photo gallery: 1 of 31 · ...", "Read the full order here (PDF)".
+    r"|^\s*(?:sponsored|paid (?:post|content|partner)|promoted|partner content)\s*[·|:•–-]"
+    r"|^\s*[▶►]\s*\S|^\s*(?:photo )?gallery\s*:?\s*\d+\s+of\s+\d+\b"
+    r"|^\s*(?:read|see|download|view) the full\b[^.!?]{0,80}\bhere\b"
     # The page in another language: "This article is also available in French. Lire en ...".
     r"|^\s*this (?:article|story|page) is (?:also )?available in [a-z]+\b"
     # The page's players: "Podcast: On today's episode ...", "Video: Watch the ceremony (24:06)".

@@ -883,3 +883,22 @@ def test_the_headline_under_a_trail_of_sections_comes_past_a_date_and_a_translat
     assert body_of(page) == [
         "Police offered a reward of 500,000 euros on Thursday for the museum thieves."
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sponsored · Thinking about retiring early? A free guide from Orla Advisers shows how.",
+        "▶ 3:27 | WATCH: The controlled burn as seen from the tower camera",
+        "Photo gallery: 1 of 31 · Relatives wait behind a barricade on Friday. K. Marlow/Post",
+        "Read the full order here (PDF, 9 pages)",
+    ],
+)
+def test_blurbs_players_galleries_and_linked_files_are_not_body(line: str) -> None:
+    page = (
+        "Ferry strike ends after nine days\n\nBy Ilka Varga\n\n"
+        "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.\n\n"
+        f"{line}\n\n"
+        "The union said the new contract runs for three years.\n"
+    )
+    assert line not in body_of(page)
