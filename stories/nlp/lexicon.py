@@ -696,10 +696,11 @@ BODY_REFERENCE_NOUNS = words(
     "council regulator authority authorities embassy campaign federation association union party "
     "bank lender firm telco airline carrier insurer watchdog county city"
 )
-# Of those, bodies of a kind a story has several of, or none: "the union" is a union the text
+# Of those, bodies of a kind a story has several of, or none, or a part of another body ("the
+# board" of a company is not the company): "the union" is a union the text
 # named ("her union, Dockers United"), never just the body spoken of most; "the government" is
 # a country's, which the text names by its country, not by any body it spoke of.
-NAMED_BODY_NOUNS = words("court union party police county city government")
+NAMED_BODY_NOUNS = words("court union party police county city government board committee")
 
 # Verbs that dismiss someone when their object is a person ("fired its head coach") and
 # name another act otherwise ("fired a flare").

@@ -820,7 +820,8 @@ def test_a_breaking_banner_over_the_sites_furniture_is_not_the_headline() -> Non
 def test_the_pages_podcast_and_video_players_are_not_body() -> None:
     page = (
         "Ferry strike ends after nine days\n\nBy Ilka Varga\n\n"
-        "Podcast: On today's episode, our labour reporter explains the deal. Listen now (24 min)\n\n"
+        "Podcast: On today's episode, our labour reporter explains the deal. "
+        "Listen now (24 min)\n\n"
         "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.\n\n"
         "Video: Watch the vote at the union hall in full (12:06)\n"
     )

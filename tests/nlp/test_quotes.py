@@ -1351,3 +1351,17 @@ def test_a_lede_naming_its_speaker_by_role_names_them_in_the_next_paragraph(
     # Someone named next in a role of their own is someone else.
     said = _said(nlp, lede + "Lena Varga, a guard, told reporters the burglars fled by car.")
     assert said["The thieves took fewer jewels than staff had feared"] != "Lena Varga"
+
+
+def test_the_board_is_a_body_named_a_board_not_the_company_spoken_of_before(
+    nlp: Language,
+) -> None:
+    said = _said(
+        nlp,
+        'Harbour Lines removed its chief executive on Friday. "The board no longer has '
+        'confidence in him," the board said in a statement.\n\n'
+        "The Valmora Safety Board opened an inquiry. The board said the ferry had no working "
+        "radar.",
+    )
+    assert said["The board no longer has confidence in him"] == "the board"
+    assert said["the ferry had no working radar"] == "Valmora Safety Board"
