@@ -740,3 +740,10 @@ PERSON_NOUNS = (
 
 # Prepositions by which someone "appears" as an act: "in court", "before the committee".
 APPEARANCE_PREPOSITIONS = words("in before at")
+
+# Titles written short before a name ("Brig. Gen. Ilko Barmo", "Capt. Aja Kirk"): the full stop
+# ends the word, not the sentence.
+TITLE_ABBREVIATIONS = words(
+    "mr mrs ms dr prof gen brig col lt capt cmdr cmdt adm maj sgt cpl pvt gov sen rep rev "
+    "fr supt insp det amb pres"
+)

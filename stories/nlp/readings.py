@@ -61,11 +61,11 @@ class ArticleReading:
 
 
 def model_id(nlp: Language) -> str:
-    """The model as a reading depends on it: its name, version and length limit, and spaCy's
-    version (which can change the parse)."""
+    """The model as a reading depends on it: its name, version, components and length limit,
+    and spaCy's version (which can change the parse)."""
     meta = nlp.meta
     name = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
-    return f"{name} {nlp.max_length} spacy {spacy.__version__}"
+    return f"{name} {'+'.join(nlp.pipe_names)} {nlp.max_length} spacy {spacy.__version__}"
 
 
 def reading_key(article: ArticleInput, model: str) -> str:
