@@ -667,7 +667,8 @@ BODY_SPEAKER_NOUNS = words(
     agency ministry court panel committee commission council board company government department
     office police memo letter filing complaint report statement team authority authorities
     regulator union party campaign embassy consulate army military navy federation association
-    bank lender firm telco airline carrier insurer watchdog county city staff
+    bank lender firm telco airline carrier insurer watchdog county city staff presidency cabinet
+    junta administration secretariat
     """
 )
 # Of those, bodies a text names by the bare noun ("police said"): the noun is their name.

@@ -1365,3 +1365,15 @@ def test_the_board_is_a_body_named_a_board_not_the_company_spoken_of_before(
     )
     assert said["The board no longer has confidence in him"] == "the board"
     assert said["the ferry had no working radar"] == "Valmora Safety Board"
+
+
+def test_a_presidency_or_a_junta_speaks_as_described(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Around midday the presidency said on Twitter that guards had launched an "
+        "“anti-Republican” movement. It said the president and his family were well.\n\n"
+        "The junta said the airspace was closed.",
+    )
+    assert said["anti-Republican"] == "the presidency"
+    assert said["the president and his family were well"] == "the presidency"
+    assert said["the airspace was closed"] == "the junta"
