@@ -327,6 +327,7 @@ class _Speakers:
                     return self.sole(outer)
             return (
                 self._body_speaking_before(tok)
+                or self._body_subject_before(tok)
                 or self._body_before(tok, near=True)
                 or self._body_before(tok)
             )
@@ -391,6 +392,18 @@ class _Speakers:
                 return None  # another body spoke in between
             return self.sole(subj)
         return None
+
+    def _body_subject_before(self, pronoun: Token) -> str | None:
+        """The body the sentence before is about, in the same paragraph: "The presidency has
+        issued a statement. '...,' it said." is the presidency's, though it issued, not said."""
+        sent = pronoun.sent
+        if sent.start == 0:
+            return None
+        root = pronoun.doc[sent.start - 1].sent.root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or not self._a_body(subj):
+            return None
+        return self.sole(subj)
 
     def _a_body(self, tok: Token) -> bool:
         """ "the federation", or a name of the story's bodies ("DOCKPRO then said ...")."""

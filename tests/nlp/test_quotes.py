@@ -1377,3 +1377,12 @@ def test_a_presidency_or_a_junta_speaks_as_described(nlp: Language) -> None:
     assert said["anti-Republican"] == "the presidency"
     assert said["the president and his family were well"] == "the presidency"
     assert said["the airspace was closed"] == "the junta"
+
+
+def test_it_said_after_a_body_that_issued_a_statement_is_that_bodys(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The presidency has issued a strongly worded statement after the violence at the "
+        "embassy. Anyone who attacks its nationals “would see a swift response,” it said.",
+    )
+    assert said["would see a swift response"] == "the presidency"
