@@ -25,7 +25,7 @@ _BYLINE = re.compile(
     r"^\s*(?i:(?:written\s+|posted\s+)?by)\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*)"
     # Where the writer filed from: "By Ilka Varga in Port Vessa".
-    r"(?:\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"(?:\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*(?:[|·•]|$)))?"
     r"\s*(?:[,|·•].*)?$"
 )
 # A byline names its writers in a few words; what follows a separator ("| New York | Updated
@@ -62,11 +62,13 @@ _BOILERPLATE_LINE = re.compile(
     r"^\s*(?:read (?:also|more)|see also|also read|related(?: articles| stories| posts)?|"
     r"subscribe\b|sign up\b|follow us\b|share (?:this|on)\b|click here\b|advertisement\b|"
     r"get the latest\b|download (?:our|the) app\b|join our\b|"
-    r"translated from [a-z]+\b|this (?:article|story) (?:was|has been) translated\b|"
+    r"translated from [a-z]+(?:\s+by\s+[^.,]{1,40})?\s*\.|"
+    r"this (?:article|story) (?:was|has been) translated\b|"
     r"your email address will not be published|required fields are marked|"
     r"(?:©|copyright\b|\(c\)\s*\d{4})|all rights reserved)",
     re.I,
 )
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # A place named in capitalised words: "Harbourton", "Port Vessa, Valmora".
 _PLACE = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s[A-Z][\w'’.-]*)?"
 _BOILERPLATE_ANYWHERE = re.compile(
@@ -77,11 +79,16 @@ _BOILERPLATE_ANYWHERE = re.compile(
     # When the page last changed, with no date to go by: "Last updated 8:05 p.m.".
     r"|^\s*(?:last\s+)?updated\b(?:[^.!?]|[ap]\.m\.?){0,50}$"
     # The paper's own note on the page: "Correction: An earlier version of this article ...".
-    r"|^\s*(?:correction|clarification|editor['’]?s note)(?:,[^.!?\n]{1,30}?)?\s*:\s"
+    r"|^\s*(?:correction|clarification|editor['’]?s note)(?:,[^.!?\n:]{0,20}\d[^.!?\n]{0,20}?)?"
+    r"\s*:\s"
     # "UPDATE, 2:47 PM: This story has been updated ...", not a live page's "Update: ...".
-    r"|^\s*update,[^.!?\n]{1,30}?:\s"
+    r"|^\s*update,[^.!?\n]{1,30}?:\s+this (?:story|article|report|page)\b"
     # When the page changed, dated: "Updated July 5, 2021, 8:10 p.m. This story was ...".
-    r"|^\s*updated\s+(?:on\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})\b"
+    r"|^\s*updated\s+(?:on\s+)?(?:"
+    + _MONTH_NAME
+    + r"\s+\d{1,2}|\d{1,2}\s+"
+    + _MONTH_NAME
+    + r"),?\s+\d{4}\b"
     # Other stories of the site in one line: "Trending on Lakeshore 8: Snow warning | ...".
     r"|^\s*(?:trending|most read|top stories|popular now)\b[^:.!?]{0,40}:.*\s[|·•]\s"
     r"|\bsign up here\b|\b(?:get|receive) (?:our )?breaking news alerts\b"
@@ -109,9 +116,11 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|^\s*(?:our standards|watch|listen|read next|up next|trending)\s*:|^\s*explore more\b"
     # Paid-for blurbs, play buttons, galleries and files the page links to: "Sponsored · ...",
     # "▶ 3:27 | WATCH: ...", "Photo gallery: 1 of 31 · ...", "Read the full order here (PDF)".
-    r"|^\s*(?:sponsored|paid (?:post|content|partner)|promoted|partner content)\s*[·|:•–-]"
-    r"|^\s*[▶►]\s*\S|^\s*(?:photo )?gallery\s*:?\s*\d+\s+of\s+\d+\b"
-    r"|^\s*(?:read|see|download|view) the full\b[^.!?]{0,80}\bhere\b"
+    r"|^\s*(?:sponsored|paid (?:post|content|partner)|promoted|partner content)\s*[·|:•]"
+    r"|^\s*[▶►]\s*\S|^\s*(?:photo )?gallery\s*:?\s*\d+\s+of\s+\d+\s*[·|:•—–-]"
+    r"|^\s*(?:read|see|download|view) the full (?:report|order|ruling|text|statement|decision"
+    r"|filing|document|transcript|letter|list|judgment|indictment|complaint|speech)\b"
+    r"[^.!?]{0,60}\bhere\b"
     # The page in another language: "This article is also available in French. Lire en ...".
     r"|^\s*this (?:article|story|page) is (?:also )?available in [a-z]+\b"
     # The page's players: "Podcast: On today's episode ...", "Video: Watch the ceremony (24:06)".
@@ -234,7 +243,7 @@ def clean_article(text: str) -> CleanArticle:
             _is_masthead(t)
             or _is_breadcrumb(t)
             or _BOILERPLATE_LINE.match(t)
-            or (_BREAKING.match(t) and i + 1 < len(lines) and _is_masthead(lines[i + 1].text))
+            or (_BREAKING.match(t) and i + 1 < len(lines) and _site_chrome(lines[i + 1].text))
         ):
             # Cookie notices, the site's name in capitals, its menu, the trail of sections, a
             # "Subscribe | Log in" bar, a banner above them: above the headline, and not to be
@@ -275,7 +284,7 @@ def clean_article(text: str) -> CleanArticle:
         ):
             k += 1
         after = lines[k].text.strip()
-        if _could_be_headline(after) and not _byline(after):
+        if _could_be_headline(after) and not _byline(after) and not after.endswith("."):
             kinds[kinds.index("headline")] = "boilerplate"
             kinds[i] = "boilerplate"
             for between in range(i + 1, k):
@@ -325,17 +334,19 @@ def clean_article(text: str) -> CleanArticle:
             in_faq = True
             kinds[j] = "boilerplate"
             continue
-        if listing and text[lines[j - 1].end : line.start].count("\n") < 2:
+        titled = not _SENTENCE_ENDED.search(t)
+        if listing and titled and text[lines[j - 1].end : line.start].count("\n") < 2:
             kinds[j] = "boilerplate"  # the next title of the list, with no blank line between
             continue
-        if listing and not (_PROSE.match(t) or _looks_like_heading(t, allow_question=False)):
+        if listing and titled and not _looks_like_heading(t, allow_question=False):
             ended = True  # the page goes on with more of its own links, not the story
             kinds[j] = "boilerplate"
             continue
         listing = False
         if _MORE_STORIES_HEAD.match(t):
-            # The site's other stories, a list that may sit inside the story: it ends at a blank
-            # line, and the story goes on if a paragraph of prose or a heading follows.
+            # The site's other stories, a list that may sit inside the story: titles without a
+            # full stop, up to a blank line; the story goes on if a sentence or a heading
+            # follows.
             kinds[j] = "boilerplate"
             listing = True
             continue
@@ -587,21 +598,26 @@ def _pulled_out(lines: list[_Line], j: int) -> bool:
     core = _PULL_QUOTE_LABEL.sub("", _norm(text))
     if len(core) < _PULL_QUOTE_MIN:
         return False
-    marked = core != _norm(text) or not text[:1].isalnum()
+    # Set out with marks of its own ("——", "»", "❝", a "PULL QUOTE" label), or wholly in quote
+    # marks: a paragraph of the story is neither.
+    marked = core != _norm(text) or (not text[:1].isalnum() and text[:1] not in _QUOTE_MARKS)
+    quoted = text[:1] in _QUOTE_MARKS and text[-1:] in _QUOTE_MARKS
+    if not (marked or quoted):
+        return False
     for k, other in enumerate(lines):
         if k == j:
             continue
         said = _norm(other.text)
         if core not in said:
             continue
-        if len(said.split()) - len(core.split()) >= _PULL_QUOTE_CONTEXT or (
-            said == core and marked
-        ):
+        more = len(said.split()) - len(core.split())
+        if more >= _PULL_QUOTE_CONTEXT or (said == core and marked):
             return True
     return False
 
 
 _PULL_QUOTE_MIN = 40
+_QUOTE_MARKS = "\"“”‘’'"
 _PULL_QUOTE_LABEL = re.compile(r"^(?:pull ?quote|quote)\b\s*")
 # Words a paragraph must say beyond a sentence to be the story's copy of it, not a label.
 _PULL_QUOTE_CONTEXT = 5
@@ -638,8 +654,6 @@ _MORE_STORIES_HEAD = re.compile(
     r"|editors['’]? picks|don['’]t miss)(?:\s+(?:on|in|at|from)\s+[^.!?:]{1,40})?\s*:?\s*$",
     re.I,
 )
-# A paragraph of the story: a sentence of some length, ended.
-_PROSE = re.compile(r"^(?:\S+\s+){7,}.*[.!?…][\"”’')]*$")
 _LINK_LIST_HEAD = re.compile(
     r"^\s*(?:read (?:more|also)|related(?:\s+[a-z]+)?|see also|more on this|more coverage"
     r"|further reading)\s*:?\s*$",
@@ -647,6 +661,7 @@ _LINK_LIST_HEAD = re.compile(
 )
 
 
+_SENTENCE_ENDED = re.compile(r"[.!?…][\"”’')\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘A-Z0-9])")
 
 
@@ -698,7 +713,16 @@ _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "al", "bin", "der", "la",
 
 
 _FILED_FROM = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
-_WRITER_IS = re.compile(r"(?:is|covers|reports|writes|has (?:covered|reported|written))\b")
+_WRITER_IS = re.compile(
+    r"(?:is|was) (?:a|an|the) (?:[\w'’-]+\s){0,6}(?:correspondent|reporter|editor|writer"
+    r"|journalist|columnist|photographer|producer|contributor)\b"
+)
+
+
+_WRITER_DOES = re.compile(
+    r"(?:covers|reports (?:on|for)|writes (?:about|for|on)|has (?:covered|reported|written)"
+    r"|joined)\b"
+)
 
 
 def _author_notes(lines: list[_Line], kinds: list[BlockKind], author: str | None) -> list[int]:
@@ -717,8 +741,10 @@ def _author_notes(lines: list[_Line], kinds: list[BlockKind], author: str | None
         for n in names:
             if not (text.startswith(n) and text[len(n) : len(n) + 1] == " "):
                 continue
-            # Before the story has begun, only a note that says what the writer is or does.
-            if j != body[0] or _WRITER_IS.match(text[len(n) + 1 :]):
+            # A note says what the writer is or does; before the story has begun, only what
+            # they are ("Ilka Varga reports from Port Vessa, where ..." opens a story).
+            rest = text[len(n) + 1 :]
+            if _WRITER_IS.match(rest) or (j != body[0] and _WRITER_DOES.match(rest)):
                 found.append(j)
                 break
     return found
@@ -773,6 +799,15 @@ def _is_masthead(line: str) -> bool:
         return True
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and len(line.split()) <= 6 and all(c.isupper() for c in letters)
+
+
+def _site_chrome(line: str) -> bool:
+    """A cookie notice or a menu of sections ("News | Local | Sport"), not a byline or a date
+    line with separators ("By Ilka Varga | Port Vessa | March 4, 2024")."""
+    if _COOKIES.search(line) and len(line.split()) <= 40:
+        return True
+    items = [i for i in re.split(r"\s*[|·]\s*", line.strip()) if i]
+    return len(items) >= 3 and not re.search(r"\d", line) and not _byline(line.strip())
 
 
 def _above_menu(line: str, lines: list[_Line], i: int) -> bool:

@@ -761,7 +761,9 @@ def _in_its_when_clause(trigger: Token, by_verb: dict[int, DateValue | None]) ->
     if not _narrated_past(verb) or is_future(verb):
         return None
     dated = next((a for a in day.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    when = by_verb.get(dated.i) if dated is not None else None
+    if dated is None or is_future(dated) or dated.dep_ == "xcomp":
+        return None  # "Talks were due to resume on 20 March, when ...": a day still to come
+    when = by_verb.get(dated.i)
     if when is None or when.basis == "context" or not when.text or when.granularity != "day":
         return None
     if _told_as_before(verb, dated):

@@ -454,14 +454,17 @@ class _Comparisons:
     def _kept_apart(self, a: int, b: int) -> bool:
         """Pairs the learned weighing may not join, however alike their letters: reports whose
         dates clash (a series and one of its members, a guessed day and words placing it months
-        away), an announced act and a deed, and acts in different verbs dated at different
-        grains or sharing few telling words ("protesters blocked the bridge", "police cleared
-        the bridge"), alike only in their setting."""
+        away), an announced act and a deed, acts the lexicon knows as two kinds ("seized",
+        "lost"), and acts in different verbs dated at different grains or sharing few telling
+        words ("protesters blocked the bridge", "police cleared the bridge"), alike only in
+        their setting."""
         x, y = self.reports[a], self.reports[b]
         if self.dates_agree(x.date, y.date)[0] == 0.0 or x.scheduled != y.scheduled:
             return True
         if x.trigger == y.trigger:
             return False
+        if x.kind != y.kind and x.trigger in EVENT_VERBS and y.trigger in EVENT_VERBS:
+            return True  # "seized the garrison", "lost the garrison": acts the lexicon tells apart
         one, other = self.date_values[x.date], self.date_values[y.date]
         if one is not None and other is not None and one.granularity != other.granularity:
             return True  # "on Tuesday" and "this month" may be two happenings of the month

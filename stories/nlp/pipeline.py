@@ -36,13 +36,16 @@ def keep_titles_with_names(doc: Doc) -> Doc:
     and "she" its pronoun."""
     for tok in doc[1:]:
         before = doc[tok.i - 1]
-        title = before.lower_.rstrip(".")
+        word = before
         if before.text == "." and tok.i >= 2:
-            title = doc[tok.i - 2].lower_
-            if doc[tok.i - 2].whitespace_:
+            word = doc[tok.i - 2]
+            if word.whitespace_:
                 continue  # "... the state. Gen" : the stop ends a sentence, not a title
         elif not before.text.endswith("."):
             continue
+        if not word.text[:1].isupper():
+            continue  # "met a union rep. Lena Varga said ...": a word, not a title
+        title = word.lower_.rstrip(".")
         # A name or a further title follows ("Gen. Ilko", "Brig. Gen."), not "Gen. Then he left".
         named = tok.tag_ in ("NNP", "NNPS") or tok.lower_.rstrip(".") in TITLE_ABBREVIATIONS
         if title in TITLE_ABBREVIATIONS and tok.is_title and named:

@@ -400,6 +400,10 @@ class _Speakers:
         if sent.start == 0:
             return None
         root = pronoun.doc[sent.start - 1].sent.root
+        if root.lemma_.lower() not in ISSUING_VERBS or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in MEDIUM_NOUNS for c in root.children
+        ):
+            return None  # "The regulator fined Harbour Lines. 'We will appeal,' it said."
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None or not self._a_body(subj):
             return None
@@ -453,9 +457,13 @@ class _Speakers:
             return self.described[lemma]
         if (
             lemma in PERSON_SPEAKER_NOUNS
-            and determiner not in ("", "a", "an", "another", "one")
+            and determiner == "the"
+            and not modified
+            and not any(c.dep_ == "poss" for c in tok.children)
             and (person := self._person_in_role(tok)) is not None
         ):
+            # "Lena Varga, the museum's director, ... The director said": not "the ministry's
+            # spokesman" or "its director", who may be of another body.
             return person
         words = _described(tok)
         if len(words.split()) < 2:
@@ -608,7 +616,7 @@ class _Speakers:
 
     def _person_in_role(self, tok: Token) -> str | None:
         """The one person the text named before in the role the noun names ("Dirk Vogel, the
-        vault's director, ... the collection's director said"): the role speaks for them."""
+        vault's director, ... the director said"): the role speaks for them."""
         lemma = tok.lemma_.lower()
         here = self.block.start + tok.idx
         found = {
@@ -618,34 +626,7 @@ class _Speakers:
             and self.actors.kind(m.actor) == "person"
             and self._introduced_as(m, lemma)
         }
-        if found:
-            return found.pop() if len(found) == 1 else None
-        return self._named_next(here, lemma)
-
-    def _named_next(self, here: int, lemma: str) -> str | None:
-        """A lede that names the speaker by role and the next paragraph by name ("..., the
-        collection's director said on Tuesday. / Dirk Vogel told reporters ..."): the person
-        that paragraph opens with, named there for the first time."""
-        blocks = [b for b, _ in self.article.docs]
-        after = [b for b in blocks if b.start > self.block.start]
-        if self._index > 1 or not after:
-            return None
-        nxt = after[0]
-        mentions = self.actors.mentions(self.article.file)
-        first = min(
-            (m for m in mentions if nxt.start <= m.start < nxt.end),
-            key=lambda m: m.start,
-            default=None,
-        )
-        if first is None or self.actors.kind(first.actor) != "person":
-            return None
-        if self._roles_beside(first) - {lemma}:
-            return None  # "Ana Vidal, a customer, said": someone else, in a role of their own
-        if first.start - nxt.start > 2 or any(
-            m.actor == first.actor and m.start < nxt.start for m in mentions
-        ):
-            return None
-        return first.actor
+        return found.pop() if len(found) == 1 else None
 
     def _introduced_as(self, mention: Mention, lemma: str) -> bool:
         """Whether the text set the body's name beside the noun ("her union, Dockers United",

@@ -748,7 +748,7 @@ def test_a_list_of_the_sites_other_stories_is_not_body() -> None:
         "The union said the new contract runs for three years.\n\n"
         "More from the Harbour Post\n"
         "• The council voted on Monday to rename Quay Street\n"
-        "Crews rescued a driver whose truck slid into the river on Saturday.\n"
+        "Crews rescued a driver whose truck slid into the river on Saturday\n"
     )
     assert body_of(page) == [
         "Dock workers in Port Vessa returned to work on Monday after a nine-day strike.",
@@ -903,3 +903,78 @@ def test_blurbs_players_galleries_and_linked_files_are_not_body(line: str) -> No
         "The union said the new contract runs for three years.\n"
     )
     assert line not in body_of(page)
+
+
+HEAD = "Ferry strike ends after nine days\n\nBy Ilka Varga\n\n"
+LEDE = "Dock workers in Port Vessa returned to work on Monday after a nine-day strike."
+TAIL = "The union said the new contract runs for three years."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Friday in Harbourton, the queues had gone.",
+        "UPDATE, 4:15 PM: The fire is now contained and two workers were taken to hospital.",
+        "Updated forecasts 48 hours later showed the storm turning north, away from the harbour.",
+        "Updated on March 2 with new rules, the port's safety plan now bars night crossings.",
+        "Translated from Valmoran, the union's letter says the port broke every promise.",
+        "Correction, not punishment: that is what the new code is for, the harbour master said.",
+        "Promoted – twice in three years – Lena Varga now runs the port police.",
+        "Sponsored - in part - by Harbour Lines, the festival drew 20,000 people on Saturday.",
+        "See the full extent of the damage here: the quay wall split along 40 metres.",
+        "Gallery 2 of 14 in the museum was closed after the flood, staff said.",
+        "“We won,” she said.",
+        "Ilka Varga is stepping down as editor of the Harbour Post, she told staff on Monday.",
+    ],
+)
+def test_news_that_looks_like_furniture_stays_body(line: str) -> None:
+    page = HEAD + LEDE + "\n\n" + line + "\n\n" + TAIL + "\n"
+    assert body_of(page) == [LEDE, line, TAIL]
+
+
+def test_the_story_goes_on_after_a_list_when_a_short_paragraph_follows() -> None:
+    page = HEAD + LEDE + "\n\nDon't miss\nSnow warning for three counties\n\n“We won,” she said.\n"
+    assert body_of(page) == [LEDE, "“We won,” she said."]
+
+
+def test_a_paragraph_ended_like_a_sentence_under_a_heading_is_no_list_title() -> None:
+    line = "The ferry company said on Tuesday it would not seek damages."
+    page = HEAD + LEDE + "\n\nMore news on the strike\n" + line + "\n\n" + TAIL + "\n"
+    assert line in body_of(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        HEAD + "No ferries will sail to Alder until Wednesday.\n\n"
+        "Harbour Lines said on Tuesday that no ferries will sail to Alder until Wednesday, "
+        "because two boats need repairs.\n\n" + TAIL,
+        HEAD + "“We will not go back until every contract is signed.”\n\n" + TAIL + "\n\n"
+        "“We will not go back until every contract is signed.”",
+    ],
+)
+def test_a_paragraph_of_the_story_repeated_elsewhere_is_no_pull_quote(page: str) -> None:
+    kinds_of = dict((t, k) for k, t in kinds(page))
+    first = page.split("\n\n")[2]
+    assert kinds_of[first] == "body"
+
+
+def test_a_breaking_headline_over_a_byline_with_separators_stays_the_headline() -> None:
+    page = (
+        "BREAKING: Ferry strike ends after nine days\n\n"
+        "By Ilka Varga | Port Vessa | March 4, 2024\n\n" + LEDE + "\n"
+    )
+    clean = clean_article(page)
+    assert clean.headline == "BREAKING: Ferry strike ends after nine days"
+    assert clean.author == "Ilka Varga"
+
+
+def test_past_a_trail_of_sections_a_sentence_is_not_taken_for_the_headline() -> None:
+    page = (
+        "Harbour news you can trust\n\nNews › Labour\n\nTranslated from Valmoran.\n\n"
+        + LEDE
+        + "\n\n"
+        + TAIL
+        + "\n"
+    )
+    assert LEDE in body_of(page)

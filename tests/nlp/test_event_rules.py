@@ -2213,3 +2213,13 @@ def test_a_deed_told_as_done_before_its_when_clause_day_keeps_its_own_time(
     )
     walked = next(e for e in found if e.trigger == "walk_out")
     assert walked.date is None or walked.date.basis == "context"
+
+
+def test_a_when_clause_on_a_day_still_to_come_is_not_a_deed_of_that_day(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Talks were due to resume on 20 March, when the ministers returned from the summit in "
+        "Alder, officials said on Monday.",
+    )
+    returned = next(e for e in found if e.trigger == "return")
+    assert returned.date is None or returned.date.label != "2024-03-20"

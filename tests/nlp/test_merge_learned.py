@@ -1,5 +1,6 @@
 """The learned weighing of merge pairs: what it joins beside the rules, and how it is fitted."""
 
+import pytest
 from spacy.language import Language
 
 from stories.evaluation.merge_fit import Example, fit, gold_event_of, weights_module
@@ -8,18 +9,49 @@ from stories.nlp.merge import FITTED, RULES_ONLY, comparisons, merge_candidates
 from .test_events_merge import events_of
 
 
-def test_one_act_in_two_verbs_the_rules_keep_apart_is_joined_by_the_learned_weights(
+def test_one_statement_in_two_verbs_the_rules_keep_apart_is_joined_by_the_learned_weights(
     nlp: Language,
 ) -> None:
     a = events_of(
         nlp,
         "a.txt",
-        "Rebels attacked the Corvin garrison with drones on Monday, killing four soldiers.",
+        "At a news conference on Friday afternoon, clinic owner Ana Reis said the clinic would "
+        "keep seeing patients every day it legally can.",
     )
-    b = events_of(nlp, "b.txt", "Rebels struck the Corvin garrison on Monday.")
+    b = events_of(
+        nlp,
+        "b.txt",
+        "Clinic owner Ana Reis told reporters the clinic would keep seeing patients every day it "
+        "legally can.",
+    )
     assert len(merge_candidates([*a, *b], None, RULES_ONLY)) == 2
     [event] = merge_candidates([*a, *b], None, FITTED)
     assert {s.file for s in event.sources} == {"a.txt", "b.txt"}
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            "Rebels seized the Corvin garrison on Monday.",
+            "Rebels lost the Corvin garrison on Monday.",
+        ),
+        (
+            "Rebels attacked the Corvin garrison on Monday.",
+            "Rebels withdrew from the Corvin garrison on Monday.",
+        ),
+        (
+            "A Harbour Lines ferry hit the quay at Port Vessa on Sunday.",
+            "Divers rescued two passengers of a Harbour Lines ferry at Port Vessa on Sunday.",
+        ),
+    ],
+)
+def test_acts_the_lexicon_tells_apart_stay_apart_however_alike_their_words(
+    nlp: Language, one: str, other: str
+) -> None:
+    a, b = events_of(nlp, "a.txt", one), events_of(nlp, "b.txt", other)
+    assert comparisons([*a, *b], {}).learned(0, 1) > 0.5  # the words alike would join them
+    assert len(merge_candidates([*a, *b], None, FITTED)) == 2
 
 
 def test_acts_in_other_verbs_sharing_only_their_setting_stay_apart(nlp: Language) -> None:

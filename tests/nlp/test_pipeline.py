@@ -32,3 +32,8 @@ def test_she_after_a_name_with_a_short_title_is_the_sentences_subject(nlp: Langu
 
 def test_a_reading_depends_on_the_pipelines_components(nlp: Language) -> None:
     assert "title_abbreviations" in model_id(nlp)
+
+
+def test_a_lowercase_word_like_a_title_still_ends_its_sentence(nlp: Language) -> None:
+    doc = nlp("Workers met a union rep. Lena Varga, the union's leader, said the strike was on.")
+    assert len(list(doc.sents)) == 2
