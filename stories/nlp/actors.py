@@ -1251,6 +1251,14 @@ def _attach_surnames(
         candidates = candidates - listed
         if not candidates:
             continue
+        in_article = sorted(
+            (full_counts_article[(r.file, c)] for c in candidates), reverse=True
+        )
+        if len(in_article) > 1 and 0 < in_article[0] < _DOMINANT * in_article[1]:
+            # Two people of that name in the article, neither named far more often ("Mahinda
+            # Yapa Abeywardena" and "Mahinda Rajapaksa"): the lone name may mean either, and
+            # joins neither.
+            continue
         best = max(
             candidates,
             key=lambda c: (
@@ -1260,6 +1268,11 @@ def _attach_surnames(
             ),
         )
         r.cluster = best
+
+
+# How many times more often the article must name one of two people sharing a name before a
+# lone use of that name is theirs ("Kim" is Kim Jong Un in a text that names Kim Yo Jong once).
+_DOMINANT = 2
 
 
 def _listed_beside(r: _Raw, article: list[_Raw], names: _Names) -> set[int]:

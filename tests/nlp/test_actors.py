@@ -441,3 +441,19 @@ def test_a_short_title_is_a_title_only_with_its_full_stop(nlp: Language) -> None
     # The tokenizer may split the full stop off; the short title is still no body.
     text = "Army Maj. Lena Ortiz said the ferry was late."
     assert [a.name for a in extract_actors([make_article(nlp, text)]).actors] == ["Lena Ortiz"]
+
+
+def test_a_lone_name_two_people_of_the_article_share_alike_joins_neither(nlp: Language) -> None:
+    text = (
+        "Speaker Ilko Yapa Varga said on Friday that he had accepted the resignation.\n\n"
+        "The court ordered that Ilko Barmo, the former prime minister, could not leave the "
+        "country.\n\n"
+        "Ilko was forced out as prime minister in May after his supporters attacked protesters."
+    )
+    art = make_article(nlp, text)
+    index = extract_actors([art])
+    start = text.index("Ilko was")
+    assert not {"Ilko Yapa Varga", "Ilko Barmo"} & set(index.actors_in(art.file, start, start + 4))
+    assert not any(
+        a.name in ("Ilko Yapa Varga", "Ilko Barmo") and "Ilko" in a.aliases for a in index.actors
+    )
