@@ -165,6 +165,23 @@ def _article_input(name: str, text: str, meta: dict, article: m.Article | None) 
     )
 
 
+def folder_inputs(folder: Path) -> list[t.ArticleInput]:
+    """A folder's articles as the pipeline reads them, with its manifest's facts and nothing
+    stored: for tools that run the pipeline outside any story (``fit_merge_weights``)."""
+    manifest_path = find_manifest([folder])
+    meta = load_manifest(manifest_path) if manifest_path else {}
+    limit = settings.MAX_ARTICLE_BYTES
+    return [
+        _article_input(
+            path.name,
+            read_article_text(_read_at_most(path, limit), path.name, max_bytes=limit),
+            meta.get(path.name, {}),
+            None,
+        )
+        for path in collect_files([folder])
+    ]
+
+
 def pipeline_fingerprint() -> str:
     """Changes when the extraction code, the taxonomy or the model changes."""
     digest = hashlib.sha256(settings.SPACY_MODEL.encode())

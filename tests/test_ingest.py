@@ -282,3 +282,17 @@ def test_manifest_url_must_be_a_web_address(db, tmp_path):
     )
     with pytest.raises(CommandError, match="not http"):
         run(tmp_path, story="evil")
+
+
+def test_a_folders_articles_are_read_with_their_manifests_facts(tmp_path):
+    (tmp_path / "a.txt").write_bytes(
+        b"Ferry strike ends\r\n\r\nDock workers returned on Monday.\r\n"
+    )
+    (tmp_path / "b.txt").write_text("Port reopens\n\nThe port reopened on Tuesday.\n")
+    (tmp_path / "manifest.json").write_text(
+        json.dumps([{"file": "a.txt", "outlet": "Harbour Post", "published": "2024-03-04"}])
+    )
+    a, b = ingest_module.folder_inputs(tmp_path)
+    assert (a.file, a.outlet, str(a.published)) == ("a.txt", "Harbour Post", "2024-03-04")
+    assert "\r" not in a.text  # offsets count "\n" newlines, as an ingest reads them
+    assert (b.file, b.outlet, b.published) == ("b.txt", None, None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -20,6 +20,35 @@ def _date_at_granularity(system: str | None, gold: str | None) -> bool:
     if gold is None or system is None:
         return gold is None and system is None
     return len(system) >= len(gold) and system[: len(gold)] == gold
+
+
+def supported(
+    evidence: Sequence[Mapping[str, Sequence[str]]], file: str, sentence: str | None
+) -> list[int]:
+    """The gold events one of whose evidence strings for ``file`` the sentence holds."""
+    said = normalize_text(sentence)
+    return [g for g, ev in enumerate(evidence) if any(sub in said for sub in ev.get(file, ()))]
+
+
+def chosen(
+    votes: Mapping[int, int],
+    date: str | None,
+    title: str | None,
+    gold_dates: Sequence[str | None],
+    gold_titles: Sequence[str],
+) -> int:
+    """The gold event a system event matches: the most supported, then the one of its date,
+    then the one whose title is most like its title, then the earlier."""
+    told = normalize_text(title)
+    return min(
+        votes,
+        key=lambda g: (
+            -votes[g],
+            gold_dates[g] != date,
+            -fuzz.token_set_ratio(told, gold_titles[g]),
+            g,
+        ),
+    )
 
 
 def score_events(
@@ -42,23 +71,12 @@ def score_events(
         support: dict[int, set[str]] = defaultdict(set)
         for source in sources:
             file = file_key(source.get("file"))
-            sentence = normalize_text(source.get("evidence"))
-            for g, ev in enumerate(evidence):
-                if any(sub in sentence for sub in ev.get(file, ())):
-                    votes[g] += 1
-                    support[g].add(file)
+            for g in supported(evidence, file, source.get("evidence")):
+                votes[g] += 1
+                support[g].add(file)
         best: int | None = None
         if votes:
-            title = normalize_text(event.get("title"))
-            best = min(
-                votes,
-                key=lambda g: (
-                    -votes[g],
-                    gold_dates[g] != date,
-                    -fuzz.token_set_ratio(title, gold_titles[g]),
-                    g,
-                ),
-            )
+            best = chosen(votes, date, event.get("title"), gold_dates, gold_titles)
         index = len(results)
         if best is None:
             boilerplate = bool(sources) and all(

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from stories.nlp.merge import PairWeights, comparisons, merge_candidates
 from stories.nlp.types import EventCandidate
 
-from .events import score_events
+from .events import chosen, score_events, supported
 from .gold import Furniture, event_evidence
 from .report import Ratio
 from .text import file_key, label, normalize_text
@@ -47,25 +46,18 @@ class Example:
 
 
 def gold_event_of(candidates: Sequence[EventCandidate], gold: Mapping[str, Any]) -> dict[int, int]:
-    """The gold event each candidate reports, by index, as the benchmark would match it alone:
-    a sentence holding a gold event's evidence, the one of the same date first, then the one
-    whose title is most like the candidate's."""
+    """The gold event each candidate reports, by index, as the benchmark would match it if it
+    were an event of its own."""
     events = list(gold.get("events") or [])
     evidence = [event_evidence(g) for g in events]
     dates = [label(g.get("date")) for g in events]
     titles = [normalize_text(g.get("title")) for g in events]
     found: dict[int, int] = {}
     for i, c in enumerate(candidates):
-        sentence, file = normalize_text(c.sentence), file_key(c.file)
-        matches = [
-            g for g, ev in enumerate(evidence) if any(s in sentence for s in ev.get(file, ()))
-        ]
+        matches = supported(evidence, file_key(c.file), c.sentence)
         if matches:
-            date, title = (c.date.label if c.date else None), normalize_text(c.title)
-            found[i] = min(
-                matches,
-                key=lambda g: (dates[g] != date, -fuzz.token_set_ratio(title, titles[g]), g),
-            )
+            date = c.date.label if c.date else None
+            found[i] = chosen(dict.fromkeys(matches, 1), date, c.title, dates, titles)
     return found
 
 

@@ -1251,12 +1251,10 @@ def _attach_surnames(
         candidates = candidates - listed
         if not candidates:
             continue
-        in_article = sorted(
-            (full_counts_article[(r.file, c)] for c in candidates), reverse=True
-        )
+        in_article = sorted((full_counts_article[(r.file, c)] for c in candidates), reverse=True)
         if len(in_article) > 1 and 0 < in_article[0] < _DOMINANT * in_article[1]:
-            # Two people of that name in the article, neither named far more often ("Mahinda
-            # Yapa Abeywardena" and "Mahinda Rajapaksa"): the lone name may mean either, and
+            # Two people of that name in the article, neither named far more often ("Ilko Yapa
+            # Varga" and "Ilko Barmo"): the lone name may mean either, and
             # joins neither.
             continue
         best = max(
@@ -1271,7 +1269,7 @@ def _attach_surnames(
 
 
 # How many times more often the article must name one of two people sharing a name before a
-# lone use of that name is theirs ("Kim" is Kim Jong Un in a text that names Kim Yo Jong once).
+# lone use of that name is theirs ("Varga" is Lena Varga in a text that names Ana Varga once).
 _DOMINANT = 2
 
 

@@ -444,21 +444,23 @@ class _Comparisons:
         """How surely candidates ``a`` and ``b``, a pair ``pairs`` gives, report one happening;
         0 when they cannot: the rules' score, or the learned likelihood where that is higher
         and says the two are more likely one happening than not."""
-        ruled = self._ruled(a, b)
+        x, y = self.reports[a], self.reports[b]
+        # Every measure below reads the words two reports share: worked out once per pair.
+        words = self._words(x, y)
+        ruled = self._ruled(x, y, words)
         if ruled == _VETOED:
             return 0.0
-        if ruled >= 1.0 or self._kept_apart(a, b):
+        if ruled >= 1.0 or self._kept_apart(x, y, words):
             return max(ruled, 0.0)
-        return max(ruled, 0.0, self.learned(a, b))
+        return max(ruled, 0.0, self._learned(x, y, words))
 
-    def _kept_apart(self, a: int, b: int) -> bool:
+    def _kept_apart(self, x: _Report, y: _Report, words: float) -> bool:
         """Pairs the learned weighing may not join, however alike their letters: reports whose
         dates clash (a series and one of its members, a guessed day and words placing it months
         away), an announced act and a deed, acts the lexicon knows as two kinds ("seized",
         "lost"), and acts in different verbs dated at different grains or sharing few telling
         words ("protesters blocked the bridge", "police cleared the bridge"), alike only in
         their setting."""
-        x, y = self.reports[a], self.reports[b]
         if self.dates_agree(x.date, y.date)[0] == 0.0 or x.scheduled != y.scheduled:
             return True
         if x.trigger == y.trigger:
@@ -468,28 +470,32 @@ class _Comparisons:
         one, other = self.date_values[x.date], self.date_values[y.date]
         if one is not None and other is not None and one.granularity != other.granularity:
             return True  # "on Tuesday" and "this month" may be two happenings of the month
-        return self._words(x, y) < _SAME_DAY_ACT_WORDS
+        return words < _SAME_DAY_ACT_WORDS
 
     def features(self, a: int, b: int) -> dict[str, float]:
         """What the learned weighing reads of a pair: the measures the rules read, as numbers."""
         x, y = self.reports[a], self.reports[b]
-        return {**self._cheap_features(x, y), **self._fuzzy_features(x, y)}
+        return {**self._cheap_features(x, y, self._words(x, y)), **self._fuzzy_features(x, y)}
 
     def learned(self, a: int, b: int) -> float:
         """The likelihood, by the fitted weights, that ``a`` and ``b`` tell one happening; 0 when
         it is under even odds (the fuzzy comparisons are skipped when even identical texts could
         not lift it there)."""
+        x, y = self.reports[a], self.reports[b]
+        return self._learned(x, y, self._words(x, y))
+
+    def _learned(self, x: _Report, y: _Report, words: float) -> float:
         bias, weights = self.pair_weights.bias, self.pair_weights.weights
         if bias == -math.inf:
             return 0.0
-        x, y = self.reports[a], self.reports[b]
-        z = bias + math.fsum(weights.get(k, 0.0) * v for k, v in self._cheap_features(x, y).items())
+        cheap = self._cheap_features(x, y, words)
+        z = bias + math.fsum(weights.get(k, 0.0) * v for k, v in cheap.items())
         if z + self._fuzzy_reach < 0.0:
             return 0.0
         z += math.fsum(weights.get(k, 0.0) * v for k, v in self._fuzzy_features(x, y).items())
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0.0 else 0.0
 
-    def _cheap_features(self, x: _Report, y: _Report) -> dict[str, float]:
+    def _cheap_features(self, x: _Report, y: _Report, words: float) -> dict[str, float]:
         dates, collective = self.dates_agree(x.date, y.date)
         union = len(x.actors | y.actors)
         return {
@@ -499,7 +505,7 @@ class _Comparisons:
             "speech_mismatch": float(x.speech != y.speech),
             "denial_mismatch": float((x.trigger in DENIAL_VERBS) != (y.trigger in DENIAL_VERBS)),
             "both_known": float(x.trigger in EVENT_VERBS and y.trigger in EVENT_VERBS),
-            "words": self._words(x, y),
+            "words": words,
             "actors": len(x.actors & y.actors) / union if union else 0.0,
             "agents_shared": float(bool(x.agents & y.agents)),
             "agents_disjoint": float(bool(x.agents and y.agents and not x.agents & y.agents)),
@@ -517,12 +523,11 @@ class _Comparisons:
             "titles": self.titles_alike(x.title, y.title) / 100,
         }
 
-    def _ruled(self, a: int, b: int) -> float:
+    def _ruled(self, x: _Report, y: _Report, words: float) -> float:
         """The rules' score of a pair: ``_VETOED`` where they know the two are not one happening
         (a denial and the act denied, an announced act and one done another day, clashing dates
         with little in common, two statements about different things); ``_OTHER_KIND`` where
         they only see two kinds of act."""
-        x, y = self.reports[a], self.reports[b]
         dates, collective = self.dates_agree(x.date, y.date)
         if dates == 0.0 and collective:
             return _VETOED
@@ -531,7 +536,6 @@ class _Comparisons:
             # act's day may be its article's: "the minister visited the port" in Tuesday's
             # paper); an announced act and one done on some other day, or undated, are not.
             return _VETOED
-        words = self._words(x, y)
         if dates == 0.0 and words < _SAME_WORDS:
             # Different dates and little in common: two happenings of one kind.
             return _VETOED

@@ -26,9 +26,8 @@ from stories.evaluation.merge_fit import (
     weights_module,
 )
 from stories.evaluation.report import Ratio
-from stories.ingest import collect_files, find_manifest, load_manifest
+from stories.ingest import folder_inputs
 from stories.nlp.merge import RULES_ONLY
-from stories.nlp.types import ArticleInput
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 WEIGHTS_MODULE = Path(settings.BASE_DIR) / "stories" / "nlp" / "merge_weights.py"
@@ -58,7 +57,7 @@ class Command(BaseCommand):
         taxonomy = load_taxonomy(settings.TOPIC_TAXONOMY)
         stories: list[StoryCandidates] = []
         for case in corpus.stories:
-            extraction = extract_story(_inputs(case.articles), nlp=nlp, taxonomy=taxonomy)
+            extraction = extract_story(folder_inputs(case.articles), nlp=nlp, taxonomy=taxonomy)
             stories.append(
                 StoryCandidates(
                     case.slug,
@@ -79,25 +78,6 @@ class Command(BaseCommand):
         rules = {s.slug: merge_figures(s, RULES_ONLY) for s in stories}
         learned = held_out(stories, found)
         self.stdout.write(_table(rules, learned))
-
-
-def _inputs(folder: Path) -> list[ArticleInput]:
-    manifest_path = find_manifest([folder])
-    manifest = load_manifest(manifest_path) if manifest_path else {}
-    inputs = []
-    for path in collect_files([folder]):
-        meta = manifest.get(path.name, {})
-        inputs.append(
-            ArticleInput(
-                file=path.name,
-                text=path.read_text(encoding="utf-8"),
-                outlet=meta.get("outlet") or None,
-                url=meta.get("url") or None,
-                published=meta.get("published") or None,
-                author=meta.get("author") or None,
-            )
-        )
-    return inputs
 
 
 def _table(rules: dict[str, MergeFigures], learned: dict[str, MergeFigures]) -> str:
