@@ -924,6 +924,7 @@ def resolve_actors(
     _join_longer_names(names)
     _join_spelling_variants(names)
     _join_abbreviated_names(names)
+    _join_initialled_people(names)
     _join_acronyms(names)
     in_order = [f + a for f, a in zip(found, added, strict=True)]
     _join_introduced_acronyms(names, raws, articles, in_order)
@@ -1138,6 +1139,32 @@ def _join_abbreviated_names(names: _Names) -> None:
                     names.clusters.union(names.cluster_of[a], names.cluster_of[b])
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _join_initialled_people(names: _Names) -> None:
+    """A person written with an initial for the given name ("N. Varga") is the one person of the
+    story of that surname whose given name it begins, when there is just one ("Nina Varga");
+    with two ("Nina Varga", "Nils Varga") it may be either and joins neither. The tagger takes
+    such a form for a body as often as for a person; the initial says it is a person's."""
+    for key, form in names.form_of.items():
+        written = name_tokens(form)
+        if len(written) != 2 or not _INITIAL.fullmatch(written[0]):
+            continue
+        parts = [name_key(p) for p in written]
+        # Of any kind: the tagger may take either of two people so named for a body.
+        fits = {
+            names.root(other)
+            for other, whole in names.form_of.items()
+            if len(given := [name_key(p) for p in name_tokens(whole)]) >= 2
+            and len(given[0]) > 1
+            and given[0].startswith(parts[0])
+            and given[-1] == parts[1]
+        }
+        if len(fits) == 1:
+            names.clusters.union(fits.pop(), names.cluster_of[key])
+
+
 def _may_be_one(a: ActorKind, b: ActorKind) -> bool:
     """Kinds two forms of one name may carry: the model tags a country's short form or an
     acronym a body as often as a place ("UAE", "S. Korea"), never a person either."""
@@ -1254,8 +1281,12 @@ def _attach_surnames(
         in_article = sorted((full_counts_article[(r.file, c)] for c in candidates), reverse=True)
         if len(in_article) > 1 and 0 < in_article[0] < _DOMINANT * in_article[1]:
             # Two people of that name in the article, neither named far more often ("Ilko Yapa
-            # Varga" and "Ilko Barmo"): the lone name may mean either, and
-            # joins neither.
+            # Varga" and "Ilko Barmo"): the lone name may mean either, and joins neither, unless
+            # only one of them has been named yet where it stands.
+            named = [c for c in candidates if _last_seen(by_file[r.file], r, c) >= 0]
+            if len(named) != 1:
+                continue
+            r.cluster = named[0]
             continue
         best = max(
             candidates,

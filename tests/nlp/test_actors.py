@@ -457,3 +457,44 @@ def test_a_lone_name_two_people_of_the_article_share_alike_joins_neither(nlp: La
     assert not any(
         a.name in ("Ilko Yapa Varga", "Ilko Barmo") and "Ilko" in a.aliases for a in index.actors
     )
+
+
+def test_a_lone_name_before_the_second_person_of_that_name_is_named_is_the_first(
+    nlp: Language,
+) -> None:
+    text = (
+        "Governor Tomas Kral opened the new bridge on Monday.\n\n"
+        "Kral said the crossing would cut the journey to the coast by an hour.\n\n"
+        "His wife, Dana Kral, cut the ribbon, and the couple walked across together.\n\n"
+        "Kral later thanked the workers."
+    )
+    art = make_article(nlp, text)
+    index = extract_actors([art])
+    first = text.index("Kral said")
+    assert tuple(index.actors_in(art.file, first, first + 4)) == ("Tomas Kral",)
+    # Once both are named, the lone name may mean either.
+    last = text.index("Kral later")
+    assert not {"Tomas Kral", "Dana Kral"} & set(index.actors_in(art.file, last, last + 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (
+            "Mayor Nina Varga met the crew on Monday.\n\n"
+            "A spokesman for N. Varga said the crew was safe.",
+            True,
+        ),
+        (
+            "Mayor Nina Varga met the crew on Monday. Her brother, Nils Varga, said he was glad."
+            "\n\nA spokesman for N. Varga said the crew was safe.",
+            False,
+        ),
+    ],
+)
+def test_an_initialled_name_is_the_one_person_of_that_surname_and_initial(
+    nlp: Language, text: str, joined: bool
+) -> None:
+    names = {a.name: a.aliases for a in extract_actors([make_article(nlp, text)]).actors}
+    assert ("N. Varga" in names.get("Nina Varga", ())) is joined
+    assert ("N. Varga" in names.get("Nils Varga", ())) is False
