@@ -619,9 +619,24 @@ def _names_a_facility(form: str, head: Token) -> bool:
 
 def _verb_of(head: Token) -> int:
     """Index of the verb a subject mention is the subject of (through an apposition)."""
-    if head.dep_ == "appos":
-        head = head.head
-    return head.head.i
+    return _apposed(head).head.i
+
+
+def _apposed(head: Token) -> Token:
+    """The noun a name in apposition names, or the name itself. The parser hangs "a spokesman
+    for the council, Col. Ilko Barmo," on the council, but it is the spokesman who is named."""
+    if head.dep_ != "appos":
+        return head
+    noun = head.head
+    if (
+        noun.dep_ == "pobj"
+        and noun.ent_type_ != "PERSON"
+        and noun.head.dep_ == "prep"
+        and noun.head.head.lemma_.lower() in PERSON_NOUNS
+        and noun.i + 1 < head.i  # the name comes after the phrase, set off by a comma
+    ):
+        return noun.head.head
+    return noun
 
 
 def _is_main_subject(head: Token) -> bool:
@@ -629,7 +644,7 @@ def _is_main_subject(head: Token) -> bool:
     "The minister said the mayor should step down", not "the mayor"."""
     if not _is_subject(head):
         return False
-    verb = head.head.head if head.dep_ == "appos" else head.head
+    verb = _apposed(head).head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     if verb.dep_ == "ROOT":
@@ -649,7 +664,7 @@ def _is_subject(head: Token) -> bool:
     if head.dep_ in SUBJECT_DEPS:
         return True
     # "Vidal's sister, Ana Vidal, accompanied him": the apposition names the subject.
-    return head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
+    return head.dep_ == "appos" and _apposed(head).dep_ in SUBJECT_DEPS
 
 
 # A title or a noun beside the name says the person's sex outright; a pronoun after the name

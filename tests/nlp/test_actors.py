@@ -498,3 +498,20 @@ def test_an_initialled_name_is_the_one_person_of_that_surname_and_initial(
     names = {a.name: a.aliases for a in extract_actors([make_article(nlp, text)]).actors}
     assert ("N. Varga" in names.get("Nina Varga", ())) is joined
     assert ("N. Varga" in names.get("Nils Varga", ())) is False
+
+
+def test_a_name_set_beside_a_spokesman_for_a_body_is_the_subject_a_pronoun_continues(
+    nlp: Language,
+) -> None:
+    # The parser hangs the name on the body; the spokesman is the one named, and the subject.
+    text = (
+        "A deadline for the coup leaders to reinstate ousted President Tomas Kral expired at "
+        "midnight Sunday, and the junta closed the airspace.\n\n"
+        "In a statement read on television late Sunday, a spokesman for the military council, "
+        "Col. Maj. Ilko Barmo, said the airspace was closed “in the face of the threat” that he "
+        "said was growing. He claimed that troops had been deployed."
+    )
+    art = make_article(nlp, text)
+    index = extract_actors([art])
+    for he in (text.index("he said"), text.index("He claimed")):
+        assert tuple(index.actors_in(art.file, he, he + 2)) == ("Ilko Barmo",)
