@@ -136,7 +136,10 @@ STOP_NAMES = frozenset({"faq", "faqs"})
 
 
 # The last word of a company's name: "Larkspur Inc", "Acme Holdings Ltd", "Harbour Motor Co."
-COMPANY_SUFFIXES = words("inc incorporated corp corporation ltd llc plc co gmbh ag sa nv")
+COMPANY_SUFFIXES = words(
+    "inc incorporated corp corporation ltd limited llc llp plc co gmbh ag sa nv bv pty bhd oyj "
+    "kaisha"
+)
 
 
 # --- Events: verbs and nouns of happening, hedges and announcements ---------------------------

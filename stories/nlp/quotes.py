@@ -10,6 +10,8 @@ that ...", "according to X, ...") and is kept only when its speaker is a known a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -190,12 +192,15 @@ class _Speakers:
         block: Block,
         index: int = 0,
         described: dict[str, str] | None = None,
+        referred: dict[str, tuple[int, str]] | None = None,
     ) -> None:
         self.article, self.actors, self.block = article, actors, block
         self._index = index  # the block's place among the article's blocks
         # The unnamed speakers the article has described so far, by head noun: "the people"
         # are the "two people familiar with the matter" it spoke of before.
         self.described = {} if described is None else described
+        # The body each noun ("the company") last stood for, and in which block.
+        self.referred = {} if referred is None else referred
 
     def actor(self, tok: Token) -> str | None:
         start = self.block.start + tok.idx
@@ -542,11 +547,16 @@ class _Speakers:
         if not before:
             return None
         topic = self._subject_before(tok)
-        if topic is not None:
-            return topic
+        if topic is None and lemma in self.referred:
+            # "... the company said. The company said ...": the noun goes on meaning the body it
+            # meant in this paragraph or the one before.
+            block, body = self.referred[lemma]
+            topic = body if self._index - block <= 1 else None
         # Otherwise the body the article speaks of most: "the agency" of a space story is its
         # space agency, not the building it last named.
-        return self._most_named_before(here) or before[-1].actor
+        found = topic or self._most_named_before(here) or before[-1].actor
+        self.referred[lemma] = (self._index, found)
+        return found
 
     def _introduced_beside(self, tok: Token) -> str | None:
         """The body whose name the text set right after the noun ("made by the Danish company
@@ -609,6 +619,9 @@ class _Speakers:
             return None
         root = tok.doc[sent.start - 1].sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ != "PROPN":
+            # "The ship's owner, Harbour Lines, apologised": the name set beside the noun.
+            subj = next((c for c in subj.children if c.dep_ == "appos"), None)
         found = self.actor(subj) if subj is not None and subj.pos_ == "PROPN" else None
         if found is None or self.actors.kind(found) != "organization":
             return None
@@ -1119,8 +1132,9 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, str] | None = None
     described: dict[str, str] = {}
+    referred: dict[str, tuple[int, str]] = {}
     for bi, (block, doc) in enumerate(article.docs):
-        speakers = _Speakers(article, actors, block, bi, described)
+        speakers = _Speakers(article, actors, block, bi, described, referred)
         block_quotes: list[Quote] = []
         spans = find_quoted(block.text)
         covered: set[int] = set()
@@ -1211,7 +1225,40 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
         elif block_quotes or not block.text.strip().startswith(tuple(OPENERS)):
             last_speaker = None
         quotes += block_quotes
-    return quotes
+    return _papers_speak_for_their_issuers(quotes, [b for b, _ in article.docs])
+
+
+# "The statement said", "the letter said": a paper the article has said someone issued.
+_PAPER_SPEAKERS = frozenset(f"the {noun}" for noun in DOCUMENT_SPEAKER_NOUNS)
+# How many paragraphs back the paper's issuer may have been named.
+_PAPER_REACH = 2
+
+
+def _papers_speak_for_their_issuers(quotes: list[Quote], blocks: list[Block]) -> list[Quote]:
+    """ "In a statement, the company said ... '...,' the statement said": the words are those of
+    whoever the article last said spoke in such a paper, a paragraph or two before; a paper no
+    one was said to issue speaks as itself."""
+    starts = [b.start for b in blocks]
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker is not None and q.speaker.lower() in _PAPER_SPEAKERS:
+            paper = re.compile(rf"\b{q.speaker.split()[-1]}s?\b", re.I)
+            here = bisect_right(starts, q.start) - 1
+            for p in reversed(out):
+                at = bisect_right(starts, p.sentence_start) - 1
+                if here - at > _PAPER_REACH:
+                    break
+                block = blocks[at]
+                sentence = block.text[p.sentence_start - block.start : p.sentence_end - block.start]
+                if (
+                    p.speaker is not None
+                    and p.speaker.lower() not in _PAPER_SPEAKERS
+                    and paper.search(sentence)
+                ):
+                    q = replace(q, speaker=p.speaker)
+                    break
+        out.append(q)
+    return out
 
 
 def _opens_with_that(verb: Token) -> bool:

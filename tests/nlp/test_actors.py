@@ -198,6 +198,12 @@ def test_a_company_the_model_takes_for_a_person_is_a_company(nlp: Language) -> N
     assert kinds["Elon Musk"] == "person"
 
 
+def test_a_company_named_with_a_foreign_legal_form_is_a_company(nlp: Language) -> None:
+    text = "The ferry’s owner, Dorvale Kisen Kaisha, apologised on Thursday."
+    kinds = {a.name: a.kind for a in extract_actors([make_article(nlp, text)]).actors}
+    assert [kind for name, kind in kinds.items() if name.endswith("Kaisha")] == ["organization"]
+
+
 def test_a_one_word_person_told_as_where_things_happen_is_a_place(nlp: Language) -> None:
     text = "Rescuers pulled a boy from the rubble in Antakya on Tuesday."
     index = extract_actors([make_article(nlp, text)])

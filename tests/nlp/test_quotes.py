@@ -1402,3 +1402,39 @@ def test_it_said_after_a_body_acted_on_another_is_not_the_actors_by_default(
         "The regulator fined Harbour Lines on Friday for the delays. “We will appeal,” it said.",
     )
     assert said["We will appeal"] != "the regulator"
+
+
+def test_the_statement_speaks_for_whoever_the_article_said_spoke_in_it(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Harbour Lines, the ferry operator, apologised on Friday. In a statement on its website, "
+        "the company said it was trying to refloat the ferry.\n\n"
+        "“We sincerely apologise for the delays,” the statement said.",
+    )
+    assert said["We sincerely apologise for the delays"] == "Harbour Lines"
+
+
+def test_a_statement_no_one_was_said_to_issue_speaks_as_itself(nlp: Language) -> None:
+    said = _said(
+        nlp, "The ferry was late again.\n\n“We apologise for the delays,” the statement said."
+    )
+    assert said["We apologise for the delays"] == "the statement"
+
+
+BODIES = (
+    "Norland Crewing, which manages the crew, said all 25 sailors were safe. Norland Crewing has "
+    "run the ship since 2019.\n\n"
+    "The ferry’s owner, Dorvale Shipping, apologised on Thursday for the disruption. The company "
+    "said it was trying to refloat the vessel. “We are sorry,” the statement said. The company "
+    "said no one was hurt."
+)
+
+
+def test_the_company_is_the_body_named_beside_the_subject_of_the_sentence_before(
+    nlp: Language,
+) -> None:
+    assert _said(nlp, BODIES)["it was trying to refloat the vessel"] == "Dorvale Shipping"
+
+
+def test_the_company_goes_on_meaning_the_body_it_meant_a_sentence_before(nlp: Language) -> None:
+    assert _said(nlp, BODIES)["no one was hurt"] == "Dorvale Shipping"
