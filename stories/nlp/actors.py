@@ -37,6 +37,7 @@ from stories.nlp.lexicon import (
     MALE_NOUNS,
     MALE_PRONOUNS,
     MALE_TITLES,
+    NAME_FORM_WORDS,
     NOT_PERSON_NAME_WORDS,
     PERSON_NOUNS,
     PERSON_SPEAKER_NOUNS,
@@ -939,6 +940,7 @@ def resolve_actors(
     _join_longer_names(names)
     _join_spelling_variants(names)
     _join_abbreviated_names(names)
+    _join_shortened_bodies(names)
     _join_initialled_people(names)
     _join_acronyms(names)
     in_order = [f + a for f, a in zip(found, added, strict=True)]
@@ -1178,6 +1180,36 @@ def _join_initialled_people(names: _Names) -> None:
         }
         if len(fits) == 1:
             names.clusters.union(fits.pop(), names.cluster_of[key])
+
+
+def _join_shortened_bodies(names: _Names) -> None:
+    """A body or a place written short, without the word that says what form it takes ("Acme"
+    for "Acme Group", "Alder" for "Alder County") or, for a body, by the last words of its name
+    ("the Court" for "Supreme Court"), when the story has just one longer name it shortens."""
+    others = [k for k in names.cluster_of if names.kind_of[k] != "person"]
+    words = {k: [name_key(w) for w in name_tokens(names.form_of[k])] for k in others}
+    for short in others:
+        part = words[short]
+        if not part or len(short) < 3:
+            continue
+        longer = {
+            names.root(k)
+            for k in others
+            if len(words[k]) > len(part)
+            and _may_be_one(names.kind_of[k], names.kind_of[short])
+            and (
+                (
+                    words[k][: len(part)] == part
+                    and all(w in NAME_FORM_WORDS for w in words[k][len(part) :])
+                )
+                or (
+                    words[k][-len(part) :] == part
+                    and "organization" in (names.kind_of[k], names.kind_of[short])
+                )
+            )
+        }
+        if len(longer) == 1 and (root := longer.pop()) != names.root(short):
+            names.clusters.union(root, names.cluster_of[short])
 
 
 def _may_be_one(a: ActorKind, b: ActorKind) -> bool:

@@ -521,3 +521,34 @@ def test_a_name_set_beside_a_spokesman_for_a_body_is_the_subject_a_pronoun_conti
     index = extract_actors([art])
     for he in (text.index("he said"), text.index("He claimed")):
         assert tuple(index.actors_in(art.file, he, he + 2)) == ("Ilko Barmo",)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "short"),
+    [
+        (
+            "The Valmoran National Assembly voted on Friday. The Assembly said the law stood.",
+            "Valmoran National Assembly",
+            "Assembly",
+        ),
+        (
+            "Acme Holdings fired its chief on Monday. Acme said the board had lost confidence.",
+            "Acme Holdings",
+            "Acme",
+        ),
+    ],
+)
+def test_a_body_written_short_is_the_one_body_of_that_longer_name(
+    nlp: Language, text: str, body: str, short: str
+) -> None:
+    names = {a.name: a.aliases for a in extract_actors([make_article(nlp, text)]).actors}
+    assert short in names[body]
+
+
+def test_a_name_that_only_opens_a_longer_name_is_another_body(nlp: Language) -> None:
+    text = (
+        "Harbour Lines blamed the outage on Monday on a routing fault at Dorvale Internet "
+        "Exchange. Dorvale said the upgrade was routine."
+    )
+    names = {a.name: a.aliases for a in extract_actors([make_article(nlp, text)]).actors}
+    assert "Dorvale" in names and "Dorvale Internet Exchange" in names
