@@ -750,5 +750,7 @@ def main_event_day(mentions: Sequence[DateMention], lede_end: int, dct: date) ->
         if m.start < lede_end and m.value.granularity == "day" and m.value.qualifier is None:
             if m.possessive:
                 continue  # "Monday's flood ... on Wednesday": it names what it owns
+            if m.value.start > dct:
+                continue  # "will step down on Wednesday": what is to come, not the news
             return DateValue(m.value.start, m.value.end, "day", "", "context")
     return DateValue(dct, dct, "day", "", "context")

@@ -391,6 +391,17 @@ def test_a_day_owning_a_noun_is_not_the_day_the_lede_tells_of(nlp: Language) -> 
     assert main_event_day(mentions, len(text), DCT).label == "2024-03-13"
 
 
+def test_a_day_to_come_named_in_the_lede_is_not_the_day_the_article_tells_of(
+    nlp: Language,
+) -> None:
+    text = (
+        "The president will step down on Monday, the speaker said late on Wednesday, hours "
+        "after protesters overran his residence."
+    )
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert main_event_day(mentions, len(text), DCT).label == "2024-03-13"
+
+
 def test_the_articles_own_day_read_in_a_future_sentence_stays_this_year() -> None:
     # dateparser, told to prefer the future, puts the very day of the article a year ahead.
     value = resolve_expression("Thursday, March 14", DCT, tense="future")
