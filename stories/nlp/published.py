@@ -732,8 +732,7 @@ def _decide(
     near = next(
         (d for d in cal.ordered if earliest is not None and d >= earliest and own_of(d) > 0), None
     )
-    first_day = (near or cal.ordered[0]).toordinal()
-    news_start = first_day - 2
+    news_start = ((near or cal.ordered[0]) - timedelta(days=2)).toordinal()
 
     days = cal.days
     weekdays = [days - _days_back(cal.weekday, w, False) for w in ev.weekdays]
@@ -764,9 +763,6 @@ def _decide(
         if n < days_named:
             reported = np.where(back & (hit > 0), np.maximum(reported, col), reported)
     stray = sum((col < news_start).astype(np.int64) for col in weekdays)
-    # Weekdays read as days before the story's first report: allowed, as the eve of the news,
-    # but of days that fit alike the one that puts fewer there is likelier.
-    before_news = sum((col < first_day).astype(np.int64) for col in weekdays)
     inside = sum(((col >= news_start) & (col <= days)).astype(np.int64) for col in weekdays)
     lag = np.where(behind > 0, days - latest, _MAX_LAG)
     # Weekdays that fall in the story's days are explained even where no sibling names them.
@@ -815,24 +811,18 @@ def _decide(
         tried = _narrowed(tried | fits, fits)
     if ev.byline_weekday is not None:
         tried = _narrowed(tried, cal.weekday == ev.byline_weekday)
-    best = _first_best(score, tried, before_news)
+    best = _first_best(score, tried)
     if best is None or (g.date is not None and g.date.toordinal() == days[best]):
         return g
     return PublishedGuess(date.fromordinal(int(days[best])), "inferred from story")
 
 
-def _first_best(score: np.ndarray, tried: np.ndarray, early: np.ndarray | int = 0) -> int | None:
-    """The index of the best-scored day tried; of equals, the one that reads fewer of the
-    article's weekdays as days before the story (``early``), then the earliest: of days its
-    clues fit alike, an article most likely appeared soonest after what it reports."""
-    early = np.broadcast_to(early, score.shape)
+def _first_best(score: np.ndarray, tried: np.ndarray) -> int | None:
+    """The index of the best-scored day tried, the earliest of equals: of days its clues fit
+    alike, an article most likely appeared soonest after what it reports."""
     best: int | None = None
     for i in np.flatnonzero(tried):
-        if (
-            best is None
-            or score[i] > score[best] + 1e-9
-            or (score[i] > score[best] - 1e-9 and early[i] < early[best])
-        ):
+        if best is None or score[i] > score[best] + 1e-9:
             best = int(i)
     return best
 

@@ -509,19 +509,3 @@ def test_a_span_since_the_story_began_never_puts_an_article_before_a_day_it_repo
     placed = fill_published_from_story([first, second, funeral, undated])[3].date
     # Counted from the collapse (Tuesday 5 March), the week would end before Friday's funeral.
     assert placed is not None and date(2024, 3, 15) <= placed <= date(2024, 3, 17)
-
-
-def test_of_days_that_fit_alike_the_one_reading_no_weekday_before_the_story_wins(
-    nlp: Language,
-) -> None:
-    # Read from Saturday 30 March, "Sunday" and "Monday" would be the 24th and 25th, before the
-    # sinking; read from Monday 1 April every weekday falls in the story's days.
-    text = (
-        "Ferry Toll Rises\n\n"
-        "The toll from the ferry that sank on Tuesday rose to 96 on Monday, the coast guard said."
-        "\n\n"
-        "It stood at 36 late Wednesday, 55 on Thursday and 80 by Friday night. On Saturday it "
-        "reached 89.\n\n"
-        "The governor, who visited the harbour on Saturday, spoke again on Sunday evening.\n"
-    )
-    assert _placed_beside_the_sinking(nlp, text) == date(2024, 4, 1)
