@@ -189,11 +189,6 @@ def test_a_dateline_that_lost_its_dash_is_still_furniture() -> None:
     assert article.body_blocks[0].text == "The House passed the bill on Friday."
 
 
-def test_a_dateline_set_off_by_a_colon_is_furniture() -> None:
-    article = clean_article("Ferry Crew Safe\n\nHARBOURTON: Every member of the crew is safe.\n")
-    assert article.body_blocks[0].text == "Every member of the crew is safe."
-
-
 def test_an_acronym_opening_a_sentence_is_not_a_dateline() -> None:
     article = clean_article("Launch Delayed\n\nNASA delayed the launch again on Monday.\n")
     assert article.body_blocks[0].text.startswith("NASA delayed")
