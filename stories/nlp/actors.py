@@ -631,7 +631,9 @@ def _apposed(head: Token) -> Token:
     noun = head.head
     if (
         noun.dep_ == "pobj"
-        and noun.ent_type_ != "PERSON"
+        # A name can be set beside a body's noun only by a misparse; beside "the arrested
+        # activist" it is the activist's ("a lawyer for the activist, Dana Kral,").
+        and (noun.ent_type_ == "ORG" or noun.lemma_.lower() in BODY_SPEAKER_NOUNS)
         and noun.head.dep_ == "prep"
         and noun.head.head.lemma_.lower() in PERSON_NOUNS
         and noun.i + 1 < head.i  # the name comes after the phrase, set off by a comma
@@ -941,7 +943,7 @@ def resolve_actors(
     _join_spelling_variants(names)
     _join_abbreviated_names(names)
     _join_shortened_bodies(names)
-    _join_initialled_people(names)
+    _join_initialled_people(names, raws)
     _join_acronyms(names)
     in_order = [f + a for f, a in zip(found, added, strict=True)]
     _join_introduced_acronyms(names, raws, articles, in_order)
@@ -1159,53 +1161,58 @@ def _join_abbreviated_names(names: _Names) -> None:
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
-def _join_initialled_people(names: _Names) -> None:
+def _join_initialled_people(names: _Names, raws: list[_Raw]) -> None:
     """A person written with an initial for the given name ("N. Varga") is the one person of the
     story of that surname whose given name it begins, when there is just one ("Nina Varga");
-    with two ("Nina Varga", "Nils Varga") it may be either and joins neither. The tagger takes
-    such a form for a body as often as for a person; the initial says it is a person's."""
+    with two ("Nina Varga", "Nils Varga") it may be either and joins neither, nor does a form
+    the text introduces as someone of their own ("a man, N. Varga, 34,", "his son, T. Kral,").
+    The tagger takes such a form for a body as often as for a person, and either namesake too:
+    the initial says it is a person's, and a place that begins so ("San Orlo") is no one."""
+    introduced = {name_key(r.form) for r in raws if r.age is not None or r.introduction}
     for key, form in names.form_of.items():
         written = name_tokens(form)
-        if len(written) != 2 or not _INITIAL.fullmatch(written[0]):
+        if len(written) != 2 or not _INITIAL.fullmatch(written[0]) or key in introduced:
             continue
         parts = [name_key(p) for p in written]
-        # Of any kind: the tagger may take either of two people so named for a body.
         fits = {
             names.root(other)
             for other, whole in names.form_of.items()
-            if len(given := [name_key(p) for p in name_tokens(whole)]) >= 2
+            if names.kind_of[other] != "place"
+            and len(given := [name_key(p) for p in name_tokens(whole)]) >= 2
             and len(given[0]) > 1
             and given[0].startswith(parts[0])
             and given[-1] == parts[1]
         }
-        if len(fits) == 1:
-            names.clusters.union(fits.pop(), names.cluster_of[key])
+        if len(fits) != 1:
+            continue
+        root = fits.pop()
+        if root != names.root(key) and any(
+            names.kind_of[k] == "person" for k in names.cluster_of if names.root(k) == root
+        ):
+            names.clusters.union(root, names.cluster_of[key])
 
 
 def _join_shortened_bodies(names: _Names) -> None:
-    """A body or a place written short, without the word that says what form it takes ("Acme"
-    for "Acme Group", "Alder" for "Alder County") or, for a body, by the last words of its name
-    ("the Court" for "Supreme Court"), when the story has just one longer name it shortens."""
-    others = [k for k in names.cluster_of if names.kind_of[k] != "person"]
-    words = {k: [name_key(w) for w in name_tokens(names.form_of[k])] for k in others}
-    for short in others:
+    """A body written short, without the words that say what form it takes ("Acme" for "Acme
+    Holdings") or by the last words of its name ("the Assembly" for "National Assembly"), when
+    the story has just one longer name it shortens. Only a body's: "Alder" the town is not
+    "Alder Group", nor "Brenna" the city "Brenna Province"."""
+    bodies = [k for k in names.cluster_of if names.kind_of[k] == "organization"]
+    words = {k: [name_key(w) for w in name_tokens(names.form_of[k])] for k in bodies}
+    for short in bodies:
         part = words[short]
         if not part or len(short) < 3:
             continue
         longer = {
             names.root(k)
-            for k in others
+            for k in bodies
             if len(words[k]) > len(part)
-            and _may_be_one(names.kind_of[k], names.kind_of[short])
             and (
                 (
                     words[k][: len(part)] == part
                     and all(w in NAME_FORM_WORDS for w in words[k][len(part) :])
                 )
-                or (
-                    words[k][-len(part) :] == part
-                    and "organization" in (names.kind_of[k], names.kind_of[short])
-                )
+                or words[k][-len(part) :] == part
             )
         }
         if len(longer) == 1 and (root := longer.pop()) != names.root(short):
@@ -1331,7 +1338,14 @@ def _attach_surnames(
             # Varga" and "Ilko Barmo"): the lone name may mean either, and joins neither, unless
             # only one of them has been named yet where it stands.
             named = [c for c in candidates if _last_seen(by_file[r.file], r, c) >= 0]
-            if len(named) != 1:
+            if (
+                len(named) != 1
+                # "Kral, 24, said": introduced as someone of their own, or told of as a woman
+                # where the one named so far is not known to be one.
+                or r.age is not None
+                or r.introduction
+                or (told is not None and sex_of.get(named[0]) != told)
+            ):
                 continue
             r.cluster = named[0]
             continue
@@ -1451,7 +1465,14 @@ def _canonical_names(names: _Names, raws: list[_Raw], decisions: Decisions) -> _
     canon: dict[int, str] = {}
     for cid, counter in forms.items():
         canon[cid] = forced.get(cid) or max(
-            counter, key=lambda f: (len(name_tokens(f)), counter[f], -first[cid][f])
+            counter,
+            # "N. Varga" is a shorter way of writing "Nina Varga", never the fuller one.
+            key=lambda f: (
+                len(name_tokens(f)),
+                not _INITIAL.fullmatch(name_tokens(f)[0]),
+                counter[f],
+                -first[cid][f],
+            ),
         )
     return _Canon(canon, forms, first, kinds)
 

@@ -746,11 +746,23 @@ def main_event_day(mentions: Sequence[DateMention], lede_end: int, dct: date) ->
 
     Sentences without a date of their own inherit it (basis "context").
     """
+    to_come = False
     for m in mentions:
         if m.start < lede_end and m.value.granularity == "day" and m.value.qualifier is None:
             if m.possessive:
                 continue  # "Monday's flood ... on Wednesday": it names what it owns
             if m.value.start > dct:
-                continue  # "will step down on Wednesday": what is to come, not the news
+                # "will step down on Wednesday, the speaker said late on Saturday": what is to
+                # come is not the news; the day it was told is.
+                to_come = True
+                continue
+            if to_come and dct - m.value.start > _TOLD_AHEAD:
+                # "opens on Monday, a year after his arrest on March 3": background, not the day
+                # the plan was told.
+                break
             return DateValue(m.value.start, m.value.end, "day", "", "context")
     return DateValue(dct, dct, "day", "", "context")
+
+
+# How long before an article a plan its lede announces may have been told.
+_TOLD_AHEAD = timedelta(days=7)

@@ -141,11 +141,9 @@ COMPANY_SUFFIXES = words(
     "kaisha"
 )
 
-# Words a name may drop and stay the same body or place: "Acme" for "Acme Group", "Alder" for
-# "Alder County". Not any words: "Acme Internet Exchange" is a business of Acme's, not Acme.
-NAME_FORM_WORDS = COMPANY_SUFFIXES | words(
-    "group holdings company state province county region city district prefecture"
-)
+# Words a company's name may drop and stay the same company: "Acme" for "Acme Holdings". Not
+# any words: "Acme Internet Exchange" is a business of Acme's, not Acme.
+NAME_FORM_WORDS = COMPANY_SUFFIXES | words("group holdings company")
 
 # --- Events: verbs and nouns of happening, hedges and announcements ---------------------------
 

@@ -192,14 +192,14 @@ class _Speakers:
         block: Block,
         index: int = 0,
         described: dict[str, str] | None = None,
-        referred: dict[str, tuple[int, str]] | None = None,
+        referred: dict[str, tuple[int, int, str]] | None = None,
     ) -> None:
         self.article, self.actors, self.block = article, actors, block
         self._index = index  # the block's place among the article's blocks
         # The unnamed speakers the article has described so far, by head noun: "the people"
         # are the "two people familiar with the matter" it spoke of before.
         self.described = {} if described is None else described
-        # The body each noun ("the company") last stood for, and in which block.
+        # The body each noun ("the company") last stood for, in which block and where.
         self.referred = {} if referred is None else referred
 
     def actor(self, tok: Token) -> str | None:
@@ -549,13 +549,14 @@ class _Speakers:
         topic = self._subject_before(tok)
         if topic is None and lemma in self.referred:
             # "... the company said. The company said ...": the noun goes on meaning the body it
-            # meant in this paragraph or the one before.
-            block, body = self.referred[lemma]
-            topic = body if self._index - block <= 1 else None
+            # meant in this paragraph or the one before, unless another body was named since.
+            block, at, body = self.referred[lemma]
+            if self._index - block <= 1 and all(m.actor == body for m in before if m.start > at):
+                topic = body
         # Otherwise the body the article speaks of most: "the agency" of a space story is its
         # space agency, not the building it last named.
         found = topic or self._most_named_before(here) or before[-1].actor
-        self.referred[lemma] = (self._index, found)
+        self.referred[lemma] = (self._index, here, found)
         return found
 
     def _introduced_beside(self, tok: Token) -> str | None:
@@ -1132,7 +1133,7 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, str] | None = None
     described: dict[str, str] = {}
-    referred: dict[str, tuple[int, str]] = {}
+    referred: dict[str, tuple[int, int, str]] = {}
     for bi, (block, doc) in enumerate(article.docs):
         speakers = _Speakers(article, actors, block, bi, described, referred)
         block_quotes: list[Quote] = []
@@ -1242,7 +1243,15 @@ def _papers_speak_for_their_issuers(quotes: list[Quote], blocks: list[Block]) ->
     out: list[Quote] = []
     for q in quotes:
         if q.speaker is not None and q.speaker.lower() in _PAPER_SPEAKERS:
-            paper = re.compile(rf"\b{q.speaker.split()[-1]}s?\b", re.I)
+            noun = q.speaker.split()[-1]
+            # Said to speak in it or to have issued it, not only to have spoken of it ("had not
+            # read the report", "a letter from the union").
+            paper = re.compile(
+                rf"\b(?:in|with)\s+(?:an?|its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}{noun}\b"
+                rf"|\b(?:issued|released|published|posted|put\s+out|sent|signed)\s+"
+                rf"(?:an?\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,3}}{noun}\b",
+                re.I,
+            )
             here = bisect_right(starts, q.start) - 1
             for p in reversed(out):
                 at = bisect_right(starts, p.sentence_start) - 1

@@ -552,3 +552,74 @@ def test_a_name_that_only_opens_a_longer_name_is_another_body(nlp: Language) -> 
     )
     names = {a.name: a.aliases for a in extract_actors([make_article(nlp, text)]).actors}
     assert "Dorvale" in names and "Dorvale Internet Exchange" in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Introduced as someone of their own, with an age and a relation.
+        "Governor Tomas Kral, 61, opened the bridge on Monday.\n\n"
+        "His son, T. Kral, 30, won the contract to build it. T. Kral declined to comment.",
+        # A place that begins so is no one.
+        "Wildfires forced thousands to flee San Orlo on Tuesday.\n\n"
+        "A firefighter, S. Orlo, was treated for burns. S. Orlo said the wind had turned.",
+    ],
+)
+def test_an_initialled_name_introduced_as_someone_else_joins_no_one(
+    nlp: Language, text: str
+) -> None:
+    initialled = next(w for w in ("T. Kral", "S. Orlo") if w in text)
+    index = extract_actors([make_article(nlp, text)])
+    holder = next(a for a in index.actors if initialled == a.name or initialled in a.aliases)
+    assert {"Tomas Kral", "San Orlo"}.isdisjoint({holder.name, *holder.aliases})
+
+
+def test_a_lone_name_introduced_with_an_age_is_not_the_namesake_named_before(
+    nlp: Language,
+) -> None:
+    text = (
+        "Governor Tomas Kral opened the bridge on Monday.\n\n"
+        "His daughter, a nurse in the capital, was among the first to cross. Kral, 24, said the "
+        "crossing would change her commute.\n\n"
+        "The daughter, Mira Kral, has lived in the capital since 2019."
+    )
+    art = make_article(nlp, text)
+    index = extract_actors([art])
+    at = text.index("Kral, 24")
+    assert "Tomas Kral" not in index.actors_in(art.file, at, at + 4)
+
+
+def test_a_name_beside_a_person_a_lawyer_speaks_for_is_not_the_lawyer(nlp: Language) -> None:
+    text = (
+        "Police Chief Marek Ostrov opened an inquiry on Sunday.\n\n"
+        "A lawyer for the arrested activist, Dana Kral, 27, said she had been beaten in custody. "
+        "He said he would file a complaint."
+    )
+    art = make_article(nlp, text)
+    index = extract_actors([art])
+    he = text.index("He said")
+    assert "Dana Kral" not in index.actors_in(art.file, he, he + 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "one", "other"),
+    [
+        (
+            "Floods cut off the town of Alder on Monday. Alder Group, the town's largest "
+            "employer, closed its plant.",
+            "Alder",
+            "Alder Group",
+        ),
+        (
+            "Protesters marched through Brenna on Sunday. The governor of Brenna Province said "
+            "the march in the city was peaceful.",
+            "Brenna",
+            "Brenna Province",
+        ),
+    ],
+)
+def test_a_place_is_not_the_body_or_the_province_whose_name_it_opens(
+    nlp: Language, text: str, one: str, other: str
+) -> None:
+    names = {a.name: a.aliases for a in extract_actors([make_article(nlp, text)]).actors}
+    assert one in names and other in names

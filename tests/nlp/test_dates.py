@@ -456,3 +456,11 @@ def test_a_printed_date_days_after_the_siblings_is_the_articles_own(nlp: Languag
     sibling = PublishedGuess(date(2024, 3, 8), "manifest", firm=True)
     filled = fill_published_from_story([printed, sibling])
     assert (filled[0].date, filled[0].basis) == (date(2024, 3, 12), "inferred from text")
+
+
+def test_a_background_day_after_a_day_to_come_in_the_lede_is_not_the_articles_day(
+    nlp: Language,
+) -> None:
+    text = "The trial of Ilko Barmo opens on Monday, a year after his arrest on March 3, 2023."
+    mentions = dates_in_doc(nlp(text), 0, DCT)
+    assert main_event_day(mentions, len(text), DCT).label == DCT.isoformat()

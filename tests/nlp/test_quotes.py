@@ -1438,3 +1438,23 @@ def test_the_company_is_the_body_named_beside_the_subject_of_the_sentence_before
 
 def test_the_company_goes_on_meaning_the_body_it_meant_a_sentence_before(nlp: Language) -> None:
     assert _said(nlp, BODIES)["no one was hurt"] == "Dorvale Shipping"
+
+
+def test_a_report_someone_only_spoke_of_still_speaks_as_itself(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Minister Ana Sova said on Monday she had not yet read the report into the sinking.\n\n"
+        "“Failures of oversight were systemic,” the report said.",
+    )
+    assert said["Failures of oversight were systemic"] == "the report"
+
+
+def test_the_company_is_the_body_named_since_not_the_one_it_meant_before(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Harbour Lines cancelled all sailings on Monday. The company said the fleet needed "
+        "checks.\n\n"
+        "The ferries were built by Dorvale Shipping, a yard in Brenna. The company said it was "
+        "cooperating fully.",
+    )
+    assert said["it was cooperating fully"] == "Dorvale Shipping"
