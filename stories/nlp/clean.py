@@ -43,6 +43,8 @@ _CAPTION = re.compile(
     # A credit in brackets closing the caption: "(Harbour Record/Ana Silva)".
     r"|\((?:[A-Z0-9][\w.'’-]*\s){0,3}[A-Z0-9][\w.'’-]*\s?/\s?(?:[A-Z0-9][\w.'’-]*\s?){1,4}\)\s*$"
     r"|^\s*(?:photo|image|picture|credit|photograph|caption)s?\s*(?:credit)?\s*:"
+    # A map or chart with its label: "Map: The southern section ... Map data: X graphics".
+    r"|^\s*(?:map|graphic|chart|infographic)s?\s*:"
     r"|\b(?:getty images|afp via getty|shutterstock)\b"
     # A broadcaster's caption label: "Image caption, Rescuers searched the quay".
     r"|^\s*(?:image|media|video|photo) caption\s*[,:]"
@@ -124,7 +126,17 @@ _BOILERPLATE_ANYWHERE = re.compile(
     # The page in another language: "This article is also available in French. Lire en ...".
     r"|^\s*this (?:article|story|page) is (?:also )?available in [a-z]+\b"
     # The page's players: "Podcast: On today's episode ...", "Video: Watch the ceremony (24:06)".
-    r"|^\s*(?:podcast|video|audio)\s*:.*(?:\(\d{1,2}(?::\d{2}){1,2}\)|\(\d+ min\)|\blisten now\b)"
+    r"|^\s*(?:[\w-]+\s+)?(?:podcast|video|audio)\s*:.*(?:\(\d{1,2}(?::\d{2}){1,2}\)|\(\d+ min\)"
+    r"|\blisten now\b)"
+    # Who reported, wrote and edited it, in brackets under the story: "(Wire reporting by X and
+    # Y; additional reporting by Z)", "(Reporting by X; Editing by Y)".
+    r"|^\s*\([^()]*\b(?:reporting|writing|editing)\s+by\b[^()]*\)\s*$"
+    # A pitch to subscribe: "X subscribers get unlimited access to ... Subscribe from £1 a
+    # month.", "Subscribers can download ... from the members' area."
+    r"|\bsubscribers?\s+(?:get|enjoy|have|receive)\s+(?:unlimited|full|exclusive|premium|"
+    r"ad-free)\s+access\b|(?:^|[.!?]\s+)subscribe\s+(?:from|for|now|today)\b"
+    r"|^\s*subscribers\s+can\s+(?:download|read|listen to|watch)\b"
+    r"|\bmembers['’]\s+(?:area|section|page)\b"
     r"|^\s*follow\b.{0,60}\bon (?:x|twitter|facebook|instagram|threads|bluesky|linkedin|"
     r"tiktok|youtube)\b|^\s*don['’]t miss (?:out|a story)\b|^\s*get (?:our|the) (?:free )?app\b"
     r"|^\s*a version of this (?:article|story) appears in print\b"

@@ -676,6 +676,11 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Ana Silva reported from Harbourton; Rui Costa from Porto.",
         "Written by Ana Silva. Edited by Rui Costa.",
         "Ana Silva is the Harbour Record's transport correspondent.",
+        "(Valmora Wire reporting by Ana Silva and Rui Costa; additional reporting by Record staff)",
+        "Harbour Record subscribers get unlimited access to our coverage. Subscribe from £1 a month.",
+        "Subscribers can download this week's ferry tracker from the members' area.",
+        "Map: The channel where the ferry went down. Map data: Harbour Record graphics",
+        "Explainer video: How a ferry stays afloat (3:05)",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
@@ -696,6 +701,9 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
     "line",
     [
         "Watch crews worked through the night to reach the hull.",
+        "Subscribers can cancel their contracts without penalty, the regulator said.",
+        "Ferry subscribers have lost access to the season ticket discount.",
+        "Map makers said the channel had shifted since the survey.",
         "Trending upward all week, fares rose again on Monday.",
         "The two sides met at the NATO/Valmora Council on Monday.",
         "Rui Costa voted for the Harbour Union motion.",
