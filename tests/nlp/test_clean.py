@@ -677,7 +677,7 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Written by Ana Silva. Edited by Rui Costa.",
         "Ana Silva is the Harbour Record's transport correspondent.",
         "(Valmora Wire reporting by Ana Silva and Rui Costa; additional reporting by Record staff)",
-        "Harbour Record subscribers get unlimited access to our coverage. Subscribe from £1 a month.",
+        "Record subscribers get unlimited access to our coverage. Subscribe from £1 a month.",
         "Subscribers can download this week's ferry tracker from the members' area.",
         "Map: The channel where the ferry went down. Map data: Harbour Record graphics",
         "Explainer video: How a ferry stays afloat (3:05)",
