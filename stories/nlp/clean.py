@@ -64,6 +64,8 @@ _BOILERPLATE_LINE = re.compile(
     r"^\s*(?:read (?:also|more)|see also|also read|related(?: articles| stories| posts)?|"
     r"subscribe\b|sign up\b|follow us\b|share (?:this|on)\b|click here\b|advertisement\b|"
     r"get the latest\b|download (?:our|the) app\b|join our\b|"
+    # The page's link for screen readers past its menus: "Skip to content".
+    r"skip to (?:the )?(?:main )?(?:content|navigation|article|story)\b|"
     r"translated from [a-z]+(?:\s+by\s+[^.,]{1,40})?\s*\.|"
     r"this (?:article|story) (?:was|has been) translated\b|"
     r"your email address will not be published|required fields are marked|"

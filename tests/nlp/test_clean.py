@@ -162,6 +162,18 @@ def test_headlines_with_abbreviations_or_a_closing_full_stop_stay_headlines() ->
     assert clean_article("Gen. Lee retires.\n\nText.").headline == "Gen. Lee retires."
 
 
+def test_a_skip_link_above_the_headline_is_not_the_headline() -> None:
+    article = clean_article(
+        "Skip to content\n\nFerry Line Cancels Sailings\n\n"
+        "Storms keep the fleet in port for a second day\n\nBy Ana Silva\n\n"
+        "Harbour Lines cancelled all sailings on Monday.\n"
+    )
+    assert article.headline == "Ferry Line Cancels Sailings"
+    assert [b.text for b in article.body_blocks] == [
+        "Harbour Lines cancelled all sailings on Monday."
+    ]
+
+
 def test_a_one_word_prompt_at_the_top_is_boilerplate() -> None:
     article = clean_article("Advertisement\nSenate Passes Budget Bill\n\nThe Senate voted.")
     assert article.blocks[0].kind == "boilerplate"
