@@ -24,6 +24,8 @@ _WRAP_MIN = 60
 _BYLINE = re.compile(
     r"^\s*(?i:(?:written\s+|posted\s+)?by)\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*)"
+    # "By Ana Silva and staff", "By Ana Silva and agencies".
+    r"(?:\s+(?:and|with)\s+(?:staff|agencies|wires|wire services|our reporters))?"
     # Where the writer filed from: "By Ilka Varga in Port Vessa".
     r"(?:\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*(?:[|·•]|$)))?"
     r"\s*(?:[,|·•].*)?$"
@@ -148,6 +150,15 @@ _BOILERPLATE_ANYWHERE = re.compile(
     # and is republished here with permission."
     r"|^\s*this (?:article|story|piece|report) (?:was|is) (?:originally|first) "
     r"(?:published|posted|appeared)\b|\brepublished (?:here )?with permission\b"
+    # The page's tools and the paper's notes on it: "Gift this article: ...", "Save for later |
+    # Print", "Audio version: 4 min", "Follow Health: get an alert whenever we publish ...",
+    # "Text by: X with wires", "All times are GMT. This page is no longer being updated.",
+    # "From our Europe desk".
+    r"|^\s*gift (?:this )?article\b|^\s*save for later\b|^\s*audio version\s*:"
+    r"|\bget an? (?:alert|notification|email)s? (?:whenever|when|every time)\b"
+    r"|\bturn on (?:alerts|notifications)\b|^\s*follow our live (?:coverage|updates|blog)\b"
+    r"|^\s*text by\s*:|^\s*all times (?:are|in)\b|\bthis page is no longer (?:being )?updated\b"
+    r"|^\s*from our (?:[\w-]+\s){1,3}desk\s*\.?\s*$"
     # A paywall: "Subscribers get unlimited access to ... Already a member? Log in".
     r"|\balready an? (?:member|subscriber)\b"
     # "Originally published on Harbour Wire.": a short line of its own, not "First published in

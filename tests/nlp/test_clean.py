@@ -162,6 +162,17 @@ def test_headlines_with_abbreviations_or_a_closing_full_stop_stay_headlines() ->
     assert clean_article("Gen. Lee retires.\n\nText.").headline == "Gen. Lee retires."
 
 
+def test_a_byline_shared_with_staff_is_a_byline() -> None:
+    article = clean_article(
+        "Ferry Line Cancels Sailings\n\nBy Ana Silva and staff\n\n"
+        "Harbour Lines cancelled all sailings on Monday.\n"
+    )
+    assert article.author == "Ana Silva"
+    assert [b.text for b in article.body_blocks] == [
+        "Harbour Lines cancelled all sailings on Monday."
+    ]
+
+
 def test_a_skip_link_above_the_headline_is_not_the_headline() -> None:
     article = clean_article(
         "Skip to content\n\nFerry Line Cancels Sailings\n\n"
@@ -693,6 +704,14 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Subscribers can download this week's ferry tracker from the members' area.",
         "Map: The channel where the ferry went down. Map data: Harbour Record graphics",
         "Explainer video: How a ferry stays afloat (3:05)",
+        "Gift this article: subscribers can share 10 articles a month",
+        "Save for later  |  Gift article  |  Print",
+        "Audio version: 4 min 12 s · read by an automated voice",
+        "Follow Ports: get an alert whenever we publish a new story on this topic",
+        "Follow our live coverage on the Record app. Turn on alerts for updates.",
+        "Text by: Harbour 24 with wires",
+        "All times are GMT. This page is no longer being updated.",
+        "From our Balkans desk",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
@@ -716,6 +735,8 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "Subscribers can cancel their contracts without penalty, the regulator said.",
         "Ferry subscribers have lost access to the season ticket discount.",
         "Map makers said the channel had shifted since the survey.",
+        "All times were changed when the timetable was rewritten in May.",
+        "From our reporters in the port, the picture was grim.",
         "Trending upward all week, fares rose again on Monday.",
         "The two sides met at the NATO/Valmora Council on Monday.",
         "Rui Costa voted for the Harbour Union motion.",
