@@ -286,6 +286,10 @@ def clean_article(text: str) -> CleanArticle:
             author = author or m.group("name").strip()
             if (parsed := _date_beside_byline(t)) is not None:
                 stamped_date = stamped_date or parsed
+        elif _BOILERPLATE_ANYWHERE.search(t):
+            # A newsletter prompt, a note that the page was updated or first ran elsewhere.
+            kinds[i] = "boilerplate"
+            furniture += 1
         elif len(t.split()) < 2:
             # A section label or kicker ("World", "Politics"), or a one-word prompt.
             kinds[i] = "boilerplate" if _BOILERPLATE_LINE.match(t) else "heading"
@@ -821,6 +825,16 @@ def _is_masthead(line: str) -> bool:
     if _BANNER.match(line):
         return True
     if line.count("|") >= 2 or line.count("·") >= 2:
+        return True
+    # A menu set out with spaces ("News   Weather   Sports   Traffic"), the site's name in
+    # capitals before its tagline ("VALLEY 9 NEWS | Youngstown - Warren"), a market ticker
+    # ("DOW 31,909.64 ▼345.22"), a newsletter box ("[Enter email] [Sign up]").
+    items = [item for item in re.split(r"\s*\|\s*|\s{2,}", line.strip()) if item]
+    if len(items) >= 4 and all(len(item.split()) <= 3 for item in items):
+        return True
+    if re.match(r"[A-Z0-9&'’.-]+(?:\s[A-Z0-9&'’.-]+){1,4}\s+\|\s", line):
+        return True
+    if re.search(r"[▲▼]\s*[\d.,]+|\[(?:enter (?:your )?e-?mail|sign up|subscribe)\]", line, re.I):
         return True
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and len(line.split()) <= 6 and all(c.isupper() for c in letters)

@@ -162,6 +162,29 @@ def test_headlines_with_abbreviations_or_a_closing_full_stop_stay_headlines() ->
     assert clean_article("Gen. Lee retires.\n\nText.").headline == "Gen. Lee retires."
 
 
+@pytest.mark.parametrize(
+    "top",
+    [
+        "HARBOUR 9 NEWS  |  Local  Weather  Politics  Investigations  Watch Live",
+        "News   Weather   Sports   Traffic   Watch Live   Contests",
+        "VALLEY 9 NEWS | Harbourton - Port Vessa - Alder County",
+        "INDEX 31,909.64 ▼345.22   BONDS 3.70%   FERRY  HALTED",
+        "Get The Brief, our free morning newsletter. [Enter email] [Sign up]",
+        "Get The Morning Record in your inbox. Sign up | No thanks",
+        "UPDATE, 2:47 PM: This story has been updated with the latest sailing figures.",
+    ],
+)
+def test_the_sites_menus_tickers_and_prompts_over_the_headline_are_not_it(top: str) -> None:
+    article = clean_article(
+        f"{top}\n\nFerry Line Cancels Sailings\n\nBy Ana Silva\n\n"
+        "Harbour Lines cancelled all sailings on Monday.\n"
+    )
+    assert article.headline == "Ferry Line Cancels Sailings"
+    assert [b.text for b in article.body_blocks] == [
+        "Harbour Lines cancelled all sailings on Monday."
+    ]
+
+
 def test_a_byline_shared_with_staff_is_a_byline() -> None:
     article = clean_article(
         "Ferry Line Cancels Sailings\n\nBy Ana Silva and staff\n\n"
