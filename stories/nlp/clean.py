@@ -24,8 +24,9 @@ _WRAP_MIN = 60
 _BYLINE = re.compile(
     r"^\s*(?i:(?:written\s+|posted\s+)?by)\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*)"
-    # "By Ana Silva and staff", "By Ana Silva and agencies".
-    r"(?:\s+(?:and|with)\s+(?:staff|agencies|wires|wire services|our reporters))?"
+    # "By Ana Silva and staff", "By Ana Silva and agencies", "By Harbour 9 News staff".
+    r"(?:\s+(?:and|with)\s+(?:staff|agencies|wires|wire services|our reporters)"
+    r"|(?<!\band)\s+staff)?"
     # Where the writer filed from: "By Ilka Varga in Port Vessa".
     r"(?:\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*(?:[|·•]|$)))?"
     r"\s*(?:[,|·•].*)?$"
@@ -75,6 +76,8 @@ _BOILERPLATE_LINE = re.compile(
     re.I,
 )
 _MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# How long a clip plays, closing its label: "(2:41)", "(1:02:15)".
+_PLAYING_TIME = re.compile(r"\(\d{1,2}(?::\d{2}){1,2}\)\s*$")
 # A place named in capitalised words: "Harbourton", "Port Vessa, Valmora".
 _PLACE = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s[A-Z][\w'’.-]*)?"
 _BOILERPLATE_ANYWHERE = re.compile(
@@ -286,8 +289,12 @@ def clean_article(text: str) -> CleanArticle:
             author = author or m.group("name").strip()
             if (parsed := _date_beside_byline(t)) is not None:
                 stamped_date = stamped_date or parsed
-        elif _BOILERPLATE_ANYWHERE.search(t):
-            # A newsletter prompt, a note that the page was updated or first ran elsewhere.
+        elif _BOILERPLATE_ANYWHERE.search(t) and (
+            not _could_be_headline(t) or _PLAYING_TIME.search(t)
+        ):
+            # A newsletter prompt, a note that the page was updated or first ran elsewhere, a
+            # player ("Watch: ... (2:41)"); not a labelled headline ("WATCH: ...", "LIVE
+            # UPDATES: ...").
             kinds[i] = "boilerplate"
             furniture += 1
         elif len(t.split()) < 2:

@@ -172,6 +172,7 @@ def test_headlines_with_abbreviations_or_a_closing_full_stop_stay_headlines() ->
         "Get The Brief, our free morning newsletter. [Enter email] [Sign up]",
         "Get The Morning Record in your inbox. Sign up | No thanks",
         "UPDATE, 2:47 PM: This story has been updated with the latest sailing figures.",
+        "Watch: Ferry chief on the cancellations (2:41)",
     ],
 )
 def test_the_sites_menus_tickers_and_prompts_over_the_headline_are_not_it(top: str) -> None:
@@ -183,6 +184,18 @@ def test_the_sites_menus_tickers_and_prompts_over_the_headline_are_not_it(top: s
     assert [b.text for b in article.body_blocks] == [
         "Harbour Lines cancelled all sailings on Monday."
     ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["WATCH: Ferry Line Cancels Sailings", "LIVE UPDATES: Ferry Line Cancels Sailings"],
+)
+def test_a_labelled_headline_is_still_the_headline(headline: str) -> None:
+    article = clean_article(
+        f"{headline}\n\nBy HR9 News staff\n\nHarbour Lines cancelled all sailings on Monday.\n"
+    )
+    assert article.headline == headline
+    assert article.author == "HR9 News"
 
 
 def test_a_byline_shared_with_staff_is_a_byline() -> None:
