@@ -521,9 +521,11 @@ _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.
 _DATE_IN_DATELINE = rf"(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})(?:,?\s+\d{{4}})?"
 _AGENCY = r"\((?:[A-Z][\w&.'’-]*\s?){1,4}\)"
 # A wire dateline opening a lede: a place in capitals ("HARBOURTON", "NEW YORK, N.Y.", "ALDER,
-# Valmora"), or a place with a date or an agency, then a dash: "PORT VESSA, Mar 3 (Wire) -".
+# Valmora", "HARBOURTON/PORT VESSA" for a story filed from two), or a place with a date or an
+# agency, then a dash: "PORT VESSA, Mar 3 (Wire) -".
 _DATELINE = re.compile(
-    rf"^(?:(?:[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+){{0,3}})(?:,\s*[A-Z][\w.'’ -]{{1,25}}?)?"
+    rf"^(?:(?:[A-Z][A-Z.'’-]{{2,}}(?:(?:\s+|\s*/\s*)[A-Z][A-Z.'’-]+){{0,3}})"
+    rf"(?:,\s*[A-Z][\w.'’ -]{{1,25}}?)?"
     rf"(?:,\s*{_DATE_IN_DATELINE})?\s*(?:{_AGENCY})?\s*[-—–]{{1,2}}\s+"
     rf"|(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}})(?:,\s*[A-Z][\w.'’ -]{{1,25}}?)?"
     rf"(?:,\s*{_DATE_IN_DATELINE}\s*(?:{_AGENCY})?|\s*{_AGENCY})\s*[-—–]{{1,2}}\s+)"

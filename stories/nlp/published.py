@@ -390,7 +390,7 @@ def _month_index(word: str) -> int | None:
 # A wire dateline at the head of the first paragraph: "PORT VESSA, Mar 3 (Wire) -", "LONDON, 3
 # March 2021 -". Only its date matters here; the place is furniture.
 _DATELINE_DATE = re.compile(
-    r"^[A-Z][\w .'’-]{1,40}?,\s*(?:(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+"
+    r"^[A-Z][\w .'’/-]{1,40}?,\s*(?:(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+"
     r"(?P<mon2>[A-Z][a-z]{2,8}))(?:,?\s+(?P<y>\d{4}))?\s*(?:\([^)]{1,40}\))?\s*[-—–:]",
 )
 

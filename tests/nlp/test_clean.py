@@ -241,6 +241,14 @@ def test_a_wire_dateline_is_split_off_the_lede_and_the_body_starts_after_it() ->
     assert text[body.start : body.end] == body.text
 
 
+def test_a_dateline_of_two_places_is_split_off_the_lede() -> None:
+    article = clean_article(
+        "Aid Crosses Border\n\nANKARA/BEIRUT, Feb 9 (Continental Wire) - The first aid convoy "
+        "crossed the border.\n"
+    )
+    assert article.body_blocks[0].text == "The first aid convoy crossed the border."
+
+
 def test_a_dateline_that_lost_its_dash_is_still_furniture() -> None:
     article = clean_article(
         "House Passes Bill\n\nWASHINGTON The House passed the bill on Friday.\n"
