@@ -24,12 +24,17 @@ _WRAP_MIN = 60
 _BYLINE = re.compile(
     r"^\s*(?i:(?:written\s+|posted\s+)?by)\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*)"
-    # "By Ana Silva and staff", "By Ana Silva and agencies", "By Harbour 9 News staff".
-    r"(?:\s+(?:and|with)\s+(?:staff|agencies|wires|wire services|our reporters)"
-    r"|(?<!\band)\s+staff)?"
+    # "By Ana Silva and staff", "By Ana Silva and agencies".
+    r"(?:\s+(?:and|with)\s+(?:staff|agencies|wires|wire services|our reporters))?"
     # Where the writer filed from: "By Ilka Varga in Port Vessa".
     r"(?:\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*(?:[|·•]|$)))?"
     r"\s*(?:[,|·•].*)?$"
+)
+# A newsroom's own byline: "By Harbour 9 News staff", not "By Friday staff had walked out".
+_STAFF_BYLINE = re.compile(
+    r"^\s*(?i:by)\s+(?:the\s+)?(?P<name>(?:[A-Z0-9][\w.'’&-]*\s+){0,3}[A-Z0-9][\w.'’&-]*"
+    r"\s+(?i:news|times|post|press|herald|wire|radio|tv|media|daily|record|journal|gazette|"
+    r"tribune|standard|chronicle))\s+(?i:staff|reporters)\s*(?:[|·•].*)?$"
 )
 # A byline names its writers in a few words; what follows a separator ("| New York | Updated
 # ...", "· 7 min read · 23 comments") is the page's, however long.
@@ -68,7 +73,7 @@ _BOILERPLATE_LINE = re.compile(
     r"subscribe\b|sign up\b|follow us\b|share (?:this|on)\b|click here\b|advertisement\b|"
     r"get the latest\b|download (?:our|the) app\b|join our\b|"
     # The page's link for screen readers past its menus: "Skip to content".
-    r"skip to (?:the )?(?:main )?(?:content|navigation|article|story)\b|"
+    r"skip to (?:the )?(?:main )?(?:content|navigation|article|story)\s*$|"
     r"translated from [a-z]+(?:\s+by\s+[^.,]{1,40})?\s*\.|"
     r"this (?:article|story) (?:was|has been) translated\b|"
     r"your email address will not be published|required fields are marked|"
@@ -76,6 +81,8 @@ _BOILERPLATE_LINE = re.compile(
     re.I,
 )
 _MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# The most words a page's note over the headline takes; a longer paragraph is the story's.
+_NOTE_WORDS = 25
 # How long a clip plays, closing its label: "(2:41)", "(1:02:15)".
 _PLAYING_TIME = re.compile(r"\(\d{1,2}(?::\d{2}){1,2}\)\s*$")
 # A place named in capitalised words: "Harbourton", "Port Vessa, Valmora".
@@ -137,13 +144,14 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|\blisten now\b)"
     # Who reported, wrote and edited it, in brackets under the story: "(Wire reporting by X and
     # Y; additional reporting by Z)", "(Reporting by X; Editing by Y)".
-    r"|^\s*\([^()]*\b(?:reporting|writing|editing)\s+by\b[^()]*\)\s*$"
+    r"|^\s*\([^()]*\b(?:reporting|writing|editing)\s+by\s+(?-i:[A-Z])[^()]*\)\s*$"
     # A pitch to subscribe: "X subscribers get unlimited access to ... Subscribe from £1 a
     # month.", "Subscribers can download ... from the members' area."
     r"|\bsubscribers?\s+(?:get|enjoy|have|receive)\s+(?:unlimited|full|exclusive|premium|"
-    r"ad-free)\s+access\b|(?:^|[.!?]\s+)subscribe\s+(?:from|for|now|today)\b"
-    r"|^\s*subscribers\s+can\s+(?:download|read|listen to|watch)\b"
-    r"|\bmembers['’]\s+(?:area|section|page)\b"
+    r"ad-free)\s+access\s+to\s+(?:all\s+)?(?:our|the site|every)\b"
+    r"|(?:^|[.!?]\s+)subscribe\s+(?:from|for)\s+(?:just\s+|only\s+)?[£$€]\s?\d"
+    r"|^\s*subscribers\s+can\s+(?:download|read|listen to|watch)\b[^.!?]*"
+    r"\b(?:our|members['’]\s+area)\b"
     r"|^\s*follow\b.{0,60}\bon (?:x|twitter|facebook|instagram|threads|bluesky|linkedin|"
     r"tiktok|youtube)\b|^\s*don['’]t miss (?:out|a story)\b|^\s*get (?:our|the) (?:free )?app\b"
     r"|^\s*a version of this (?:article|story) appears in print\b"
@@ -157,10 +165,13 @@ _BOILERPLATE_ANYWHERE = re.compile(
     # Print", "Audio version: 4 min", "Follow Health: get an alert whenever we publish ...",
     # "Text by: X with wires", "All times are GMT. This page is no longer being updated.",
     # "From our Europe desk".
-    r"|^\s*gift (?:this )?article\b|^\s*save for later\b|^\s*audio version\s*:"
-    r"|\bget an? (?:alert|notification|email)s? (?:whenever|when|every time)\b"
-    r"|\bturn on (?:alerts|notifications)\b|^\s*follow our live (?:coverage|updates|blog)\b"
-    r"|^\s*text by\s*:|^\s*all times (?:are|in)\b|\bthis page is no longer (?:being )?updated\b"
+    r"|^\s*gift (?:this )?article\s*:|^\s*save for later\s*(?:[|·•]|$)"
+    r"|^\s*audio version\s*:\s*(?:\d|listen)"
+    r"|\bget an? (?:alert|notification|email)s? (?:whenever|when|every time) we (?:publish|post)\b"
+    r"|^\s*turn on (?:alerts|notifications)\b|^\s*follow our live (?:coverage|updates|blog)\b"
+    r"|^\s*text by\s*:\s*[A-Z][^.!?]{0,60}$"
+    r"|^\s*all times (?:are|in) (?:(?-i:[A-Z]{2,4})\b|local\b|(?-i:[A-Z][a-z]+) time\b)"
+    r"|^\s*this page is no longer (?:being )?updated\b"
     r"|^\s*from our (?:[\w-]+\s){1,3}desk\s*\.?\s*$"
     # A paywall: "Subscribers get unlimited access to ... Already a member? Log in".
     r"|\balready an? (?:member|subscriber)\b"
@@ -202,6 +213,14 @@ _BANNER = re.compile(r"^\s*[A-Z]+\s+(?:ALERT|ADVISORY|WARNING|NOTICE)\s*:")
 # furniture: "BREAKING: Route 27 reopened ..." above the cookie notice and the menu.
 _BREAKING = re.compile(r"^\s*(?:BREAKING(?: NEWS)?|JUST IN)\s*:")
 # Words that name a news site or a blog rather than tell a story.
+# What the name of a newsroom has in it ("VALLEY 9 NEWS", "HARBOUR DAILY"), and how a banner
+# over a headline opens ("BREAKING NEWS | ...", "EXCLUSIVE | ...").
+_NEWSROOM = re.compile(
+    r"\b(?:news|times|post|daily|weekly|journal|herald|ledger|wire|tribune|gazette|dispatch|"
+    r"courier|chronicle|observer|monitor|online|tv|radio)\b",
+    re.I,
+)
+_BANNER_WORD = re.compile(r"(?:breaking|live|exclusive|update|watch|developing)\b", re.I)
 _SITE_WORD = re.compile(
     r"\b(?:news|times|post|daily|weekly|journal|herald|ledger|notebook|blog|wire|tribune|"
     r"gazette|dispatch|courier|chronicle|review|observer|monitor|today|online|digest|\d+)\b",
@@ -289,8 +308,10 @@ def clean_article(text: str) -> CleanArticle:
             author = author or m.group("name").strip()
             if (parsed := _date_beside_byline(t)) is not None:
                 stamped_date = stamped_date or parsed
-        elif _BOILERPLATE_ANYWHERE.search(t) and (
-            not _could_be_headline(t) or _PLAYING_TIME.search(t)
+        elif (
+            _BOILERPLATE_ANYWHERE.search(t)
+            and len(t.split()) <= _NOTE_WORDS
+            and (not _could_be_headline(t) or _PLAYING_TIME.search(t))
         ):
             # A newsletter prompt, a note that the page was updated or first ran elsewhere, a
             # player ("Watch: ... (2:41)"); not a labelled headline ("WATCH: ...", "LIVE
@@ -521,10 +542,13 @@ _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.
 _DATE_IN_DATELINE = rf"(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})(?:,?\s+\d{{4}})?"
 _AGENCY = r"\((?:[A-Z][\w&.'’-]*\s?){1,4}\)"
 # A wire dateline opening a lede: a place in capitals ("HARBOURTON", "NEW YORK, N.Y.", "ALDER,
-# Valmora", "HARBOURTON/PORT VESSA" for a story filed from two), or a place with a date or an
-# agency, then a dash: "PORT VESSA, Mar 3 (Wire) -".
+# Valmora"), or a place with a date or an agency, then a dash: "PORT VESSA, Mar 3 (Wire) -";
+# two places with a date or an agency, for a story filed from both ("HARBOURTON/PORT VESSA, Mar 3
+# (Wire) -"): with neither, "HIV/AIDS - related deaths" is the story's.
 _DATELINE = re.compile(
-    rf"^(?:(?:[A-Z][A-Z.'’-]{{2,}}(?:(?:\s+|\s*/\s*)[A-Z][A-Z.'’-]+){{0,3}})"
+    rf"^(?:[A-Z][A-Z.'’-]{{2,}}(?:\s*/\s*[A-Z][A-Z.'’-]+){{1,3}}"
+    rf"(?:,\s*{_DATE_IN_DATELINE}\s*(?:{_AGENCY})?|\s*{_AGENCY})\s*[-—–]{{1,2}}\s+"
+    rf"|(?:[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+){{0,3}})"
     rf"(?:,\s*[A-Z][\w.'’ -]{{1,25}}?)?"
     rf"(?:,\s*{_DATE_IN_DATELINE})?\s*(?:{_AGENCY})?\s*[-—–]{{1,2}}\s+"
     rf"|(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}})(?:,\s*[A-Z][\w.'’ -]{{1,25}}?)?"
@@ -726,7 +750,7 @@ def _cut_off_ending(lines: list[_Line], kinds: list[BlockKind]) -> None:
 
 
 def _byline(line: str) -> re.Match[str] | None:
-    m = _BYLINE.match(line)
+    m = _BYLINE.match(line) or _STAFF_BYLINE.match(line)
     if m and len(_BYLINE_SEPARATOR.split(line, maxsplit=1)[0].split()) <= _BYLINE_WORDS:
         return m
     return None
@@ -839,11 +863,14 @@ def _is_masthead(line: str) -> bool:
     # capitals before its tagline ("VALLEY 9 NEWS | Youngstown - Warren"), a market ticker
     # ("DOW 31,909.64 ▼345.22"), a newsletter box ("[Enter email] [Sign up]").
     items = [item for item in re.split(r"\s*\|\s*|\s{2,}", line.strip()) if item]
-    if len(items) >= 4 and all(len(item.split()) <= 3 for item in items):
+    if len(items) >= 4 and all(len(item.split()) <= 3 and item[:1].isupper() for item in items):
         return True
-    if re.match(r"[A-Z0-9&'’.-]+(?:\s[A-Z0-9&'’.-]+){1,4}\s+\|\s", line):
+    named = re.match(r"([A-Z0-9&'’.-]+(?:\s[A-Z0-9&'’.-]+){1,4})\s+\|\s", line)
+    if named and _NEWSROOM.search(named.group(1)) and not _BANNER_WORD.match(named.group(1)):
         return True
-    if re.search(r"[▲▼]\s*[\d.,]+|\[(?:enter (?:your )?e-?mail|sign up|subscribe)\]", line, re.I):
+    if len(re.findall(r"[▲▼]\s*[\d.,]+", line)) >= 2:
+        return True
+    if re.search(r"\[(?:enter (?:your )?e-?mail|sign up|subscribe)\]", line, re.I):
         return True
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and len(line.split()) <= 6 and all(c.isupper() for c in letters)

@@ -188,7 +188,15 @@ def test_the_sites_menus_tickers_and_prompts_over_the_headline_are_not_it(top: s
 
 @pytest.mark.parametrize(
     "headline",
-    ["WATCH: Ferry Line Cancels Sailings", "LIVE UPDATES: Ferry Line Cancels Sailings"],
+    [
+        "WATCH: Ferry Line Cancels Sailings",
+        "LIVE UPDATES: Ferry Line Cancels Sailings",
+        "STORM ALDER | Ferry stranded off Port Vessa as winds reach 90mph",
+        "ELECTION 2024 | Voters queue in Port Vessa as polls open",
+        "BREAKING NEWS | Ferry runs aground off Port Vessa",
+        "Harbour Lines shares ▲12% as ferry operator returns to profit",
+        "Ferry  runs  aground  off  Port Vessa",
+    ],
 )
 def test_a_labelled_headline_is_still_the_headline(headline: str) -> None:
     article = clean_article(
@@ -247,6 +255,19 @@ def test_a_dateline_of_two_places_is_split_off_the_lede() -> None:
         "crossed the border.\n"
     )
     assert article.body_blocks[0].text == "The first aid convoy crossed the border."
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "HIV/AIDS - related deaths fell by a third last year, the agency said.",
+        "NATO/EU — Ministers met in Port Vessa on Monday.",
+        "By Friday staff, unpaid, walked out.",
+    ],
+)
+def test_a_lede_opening_like_a_dateline_or_a_byline_stays_whole(lede: str) -> None:
+    article = clean_article(f"Ferry Line Cancels Sailings\n\n{lede}\n\nThe port reopened.\n")
+    assert article.body_blocks[0].text == lede
 
 
 def test_a_dateline_that_lost_its_dash_is_still_furniture() -> None:
@@ -779,6 +800,20 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "Subscribers can cancel their contracts without penalty, the regulator said.",
         "Ferry subscribers have lost access to the season ticket discount.",
         "Map makers said the channel had shifted since the survey.",
+        "Subscribers get full access to the back catalogue from Monday, the company said.",
+        "Velora subscribers get unlimited access to live matches under the plan, a spokesman said.",
+        "Fewer homes subscribe, the survey found. Subscribe for a year and the price falls.",
+        "Subscribers can watch the final on the new channel, the league confirmed.",
+        "Police said the intruder entered the club's members' area through a side door.",
+        "(The inquiry heard that reporting by the harbour master was delayed by three days.)",
+        "Residents said they get an alert whenever the river rises above the wall.",
+        "Officials urged residents to turn on alerts on their phones.",
+        "All times are approximate, the inquiry's report cautioned.",
+        "All times in the race were slower than last year, organisers said.",
+        "Save for later voyages, the ferry line has kept two boats in dock.",
+        "Audio version: the recording, played to the court, lasted four minutes.",
+        "Text by: the message, sent at 3 a.m., warned of the storm.",
+        "Skip to the main story of the day and the port is still the problem, the mayor said.",
         "All times were changed when the timetable was rewritten in May.",
         "From our reporters in the port, the picture was grim.",
         "Trending upward all week, fares rose again on Monday.",
