@@ -1199,13 +1199,20 @@ def _join_shortened_bodies(names: _Names) -> None:
     "Alder Group", nor "Brenna" the city "Brenna Province"."""
     bodies = [k for k in names.cluster_of if names.kind_of[k] == "organization"]
     words = {k: [name_key(w) for w in name_tokens(names.form_of[k])] for k in bodies}
+    # A story names thousands of bodies: only names that open or end alike are compared.
+    opening: dict[str, list[str]] = defaultdict(list)
+    ending: dict[str, list[str]] = defaultdict(list)
+    for k in bodies:
+        if words[k]:
+            opening[words[k][0]].append(k)
+            ending[words[k][-1]].append(k)
     for short in bodies:
         part = words[short]
         if not part or len(short) < 3:
             continue
         longer = {
             names.root(k)
-            for k in bodies
+            for k in {*opening[part[0]], *ending[part[-1]]}
             if len(words[k]) > len(part)
             and (
                 (
