@@ -1195,35 +1195,39 @@ def _join_initialled_people(names: _Names, raws: list[_Raw]) -> None:
 def _join_shortened_bodies(names: _Names) -> None:
     """A body written short, without the words that say what form it takes ("Acme" for "Acme
     Holdings") or by the last words of its name ("the Assembly" for "National Assembly"), when
-    the story has just one longer name it shortens. Only a body's: "Alder" the town is not
+    the story has just one longer name that holds those words: "the Bank" of a story that names
+    the World Bank and the Bank of Valmora may be either. Only a body's: "Alder" the town is not
     "Alder Group", nor "Brenna" the city "Brenna Province"."""
     bodies = [k for k in names.cluster_of if names.kind_of[k] == "organization"]
     words = {k: [name_key(w) for w in name_tokens(names.form_of[k])] for k in bodies}
-    # A story names thousands of bodies: only names that open or end alike are compared.
-    opening: dict[str, list[str]] = defaultdict(list)
-    ending: dict[str, list[str]] = defaultdict(list)
+    # A story names thousands of bodies: only names that share a word are compared.
+    having: dict[str, set[str]] = defaultdict(set)
     for k in bodies:
-        if words[k]:
-            opening[words[k][0]].append(k)
-            ending[words[k][-1]].append(k)
+        for w in words[k]:
+            having[w].add(k)
     for short in bodies:
         part = words[short]
         if not part or len(short) < 3:
             continue
-        longer = {
-            names.root(k)
-            for k in {*opening[part[0]], *ending[part[-1]]}
-            if len(words[k]) > len(part)
-            and (
-                (
-                    words[k][: len(part)] == part
-                    and all(w in NAME_FORM_WORDS for w in words[k][len(part) :])
-                )
-                or words[k][-len(part) :] == part
-            )
-        }
-        if len(longer) == 1 and (root := longer.pop()) != names.root(short):
-            names.clusters.union(root, names.cluster_of[short])
+        holding = [
+            k for k in having[part[0]] if len(words[k]) > len(part) and _holds_run(words[k], part)
+        ]
+        if len({names.root(k) for k in holding}) != 1:
+            continue
+        longer = holding[0]
+        opens = words[longer][: len(part)] == part and all(
+            w in NAME_FORM_WORDS for w in words[longer][len(part) :]
+        )
+        if (opens or words[longer][-len(part) :] == part) and names.root(longer) != names.root(
+            short
+        ):
+            names.clusters.union(names.root(longer), names.cluster_of[short])
+
+
+def _holds_run(long: list[str], part: list[str]) -> bool:
+    """Whether ``part`` stands in ``long`` as a run of its words."""
+    n = len(part)
+    return any(long[i : i + n] == part for i in range(len(long) - n + 1))
 
 
 def _may_be_one(a: ActorKind, b: ActorKind) -> bool:

@@ -623,3 +623,12 @@ def test_a_place_is_not_the_body_or_the_province_whose_name_it_opens(
 ) -> None:
     names = {a.name: a.aliases for a in extract_actors([make_article(nlp, text)]).actors}
     assert one in names and other in names
+
+
+def test_a_short_body_name_two_longer_names_hold_joins_neither(nlp: Language) -> None:
+    text = (
+        "The Bank of Valmora said on Friday that the lender would close. The World Bank said "
+        "the risk to the region was low. The Bank said depositors would be paid."
+    )
+    names = {a.name: a.aliases for a in extract_actors([make_article(nlp, text)]).actors}
+    assert "Bank" not in names.get("World Bank", ()) + names.get("Bank of Valmora", ())
