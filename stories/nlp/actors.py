@@ -1169,6 +1169,12 @@ def _join_initialled_people(names: _Names, raws: list[_Raw]) -> None:
     The tagger takes such a form for a body as often as for a person, and either namesake too:
     the initial says it is a person's, and a place that begins so ("San Orlo") is no one."""
     introduced = {name_key(r.form) for r in raws if r.age is not None or r.introduction}
+    # Names of two parts or more, by their last part: the only ones an initialled name may be.
+    by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for other, whole in names.form_of.items():
+        given = [name_key(p) for p in name_tokens(whole)]
+        if len(given) >= 2 and names.kind_of[other] != "place":
+            by_surname[given[-1]].append((other, given))
     for key, form in names.form_of.items():
         written = name_tokens(form)
         if len(written) != 2 or not _INITIAL.fullmatch(written[0]) or key in introduced:
@@ -1176,18 +1182,14 @@ def _join_initialled_people(names: _Names, raws: list[_Raw]) -> None:
         parts = [name_key(p) for p in written]
         fits = {
             names.root(other)
-            for other, whole in names.form_of.items()
-            if names.kind_of[other] != "place"
-            and len(given := [name_key(p) for p in name_tokens(whole)]) >= 2
-            and len(given[0]) > 1
-            and given[0].startswith(parts[0])
-            and given[-1] == parts[1]
+            for other, given in by_surname[parts[1]]
+            if len(given[0]) > 1 and given[0].startswith(parts[0])
         }
         if len(fits) != 1:
             continue
         root = fits.pop()
         if root != names.root(key) and any(
-            names.kind_of[k] == "person" for k in names.cluster_of if names.root(k) == root
+            names.kind_of[k] == "person" for k in names.clusters.keys[root]
         ):
             names.clusters.union(root, names.cluster_of[key])
 

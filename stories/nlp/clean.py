@@ -30,11 +30,15 @@ _BYLINE = re.compile(
     r"(?:\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*(?:[|·•]|$)))?"
     r"\s*(?:[,|·•].*)?$"
 )
+# The words a newsroom's name is made of: "Harbour 9 News", "The Valmora Times", "KVNW Radio".
+_NEWSROOM_WORDS = (
+    "news|times|post|press|daily|weekly|journal|herald|ledger|wire|tribune|gazette|dispatch|"
+    "courier|chronicle|observer|monitor|online|media|record|standard|tv|radio"
+)
 # A newsroom's own byline: "By Harbour 9 News staff", not "By Friday staff had walked out".
 _STAFF_BYLINE = re.compile(
     r"^\s*(?i:by)\s+(?:the\s+)?(?P<name>(?:[A-Z0-9][\w.'’&-]*\s+){0,3}[A-Z0-9][\w.'’&-]*"
-    r"\s+(?i:news|times|post|press|herald|wire|radio|tv|media|daily|record|journal|gazette|"
-    r"tribune|standard|chronicle))\s+(?i:staff|reporters)\s*(?:[|·•].*)?$"
+    rf"\s+(?i:{_NEWSROOM_WORDS}))\s+(?i:staff|reporters)\s*(?:[|·•].*)?$"
 )
 # A byline names its writers in a few words; what follows a separator ("| New York | Updated
 # ...", "· 7 min read · 23 comments") is the page's, however long.
@@ -212,20 +216,12 @@ _BANNER = re.compile(r"^\s*[A-Z]+\s+(?:ALERT|ADVISORY|WARNING|NOTICE)\s*:")
 # Breaking news, the story's own headline, or a banner of another story over the site's
 # furniture: "BREAKING: Route 27 reopened ..." above the cookie notice and the menu.
 _BREAKING = re.compile(r"^\s*(?:BREAKING(?: NEWS)?|JUST IN)\s*:")
-# Words that name a news site or a blog rather than tell a story.
-# What the name of a newsroom has in it ("VALLEY 9 NEWS", "HARBOUR DAILY"), and how a banner
-# over a headline opens ("BREAKING NEWS | ...", "EXCLUSIVE | ...").
-_NEWSROOM = re.compile(
-    r"\b(?:news|times|post|daily|weekly|journal|herald|ledger|wire|tribune|gazette|dispatch|"
-    r"courier|chronicle|observer|monitor|online|tv|radio)\b",
-    re.I,
-)
+# A newsroom's name ("VALLEY 9 NEWS", "HARBOUR DAILY"), and how a banner over a headline
+# opens ("BREAKING NEWS | ...", "EXCLUSIVE | ...").
+_NEWSROOM = re.compile(rf"\b(?:{_NEWSROOM_WORDS})\b", re.I)
 _BANNER_WORD = re.compile(r"(?:breaking|live|exclusive|update|watch|developing)\b", re.I)
-_SITE_WORD = re.compile(
-    r"\b(?:news|times|post|daily|weekly|journal|herald|ledger|notebook|blog|wire|tribune|"
-    r"gazette|dispatch|courier|chronicle|review|observer|monitor|today|online|digest|\d+)\b",
-    re.I,
-)
+# Words that name a news site or a blog rather than tell a story.
+_SITE_WORD = re.compile(rf"\b(?:{_NEWSROOM_WORDS}|notebook|blog|review|today|digest|\d+)\b", re.I)
 _CRUMB = re.compile(r"\s+[/»›>|]\s+")
 _FAQ_HEADING = re.compile(r"^\s*(?:frequently asked questions|faqs?\b|q\s*&\s*a\b)", re.I)
 # A live page's entry time, alone or before the entry's title: "11:40 p.m.", "5:20 p.m. | ...".
