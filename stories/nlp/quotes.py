@@ -997,7 +997,7 @@ def _named_opener(verb: Token) -> Token | None:
         for e in sent.ents
         if e.start < verb.i
         and (
-            e.start == sent.start
+            _titled_from(doc, sent.start, e)
             # A closing quote mark stands apart from the name after it; an opening one does not.
             or (
                 e.start - 1 >= sent.start
@@ -1012,6 +1012,22 @@ def _named_opener(verb: Token) -> Token | None:
     if ent.end >= verb.i or verb.doc[ent.end].text != ",":
         return None
     return ent.root
+
+
+_TITLE_DEPS = frozenset({"compound", "punct", "amod", "nmod"})
+
+
+def _titled_from(doc: Doc, start: int, ent: Span) -> bool:
+    """Whether the name opens the text from ``start`` on, or only its title comes first
+    ("Colonel-Major Ana Silva, ...": the model may leave the title out of the name)."""
+    for k in range(start, ent.start):
+        tok = doc[k]
+        # Up a chain of title words ("Colonel - Major") to the name they stand before.
+        while tok != ent.root and tok.dep_ in _TITLE_DEPS and tok.head.i > tok.i:
+            tok = tok.head
+        if tok != ent.root:
+            return False
+    return True
 
 
 def _issuer(paper: Token) -> Token | None:

@@ -329,6 +329,26 @@ def test_the_name_after_the_quote_speaks_across_an_aside(nlp: Language) -> None:
     assert said == {"Lena Berg, we will find them": "Rui Costa"}
 
 
+def test_a_titled_name_opening_the_sentence_speaks_across_a_long_aside(nlp: Language) -> None:
+    # The parser may hang the name on a verb inside the aside and leave "said" without a
+    # subject; a title before the name must not hide it.
+    said = _said(
+        nlp,
+        "Colonel-Major Rui Costa, reading a statement with nine other officers in uniform lined "
+        "up behind him, said the defence and security forces had “decided to put an end to the "
+        "regime you know” because of insecurity.",
+    )
+    assert said == {"decided to put an end to the regime you know": "Rui Costa"}
+    # The name's aide speaks, not the name.
+    said = _said(
+        nlp,
+        "Colonel-Major Rui Costa's aide, reading a statement with nine other officers in uniform "
+        "lined up behind him, said the forces had “decided to end the regime” because of "
+        "insecurity.",
+    )
+    assert said.get("decided to end the regime") != "Rui Costa"
+
+
 def test_the_n_year_old_is_whom_the_text_gave_that_age(nlp: Language) -> None:
     said = _said(
         nlp,
