@@ -927,6 +927,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         if not subjects and _speech_verb(node) and (opener := _named_opener(node)) is not None:
             subjects = [opener]
         if not subjects and _speech_verb(node):
+            subjects = _shared_subject(node)
+        if not subjects and _speech_verb(node):
             # "..., the 24-year-old said": the parser may hang the age on the verb itself.
             subjects = [
                 c for c in node.lefts if (age := age_hung_on_verb(c)) is not None and age[-1] == c
@@ -981,6 +983,24 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         else:
             break
     return None, cue
+
+
+def _shared_subject(verb: Token) -> list[Token]:
+    """ "He rejected the sanctions, said the council would not yield and warned ...": the parser
+    may take the first of the coordinated verbs for what was said and leave the verb of speech
+    without a subject. A verb of speech that reports a clause of its own after it is no
+    inverted "..., said X"; the first verb's subject is its subject too."""
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return []
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return []
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == "VBD"]
+    return [
+        g
+        for c in before
+        for g in c.children
+        if g.dep_ == "nsubj" and g.i < c.i and g.i == verb.sent.start and _may_speak(g)
+    ]
 
 
 def _named_opener(verb: Token) -> Token | None:

@@ -349,6 +349,25 @@ def test_a_titled_name_opening_the_sentence_speaks_across_a_long_aside(nlp: Lang
     assert said.get("decided to end the regime") != "Rui Costa"
 
 
+def test_a_verb_of_speech_coordinated_after_a_deed_shares_its_subject(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "General Rui Costa declared himself head of the council on Friday.\n"
+        "Costa spoke on Wednesday evening. He rejected the sanctions “as a whole” as illegal, said "
+        "the council would never yield to any threat “wherever it comes from” and warned that "
+        "the coming weeks would be hard.",
+    )
+    assert said["as a whole"] == "Rui Costa"
+    assert said["wherever it comes from"] == "Rui Costa"
+    # An inverted "..., said X" is X's, not the subject's of what was said.
+    said = _said(
+        nlp,
+        "Mayor Rui Costa toured the quay. The ferry sank “within minutes”, said one official "
+        "who asked not to be named.",
+    )
+    assert said["within minutes"] == "one official"
+
+
 def test_the_n_year_old_is_whom_the_text_gave_that_age(nlp: Language) -> None:
     said = _said(
         nlp,
