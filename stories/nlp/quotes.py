@@ -1018,6 +1018,7 @@ def _named_opener(verb: Token) -> Token | None:
         if e.start < verb.i
         and (
             _titled_from(doc, sent.start, e)
+            or _titled_from(doc, _after_opening_phrase(sent), e)
             # A closing quote mark stands apart from the name after it; an opening one does not.
             or (
                 e.start - 1 >= sent.start
@@ -1034,12 +1035,28 @@ def _named_opener(verb: Token) -> Token | None:
     return ent.root
 
 
+def _after_opening_phrase(sent: Span) -> int:
+    """Where the text goes on after an opening phrase without a verb, set off by a comma ("In
+    his opening speech, Silva, ..., said"); the sentence's start when it has none."""
+    first = sent[0]
+    if first.pos_ not in ("ADP", "ADV"):
+        return sent.start
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") or tok.is_quote:
+            return sent.start
+        if tok.text == ",":
+            return tok.i + 1
+    return sent.start
+
+
 _TITLE_DEPS = frozenset({"compound", "punct", "amod", "nmod"})
 
 
 def _titled_from(doc: Doc, start: int, ent: Span) -> bool:
     """Whether the name opens the text from ``start`` on, or only its title comes first
     ("Colonel-Major Ana Silva, ...": the model may leave the title out of the name)."""
+    if ent.start < start:
+        return False
     for k in range(start, ent.start):
         tok = doc[k]
         # Up a chain of title words ("Colonel - Major") to the name they stand before.

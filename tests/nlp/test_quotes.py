@@ -349,6 +349,23 @@ def test_a_titled_name_opening_the_sentence_speaks_across_a_long_aside(nlp: Lang
     assert said.get("decided to end the regime") != "Rui Costa"
 
 
+def test_a_name_after_an_opening_phrase_speaks_across_a_relative_clause(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "President Bola Tinubu opened the summit. In his opening speech, Tinubu, who is chairman "
+        "of the regional bloc, said the coup plotters must “return to their barracks” and allow "
+        "the will of the people to prevail.",
+    )
+    assert said == {"return to their barracks": "Bola Tinubu"}
+    # A place named in the opening phrase is where it was said, not who said it.
+    said = _said(
+        nlp,
+        "In Geneva, the bloc's envoy, Ana Silva, urged governments to keep politics out of the "
+        "response, saying it should “not be politicized”.",
+    )
+    assert said == {"not be politicized": "Ana Silva"}
+
+
 def test_a_verb_of_speech_coordinated_after_a_deed_shares_its_subject(nlp: Language) -> None:
     said = _said(
         nlp,
