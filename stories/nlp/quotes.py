@@ -927,7 +927,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         if not subjects and _speech_verb(node) and (opener := _named_opener(node)) is not None:
             subjects = [opener]
         if not subjects and _speech_verb(node):
-            subjects = _shared_subject(node)
+            subjects = _shared_subject(node) or _named_before_aside(node)
         if not subjects and _speech_verb(node):
             # "..., the 24-year-old said": the parser may hang the age on the verb itself.
             subjects = [
@@ -983,6 +983,26 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         else:
             break
     return None, cue
+
+
+def _named_before_aside(verb: Token) -> list[Token]:
+    """ "... an interview in which X, speaking to Y, said ...": the parser may set X beside
+    something earlier and leave the verb of speech without a subject; the name just before an
+    aside that ends at the verb, set off by commas, is who speaks (the last such: a name inside
+    the aside is spoken to)."""
+    doc, sent = verb.doc, verb.sent
+    if verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
+        return []
+    for p in range(verb.i - 2, sent.start, -1):
+        if doc[p].text != "," or not (
+            doc[p + 1].tag_ in ("VBG", "VBN") or doc[p + 1].lower_ in ("who", "whose")
+        ):
+            continue
+        name = doc[p - 1]
+        if name.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and name.dep_ not in ("pobj", "poss"):
+            return [name]
+        return []
+    return []
 
 
 def _shared_subject(verb: Token) -> list[Token]:

@@ -366,6 +366,18 @@ def test_a_name_after_an_opening_phrase_speaks_across_a_relative_clause(nlp: Lan
     assert said == {"not be politicized": "Ana Silva"}
 
 
+def test_the_name_before_an_aside_speaks_when_the_parser_gives_the_verb_no_subject(
+    nlp: Language,
+) -> None:
+    said = _said(
+        nlp,
+        "The split screen sharpened when a network aired an interview in which former president "
+        "Rui Costa, speaking to Ana Silva, said the protection of minorities was “worth "
+        "mentioning” if the two leaders met.",
+    )
+    assert said == {"worth mentioning": "Rui Costa"}
+
+
 def test_a_verb_of_speech_coordinated_after_a_deed_shares_its_subject(nlp: Language) -> None:
     said = _said(
         nlp,
