@@ -541,7 +541,7 @@ class _Speakers:
             return places[-1].actor
         if lemma in NAMED_BODY_NOUNS:
             return None
-        introduced = self._introduced_beside(tok)
+        introduced = self._introduced_beside(tok) or self._owned_by_a_country(tok)
         if introduced is not None:
             return introduced
         if not before:
@@ -557,6 +557,35 @@ class _Speakers:
         # space agency, not the building it last named.
         found = topic or self._most_named_before(here) or before[-1].actor
         self.referred[lemma] = (self._index, here, found)
+        return found
+
+    def _owned_by_a_country(self, tok: Token) -> str | None:
+        """ "France's foreign ministry has condemned ... , the ministry said": a body the text
+        described by its country, in this paragraph or the one before, and did not name, speaks
+        as so described (the last such before)."""
+        lemma = tok.lemma_.lower()
+        found = None
+        for index, (_, doc) in enumerate(self.article.docs):
+            if index > self._index:
+                break
+            if index < self._index - 1:
+                continue
+            for t in doc:
+                if index == self._index and t.i >= tok.i:
+                    break
+                if not (_common_noun(t) and t.lemma_.lower() == lemma):
+                    continue
+                if t.dep_ == "appos" and t.head.pos_ == "PROPN":
+                    # "Acme Shipping, the German company that ...": the body is the name.
+                    found = self.actor(t.head) or found
+                    continue
+                named = t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"
+                if not named and any(
+                    (c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP"))
+                    or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+                    for c in t.children
+                ):
+                    found = _described(t)
         return found
 
     def _introduced_beside(self, tok: Token) -> str | None:

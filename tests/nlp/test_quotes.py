@@ -378,6 +378,19 @@ def test_the_name_before_an_aside_speaks_when_the_parser_gives_the_verb_no_subje
     assert said == {"worth mentioning": "Rui Costa"}
 
 
+def test_the_ministry_is_the_one_the_text_described_by_its_country(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "France’s foreign ministry has condemned the attack on the embassy. Valmoran forces "
+        "must protect “diplomatic and consular buildings”, the ministry said.\n\n"
+        "According to the ministry, “between 500 and 600” French nationals are in Valmora.",
+    )
+    assert said == {
+        "diplomatic and consular buildings": "France’s foreign ministry",
+        "between 500 and 600": "France’s foreign ministry",
+    }
+
+
 def test_a_verb_of_speech_coordinated_after_a_deed_shares_its_subject(nlp: Language) -> None:
     said = _said(
         nlp,
