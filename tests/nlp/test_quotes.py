@@ -391,6 +391,18 @@ def test_the_ministry_is_the_one_the_text_described_by_its_country(nlp: Language
     }
 
 
+def test_people_of_common_callings_speak_as_described(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Crowds lined the avenue. “We waited nine years to see this,” said one pharmacist from "
+        "the suburbs.\n\n“We sent him home,” a schoolteacher said on Friday.",
+    )
+    assert said == {
+        "We waited nine years to see this": "one pharmacist from the suburbs",
+        "We sent him home": "a schoolteacher",
+    }
+
+
 def test_a_verb_of_speech_coordinated_after_a_deed_shares_its_subject(nlp: Language) -> None:
     said = _said(
         nlp,
