@@ -1170,7 +1170,7 @@ def test_an_inherited_day_does_not_join_a_report_placed_somewhere_in_a_year() ->
     assert len(merged) == 2
 
 
-def test_an_inherited_day_does_not_join_a_report_dated_months_away() -> None:
+def test_an_inherited_day_does_not_join_a_report_dated_a_week_or_months_away() -> None:
     may = DateValue(date(2024, 5, 13), date(2024, 5, 13), "day", "May 13", "explicit")
     october = DateValue(date(2024, 10, 27), date(2024, 10, 27), "day", "", "context")
     agents = ("Ana Silva",)
@@ -1182,6 +1182,10 @@ def test_an_inherited_day_does_not_join_a_report_dated_months_away() -> None:
         ]
 
     assert len(merge_candidates(pair(october))) == 2
+    # "Crews stopped work on Thursday" in a later article is the next stoppage, not the one an
+    # article a week before told without a date.
+    week = replace(october, start=date(2024, 5, 20), end=date(2024, 5, 20))
+    assert len(merge_candidates(pair(week))) == 2
     # A guess a few days off is still a guess about the same time.
     near = replace(october, start=date(2024, 5, 15), end=date(2024, 5, 15))
     assert len(merge_candidates(pair(near))) == 1

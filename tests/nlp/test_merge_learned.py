@@ -15,7 +15,7 @@ def test_one_statement_in_two_verbs_the_rules_keep_apart_is_joined_by_the_learne
     a = events_of(
         nlp,
         "a.txt",
-        "At a news conference on Friday afternoon, clinic owner Ana Reis said the clinic would "
+        "At a news conference on Wednesday afternoon, clinic owner Ana Reis said the clinic would "
         "keep seeing patients every day it legally can.",
     )
     b = events_of(
