@@ -152,6 +152,16 @@ _EXTRA_PATTERNS = re.compile(
     re.I,
 )
 
+# A day of a month written out ("March 16", "16 March 2023", "Sept. 3"): the model may run it
+# into a name beside it ("the National Assembly on March 16" as one organisation).
+_MONTH_NAME = "|".join(
+    sorted({n.capitalize() for n in _MONTHS if n != "may"} | {"May"}, key=len, reverse=True)
+)
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAME})\b\.?(?:,?\s+\d{{4}}\b)?)"
+)
+
 # How far from an article a day it names without a year may lie and still be this year's.
 _NEAR = timedelta(days=14)
 
@@ -473,6 +483,18 @@ _NEXT_WEEKDAY = re.compile(rf"\bthe\s+(?:next|following)\s+(?P<day>{WEEKDAY_NAME
 _FROM_A_HAPPENING = re.compile(r"\s+(?:after|before|following)\s+(?:the|that|this)\s", re.I)
 
 
+def day_of_month_word(tok: Token) -> bool:
+    """A month's capitalised name beside a day's number ("March 16", "16 May"): never a march
+    or a modal, whatever the model took it for."""
+    if not tok.text[:1].isupper() or tok.text.rstrip(".").lower() not in _MONTHS:
+        return False
+    doc = tok.doc
+    return any(
+        0 <= i < len(doc) and doc[i].like_num and doc[i].text[:1].isdigit()
+        for i in (tok.i - 1, tok.i + 1)
+    )
+
+
 def weekday_index(name: str) -> int:
     """Monday 0 to Sunday 6, for a weekday's name in any case."""
     return _WEEKDAYS[name.lower()]
@@ -620,8 +642,10 @@ def dates_in_doc(
     found: list[DateMention] = []
     spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     taken = [(e.start_char, e.end_char) for e in spans]
-    for m in _EXTRA_PATTERNS.finditer(doc.text):
+    extra = [*_EXTRA_PATTERNS.finditer(doc.text), *_DAY_OF_MONTH.finditer(doc.text)]
+    for m in extra:
         if not any(s < m.end() and m.start() < e for s, e in taken):
+            taken.append((m.start(), m.end()))
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(span)

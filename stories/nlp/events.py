@@ -20,6 +20,7 @@ from .clauses import head_verb, inverted_participle, is_future, subject, verb_ab
 from .dates import (
     MEASURE,
     DateMention,
+    day_of_month_word,
     later_on,
     later_phrases,
     measured_days,
@@ -1685,6 +1686,7 @@ def _is_event_noun(tok: Token) -> bool:
         tok.pos_ in ("NOUN", "PROPN")
         and tok.lemma_.lower() in EVENT_NOUNS
         and tok.ent_type_ not in ("DATE", "TIME")
+        and not day_of_month_word(tok)
     )
 
 

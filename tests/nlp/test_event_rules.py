@@ -112,6 +112,14 @@ def test_a_months_name_is_no_march(nlp: Language) -> None:
     assert events_in(nlp, "Then came March 16.") == []
     found = events_in(nlp, "The march on Saturday drew 10,000 people.")
     assert labels(found) == [("draw", "2024-03-09")]
+    # Nor when the model runs the day into a name before it ("the National Assembly on March
+    # 16" as one organisation): the day dates the act.
+    found = events_in(
+        nlp,
+        "His government bypassed a vote in the National Assembly on March 16 by invoking an "
+        "emergency article of the constitution.",
+    )
+    assert labels(found) == [("bypass", "2024-03-16")]
 
 
 def test_a_hope_is_not_an_announced_event(nlp: Language) -> None:
