@@ -425,6 +425,7 @@ def _sentence_events(
             or _same_time(triggers[n], by_verb)
             or _when_its_doer_happened(triggers[n], by_verb)
             or _in_its_when_clause(triggers[n], by_verb)
+            or _where_it_was_done(triggers[n], by_verb)
             or _after_its_clause(triggers[n], by_verb)
             or _the_sentence_day(triggers[n], by_verb)
         )
@@ -770,6 +771,26 @@ def _in_its_when_clause(trigger: Token, by_verb: dict[int, DateValue | None]) ->
     if _told_as_before(verb, dated):
         return None
     return DateValue(when.start, when.end, "day", "", when.basis)
+
+
+def _where_it_was_done(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValue | None:
+    """ "He testified before a Senate panel in May, where he urged lawmakers to act": a deed
+    done at the place or meeting a dated deed tells of is of that deed's time. One told as
+    done before ("where he had worked for years") or still to come is not."""
+    verb = head_verb(trigger)
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
+    ):
+        return None
+    if not _narrated_past(verb) or is_future(verb):
+        return None
+    dated = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if dated is None or is_future(dated):
+        return None
+    when = by_verb.get(dated.i)
+    if when is None or when.basis == "context" or not when.text or _told_as_before(verb, dated):
+        return None
+    return DateValue(when.start, when.end, when.granularity, "", when.basis)
 
 
 def _days_apart(

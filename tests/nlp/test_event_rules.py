@@ -2217,6 +2217,20 @@ def test_a_deed_in_a_when_clause_on_a_day_is_of_that_day(nlp: Language) -> None:
     assert met.date is not None and met.date.label == began.date.label == "2023-11-03"
 
 
+def test_a_deed_where_a_dated_deed_was_done_is_of_its_time(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Ana Silva testified before a Senate panel in May, where she urged lawmakers to regulate "
+        "the harbour.",
+    )
+    assert labels(found) == [("testify", "2023-05"), ("urge", "2023-05")]
+    # Not a deed told as done before it.
+    found = events_in(
+        nlp, "Rui Costa moved to the port city in 2015, where he had worked as a docker for years."
+    )
+    assert all(e.date is None or e.date.label != "2015" for e in found if e.trigger == "work")
+
+
 def test_a_deed_told_as_done_before_its_when_clause_day_keeps_its_own_time(
     nlp: Language,
 ) -> None:
