@@ -72,6 +72,7 @@ from .lexicon import (
     PHRASAL_PARTICLES,
     PLAIN_SPEECH,
     PROGRESSIVE_STATE_VERBS,
+    PROMISE_VERBS,
     QUESTION_HEADS,
     REFUSAL_VERBS,
     REMEMBERED_NOUNS,
@@ -529,14 +530,19 @@ def _date_without_words(
     if (
         verb.lemma_.lower() in STATEMENT_VERBS
         # A reaction told in the simple past ("X called the decision a mistake") was made in the
-        # news of the day; a standing position or a warning of what might come was not.
-        and (verb.tag_ != "VBD" or _speculates(verb))
+        # news of the day; a standing position or a warning of what might come was not. A
+        # promise of what will come was made on a day all the same.
+        and (verb.tag_ != "VBD" or _speculates(verb) and not _promises(verb))
         and agents
         and lede
         and not set(agents) & lede
     ):
         return None
     return context
+
+
+def _promises(verb: Token) -> bool:
+    return verb.lemma_.lower() in PROMISE_VERBS
 
 
 def _later_on(

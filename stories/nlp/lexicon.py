@@ -264,6 +264,9 @@ ANONYMITY_WORDS = words("anonymity")
 
 # Declining to speak is no happening: "declined to comment", "refused to give details".
 REFUSAL_VERBS = words("decline refuse")
+# Verbs of speech that bind the speaker: what is promised lies ahead, but the promise is made
+# on a day.
+PROMISE_VERBS = words("promise pledge vow")
 WITHHELD_WORDS = words(
     "comment elaborate say give discuss confirm specify disclose explain identify name detail"
 )

@@ -68,6 +68,18 @@ def labels(found: list[EventCandidate]) -> list[tuple[str, str | None]]:
 # --- what is an event -------------------------------------------------------------------------
 
 
+def test_a_guess_by_someone_outside_the_lede_is_undated_but_a_promise_is_dated(
+    nlp: Language,
+) -> None:
+    found = events_in(
+        nlp,
+        "Mayor Ana Silva opened the new ferry terminal on Tuesday.",
+        "Rui Costa, a harbour engineer, said the terminal might flood within a decade.",
+        "Rui Costa promised that the council would rebuild the old pier.",
+    )
+    assert labels(found) == [("open", "2024-03-12"), ("say", None), ("promise", "2024-03-14")]
+
+
 def test_announced_happening_is_an_event_without_a_date(nlp: Language) -> None:
     found = events_in(nlp, "Ana Silva is set to visit Porto for talks with the harbour board.")
     assert labels(found) == [("visit", None)]
