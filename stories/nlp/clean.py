@@ -54,7 +54,8 @@ _CAPTION = re.compile(
     r"|\((?:[\w.'’-]+\s+){0,4}(?:photo|image|picture)s?\b[^)]*\)"
     # A credit in brackets closing the caption: "(Harbour Record/Ana Silva)".
     r"|\((?:[A-Z0-9][\w.'’-]*\s){0,3}[A-Z0-9][\w.'’-]*\s?/\s?(?:[A-Z0-9][\w.'’-]*\s?){1,4}\)\s*$"
-    r"|^\s*(?:photo|image|picture|credit|photograph|caption)s?\s*(?:credit)?\s*:"
+    r"|^\s*(?:photo|image|picture|credit|photograph|caption|file photo|pictured)s?\s*(?:credit)?"
+    r"\s*:"
     # A map or chart with its label: "Map: The southern section ... Map data: X graphics".
     r"|^\s*(?:map|graphic|chart|infographic)s?\s*:"
     r"|\b(?:getty images|afp via getty|shutterstock)\b"
@@ -62,12 +63,14 @@ _CAPTION = re.compile(
     r"|^\s*(?:image|media|video|photo) caption\s*[,:]"
     # An agency's credit closing a caption: "... on Thursday. REUTERS/Ana Silva", "(AP Photo/X)".
     r"|(?-i:(?:^|[.!?]\s+)\(?[A-Z]{2,}(?:[- ][A-Z]{2,})*(?: Photo)?\s?/\s?[A-Z][\w.'’-]+"
-    r"(?:\s[A-Z][\w.'’-]+){0,3}\)?\s*$)"
+    r"(?:\s[A-Z][\w.'’-]+){0,3}(?:/File Photo)?\)?\s*$)"
+    # Or the photographer first: "... on Tuesday. Ana Silva / AFP".
+    r"|(?-i:[.!?]\s+(?:[A-Z][\w.'’-]+\s){1,3}/\s?[A-Z]{2,}(?:[- ][A-Z]{2,})*\s*$)"
     # A photographer credited after the caption: "... on Thursday. Ana Silva for The Record".
     r"|(?-i:[.!?]\s+(?:[A-Z][\w.'’-]+\s){1,3}for\s+(?:the\s+)?[A-Z][\w.'’-]*"
     r"(?:\s[A-Z][\w.'’-]*){0,3}\s*$)"
     # A caption that ends with its credit: "... outside the clinic. Photo: A. Name/Agency".
-    r"|[.!?]\s+(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*:\s*[A-Z]"
+    r"|[.!?]\s+(?:photo|photograph|image|picture|video)s?\s*(?:credit)?\s*:\s*[A-Z]"
     r"(?:[^.!?]|\.(?=\s*[A-Z]))*$",
     re.I,
 )
@@ -113,6 +116,8 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|^\s*(?:trending|most read|top stories|popular now)\b[^:.!?]{0,40}:.*\s[|·•]\s"
     r"|\bsign up here\b|\b(?:get|receive) (?:our )?breaking news alerts\b"
     r"|\bdownload (?:the|our) (?:\w+ ){0,3}app\b|^\s*refresh (?:this|the) page\b"
+    # Gift links: "Send any friend a story", "you have 10 gift articles to give each month".
+    r"|^\s*send any friend a story\b|\bgift articles? to give\b"
     # The page's audio player: "Listen to this article · 6 min".
     r"|^\s*listen to (?:this|the) (?:article|story)\b"
     # Who wrote it and where from, told under or over the story: "X reported from Harbourton;

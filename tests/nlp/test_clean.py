@@ -777,6 +777,13 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Text by: Harbour 24 with wires",
         "All times are GMT. This page is no longer being updated.",
         "From our Balkans desk",
+        "FILE PHOTO: A ferry is seen docked at the port of Alder, March 3, 2021. "
+        "REUTERS/Ana Silva/File Photo",
+        "Pictured: the wreck of the ferry off Alder on Tuesday",
+        "A woman cries outside the terminal in Alder on Tuesday. Ana Silva / AFP",
+        "Crew members were lifted from the water on Tuesday, state TV showed. Video: Harbour TV",
+        "Send any friend a story",
+        "As a subscriber, you have 10 gift articles to give each month.",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
@@ -824,6 +831,10 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "Police urged anyone who may have a tip about the raid to call a hotline, Costa said.",
         "The Red Cross urged residents to donate now, Ana Silva said.",
         "Rui Costa, whose son contributed reporting on the port for a school paper, said so.",
+        "The vote split the council. Ana Silva / Rui Costa split the party too.",
+        "Pictured in court on Monday, Costa showed no emotion.",
+        "Video footage showed the ferry listing before it sank. Video: the clip ran on state TV.",
+        "The union will give articles of its charter to the court, Costa said.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
