@@ -333,6 +333,7 @@ class _Speakers:
             return (
                 self._body_speaking_before(tok)
                 or self._body_subject_before(tok)
+                or self._described_body_before(tok)
                 or self._body_before(tok, near=True)
                 or self._body_before(tok)
             )
@@ -413,6 +414,28 @@ class _Speakers:
         if subj is None or not self._a_body(subj):
             return None
         return self.sole(subj)
+
+    def _described_body_before(self, pronoun: Token) -> str | None:
+        """The body the sentence before is about, described by whose it is and not named, in
+        the same paragraph: "Valmora's foreign ministry set limits on its guest. He had come
+        'on a private visit', it said." is the ministry's."""
+        sent = pronoun.sent
+        if sent.start == 0:
+            return None
+        root = pronoun.doc[sent.start - 1].sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subj is None
+            or not _common_noun(subj)
+            or subj.lemma_.lower() not in BODY_REFERENCE_NOUNS
+            or not any(
+                (c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG"))
+                or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+                for c in subj.children
+            )
+        ):
+            return None
+        return _described(subj)
 
     def _a_body(self, tok: Token) -> bool:
         """ "the federation", or a name of the story's bodies ("DOCKPRO then said ...")."""

@@ -403,6 +403,16 @@ def test_people_of_common_callings_speak_as_described(nlp: Language) -> None:
     }
 
 
+def test_it_is_the_body_the_sentence_before_described_by_its_country(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Rui Costa fled to the Alder Islands on Wednesday.\n\n"
+        "Valmora’s foreign ministry was quick to set limits on its guest. Costa had been "
+        "allowed in “on a private visit”, it said.",
+    )
+    assert said == {"on a private visit": "Valmora’s foreign ministry"}
+
+
 def test_a_verb_of_speech_coordinated_after_a_deed_shares_its_subject(nlp: Language) -> None:
     said = _said(
         nlp,
