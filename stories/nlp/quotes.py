@@ -1037,12 +1037,19 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
     return None, cue
 
 
+# How the parser may hang a speaker it did not see as the subject: beside another noun, or as
+# a subject of its own.
+_UNATTACHED = frozenset({"appos", "nsubj", "nsubjpass", "ROOT", "dep"})
+
+
 def _named_before_aside(verb: Token) -> list[Token]:
     """ "... an interview in which X, speaking to Y, said ...": the parser may set X beside
     something earlier and leave the verb of speech without a subject; the name just before an
     aside that ends at the verb, set off by commas, is who speaks (the last such: a name inside
     the aside is spoken to)."""
     doc, sent = verb.doc, verb.sent
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []  # "..., saying": a participle's speaker is its clause's subject, found above
     if verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
         return []
     for p in range(verb.i - 2, sent.start, -1):
@@ -1051,7 +1058,9 @@ def _named_before_aside(verb: Token) -> list[Token]:
         ):
             continue
         name = doc[p - 1]
-        if name.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and name.dep_ not in ("pobj", "poss"):
+        # Set beside something or left hanging, not an object ("The council sacked X, who ran
+        # the port, ..."), an owner or a preposition's.
+        if name.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and name.dep_ in _UNATTACHED:
             return [name]
         return []
     return []

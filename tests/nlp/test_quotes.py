@@ -376,6 +376,19 @@ def test_the_name_before_an_aside_speaks_when_the_parser_gives_the_verb_no_subje
         "mentioning” if the two leaders met.",
     )
     assert said == {"worth mentioning": "Rui Costa"}
+    # The one acted on, before an aside, is no speaker of what the actor went on to say.
+    said = _said(
+        nlp,
+        "The council sacked Rui Costa, who ran the port for a decade, saying he had “lost the "
+        "trust” of the board.",
+    )
+    assert said.get("lost the trust") != "Rui Costa"
+    said = _said(
+        nlp,
+        "Police arrested Rui Costa, accused of smuggling fuel across the border, on Friday, "
+        "saying he would “face the full force of the law”.",
+    )
+    assert said.get("face the full force of the law") != "Rui Costa"
 
 
 def test_the_ministry_is_the_one_the_text_described_by_its_country(nlp: Language) -> None:
