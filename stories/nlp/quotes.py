@@ -41,6 +41,7 @@ from stories.nlp.lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
     STAFF_NOUNS,
+    STATE_OFFICE_NOUNS,
     UNPLACED_SPEAKER_NOUNS,
 )
 from stories.nlp.names import is_title_token, name_tokens, strip_title
@@ -427,6 +428,7 @@ class _Speakers:
         if (
             subj is None
             or not _common_noun(subj)
+            or subj.tag_ in _PLURAL
             or subj.lemma_.lower() not in BODY_REFERENCE_NOUNS
             or not any(
                 (c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG"))
@@ -587,6 +589,8 @@ class _Speakers:
         described by its country, in this paragraph or the one before, and did not name, speaks
         as so described (the last such before)."""
         lemma = tok.lemma_.lower()
+        if lemma not in STATE_OFFICE_NOUNS:
+            return None
         found = None
         for index, (_, doc) in enumerate(self.article.docs):
             if index > self._index:
@@ -596,7 +600,7 @@ class _Speakers:
             for t in doc:
                 if index == self._index and t.i >= tok.i:
                     break
-                if not (_common_noun(t) and t.lemma_.lower() == lemma):
+                if not (_common_noun(t) and t.lemma_.lower() == lemma and t.tag_ not in _PLURAL):
                     continue
                 if t.dep_ == "appos" and t.head.pos_ == "PROPN":
                     # "Acme Shipping, the German company that ...": the body is the name.
@@ -1037,6 +1041,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
     return None, cue
 
 
+_PLURAL = frozenset({"NNS", "NNPS"})
 # How the parser may hang a speaker it did not see as the subject: beside another noun, or as
 # a subject of its own.
 _UNATTACHED = frozenset({"appos", "nsubj", "nsubjpass", "ROOT", "dep"})

@@ -402,6 +402,19 @@ def test_the_ministry_is_the_one_the_text_described_by_its_country(nlp: Language
         "diplomatic and consular buildings": "France’s foreign ministry",
         "between 500 and 600": "France’s foreign ministry",
     }
+    # A company or an airline so described is a rival of the one the article is about, not it.
+    said = _said(
+        nlp,
+        "Nordia Air cancelled 40 flights on Tuesday after a strike at France's national airline "
+        "spread to its ground crews. “Safety comes first,” the airline said.",
+    )
+    assert said == {"Safety comes first": "Nordia Air"}
+    said = _said(
+        nlp,
+        "Kelt Air's chief executive, Ana Silva, said French airlines had an unfair edge. “We will "
+        "fight this,” the airline said.",
+    )
+    assert said["We will fight this"] == "Kelt Air"
 
 
 def test_people_of_common_callings_speak_as_described(nlp: Language) -> None:
