@@ -107,6 +107,9 @@ from .titles import event_title, listed_title, previous_title
 from .topics import Taxonomy
 from .types import ActorLookup, Block, DateValue, EventCandidate
 
+# Words that set a deed in a time other than the news told: "during his campaign", "years ago".
+_OTHER_TIME_PREPOSITIONS = frozenset({"during", "throughout", "since", "before"})
+_BACKGROUND_ADVERBS = frozenset({"ago", "once", "previously", "formerly", "repeatedly"})
 _HEDGE = re.compile(
     r"\b(?:speculat\w*|rumou?rs?|analysts?|experts?|observers?|suggest\w*|believed? to|"
     r"appears? to|appeared to|seems? to|likely|possibl[ey]|potential(?:ly)?|reportedly plans|"
@@ -532,7 +535,7 @@ def _date_without_words(
         # A reaction told in the simple past ("X called the decision a mistake") was made in the
         # news of the day; a standing position or a warning of what might come was not. A
         # promise of what will come was made on a day all the same.
-        and (verb.tag_ != "VBD" or _speculates(verb) and not _promises(verb))
+        and (verb.tag_ != "VBD" or _speculates(verb) and not _promises(verb, context.start.year))
         and agents
         and lede
         and not set(agents) & lede
@@ -541,8 +544,18 @@ def _date_without_words(
     return context
 
 
-def _promises(verb: Token) -> bool:
-    return verb.lemma_.lower() in PROMISE_VERBS
+def _promises(verb: Token, year: int) -> bool:
+    """A promise made in the news the article tells: not one set in another time ("during his
+    campaign", "years ago", "throughout the race") nor one of a day gone by ("promised the
+    terminal would open by 2020")."""
+    if verb.lemma_.lower() not in PROMISE_VERBS:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in _OTHER_TIME_PREPOSITIONS for c in verb.children):
+        return False
+    own = list(verb.subtree)
+    if any(t.lower_ in _BACKGROUND_ADVERBS for t in own):
+        return False
+    return not any(len(t.text) == 4 and t.text.isdigit() and int(t.text) < year for t in own)
 
 
 def _later_on(

@@ -78,6 +78,16 @@ def test_a_guess_by_someone_outside_the_lede_is_undated_but_a_promise_is_dated(
         "Rui Costa promised that the council would rebuild the old pier.",
     )
     assert labels(found) == [("open", "2024-03-12"), ("say", None), ("promise", "2024-03-14")]
+    # Not a promise set in another time, or of a day gone by.
+    for background in (
+        "Rui Costa promised voters during his campaign that taxes would fall.",
+        "Years ago Rui Costa vowed the port would never close.",
+        "Her predecessor, Rui Costa, promised that the terminal would open by 2020.",
+    ):
+        found = events_in(
+            nlp, "Mayor Ana Silva opened the new ferry terminal on Tuesday.", background
+        )
+        assert [date for trigger, date in labels(found) if trigger in ("promise", "vow")] == [None]
 
 
 def test_announced_happening_is_an_event_without_a_date(nlp: Language) -> None:
