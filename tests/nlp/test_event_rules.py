@@ -2246,11 +2246,18 @@ def test_a_deed_where_a_dated_deed_was_done_is_of_its_time(nlp: Language) -> Non
         "the harbour.",
     )
     assert labels(found) == [("testify", "2023-05"), ("urge", "2023-05")]
-    # Not a deed told as done before it.
+    # Not a deed told as done before it, nor one done later at the place the dated deed went to.
     found = events_in(
         nlp, "Rui Costa moved to the port city in 2015, where he had worked as a docker for years."
     )
     assert all(e.date is None or e.date.label != "2015" for e in found if e.trigger == "work")
+    for later in (
+        "Rui Costa moved to Alder in 2015, where police arrested him.",
+        "Rui Costa fled to Dorsa in 2021, where he was arrested.",
+        "Rui Costa had moved to the capital in 2015, where police arrested him.",
+    ):
+        found = events_in(nlp, later)
+        assert [e.date.label for e in found if e.trigger == "arrest"] == ["2024-03-14"]
 
 
 def test_a_deed_told_as_done_before_its_when_clause_day_keeps_its_own_time(
