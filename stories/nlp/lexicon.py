@@ -668,8 +668,8 @@ PERSON_SPEAKER_NOUNS = words(
     voter supporter protester protestor neighbor neighbour fan player coach rescuer volunteer
     relative mother father son daughter wife husband owner manager director analyst expert
     scientist researcher reader viewer listener commenter
-    schoolteacher pharmacist shopkeeper vendor trader driver pilot
-    mourner activist parent grandmother grandfather brother sister friend
+    schoolteacher pharmacist shopkeeper
+    mourner activist grandmother grandfather brother sister friend
     colleague veteran firefighter fisherman retiree pensioner professor economist historian
     """
 )

@@ -198,6 +198,13 @@ def test_a_company_the_model_takes_for_a_person_is_a_company(nlp: Language) -> N
     assert kinds["Elon Musk"] == "person"
 
 
+@pytest.mark.parametrize("calling", ["a software vendor", "a German trader", "a parent company"])
+def test_a_company_introduced_by_a_trade_is_no_person(nlp: Language, calling: str) -> None:
+    text = f"Kelt Systems, {calling} based in Alder, said the outage was over."
+    kinds = {a.name: a.kind for a in extract_actors([make_article(nlp, text)]).actors}
+    assert kinds["Kelt Systems"] == "organization"
+
+
 def test_a_company_named_with_a_foreign_legal_form_is_a_company(nlp: Language) -> None:
     text = "The ferry’s owner, Dorvale Kisen Kaisha, apologised on Thursday."
     kinds = {a.name: a.kind for a in extract_actors([make_article(nlp, text)]).actors}
