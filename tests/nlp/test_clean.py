@@ -835,6 +835,8 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "Pictured in court on Monday, Costa showed no emotion.",
         "Video footage showed the ferry listing before it sank. Video: the clip ran on state TV.",
         "The union will give articles of its charter to the court, Costa said.",
+        "As a subscriber to the Alder Courier, Silva said, she had used her gift articles to "
+        "give neighbours the news.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
