@@ -49,9 +49,10 @@ _THRESHOLD = 0.5
 _BESIDE_MIN_FILES = 2
 _BESIDE_SHARE = 0.5
 # How far from its article's day an inherited date may be off and still be a fair guess: an
-# article may be a day or two after what it tells without a date, but a report a week away is
-# more often a like happening of another day ("crews stopped work again on Thursday").
-_GUESS_REACH = timedelta(days=3)
+# article may come a few days after what it tells without a date (a Thursday resignation in
+# Monday's paper), but a report a week away is more often a like happening of another day
+# ("crews stopped work again on Thursday").
+_GUESS_REACH = timedelta(days=4)
 # Kinds of speech act that outlets render in one another's words: what one calls a statement
 # ("X stated that Valmora would help") another calls an offer or a pledge.
 _SPEECH = frozenset({"statement", "pledge", "offer"})

@@ -1216,9 +1216,12 @@ def test_an_inherited_day_does_not_join_a_report_dated_a_week_or_months_away() -
     # article a week before told without a date.
     week = replace(october, start=date(2024, 5, 20), end=date(2024, 5, 20))
     assert len(merge_candidates(pair(week))) == 2
-    # A guess a few days off is still a guess about the same time.
+    # A guess a few days off is still a guess about the same time: Monday's paper telling of a
+    # Thursday.
     near = replace(october, start=date(2024, 5, 15), end=date(2024, 5, 15))
     assert len(merge_candidates(pair(near))) == 1
+    monday = replace(october, start=date(2024, 5, 17), end=date(2024, 5, 17))
+    assert len(merge_candidates(pair(monday))) == 1
 
 
 def test_outlets_words_for_one_posting_or_one_approval_meet() -> None:
