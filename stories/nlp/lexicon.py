@@ -668,8 +668,8 @@ PERSON_SPEAKER_NOUNS = words(
     voter supporter protester protestor neighbor neighbour fan player coach rescuer volunteer
     relative mother father son daughter wife husband owner manager director analyst expert
     scientist researcher reader viewer listener commenter
-    schoolteacher pharmacist shopkeeper
-    mourner activist grandmother grandfather brother sister friend
+    schoolteacher pharmacist shopkeeper vendor trader driver pilot
+    mourner activist parent grandmother grandfather brother sister friend
     colleague veteran firefighter fisherman retiree pensioner professor economist historian
     """
 )
@@ -751,7 +751,11 @@ PERSON_TITLES = (
 # Nouns set beside a name that only a person is; an owner, a source or a leader (of a market)
 # may be a company.
 PERSON_NOUNS = (
-    (ROLE_NOUNS | PERSON_SPEAKER_NOUNS) - words("owner source people") - GENERIC_HEAD_ROLES
+    (ROLE_NOUNS | PERSON_SPEAKER_NOUNS)
+    - words("owner source people")
+    # Callings a firm has too: "X, a software vendor", "X, a German trader", "its parent".
+    - words("vendor trader driver pilot parent")
+    - GENERIC_HEAD_ROLES
 )
 
 # Prepositions by which someone "appears" as an act: "in court", "before the committee".

@@ -427,6 +427,8 @@ def test_people_of_common_callings_speak_as_described(nlp: Language) -> None:
         "We waited nine years to see this": "one pharmacist from the suburbs",
         "We sent him home": "a schoolteacher",
     }
+    said = _said(nlp, "“We have not been paid in months,” said a taxi driver in Alder.")
+    assert said == {"We have not been paid in months": "a taxi driver in Alder"}
 
 
 def test_it_is_the_body_the_sentence_before_described_by_its_country(nlp: Language) -> None:
