@@ -714,9 +714,13 @@ BODY_REFERENCE_NOUNS = words(
 # named ("her union, Dockers United"), never just the body spoken of most; "the government" is
 # a country's, which the text names by its country, not by any body it spoke of.
 NAMED_BODY_NOUNS = words("court union party police county city government board committee")
-# Of those, a state's own offices, which a text may describe by their country alone ("France's
-# foreign ministry") and never name; a company or an airline so described is another's.
-STATE_OFFICE_NOUNS = words("ministry embassy consulate department presidency")
+# Of those, a state's own offices and public bodies, which a text may describe by their country
+# alone ("France's foreign ministry", "Spain's aviation regulator") and never name; a company or
+# an airline so described is another's.
+STATE_OFFICE_NOUNS = words(
+    "ministry embassy consulate department presidency regulator watchdog agency commission "
+    "authority government"
+)
 
 # Verbs that dismiss someone when their object is a person ("fired its head coach") and
 # name another act otherwise ("fired a flare").

@@ -425,11 +425,25 @@ class _Speakers:
             return None
         root = pronoun.doc[sent.start - 1].sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or _pluperfect_verb(root):
+            return None  # "X had fined the airline last year": background, not who speaks now
+        named = next((c for c in subj.children if c.dep_ == "appos"), None)
+        if named is not None and (found := self.actor(named)) is not None:
+            return found  # "Portugal's largest lender, Banco Orra, ...": the name speaks
+        start = self.block.start + subj.left_edge.idx
+        end = self.block.start + subj.right_edge.idx + len(subj.right_edge.text)
+        here = self.block.start + pronoun.idx
+        if any(
+            self.block.start <= m.start < here
+            and not start <= m.start < end
+            and self.actors.kind(m.actor) == "organization"
+            for m in self.actors.mentions(self.article.file)
+        ):
+            return None  # a body the paragraph names may be whom "it" goes on meaning
         if (
-            subj is None
-            or not _common_noun(subj)
+            not _common_noun(subj)
             or subj.tag_ in _PLURAL
-            or subj.lemma_.lower() not in BODY_REFERENCE_NOUNS
+            or subj.lemma_.lower() not in STATE_OFFICE_NOUNS
             or not any(
                 (c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG"))
                 or (c.dep_ == "amod" and c.ent_type_ == "NORP")
@@ -1136,6 +1150,12 @@ def _after_opening_phrase(sent: Span) -> int:
 
 
 _TITLE_DEPS = frozenset({"compound", "punct", "amod", "nmod"})
+
+
+def _pluperfect_verb(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children
+    )
 
 
 def _titled_from(doc: Doc, start: int, ent: Span) -> bool:

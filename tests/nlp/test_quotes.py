@@ -415,6 +415,13 @@ def test_the_ministry_is_the_one_the_text_described_by_its_country(nlp: Language
         "fight this,” the airline said.",
     )
     assert said["We will fight this"] == "Kelt Air"
+    # A public body so described is one, though the story is about a company.
+    said = _said(
+        nlp,
+        "Kelt Air was fined $2m by Spain's aviation regulator on Tuesday. The airline had broken "
+        "“basic safety rules”, the regulator said.",
+    )
+    assert said == {"basic safety rules": "Spain's aviation regulator"}
 
 
 def test_people_of_common_callings_speak_as_described(nlp: Language) -> None:
@@ -439,6 +446,19 @@ def test_it_is_the_body_the_sentence_before_described_by_its_country(nlp: Langua
         "allowed in “on a private visit”, it said.",
     )
     assert said == {"on a private visit": "Valmora’s foreign ministry"}
+    # Not a body told of as background, nor one beside a body the paragraph names.
+    said = _said(
+        nlp,
+        "Kelt Air said on Monday it would cut 200 jobs. Spain's aviation regulator had fined the "
+        "airline $2m last year. The cuts were needed “to survive”, it said.",
+    )
+    assert said["to survive"] == "Kelt Air"
+    said = _said(
+        nlp,
+        "Portugal's largest lender, Banco Orra, cut 2,000 jobs on Tuesday. The cuts were "
+        "“unavoidable”, it said.",
+    )
+    assert said == {"unavoidable": "Banco Orra"}
 
 
 def test_a_verb_of_speech_coordinated_after_a_deed_shares_its_subject(nlp: Language) -> None:
