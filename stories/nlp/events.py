@@ -109,7 +109,6 @@ from .types import ActorLookup, Block, DateValue, EventCandidate
 
 # Words that set a deed in a time other than the news told: "during his campaign", "years ago".
 _OTHER_TIME_PREPOSITIONS = frozenset({"during", "throughout", "since", "before"})
-_PLACE_PREPOSITIONS = frozenset({"to", "in", "into", "at", "from"})
 _BACKGROUND_ADVERBS = frozenset({"ago", "once", "previously", "formerly", "repeatedly"})
 _HEDGE = re.compile(
     r"\b(?:speculat\w*|rumou?rs?|analysts?|experts?|observers?|suggest\w*|believed? to|"
@@ -794,10 +793,12 @@ def _in_its_when_clause(trigger: Token, by_verb: dict[int, DateValue | None]) ->
 
 
 def _where_it_was_done(trigger: Token, by_verb: dict[int, DateValue | None]) -> DateValue | None:
-    """ "He testified before a Senate panel in May, where he urged lawmakers to act": a deed
-    done at the sitting or meeting a dated deed tells of is of that deed's time. One done at a
-    place ("moved to Alder in 2015, where police arrested him"), one told as done before
-    ("where he had worked for years") or still to come is not."""
+    """ "He testified before a Senate panel in May, where he urged lawmakers to act", "attended
+    a summit in Brussels on Monday, where he met ...": a deed done at the sitting or gathering a
+    dated deed tells of is of that deed's time. A dated deed that tells of no such occasion
+    ("moved to Alder in 2015, where police arrested him": a place, whatever the parser hung
+    "where" on), one told in the past perfect, a deed told as done before ("where he had
+    worked for years") or still to come is not."""
     verb = head_verb(trigger)
     if verb.dep_ != "relcl" or not any(
         c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
@@ -805,29 +806,16 @@ def _where_it_was_done(trigger: Token, by_verb: dict[int, DateValue | None]) -> 
         return None
     if not _narrated_past(verb) or is_future(verb):
         return None
-    occasion = verb.head
-    if not (
-        _is_event_noun(occasion)
-        or occasion.lemma_.lower() in BODY_SPEAKER_NOUNS
-        or (occasion.ent_type_ == "DATE" and occasion.head.head.i != occasion.head.i)
-    ):
-        return None  # "moved to Alder in 2015, where police arrested him": a place, not a sitting
-    dated = next((a for a in occasion.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    dated = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if dated is None or is_future(dated) or _pluperfect(dated):
         return None
-    named_place = any(
-        t.ent_type_ in ("GPE", "LOC", "FAC")
-        or (
-            t.dep_ == "pobj"
-            and t.pos_ == "PROPN"
-            and t.ent_type_ not in ("DATE", "TIME")
-            and t.head.lower_ in _PLACE_PREPOSITIONS
-        )
+    occasion = any(
+        _is_event_noun(t) or (t.pos_ == "NOUN" and t.lemma_.lower() in BODY_SPEAKER_NOUNS)
         for t in dated.subtree
-        if t.i < verb.i
+        if t.i < verb.left_edge.i and t.i != dated.i
     )
-    if named_place:
-        return None  # "where" is the place the deed went to, however the parser hung it
+    if not occasion:
+        return None
     when = by_verb.get(dated.i)
     if when is None or when.basis == "context" or not when.text or _told_as_before(verb, dated):
         return None

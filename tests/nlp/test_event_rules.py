@@ -2257,10 +2257,16 @@ def test_a_deed_where_a_dated_deed_was_done_is_of_its_time(nlp: Language) -> Non
     for later in (
         "Rui Costa moved to Alder in 2015, where police arrested him.",
         "Rui Costa fled to Dorsa in 2021, where he was arrested.",
+        "Rui Costa moved to the capital in 2015, where police arrested him.",
         "Rui Costa had moved to the capital in 2015, where police arrested him.",
     ):
         found = events_in(nlp, later)
         assert [e.date.label for e in found if e.trigger == "arrest"] == ["2024-03-14"]
+    # A gathering held in a named place still passes its day on.
+    found = events_in(
+        nlp, "Rui Costa attended a summit in Brussels on Monday, where he met the bloc's envoy."
+    )
+    assert labels(found) == [("attend", "2024-03-11"), ("meet", "2024-03-11")]
 
 
 def test_a_deed_told_as_done_before_its_when_clause_day_keeps_its_own_time(
