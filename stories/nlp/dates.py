@@ -162,18 +162,6 @@ _DAY_OF_MONTH = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAME})\b\.?(?:,?\s+\d{{4}}\b)?)"
 )
 
-# A day set before a capitalised word after "the" or an owner: "the March 23 Movement",
-# "Alder's 9 July Square" name a movement and a square.
-_NAMED_AFTER_A_DAY = re.compile(r"(?:\bthe|['’]s)\s*$", re.I)
-
-
-def _names_something(text: str, m: re.Match[str]) -> bool:
-    return bool(
-        _NAMED_AFTER_A_DAY.search(text[max(0, m.start() - 12) : m.start()])
-        and re.match(r"\s+[A-Z]", text[m.end() :])
-    )
-
-
 # How far from an article a day it names without a year may lie and still be this year's.
 _NEAR = timedelta(days=14)
 
@@ -656,7 +644,7 @@ def dates_in_doc(
     taken = [(e.start_char, e.end_char) for e in spans]
     extra = [
         *_EXTRA_PATTERNS.finditer(doc.text),
-        *(m for m in _DAY_OF_MONTH.finditer(doc.text) if not _names_something(doc.text, m)),
+        *_DAY_OF_MONTH.finditer(doc.text),
     ]
     for m in extra:
         if not any(s < m.end() and m.start() < e for s, e in taken):
