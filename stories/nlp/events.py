@@ -109,7 +109,11 @@ from .types import ActorLookup, Block, DateValue, EventCandidate
 
 # Words that set a deed in a time other than the news told: "during his campaign", "years ago".
 _OTHER_TIME_PREPOSITIONS = frozenset({"during", "throughout", "since", "before"})
-_BACKGROUND_ADVERBS = frozenset({"ago", "once", "previously", "formerly", "repeatedly"})
+_BACKGROUND_ADVERBS = frozenset({"ago", "previously", "formerly", "once"})
+# Spells of a public life a promise may be set in: "during his campaign", "throughout the race".
+_SPELLS = frozenset({"campaign", "race", "term", "tenure", "career", "presidency"})
+# Prepositions of a year a promised thing is due by: "by 2020", "in 2020", "before 2020".
+_DUE_BY = frozenset({"by", "in", "before", "until"})
 _HEDGE = re.compile(
     r"\b(?:speculat\w*|rumou?rs?|analysts?|experts?|observers?|suggest\w*|believed? to|"
     r"appears? to|appeared to|seems? to|likely|possibl[ey]|potential(?:ly)?|reportedly plans|"
@@ -546,16 +550,47 @@ def _date_without_words(
 
 def _promises(verb: Token, year: int) -> bool:
     """A promise made in the news the article tells: not one set in another time ("during his
-    campaign", "years ago", "throughout the race") nor one of a day gone by ("promised the
+    campaign", "years ago", "throughout the race") nor one due by a year gone by ("promised the
     terminal would open by 2020")."""
     if verb.lemma_.lower() not in PROMISE_VERBS:
         return False
-    if any(c.dep_ == "prep" and c.lower_ in _OTHER_TIME_PREPOSITIONS for c in verb.children):
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in _OTHER_TIME_PREPOSITIONS and _of_time(c):
+            return False
+        if c.dep_ in ("advmod", "npadvmod") and (
+            c.lower_ in _BACKGROUND_ADVERBS or any(g.lower_ == "ago" for g in c.subtree)
+        ):
+            return False
+    return not any(_year_gone_by(t, verb, year) for t in verb.subtree)
+
+
+def _of_time(prep: Token) -> bool:
+    """ "during his campaign", "before the election"; not "before parliament"."""
+    return any(
+        g.dep_ == "pobj"
+        and (
+            g.ent_type_ in ("DATE", "TIME", "EVENT")
+            or _is_event_noun(g)
+            or g.lemma_.lower() in TIME_UNITS | _SPELLS
+        )
+        for g in prep.children
+    )
+
+
+def _year_gone_by(tok: Token, verb: Token, year: int) -> bool:
+    """ "would open by 2020": a year before the article's that the promise is due by, in what
+    was promised itself, not in a clause that tells more of something in it ("the pier, which
+    was built in 1920") nor in a count ("1500 new homes", "2019 levels")."""
+    if not (len(tok.text) == 4 and tok.text.isdigit() and int(tok.text) < year):
         return False
-    own = list(verb.subtree)
-    if any(t.lower_ in _BACKGROUND_ADVERBS for t in own):
+    if tok.head.lower_ not in _DUE_BY:
         return False
-    return not any(len(t.text) == 4 and t.text.isdigit() and int(t.text) < year for t in own)
+    node = tok.head
+    while node.i != verb.i:
+        if node.dep_ in ("relcl", "acl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _later_on(

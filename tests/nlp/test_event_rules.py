@@ -88,6 +88,15 @@ def test_a_guess_by_someone_outside_the_lede_is_undated_but_a_promise_is_dated(
             nlp, "Mayor Ana Silva opened the new ferry terminal on Tuesday.", background
         )
         assert [date for trigger, date in labels(found) if trigger in ("promise", "vow")] == [None]
+    # A year or a time word inside what was promised, or a place it was promised in, is not.
+    for today in (
+        "Rui Costa promised that the council would rebuild the old pier once funds arrived.",
+        "Rui Costa promised that the council would build 1500 new homes.",
+        "Rui Costa promised that the council would rebuild the pier, which was built in 1920.",
+        "Rui Costa promised before parliament that the council would rebuild the old pier.",
+    ):
+        found = events_in(nlp, "Mayor Ana Silva opened the new ferry terminal on Tuesday.", today)
+        assert [date for trigger, date in labels(found) if trigger == "promise"] == ["2024-03-14"]
 
 
 def test_announced_happening_is_an_event_without_a_date(nlp: Language) -> None:
