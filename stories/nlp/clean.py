@@ -117,7 +117,8 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|\bsign up here\b|\b(?:get|receive) (?:our )?breaking news alerts\b"
     r"|\bdownload (?:the|our) (?:\w+ ){0,3}app\b|^\s*refresh (?:this|the) page\b"
     # Gift links: "Send any friend a story", "you have 10 gift articles to give each month".
-    r"|^\s*send any friend a story\b|\byou have \d+ gift articles?\b"
+    r"|^\s*send any friend a story\b|\byou have \w+ gift articles?\b"
+    r"|\bgift articles? to give (?:each|every|a) (?:month|week)\b"
     # The page's audio player: "Listen to this article · 6 min".
     r"|^\s*listen to (?:this|the) (?:article|story)\b"
     # Who wrote it and where from, told under or over the story: "X reported from Harbourton;

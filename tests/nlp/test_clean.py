@@ -784,6 +784,8 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Crew members were lifted from the water on Tuesday, state TV showed. Video: Harbour TV",
         "Send any friend a story",
         "As a subscriber, you have 10 gift articles to give each month.",
+        "As a subscriber, you have ten gift articles to give each month.",
+        "Subscribers have 10 gift articles to give each month.",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
