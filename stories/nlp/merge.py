@@ -53,6 +53,9 @@ _BESIDE_SHARE = 0.5
 # Monday's paper), but a report a week away is more often a like happening of another day
 # ("crews stopped work again on Thursday").
 _GUESS_REACH = timedelta(days=4)
+# How far before a worded day an article's own day may be and still tell of it: a day, for a
+# report that runs on past midnight or a time zone behind.
+_GUESS_AHEAD = timedelta(days=1)
 # Kinds of speech act that outlets render in one another's words: what one calls a statement
 # ("X stated that Valmora would help") another calls an offer or a pledge.
 _SPEECH = frozenset({"statement", "pledge", "offer"})
@@ -705,10 +708,14 @@ def _dates_compatible(a: DateValue | None, b: DateValue | None) -> float:
                 return 0.0
         if overlap:
             return 1.0
-        if a.basis != b.basis and _apart(a, b) > _GUESS_REACH:
-            # An inherited day is a guess about the article's time; words placing a report
-            # months away tell of another happening.
-            return 0.0
+        if a.basis != b.basis:
+            guess, worded = (a, b) if a.basis == "context" else (b, a)
+            # An inherited day is a guess about the article's time: an article may tell without
+            # a date what came a few days before it, never what came after it; words placing a
+            # report further away tell of another happening.
+            reach = _GUESS_REACH if worded.end < guess.start else _GUESS_AHEAD
+            if _apart(a, b) > reach:
+                return 0.0
         return 0.3  # an inherited date is a guess
     if not overlap:
         return 0.0

@@ -1231,6 +1231,9 @@ def test_an_inherited_day_does_not_join_a_report_dated_a_week_or_months_away() -
     assert len(merge_candidates(pair(near))) == 1
     monday = replace(october, start=date(2024, 5, 17), end=date(2024, 5, 17))
     assert len(merge_candidates(pair(monday))) == 1
+    # But an article cannot tell without a date what came days after it.
+    before = replace(october, start=date(2024, 5, 9), end=date(2024, 5, 9))
+    assert len(merge_candidates(pair(before))) == 2
 
 
 def test_outlets_words_for_one_posting_or_one_approval_meet() -> None:
