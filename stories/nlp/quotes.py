@@ -428,22 +428,23 @@ class _Speakers:
         if subj is None or _pluperfect_verb(root):
             return None  # "X had fined the airline last year": background, not who speaks now
         named = next((c for c in subj.children if c.dep_ == "appos"), None)
-        if named is not None and (found := self.actor(named)) is not None:
-            return found  # "Portugal's largest lender, Banco Orra, ...": the name speaks
+        found = self.actor(named) if named is not None else None
+        if found is not None and subj.lemma_.lower() in BODY_REFERENCE_NOUNS:
+            # "Portugal's largest lender, Banco Orra, ...": the name speaks; not the one set
+            # beside a person ("Orra's chief executive, Ana Silva").
+            return found
         start = self.block.start + subj.left_edge.idx
-        end = self.block.start + subj.right_edge.idx + len(subj.right_edge.text)
-        here = self.block.start + pronoun.idx
         if any(
-            self.block.start <= m.start < here
-            and not start <= m.start < end
-            and self.actors.kind(m.actor) == "organization"
+            self.block.start <= m.start < start and self.actors.kind(m.actor) == "organization"
             for m in self.actors.mentions(self.article.file)
         ):
-            return None  # a body the paragraph names may be whom "it" goes on meaning
+            # A body the paragraph named before may be whom "it" goes on meaning; one the
+            # described body acted on ("the regulator fined Kelt Air") is not.
+            return None
         if (
             not _common_noun(subj)
             or subj.tag_ in _PLURAL
-            or subj.lemma_.lower() not in STATE_OFFICE_NOUNS
+            or subj.lemma_.lower() not in BODY_REFERENCE_NOUNS
             or not any(
                 (c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG"))
                 or (c.dep_ == "amod" and c.ent_type_ == "NORP")

@@ -459,6 +459,25 @@ def test_it_is_the_body_the_sentence_before_described_by_its_country(nlp: Langua
         "“unavoidable”, it said.",
     )
     assert said == {"unavoidable": "Banco Orra"}
+    # A body the described one acted on is not "it"; a company described by its country is.
+    said = _said(
+        nlp,
+        "Spain's aviation regulator fined Kelt Air $2m on Tuesday. The airline had broken "
+        "“basic safety rules”, it said.",
+    )
+    assert said == {"basic safety rules": "Spain's aviation regulator"}
+    said = _said(
+        nlp,
+        "Portugal's largest bank cut 2,000 jobs on Tuesday. The cuts were “painful but "
+        "necessary”, it said.",
+    )
+    assert said == {"painful but necessary": "Portugal's largest bank"}
+    said = _said(
+        nlp,
+        "Orra's chief executive, Ana Silva, resigned on Tuesday. The decision was “personal”, it "
+        "said.",
+    )
+    assert said.get("personal") != "Ana Silva"
 
 
 def test_a_verb_of_speech_coordinated_after_a_deed_shares_its_subject(nlp: Language) -> None:
