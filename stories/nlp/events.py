@@ -109,7 +109,8 @@ from .types import ActorLookup, Block, DateValue, EventCandidate
 
 # Words that set a deed in a time other than the news told: "during his campaign", "years ago".
 _OTHER_TIME_PREPOSITIONS = frozenset({"during", "throughout", "since", "before"})
-_BACKGROUND_ADVERBS = frozenset({"ago", "previously", "formerly", "once"})
+_BACKGROUND_ADVERBS = frozenset({"ago", "previously", "formerly", "once", "repeatedly"})
+_TIMING_PREPOSITIONS = frozenset({"after", "since", "following", "until"})
 # Spells of a public life a promise may be set in: "during his campaign", "throughout the race".
 _SPELLS = frozenset({"campaign", "race", "term", "tenure", "career", "presidency"})
 # Prepositions of a year a promised thing is due by: "by 2020", "in 2020", "before 2020".
@@ -845,7 +846,8 @@ def _where_it_was_done(trigger: Token, by_verb: dict[int, DateValue | None]) -> 
     if dated is None or is_future(dated) or _pluperfect(dated):
         return None
     occasion = any(
-        _is_event_noun(t) or (t.pos_ == "NOUN" and t.lemma_.lower() in BODY_SPEAKER_NOUNS)
+        (_is_event_noun(t) or (t.pos_ == "NOUN" and t.lemma_.lower() in BODY_SPEAKER_NOUNS))
+        and not _set_apart(t, dated)
         for t in dated.subtree
         if t.i < verb.left_edge.i and t.i != dated.i
     )
@@ -855,6 +857,17 @@ def _where_it_was_done(trigger: Token, by_verb: dict[int, DateValue | None]) -> 
     if when is None or when.basis == "context" or not when.text or _told_as_before(verb, dated):
         return None
     return DateValue(when.start, when.end, when.granularity, "", when.basis)
+
+
+def _set_apart(tok: Token, verb: Token) -> bool:
+    """ "returned to Alder after the election": a happening the deed is timed by, not one it
+    took part in."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in _TIMING_PREPOSITIONS:
+            return True
+        node = node.head
+    return False
 
 
 def _days_apart(

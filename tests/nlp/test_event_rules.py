@@ -80,6 +80,7 @@ def test_a_guess_by_someone_outside_the_lede_is_undated_but_a_promise_is_dated(
     assert labels(found) == [("open", "2024-03-12"), ("say", None), ("promise", "2024-03-14")]
     # Not a promise set in another time, or of a day gone by.
     for background in (
+        "Rui Costa repeatedly promised that the council would rebuild the old pier.",
         "Rui Costa promised voters during his campaign that taxes would fall.",
         "Years ago Rui Costa vowed the port would never close.",
         "Her predecessor, Rui Costa, promised that the terminal would open by 2020.",
@@ -2271,6 +2272,7 @@ def test_a_deed_where_a_dated_deed_was_done_is_of_its_time(nlp: Language) -> Non
         "Rui Costa fled to Dorsa in 2021, where he was arrested.",
         "Rui Costa moved to the capital in 2015, where police arrested him.",
         "Rui Costa had moved to the capital in 2015, where police arrested him.",
+        "Rui Costa returned to Alder after the election in 2019, where he was arrested.",
     ):
         found = events_in(nlp, later)
         assert [e.date.label for e in found if e.trigger == "arrest"] == ["2024-03-14"]
