@@ -101,3 +101,10 @@ def inverted_participle(root: Token) -> Token | None:
         ):
             return tok
     return None
+
+
+def pluperfect(verb: Token) -> bool:
+    """ "had been charged", "had drawn": told as done before the time the text is at."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children
+    )

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from .clauses import head_verb, inverted_participle, is_future, subject, verb_above
+from .clauses import head_verb, inverted_participle, is_future, pluperfect, subject, verb_above
 from .dates import (
     MEASURE,
     DateMention,
@@ -679,17 +679,10 @@ def _moved_on(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in MOVING_ON for c in verb.children)
 
 
-def _pluperfect(verb: Token) -> bool:
-    """ "had been charged", "had drawn": told as done before the time the text is at."""
-    return verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children
-    )
-
-
 def _told_as_before(deed: Token, dated: Token) -> bool:
     """A deed in the pluperfect beside a dated one that is not ("resigned on Monday; he had been
     charged with fraud") lies before that day."""
-    return _pluperfect(deed) and not _pluperfect(dated)
+    return pluperfect(deed) and not pluperfect(dated)
 
 
 # Clauses that tell the sentence's own news: its main clause, and what a colon or a semicolon
@@ -843,7 +836,7 @@ def _where_it_was_done(trigger: Token, by_verb: dict[int, DateValue | None]) -> 
     if not _narrated_past(verb) or is_future(verb):
         return None
     dated = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if dated is None or is_future(dated) or _pluperfect(dated):
+    if dated is None or is_future(dated) or pluperfect(dated):
         return None
     occasion = any(
         (_is_event_noun(t) or (t.pos_ == "NOUN" and t.lemma_.lower() in BODY_SPEAKER_NOUNS))
@@ -953,7 +946,7 @@ def _same_doer_on(
     scene is set on one day before the article's: a new paragraph alone does not end a scene
     its doer is still acting in. One told in the pluperfect is background."""
     verb = head_verb(trigger)
-    if not agents or not _narrated_past(verb) or _pluperfect(verb) or not _carries(trigger):
+    if not agents or not _narrated_past(verb) or pluperfect(verb) or not _carries(trigger):
         return None  # "Costa had founded the firm": background, told as before the scene
     if context is None or any(c.start >= block.start for c in earlier):
         return None

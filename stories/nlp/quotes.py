@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from stories.nlp.actors import ActorIndex, ArticleDocs, age_hung_on_verb
-from stories.nlp.clauses import subject
+from stories.nlp.clauses import pluperfect, subject
 from stories.nlp.lexicon import (
     ANSWER_NOUNS,
     BARE_BODY_SPEAKERS,
@@ -425,7 +425,7 @@ class _Speakers:
             return None
         root = pronoun.doc[sent.start - 1].sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or _pluperfect_verb(root):
+        if subj is None or pluperfect(root):
             return None  # "X had fined the airline last year": background, not who speaks now
         named = next((c for c in subj.children if c.dep_ == "appos"), None)
         found = self.actor(named) if named is not None else None
@@ -1151,12 +1151,6 @@ def _after_opening_phrase(sent: Span) -> int:
 
 
 _TITLE_DEPS = frozenset({"compound", "punct", "amod", "nmod"})
-
-
-def _pluperfect_verb(verb: Token) -> bool:
-    return verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children
-    )
 
 
 def _titled_from(doc: Doc, start: int, ent: Span) -> bool:
