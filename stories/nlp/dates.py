@@ -154,9 +154,7 @@ _EXTRA_PATTERNS = re.compile(
 
 # A day of a month written out ("March 16", "16 March 2023", "Sept. 3"): the model may run it
 # into a name beside it ("the National Assembly on March 16" as one organisation).
-_MONTH_NAME = "|".join(
-    sorted({n.capitalize() for n in _MONTHS if n != "may"} | {"May"}, key=len, reverse=True)
-)
+_MONTH_NAME = "|".join(sorted({n.capitalize() for n in _MONTHS}, key=len, reverse=True))
 _DAY_OF_MONTH = re.compile(
     rf"\b(?:(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAME})\b\.?(?:,?\s+\d{{4}}\b)?)"

@@ -31,6 +31,7 @@ from .lexicon import (
     ANONYMITY_WORDS,
     APPEARANCE_BODIES,
     APPEARANCE_PREPOSITIONS,
+    BACKGROUND_ADVERBS,
     BODY_REFERENCE_NOUNS,
     BODY_SPEAKER_NOUNS,
     CALLED_FOR,
@@ -40,6 +41,7 @@ from .lexicon import (
     CONTENT_CARRIERS,
     CONTENTION_VERBS,
     DISMISSAL_SENSES,
+    DUE_BY_PREPOSITIONS,
     EVENT_KINDS,
     EVENT_NOUNS,
     EVENT_VERBS,
@@ -64,6 +66,7 @@ from .lexicon import (
     NOBODY,
     NON_EVENT_VERBS,
     OCCURRENCE_VERBS,
+    OTHER_TIME_PREPOSITIONS,
     OUTCOME_PHRASALS,
     OWN_SIDE_WORDS,
     PERSON_NOUNS_ACTING,
@@ -84,6 +87,7 @@ from .lexicon import (
     SEALING_VERBS,
     SOURCING_VERBS,
     SPEECH_VERBS,
+    SPELLS_OF_OFFICE,
     STATE_OF_OBJECT_HEADS,
     STATEMENT_VERBS,
     STATIVE_PARTICIPLES,
@@ -94,6 +98,7 @@ from .lexicon import (
     TEMPORAL_MARKS,
     TIME_PREPOSITIONS,
     TIME_UNITS,
+    TIMED_BY_PREPOSITIONS,
     UNMADE_HAPPENINGS,
     WITHHELD_THINGS,
     WITHHELD_WORDS,
@@ -107,14 +112,6 @@ from .titles import event_title, listed_title, previous_title
 from .topics import Taxonomy
 from .types import ActorLookup, Block, DateValue, EventCandidate
 
-# Words that set a deed in a time other than the news told: "during his campaign", "years ago".
-_OTHER_TIME_PREPOSITIONS = frozenset({"during", "throughout", "since", "before"})
-_BACKGROUND_ADVERBS = frozenset({"ago", "previously", "formerly", "once", "repeatedly"})
-_TIMING_PREPOSITIONS = frozenset({"after", "since", "following", "until"})
-# Spells of a public life a promise may be set in: "during his campaign", "throughout the race".
-_SPELLS = frozenset({"campaign", "race", "term", "tenure", "career", "presidency"})
-# Prepositions of a year a promised thing is due by: "by 2020", "in 2020", "before 2020".
-_DUE_BY = frozenset({"by", "in", "before", "until"})
 _HEDGE = re.compile(
     r"\b(?:speculat\w*|rumou?rs?|analysts?|experts?|observers?|suggest\w*|believed? to|"
     r"appears? to|appeared to|seems? to|likely|possibl[ey]|potential(?:ly)?|reportedly plans|"
@@ -556,10 +553,10 @@ def _promises(verb: Token, year: int) -> bool:
     if verb.lemma_.lower() not in PROMISE_VERBS:
         return False
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in _OTHER_TIME_PREPOSITIONS and _of_time(c):
+        if c.dep_ == "prep" and c.lower_ in OTHER_TIME_PREPOSITIONS and _of_time(c):
             return False
         if c.dep_ in ("advmod", "npadvmod") and (
-            c.lower_ in _BACKGROUND_ADVERBS or any(g.lower_ == "ago" for g in c.subtree)
+            c.lower_ in BACKGROUND_ADVERBS or any(g.lower_ == "ago" for g in c.subtree)
         ):
             return False
     return not any(_year_gone_by(t, verb, year) for t in verb.subtree)
@@ -572,7 +569,7 @@ def _of_time(prep: Token) -> bool:
         and (
             g.ent_type_ in ("DATE", "TIME", "EVENT")
             or _is_event_noun(g)
-            or g.lemma_.lower() in TIME_UNITS | _SPELLS
+            or g.lemma_.lower() in TIME_UNITS | SPELLS_OF_OFFICE
         )
         for g in prep.children
     )
@@ -584,7 +581,7 @@ def _year_gone_by(tok: Token, verb: Token, year: int) -> bool:
     was built in 1920") nor in a count ("1500 new homes", "2019 levels")."""
     if not (len(tok.text) == 4 and tok.text.isdigit() and int(tok.text) < year):
         return False
-    if tok.head.lower_ not in _DUE_BY:
+    if tok.head.lower_ not in DUE_BY_PREPOSITIONS:
         return False
     node = tok.head
     while node.i != verb.i:
@@ -857,7 +854,7 @@ def _set_apart(tok: Token, verb: Token) -> bool:
     took part in."""
     node = tok
     while node.i != verb.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ in _TIMING_PREPOSITIONS:
+        if node.dep_ == "prep" and node.lower_ in TIMED_BY_PREPOSITIONS:
             return True
         node = node.head
     return False

@@ -267,6 +267,15 @@ REFUSAL_VERBS = words("decline refuse")
 # Verbs of speech that bind the speaker: what is promised lies ahead, but the promise is made
 # on a day.
 PROMISE_VERBS = words("promise pledge vow")
+# Words that set a promise in a time other than the news told: "during his campaign",
+# "throughout the race", "years ago", "repeatedly promised".
+OTHER_TIME_PREPOSITIONS = words("during throughout since before")
+BACKGROUND_ADVERBS = words("ago previously formerly once repeatedly")
+SPELLS_OF_OFFICE = words("campaign race term tenure career presidency")
+# Prepositions of a year a promised thing is due by: "by 2020", "in 2020", "before 2020".
+DUE_BY_PREPOSITIONS = words("by in before until")
+# Prepositions of a happening that only times a deed: "returned to Alder after the election".
+TIMED_BY_PREPOSITIONS = words("after since following until")
 WITHHELD_WORDS = words(
     "comment elaborate say give discuss confirm specify disclose explain identify name detail"
 )
