@@ -995,6 +995,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 # Set off by a comma: "Silva, asked ...", not "As Silva asked ..., he said".
                 if g.dep_ == "nsubj" and g.i + 2 == c.i and g.doc[g.i + 1].text == ","
             ]
+        if _speech_verb(node) and (named := _named_in_apposition(node, subjects)) is not None:
+            subjects = [named]
         if not subjects and _speech_verb(node) and (opener := _named_opener(node)) is not None:
             subjects = [opener]
         if not subjects and _speech_verb(node):
@@ -1060,6 +1062,33 @@ _PLURAL = frozenset({"NNS", "NNPS"})
 # How the parser may hang a speaker it did not see as the subject: beside another noun, or as
 # a subject of its own.
 _UNATTACHED = frozenset({"appos", "nsubj", "nsubjpass", "ROOT", "dep"})
+
+
+# How the parser may hang a name set off by commas that it did not see as the subject.
+_HUNG = frozenset({"appos", "npadvmod", "dep"})
+
+
+def _named_in_apposition(verb: Token, subjects: list[Token]) -> Token | None:
+    """ "The chairman of the canal authority, Ana Silva, said ...": a person's name set off by
+    commas just before the verb of speech names who holds the role the subject describes. The
+    parser may hang the name on the body in the role's phrase ("the authority, Ana Silva") or on
+    an opening phrase, and leave the role, or nothing, as the subject."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    name = doc[verb.i - 2]
+    if name.ent_type_ != "PERSON" or name.dep_ not in _HUNG or name.head.i >= name.i:
+        return None
+    ent = next((e for e in verb.sent.ents if e.start <= name.i < e.end), None)
+    if ent is None or ent.end != name.i + 1 or doc[ent.start - 1].text != ",":
+        return None
+    # A subject after the verb is the parser taking what was said for who said it ("Silva said
+    # strong winds were ..."); only a role may be so named, not a named subject.
+    subjects = [s for s in subjects if s.i < verb.i]
+    if not subjects:
+        return name
+    described = [s for s in subjects if _common_noun(s) and name in s.subtree]
+    return name if described and len(subjects) == 1 else None
 
 
 def _named_before_aside(verb: Token) -> list[Token]:

@@ -1628,3 +1628,31 @@ def test_the_company_is_the_body_named_since_not_the_one_it_meant_before(nlp: La
         "cooperating fully.",
     )
     assert said["it was cooperating fully"] == "Dorvale Shipping"
+
+
+def test_a_role_named_beside_its_body_speaks_as_the_name(nlp: Language) -> None:
+    # The parser hangs the name on the body ("the harbour authority, Lena Varga") and takes what
+    # was said for the subject; the name is who holds the role.
+    said = _said(
+        nlp,
+        "At a briefing in Porto Vale, the chairman of the Harbour Authority, Lena Varga, said "
+        "high winds “were not the main cause” of the grounding.",
+    )
+    assert said == {"were not the main cause": "Lena Varga"}
+
+
+@pytest.mark.parametrize("bloc", ["ARDC", "SADEC"])
+def test_a_role_named_after_an_opening_phrase_speaks_as_the_name(nlp: Language, bloc: str) -> None:
+    # The parser may leave the name hanging, or take the bloc for who speaks.
+    said = _said(
+        nlp,
+        "Its defence chiefs met in Ardena from Wednesday to Friday, and at the end of the meeting "
+        f"the {bloc} commissioner for political affairs, peace and security, Kwame Mensah, said "
+        "they had worked out “all the details” of a possible mission.",
+    )
+    assert said == {"all the details": "Kwame Mensah"}
+
+
+def test_a_named_subject_is_not_renamed_by_an_appositive(nlp: Language) -> None:
+    said = _said(nlp, "Ana Silva, the minister, said the ship was “in good order.”")
+    assert said == {"in good order": "Ana Silva"}
