@@ -680,8 +680,11 @@ PERSON_SPEAKER_NOUNS = words(
     schoolteacher pharmacist shopkeeper vendor trader driver pilot
     mourner activist parent grandmother grandfather brother sister friend
     colleague veteran firefighter fisherman retiree pensioner professor economist historian
+    man woman
     """
 )
+# Of those, nouns that speak only one at a time: "the two men" are people the text named before.
+SINGLE_SPEAKER_NOUNS = words("man woman")
 # Nouns for bodies and their papers that speak: "the panel wrote", "an agency memo said".
 BODY_SPEAKER_NOUNS = words(
     """

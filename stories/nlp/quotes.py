@@ -37,6 +37,7 @@ from stories.nlp.lexicon import (
     PRONOUNS,
     REPORTING_VERBS,
     ROLE_NOUNS,
+    SINGLE_SPEAKER_NOUNS,
     SPEAKING_OF_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -481,6 +482,8 @@ class _Speakers:
             return None
         lemma = tok.lemma_.lower()
         if lemma not in PERSON_SPEAKER_NOUNS and lemma not in BODY_SPEAKER_NOUNS:
+            return None
+        if lemma in SINGLE_SPEAKER_NOUNS and tok.tag_ in _PLURAL:
             return None
         determiner = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), "")
         modified = any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
@@ -1009,7 +1012,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         if subjects:
             # "Acme's lawyer Tomas Vidal told ...": the parser may give the role and the
             # name as two subjects; the name says who.
-            subj = min(subjects, key=lambda c: (c.pos_ != "PROPN", c.i))
+            subj = _unlisted(min(subjects, key=lambda c: (c.pos_ != "PROPN", c.i)), node)
             if subj.lower_ in ("who", "that") and node.dep_ == "relcl":
                 # "said Ana Silva, the port's chief, who stressed that ...": the relative
                 # clause's speaker is whom it describes.
@@ -1062,6 +1065,20 @@ _PLURAL = frozenset({"NNS", "NNPS"})
 # How the parser may hang a speaker it did not see as the subject: beside another noun, or as
 # a subject of its own.
 _UNATTACHED = frozenset({"appos", "nsubj", "nsubjpass", "ROOT", "dep"})
+
+
+def _unlisted(subject: Token, verb: Token) -> Token:
+    """ "Pressed by the chairman, Senator Ana Silva, Vidal promised ...": names set side by side
+    without "and" are no list of speakers, and a name in apposition is closed by a comma; the
+    parser may join the one who speaks, just before the verb, to a name in the phrase before
+    it."""
+    joined = [c for c in subject.children if c.dep_ in ("conj", "appos")]
+    if not joined or any(c.dep_ == "cc" for t in (subject, *joined) for c in t.children):
+        return subject
+    last = joined[-1]
+    if last.i + 1 == verb.i and subject.i < last.i and last.ent_type_ in ("PERSON", "ORG"):
+        return last
+    return subject
 
 
 # How the parser may hang a name set off by commas that it did not see as the subject.

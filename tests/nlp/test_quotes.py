@@ -1656,3 +1656,40 @@ def test_a_role_named_after_an_opening_phrase_speaks_as_the_name(nlp: Language, 
 def test_a_named_subject_is_not_renamed_by_an_appositive(nlp: Language) -> None:
     said = _said(nlp, "Ana Silva, the minister, said the ship was “in good order.”")
     assert said == {"in good order": "Ana Silva"}
+
+
+def test_names_side_by_side_without_and_are_no_list_of_speakers(nlp: Language) -> None:
+    # The parser joins the speaker to the name in the phrase before it, as if "X and Y" spoke.
+    said = _said(
+        nlp,
+        "Pressed by the committee’s chairman, Sen. Bob Parker of Nevada, Shaw promised that the "
+        "company would be there “for as long as it takes.”",
+    )
+    assert said == {"for as long as it takes": "Shaw"}
+
+
+def test_two_named_speakers_joined_by_and_have_no_single_speaker(nlp: Language) -> None:
+    said = _said(nlp, "Ana Silva and Tomas Vidal said the deal was “a good start.”")
+    assert said == {"a good start": None}
+
+
+def test_a_man_or_a_woman_speaks_as_described(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "“We are ready to stay all night,” said one young man in a football shirt. “It was "
+        "terrifying,” a woman who lives nearby said.",
+    )
+    assert said == {
+        "We are ready to stay all night": "one young man in a football shirt",
+        "It was terrifying": "a woman",
+    }
+
+
+def test_two_men_are_no_unnamed_speaker_of_a_statement(nlp: Language) -> None:
+    # "the two men" are people named before; the statement that reports their deal speaks.
+    said = _said(
+        nlp,
+        "A statement from the governor's office said the two men had agreed on “an end to the "
+        "blockade.”",
+    )
+    assert said["an end to the blockade"] != "the two men"
