@@ -926,7 +926,30 @@ def _carried_date(
     d = last[1]
     if context is not None and d.start >= context.start:
         return None  # only a paragraph gone back in time narrates on from there
+    if d.granularity != "day" and _aside_at(trigger.doc, last[0] - block.start):
+        # "Modi, who has led the country since 2014, ... Several lawmakers boycotted the
+        # speech": a year told in an aside about someone does not move the narration there.
+        return None
     return DateValue(d.start, d.end, d.granularity, "", "context")
+
+
+def _aside_at(doc: Doc, at: int) -> bool:
+    """Whether the words at character ``at`` lie in a clause told beside the sentence's news: a
+    relative clause or a participle's ("having first spoken there in 2016")."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    while True:
+        if tok.dep_ == "relcl" or (
+            tok.dep_ in ("advcl", "acl", "pcomp") and tok.tag_ in ("VBG", "VBN")
+        ):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "having" for c in tok.children):
+            return True  # the parser may take "having spoken" for the sentence's own verb
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
 
 
 def _same_doer_on(

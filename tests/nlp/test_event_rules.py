@@ -2301,3 +2301,23 @@ def test_a_when_clause_on_a_day_still_to_come_is_not_a_deed_of_that_day(nlp: Lan
     )
     returned = next(e for e in found if e.trigger == "return")
     assert returned.date is None or returned.date.label != "2024-03-20"
+
+
+def test_a_year_told_in_an_aside_does_not_move_the_narration_there(nlp: Language) -> None:
+    found = labels(
+        events_in(
+            nlp,
+            "Mayor Ana Silva opened the new ferry terminal on Tuesday.",
+            "Silva later addressed the regional assembly, the first mayor to do so twice, having "
+            "first spoken there in 2016. Several councillors boycotted the speech.",
+            "Silva, who has not held a news conference since becoming mayor in 2015, agreed to "
+            "take one question at the terminal. A reporter asked what steps the city would take "
+            "to cut fares.",
+            "The last time the city had to close the port was in 1993, after a storm wrecked the "
+            "old pier. Engineers then rebuilt it within a year.",
+        )
+    )
+    assert ("boycott", "2024-03-14") in found
+    assert ("ask", "2024-03-14") in found
+    # A year the sentence itself tells the past in does move it there.
+    assert ("rebuild", "1993") in found
