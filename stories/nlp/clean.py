@@ -144,8 +144,9 @@ _BOILERPLATE_ANYWHERE = re.compile(
     # "▶ 3:27 | WATCH: ...", "Photo gallery: 1 of 31 · ...", "Read the full order here (PDF)".
     r"|^\s*(?:sponsored|paid (?:post|content|partner)|promoted|partner content)\s*[·|:•]"
     r"|^\s*[▶►]\s*\S|^\s*(?:photo )?gallery\s*:?\s*\d+\s+of\s+\d+\s*[·|:•—–-]"
-    r"|^\s*(?:read|see|download|view) the full (?:report|order|ruling|text|statement|decision"
-    r"|filing|document|transcript|letter|list|judgment|indictment|complaint|speech)\b"
+    r"|^\s*(?:read|see|download|view) the full (?:[\w-]+ ){0,3}(?:report|order|ruling|text"
+    r"|statement|decision|filing|document|transcript|letter|list|judgment|indictment|complaint"
+    r"|speech|update|release|notice|announcement)\b"
     r"[^.!?]{0,60}\bhere\b"
     # The page in another language: "This article is also available in French. Lire en ...".
     r"|^\s*this (?:article|story|page) is (?:also )?available in [a-z]+\b"
@@ -196,6 +197,21 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|^\s*(?:got|have) a (?:news )?tip\b|\blet us know in the comments\b|^\s*have your say\b"
     r"|^\s*want more (?:stories|news|coverage)\b|^\s*live updates?\s*:"
     r"|^\s*(?:write to|contact|email)\b[^.!?]{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+"
+    # The page asking its readers in, or telling them how its comments run: "We want to hear
+    # from you: ...", "Join the conversation: ...", "Comments are moderated.", "Comments (42) |
+    # Leave a comment".
+    r"|^\s*we(?:['’]d| would)? (?:want|like|love) to hear from you\b|^\s*join the conversation\b"
+    r"|^\s*comments (?:on this (?:article|story|page) )?(?:are|have been) (?:moderated|closed|open"
+    r"|now closed|turned off)\b|^\s*comments?\s*\(\d+\)|\bleave a comment\s*$"
+    # Where the story ran in the paper: "This article appears in the Weekend print edition on
+    # page 3.", "Appeared in the March 9, 2024, print edition as '...'."
+    r"|^\s*(?:this (?:article|story) )?appear(?:s|ed) in the [^.!?]{0,40}\bprint edition\b"
+    # What the paywall counts and waives: "You have 3 free articles remaining this month.",
+    # "This article is free to read."
+    r"|\byou have (?:\d+|\w+) free (?:articles?|stories|reads?) (?:left|remaining)\b"
+    r"|^\s*this (?:article|story) is free to read\b"
+    # Where readers can give: "How to help: a list of ... See the list ›".
+    r"|^\s*how (?:to|you can) help\s*:"
     # The site sending its reader elsewhere on itself: "Read the full transcript on our hub."
     r"|^\s*(?:read|watch|listen to|see|explore|find)\b[^.!?]{0,100}"
     r"\b(?:on|at|in) our (?:\w+ ){0,3}(?:hub|page|site|website|app|podcast|channel|live ?blog)\b",

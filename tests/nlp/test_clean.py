@@ -786,6 +786,17 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "As a subscriber, you have 10 gift articles to give each month.",
         "As a subscriber, you have ten gift articles to give each month.",
         "Subscribers have 10 gift articles to give each month.",
+        "We want to hear from you: were you on the ferry? Send photos to news@record.example.",
+        "Join the conversation: comments are open to subscribers for 48 hours.",
+        "Comments are moderated. Please keep them civil and on topic.",
+        "Comments on this article are closed.",
+        "Comments (42)  |  Leave a comment",
+        "This article appears in the Weekend print edition on page 3.",
+        "Appeared in the March 9, 2024, print edition as ‘The Ferry That Never Came Back’.",
+        "You have 3 free articles remaining this month. Subscribe for unlimited access.",
+        "This article is free to read. Our coverage of the sinking is open to everyone.",
+        "How to help: a list of verified donation sites is updated every day. See the list ›",
+        "Read the full port authority update here",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
@@ -839,6 +850,11 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "The union will give articles of its charter to the court, Costa said.",
         "As a subscriber to the Alder Courier, Silva said, she had used her gift articles to "
         "give neighbours the news.",
+        "We want to hear from the families first, the inquiry's chair said.",
+        "Comments on the plan have been closed since March, the council said.",
+        "Costa appeared in the dock wearing the same suit he wore in the print edition photo.",
+        "The mayor explained how to help: give blood, and stay away from the port.",
+        "Residents can read the full report at the town hall from Monday, the council said.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
