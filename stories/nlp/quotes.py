@@ -505,13 +505,12 @@ class _Speakers:
             return self.described[lemma]
         if (
             lemma in PERSON_SPEAKER_NOUNS
-            and determiner == "the"
-            and not modified
-            and not any(c.dep_ == "poss" for c in tok.children)
+            and determiner not in ("", "a", "an", "its", "their", "his", "her")
             and (person := self._person_in_role(tok)) is not None
         ):
-            # "Lena Varga, the museum's director, ... The director said": not "the ministry's
-            # spokesman" or "its director", who may be of another body.
+            # "Lena Varga, the museum's director, ... The director said", "the museum's director
+            # said": not "the ministry's spokesman" or "its director", who may be of another
+            # body.
             return person
         words = _described(tok)
         if len(words.split()) < 2:
@@ -704,15 +703,19 @@ class _Speakers:
 
     def _person_in_role(self, tok: Token) -> str | None:
         """The one person the text named before in the role the noun names ("Dirk Vogel, the
-        vault's director, ... the director said"): the role speaks for them."""
+        vault's director, ... the director said"): the role speaks for them. A role told with
+        more words ("the vault's director", "the chief executive") is the one the text set
+        beside the name in those words."""
         lemma = tok.lemma_.lower()
+        words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")}
         here = self.block.start + tok.idx
         found = {
             m.actor
             for m in self.actors.mentions(self.article.file)
             if m.start < here
             and self.actors.kind(m.actor) == "person"
-            and self._introduced_as(m, lemma)
+            and (told := self._roles_beside(m).get(lemma)) is not None
+            and words <= told
         }
         return found.pop() if len(found) == 1 else None
 
@@ -722,9 +725,9 @@ class _Speakers:
         name does not hold the word."""
         return lemma in self._roles_beside(mention)
 
-    def _roles_beside(self, mention: Mention) -> set[str]:
+    def _roles_beside(self, mention: Mention) -> dict[str, set[str]]:
         """The common nouns the text set beside a name ("Acme, the country's biggest company",
-        "vault director Dirk Vogel"), by lemma."""
+        "vault director Dirk Vogel"), by lemma, each with the words of its phrase."""
         for block, doc in self.article.docs:
             if not block.start <= mention.start < block.end:
                 continue
@@ -732,15 +735,19 @@ class _Speakers:
                 mention.start - block.start, mention.end - block.start, alignment_mode="expand"
             )
             if span is None:
-                return set()
-            roles = set()
+                return {}
+            inside = range(span.start, span.end)
+            roles: dict[str, set[str]] = {}
             for t in span:
                 beside = [c for c in t.children if c.dep_ in ("appos", "compound")]
-                if t.dep_ in ("appos", "compound") and t.head.i not in range(span.start, span.end):
+                if t.dep_ in ("appos", "compound") and t.head.i not in inside:
                     beside.append(t.head)
-                roles |= {b.lemma_.lower() for b in beside if _common_noun(b)}
+                for b in beside:
+                    if _common_noun(b):
+                        words = roles.setdefault(b.lemma_.lower(), set())
+                        words |= {w.lower_ for w in b.subtree if w.i not in inside}
             return roles
-        return set()
+        return {}
 
     def person_near(self, tok: Token, exclude: Token) -> str | None:
         """For an interpreter: the person whose words they render (named in the sentence)."""

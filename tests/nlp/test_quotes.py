@@ -1693,3 +1693,25 @@ def test_two_men_are_no_unnamed_speaker_of_a_statement(nlp: Language) -> None:
         "blockade.”",
     )
     assert said["an end to the blockade"] != "the two men"
+
+
+def test_a_role_told_in_more_words_speaks_as_the_person_set_in_it(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Ana Silva, the company's chief executive, spoke on Monday. “We failed our customers,” "
+        "the chief executive said. Later, the company's chief executive said she was "
+        "“encouraged by the changes.”",
+    )
+    assert said == {
+        "We failed our customers": "Ana Silva",
+        "encouraged by the changes": "Ana Silva",
+    }
+
+
+def test_the_same_role_of_another_body_is_not_the_person_named_before(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Lena Varga, the museum's director, said the theft was a blow. On Tuesday the ministry's "
+        "director said the thieves had taken “fewer treasures than feared”.",
+    )
+    assert said["fewer treasures than feared"] == "the ministry's director"
