@@ -2321,3 +2321,27 @@ def test_a_year_told_in_an_aside_does_not_move_the_narration_there(nlp: Language
     assert ("ask", "2024-03-14") in found
     # A year the sentence itself tells the past in does move it there.
     assert ("rebuild", "1993") in found
+
+
+def test_a_statement_by_people_placed_by_a_word_of_their_own_is_their_act(
+    nlp: Language,
+) -> None:
+    found = labels(
+        events_in(
+            nlp,
+            "Mayor Ana Silva opened the new ferry terminal on Tuesday.",
+            "Federal officials said on Thursday that about a million doses would be made "
+            "available.",
+            "A senior Treasury official told reporters that the measures did not amount to a "
+            "bailout.",
+            "Protest leaders said they would not leave the square until the mayor resigned.",
+            # Bare "officials" only source what they say: a guess of theirs is no act.
+            "Officials said the ferry would be repaired.",
+        )
+    )
+    assert found == [
+        ("open", "2024-03-12"),
+        ("say", "2024-03-14"),
+        ("tell", "2024-03-14"),
+        ("say", "2024-03-14"),
+    ]
