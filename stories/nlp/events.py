@@ -1482,6 +1482,10 @@ def _is_event_verb(tok: Token) -> bool:
     if _recalls_something(tok):
         # "Valmora recalled its ambassador", "the maker recalled 40,000 cars".
         return _told_as_done(tok) or is_future(tok)
+    if _calls_for(tok):
+        # "called for calm", "has called on residents to stay indoors": a demand made, which
+        # the present perfect tells as news as it does a statement.
+        return _told_as_done(tok) or is_future(tok) or _present_perfect(tok)
     if _calls_a_happening(tok):
         # "Unions called a ninth day of strikes", "the premier called a snap election".
         return _told_as_done(tok) or is_future(tok)
@@ -1597,6 +1601,24 @@ def _calls_a_happening(verb: Token) -> bool:
         if any(_is_event_noun(n) for n in nouns):
             return True
     return False
+
+
+def _present_perfect(verb: Token) -> bool:
+    """ "has called", "have condemned"."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in verb.children
+    )
+
+
+def _calls_for(verb: Token) -> bool:
+    """ "called for his release", "called on the army to stand down": "call" makes a demand
+    with "for" or "on" someone, not with "on Monday"."""
+    return verb.lemma_.lower() == "call" and any(
+        c.dep_ == "prep"
+        and c.lower_ in ("for", "on")
+        and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _phrasal_act(verb: Token) -> bool:

@@ -2345,3 +2345,17 @@ def test_a_statement_by_people_placed_by_a_word_of_their_own_is_their_act(
         ("tell", "2024-03-14"),
         ("say", "2024-03-14"),
     ]
+
+
+def test_a_call_for_something_or_on_someone_is_a_demand_made(nlp: Language) -> None:
+    found = labels(
+        events_in(
+            nlp,
+            "Mayor Ana Silva opened the new ferry terminal on Tuesday.",
+            "The harbour union called for Silva's immediate resignation.",
+            "The port council has called on residents to stay away from the quay.",
+            # Naming is no demand: "called the decision a mistake".
+            "Tomas Vidal called the decision a mistake.",
+        )
+    )
+    assert [t for t, _ in found] == ["open", "call", "call"]
