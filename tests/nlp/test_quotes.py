@@ -1677,11 +1677,11 @@ def test_two_named_speakers_joined_by_and_have_no_single_speaker(nlp: Language) 
 def test_a_man_or_a_woman_speaks_as_described(nlp: Language) -> None:
     said = _said(
         nlp,
-        "“We are ready to stay all night,” said one young man in a football shirt. “It was "
+        "“We will stay until they listen,” said one young man in a red scarf. “It was "
         "terrifying,” a woman who lives nearby said.",
     )
     assert said == {
-        "We are ready to stay all night": "one young man in a football shirt",
+        "We will stay until they listen": "one young man in a red scarf",
         "It was terrifying": "a woman",
     }
 
