@@ -2156,10 +2156,23 @@ def _named_speaker(verb: Token) -> bool:
 def _described_speaker(noun: Token) -> bool:
     """ "Federal officials said", "a senior Treasury official told reporters", "protest leaders
     said": people of a calling the text places by a word of its own speak as plainly as a name
-    (a bare "officials said" only sources what it follows)."""
+    (a bare "officials said" only sources what it follows). So does "he" or "she" who said
+    something on a day the sentence gives: someone named before, on an occasion of their own."""
+    if noun.lower_ in ("he", "she"):
+        return _dated_here(noun.head)
     if noun.lemma_.lower() not in PERSON_SPEAKER_NOUNS | ROLE_NOUNS:
         return False
     return any(c.dep_ in ("amod", "compound") for c in noun.children)
+
+
+def _dated_here(verb: Token) -> bool:
+    """Whether the verb's own words, not what it reports, say when: "he said on Tuesday"."""
+    return any(
+        t.ent_type_ in ("DATE", "TIME")
+        for c in verb.children
+        if c.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis")
+        for t in c.subtree
+    )
 
 
 def _granted_anonymity(noun: Token) -> bool:

@@ -2359,3 +2359,16 @@ def test_a_call_for_something_or_on_someone_is_a_demand_made(nlp: Language) -> N
         )
     )
     assert [t for t, _ in found] == ["open", "call", "call"]
+
+
+def test_he_or_she_said_on_a_day_of_its_own_is_their_act(nlp: Language) -> None:
+    found = labels(
+        events_in(
+            nlp,
+            "Mayor Ana Silva opened the new ferry terminal on Tuesday.",
+            "On Wednesday she said the ferries would not sail until spring.",
+            # Undated, what "he" says of the future is the speaker's guess, no act of the day.
+            "He said the fares would rise.",
+        )
+    )
+    assert found == [("open", "2024-03-12"), ("say", "2024-03-13")]
