@@ -483,9 +483,9 @@ class _Speakers:
         lemma = tok.lemma_.lower()
         if lemma not in PERSON_SPEAKER_NOUNS and lemma not in BODY_SPEAKER_NOUNS:
             return None
-        if lemma in SINGLE_SPEAKER_NOUNS and tok.tag_ in _PLURAL:
-            return None
         determiner = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), "")
+        if lemma in SINGLE_SPEAKER_NOUNS and (tok.tag_ in _PLURAL or determiner == "the"):
+            return None  # "the two men", "the man told the court": people named before
         modified = any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
         if lemma in BODY_REFERENCE_NOUNS and determiner in ("the", "its") and not modified:
             body = self._body_before(tok)
@@ -505,7 +505,10 @@ class _Speakers:
             return self.described[lemma]
         if (
             lemma in PERSON_SPEAKER_NOUNS
-            and determiner not in ("", "a", "an", "its", "their", "his", "her")
+            and (
+                determiner == "the"
+                or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children)
+            )
             and (person := self._person_in_role(tok)) is not None
         ):
             # "Lena Varga, the museum's director, ... The director said", "the museum's director
@@ -1106,13 +1109,29 @@ def _named_in_apposition(verb: Token, subjects: list[Token]) -> Token | None:
     ent = next((e for e in verb.sent.ents if e.start <= name.i < e.end), None)
     if ent is None or ent.end != name.i + 1 or doc[ent.start - 1].text != ",":
         return None
-    # A subject after the verb is the parser taking what was said for who said it ("Silva said
-    # strong winds were ..."); only a role may be so named, not a named subject.
+    if any(c.dep_ == "ccomp" and c.i < verb.i and name in c.subtree for c in verb.children):
+        return None  # "The fire was started by a neighbour, Tom Reed, said police."
+    # A subject after the verb that cannot speak is the parser taking what was said for who
+    # said it ("Silva said strong winds were ..."); "..., said police" is the speaker.
+    if any(s.i > verb.i and _may_speak(s) for s in subjects):
+        return None
     subjects = [s for s in subjects if s.i < verb.i]
     if not subjects:
         return name
-    described = [s for s in subjects if _common_noun(s) and name in s.subtree]
+    # Only a role may be so named, not a named subject, and by a name in its own phrase: not
+    # one in a clause about it ("the agency that hired the nurse, Ida Holm, says").
+    described = [s for s in subjects if _common_noun(s) and _in_phrase_of(name, s)]
     return name if described and len(subjects) == 1 else None
+
+
+def _in_phrase_of(word: Token, noun: Token) -> bool:
+    """Whether ``word`` hangs on ``noun`` through nouns and prepositions only, no verb."""
+    tok = word
+    while tok.i != noun.i:
+        if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return True
 
 
 def _named_before_aside(verb: Token) -> list[Token]:

@@ -1716,3 +1716,34 @@ def test_the_same_role_of_another_body_is_not_the_person_named_before(nlp: Langu
         "director said the thieves had taken “fewer treasures than feared”.",
     )
     assert said["fewer treasures than feared"] == "the ministry's director"
+
+
+def test_a_name_in_what_was_said_or_in_a_clause_about_the_subject_does_not_speak(
+    nlp: Language,
+) -> None:
+    said = _said(
+        nlp,
+        "The fire was started by a neighbour, Tom Reed, said police. The agency that hired the "
+        "nurse, Ida Holm, says she was “fully trained”.",
+    )
+    assert said == {
+        "The fire was started by a neighbour, Tom Reed": "police",
+        "fully trained": "the agency",
+    }
+
+
+def test_another_or_each_holder_of_a_role_is_not_the_one_named_before(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Ana Silva, a spokeswoman for the ministry, said the talks would resume. “The minister is "
+        "ill,” another spokeswoman said.",
+    )
+    assert said["The minister is ill"] == "another spokeswoman"
+
+
+def test_the_man_who_speaks_is_someone_named_before_not_a_new_speaker(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Jon Ek, 34, was charged with murder on Monday. “I am innocent,” the man told the court.",
+    )
+    assert said["I am innocent"] != "the man"
