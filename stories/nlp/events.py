@@ -41,6 +41,7 @@ from .lexicon import (
     CONTENT_CARRIERS,
     CONTENTION_VERBS,
     DISMISSAL_SENSES,
+    DOCUMENT_SPEAKER_NOUNS,
     DUE_BY_PREPOSITIONS,
     EVENT_KINDS,
     EVENT_NOUNS,
@@ -69,6 +70,7 @@ from .lexicon import (
     OTHER_TIME_PREPOSITIONS,
     OUTCOME_PHRASALS,
     OWN_SIDE_WORDS,
+    PERSON_NOUNS,
     PERSON_NOUNS_ACTING,
     PERSON_SPEAKER_NOUNS,
     PHRASAL_ACTS,
@@ -101,6 +103,7 @@ from .lexicon import (
     TIME_UNITS,
     TIMED_BY_PREPOSITIONS,
     UNMADE_HAPPENINGS,
+    VAGUE_SPEAKER_WORDS,
     WITHHELD_THINGS,
     WITHHELD_WORDS,
     WORDING_NOUNS,
@@ -928,24 +931,29 @@ def _carried_date(
     if context is not None and d.start >= context.start:
         return None  # only a paragraph gone back in time narrates on from there
     if d.granularity != "day" and _aside_at(trigger.doc, last[0] - block.start):
-        # "Modi, who has led the country since 2014, ... Several lawmakers boycotted the
-        # speech": a year told in an aside about someone does not move the narration there.
+        # "Silva, who has led the city since 2015, ... A reporter asked ...": a year told in an
+        # aside about someone does not move the narration there.
         return None
     return DateValue(d.start, d.end, d.granularity, "", "context")
 
 
 def _aside_at(doc: Doc, at: int) -> bool:
     """Whether the words at character ``at`` lie in a clause told beside the sentence's news: a
-    relative clause or a participle's ("having first spoken there in 2016")."""
+    relative clause about someone ("Silva, who has led the city since 2015, ...") or a
+    participle's after the news ("..., having first spoken there in 2016"); not a clause that
+    tells of a happening ("A storm that hit the coast in 2019 ...") nor one that opens the
+    sentence and sets its time ("Returning to the city in 1998, ...")."""
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     if span is None:
         return False
     tok = span[0]
     while True:
-        if tok.dep_ == "relcl" or (
-            tok.dep_ in ("advcl", "acl", "pcomp") and tok.tag_ in ("VBG", "VBN")
-        ):
-            return True
+        if tok.dep_ == "relcl":
+            head = tok.head
+            return head.ent_type_ == "PERSON" or head.lemma_.lower() in PERSON_NOUNS
+        if tok.dep_ in ("advcl", "acl", "pcomp") and tok.tag_ in ("VBG", "VBN"):
+            clause = tok.head if tok.dep_ == "pcomp" else tok
+            return clause.left_edge.i != tok.sent.start
         if any(c.dep_ == "aux" and c.lower_ == "having" for c in tok.children):
             return True  # the parser may take "having spoken" for the sentence's own verb
         if tok.head.i == tok.i:
@@ -1611,14 +1619,49 @@ def _present_perfect(verb: Token) -> bool:
 
 
 def _calls_for(verb: Token) -> bool:
-    """ "called for his release", "called on the army to stand down": "call" makes a demand
-    with "for" or "on" someone, not with "on Monday"."""
-    return verb.lemma_.lower() == "call" and any(
+    """ "The union called for his release", "the council called on the army to stand down":
+    "call" makes a demand with "for" or "on" someone (not "on Monday"), when someone who can
+    demand calls ("the contract called for delivery by June" requires) and not as a standing
+    wish ("have long called for a bypass")."""
+    if verb.lemma_.lower() != "call" or _calls_of_old(verb):
+        return False
+    subj = subject(verb)  # "..., calling on residents to ...": the sentence's subject calls
+    if subj is None or not _may_demand(subj):
+        return False
+    return any(
         c.dep_ == "prep"
         and c.lower_ in ("for", "on")
         and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
         for c in verb.children
     )
+
+
+def _may_demand(subj: Token) -> bool:
+    """A person or a body, by name, pronoun or noun: not a paper or a plan."""
+    return (
+        subj.pos_ in ("PROPN", "PRON")
+        or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or subj.lemma_.lower()
+        in (PERSON_SPEAKER_NOUNS | BODY_SPEAKER_NOUNS | ROLE_NOUNS) - DOCUMENT_SPEAKER_NOUNS
+    )
+
+
+def _calls_of_old(verb: Token) -> bool:
+    """ "have long called for", "had repeatedly called for", "have called for years": a wish
+    held over time, not a demand made."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and (c.lower_ in BACKGROUND_ADVERBS or c.lower_ == "long"):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("year", "decade", "month", "week")
+                for g in c.children
+            )
+        ):
+            return True
+    return False
 
 
 def _phrasal_act(verb: Token) -> bool:
@@ -2162,7 +2205,10 @@ def _described_speaker(noun: Token) -> bool:
         return _dated_here(noun.head)
     if noun.lemma_.lower() not in PERSON_SPEAKER_NOUNS | ROLE_NOUNS:
         return False
-    return any(c.dep_ in ("amod", "compound") for c in noun.children)
+    return any(
+        c.dep_ in ("amod", "compound") and c.lower_ not in VAGUE_SPEAKER_WORDS
+        for c in noun.children
+    )
 
 
 def _dated_here(verb: Token) -> bool:
@@ -2240,6 +2286,15 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
     for _ in range(12):
         if tok.i in (trigger.i, own_verb.i):
             return True
+        if (
+            tok.dep_ == "prep"
+            and tok.lower_ == "for"
+            and _calls_for(tok.head)
+            and any(g.dep_ == "pobj" and _is_event_noun(g) for g in tok.children)
+        ):
+            # "called for a strike on March 20": the strike's day, not the call's; a call for
+            # what names no happening ("a huge turnout on May 1") carries the day itself.
+            return False
         if (
             tok.pos_ in ("VERB", "AUX")
             and tok.dep_ in _OTHER_CLAUSES

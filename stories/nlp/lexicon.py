@@ -683,6 +683,11 @@ PERSON_SPEAKER_NOUNS = words(
     man woman
     """
 )
+# Words that count or leave out who speaks rather than place them: "many analysts", "other
+# officials", "unnamed sources" are as bare as "officials".
+VAGUE_SPEAKER_WORDS = words(
+    "many other several most some few various numerous unnamed anonymous certain more"
+)
 # Of those, nouns that speak only one at a time: "the two men" are people the text named before.
 SINGLE_SPEAKER_NOUNS = words("man woman")
 # Nouns for bodies and their papers that speak: "the panel wrote", "an agency memo said".

@@ -2372,3 +2372,51 @@ def test_he_or_she_said_on_a_day_of_its_own_is_their_act(nlp: Language) -> None:
         )
     )
     assert found == [("open", "2024-03-12"), ("say", "2024-03-13")]
+
+
+def test_a_year_that_opens_the_sentence_or_dates_a_happening_carries_on(nlp: Language) -> None:
+    found = labels(
+        events_in(
+            nlp,
+            "Mayor Ana Silva opened the new ferry terminal on Tuesday.",
+            "Returning to the city in 1998, Silva founded a music school. She hired twelve "
+            "teachers.",
+            "A storm that hit the coast in January 2019 destroyed 400 homes. Hundreds of "
+            "families were moved to shelters.",
+        )
+    )
+    assert ("hire", "1998") in found
+    assert ("move", "2019-01") in found
+
+
+def test_a_call_that_requires_or_a_wish_held_long_is_no_demand(nlp: Language) -> None:
+    found = labels(
+        events_in(
+            nlp,
+            "Mayor Ana Silva opened the new ferry terminal on Tuesday.",
+            "The contract called for delivery of the ferries by June.",
+            "The budget called for cuts of 12 percent in every department.",
+            "Activists have long called for the law's repeal.",
+            # The day of a happening demanded is not the day of the demand ...
+            "The union called for a general strike on March 20.",
+            # ... but a call for what names no happening is told on the day it names.
+            "The unions have called for a large turnout on March 20.",
+        )
+    )
+    assert found == [
+        ("open", "2024-03-12"),
+        ("call", "2024-03-14"),
+        ("strike", "2024-03-20"),
+        ("call", "2024-03-20"),
+    ]
+
+
+def test_people_counted_or_left_unnamed_only_source_what_they_say(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "Mayor Ana Silva opened the new ferry terminal on Tuesday.",
+        "Many analysts said the council would probably raise fares.",
+        "Other officials said the ferry would be repaired.",
+        "Unnamed officials said the terminal might be sold.",
+    )
+    assert [c.trigger for c in found] == ["open"]
