@@ -200,18 +200,24 @@ _BOILERPLATE_ANYWHERE = re.compile(
     # The page asking its readers in, or telling them how its comments run: "We want to hear
     # from you: ...", "Join the conversation: ...", "Comments are moderated.", "Comments (42) |
     # Leave a comment".
-    r"|^\s*we(?:['’]d| would)? (?:want|like|love) to hear from you\b|^\s*join the conversation\b"
-    r"|^\s*comments (?:on this (?:article|story|page) )?(?:are|have been) (?:moderated|closed|open"
-    r"|now closed|turned off)\b|^\s*comments?\s*\(\d+\)|\bleave a comment\s*$"
+    # Each is the page's own words only as told to the reader, closed by a colon or a full
+    # stop, not as a sentence of the story ("We want to hear from you, Silva told parents").
+    r"|^\s*we(?:['’]d| would)? (?:want|like|love) to hear from you\s*[:.!]"
+    r"|^\s*join the conversation\s*[:.!]"
+    r"|^\s*comments (?:on this (?:article|story|page) )?(?:are|have been) (?:moderated|closed"
+    r"|now closed|turned off|open to (?:subscribers|members|readers))\b[^.!?]{0,40}[.!]?"
+    r"(?:\s+please\b[^\n]*)?$"
+    r"|^\s*comments?\s*\(\d+\)|\bleave a comment\s*$"
     # Where the story ran in the paper: "This article appears in the Weekend print edition on
     # page 3.", "Appeared in the March 9, 2024, print edition as '...'."
     r"|^\s*(?:this (?:article|story) )?appear(?:s|ed) in the [^.!?]{0,40}\bprint edition\b"
     # What the paywall counts and waives: "You have 3 free articles remaining this month.",
     # "This article is free to read."
-    r"|\byou have (?:\d+|\w+) free (?:articles?|stories|reads?) (?:left|remaining)\b"
+    r"|^\s*you have (?:\d+|\w+) free (?:articles?|stories|reads?) (?:left|remaining)\b"
+    r"(?![^.!?]*\b(?:said|told|wrote)\b)"
     r"|^\s*this (?:article|story) is free to read\b"
     # Where readers can give: "How to help: a list of ... See the list ›".
-    r"|^\s*how (?:to|you can) help\s*:"
+    r"|^\s*how (?:to|you can) help\s*:(?![^.!?]*\b(?:said|told|says)\b)"
     # The site sending its reader elsewhere on itself: "Read the full transcript on our hub."
     r"|^\s*(?:read|watch|listen to|see|explore|find)\b[^.!?]{0,100}"
     r"\b(?:on|at|in) our (?:\w+ ){0,3}(?:hub|page|site|website|app|podcast|channel|live ?blog)\b",

@@ -855,6 +855,11 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "Costa appeared in the dock wearing the same suit he wore in the print edition photo.",
         "The mayor explained how to help: give blood, and stay away from the port.",
         "Residents can read the full report at the town hall from Monday, the council said.",
+        "We want to hear from you, Silva told the crowd of angry parents on Monday evening.",
+        "Comments are open until April 2 on the proposed rules, which would cap rents.",
+        "Comments have been turned off on the mayor's page since the vote, a spokesman said.",
+        "How to help: the Red Cross said it needed blood donors in the lower town.",
+        "You have two free articles remaining, the notice told readers, but the wall was broken.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
