@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 from .events import event_kind
 from .lexicon import DENIAL_VERBS, EVENT_VERBS, LIGHT_VERBS, NON_EVENT_VERBS, STATEMENT_VERBS
 from .merge_weights import BIAS, WEIGHTS
-from .telling import names_act, telling_words, word_weights
+from .telling import names_act, telling_words, told_around, word_weights
 from .types import DateValue, Event, EventCandidate
 from .unionfind import UnionFind
 
@@ -48,6 +48,8 @@ _THRESHOLD = 0.5
 # when it repeats this share of what they tell.
 _BESIDE_MIN_FILES = 2
 _BESIDE_SHARE = 0.5
+# How many words either side of where a sentence names an event's act tell it there.
+_BESIDE_REACH = 3
 # How far from its article's day an inherited date may be off and still be a fair guess: an
 # article may come a few days after what it tells without a date (a Thursday resignation in
 # Monday's paper), but a report a week away is more often a like happening of another day
@@ -279,10 +281,22 @@ def _told_beside(
             sentence = reads[j].sentence
             if not any(names_act(sentence, a) for a in acts):
                 continue  # the sentence does not name this event's act ("kill" in "killed")
-            own = sentence - story.reports[j].names
+            names = story.reports[j].names
             # Counted word for word: the more outlets tell the event, the commoner its words
-            # are in the story, and weighing by rarity would count them for less.
-            share = len(own & told) / len(own) if own else 0.0
+            # are in the story, and weighing by rarity would count them for less. The whole
+            # sentence, or the words beside where it names the act: a clause of a sentence about
+            # something else ("..., three weeks after a freight train derailed there").
+            share = max(
+                (
+                    len(own & told) / len(own)
+                    for words in (
+                        sentence,
+                        *(w for a in acts for w in told_around(c.sentence, a, _BESIDE_REACH)),
+                    )
+                    if (own := words - names)
+                ),
+                default=0.0,
+            )
             if share >= _BESIDE_SHARE and share > best.get(c.file, (0.0, -1))[0]:
                 best[c.file] = (share, j)
         found[root] = [replace(cands[j], date=None) for _, j in best.values()]

@@ -35,6 +35,19 @@ def names_act(words: frozenset[str], trigger: str) -> bool:
     return any(w.startswith(act) for w in words)
 
 
+def told_around(text: str, trigger: str, reach: int) -> list[frozenset[str]]:
+    """The telling words within ``reach`` words of each place a text names the act a trigger
+    lemma stands for: "... on Thursday, three weeks after a freight train loaded with chemicals
+    derailed there" tells the derailment in the words beside "derailed"."""
+    act = stem(trigger.split("_")[0])
+    words = text.split()
+    return [
+        telling_words(" ".join(words[max(0, i - reach) : i + reach + 1]))
+        for i, word in enumerate(words)
+        if stem(re.sub(r"\W", "", word.lower())).startswith(act)
+    ]
+
+
 def word_weights(sentences: Mapping[Hashable, Iterable[str]]) -> dict[str, float]:
     """How telling each word is in a story: its inverse frequency over the story's sentences."""
     df = Counter(w for words in sentences.values() for w in set(words))

@@ -6,6 +6,7 @@ from spacy.language import Language
 from stories.nlp.dates import dates_in_doc
 from stories.nlp.events import extract_events
 from stories.nlp.merge import merge_candidates
+from stories.nlp.telling import telling_words, told_around
 from stories.nlp.topics import load_taxonomy
 from stories.nlp.types import Block, DateValue, EventCandidate
 
@@ -412,6 +413,24 @@ def test_a_sentence_telling_a_second_happening_is_a_source_of_it_too() -> None:
     assert killing.date is not None and killing.date.label == "2011-05-02"
     # It stays the source of its own happening as well.
     assert any(e.sources == tuple(c for c in e.sources if c.file == "c.txt") for e in events)
+
+
+def test_a_clause_of_a_sentence_about_something_else_is_a_source_of_what_it_tells() -> None:
+    # Most of the sentence is about the visit; the words beside "killed" tell the killing.
+    visited = (
+        "Interior Minister Marko Kovac toured the burned compound and met grieving neighbours "
+        "on Thursday, nearly two weeks after Ivo Horvat was killed in a night raid there."
+    )
+    events = merge_candidates(_raid_story(visited, "tour"))
+    assert _the_killing(events) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_told_around_reads_the_words_beside_each_naming_of_the_act() -> None:
+    found = told_around(
+        "Crews cleared the road, days after the bridge collapsed into it.", "collapse", 2
+    )
+    assert found == [telling_words("the bridge collapsed into it.")]
+    assert told_around("Crews cleared the road on Monday.", "collapse", 2) == []
 
 
 def test_a_sentence_that_does_not_name_the_act_is_no_source_of_it() -> None:
