@@ -49,7 +49,7 @@ _THRESHOLD = 0.5
 _BESIDE_MIN_FILES = 2
 _BESIDE_SHARE = 0.5
 # How many words either side of where a sentence names an event's act tell it there.
-_BESIDE_REACH = 2
+_BESIDE_REACH = 3
 # How far from its article's day an inherited date may be off and still be a fair guess: an
 # article may come a few days after what it tells without a date (a Thursday resignation in
 # Monday's paper), but a report a week away is more often a like happening of another day

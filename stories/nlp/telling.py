@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 
-from .lexicon import COMMON_WORDS
+from .lexicon import COMMON_WORDS, MODALS, NEGATIONS
 from .stems import stem
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -37,15 +37,26 @@ def names_act(words: frozenset[str], trigger: str) -> bool:
 
 def told_around(text: str, trigger: str, reach: int) -> list[frozenset[str]]:
     """The telling words within ``reach`` words of each place a text names the act a trigger
-    lemma stands for: "... on Thursday, three weeks after a freight train loaded with chemicals
-    derailed there" tells the derailment in the words beside "derailed"."""
+    lemma stands for, the act itself left out: "... on Thursday, three weeks after a freight
+    train loaded with chemicals derailed there" tells the derailment in the words beside
+    "derailed". A place where the act is denied or only thought possible ("was not killed",
+    "could be killed") tells none."""
     act = stem(trigger.split("_")[0])
     words = text.split()
-    return [
-        telling_words(" ".join(words[max(0, i - reach) : i + reach + 1]))
-        for i, word in enumerate(words)
-        if stem(re.sub(r"\W", "", word.lower())).startswith(act)
-    ]
+    plain = [re.sub(r"\W", "", w.lower()) for w in words]
+    found = []
+    for i, word in enumerate(plain):
+        if not stem(word).startswith(act):
+            continue
+        if (NEGATIONS | MODALS) & set(plain[max(0, i - _DOUBT_REACH) : i]):
+            continue
+        near = telling_words(" ".join(words[max(0, i - reach) : i + reach + 1]))
+        found.append(frozenset(w for w in near if not w.startswith(act)))
+    return found
+
+
+# How many words before an act a "not" or a "could" still doubts it: "was not killed".
+_DOUBT_REACH = 3
 
 
 def word_weights(sentences: Mapping[Hashable, Iterable[str]]) -> dict[str, float]:

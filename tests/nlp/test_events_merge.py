@@ -1,6 +1,7 @@
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from stories.nlp.dates import dates_in_doc
@@ -427,10 +428,32 @@ def test_a_clause_of_a_sentence_about_something_else_is_a_source_of_what_it_tell
 
 def test_told_around_reads_the_words_beside_each_naming_of_the_act() -> None:
     found = told_around(
-        "Crews cleared the road, days after the bridge collapsed into it.", "collapse", 2
+        "Crews cleared the road, days after the old bridge collapsed into it.", "collapse", 2
     )
-    assert found == [telling_words("the bridge collapsed into it.")]
+    assert found == [telling_words("the old bridge into it.")]
     assert told_around("Crews cleared the road on Monday.", "collapse", 2) == []
+    # Denied or only thought possible, the act is not told there.
+    assert told_around("He said the old bridge had not collapsed.", "collapse", 2) == []
+    assert told_around("Engineers warned the old bridge could collapse.", "collapse", 2) == []
+
+
+@pytest.mark.parametrize(
+    "third",
+    [
+        # Another killing, of someone else or of nobody yet.
+        "Marko Kovac was sworn in as mayor of the port city on Thursday, a year after his "
+        "brother was killed.",
+        "Marko Kovac opened a hospital wing in the eastern town on Thursday, months after a "
+        "nurse was killed there.",
+        "Marko Kovac visited the garrison on Thursday, warning that more soldiers could be killed "
+        "in the coming weeks.",
+        # The act denied.
+        "Marko Kovac resigned on Thursday, insisting that Ivo Horvat was not killed by his "
+        "soldiers.",
+    ],
+)
+def test_a_sentence_naming_the_act_of_another_happening_is_no_source_of_it(third: str) -> None:
+    assert _the_killing(merge_candidates(_raid_story(third, "swear"))) == ["a.txt", "b.txt"]
 
 
 def test_a_sentence_that_does_not_name_the_act_is_no_source_of_it() -> None:
