@@ -202,11 +202,11 @@ _BOILERPLATE_ANYWHERE = re.compile(
     # Leave a comment".
     # Each is the page's own words only as told to the reader, closed by a colon or a full
     # stop, not as a sentence of the story ("We want to hear from you, Silva told parents").
-    r"|^\s*we(?:['’]d| would)? (?:want|like|love) to hear from you\s*[:.!]"
-    r"|^\s*join the conversation\s*[:.!]"
-    r"|^\s*comments (?:on this (?:article|story|page) )?(?:are|have been) (?:moderated|closed"
-    r"|now closed|turned off|open to (?:subscribers|members|readers))\b[^.!?]{0,40}[.!]?"
-    r"(?:\s+please\b[^\n]*)?$"
+    r"|^\s*(?:we(?:['’]d| would)? (?:want|like|love) to hear from you|join the conversation)"
+    r"\s*(?::|[.!]\s*(?:$|(?:send|e-?mail|tell|share|write|contact|call|use|fill|submit)\b))"
+    r"|^\s*comments (?:on this (?:article|story|page) )?(?:are|have been) (?:(?:moderated|closed"
+    r"|now closed|turned off)\s*[.!]?|open to (?:subscribers|members|readers)\b[^.!?]{0,30}"
+    r"[.!]?)(?:\s+please\b[^\n]*)?$"
     r"|^\s*comments?\s*\(\d+\)|\bleave a comment\s*$"
     # Where the story ran in the paper: "This article appears in the Weekend print edition on
     # page 3.", "Appeared in the March 9, 2024, print edition as '...'."

@@ -70,7 +70,6 @@ from .lexicon import (
     OTHER_TIME_PREPOSITIONS,
     OUTCOME_PHRASALS,
     OWN_SIDE_WORDS,
-    PERSON_NOUNS,
     PERSON_NOUNS_ACTING,
     PERSON_SPEAKER_NOUNS,
     PHRASAL_ACTS,
@@ -81,6 +80,7 @@ from .lexicon import (
     QUESTION_HEADS,
     REFUSAL_VERBS,
     REMEMBERED_NOUNS,
+    REQUIRING_NOUNS,
     RESCHEDULING_VERBS,
     ROLE_NOUNS,
     SAYING_OCCASIONS,
@@ -930,16 +930,28 @@ def _carried_date(
     d = last[1]
     if context is not None and d.start >= context.start:
         return None  # only a paragraph gone back in time narrates on from there
-    if d.granularity != "day" and _aside_at(trigger.doc, last[0] - block.start):
+    if d.granularity != "day" and _aside_at(trigger.doc, _words_at(trigger.doc, last, block)):
         # "Silva, who has led the city since 2015, ... A reporter asked ...": a year told in an
         # aside about someone does not move the narration there.
         return None
     return DateValue(d.start, d.end, d.granularity, "", "context")
 
 
+def _words_at(doc: Doc, told: tuple[int, DateValue], block: Block) -> int:
+    """Where in the paragraph a date told at ``told`` has its words: a happening's date is
+    told from its sentence's start, its words somewhere in the sentence."""
+    start, value = told
+    at = start - block.start
+    if value.text:
+        found = doc.text.find(value.text, at)
+        if found >= 0:
+            return found
+    return at
+
+
 def _aside_at(doc: Doc, at: int) -> bool:
     """Whether the words at character ``at`` lie in a clause told beside the sentence's news: a
-    relative clause about someone ("Silva, who has led the city since 2015, ...") or a
+    relative clause about someone or something ("Silva, who has led the city since 2015, ...") or a
     participle's after the news ("..., having first spoken there in 2016"); not a clause that
     tells of a happening ("A storm that hit the coast in 2019 ...") nor one that opens the
     sentence and sets its time ("Returning to the city in 1998, ...")."""
@@ -949,8 +961,7 @@ def _aside_at(doc: Doc, at: int) -> bool:
     tok = span[0]
     while True:
         if tok.dep_ == "relcl":
-            head = tok.head
-            return head.ent_type_ == "PERSON" or head.lemma_.lower() in PERSON_NOUNS
+            return not _is_event_noun(tok.head)
         if tok.dep_ in ("advcl", "acl", "pcomp") and tok.tag_ in ("VBG", "VBN"):
             clause = tok.head if tok.dep_ == "pcomp" else tok
             return clause.left_edge.i != tok.sent.start
@@ -1637,13 +1648,8 @@ def _calls_for(verb: Token) -> bool:
 
 
 def _may_demand(subj: Token) -> bool:
-    """A person or a body, by name, pronoun or noun: not a paper or a plan."""
-    return (
-        subj.pos_ in ("PROPN", "PRON")
-        or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or subj.lemma_.lower()
-        in (PERSON_SPEAKER_NOUNS | BODY_SPEAKER_NOUNS | ROLE_NOUNS) - DOCUMENT_SPEAKER_NOUNS
-    )
+    """Anyone may demand, but not a paper or a plan, which requires."""
+    return subj.lemma_.lower() not in REQUIRING_NOUNS | DOCUMENT_SPEAKER_NOUNS
 
 
 def _calls_of_old(verb: Token) -> bool:
@@ -2291,9 +2297,12 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
             and tok.lower_ == "for"
             and _calls_for(tok.head)
             and any(g.dep_ == "pobj" and _is_event_noun(g) for g in tok.children)
+            and not _BARE_WEEKDAY.search(span.text)
         ):
             # "called for a strike on March 20": the strike's day, not the call's; a call for
-            # what names no happening ("a huge turnout on May 1") carries the day itself.
+            # what names no happening ("a huge turnout on May 1") carries the day itself, and a
+            # bare weekday in a past report is the day of the call ("called for his
+            # resignation on Monday").
             return False
         if (
             tok.pos_ in ("VERB", "AUX")
@@ -2333,6 +2342,13 @@ def _when_clause_dated(sent: Span, trigger: Token, start: int, end: int) -> Toke
         ):
             return clause
     return None
+
+
+# A weekday named without a word that looks ahead: "on Monday", not "next Monday".
+_BARE_WEEKDAY = re.compile(
+    r"^(?!.*\b(?:next|coming|following)\b).*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.I,
+)
 
 
 def _as_planned(verb: Token) -> bool:

@@ -683,6 +683,12 @@ PERSON_SPEAKER_NOUNS = words(
     man woman
     """
 )
+# Papers and plans that "call for" what they require ("the contract called for delivery by
+# June"), where a person or a body calling for something demands it.
+REQUIRING_NOUNS = words(
+    "plan contract budget bill law proposal deal agreement treaty accord forecast rule policy "
+    "scheme blueprint strategy design order ruling settlement measure package resolution"
+)
 # Words that count or leave out who speaks rather than place them: "many analysts", "other
 # officials", "unnamed sources" are as bare as "officials".
 VAGUE_SPEAKER_WORDS = words(

@@ -350,6 +350,31 @@ class _Speakers:
                     return found
         return None
 
+    def _the_one_before(self, tok: Token) -> str | None:
+        """ "The man told the court": the person last named before him in the article, or the
+        man the text last spoke of as "a man" when that came later ("A man was pulled from the
+        river ... 'It was freezing,' the man said")."""
+        here = self.block.start + tok.idx
+        named = [
+            m
+            for m in self.actors.mentions(self.article.file)
+            # By name: a pronoun the story took for someone says nothing of who came last.
+            if m.start < here
+            and self.actors.kind(m.actor) == "person"
+            and m.text.lower() not in PRONOUNS
+        ]
+        last = max(named, key=lambda m: m.start, default=None)
+        indefinite = re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}{tok.lower_}\b", re.I)
+        spoken_of = -1
+        for block, _ in self.article.docs:
+            if block.start >= here:
+                break
+            for found in indefinite.finditer(block.text[: here - block.start]):
+                spoken_of = block.start + found.start()
+        if spoken_of >= 0 and (last is None or spoken_of > last.start):
+            return f"the {tok.lower_}"
+        return last.actor if last is not None else None
+
     def _unnamed_before(self, pronoun: Token) -> str | None:
         """The unnamed person who spoke in the sentence before, in the same paragraph: "A
         spokesman for the port said ... 'We are ready,' he said." is the spokesman's, not
@@ -484,8 +509,10 @@ class _Speakers:
         if lemma not in PERSON_SPEAKER_NOUNS and lemma not in BODY_SPEAKER_NOUNS:
             return None
         determiner = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), "")
-        if lemma in SINGLE_SPEAKER_NOUNS and (tok.tag_ in _PLURAL or determiner == "the"):
-            return None  # "the two men", "the man told the court": people named before
+        if lemma in SINGLE_SPEAKER_NOUNS and tok.tag_ in _PLURAL:
+            return None  # "the two men": people named before
+        if lemma in SINGLE_SPEAKER_NOUNS and determiner == "the":
+            return self._the_one_before(tok)
         modified = any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
         if lemma in BODY_REFERENCE_NOUNS and determiner in ("the", "its") and not modified:
             body = self._body_before(tok)

@@ -2383,10 +2383,16 @@ def test_a_year_that_opens_the_sentence_or_dates_a_happening_carries_on(nlp: Lan
             "teachers.",
             "A storm that hit the coast in January 2019 destroyed 400 homes. Hundreds of "
             "families were moved to shelters.",
+            # A relative clause about a firm or a place, or about someone, is an aside.
+            "The ferry company, which was founded in 2005, runs six boats. It hired new captains.",
+            "Silva, who has led the city since 2015, spoke for an hour. A reporter asked about "
+            "the fares.",
         )
     )
     assert ("hire", "1998") in found
     assert ("move", "2019-01") in found
+    assert ("hire", "2024-03-14") in found
+    assert ("ask", "2024-03-14") in found
 
 
 def test_a_call_that_requires_or_a_wish_held_long_is_no_demand(nlp: Language) -> None:
@@ -2399,8 +2405,10 @@ def test_a_call_that_requires_or_a_wish_held_long_is_no_demand(nlp: Language) ->
             "Activists have long called for the law's repeal.",
             # The day of a happening demanded is not the day of the demand ...
             "The union called for a general strike on March 20.",
-            # ... but a call for what names no happening is told on the day it names.
+            # ... but a call for what names no happening is told on the day it names, and a
+            # weekday gone by is the day of the call.
             "The unions have called for a large turnout on March 20.",
+            "Lawmakers called for the mayor's resignation on Monday.",
         )
     )
     assert found == [
@@ -2408,6 +2416,7 @@ def test_a_call_that_requires_or_a_wish_held_long_is_no_demand(nlp: Language) ->
         ("call", "2024-03-14"),
         ("strike", "2024-03-20"),
         ("call", "2024-03-20"),
+        ("call", "2024-03-11"),
     ]
 
 

@@ -1741,9 +1741,27 @@ def test_another_or_each_holder_of_a_role_is_not_the_one_named_before(nlp: Langu
     assert said["The minister is ill"] == "another spokeswoman"
 
 
-def test_the_man_who_speaks_is_someone_named_before_not_a_new_speaker(nlp: Language) -> None:
-    said = _said(
-        nlp,
-        "Jon Ek, 34, was charged with murder on Monday. “I am innocent,” the man told the court.",
-    )
-    assert said["I am innocent"] != "the man"
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Jon Ek, 34, was charged with murder on Monday. “I am innocent,” the man told the "
+            "court.",
+            "Jon Ek",
+        ),
+        (
+            "A man was pulled from the river near Dornbach on Friday. “The water was freezing,” "
+            "the man said.",
+            "the man",
+        ),
+        (
+            "Pedro Lima was charged on Monday. A woman walking her dog found the body. “It was "
+            "horrible,” the woman told reporters.",
+            "the woman",
+        ),
+    ],
+)
+def test_the_man_who_speaks_is_the_one_the_text_last_spoke_of(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    assert list(_said(nlp, text).values()) == [speaker]
