@@ -1077,11 +1077,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 and node.dep_ == "ccomp"
                 and node.head.i != node.i
                 and _speech_verb(node.head)
-                and not any(_may_speak(c) for c in node.children if c.dep_ == "nsubj")
             ):
-                # "X said crews were stranded and warned of a shortage": the parser may join
-                # the second verb of speech to what was said, whose subject does not speak
-                # ("he would govern ... and told" does); it is X's all the same.
+                # "X said crews were stranded and warned of a shortage", "X said the House had
+                # taken a step and urged the Senate to ...": the parser may join the second verb
+                # of speech to what was said; it is X's all the same.
                 node = node.head
             if (
                 node.dep_ == "ccomp"

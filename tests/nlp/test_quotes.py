@@ -1765,3 +1765,20 @@ def test_the_man_who_speaks_is_the_one_the_text_last_spoke_of(
     nlp: Language, text: str, speaker: str
 ) -> None:
     assert list(_said(nlp, text).values()) == [speaker]
+
+
+def test_a_second_verb_of_speech_joined_to_what_was_said_is_the_first_speakers(
+    nlp: Language,
+) -> None:
+    said = _said(
+        nlp,
+        "In a statement after the vote, Costa said the Assembly had taken “a critical step "
+        "forward” to prevent a default, and urged the Senate to pass the bill “as quickly as "
+        "possible” so he could sign it. Ana Silva said she would govern for all and told "
+        "foreign governments that “Ardena is back”.",
+    )
+    assert said == {
+        "a critical step forward": "Costa",
+        "as quickly as possible": "Costa",
+        "Ardena is back": "Ana Silva",
+    }
