@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -1478,7 +1479,48 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
         elif block_quotes or not block.text.strip().startswith(tuple(OPENERS)):
             last_speaker = None
         quotes += block_quotes
+    quotes = _not_the_one_spoken_of(quotes, actors.mentions(article.file), actors)
     return _papers_speak_for_their_issuers(quotes, [b for b, _ in article.docs])
+
+
+def _not_the_one_spoken_of(
+    quotes: list[Quote], mentions: Sequence[Mention], actors: ActorIndex
+) -> list[Quote]:
+    """ "'The company is discussing how Sutskever can stay,' he said": a speaker the sentence
+    names only inside what was said, so that "he" was taken for the person spoken of, is the
+    one who spoke before, when a person spoke before."""
+    out: list[Quote] = []
+    for q in quotes:
+        person = q.speaker is not None and actors.kind(q.speaker) == "person"
+        told = [m for m in mentions if m.actor == q.speaker]
+        named = [m for m in told if m.text.lower() not in PRONOUNS]
+        if (
+            person
+            and q.cue
+            and any(
+                m.text.lower() in ("he", "she") and q.sentence_start <= m.start < q.sentence_end
+                for m in told
+            )
+            and any(q.start <= m.start < q.end for m in named)
+            and not any(
+                q.sentence_start <= m.start < q.sentence_end and not q.start <= m.start < q.end
+                for m in named
+            )
+        ):
+            before = next(
+                (
+                    p.speaker
+                    for p in reversed(out)
+                    if p.speaker is not None
+                    and p.end <= q.sentence_start
+                    and actors.kind(p.speaker) == "person"
+                ),
+                None,
+            )
+            if before is not None:
+                q = replace(q, speaker=before)
+        out.append(q)
+    return out
 
 
 # "The statement said", "the letter said": a paper the article has said someone issued.

@@ -1782,3 +1782,33 @@ def test_a_second_verb_of_speech_joined_to_what_was_said_is_the_first_speakers(
         "as quickly as possible": "Costa",
         "Ardena is back": "Ana Silva",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "In a note to staff, Tomas Vidal said Ana Silva would go back to being chief "
+            "technology officer and that Rui Costa would again be president. “Rui and I are "
+            "partners in running this company,” he wrote.",
+            "Rui and I are partners in running this company",
+        ),
+        (
+            "Rui Costa said he was then pulled into a separate call and told he was being "
+            "removed. Ana Silva, he wrote, had been told the night before.",
+            "Ana Silva, he wrote, had been told the night before",
+        ),
+    ],
+)
+def test_he_who_speaks_is_not_the_one_his_words_speak_of(
+    nlp: Language, text: str, words: str
+) -> None:
+    said = _said(nlp, text)
+    speaker = said[words]
+    assert speaker is not None
+    assert speaker not in words
+
+
+def test_a_speaker_named_in_her_own_words_with_no_one_before_stays(nlp: Language) -> None:
+    said = _said(nlp, "“I, Ana Silva, swear to serve the city,” she said.")
+    assert said == {"I, Ana Silva, swear to serve the city": "Ana Silva"}
