@@ -352,9 +352,8 @@ class _Speakers:
         return None
 
     def _the_one_before(self, tok: Token) -> str | None:
-        """ "The man told the court": the person last named before him in the article, or the
-        man the text last spoke of as "a man" when that came later ("A man was pulled from the
-        river ... 'It was freezing,' the man said")."""
+        """ "The man told the court": the man the text spoke of as "a man" ("A man was pulled
+        from the river ... 'It was freezing,' the man said"), else the person last named."""
         here = self.block.start + tok.idx
         named = [
             m
@@ -372,7 +371,7 @@ class _Speakers:
                 break
             for found in indefinite.finditer(block.text[: here - block.start]):
                 spoken_of = block.start + found.start()
-        if spoken_of >= 0 and (last is None or spoken_of > last.start):
+        if spoken_of >= 0:
             return f"the {tok.lower_}"
         return last.actor if last is not None else None
 
@@ -1078,10 +1077,15 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 and node.dep_ == "ccomp"
                 and node.head.i != node.i
                 and _speech_verb(node.head)
+                and (
+                    not any(_may_speak(c) for c in node.children if c.dep_ == "nsubj")
+                    or _after_comma_and(verb)
+                )
             ):
                 # "X said crews were stranded and warned of a shortage", "X said the House had
-                # taken a step and urged the Senate to ...": the parser may join the second verb
-                # of speech to what was said; it is X's all the same.
+                # taken a step, and urged the Senate to ...": the parser may join the second verb
+                # of speech to what was said; it is X's all the same. Without the comma, one who
+                # could speak goes on ("said his captain had apologised and promised ...").
                 node = node.head
             if (
                 node.dep_ == "ccomp"
@@ -1102,6 +1106,15 @@ _PLURAL = frozenset({"NNS", "NNPS"})
 # How the parser may hang a speaker it did not see as the subject: beside another noun, or as
 # a subject of its own.
 _UNATTACHED = frozenset({"appos", "nsubj", "nsubjpass", "ROOT", "dep"})
+
+
+def _after_comma_and(verb: Token) -> bool:
+    """ "..., and urged": a verb set off by a comma before its "and"."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].dep_ in ("advmod", "neg"):
+        i -= 1
+    return i > 0 and doc[i].lower_ == "and" and doc[i - 1].text == ","
 
 
 def _unlisted(subject: Token, verb: Token) -> Token:
@@ -1479,46 +1492,47 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
         elif block_quotes or not block.text.strip().startswith(tuple(OPENERS)):
             last_speaker = None
         quotes += block_quotes
-    quotes = _not_the_one_spoken_of(quotes, actors.mentions(article.file), actors)
-    return _papers_speak_for_their_issuers(quotes, [b for b, _ in article.docs])
+    blocks = [b for b, _ in article.docs]
+    quotes = _not_the_one_spoken_of(quotes, actors.mentions(article.file), actors, blocks)
+    return _papers_speak_for_their_issuers(quotes, blocks)
 
 
 def _not_the_one_spoken_of(
-    quotes: list[Quote], mentions: Sequence[Mention], actors: ActorIndex
+    quotes: list[Quote], mentions: Sequence[Mention], actors: ActorIndex, blocks: list[Block]
 ) -> list[Quote]:
-    """ "'The company is discussing how Sutskever can stay,' he said": a speaker the sentence
-    names only inside what was said, so that "he" was taken for the person spoken of, is the
-    one who spoke before, when a person spoke before."""
+    """ "'The company is discussing how Varga can stay,' he said": a speaker the sentence names
+    only inside what was said, so that "he" was taken for the person spoken of, is the person
+    of the quote just before. Not when the paragraph named them before outside anyone's words
+    ("Her rival, Tomas Brink, was more cautious. 'Brink has never lost,' he said"), nor when
+    the quote before is a body's."""
+    starts = [b.start for b in blocks]
     out: list[Quote] = []
     for q in quotes:
-        person = q.speaker is not None and actors.kind(q.speaker) == "person"
         told = [m for m in mentions if m.actor == q.speaker]
         named = [m for m in told if m.text.lower() not in PRONOUNS]
+        paragraph = blocks[bisect_right(starts, q.start) - 1].start if blocks else 0
+        said = [(p.start, p.end) for p in out]
         if (
-            person
+            q.speaker is not None
+            and actors.kind(q.speaker) == "person"
             and q.cue
+            and out
+            and out[-1].speaker is not None
+            and out[-1].speaker != q.speaker
+            and actors.kind(out[-1].speaker) == "person"
             and any(
                 m.text.lower() in ("he", "she") and q.sentence_start <= m.start < q.sentence_end
                 for m in told
             )
             and any(q.start <= m.start < q.end for m in named)
             and not any(
-                q.sentence_start <= m.start < q.sentence_end and not q.start <= m.start < q.end
+                paragraph <= m.start < q.sentence_end
+                and not q.start <= m.start < q.end
+                and not any(a <= m.start < b for a, b in said)
                 for m in named
             )
         ):
-            before = next(
-                (
-                    p.speaker
-                    for p in reversed(out)
-                    if p.speaker is not None
-                    and p.end <= q.sentence_start
-                    and actors.kind(p.speaker) == "person"
-                ),
-                None,
-            )
-            if before is not None:
-                q = replace(q, speaker=before)
+            q = replace(q, speaker=out[-1].speaker)
         out.append(q)
     return out
 

@@ -1812,3 +1812,46 @@ def test_he_who_speaks_is_not_the_one_his_words_speak_of(
 def test_a_speaker_named_in_her_own_words_with_no_one_before_stays(nlp: Language) -> None:
     said = _said(nlp, "“I, Ana Silva, swear to serve the city,” she said.")
     assert said == {"I, Ana Silva, swear to serve the city": "Ana Silva"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "“We will win,” Lena Ortz said. Her rival, Tomas Brink, was more cautious. “Brink has "
+            "never lost an election in this town,” he said.",
+            "Brink has never lost an election in this town",
+            "Tomas Brink",
+        ),
+        (
+            "“The fire is out,” Ms Rosa Lind said. Mr Felix Arno watched his house burn. "
+            "“Everything Felix owned is gone,” he said.",
+            "Everything Felix owned is gone",
+            "Felix Arno",
+        ),
+    ],
+)
+def test_he_named_before_in_the_paragraph_may_speak_of_himself(
+    nlp: Language, text: str, words: str, speaker: str
+) -> None:
+    assert _said(nlp, text)[words] == speaker
+
+
+def test_without_a_comma_the_joined_verb_of_speech_is_the_reported_speakers(
+    nlp: Language,
+) -> None:
+    said = _said(
+        nlp,
+        "Coach Ivo Marek said his captain Tim Ardal had apologised to the team and promised "
+        "“never to do it again.”",
+    )
+    assert said == {"never to do it again": "Tim Ardal"}
+
+
+def test_the_woman_spoken_of_as_a_woman_is_not_the_last_name(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Rescuers pulled a man from the river on Sunday. Lifeguard Nora Pell said he was lucky. "
+        "“I thought I was going to die,” the man said.",
+    )
+    assert said["I thought I was going to die"] == "the man"
