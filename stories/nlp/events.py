@@ -70,6 +70,7 @@ from .lexicon import (
     OTHER_TIME_PREPOSITIONS,
     OUTCOME_PHRASALS,
     OWN_SIDE_WORDS,
+    PERSON_NOUNS,
     PERSON_NOUNS_ACTING,
     PERSON_SPEAKER_NOUNS,
     PHRASAL_ACTS,
@@ -937,6 +938,15 @@ def _carried_date(
     return DateValue(d.start, d.end, d.granularity, "", "context")
 
 
+def _someone(noun: Token) -> bool:
+    """A person, a body or a place, by name or by a noun for one: what a relative clause about
+    it tells is background ("the company, which was founded in 1998"), unlike one about a
+    happening or a thing done ("an investigation that opened in 2021")."""
+    return noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") or noun.lemma_.lower() in (
+        PERSON_NOUNS | BODY_SPEAKER_NOUNS
+    )
+
+
 def _words_at(doc: Doc, told: tuple[int, DateValue], block: Block) -> int:
     """Where in the paragraph a date told at ``told`` has its words: a happening's date is
     told from its sentence's start, its words somewhere in the sentence."""
@@ -951,7 +961,8 @@ def _words_at(doc: Doc, told: tuple[int, DateValue], block: Block) -> int:
 
 def _aside_at(doc: Doc, at: int) -> bool:
     """Whether the words at character ``at`` lie in a clause told beside the sentence's news: a
-    relative clause about someone or something ("Silva, who has led the city since 2015, ...") or a
+    relative clause about someone, a body or a place ("Silva, who has led the city since 2015,
+    ...") or a
     participle's after the news ("..., having first spoken there in 2016"); not a clause that
     tells of a happening ("A storm that hit the coast in 2019 ...") nor one that opens the
     sentence and sets its time ("Returning to the city in 1998, ...")."""
@@ -961,7 +972,7 @@ def _aside_at(doc: Doc, at: int) -> bool:
     tok = span[0]
     while True:
         if tok.dep_ == "relcl":
-            return not _is_event_noun(tok.head)
+            return _someone(tok.head)
         if tok.dep_ in ("advcl", "acl", "pcomp") and tok.tag_ in ("VBG", "VBN"):
             clause = tok.head if tok.dep_ == "pcomp" else tok
             return clause.left_edge.i != tok.sent.start
@@ -2344,9 +2355,10 @@ def _when_clause_dated(sent: Span, trigger: Token, start: int, end: int) -> Toke
     return None
 
 
-# A weekday named without a word that looks ahead: "on Monday", not "next Monday".
+# A weekday named without a word that looks ahead or a date: "on Monday", not "next Monday" or
+# "Sunday, March 17".
 _BARE_WEEKDAY = re.compile(
-    r"^(?!.*\b(?:next|coming|following)\b).*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    r"^(?!.*(?:\b(?:next|coming|following)\b|\d)).*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.I,
 )
 

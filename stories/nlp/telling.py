@@ -48,15 +48,29 @@ def told_around(text: str, trigger: str, reach: int) -> list[frozenset[str]]:
     for i, word in enumerate(plain):
         if not stem(word).startswith(act):
             continue
-        if (NEGATIONS | MODALS) & set(plain[max(0, i - _DOUBT_REACH) : i]):
+        if _doubted(words[max(0, i - _DOUBT_REACH) : i]):
             continue
         near = telling_words(" ".join(words[max(0, i - reach) : i + reach + 1]))
         found.append(frozenset(w for w in near if not w.startswith(act)))
     return found
 
 
-# How many words before an act a "not" or a "could" still doubts it: "was not killed".
-_DOUBT_REACH = 3
+# How many words before an act a "not" or a "could" still doubts it: "was not killed", "could
+# be killed".
+_DOUBT_REACH = 2
+
+
+def _doubted(before: list[str]) -> bool:
+    """Whether the words just before an act deny it or only think it possible; a comma ends
+    the clause they belong to ("the driver, who did not stop, was arrested"), and a capital
+    "May" is the month."""
+    for word in reversed(before):
+        if word.endswith(","):
+            return False
+        bare = re.sub(r"\W", "", word)
+        if bare.lower() in NEGATIONS or (bare in MODALS):
+            return True
+    return False
 
 
 def word_weights(sentences: Mapping[Hashable, Iterable[str]]) -> dict[str, float]:

@@ -2429,3 +2429,32 @@ def test_people_counted_or_left_unnamed_only_source_what_they_say(nlp: Language)
         "Unnamed officials said the terminal might be sold.",
     )
     assert [c.trigger for c in found] == ["open"]
+
+
+def test_a_year_in_a_clause_about_a_happening_or_a_thing_done_carries_on(nlp: Language) -> None:
+    found = labels(
+        events_in(
+            nlp,
+            "Mayor Ana Silva opened the new ferry terminal on Tuesday.",
+            "The inquiry looked into an accident that happened at the plant in March 2019. Two "
+            "workers were injured.",
+            "Officer Lars Eik commanded a unit that shelled the village in 2015. Dozens of "
+            "civilians died.",
+        )
+    )
+    assert ("injure", "2019-03") in found
+    assert ("die", "2015") in found
+
+
+def test_a_weekday_with_its_date_in_a_call_is_the_day_of_what_is_called_for(
+    nlp: Language,
+) -> None:
+    found = labels(
+        events_in(
+            nlp,
+            "Mayor Ana Silva opened the new ferry terminal on Tuesday.",
+            "The opposition called for a protest on Sunday, March 17, in the capital.",
+        )
+    )
+    assert ("protest", "2024-03-17") in found
+    assert ("call", "2024-03-17") not in found
