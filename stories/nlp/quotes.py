@@ -364,7 +364,7 @@ class _Speakers:
             and m.text.lower() not in PRONOUNS
         ]
         last = max(named, key=lambda m: m.start, default=None)
-        indefinite = re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}{tok.lower_}\b", re.I)
+        indefinite = re.compile(rf"\b[Aa]n?\s+(?:[a-z-]+\s+){{0,2}}{tok.lower_}\b(?!['’])")
         spoken_of = -1
         for block, _ in self.article.docs:
             if block.start >= here:
@@ -1078,14 +1078,16 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 and node.head.i != node.i
                 and _speech_verb(node.head)
                 and (
-                    not any(_may_speak(c) for c in node.children if c.dep_ == "nsubj")
+                    not any(_a_person(c) for c in node.children if c.dep_ == "nsubj")
                     or _after_comma_and(verb)
                 )
             ):
                 # "X said crews were stranded and warned of a shortage", "X said the House had
                 # taken a step, and urged the Senate to ...": the parser may join the second verb
-                # of speech to what was said; it is X's all the same. Without the comma, one who
-                # could speak goes on ("said his captain had apologised and promised ...").
+                # of speech to what was said; it is X's all the same. Without the comma, a person
+                # reported on goes on ("said his captain had apologised and promised ..."); a
+                # body reported on does not ("said the company had broken its promises and
+                # warned ...").
                 node = node.head
             if (
                 node.dep_ == "ccomp"
@@ -1106,6 +1108,15 @@ _PLURAL = frozenset({"NNS", "NNPS"})
 # How the parser may hang a speaker it did not see as the subject: beside another noun, or as
 # a subject of its own.
 _UNATTACHED = frozenset({"appos", "nsubj", "nsubjpass", "ROOT", "dep"})
+
+
+def _a_person(tok: Token) -> bool:
+    """A person, by name, pronoun or a noun for one."""
+    return (
+        tok.ent_type_ == "PERSON"
+        or tok.lower_ in ("he", "she")
+        or tok.lemma_.lower() in PERSON_SPEAKER_NOUNS | ROLE_NOUNS
+    )
 
 
 def _after_comma_and(verb: Token) -> bool:
@@ -1497,29 +1508,43 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
     return _papers_speak_for_their_issuers(quotes, blocks)
 
 
+# How many paragraphs back the person who spoke last may have spoken.
+_SPOKE_LAST_REACH = 2
+
+
 def _not_the_one_spoken_of(
     quotes: list[Quote], mentions: Sequence[Mention], actors: ActorIndex, blocks: list[Block]
 ) -> list[Quote]:
     """ "'The company is discussing how Varga can stay,' he said": a speaker the sentence names
     only inside what was said, so that "he" was taken for the person spoken of, is the person
-    of the quote just before. Not when the paragraph named them before outside anyone's words
-    ("Her rival, Tomas Brink, was more cautious. 'Brink has never lost,' he said"), nor when
-    the quote before is a body's."""
+    who spoke last, a paragraph or two before at most (a body's words between do not count).
+    Not when the paragraph named them before outside anyone's words ("Her rival, Tomas Brink,
+    was more cautious. 'Brink has never lost,' he said")."""
     starts = [b.start for b in blocks]
     out: list[Quote] = []
     for q in quotes:
         told = [m for m in mentions if m.actor == q.speaker]
         named = [m for m in told if m.text.lower() not in PRONOUNS]
-        paragraph = blocks[bisect_right(starts, q.start) - 1].start if blocks else 0
+        here = bisect_right(starts, q.start) - 1
+        paragraph = blocks[here].start if blocks else 0
         said = [(p.start, p.end) for p in out]
+        # The person who spoke last, a paragraph or two before at most, past a body's words.
+        before = next(
+            (
+                p.speaker
+                for p in reversed(out)
+                if p.speaker is not None
+                and actors.kind(p.speaker) == "person"
+                and here - (bisect_right(starts, p.start) - 1) <= _SPOKE_LAST_REACH
+            ),
+            None,
+        )
         if (
             q.speaker is not None
             and actors.kind(q.speaker) == "person"
             and q.cue
-            and out
-            and out[-1].speaker is not None
-            and out[-1].speaker != q.speaker
-            and actors.kind(out[-1].speaker) == "person"
+            and before is not None
+            and before != q.speaker
             and any(
                 m.text.lower() in ("he", "she") and q.sentence_start <= m.start < q.sentence_end
                 for m in told
@@ -1532,7 +1557,7 @@ def _not_the_one_spoken_of(
                 for m in named
             )
         ):
-            q = replace(q, speaker=out[-1].speaker)
+            q = replace(q, speaker=before)
         out.append(q)
     return out
 

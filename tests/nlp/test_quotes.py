@@ -1855,3 +1855,47 @@ def test_the_woman_spoken_of_as_a_woman_is_not_the_last_name(nlp: Language) -> N
         "“I thought I was going to die,” the man said.",
     )
     assert said["I thought I was going to die"] == "the man"
+
+
+def test_a_body_reported_on_does_not_go_on_speaking(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Union leader Ana Brel said the company had broken its promises and warned that workers "
+        "“will not wait forever.”",
+    )
+    assert said == {"will not wait forever": "Ana Brel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Rescuers said no one saw the man fall from the pier at Kelm. Hours later, fisherman "
+            "Bram Oster pulled Tomas Wiel from the water. “I thought I would die,” the man said.",
+            "I thought I would die",
+            "Tomas Wiel",
+        ),
+        (
+            "Police said one of the woman's neighbours had called them. Later, Greta Sova, the "
+            "tenant, returned to the flat. “They took everything,” the woman said.",
+            "They took everything",
+            "Greta Sova",
+        ),
+    ],
+)
+def test_the_man_not_spoken_of_as_a_man_is_the_one_last_named(
+    nlp: Language, text: str, words: str, speaker: str
+) -> None:
+    assert _said(nlp, text)[words] == speaker
+
+
+def test_he_is_the_person_who_spoke_last_past_a_bodys_words(nlp: Language) -> None:
+    said = dict(
+        _speakers(
+            nlp,
+            "“We will appeal,” said lawyer Ivo Marek, who represents the builder.\n\nThe county "
+            "court said in a statement that its ruling “stands as written.”\n\n“Sten Kessel is "
+            "an honest man and the court knows it,” he said.",
+        )
+    )
+    assert said["Sten Kessel is an honest man and the court knows it"] == "Ivo Marek"
