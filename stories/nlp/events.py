@@ -70,7 +70,6 @@ from .lexicon import (
     OTHER_TIME_PREPOSITIONS,
     OUTCOME_PHRASALS,
     OWN_SIDE_WORDS,
-    PERSON_NOUNS,
     PERSON_NOUNS_ACTING,
     PERSON_SPEAKER_NOUNS,
     PHRASAL_ACTS,
@@ -938,15 +937,6 @@ def _carried_date(
     return DateValue(d.start, d.end, d.granularity, "", "context")
 
 
-def _someone(noun: Token) -> bool:
-    """A person, a body or a place, by name or by a noun for one: what a relative clause about
-    it tells is background ("the company, which was founded in 1998"), unlike one about a
-    happening or a thing done ("an investigation that opened in 2021")."""
-    return noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") or noun.lemma_.lower() in (
-        PERSON_NOUNS | BODY_SPEAKER_NOUNS
-    )
-
-
 def _words_at(doc: Doc, told: tuple[int, DateValue], block: Block) -> int:
     """Where in the paragraph a date told at ``told`` has its words: a happening's date is
     told from its sentence's start, its words somewhere in the sentence."""
@@ -961,10 +951,9 @@ def _words_at(doc: Doc, told: tuple[int, DateValue], block: Block) -> int:
 
 def _aside_at(doc: Doc, at: int) -> bool:
     """Whether the words at character ``at`` lie in a clause told beside the sentence's news: a
-    relative clause about someone, a body or a place ("Silva, who has led the city since 2015,
-    ...") or a
-    participle's after the news ("..., having first spoken there in 2016"); not a clause that
-    tells of a happening ("A storm that hit the coast in 2019 ...") nor one that opens the
+    relative clause set off by commas ("Silva, who has led the city since 2015, ...") or a
+    participle's after the news ("..., having first spoken there in 2016"); not one that tells
+    which thing is meant ("A storm that hit the coast in 2019 ...") nor one that opens the
     sentence and sets its time ("Returning to the city in 1998, ...")."""
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     if span is None:
@@ -972,7 +961,9 @@ def _aside_at(doc: Doc, at: int) -> bool:
     tok = span[0]
     while True:
         if tok.dep_ == "relcl":
-            return _someone(tok.head)
+            # Set off by commas ("The bridge, which closed in 2019, ..."), it tells more about
+            # what it follows; without ("an accident that happened in 2019") it is the news.
+            return tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
         if tok.dep_ in ("advcl", "acl", "pcomp") and tok.tag_ in ("VBG", "VBN"):
             clause = tok.head if tok.dep_ == "pcomp" else tok
             return clause.left_edge.i != tok.sent.start

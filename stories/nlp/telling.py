@@ -55,9 +55,9 @@ def told_around(text: str, trigger: str, reach: int) -> list[frozenset[str]]:
     return found
 
 
-# How many words before an act a "not" or a "could" still doubts it: "was not killed", "could
-# be killed".
-_DOUBT_REACH = 2
+# How many words before an act a "not" or a "could" still doubts it: "was not killed", "no one
+# was killed", "could have been killed".
+_DOUBT_REACH = 3
 
 
 def _doubted(before: list[str]) -> bool:
@@ -65,11 +65,11 @@ def _doubted(before: list[str]) -> bool:
     the clause they belong to ("the driver, who did not stop, was arrested"), and a capital
     "May" is the month."""
     for word in reversed(before):
+        bare = re.sub(r"\W", "", word)
+        if bare.lower() in NEGATIONS or bare in MODALS:
+            return True
         if word.endswith(","):
             return False
-        bare = re.sub(r"\W", "", word)
-        if bare.lower() in NEGATIONS or (bare in MODALS):
-            return True
     return False
 
 

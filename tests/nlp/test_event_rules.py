@@ -2446,6 +2446,21 @@ def test_a_year_in_a_clause_about_a_happening_or_a_thing_done_carries_on(nlp: La
     assert ("die", "2015") in found
 
 
+def test_a_year_in_a_clause_set_off_by_commas_is_an_aside(nlp: Language) -> None:
+    found = labels(
+        events_in(
+            nlp,
+            "Mayor Ana Silva opened the new ferry terminal on Tuesday.",
+            "The Harl bridge, which was closed for repairs in 2019, collapsed into the river. "
+            "Police evacuated nearby homes.",
+            "The bus driver, who was jailed in 2016 for speeding, crashed again. Passengers "
+            "called for help.",
+        )
+    )
+    assert ("evacuate", "2024-03-14") in found
+    assert ("call", "2024-03-14") in found
+
+
 def test_a_weekday_with_its_date_in_a_call_is_the_day_of_what_is_called_for(
     nlp: Language,
 ) -> None:

@@ -435,6 +435,9 @@ def test_told_around_reads_the_words_beside_each_naming_of_the_act() -> None:
     # Denied or only thought possible, the act is not told there ...
     assert told_around("He said the old bridge had not collapsed.", "collapse", 2) == []
     assert told_around("Engineers warned the old bridge could collapse.", "collapse", 2) == []
+    assert told_around("No one was hurt when the old bridge collapsed.", "collapse", 3) != []
+    assert told_around("Engineers said it could have collapsed.", "collapse", 3) == []
+    assert told_around("He said it would never, ever collapse.", "collapse", 3) == []
     # ... but not by the month of May, nor by a "not" of another clause.
     assert told_around("after the May 3 collapse of the old bridge", "collapse", 2) != []
     assert told_around("The pier, which did not flood, collapsed at dawn.", "collapse", 2) != []
