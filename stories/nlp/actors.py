@@ -1722,7 +1722,9 @@ def _age_reference(tok: Token) -> Span | None:
     27-year-old Ana Silva") introduces them."""
     if (misread := age_hung_on_verb(tok)) is not None:
         return misread
-    if tok.dep_ not in SUBJECT_DEPS or tok.pos_ == "PROPN":
+    if tok.dep_ not in SUBJECT_DEPS or (tok.pos_ == "PROPN" and not tok.is_lower):
+        # A name is introduced by its age; a word in lower case the tagger took for a name
+        # ("the 77-year-old president-elect") is a role.
         return None
     old = tok if tok.lower_ == "old" else None
     old = old or next((c for c in tok.children if c.dep_ == "amod" and c.lower_ == "old"), None)

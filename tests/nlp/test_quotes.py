@@ -1184,6 +1184,18 @@ def test_the_n_year_old_with_a_role_speaks_as_the_person_introduced(nlp: Languag
     assert said["he would resign"] == "Marko Kovac"
 
 
+def test_the_n_year_old_with_a_hyphenated_role_speaks_as_the_person_introduced(
+    nlp: Language,
+) -> None:
+    # The tagger takes "elect" for a name; in lower case it is part of the role.
+    said = _said(
+        nlp,
+        "Rui Costa won the runoff on Sunday. The 77-year-old president-elect said he would "
+        "govern for all, and told foreign envoys that “Valmora is back”.",
+    )
+    assert said["Valmora is back"] == "Rui Costa"
+
+
 def test_the_n_year_old_speaks_as_the_person_the_text_was_about(nlp: Language) -> None:
     said = _said(
         nlp,
