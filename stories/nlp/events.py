@@ -2314,12 +2314,34 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
             # the sentence is the sentence's.
             and not (tok.dep_ in ("acl", "dep") and _frames(tok.head))
             and not _as_planned(tok)
+            and not _done_meanwhile(tok, span.root, own_verb)
         ):
             return False  # the date hangs in a clause of its own ("..., calling it the 2016 deal")
         if tok.head.i == tok.i:
             return True
         tok = tok.head
     return True
+
+
+def _done_meanwhile(participle: Token, date: Token, verb: Token) -> bool:
+    """ "Speaking in Geneva on Wednesday, X said" and "X, speaking from Y on Friday, condemned":
+    a participle that opens the sentence or describes its subject tells what the doer was doing
+    as they acted, so the day it is told on is the act's. Only a day on the participle itself:
+    in "..., calling it a breach of the 2016 deal" the year is the deal's."""
+    if participle.tag_ != "VBG" or any(
+        c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "having" for c in participle.children
+    ):
+        return False
+    opening = participle.dep_ == "advcl" and participle.head.i == verb.i and participle.i < verb.i
+    of_doer = (
+        participle.dep_ == "acl"
+        and participle.head.dep_ in ("nsubj", "nsubjpass")
+        and participle.head.head.i == verb.i
+    )
+    on_it = date.head.i == participle.i or (
+        date.head.dep_ == "prep" and date.head.head.i == participle.i
+    )
+    return (opening or of_doer) and on_it
 
 
 def _when_clause_dated(sent: Span, trigger: Token, start: int, end: int) -> Token | None:

@@ -1023,6 +1023,31 @@ def test_a_dated_participle_beside_a_clause_tells_of_its_own_time(nlp: Language)
     assert "repair" not in dict(labels(found))
 
 
+@pytest.mark.parametrize(
+    ("text", "act", "day"),
+    [
+        (
+            "Speaking in Harbourton on Wednesday, Lena Berg said the quay would reopen.",
+            "say",
+            "2024-03-13",
+        ),
+        (
+            "Rui Costa, speaking from Dorvale on Monday, condemned the strike.",
+            "condemn",
+            "2024-03-11",
+        ),
+        # What the doer had done before is of its own day; the act is of the article's.
+        ("Having signed the deal on Monday, Rui Costa flew to Dorvale.", "fly", "2024-03-14"),
+        # A date inside what the participle tells dates that, not the act.
+        ("Citing the 2016 accord, the union condemned the lockout.", "condemn", "2024-03-14"),
+    ],
+)
+def test_a_day_told_on_what_the_doer_was_doing_dates_the_act(
+    nlp: Language, text: str, act: str, day: str
+) -> None:
+    assert (act, day) in labels(events_in(nlp, text))
+
+
 def test_a_state_held_since_a_date_began_on_that_date(nlp: Language) -> None:
     found = events_in(nlp, "Rui Costa had chaired the port board since 2015.")
     assert labels(found) == [("chair", "2015")]
