@@ -1726,6 +1726,8 @@ def _age_reference(tok: Token) -> Span | None:
         # A name is introduced by its age; a word in lower case the tagger took for a name
         # ("the 77-year-old president-elect") is a role.
         return None
+    if tok.pos_ == "PROPN" and _role_phrase(tok) is not None:
+        return None  # "the 70-year-old secretary-general": a role the text gave someone
     old = tok if tok.lower_ == "old" else None
     old = old or next((c for c in tok.children if c.dep_ == "amod" and c.lower_ == "old"), None)
     if old is None or not any(

@@ -57,6 +57,7 @@ from .lexicon import (
     LAWSUIT_NOUNS,
     LIGHT_VERBS,
     MEANS_PREPOSITIONS,
+    MEANWHILE_VERBS,
     MEDIUM_NOUNS,
     MEMORY_NOUNS,
     MODALS,
@@ -2325,11 +2326,17 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
 
 def _done_meanwhile(participle: Token, date: Token, verb: Token) -> bool:
     """ "Speaking in Geneva on Wednesday, X said" and "X, speaking from Y on Friday, condemned":
-    a participle that opens the sentence or describes its subject tells what the doer was doing
-    as they acted, so the day it is told on is the act's. Only a day on the participle itself:
-    in "..., calling it a breach of the 2016 deal" the year is the deal's."""
-    if participle.tag_ != "VBG" or any(
-        c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "having" for c in participle.children
+    a participle of speaking or being somewhere that opens the sentence or describes its subject
+    tells what the doer was doing as they acted, so the day it is told on is the act's. Only a
+    day on the participle itself ("..., calling it a breach of the 2016 deal" is the deal's),
+    and only for a past act (a weekday before "will sign" is one ahead)."""
+    if (
+        participle.tag_ != "VBG"
+        or participle.lemma_.lower() not in MEANWHILE_VERBS
+        or is_future(verb)
+        or any(
+            c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "having" for c in participle.children
+        )
     ):
         return False
     opening = participle.dep_ == "advcl" and participle.head.i == verb.i and participle.i < verb.i

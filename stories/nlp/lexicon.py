@@ -192,6 +192,13 @@ DENIAL_VERBS = words("deny refute")
 # as an attribution trailing what it sources.
 PLAIN_SPEECH = words("say tell write call describe warn")
 
+# Verbs whose participle tells what a doer was doing, or where, as they acted: "Speaking in
+# Geneva on Wednesday, X said" is on Wednesday. Not those that look ahead or back ("facing
+# trial on March 20", "recalling the flood on March 3"), whose day is another happening's.
+MEANWHILE_VERBS = words(
+    "speak talk address write testify appear attend visit tour work campaign celebrate"
+)
+
 # Verbs of contention: what is argued is a claim, not a happening; that a named party argued
 # it is their act ("the defence argued that its client had acted reasonably").
 CONTENTION_VERBS = words("argue contend allege claim")

@@ -1040,10 +1040,15 @@ def test_a_dated_participle_beside_a_clause_tells_of_its_own_time(nlp: Language)
         ("Having signed the deal on Monday, Rui Costa flew to Dorvale.", "fly", "2024-03-14"),
         # A date inside what the participle tells dates that, not the act.
         ("Citing the 2016 accord, the union condemned the lockout.", "condemn", "2024-03-14"),
+        # What the doer faces or awaits is of its own day.
+        ("Lena Berg, facing trial on March 20, resigned from the board.", "resign", "2024-03-14"),
+        ("Anticipating a storm on Saturday, officials closed the port.", "close", "2024-03-14"),
+        # A weekday beside an act still to come is no day gone by.
+        ("Speaking in Dorvale on Friday, Rui Costa will present the budget.", "present", None),
     ],
 )
 def test_a_day_told_on_what_the_doer_was_doing_dates_the_act(
-    nlp: Language, text: str, act: str, day: str
+    nlp: Language, text: str, act: str, day: str | None
 ) -> None:
     assert (act, day) in labels(events_in(nlp, text))
 

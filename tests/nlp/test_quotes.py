@@ -1194,6 +1194,13 @@ def test_the_n_year_old_with_a_hyphenated_role_speaks_as_the_person_introduced(
         "govern for all, and told foreign envoys that “Valmora is back”.",
     )
     assert said["Valmora is back"] == "Rui Costa"
+    # A role the tagger also takes for a name is the role the text gave someone.
+    said = _said(
+        nlp,
+        "Rui Costa met Lena Berg, the UN secretary-general, in Dorvale. The 70-year-old "
+        "secretary-general said “the ceasefire must hold” after the talks.",
+    )
+    assert said["the ceasefire must hold"] == "Lena Berg"
 
 
 def test_the_n_year_old_speaks_as_the_person_the_text_was_about(nlp: Language) -> None:
