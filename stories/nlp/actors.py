@@ -1794,6 +1794,14 @@ def _references(
                 canon,
                 alone=fits.exact(cue.affil, cue.role),
             )
+        elif cue.age is not None:
+            # "The 67-year-old said" is not someone the text gave another age.
+            aged_otherwise = {
+                _name(p, canon) for p in persons if p.age is not None and p.age != cue.age
+            }
+            name = _pick_pronoun(
+                cue, [p for p in persons if _name(p, canon) not in aged_otherwise], canon, sexes
+            )
         else:
             name = _pick_pronoun(cue, persons, canon, sexes)
         if name is None:

@@ -865,6 +865,7 @@ def _described(tok: Token) -> str:
         for d in tok.subtree
         if d.dep_ in _NOT_IN_DESCRIPTION
         and d.i != tok.i
+        and d.tag_ != "HYPH"  # "a 67-year-old teacher" keeps its hyphens
         # "consulates of Alder, Brill and Cove": a list inside the description is part of it.
         and not (d.dep_ in ("conj", "cc", "punct") and _in_a_phrase_of(d, tok))
         for t in d.subtree

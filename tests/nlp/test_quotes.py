@@ -1203,6 +1203,16 @@ def test_the_n_year_old_with_a_hyphenated_role_speaks_as_the_person_introduced(
     assert said["the ceasefire must hold"] == "Lena Berg"
 
 
+def test_the_n_year_old_is_not_someone_the_text_gave_another_age(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Rui Costa, 52, was sworn in as prime minister on Monday. The 67-year-old teacher "
+        "said “the constitution has been respected” after the ceremony.",
+    )
+    # Someone the text has not named, told as the text describes them, hyphens and all.
+    assert said["the constitution has been respected"] == "the 67-year-old teacher"
+
+
 def test_the_n_year_old_speaks_as_the_person_the_text_was_about(nlp: Language) -> None:
     said = _said(
         nlp,
