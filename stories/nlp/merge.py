@@ -246,7 +246,10 @@ def _told_beside(
     bin Laden was killed in a raid" is one outlet's report of the killing as well as of the
     taking over. A sentence gives one candidate, for the happening it dates; it is added to an
     event other outlets tell, as a further source, when it names that event's act and repeats
-    most of what they tell. It brings no date of its own to that event."""
+    most of what they tell, or, told in other words ("after commandos shot him dead in a
+    raid"), when the likelihood read from many stories takes it for a report of that event and
+    no rule says otherwise (a sentence taken on likelihood alone goes to the one event it most
+    likely tells). It brings no date of its own to that event."""
     cands, reads = story.cands, story.reads
     root_of = {i: root for root, members in groups.items() for i in members}
     blocks_of: dict[int, list[list[int]]] = defaultdict(list)
@@ -254,6 +257,7 @@ def _told_beside(
         for i in block:
             blocks_of[i].append(block)
     found: dict[int, list[EventCandidate]] = defaultdict(list)
+    likeliest: dict[int, tuple[float, int]] = {}  # sentence -> (odds, event) it most likely tells
     for root, members in groups.items():
         files = {cands[i].file for i in members}
         if len(files) < _BESIDE_MIN_FILES or all(story.reports[i].speech for i in members):
@@ -268,6 +272,7 @@ def _told_beside(
         }
         kinds = {story.reports[i].kind for i in members}
         told = frozenset().union(*(story.reports[i].words for i in members))
+        cast = frozenset().union(*(cands[i].actors for i in members))
         nearby = {j for i in members for block in blocks_of[i] for j in block}
         best: dict[str, tuple[float, int]] = {}
         for j in sorted(nearby):
@@ -299,7 +304,31 @@ def _told_beside(
             )
             if share >= _BESIDE_SHARE and share > best.get(c.file, (0.0, -1))[0]:
                 best[c.file] = (share, j)
+        likely: dict[str, tuple[float, int]] = {}
+        for j in sorted(nearby):
+            c = cands[j]
+            if c.file in files or c.file in best or root_of[j] == root:
+                continue
+            if c.scheduled or c.trigger in DENIAL_VERBS:
+                continue
+            if cast and c.actors and not cast & set(c.actors):
+                continue  # a like happening to other people
+            # A sentence the likelihood read from many stories takes for a report of this
+            # happening, though its own happening kept it out ("... hours after X accused the
+            # army of a strike", already an event of its own article's).
+            odds = max(story.likely(i, j) for i in members)
+            if odds >= _THRESHOLD and odds > likely.get(c.file, (0.0, -1))[0]:
+                likely[c.file] = (odds, j)
         found[root] = [replace(cands[j], date=None) for _, j in best.values()]
+        for odds, j in likely.values():
+            if odds > likeliest.get(j, (0.0, -1))[0]:
+                likeliest[j] = (odds, root)
+    # On likelihood alone a sentence is taken for one happening beside its own at most, and
+    # not for one beside a happening whose act it names.
+    sourced = {(c.file, c.start) for sources in found.values() for c in sources}
+    for j, (_, root) in likeliest.items():
+        if (cands[j].file, cands[j].start) not in sourced:
+            found[root].append(replace(cands[j], date=None))
     return found
 
 
@@ -496,6 +525,16 @@ class _Comparisons:
         """What the learned weighing reads of a pair: the measures the rules read, as numbers."""
         x, y = self.reports[a], self.reports[b]
         return {**self._cheap_features(x, y, self._words(x, y)), **self._fuzzy_features(x, y)}
+
+    def likely(self, a: int, b: int) -> float:
+        """The learned likelihood that ``a`` and ``b`` tell one happening, 0 where the rules
+        know they do not (a denial and the act denied, an announced act and a deed, two
+        statements about different things); their dates do count against them."""
+        x, y = self.reports[a], self.reports[b]
+        words = self._words(x, y)
+        if self._ruled(x, y, words) == _VETOED:
+            return 0.0
+        return self._learned(x, y, words)
 
     def learned(self, a: int, b: int) -> float:
         """The likelihood, by the fitted weights, that ``a`` and ``b`` tell one happening; 0 when

@@ -462,11 +462,33 @@ def test_a_sentence_naming_the_act_of_another_happening_is_no_source_of_it(third
     assert _the_killing(merge_candidates(_raid_story(third, "swear"))) == ["a.txt", "b.txt"]
 
 
-def test_a_sentence_that_does_not_name_the_act_is_no_source_of_it() -> None:
-    died = (
-        "Marko Kovac took over after Ivo Horvat died in a night raid by commandos on his compound."
-    )
+def test_a_sentence_telling_the_happening_in_other_words_is_a_source_of_it_too() -> None:
+    # Neither "killed" nor a clause beside it: the likelihood read from many stories says the
+    # words tell the same raid.
+    for told in (
+        "Marko Kovac took over after Ivo Horvat died in a night raid by commandos on his compound.",
+        "Marko Kovac took over the group after commandos shot Ivo Horvat dead in a night raid on "
+        "his compound.",
+    ):
+        assert _the_killing(merge_candidates(_raid_story(told, "take_over"))) == [
+            "a.txt",
+            "b.txt",
+            "c.txt",
+        ]
+
+
+def test_a_sentence_of_another_happening_to_the_same_person_is_no_source_of_it() -> None:
+    died = "Marko Kovac took over the group after Ivo Horvat died of a heart attack in hospital."
     assert _the_killing(merge_candidates(_raid_story(died, "take_over"))) == ["a.txt", "b.txt"]
+
+
+def test_a_like_happening_to_other_people_is_no_source_of_it() -> None:
+    # Told in the same words, on another day: another raid.
+    a, b, c, *others = _raid_story(
+        "Commandos killed Tomas Brink in a night raid on his compound.", "kill"
+    )
+    c = replace(c, actors=("Tomas Brink",))
+    assert _the_killing(merge_candidates([a, b, c, *others])) == ["a.txt", "b.txt"]
 
 
 def test_a_sentence_telling_a_second_happening_joins_it_whatever_order_reports_come_in() -> None:
