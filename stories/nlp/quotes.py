@@ -243,12 +243,12 @@ class _Speakers:
             return None
         i = tok.i
         while i > 0 and (
-            (tok.doc[i - 1].dep_ == "compound" and tok.doc[i - 1].is_title)
+            (tok.doc[i - 1].dep_ == "compound" and _capitalised(tok.doc[i - 1]))
             or (tok.doc[i - 1].text in "-‐" and not tok.doc[i - 1].whitespace_)
         ):
             i -= 1
         words = tok.doc[i : tok.i + 1]
-        if len(words) < 3 or not words[0].is_title:
+        if len(words) < 3 or not _capitalised(words[0]):
             return None
         here = self.block.start
         names = self.actors.actors_in(
@@ -902,6 +902,11 @@ def _bare_body_name(tok: Token, written: str) -> bool:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         and not any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in tok.children)
     )
+
+
+def _capitalised(tok: Token) -> bool:
+    """A word of a name: "Vale", and letters such as "UK" or "P&I"."""
+    return tok.is_title or (tok.is_upper and any(ch.isalpha() for ch in tok.text))
 
 
 def _untagged_body(tok: Token) -> str | None:

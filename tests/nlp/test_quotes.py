@@ -1453,6 +1453,22 @@ def test_a_bodys_name_the_tagger_cut_to_its_place_is_the_whole_name(nlp: Languag
     assert quote.speaker == "Valmora-Vale Fire Rescue"
 
 
+def test_a_bodys_name_in_capital_letters_cut_to_its_place_is_the_whole_name(
+    nlp: Language,
+) -> None:
+    text = (
+        "The DVR P&I Club, which insures the owners against third-party claims, said the demand "
+        "included $300 million for a “salvage bonus”."
+    )
+    art = make_article(nlp, text)
+    _, doc = art.docs[0]
+    # Only the letters that open it are taken for a name, and for a place.
+    place = next(t for t in doc if t.text == "DVR")
+    doc.ents = [Span(doc, place.i, place.i + 1, label="GPE")]
+    [quote] = extract_quotes(art, extract_actors([art]))
+    assert quote.speaker == "DVR P&I Club"
+
+
 def test_a_speaker_joined_inside_another_reported_clause_speaks_for_themselves(
     nlp: Language,
 ) -> None:
