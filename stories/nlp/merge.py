@@ -272,7 +272,7 @@ def _told_beside(
         }
         kinds = {story.reports[i].kind for i in members}
         told = frozenset().union(*(story.reports[i].words for i in members))
-        cast = frozenset().union(*(cands[i].actors for i in members))
+        cast = story.people(*(cands[i].actors for i in members))
         nearby = {j for i in members for block in blocks_of[i] for j in block}
         best: dict[str, tuple[float, int]] = {}
         for j in sorted(nearby):
@@ -311,8 +311,8 @@ def _told_beside(
                 continue
             if c.scheduled or c.trigger in DENIAL_VERBS:
                 continue
-            if cast and c.actors and not cast & set(c.actors):
-                continue  # a like happening to other people
+            if cast and (people := story.people(c.actors)) and not cast & people:
+                continue  # a like happening to other people, in a place the event shares
             # A sentence the likelihood read from many stories takes for a report of this
             # happening, though its own happening kept it out ("... hours after X accused the
             # army of a strike", already an event of its own article's).
@@ -380,6 +380,7 @@ class _Comparisons:
         weights: PairWeights = FITTED,
     ) -> None:
         self.cands, self.reads = cands, reads
+        self.kinds = kinds
         self.pair_weights = weights
         self._fuzzy_reach = sum(max(weights.weights.get(k, 0.0), 0.0) for k in _FUZZY)
         weights = word_weights(
@@ -525,6 +526,12 @@ class _Comparisons:
         """What the learned weighing reads of a pair: the measures the rules read, as numbers."""
         x, y = self.reports[a], self.reports[b]
         return {**self._cheap_features(x, y, self._words(x, y)), **self._fuzzy_features(x, y)}
+
+    def people(self, *names: Sequence[str]) -> frozenset[str]:
+        """The people among actors' names (a name of unknown kind counts as a person)."""
+        return frozenset(
+            a for group in names for a in group if self.kinds.get(a, "person") == "person"
+        )
 
     def likely(self, a: int, b: int) -> float:
         """The learned likelihood that ``a`` and ``b`` tell one happening, 0 where the rules

@@ -426,6 +426,49 @@ def test_a_clause_of_a_sentence_about_something_else_is_a_source_of_what_it_tell
     assert _the_killing(events) == ["a.txt", "b.txt", "c.txt"]
 
 
+def test_another_persons_like_act_in_the_same_place_is_no_source_of_it() -> None:
+    tuesday = _day(date(2024, 3, 12), "explicit")
+    costa, berg, place = "Rui Costa", "Lena Berg", "Harbourton"
+    reports = [
+        _report(
+            "a.txt",
+            "Rui Costa visited the Harbourton shipyard on Tuesday and met welders at its new dry "
+            "dock.",
+            tuesday,
+            trigger="visit",
+            actors=(costa, place),
+            agents=(costa,),
+        ),
+        _report(
+            "b.txt",
+            "Rui Costa visited the shipyard in Harbourton on Tuesday, meeting welders at the new "
+            "dry dock.",
+            tuesday,
+            trigger="visit",
+            actors=(costa, place),
+            agents=(costa,),
+        ),
+        # Told from a later article's day, in the words of the visit.
+        _report(
+            "c.txt",
+            "Lena Berg toured the Harbourton shipyard and its new dry dock on Tuesday.",
+            _day(date(2024, 3, 14), "context"),
+            trigger="tour",
+            actors=(berg, place),
+            agents=(berg,),
+        ),
+        _report(
+            "0.txt", "Dock workers voted to strike over pay.", tuesday, trigger="vote", actors=()
+        ),
+        _report(
+            "1.txt", "A ferry ran aground near the lighthouse.", tuesday, trigger="run", actors=()
+        ),
+    ]
+    events = merge_candidates(reports, {place: "place", costa: "person", berg: "person"})
+    visit = next(e for e in events if e.title.startswith("Rui Costa visited"))
+    assert sorted(c.file for c in visit.sources) == ["a.txt", "b.txt"]
+
+
 def test_told_around_reads_the_words_beside_each_naming_of_the_act() -> None:
     found = told_around(
         "Crews cleared the road, days after the old bridge collapsed into it.", "collapse", 2
