@@ -70,7 +70,7 @@ _CAPTION = re.compile(
     r"|(?-i:[.!?]\s+(?:[A-Z][\w.'’-]+\s){1,3}for\s+(?:the\s+)?[A-Z][\w.'’-]*"
     r"(?:\s[A-Z][\w.'’-]*){0,3}\s*$)"
     # A caption that ends with its credit: "... outside the clinic. Photo: A. Name/Agency".
-    r"|[.!?]\s+(?:photo|photograph|image|picture|video)s?\s*(?:credit)?\s*:\s*[A-Z]"
+    r"|[.!?|]\s+(?:(?:photo|photograph|image|picture|video)s?\s*(?:credit)?|credits?)\s*:\s*[A-Z]"
     r"(?:[^.!?]|\.(?=\s*[A-Z]))*$",
     re.I,
 )
@@ -133,7 +133,11 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|photographer)(?:\s+(?:for|at|with|covering|based)\b[^.!?;]{0,60})?\.?\s*$)"
     # The paper's own notes: who helped, who pays, how to reach it, what changed.
     r"|(?-i:^\s*(?:[A-Z][\w'’.-]+\s){1,4}(?:and\s+(?:[A-Z][\w'’.-]+\s){1,3})?contributed "
-    r"reporting\b)|^\s*this (?:article|story|report) (?:has been|was) (?:updated|"
+    r"reporting\b)"
+    # "Record reporter Ana Silva contributed from Dorvale."
+    r"|(?-i:^\s*[A-Z][\w'’.-]*\s(?:[\w'’.-]+\s){0,5}contributed\s+(?:reporting\s+)?from\s+"
+    + _PLACE
+    + r"\.?\s*$)|^\s*this (?:article|story|report) (?:has been|was) (?:updated|"
     r"corrected|amended)\b|^\s*this (?:article|story|report|series) (?:was|is) (?:produced|"
     r"supported|funded|made possible)\b|^\s*(?:contact|email|write to) (?:the )?(?:author|"
     r"reporter|writer|us)\b|^\s*have a (?:news )?tip\b"

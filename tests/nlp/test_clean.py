@@ -797,6 +797,9 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "This article is free to read. Our coverage of the sinking is open to everyone.",
         "How to help: a list of verified donation sites is updated every day. See the list ›",
         "Read the full port authority update here",
+        "Dockers march outside the terminal gates on Monday. Credit: Ana Silva",
+        "Rui Costa addresses dockers on Monday. | Photo credit: Harbour Record",
+        "Harbour Record reporter Ana Silva contributed from Dorvale.",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
@@ -860,6 +863,7 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "Comments have been turned off on the mayor's page since the vote, a spokesman said.",
         "How to help: the Red Cross said it needed blood donors in the lower town.",
         "You have two free articles remaining, the notice told readers, but the wall was broken.",
+        "Neighbours contributed from across the island, and the fund closed on Monday.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
