@@ -134,10 +134,21 @@ _BOILERPLATE_ANYWHERE = re.compile(
     # The paper's own notes: who helped, who pays, how to reach it, what changed.
     r"|(?-i:^\s*(?:[A-Z][\w'’.-]+\s){1,4}(?:and\s+(?:[A-Z][\w'’.-]+\s){1,3})?contributed "
     r"reporting\b)"
-    # "Record reporter Ana Silva contributed from Dorvale."
+    # "Record reporter Ana Silva contributed from Dorvale." ("... from Dorvale and Porto.")
     r"|(?-i:^\s*[A-Z][\w'’.-]*\s(?:[\w'’.-]+\s){0,5}contributed\s+(?:reporting\s+)?from\s+"
     + _PLACE
-    + r"\.?\s*$)|^\s*this (?:article|story|report) (?:has been|was) (?:updated|"
+    + r"(?:(?:,|,?\s+and)\s+"
+    + _PLACE
+    + r")*\.?\s*$)"
+    # Where the page came from: "With files from X", "This article originally appeared on X".
+    r"|^\s*(?:[—–-]\s*)?with files from\b[^.!?,]{0,60}\.?\s*$"
+    r"|^\s*originally published\b(?!.*,\s+[a-z])"
+    r"|^\s*this (?:article|story|report) (?:originally )?(?:appeared|was (?:first |originally )?"
+    r"published)\b|^\s*disclaimer\s*:"
+    # Comments shut on the page itself: "Note: Comments have been disabled on this article."
+    r"|^\s*(?:note\s*:\s*)?comments (?:have been|are|were) (?:disabled|closed|turned off)"
+    r"(?:\s+(?:on|for) this (?:article|story|page|post))?\.?\s*$"
+    r"|^\s*this (?:article|story|report) (?:has been|was) (?:updated|"
     r"corrected|amended)\b|^\s*this (?:article|story|report|series) (?:was|is) (?:produced|"
     r"supported|funded|made possible)\b|^\s*(?:contact|email|write to) (?:the )?(?:author|"
     r"reporter|writer|us)\b|^\s*have a (?:news )?tip\b"

@@ -800,6 +800,13 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Dockers march outside the terminal gates on Monday. Credit: Ana Silva",
         "Rui Costa addresses dockers on Monday. | Photo credit: Harbour Record",
         "Harbour Record reporter Ana Silva contributed from Dorvale.",
+        "Ana Silva and Rui Costa contributed from Dorvale and Porto.",
+        "With files from the Harbour Record",
+        "— With files from Valmora Wire",
+        "This article originally appeared on Harbour Daily.",
+        "Originally published on Harbour Daily on March 12, 2024.",
+        "Disclaimer: This story has not been edited by Harbour Daily staff.",
+        "Note: Comments have been disabled on this article.",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
@@ -864,6 +871,8 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "How to help: the Red Cross said it needed blood donors in the lower town.",
         "You have two free articles remaining, the notice told readers, but the wall was broken.",
         "Neighbours contributed from across the island, and the fund closed on Monday.",
+        "With files from the archive, investigators rebuilt the timeline, Costa said.",
+        "Originally published in 1990, the port survey warned of cracks in the quay.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
