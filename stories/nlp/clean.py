@@ -140,6 +140,17 @@ _BOILERPLATE_ANYWHERE = re.compile(
     + r"(?:(?:,|,?\s+and)\s+"
     + _PLACE
     + r")*\.?\s*$)"
+    # A social post set into the page, and the chrome around it: "Skip twitter post by X",
+    # "View this post on Instagram", "A post shared by X (@x)", "... pic.twitter.com/Ab12".
+    r"|^\s*(?:skip|end of) (?:twitter|x|instagram|facebook|youtube|tiktok|bluesky) "
+    r"(?:post|content|video)\b|^\s*view this (?:post|video) on \w+\s*$"
+    r"|^\s*a (?:post|video|photo) shared by\b[^.!?]{0,60}\(@\w+\)\s*$"
+    r"|\bpic\.twitter\.com/\S+\s*$"
+    r"|\bcontent (?:provided by|from) (?:twitter|x|instagram|facebook|youtube|tiktok)\b"
+    r"|^\s*allow (?:twitter|x|instagram|facebook|youtube|tiktok) content\?"
+    r"|^\s*this content is not available due to your privacy preferences\b"
+    # Who wrote it, told after it: "Record journalists A and B wrote this report."
+    r"|\bwrote this (?:report|story|article)\.?\s*$"
     # Where the page came from: "With files from X", "This article originally appeared on X".
     r"|^\s*(?:[—–-]\s*)?with files from\b[^.!?,]{0,60}\.?\s*$"
     r"|^\s*originally published\b(?!.*,\s+[a-z])"

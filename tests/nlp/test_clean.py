@@ -807,6 +807,15 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Originally published on Harbour Daily on March 12, 2024.",
         "Disclaimer: This story has not been edited by Harbour Daily staff.",
         "Note: Comments have been disabled on this article.",
+        "Skip twitter post by Rui Costa",
+        "End of twitter post by Rui Costa",
+        "View this post on Instagram",
+        "A post shared by Harbour Union (@harbourunion)",
+        "We won. Back to work tomorrow. pic.twitter.com/AbC123xyz",
+        "This article contains content provided by X. We ask for your permission first.",
+        "Allow Instagram content?",
+        "This content is not available due to your privacy preferences.",
+        "Harbour Record journalists Rui Costa and Ana Silva wrote this report.",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
@@ -873,6 +882,8 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "Neighbours contributed from across the island, and the fund closed on Monday.",
         "With files from the archive, investigators rebuilt the timeline, Costa said.",
         "Originally published in 1990, the port survey warned of cracks in the quay.",
+        "A post shared by the union on Monday was deleted within the hour, Costa said.",
+        "Rui Costa said he wrote this report for the council in 2019 and stood by it.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
