@@ -2085,7 +2085,13 @@ def _main_trigger(sent: Span) -> Token | None:
         for tok in root.subtree:
             if tok.i in timing:
                 continue
-            if tok.dep_ in ("xcomp", "pcomp", "conj", "advcl", "ccomp") and _is_event_verb(tok):
+            if (
+                tok.dep_ in ("xcomp", "pcomp", "conj", "advcl", "ccomp")
+                and _is_event_verb(tok)
+                # "X said he was ready to resign, but gave no date": nothing given is no news
+                # of the sentence, which is then the statement.
+                and not (_gives_nothing(tok) or _kept_silent(tok) or _only_wording(tok))
+            ):
                 return tok
     # Present-tense light verbs describe ("the meeting comes at a time..."), except "marks".
     if root.lemma_.lower() in LIGHT_VERBS and (

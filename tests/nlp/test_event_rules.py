@@ -207,6 +207,8 @@ def test_a_description_that_is_no_named_persons_judgement_is_no_act(
     [
         "Ana Silva said the old ferries were not repaired.",  # said not to be so
         "Ana Silva said her office would review which crane failed.",  # may be, and asked
+        # Nothing given beside it is no news of the sentence.
+        "Ana Silva said she was ready to resign, but gave no date.",
     ],
 )
 def test_a_named_persons_statement_of_what_did_not_happen_is_their_act(
