@@ -323,7 +323,11 @@ class _Speakers:
             named += [
                 self.actor(d)
                 for d in tok.subtree
-                if d.dep_ == "appos" and d.head.i != tok.i and d.ent_type_ == "PERSON"
+                if d.dep_ == "appos"
+                and d.head.i != tok.i
+                and d.ent_type_ == "PERSON"
+                # "several players, including the striker X,": one among them, not who speaks.
+                and not any(a.lower_ == "including" for a in d.ancestors if a.i > tok.i)
             ]
             return next((n for n in named if n), None) or self.unnamed(tok) or found
         if found is None and tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -870,14 +874,22 @@ def _described(tok: Token) -> str:
         and not (d.dep_ in ("conj", "cc", "punct") and _in_a_phrase_of(d, tok))
         for t in d.subtree
     }
+    # "Several players, including the striker X, said": who is among them is an aside too.
+    asides |= {
+        t.i
+        for d in tok.children
+        if d.dep_ == "prep" and d.lower_ == "including" and d.i > 0 and d.nbor(-1).text == ","
+        for t in d.subtree
+    }
     toks = [t for t in tok.subtree if t.i not in asides]
     # "the ministry's (reply)": the owner, without the possessive that hung it on its paper.
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "case"):
         toks = toks[:-1]
     text = "".join(
         (t.lower_ if t.dep_ == "det" and t is toks[0] else t.text)
-        + (t.whitespace_ if t is not toks[-1] else "")
-        for t in toks
+        # Words either side of an aside left out stay apart ("players, including ...").
+        + ("" if t is toks[-1] else t.whitespace_ if toks[n + 1].i == t.i + 1 else " ")
+        for n, t in enumerate(toks)
     )
     return " ".join(text.split())
 

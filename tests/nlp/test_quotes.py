@@ -391,6 +391,17 @@ def test_the_name_before_an_aside_speaks_when_the_parser_gives_the_verb_no_subje
     assert said.get("face the full force of the law") != "Rui Costa"
 
 
+def test_who_is_among_an_unnamed_group_is_no_part_of_its_description(nlp: Language) -> None:
+    # Neither the one named among them, nor the words about him, speak.
+    for among in ("the striker Rui Costa", "striker Rui Costa"):
+        said = _said(
+            nlp,
+            f"Several players, including {among}, said they would not play for Valmora “until "
+            "there are changes”.",
+        )
+        assert said["until there are changes"] == "Several players"
+
+
 def test_the_ministry_is_the_one_the_text_described_by_its_country(nlp: Language) -> None:
     said = _said(
         nlp,
