@@ -1720,7 +1720,7 @@ def _age_reference(tok: Token) -> Span | None:
     """ "the 58-year-old", "the 27-year-old striker" as a subject: the whole phrase. An age
     with "the" speaks of someone the text has introduced; one before a name ("the
     27-year-old Ana Silva") introduces them."""
-    if (misread := age_hung_on_verb(tok)) is not None:
+    if (misread := age_hung_on_verb(tok) or age_before_misread_verb(tok)) is not None:
         return misread
     if tok.dep_ not in SUBJECT_DEPS or (tok.pos_ == "PROPN" and not tok.is_lower):
         # A name is introduced by its age; a word in lower case the tagger took for a name
@@ -1752,6 +1752,25 @@ def age_hung_on_verb(tok: Token) -> Span | None:
     if the is None or not the.i < tok.i:
         return None
     return tok.doc[the.i : tok.i + 1]
+
+
+def age_before_misread_verb(tok: Token) -> Span | None:
+    """ "The 23-year-old told reporters: '...'": the parser may read the verb as an adjective of
+    its object, one noun phrase with the age; the age phrase is the verb's subject."""
+    if tok.lower_ != "old" or tok.dep_ != "amod" or tok.i + 1 >= len(tok.doc):
+        return None
+    verb = tok.doc[tok.i + 1]
+    if verb.tag_ != "VBD" or verb.dep_ != "amod" or verb.head.i != tok.head.i:
+        return None
+    if not any(
+        c.lemma_.lower() == "year" and any(g.like_num for g in c.children) for c in tok.children
+    ):
+        return None
+    the = next(
+        (c for c in tok.head.children if c.dep_ == "det" and c.lower_ == "the" and c.i < tok.i),
+        None,
+    )
+    return None if the is None else tok.doc[the.i : tok.i + 1]
 
 
 class _RoleFits:

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from stories.nlp.actors import ActorIndex, ArticleDocs, age_hung_on_verb
+from stories.nlp.actors import ActorIndex, ArticleDocs, age_before_misread_verb, age_hung_on_verb
 from stories.nlp.clauses import pluperfect, subject
 from stories.nlp.lexicon import (
     ANSWER_NOUNS,
@@ -1064,6 +1064,11 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             subjects = [
                 c for c in node.lefts if (age := age_hung_on_verb(c)) is not None and age[-1] == c
             ]
+        if not subjects and _speech_verb(node) and node.i > 0:
+            # "The 23-year-old told reporters": the parser may take the verb for an adjective
+            # of its object, set right after the age.
+            before = node.doc[node.i - 1]
+            subjects = [before] if age_before_misread_verb(before) is not None else []
         if subjects:
             # "Acme's lawyer Tomas Vidal told ...": the parser may give the role and the
             # name as two subjects; the name says who.

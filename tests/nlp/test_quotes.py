@@ -1214,6 +1214,21 @@ def test_the_n_year_old_with_a_hyphenated_role_speaks_as_the_person_introduced(
     assert said["the ceasefire must hold"] == "Lena Berg"
 
 
+@pytest.mark.parametrize(
+    "told",
+    [
+        "The 23-year-old told reporters: “I dreamed of this.”",
+        "“I dreamed of this,” the 23-year-old told reporters.",
+    ],
+)
+def test_the_n_year_old_who_told_reporters_is_the_person_introduced(
+    nlp: Language, told: str
+) -> None:
+    # The parser reads "the 23-year-old told reporters" as one noun phrase, "told" an adjective.
+    said = _said(nlp, f"Rui Costa scored the winner in the 89th minute. {told}")
+    assert list(said.values()) == ["Rui Costa"]
+
+
 def test_the_n_year_old_is_not_someone_the_text_gave_another_age(nlp: Language) -> None:
     said = _said(
         nlp,
