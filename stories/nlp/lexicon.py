@@ -64,7 +64,7 @@ ROLE_NOUNS = (
     princess emperor dictator ruler monarch chief head secretary general admiral commander
     director spokesman spokeswoman spokesperson ambassador envoy governor mayor senator official
     strongman sister brother wife husband daughter son mother father coach manager judge
-    prosecutor sheriff speaker
+    prosecutor sheriff speaker boss
     """
     )
     | PLAYING_ROLES
@@ -545,7 +545,7 @@ SPEECH_VERBS = words(
     call describe laud praise hail convey acknowledge explain argue assert promise urge predict
     remark comment reiterate quote reveal deny admit agree respond answer tout dub label
     threaten boast lament complain recall mention suggest counter contend concede testify disclose
-    accuse
+    accuse joke quip shout whisper mutter gush proclaim muse confide plead maintain
     """
 )
 

@@ -402,6 +402,24 @@ def test_who_is_among_an_unnamed_group_is_no_part_of_its_description(nlp: Langua
         assert said["until there are changes"] == "Several players"
 
 
+def test_words_joked_shouted_or_whispered_are_quoted(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Rui Costa won the vote on Sunday. “We did it,” Costa shouted to the crowd. “Not bad "
+        "for an old man,” he joked.",
+    )
+    assert said == {"We did it": "Rui Costa", "Not bad for an old man": "Rui Costa"}
+
+
+def test_a_teams_boss_is_a_person_of_the_team_not_the_team(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Valmora beat Dorvale 2-1 on Sunday under coach Lena Berg. “We were the better side,” "
+        "the Valmora boss said.",
+    )
+    assert said["We were the better side"] != "Valmora"
+
+
 def test_the_ministry_is_the_one_the_text_described_by_its_country(nlp: Language) -> None:
     said = _said(
         nlp,
