@@ -134,31 +134,35 @@ _BOILERPLATE_ANYWHERE = re.compile(
     # The paper's own notes: who helped, who pays, how to reach it, what changed.
     r"|(?-i:^\s*(?:[A-Z][\w'’.-]+\s){1,4}(?:and\s+(?:[A-Z][\w'’.-]+\s){1,3})?contributed "
     r"reporting\b)"
-    # "Record reporter Ana Silva contributed from Dorvale." ("... from Dorvale and Porto.")
-    r"|(?-i:^\s*[A-Z][\w'’.-]*\s(?:[\w'’.-]+\s){0,5}contributed\s+(?:reporting\s+)?from\s+"
-    + _PLACE
-    + r"(?:(?:,|,?\s+and)\s+"
-    + _PLACE
-    + r")*\.?\s*$)"
+    # "Record reporter Ana Silva contributed from Dorvale." ("... from Dorvale and Porto."), not
+    # "the funds were contributed from Valmora".
+    r"|(?-i:^\s*[A-Z][\w'’.-]*\s(?:[\w'’.-]+\s){0,5}(?<!was )(?<!were )(?<!been )contributed\s+"
+    r"(?:reporting\s+)?from\s+" + _PLACE + r"(?:(?:,|,?\s+and)\s+" + _PLACE + r")*\.?\s*$)"
     # A social post set into the page, and the chrome around it: "Skip twitter post by X",
-    # "View this post on Instagram", "A post shared by X (@x)", "... pic.twitter.com/Ab12".
-    r"|^\s*(?:skip|end of) (?:twitter|x|instagram|facebook|youtube|tiktok|bluesky) "
+    # "View this post on Instagram", "A post shared by X (@x) on Mar 12, 2024", a short post
+    # ending in its picture link and who posted it.
+    r"|^\s*(?:skip|end of) (?:twitter|x|instagram|facebook|youtube|tiktok|bluesky|threads) "
     r"(?:post|content|video)\b|^\s*view this (?:post|video) on \w+\s*$"
-    r"|^\s*a (?:post|video|photo) shared by\b[^.!?]{0,60}\(@\w+\)\s*$"
-    r"|\bpic\.twitter\.com/\S+\s*$"
-    r"|\bcontent (?:provided by|from) (?:twitter|x|instagram|facebook|youtube|tiktok)\b"
-    r"|^\s*allow (?:twitter|x|instagram|facebook|youtube|tiktok) content\?"
+    r"|^\s*a (?:post|video|photo) shared by\b[^.!?]{0,60}\(@[\w.]+\)"
+    r"(?:\s*(?:on|•)\s[^\n]{0,40})?\s*$"
+    r"|^.{0,300}\bpic\.(?:twitter|x)\.com/\S+\s*(?:[—–-][^\n]{0,80})?$"
+    r"|^\s*this (?:article|page|story) (?:contains|includes) content provided by\b"
+    r"|^\s*allow (?:twitter|x|instagram|facebook|youtube|tiktok|bluesky|threads) content\?"
     r"|^\s*this content is not available due to your privacy preferences\b"
     # Who wrote it, told after it: "Record journalists A and B wrote this report."
-    r"|\bwrote this (?:report|story|article)\.?\s*$"
-    # Where the page came from: "With files from X", "This article originally appeared on X".
-    r"|^\s*(?:[—–-]\s*)?with files from\b[^.!?,]{0,60}\.?\s*$"
+    r"|(?-i:^\s*(?:(?:[A-Z][\w'’.-]+\s){1,3}(?:journalists?|reporters?|correspondents?|staff)\s)?"
+    r"(?:[A-Z][\w'’.-]+\s){1,3}(?:and\s(?:[A-Z][\w'’.-]+\s){1,3})?wrote this "
+    r"(?:report|story|article)\.?\s*$)"
+    # Where the page came from: "With files from The Wire, Reuters", "This article originally
+    # appeared on X".
+    r"|^\s*(?:[—–-]\s*)?with files from\s+(?-i:(?:the\s+|The\s+)?[A-Z])[^.!?]{0,80}\.?\s*$"
     r"|^\s*originally published\b(?!.*,\s+[a-z])"
-    r"|^\s*this (?:article|story|report) (?:originally )?(?:appeared|was (?:first |originally )?"
-    r"published)\b|^\s*disclaimer\s*:"
+    r"|^\s*this (?:article|story) (?:(?:originally|first) (?:appeared|ran)"
+    r"|was (?:first |originally )published)\b|^\s*disclaimer\s*:"
     # Comments shut on the page itself: "Note: Comments have been disabled on this article."
     r"|^\s*(?:note\s*:\s*)?comments (?:have been|are|were) (?:disabled|closed|turned off)"
-    r"(?:\s+(?:on|for) this (?:article|story|page|post))?\.?\s*$"
+    r"(?:\s+(?:on|for) this (?:article|story|page|post))?"
+    r"(?:\s+(?:due to|because of)\s[^.!?]{0,60})?\.?\s*$"
     r"|^\s*this (?:article|story|report) (?:has been|was) (?:updated|"
     r"corrected|amended)\b|^\s*this (?:article|story|report|series) (?:was|is) (?:produced|"
     r"supported|funded|made possible)\b|^\s*(?:contact|email|write to) (?:the )?(?:author|"

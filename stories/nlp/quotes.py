@@ -917,8 +917,11 @@ def _bare_body_name(tok: Token, written: str) -> bool:
 
 
 def _capitalised(tok: Token) -> bool:
-    """A word of a name: "Vale", and letters such as "UK" or "P&I"."""
-    return tok.is_title or (tok.is_upper and any(ch.isalpha() for ch in tok.text))
+    """A word of a name: "Vale", and letters such as "UK" or "P&I" (not a label in capitals
+    such as "UPDATE")."""
+    return tok.is_title or (
+        tok.is_upper and tok.pos_ == "PROPN" and any(ch.isalpha() for ch in tok.text)
+    )
 
 
 def _untagged_body(tok: Token) -> str | None:

@@ -816,6 +816,11 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Allow Instagram content?",
         "This content is not available due to your privacy preferences.",
         "Harbour Record journalists Rui Costa and Ana Silva wrote this report.",
+        "A post shared by Lena Berg (@lena.berg) on Mar 12, 2024 at 3:14pm",
+        "What a night in Harbourton! pic.twitter.com/Ab12Cd — Lena Berg (@lenaberg) March 12, 2024",
+        "Allow Bluesky content?",
+        "With files from The Valmora Wire, Harbour Press",
+        "Comments have been disabled on this article due to legal proceedings.",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
@@ -884,6 +889,13 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "Originally published in 1990, the port survey warned of cracks in the quay.",
         "A post shared by the union on Monday was deleted within the hour, Costa said.",
         "Rui Costa said he wrote this report for the council in 2019 and stood by it.",
+        "The regulator said harmful content from TikTok had been removed within hours.",
+        "The lab analysed content from X-ray scans of 400 patients at the Harbourton clinic.",
+        "This report was published on Tuesday by the Valmora inspectorate.",
+        "This story appeared first in the Valmora Gazette in 1978, when Rui Costa was 12.",
+        "“Every word is true,” said Lena Berg, the auditor who wrote this report.",
+        "The funds were contributed from Valmora.",
+        "With files from the registry still missing the case stalled for two years.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:

@@ -1511,6 +1511,13 @@ def test_a_bodys_name_in_capital_letters_cut_to_its_place_is_the_whole_name(
     doc.ents = [Span(doc, place.i, place.i + 1, label="GPE")]
     [quote] = extract_quotes(art, extract_actors([art]))
     assert quote.speaker == "DVR P&I Club"
+    # A label in capitals over the page is no word of the name.
+    art = make_article(nlp, "UPDATE Valmora Fire Rescue said the blaze was “contained”.")
+    _, doc = art.docs[0]
+    place = next(t for t in doc if t.text == "Valmora")
+    doc.ents = [Span(doc, place.i, place.i + 1, label="GPE")]
+    [quote] = extract_quotes(art, extract_actors([art]))
+    assert quote.speaker == "Valmora Fire Rescue"
 
 
 def test_a_speaker_joined_inside_another_reported_clause_speaks_for_themselves(
