@@ -429,25 +429,17 @@ def test_a_clause_of_a_sentence_about_something_else_is_a_source_of_what_it_tell
 def test_another_persons_like_act_in_the_same_place_is_no_source_of_it() -> None:
     tuesday = _day(date(2024, 3, 12), "explicit")
     costa, berg, place = "Rui Costa", "Lena Berg", "Harbourton"
+    visits = {
+        "a.txt": "Rui Costa visited the Harbourton shipyard on Tuesday and met welders at its new "
+        "dry dock.",
+        "b.txt": "Rui Costa visited the shipyard in Harbourton on Tuesday, meeting welders at the "
+        "new dry dock.",
+    }
     reports = [
-        _report(
-            "a.txt",
-            "Rui Costa visited the Harbourton shipyard on Tuesday and met welders at its new dry "
-            "dock.",
-            tuesday,
-            trigger="visit",
-            actors=(costa, place),
-            agents=(costa,),
-        ),
-        _report(
-            "b.txt",
-            "Rui Costa visited the shipyard in Harbourton on Tuesday, meeting welders at the new "
-            "dry dock.",
-            tuesday,
-            trigger="visit",
-            actors=(costa, place),
-            agents=(costa,),
-        ),
+        *[
+            _report(file, text, tuesday, trigger="visit", actors=(costa, place), agents=(costa,))
+            for file, text in visits.items()
+        ],
         # Told from a later article's day, in the words of the visit.
         _report(
             "c.txt",
