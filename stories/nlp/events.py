@@ -377,12 +377,7 @@ def _sentence_events(
         is_main = main is not None and trigger.i == main.i
         if _HEDGE.search(words) and not (is_main and _named_statement(trigger)):
             continue  # what a statement says may be a guess; that it was said is not
-        if (
-            _only_wording(trigger)
-            or _gives_nothing(trigger)
-            or _tells_a_mood(trigger)
-            or _kept_silent(trigger)
-        ):
+        if _nothing_given(trigger) or _tells_a_mood(trigger):
             continue
         if f.dating != "own" and (_terms_to_come(trigger) or _standing_present(trigger)):
             continue
@@ -1171,6 +1166,12 @@ def _carried_happening(carrier: Token) -> str | None:
 def _particle(verb: Token) -> str | None:
     """The particle of a phrasal verb: "off" in "called off"."""
     return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+
+
+def _nothing_given(trigger: Token) -> bool:
+    """Words that carry, give or withhold nothing: "conveyed through an interpreter", "gave no
+    details", "declined to comment"."""
+    return _only_wording(trigger) or _gives_nothing(trigger) or _kept_silent(trigger)
 
 
 def _only_wording(trigger: Token) -> bool:
@@ -2090,7 +2091,7 @@ def _main_trigger(sent: Span) -> Token | None:
                 and _is_event_verb(tok)
                 # "X said he was ready to resign, but gave no date": nothing given is no news
                 # of the sentence, which is then the statement.
-                and not (_gives_nothing(tok) or _kept_silent(tok) or _only_wording(tok))
+                and not _nothing_given(tok)
             ):
                 return tok
     # Present-tense light verbs describe ("the meeting comes at a time..."), except "marks".
