@@ -556,7 +556,7 @@ def _repair(ent: Span) -> Span:
 
 def _given_name_before(tok: Token, start: int, end: int) -> bool:
     """A capitalised word between a title and the name the tagger found, hung on that name:
-    "Capt. Aja Kirksey", where the splitter broke the sentence after the title and the tagger
+    "Capt. Aja Vostrik", where the splitter broke the sentence after the title and the tagger
     kept only the surname. Without a title before it, the word may be an office
     ("Administrator Ana Silva")."""
     doc = tok.doc
@@ -1724,7 +1724,7 @@ def _age_reference(tok: Token) -> Span | None:
         return misread
     if tok.dep_ not in SUBJECT_DEPS or (tok.pos_ == "PROPN" and not tok.is_lower):
         # A name is introduced by its age; a word in lower case the tagger took for a name
-        # ("the 77-year-old president-elect") is a role.
+        # ("the 61-year-old mayor-elect") is a role.
         return None
     if tok.pos_ == "PROPN" and _role_phrase(tok) is not None:
         return None  # "the 70-year-old secretary-general": a role the text gave someone

@@ -148,7 +148,7 @@ def _days_by_kind(candidates: Sequence[EventCandidate]) -> dict[str, date]:
     since the happening an article leads with is mostly dated so, and rightly. A kind the story
     tells on several days alike ("a meeting") names no one happening. A happening no report
     tells as its act ("the runoff") takes the day of the reports whose titles name it as what
-    was done ("Lula won the runoff on Sunday")."""
+    was done ("Costa won the runoff on Sunday")."""
     days = _one_day_each(candidates, lambda c: {event_kind(c.trigger)})
     named = _one_day_each(candidates, _named_in_title)
     return {**{k: d for k, d in named.items() if k not in days}, **days}
@@ -180,7 +180,7 @@ def _one_day_each(
 
 
 def _named_in_title(c: EventCandidate) -> set[str]:
-    """The happenings a report's title names as what its act won, lost or held ("Lula won the
+    """The happenings a report's title names as what its act won, lost or held ("Costa won the
     runoff on Sunday"); postponing the runoff or calling it a fraud is no day of it."""
     if c.trigger not in HOLDING_VERBS:
         return set()

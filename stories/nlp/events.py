@@ -2332,7 +2332,7 @@ def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:
 
 
 def _done_meanwhile(participle: Token, date: Token, verb: Token) -> bool:
-    """ "Speaking in Geneva on Wednesday, X said" and "X, speaking from Y on Friday, condemned":
+    """ "Speaking in Harbourton on Wednesday, X said" and "X, speaking from Y on Friday, condemned":
     a participle of speaking or being somewhere that opens the sentence or describes its subject
     tells what the doer was doing as they acted, so the day it is told on is the act's. Only a
     day on the participle itself ("..., calling it a breach of the 2016 deal" is the deal's),

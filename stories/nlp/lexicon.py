@@ -193,7 +193,7 @@ DENIAL_VERBS = words("deny refute")
 PLAIN_SPEECH = words("say tell write call describe warn")
 
 # Verbs whose participle tells what a doer was doing, or where, as they acted: "Speaking in
-# Geneva on Wednesday, X said" is on Wednesday. Not those that look ahead or back ("facing
+# Harbourton on Wednesday, X said" is on Wednesday. Not those that look ahead or back ("facing
 # trial on March 20", "recalling the flood on March 3"), whose day is another happening's.
 MEANWHILE_VERBS = words(
     "speak talk address write testify appear attend visit tour work campaign celebrate"
@@ -719,7 +719,7 @@ BARE_BODY_SPEAKERS = words("police")
 OFFICE_NOUNS = words("office")
 # Speakers a bare plural does not place: "officials" of whom? "Sources said", "people said".
 UNPLACED_SPEAKER_NOUNS = words("official source person people")
-# The people a body speaks through: "Ohio EPA officials said" is the agency speaking; its
+# The people a body speaks through: "State EPA officials said" is the agency speaking; its
 # workers or passengers speak for themselves.
 STAFF_NOUNS = words("official spokesperson spokesman spokeswoman executive")
 # What is filed against someone: "filed a lawsuit" is suing them ("filed for bankruptcy",

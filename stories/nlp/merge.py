@@ -242,8 +242,8 @@ def comparisons(
 def _told_beside(
     story: _Comparisons, groups: Mapping[int, list[int]]
 ) -> dict[int, list[EventCandidate]]:
-    """Sentences that tell a second happening beside their own: "He took over al-Qaeda after
-    bin Laden was killed in a raid" is one outlet's report of the killing as well as of the
+    """Sentences that tell a second happening beside their own: "He took over the group after
+    its founder was killed in a raid" is one outlet's report of the killing as well as of the
     taking over. A sentence gives one candidate, for the happening it dates; it is added to an
     event other outlets tell, as a further source, when it names that event's act and repeats
     most of what they tell, or, told in other words ("after commandos shot him dead in a
@@ -464,7 +464,7 @@ class _Comparisons:
         speech_x, agents_x = x
         speech_y, agents_y = y
         if speech_x != speech_y:
-            # "Maui County confirmed the 36 deaths" and "Maui County raised the toll to 36":
+            # "Alder County confirmed the 36 deaths" and "Alder County raised the toll to 36":
             # a body may report its own act in a verb of speech; only the same agents may.
             return agents_x == agents_y and bool(self.agent_sets[agents_x])
         return not self.agents_conflict(agents_x, agents_y)

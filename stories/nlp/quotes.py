@@ -299,7 +299,7 @@ class _Speakers:
             and tok.lemma_.lower() in STAFF_NOUNS
             and (body := self._body_named_in(tok)) is not None
         ):
-            # "Ohio EPA officials said": the agency speaking through its people.
+            # "State EPA officials said": the agency speaking through its people.
             return body
         if (
             found is None
@@ -309,7 +309,7 @@ class _Speakers:
             and (person := self.actor(holder)) is not None
             and self.actors.kind(person) == "person"
         ):
-            return person  # "Governor DeWine's office said": the governor speaking through it
+            return person  # "Governor Costa's office said": the governor speaking through it
         if (
             _common_noun(tok)
             and tok.lemma_.lower() in PERSON_SPEAKER_NOUNS
@@ -598,10 +598,10 @@ class _Speakers:
         named = [
             m for m in before if lemma in m.actor.lower().split() or self._introduced_as(m, lemma)
         ]
-        # "the Bank of England ... 'SVB UK has ...,' the Bank said": the body last named with
-        # the word as written, before one whose full name only holds it. Only for the capitalised
-        # word: "the agency" is the last body whose name holds it, however the article wrote it
-        # then ("The Valmora Space Agency (VSA) ... VSA said ... the agency said").
+        # "the Bank of Valmora ... 'Harbour Bank UK has ...,' the Bank said": the body last named
+        # with the word as written, before one whose full name only holds it. Only for the
+        # capitalised word: "the agency" is the last body whose name holds it, however the article
+        # wrote it then ("The Valmora Space Agency (VSA) ... VSA said ... the agency said").
         written = [m for m in named if lemma in m.text.lower().split()] if as_written else []
         if written or named:
             return (written or named)[-1].actor

@@ -65,10 +65,10 @@ def test_surname_goes_to_the_person_the_article_establishes(nlp: Language) -> No
 
 
 def test_byline_author_is_never_an_actor(nlp: Language) -> None:
-    text = "Lena Park met Governor Gavin Newsom in Sacramento.\n\nNewsom said the budget was ready."
+    text = "Lena Park met Governor Tomas Brink in Dorvale.\n\nBrink said the budget was ready."
     index = extract_actors([make_article(nlp, text, author="Lena Park")])
     assert "Lena Park" not in people(index)
-    assert "Gavin Newsom" in people(index)
+    assert "Tomas Brink" in people(index)
 
 
 def test_editor_says_surname_is_a_different_person(nlp: Language) -> None:
@@ -133,14 +133,14 @@ def test_acronym_in_brackets_is_the_name_before_it(nlp: Language) -> None:
 def test_misspelt_names_of_one_person_are_one_actor(nlp: Language) -> None:
     index = extract_actors(
         [
-            make_article(nlp, "President Recep Tayyip Erdogan visited the port city.", "a.txt"),
+            make_article(nlp, "President Marko Kovacevic visited the port city.", "a.txt"),
             make_article(
-                nlp, "Recep Tayyip Erdogn promised new homes. Erdogn spoke on Friday.", "b.txt"
+                nlp, "Marko Kovacevc promised new homes. Kovacevc spoke on Friday.", "b.txt"
             ),
         ]
     )
     people = [a for a in index.actors if a.kind == "person"]
-    assert [a.name for a in people] == ["Recep Tayyip Erdogan"]
+    assert [a.name for a in people] == ["Marko Kovacevic"]
 
 
 def test_two_people_whose_first_names_differ_by_one_letter_stay_apart(nlp: Language) -> None:
@@ -155,13 +155,13 @@ def test_a_two_letter_family_name_is_a_person(nlp: Language) -> None:
         [
             make_article(
                 nlp,
-                "Chinese President Xi Jinping arrived in Lisbon. Xi was greeted by the mayor.",
+                "Chinese President Wu Haoran arrived in Lisbon. Wu was greeted by the mayor.",
                 "a.txt",
             )
         ]
     )
-    xi = [a for a in index.actors if a.name == "Xi Jinping"]
-    assert xi and "Xi" in xi[0].aliases
+    wu = [a for a in index.actors if a.name == "Wu Haoran"]
+    assert wu and "Wu" in wu[0].aliases
 
 
 def test_every_author_of_a_shared_byline_is_left_out(nlp: Language) -> None:
@@ -187,15 +187,16 @@ def test_a_country_written_short_or_as_its_state_is_one_actor(nlp: Language) -> 
 
 def test_a_company_the_model_takes_for_a_person_is_a_company(nlp: Language) -> None:
     text = (
-        "Elon Musk bought Twitter Inc last year.\n\n"
-        "Elon Musk completed his purchase of Twitter on Thursday. Musk wrote that Twitter would"
-        " form a council."
+        "Rui Costa bought Hartley Inc last year.\n\n"
+        "Rui Costa completed his purchase of Hartley on Thursday. Costa wrote that Hartley"
+        " would form a council."
     )
     index = extract_actors([make_article(nlp, text)])
     kinds = {a.name: a.kind for a in index.actors}
-    assert kinds["Twitter Inc"] == "organization"
-    assert kinds["Twitter"] == "organization"  # one word, never a full name: no person
-    assert kinds["Elon Musk"] == "person"
+    assert kinds["Hartley Inc"] == "organization"
+    # One word, never a full name: no person.
+    assert not [a for a in index.actors if a.kind == "person" and "Hartley" in (a.name, *a.aliases)]
+    assert kinds["Rui Costa"] == "person"
 
 
 @pytest.mark.parametrize("calling", ["a software vendor", "a German trader", "a parent company"])
@@ -271,9 +272,9 @@ def test_a_time_zone_after_a_clock_is_no_actor(nlp: Language) -> None:
 
 
 def test_a_family_name_with_an_apostrophe_is_part_of_the_name(nlp: Language) -> None:
-    text = "Metro chief executive Raymond O’Flaherty apologised to passengers on Tuesday."
+    text = "Metro chief executive Raymond O’Donnell apologised to passengers on Tuesday."
     index = extract_actors([make_article(nlp, text)])
-    assert "Raymond O’Flaherty" in people(index)
+    assert "Raymond O’Donnell" in people(index)
 
 
 def test_a_name_the_text_introduces_as_a_union_is_an_organisation(nlp: Language) -> None:

@@ -1063,7 +1063,7 @@ def test_a_note_that_the_page_is_in_another_language_too_is_not_the_lede() -> No
 def test_the_headline_under_a_trail_of_sections_comes_past_a_date_and_a_translation_note() -> None:
     page = (
         "VESSA VALLEY COURIER — English edition\n\n"
-        "Vessa › Culture › Green Vault\n\n"
+        "Vessa › Culture › Old Vault\n\n"
         "Thursday, 28 November 2019\n\n"
         "Translated from Valmoran. Read the original article on our Valmoran site.\n\n"
         "Half a million euros for the museum thieves\n\n"

@@ -9,8 +9,8 @@ def test_one_name_whatever_its_hyphens_dots_and_case() -> None:
 
 def test_spellings_differ_where_a_reader_would_see_a_difference() -> None:
     assert spelling_key("Kim Jong-un") != spelling_key("Kim Jong Un")
-    assert spelling_key("Xi  Jinping") == spelling_key("xi jinping")
-    assert spelling_key("Sergei Shoigu’s") == spelling_key("Sergei Shoigu's")
+    assert spelling_key("Wen  Haotian") == spelling_key("wen haotian")
+    assert spelling_key("Ivo Horvat’s") == spelling_key("Ivo Horvat's")
 
 
 def test_display_form_drops_article_possessive_and_full_stop() -> None:
@@ -20,9 +20,9 @@ def test_display_form_drops_article_possessive_and_full_stop() -> None:
 
 
 def test_titles_before_a_name_are_not_the_name() -> None:
-    assert strip_title(["Defence", "Minister", "Sergei", "Shoigu"]) == (
+    assert strip_title(["Defence", "Minister", "Ivo", "Horvat"]) == (
         ["Defence", "Minister"],
-        ["Sergei", "Shoigu"],
+        ["Ivo", "Horvat"],
     )
     assert strip_title(["Martin", "Luther", "King"]) == ([], ["Martin", "Luther", "King"])
 
@@ -30,6 +30,6 @@ def test_titles_before_a_name_are_not_the_name() -> None:
 def test_accents_do_not_make_another_name_and_other_scripts_are_kept() -> None:
     from stories.nlp.names import name_key
 
-    assert name_key("Recep Tayyip Erdoğan") == name_key("Recep Tayyip Erdogan")
-    assert name_key("Luiz Inácio Lula da Silva") == "luizinacioluladasilva"
+    assert name_key("Ana Lúcia Horvát") == name_key("Ana Lucia Horvat")
+    assert name_key("Rui Inácio Costa da Silva") == "ruiinaciocostadasilva"
     assert name_key("习近平") != ""

@@ -56,12 +56,12 @@ def test_participle_and_pronoun_attribution(nlp: Language) -> None:
 
 def test_role_noun_speaker_and_partial_quote(nlp: Language) -> None:
     text = (
-        "Brazilian President Luiz Inacio Lula da Silva hosted Argentine President Javier Milei.\n\n"
-        "The Brazilian leader pledged his “unconditional friendship” to the guests."
+        "Valmoran President Rui Costa Almeida hosted Dorvalean President Tomas Brink.\n\n"
+        "The Valmoran leader pledged his “unconditional friendship” to the guests."
     )
     [quote] = quotes_of(nlp, text)
     assert quote.direct and quote.text == "unconditional friendship" and quote.cue == "pledge"
-    assert quote.speaker == "Luiz Inacio Lula da Silva"
+    assert quote.speaker == "Rui Costa Almeida"
 
 
 def test_scare_quotes_without_speech_are_not_quotes(nlp: Language) -> None:
@@ -96,11 +96,11 @@ def test_indirect_quote_and_according_to(nlp: Language) -> None:
 
 def test_interpreter_speaks_for_the_person_translated(nlp: Language) -> None:
     text = (
-        "Japanese Prime Minister Fumio Kishida met reporters in Tokyo.\n\n"
-        "Translating Kishida’s words, the interpreter said the visit was “a turning point.”"
+        "Valmoran Prime Minister Ivo Horvat met reporters in Harbourton.\n\n"
+        "Translating Horvat’s words, the interpreter said the visit was “a turning point.”"
     )
     direct = [q for q in quotes_of(nlp, text) if q.direct]
-    assert [(q.speaker, q.via_interpreter) for q in direct] == [("Fumio Kishida", True)]
+    assert [(q.speaker, q.via_interpreter) for q in direct] == [("Ivo Horvat", True)]
 
 
 def test_speech_verb_with_a_noun_phrase_object_is_reported_speech(nlp: Language) -> None:
@@ -233,11 +233,11 @@ def _said(nlp: Language, text: str) -> dict[str, str | None]:
 def test_the_speaker_is_found_several_participles_and_conjuncts_up(nlp: Language) -> None:
     said = _said(
         nlp,
-        "President Rui Costa signed a declaration on Aug. 10 and visited last week, walking "
-        "Front Street and standing beside the burned tree to promise federal help “for as long "
-        "as it takes.”",
+        "President Rui Costa signed an order on Aug. 10 and toured the port last week, walking "
+        "Quay Street and standing beside the flooded warehouse to promise state help “until the "
+        "last crane is back.”",
     )
-    assert said == {"for as long as it takes": "Rui Costa"}
+    assert said == {"until the last crane is back": "Rui Costa"}
 
 
 def test_a_joint_statement_goes_under_the_first_named(nlp: Language) -> None:
@@ -352,18 +352,18 @@ def test_a_titled_name_opening_the_sentence_speaks_across_a_long_aside(nlp: Lang
 def test_a_name_after_an_opening_phrase_speaks_across_a_relative_clause(nlp: Language) -> None:
     said = _said(
         nlp,
-        "President Bola Tinubu opened the summit. In his opening speech, Tinubu, who is chairman "
-        "of the regional bloc, said the coup plotters must “return to their barracks” and allow "
-        "the will of the people to prevail.",
+        "President Marko Kovac opened the summit. In his opening speech, Kovac, who is chairman "
+        "of the harbour league, said the striking crews must “return to their posts” and let "
+        "the ferries sail again.",
     )
-    assert said == {"return to their barracks": "Bola Tinubu"}
+    assert said == {"return to their posts": "Marko Kovac"}
     # A place named in the opening phrase is where it was said, not who said it.
     said = _said(
         nlp,
-        "In Geneva, the bloc's envoy, Ana Silva, urged governments to keep politics out of the "
-        "response, saying it should “not be politicized”.",
+        "In Harbourton, the league's envoy, Ana Silva, urged governments to keep aid out of the "
+        "campaign, saying it should “not be a bargaining chip”.",
     )
-    assert said == {"not be politicized": "Ana Silva"}
+    assert said == {"not be a bargaining chip": "Ana Silva"}
 
 
 def test_the_name_before_an_aside_speaks_when_the_parser_gives_the_verb_no_subject(
@@ -423,13 +423,13 @@ def test_a_teams_boss_is_a_person_of_the_team_not_the_team(nlp: Language) -> Non
 def test_the_ministry_is_the_one_the_text_described_by_its_country(nlp: Language) -> None:
     said = _said(
         nlp,
-        "France’s foreign ministry has condemned the attack on the embassy. Valmoran forces "
-        "must protect “diplomatic and consular buildings”, the ministry said.\n\n"
-        "According to the ministry, “between 500 and 600” French nationals are in Valmora.",
+        "Portugal’s foreign ministry has condemned the attack on the consulate. Valmoran forces "
+        "must protect “every diplomatic building”, the ministry said.\n\n"
+        "According to the ministry, “between 300 and 400” Portuguese nationals are in Valmora.",
     )
     assert said == {
-        "diplomatic and consular buildings": "France’s foreign ministry",
-        "between 500 and 600": "France’s foreign ministry",
+        "every diplomatic building": "Portugal’s foreign ministry",
+        "between 300 and 400": "Portugal’s foreign ministry",
     }
     # A company or an airline so described is a rival of the one the article is about, not it.
     said = _said(
@@ -564,9 +564,9 @@ def test_an_official_of_a_named_body_speaks_as_that_official(nlp: Language) -> N
 
 def test_a_described_speaker_with_a_name_beside_it_is_that_person(nlp: Language) -> None:
     said = _speakers(
-        nlp, "“The claims are false,” his lawyer, Mike Ringler, said in a filing on Monday."
+        nlp, "“The claims are false,” his lawyer, Tomas Vidal, said in a filing on Monday."
     )
-    assert said == [("The claims are false", "Mike Ringler")]
+    assert said == [("The claims are false", "Tomas Vidal")]
 
 
 def test_a_thing_that_suggests_is_no_speaker_whoever_reads_it_is(nlp: Language) -> None:
@@ -581,12 +581,12 @@ def test_a_thing_that_suggests_is_no_speaker_whoever_reads_it_is(nlp: Language) 
 def test_a_role_and_a_name_both_taken_for_subjects_the_name_speaks(nlp: Language) -> None:
     from stories.nlp.quotes import _subject_of
 
-    doc = nlp("At a hearing, the union’s lawyer William Savitt told the judge it was sabotage.")
+    doc = nlp("At a hearing, the union’s lawyer Thomas Reid told the judge it was sabotage.")
     told = next(t for t in doc if t.lower_ == "told")
-    # The parser makes both "lawyer" and "Savitt" subjects of "told".
-    assert sorted(c.text for c in told.children if c.dep_ == "nsubj") == ["Savitt", "lawyer"]
+    # The parser makes both "lawyer" and "Reid" subjects of "told".
+    assert sorted(c.text for c in told.children if c.dep_ == "nsubj") == ["Reid", "lawyer"]
     subject, cue = _subject_of(told)
-    assert subject is not None and (subject.text, cue) == ("Savitt", "tell")
+    assert subject is not None and (subject.text, cue) == ("Reid", "tell")
 
 
 def test_it_said_is_the_body_the_article_speaks_of(nlp: Language) -> None:
@@ -625,11 +625,11 @@ def test_the_company_is_the_one_the_article_speaks_of_most(nlp: Language) -> Non
 
 def test_a_participle_after_reported_words_is_the_reporters_speech(nlp: Language) -> None:
     text = (
-        "Premier Jacinta Allan said her government would review its contracts with the "
+        "Premier Lena Varga said her government would review its contracts with the "
         "ferry company, describing its response as “deeply disappointing”."
     )
     [quote] = [q for q in quotes_of(nlp, text) if q.text == "deeply disappointing"]
-    assert quote.speaker == "Jacinta Allan"
+    assert quote.speaker == "Lena Varga"
 
 
 def test_a_bodys_own_paper_speaks_for_the_body(nlp: Language) -> None:
@@ -652,11 +652,11 @@ def test_the_people_are_the_unnamed_people_described_before(nlp: Language) -> No
 
 def test_a_name_after_a_long_description_names_the_speaker(nlp: Language) -> None:
     text = (
-        "In Geneva, the U.N. special envoy for Syria, Geir Pedersen, urged governments to keep "
-        "politics out of the emergency response, saying it should “not be politicized”."
+        "In Harbourton, the U.N. special envoy for Valmora, Lena Berg, urged governments to keep "
+        "aid out of the election campaign, saying it should “not be a bargaining chip”."
     )
-    [quote] = [q for q in quotes_of(nlp, text) if q.text == "not be politicized"]
-    assert quote.speaker == "Geir Pedersen"
+    [quote] = [q for q in quotes_of(nlp, text) if q.text == "not be a bargaining chip"]
+    assert quote.speaker == "Lena Berg"
 
 
 @pytest.mark.parametrize(
@@ -1219,10 +1219,10 @@ def test_the_n_year_old_with_a_hyphenated_role_speaks_as_the_person_introduced(
     # The tagger takes "elect" for a name; in lower case it is part of the role.
     said = _said(
         nlp,
-        "Rui Costa won the runoff on Sunday. The 77-year-old president-elect said he would "
-        "govern for all, and told foreign envoys that “Valmora is back”.",
+        "Lena Berg won the mayoral race on Sunday. The 61-year-old mayor-elect said she would "
+        "open the quay to ferries, and told the crowd that “Harbourton is awake”.",
     )
-    assert said["Valmora is back"] == "Rui Costa"
+    assert said["Harbourton is awake"] == "Lena Berg"
     # A role the tagger also takes for a name is the role the text gave someone.
     said = _said(
         nlp,
