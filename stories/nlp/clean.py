@@ -58,6 +58,10 @@ _CAPTION = re.compile(
     r"\s*:"
     # A map or chart with its label: "Map: The southern section ... Map data: X graphics".
     r"|^\s*(?:map|graphic|chart|infographic)s?\s*:"
+    # A clip's label over its title: "VIDEO: Dockers marched ...", "WATCH | Dockers ...".
+    r"|^\s*(?:watch|video|gallery|listen|audio)\s*[|:]\s"
+    # A photographer's name alone in brackets closing the caption: "... on Monday. (Ana Silva)"
+    r"|(?-i:[.!?]\s+\((?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+\)\s*$)"
     r"|\b(?:getty images|afp via getty|shutterstock)\b"
     # A broadcaster's caption label: "Image caption, Rescuers searched the quay".
     r"|^\s*(?:image|media|video|photo) caption\s*[,:]"
@@ -153,6 +157,12 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|(?-i:^\s*(?:(?:[A-Z][\w'’.-]+\s){1,3}(?:journalists?|reporters?|correspondents?|staff)\s)?"
     r"(?:[A-Z][\w'’.-]+\s){1,3}(?:and\s(?:[A-Z][\w'’.-]+\s){1,3})?wrote this "
     r"(?:report|story|article)\.?\s*$)"
+    # The paper's own notes on the page: "An earlier version of this story misstated ...",
+    # "Updated at 5 p.m. with comments from the mayor", "Information from X was used in this
+    # report".
+    r"|^\s*an earlier version of this (?:story|article|report)\b"
+    r"|^\s*updated\b[^\n,]{0,40}?\bwith (?:comments?|details|information|reaction)\b[^,]*$"
+    r"|^\s*information from\b[^.!?]{0,60}\bwas used in this (?:report|story|article)\.?\s*$"
     # Where the page came from: "With files from The Wire, Reuters", "This article originally
     # appeared on X".
     r"|^\s*(?:[—–-]\s*)?with files from\s+(?-i:(?:the\s+|The\s+)?[A-Z])[^.!?]{0,80}\.?\s*$"

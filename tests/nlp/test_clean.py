@@ -821,6 +821,12 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Allow Bluesky content?",
         "With files from The Valmora Wire, Harbour Press",
         "Comments have been disabled on this article due to legal proceedings.",
+        "An earlier version of this story misstated the size of the pay rise.",
+        "Updated at 5 p.m. with comments from the mayor.",
+        "Information from Valmora Wire was used in this report.",
+        "VIDEO: Dockers marched through the city on Monday",
+        "WATCH | Dockers marched through the city on Monday",
+        "Dockers marched through the city on Monday. (Ana Silva)",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
@@ -896,6 +902,11 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "“Every word is true,” said Lena Berg, the auditor who wrote this report.",
         "The funds were contributed from Valmora.",
         "With files from the registry still missing the case stalled for two years.",
+        "An earlier version of the plan, drafted in 2019, was dropped by the council.",
+        "Updated with new cranes, the quay reopened on Monday, with comments from the mayor.",
+        "Information from the black box was used in this report, the inquiry's chair said.",
+        "Video footage showed dockers marching through the city on Monday.",
+        "The mayor thanked the volunteers (and the police) for their work.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
