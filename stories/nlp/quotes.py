@@ -874,11 +874,12 @@ def _described(tok: Token) -> str:
         and not (d.dep_ in ("conj", "cc", "punct") and _in_a_phrase_of(d, tok))
         for t in d.subtree
     }
-    # "Several players, including the striker X, said": who is among them is an aside too.
+    # "Several players, including the striker X, said", "the chief executive, in evidence to
+    # the committee, said": a phrase set off by a comma after the noun is an aside too.
     asides |= {
         t.i
         for d in tok.children
-        if d.dep_ == "prep" and d.lower_ == "including" and d.i > 0 and d.nbor(-1).text == ","
+        if d.dep_ == "prep" and d.i > tok.i and d.nbor(-1).text == ","
         for t in d.subtree
     }
     toks = [t for t in tok.subtree if t.i not in asides]

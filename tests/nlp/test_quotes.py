@@ -402,6 +402,17 @@ def test_who_is_among_an_unnamed_group_is_no_part_of_its_description(nlp: Langua
         assert said["until there are changes"] == "Several players"
 
 
+def test_a_phrase_set_off_after_an_unnamed_speaker_is_no_part_of_the_description(
+    nlp: Language,
+) -> None:
+    said = _said(
+        nlp,
+        "The regulator’s chief executive, in evidence to the committee, said the outage was "
+        "“unacceptable”.",
+    )
+    assert said == {"unacceptable": "the regulator’s chief executive"}
+
+
 def test_words_joked_shouted_or_whispered_are_quoted(nlp: Language) -> None:
     said = _said(
         nlp,
