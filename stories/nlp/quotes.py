@@ -1068,6 +1068,18 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             subjects = [
                 c for c in node.lefts if (age := age_hung_on_verb(c)) is not None and age[-1] == c
             ]
+        if (
+            not subjects
+            and _speech_verb(node)
+            and node.dep_ == "acl"
+            and node.tag_ in ("VBD", "VBN")
+            and (root := node.sent.root).pos_ in ("NOUN", "PROPN")
+            and root.i < node.i
+        ):
+            # "A senior official called the claims 'nonsense'", "a source close to the office
+            # called ...": the parser may read the verb as describing a noun before it, and the
+            # sentence is left with a noun for its root: that noun is who spoke.
+            subjects = [root]
         if not subjects and _speech_verb(node) and node.i > 0:
             # "The 23-year-old told reporters": the parser may take the verb for an adjective
             # of its object, set right after the age.

@@ -413,6 +413,26 @@ def test_a_phrase_set_off_after_an_unnamed_speaker_is_no_part_of_the_description
     assert said == {"unacceptable": "the regulator’s chief executive"}
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A senior official called the claims “nonsense”.", "a senior official"),
+        (
+            "A source close to the office called the claims “nonsense”.",
+            "a source close to the office",
+        ),
+        # A name given by "called" is no speech: nobody said the ship's name.
+        ("The ferry called “Northern Star” sank off the coast.", None),
+    ],
+)
+def test_a_verb_the_parser_hung_on_its_subject_still_speaks(
+    nlp: Language, text: str, speaker: str | None
+) -> None:
+    # The parser reads "A senior official called ..." as a noun with a clause describing it.
+    said = list(_said(nlp, text).values())
+    assert said == [speaker] if speaker else not any(said)
+
+
 def test_words_joked_shouted_or_whispered_are_quoted(nlp: Language) -> None:
     said = _said(
         nlp,
