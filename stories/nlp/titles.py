@@ -478,10 +478,9 @@ def _render(
             elif not names and (speaker := _speaker_it_stands_for(tok, keep)) is not None:
                 # Mid-title, "the ministry", not "The ministry".
                 text = "t" + speaker[1:] if words and speaker.startswith("The ") else speaker
-        if words and said == i - 2 and doc[i - 1].text == "," and tok.pos_ not in ("VERB", "AUX"):
+        if words and said == i - 2 and doc[i - 1].text == ",":
             # The text's comma between two words the title keeps side by side: "Varga, Lena
-            # Varga and two ministers met ...", not "Varga Lena Varga"; not the one closing an
-            # aside before the verb ("the Northern Star, sailed").
+            # Varga and two ministers met ...", not "Varga Lena Varga".
             words.append(",")
         if words and (i != last + 1 or doc[i - 1].whitespace_):
             words.append(" ")
