@@ -58,10 +58,9 @@ _CAPTION = re.compile(
     r"\s*:"
     # A map or chart with its label: "Map: The southern section ... Map data: X graphics".
     r"|^\s*(?:map|graphic|chart|infographic)s?\s*:"
-    # A clip's label over its title: "VIDEO: Dockers marched ...", "WATCH | Dockers ...".
-    r"|^\s*(?:watch|video|gallery|listen|audio)\s*[|:]\s"
-    # A photographer's name alone in brackets closing the caption: "... on Monday. (Ana Silva)"
-    r"|(?-i:[.!?]\s+\((?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+\)\s*$)"
+    # A clip's label over its title, one short line: "VIDEO: Dockers marched on Monday",
+    # "WATCH | Dockers ...", not "Video: the clip, filmed by a passenger, shows ...".
+    r"|^\s*(?:watch|video|gallery|listen|audio)\s*[|:]\s+(?-i:[A-Z])[^.!?\n]{0,120}[.!?]?\s*$"
     r"|\b(?:getty images|afp via getty|shutterstock)\b"
     # A broadcaster's caption label: "Image caption, Rescuers searched the quay".
     r"|^\s*(?:image|media|video|photo) caption\s*[,:]"
@@ -160,9 +159,13 @@ _BOILERPLATE_ANYWHERE = re.compile(
     # The paper's own notes on the page: "An earlier version of this story misstated ...",
     # "Updated at 5 p.m. with comments from the mayor", "Information from X was used in this
     # report".
-    r"|^\s*an earlier version of this (?:story|article|report)\b"
-    r"|^\s*updated\b[^\n,]{0,40}?\bwith (?:comments?|details|information|reaction)\b[^,]*$"
-    r"|^\s*information from\b[^.!?]{0,60}\bwas used in this (?:report|story|article)\.?\s*$"
+    r"|^\s*an? (?:earlier|previous) version of this (?:story|article|report)\b[^.!?\n]{0,100}"
+    r"\b(?:misstated|misidentified|misspelled|misspelt|misquoted|misattributed|incorrectly|"
+    r"wrongly|erroneously)\b[^.!?\n]{0,150}[.!?]?\s*$"
+    r"|^\s*updated\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+    r"\s+(?:with|to include)\b[^.!?\n]{0,150}[.!?]?\s*$"
+    r"|^\s*information from\s+(?:the\s+)?(?-i:[A-Z])[^.!?]{0,60}\bwas used in this "
+    r"(?:report|story|article)\.?\s*$"
     # Where the page came from: "With files from The Wire, Reuters", "This article originally
     # appeared on X".
     r"|^\s*(?:[—–-]\s*)?with files from\s+(?-i:(?:the\s+|The\s+)?[A-Z])[^.!?]{0,80}\.?\s*$"

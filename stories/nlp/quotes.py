@@ -875,11 +875,15 @@ def _described(tok: Token) -> str:
         for t in d.subtree
     }
     # "Several players, including the striker X, said", "the chief executive, in evidence to
-    # the committee, said": a phrase set off by a comma after the noun is an aside too.
+    # the committee, said": who is among them, or the occasion, set off by a comma, is an aside
+    # too; whose people they are ("a spokesman, for the fire service,") is not.
     asides |= {
         t.i
         for d in tok.children
-        if d.dep_ == "prep" and d.i > tok.i and d.nbor(-1).text == ","
+        if d.dep_ == "prep"
+        and d.lower_ in ("including", "in", "during")
+        and d.i > tok.i
+        and d.nbor(-1).text == ","
         for t in d.subtree
     }
     toks = [t for t in tok.subtree if t.i not in asides]
@@ -1072,7 +1076,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             not subjects
             and _speech_verb(node)
             and node.dep_ == "acl"
-            and node.tag_ in ("VBD", "VBN")
+            and node.tag_ == "VBD"
             and (root := node.sent.root).pos_ in ("NOUN", "PROPN")
             and root.i < node.i
         ):

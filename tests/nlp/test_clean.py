@@ -823,10 +823,10 @@ def test_a_few_quoted_words_over_a_section_are_its_heading_a_quoted_sentence_is_
         "Comments have been disabled on this article due to legal proceedings.",
         "An earlier version of this story misstated the size of the pay rise.",
         "Updated at 5 p.m. with comments from the mayor.",
+        "Updated at 5:30 p.m. ET with comments from the mayor, the coastguard and the union.",
         "Information from Valmora Wire was used in this report.",
         "VIDEO: Dockers marched through the city on Monday",
         "WATCH | Dockers marched through the city on Monday",
-        "Dockers marched through the city on Monday. (Ana Silva)",
     ],
 )
 def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> None:
@@ -907,6 +907,14 @@ def test_the_pages_own_notes_captions_and_appeals_are_not_body(line: str) -> Non
         "Information from the black box was used in this report, the inquiry's chair said.",
         "Video footage showed dockers marching through the city on Monday.",
         "The mayor thanked the volunteers (and the police) for their work.",
+        "An earlier version of this report was leaked to the press in March. The minister said "
+        "it had been rewritten twice since then.",
+        "An earlier version of this report had recommended closing the port, the minister said.",
+        "Updated figures with details of the losses will be published on Friday.",
+        "Updated guidance with information for ferry passengers was published on Monday.",
+        "Video: the clip, filmed by a passenger, shows water pouring onto the car deck.",
+        "Gallery: a dozen paintings of the harbour will go on show in Dorvale next month.",
+        "Information from the coastguard was used in this report.",
     ],
 )
 def test_story_sentences_that_look_like_page_notes_stay_body(line: str) -> None:
