@@ -1080,9 +1080,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             and (root := node.sent.root).pos_ in ("NOUN", "PROPN")
             and root.i < node.i
         ):
-            # "A senior official called the claims 'nonsense'", "a source close to the office
-            # called ...": the parser may read the verb as describing a noun before it, and the
-            # sentence is left with a noun for its root: that noun is who spoke.
+            # "A senior official called the claims 'nonsense'": the parser may read the verb as
+            # describing the noun before it ("an official called X"), and the sentence is left
+            # with a noun for its root: that noun is who spoke. A participle so hung ("a man
+            # called 'the Captain'") names; it does not speak.
             subjects = [root]
         if not subjects and _speech_verb(node) and node.i > 0:
             # "The 23-year-old told reporters": the parser may take the verb for an adjective
