@@ -185,6 +185,48 @@ def _according_to(sent: Span, inside: set[int]) -> tuple[Token, Token] | None:
     return None
 
 
+def _in_words_of(sent: Span, inside: set[int]) -> tuple[str, Token] | None:
+    """(cue, the speaker's head token) where the writer hands quoted words to someone: "in the
+    words of X", "in X's words", "as X put it". The words are X's even when the sentence tells
+    of others speaking ("Officials told families there was 'no chance', in the words of X")."""
+    for tok in sent:
+        if tok.i in inside:
+            continue
+        if tok.lower_ == "words" and tok.head.lower_ == "in" and tok.dep_ == "pobj":
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PROPN":
+                return "in the words of", owner
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            source = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if source is not None:
+                return "in the words of", _named_after(source)
+        if (
+            tok.lemma_ == "put"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+        ):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return "put", subj
+    return None
+
+
+def _named_after(noun: Token) -> Token:
+    """The name set after a role ("the mayor, Lena Berg"), which the parser may not hang on it."""
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    if (
+        _common_noun(noun)
+        and after + 1 < len(doc)
+        and doc[after].text == ","
+        and doc[after + 1].ent_type_ == "PERSON"
+        and doc[after + 1].ent_iob_ == "B"
+    ):
+        ent = next(e for e in doc.ents if e.start == after + 1)
+        return ent.root
+    return noun
+
+
 class _Speakers:
     """Resolve the token that names a speaker to an actor of the story."""
 
@@ -951,10 +993,17 @@ def unnamed_speaker_kind(name: str) -> ActorKind:
 
 
 def _reporting_verb(verb: Token) -> Token | None:
-    """The verb of speech whose reported clause holds ``verb`` ("said the men had agreed")."""
+    """The verb of speech whose reported clause holds ``verb`` ("said the men had agreed"), or
+    whose charge it is ("accused the council of telling residents ...": the words quoted in
+    the charge are the accuser's)."""
     node = verb
-    while node.dep_ == "ccomp" and node.head.i != node.i:
-        node = node.head
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp":
+            node = node.head
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.i:
+            node = node.head.head
+        else:
+            return None
         if _speech_verb(node):
             return node
     return None
@@ -1469,11 +1518,15 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
             sents = [s for s in doc.sents if s.start < span.end and s.end > span.start]
             # A quote that closes its sentence is often attributed in the next one.
             after = [s for s in doc.sents if s.start == sents[-1].end and len(s) <= 12]
+            handed = next((w for s in sents if (w := _in_words_of(s, inside))), None)
             verb = _governing_verb(span, inside) or _nearby_verb(sents + after, inside, span)
             speaker: str | None = None
             cue = ""
             via = False
-            if verb is not None:
+            if handed is not None:
+                cue, who = handed
+                speaker = speakers.sole(who) if who.pos_ == "PRON" else speakers.source(who)
+            elif verb is not None:
                 subj, cue = _subject_of(verb)
                 noun = None if _speech_verb(verb) else _speech_noun(verb)
                 cue = noun.lemma_.lower() if noun is not None else cue

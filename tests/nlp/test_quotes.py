@@ -2029,3 +2029,26 @@ def test_he_is_the_person_who_spoke_last_past_a_bodys_words(nlp: Language) -> No
         )
     )
     assert said["Sten Kessel is an honest man and the court knows it"] == "Ivo Marek"
+
+
+def test_words_the_writer_hands_to_someone_are_theirs(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Officials told families there was “no chance of survival,” in the words of Deputy Chief "
+        "Lena Berg.\n\nThe plan was, in Rui Costa's words, “dead on arrival.”\n\nThe repair was "
+        "“a long road,” as Ana Silva put it.",
+    )
+    assert said == {
+        "no chance of survival": "Lena Berg",
+        "dead on arrival": "Rui Costa",
+        "a long road": "Ana Silva",
+    }
+
+
+def test_words_quoted_in_a_charge_of_saying_are_the_accusers(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Rui Costa accused the council of telling residents that the water was safe while they "
+        "faced “weeks of misery.”",
+    )
+    assert said == {"weeks of misery": "Rui Costa"}
