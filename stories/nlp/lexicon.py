@@ -545,7 +545,7 @@ SPEECH_VERBS = words(
     call describe laud praise hail convey acknowledge explain argue assert promise urge predict
     remark comment reiterate quote reveal deny admit agree respond answer tout dub label
     threaten boast lament complain recall mention suggest counter contend concede testify disclose
-    accuse joke quip shout whisper mutter gush proclaim muse confide plead maintain
+    accuse joke quip shout whisper mutter gush proclaim muse confide plead maintain tweet
     """
 )
 

@@ -97,7 +97,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _speech_verb(tok: Token) -> bool:
     if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
         return False  # "so-called", "well-described": an adjective, nobody speaks
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.lemma_.lower() in SPEECH_VERBS or _paper_reads(tok)
+
+
+def _paper_reads(verb: Token) -> bool:
+    """ "'...,' read a statement from the ministry": a paper that reads speaks for whoever
+    issued it; "the sign read" is no one's speech."""
+    return verb.lemma_.lower() == "read" and any(
+        (c.dep_ == "nsubj" or c in _inverted_subjects(verb))
+        and c.lemma_.lower() in DOCUMENT_SPEAKER_NOUNS | MEDIUM_NOUNS
+        for c in verb.children
+    )
+
+
+def _inverted_subjects(verb: Token) -> list[Token]:
+    """ "'...,' tweeted Ana Silva": set after the quote, the verb comes before its speaker, whom
+    the parser may take for its object when the verb is a rarer one than "said"."""
+    doc = verb.doc
+    before = [doc[i].text for i in range(max(verb.i - 2, 0), verb.i)]
+    if len(before) < 2 or not ({before[0], before[1]} & {"”", '"', "’", "'"} and "," in before):
+        return []
+    return [c for c in verb.rights if c.dep_ in ("attr", "dobj") and c.i > verb.i]
 
 
 def _speech_noun(tok: Token) -> Token | None:
@@ -574,6 +596,10 @@ class _Speakers:
                 found = self.unnamed(owner)  # "a statement the ministry released"
             if found is not None:
                 return found
+        if determiner == "the" and lemma in DOCUMENT_SPEAKER_NOUNS:
+            issued = self._paper_issued_before(tok)
+            if issued is not None:
+                return issued
         if determiner == "the" and not modified and lemma in self.described:
             return self.described[lemma]
         if (
@@ -608,6 +634,32 @@ class _Speakers:
         if determiner != "the":
             self.described[lemma] = words
         return words
+
+    def _paper_issued_before(self, tok: Token) -> str | None:
+        """ "The port authority released a statement on Monday. '...,' the statement added":
+        the paper is the one someone was last said to issue, in this paragraph or the one
+        before, and speaks for them."""
+        lemma = tok.lemma_.lower()
+        found: str | None = None
+        for index in (self._index - 1, self._index):
+            if index < 0:
+                continue
+            block, doc = self.article.docs[index]
+            for t in doc:
+                if index == self._index and t.i >= tok.i:
+                    break
+                if t.lemma_.lower() != lemma or t.dep_ != "dobj":
+                    continue
+                if t.head.lemma_.lower() not in ISSUING_VERBS:
+                    continue
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.pos_ == "PRON":
+                    continue
+                start = block.start + subj.idx
+                mention = self.actors.mention_at(self.article.file, start, start + len(subj.text))
+                if mention is not None:
+                    found = mention.actor
+        return found
 
     def _body_of_initials(self, tok: Token) -> str | None:
         """ "The DHCA said": letters the tagger did not take for a name, which spell the
@@ -1110,6 +1162,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 # Set off by a comma: "Silva, asked ...", not "As Silva asked ..., he said".
                 if g.dep_ == "nsubj" and g.i + 2 == c.i and g.doc[g.i + 1].text == ","
             ]
+        if not subjects and _speech_verb(node):
+            subjects = _inverted_subjects(node)
         if _speech_verb(node) and (named := _named_in_apposition(node, subjects)) is not None:
             subjects = [named]
         if not subjects and _speech_verb(node) and (opener := _named_opener(node)) is not None:
@@ -1455,6 +1509,18 @@ def _colon_speaker(clause: Span) -> Token | None:
         return subj
     # "His reply was short:", "Silva's answer was one word:": the words are the owner's.
     owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        # "The message from Silva was clear:": the same, told with "from".
+        owner = next(
+            (
+                o
+                for c in subj.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
     if subj.lemma_.lower() in SPEECH_NOUNS | MEDIUM_NOUNS | ANSWER_NOUNS and owner is not None:
         return owner if _may_speak(owner) else None
     return None

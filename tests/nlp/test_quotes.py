@@ -2052,3 +2052,32 @@ def test_words_quoted_in_a_charge_of_saying_are_the_accusers(nlp: Language) -> N
         "faced “weeks of misery.”",
     )
     assert said == {"weeks of misery": "Rui Costa"}
+
+
+def test_a_speaker_set_after_a_rarer_verb_of_speech_speaks(nlp: Language) -> None:
+    said = _said(nlp, "“The deal is done,” tweeted Rui Costa.")
+    assert said == {"The deal is done": "Rui Costa"}
+
+
+def test_a_paper_that_reads_speaks_for_its_issuer(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "A ministry official said the port would reopen. “It is a matter of days,” read a "
+        "statement from the Dorvale ministry of transport.\n\n“It is over,” read the sign.",
+    )
+    assert said["It is a matter of days"] == "Dorvale ministry of transport"
+    assert "It is over" not in said
+
+
+def test_the_statement_someone_issued_speaks_for_them(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The Harbourton Port Authority issued a statement on Monday. “The port will reopen "
+        "within days,” the statement added.",
+    )
+    assert said == {"The port will reopen within days": "Harbourton Port Authority"}
+
+
+def test_the_words_of_a_message_from_someone_are_theirs(nlp: Language) -> None:
+    said = _said(nlp, "The message from Rui Costa was clear: “The deal is done.”")
+    assert said == {"The deal is done.": "Rui Costa"}
