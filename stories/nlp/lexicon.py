@@ -549,6 +549,11 @@ SPEECH_VERBS = words(
     """
 )
 
+# Verbs of judging aloud: what a body "condemned as" or "dismissed as" in quotation marks is
+# its own wording, though the act is not only speech (kept apart from SPEECH_VERBS, which tells
+# events what a statement is).
+JUDGING_VERBS = words("condemn denounce criticise criticize slam blast decry dismiss reject")
+
 # Verbs whose complement clause is reported speech ("X warned that ...").
 REPORTING_VERBS = words(
     """

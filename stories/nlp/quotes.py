@@ -29,6 +29,7 @@ from stories.nlp.lexicon import (
     INTERPRETERS,
     ISSUING_VERBS,
     JOINT_PAPERS,
+    JUDGING_VERBS,
     MEDIUM_NOUNS,
     NAMED_BODY_NOUNS,
     OBJECT_REPORTING_VERBS,
@@ -99,7 +100,8 @@ def _speech_verb(tok: Token) -> bool:
         return False  # "so-called", "well-described": an adjective, nobody speaks
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    return tok.lemma_.lower() in SPEECH_VERBS or _paper_reads(tok)
+    lemma = tok.lemma_.lower()
+    return lemma in SPEECH_VERBS or lemma in JUDGING_VERBS or _paper_reads(tok)
 
 
 def _paper_reads(verb: Token) -> bool:
@@ -151,6 +153,18 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
                 break
             node, steps = node.head, steps + 1
     return None
+
+
+def _relayed_by(verb: Token, span: Span) -> Token | None:
+    """ "The ministry condemned 'any intimidation', she said": the speaker who tells what a body
+    said, in an attribution set after it, is the one who spoke the quoted words."""
+    outer = verb.head
+    if verb.dep_ != "ccomp" or outer.i <= span.end or not _speech_verb(outer):
+        return None
+    subj = next((c for c in outer.children if c.dep_ == "nsubj" and c.i < outer.i), None)
+    if subj is None or subj.i == 0 or outer.doc[subj.left_edge.i - 1].text not in (",", "”", '"'):
+        return None
+    return outer
 
 
 def _speaks_of(verb: Token) -> bool:
@@ -1586,6 +1600,8 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
             after = [s for s in doc.sents if s.start == sents[-1].end and len(s) <= 12]
             handed = next((w for s in sents if (w := _in_words_of(s, inside))), None)
             verb = _governing_verb(span, inside) or _nearby_verb(sents + after, inside, span)
+            if verb is not None and (relayed := _relayed_by(verb, span)) is not None:
+                verb = relayed
             speaker: str | None = None
             cue = ""
             via = False

@@ -2081,3 +2081,27 @@ def test_the_statement_someone_issued_speaks_for_them(nlp: Language) -> None:
 def test_the_words_of_a_message_from_someone_are_theirs(nlp: Language) -> None:
     said = _said(nlp, "The message from Rui Costa was clear: “The deal is done.”")
     assert said == {"The deal is done.": "Rui Costa"}
+
+
+def test_what_a_body_condemns_as_in_quotation_marks_is_its_wording(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The Valmora foreign ministry condemned the strike as “a grave violation.”\n\nRui Costa "
+        "dismissed the report as “fantasy.”",
+    )
+    assert said == {"a grave violation": "the Valmora foreign ministry", "fantasy": "Rui Costa"}
+
+
+def test_words_a_speaker_relays_in_an_attribution_set_after_are_the_speakers(
+    nlp: Language,
+) -> None:
+    said = _said(
+        nlp,
+        "Spokeswoman Lena Berg spoke after the talks. The ministry condemned “any efforts of "
+        "intimidation” of a journalist, she said.\n\nRui Costa said the council had condemned "
+        "“any attempt at a cover-up.”",
+    )
+    assert said == {
+        "any efforts of intimidation": "Lena Berg",
+        "any attempt at a cover-up": "the council",
+    }
