@@ -407,6 +407,14 @@ class _Speakers:
                 # "several players, including the striker X,": one among them, not who speaks.
                 and not any(a.lower_ == "including" for a in d.ancestors if a.i > tok.i)
             ]
+            # "a man named Rui Costa", "a woman identified as Ana Silva"
+            named += [
+                self.actor(d)
+                for c in tok.children
+                if c.dep_ == "acl" and c.lemma_.lower() in ("name", "identify")
+                for d in c.subtree
+                if d.ent_type_ == "PERSON" and d.dep_ in ("oprd", "pobj", "dobj")
+            ]
             return next((n for n in named if n), None) or self.unnamed(tok) or found
         if found is None and tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             # "The agency announced that it was moving ...": "it" is the body whose clause
@@ -980,6 +988,7 @@ def _described(tok: Token) -> str:
         and d.tag_ != "HYPH"  # "a 67-year-old teacher" keeps its hyphens
         # "consulates of Alder, Brill and Cove": a list inside the description is part of it.
         and not (d.dep_ in ("conj", "cc", "punct") and _in_a_phrase_of(d, tok))
+        and not _says_which(d, tok)
         for t in d.subtree
     }
     # "Several players, including the striker X, said", "the chief executive, in evidence to
@@ -1005,6 +1014,19 @@ def _described(tok: Token) -> str:
         for n, t in enumerate(toks)
     )
     return " ".join(text.split())
+
+
+def _says_which(clause: Token, noun: Token) -> bool:
+    """ "a person briefed on the talks", "an official involved in the talks": a participle set
+    right after the noun, without a comma, says which person speaks; it is their description.
+    One that names them ("a man named Rui Costa") gives the name instead."""
+    return (
+        clause.dep_ == "acl"
+        and clause.lemma_.lower() not in ("name", "call", "identify", "know")
+        and clause.tag_ == "VBN"
+        and clause.head.i == noun.i
+        and clause.i == noun.i + 1
+    )
 
 
 def _in_a_phrase_of(word: Token, noun: Token) -> bool:

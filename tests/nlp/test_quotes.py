@@ -2105,3 +2105,17 @@ def test_words_a_speaker_relays_in_an_attribution_set_after_are_the_speakers(
         "any efforts of intimidation": "Lena Berg",
         "any attempt at a cover-up": "the council",
     }
+
+
+def test_a_participle_that_says_which_person_speaks_describes_them(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The board was “blindsided,” according to a person briefed on the talks.\n\nA senior "
+        "official, speaking on condition of anonymity, said the plan was “dead.”",
+    )
+    assert said == {"blindsided": "a person briefed on the talks", "dead": "a senior official"}
+
+
+def test_a_speaker_named_after_a_noun_is_the_name(nlp: Language) -> None:
+    said = _said(nlp, "“We were not consulted,” said a man named Rui Costa.")
+    assert said == {"We were not consulted": "Rui Costa"}
