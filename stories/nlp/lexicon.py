@@ -553,6 +553,9 @@ SPEECH_VERBS = words(
 # its own wording, though the act is not only speech (kept apart from SPEECH_VERBS, which tells
 # events what a statement is).
 JUDGING_VERBS = words("condemn denounce criticise criticize slam blast decry dismiss reject")
+# Verbs by which a paper or an outlet passes on words, quoted as someone's: "the report
+# concluded that ...", "the news agency reported that ...". Events take them for acts.
+PASSING_ON_VERBS = words("report conclude")
 
 # Verbs whose complement clause is reported speech ("X warned that ...").
 REPORTING_VERBS = words(

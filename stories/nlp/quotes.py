@@ -34,6 +34,7 @@ from stories.nlp.lexicon import (
     NAMED_BODY_NOUNS,
     OBJECT_REPORTING_VERBS,
     OFFICE_NOUNS,
+    PASSING_ON_VERBS,
     PERSON_SPEAKER_NOUNS,
     PLACE_TIME_PREPOSITIONS,
     PRONOUNS,
@@ -101,7 +102,12 @@ def _speech_verb(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = tok.lemma_.lower()
-    return lemma in SPEECH_VERBS or lemma in JUDGING_VERBS or _paper_reads(tok)
+    return (
+        lemma in SPEECH_VERBS
+        or lemma in JUDGING_VERBS
+        or lemma in PASSING_ON_VERBS
+        or _paper_reads(tok)
+    )
 
 
 def _paper_reads(verb: Token) -> bool:
@@ -1486,6 +1492,12 @@ def _issuer(paper: Token) -> Token | None:
                 return subj
         if c.dep_ == "prep" and c.lower_ in ("from", "by"):
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if c.dep_ == "acl" and c.lemma_.lower() in ISSUING_VERBS:
+            # "a statement issued by the agency"
+            by = next((a for a in c.children if a.dep_ == "agent"), None)
+            obj = next((o for o in by.children if o.dep_ == "pobj"), None) if by else None
             if obj is not None:
                 return obj
     return _issued_by(paper)

@@ -2119,3 +2119,24 @@ def test_a_participle_that_says_which_person_speaks_describes_them(nlp: Language
 def test_a_speaker_named_after_a_noun_is_the_name(nlp: Language) -> None:
     said = _said(nlp, "“We were not consulted,” said a man named Rui Costa.")
     assert said == {"We were not consulted": "Rui Costa"}
+
+
+def test_a_paper_issued_by_someone_speaks_for_them(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "A statement issued by the Harbourton Port Authority described the grounding as “an "
+        "accident.”",
+    )
+    assert said == {"an accident": "Harbourton Port Authority"}
+
+
+def test_words_a_report_or_an_outlet_passes_on_are_its_own(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The committee’s report concluded that the agency had “failed at every level.”\n\n"
+        "Dorvale’s state news agency reported that the leader had been “received warmly.”",
+    )
+    assert said == {
+        "failed at every level": "the committee",
+        "received warmly": "Dorvale’s state news agency",
+    }
