@@ -294,6 +294,12 @@ def _compact(tok: Token, *, keep_prep: bool, keep_conj: bool = False) -> set[int
             # "the possibility of collaboration": a noun without its complement says nothing.
             out |= _compact(child, keep_prep=False)
             continue
+        if tok.ent_type_ in ("DATE", "TIME") and all(
+            t.ent_type_ == tok.ent_type_ for t in child.subtree
+        ):
+            # "on Monday 11 March 2024": a date stays whole, however the parser split it.
+            out |= {t.i for t in child.subtree}
+            continue
         if child.dep_ in _DROP_IN_TITLE and not (keep_prep and child.dep_ == "prep"):
             continue
         # "Ana Silva and Rui Costa" may hang as a modifier of the last name: keep it whole.

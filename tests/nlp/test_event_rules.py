@@ -2500,3 +2500,8 @@ def test_a_weekday_with_its_date_in_a_call_is_the_day_of_what_is_called_for(
     )
     assert ("protest", "2024-03-17") in found
     assert ("call", "2024-03-17") not in found
+
+
+def test_a_date_in_a_title_stays_whole(nlp: Language) -> None:
+    found = events_in(nlp, "The minister resigned on Monday 11 March 2024.")
+    assert [c.title for c in found] == ["The minister resigned on Monday 11 March 2024"]
