@@ -792,8 +792,13 @@ PERSON_TITLES = (
 )
 # Nouns set beside a name that only a person is; an owner, a source or a leader (of a market)
 # may be a company.
+# Callings of the press: "X, the paper's correspondent," is a person, though one whose words a
+# story seldom quotes as "a reporter said".
+PRESS_NOUNS = words(
+    "correspondent reporter journalist editor photographer columnist commentator presenter"
+)
 PERSON_NOUNS = (
-    (ROLE_NOUNS | PERSON_SPEAKER_NOUNS)
+    (ROLE_NOUNS | PERSON_SPEAKER_NOUNS | PRESS_NOUNS)
     - words("owner source people")
     # Callings a firm has too: "X, a software vendor", "X, a German trader", "its parent".
     - words("vendor trader driver pilot parent")

@@ -640,3 +640,12 @@ def test_a_short_body_name_two_longer_names_hold_joins_neither(nlp: Language) ->
     )
     names = {a.name: a.aliases for a in extract_actors([make_article(nlp, text)]).actors}
     assert "Bank" not in names.get("World Bank", ()) + names.get("Bank of Valmora", ())
+
+
+def test_a_name_set_beside_a_calling_of_the_press_is_a_person(nlp: Language) -> None:
+    text = (
+        "The ministry condemned harassment aimed at Sabrina Okonjo-Tarr, the Harbour Journal "
+        "correspondent who asked the question."
+    )
+    index = extract_actors([make_article(nlp, text)])
+    assert index.kind(index.resolve("Sabrina Okonjo-Tarr")) == "person"
