@@ -716,6 +716,45 @@ def dates_in_doc(
     return found
 
 
+# How far before the article's day a narrative must have gone back for its bare weekdays to be
+# told from there: within a week, the article's own week and the narrative's are one.
+_NARRATIVE_GAP = 6
+
+
+_NAMES_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_NAMES})\b", re.I)
+
+
+def narrated_weekdays(mentions: Sequence[DateMention], dct: date) -> list[DateMention]:
+    """Bare weekdays read from the day the text last named outright, where that day lies more
+    than a week before the article's: a look back that tells "The interview came on Wednesday,
+    March 15. ... on Tuesday the bank disclosed ... The shares rose on Thursday" means the
+    Tuesday and Thursday around March 15, not those of the week the article appeared in."""
+    out: list[DateMention] = []
+    anchor: date | None = None
+    for m in sorted(mentions, key=lambda m: m.start):
+        v = m.value
+        if v.granularity == "day" and v.qualifier is None and not m.ahead and v.basis == "explicit":
+            # Only a day named with its weekday ("on Wednesday, March 15") sets a scene the text
+            # narrates on from; a bare date is as often background told in passing.
+            anchor = v.start if _NAMES_WEEKDAY.search(v.text) else None
+        elif (
+            anchor is not None
+            and v.basis == "relative"
+            and v.granularity == "day"
+            and (day := _WEEKDAY.match(" ".join(v.text.lower().split()))) is not None
+            and (day.group("rel") or "on").lower() == "on"
+            and (dct - anchor).days > _NARRATIVE_GAP
+        ):
+            ahead = (_WEEKDAYS[day.group("day").lower()] - anchor.weekday()) % 7
+            if ahead:
+                # The scene's own weekday again ("On Monday, a week after the theft") is as
+                # likely the week after; another one is the nearest to the scene.
+                near = anchor + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+                m = replace(m, value=replace(v, start=near, end=near))
+        out.append(m)
+    return out
+
+
 # How a phrase places a weekday's part: "late Wednesday".
 _DAY_QUALIFIERS = frozenset({"early", "late", "earlier", "later"})
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, DocBin
 
 from .anchored import anchored_dates
 from .clean import clean_article
-from .dates import DateMention, dates_in_doc, main_event_day
+from .dates import DateMention, dates_in_doc, main_event_day, narrated_weekdays
 from .events import extract_events
 from .fanout import each_article
 from .linking import link_quotes
@@ -448,9 +448,12 @@ def _date_mentions(
     lede_end = docs[0][0].end if docs else 0
     reference = main_event_day(first, lede_end, guess.date).start
     if reference == guess.date:
-        return first
-    return [
-        m
-        for block, doc in docs
-        for m in dates_in_doc(doc, block.start, guess.date, reference=reference)
-    ]
+        return narrated_weekdays(first, guess.date)
+    return narrated_weekdays(
+        [
+            m
+            for block, doc in docs
+            for m in dates_in_doc(doc, block.start, guess.date, reference=reference)
+        ],
+        guess.date,
+    )

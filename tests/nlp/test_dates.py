@@ -4,7 +4,13 @@ import pytest
 from spacy.language import Language
 
 from stories.nlp.clean import clean_article
-from stories.nlp.dates import dates_in_doc, later_on, main_event_day, resolve_expression
+from stories.nlp.dates import (
+    dates_in_doc,
+    later_on,
+    main_event_day,
+    narrated_weekdays,
+    resolve_expression,
+)
 from stories.nlp.published import (
     PublishedGuess,
     fill_published_from_story,
@@ -473,3 +479,41 @@ def test_a_day_of_a_month_the_model_runs_into_a_name_is_still_a_date(nlp: Langua
     assert dates_in_doc(nlp("The talks may 2 or 3 times fail."), 0, DCT) == []
     text = "Silva will present the 6 March Budget to parliament."
     assert [m.value.label for m in dates_in_doc(nlp(text), 0, DCT)] == ["2024-03-06"]
+
+
+def _narrated(nlp: Language, text: str, dct: date) -> dict[str, str]:
+    doc = nlp(text)
+    return {
+        text[m.start : m.end]: m.value.label
+        for m in narrated_weekdays(dates_in_doc(doc, 0, dct), dct)
+    }
+
+
+def test_weekdays_of_a_look_back_are_read_from_the_scene_it_sets(nlp: Language) -> None:
+    found = _narrated(
+        nlp,
+        "The interview came on Wednesday, March 6. On Tuesday the bank had disclosed losses. "
+        "The shares rose on Thursday and fell again on Friday.",
+        date(2024, 3, 29),
+    )
+    assert found["Tuesday"] == "2024-03-05"
+    assert found["Thursday"] == "2024-03-07"
+    assert found["Friday"] == "2024-03-08"
+
+
+def test_weekdays_after_a_date_told_in_passing_are_the_articles_week(nlp: Language) -> None:
+    found = _narrated(
+        nlp,
+        "The law was passed on March 6. On Tuesday the minister resigned.",
+        date(2024, 3, 29),
+    )
+    assert found["Tuesday"] == "2024-03-26"
+
+
+def test_the_scenes_own_weekday_again_is_left_to_the_articles_week(nlp: Language) -> None:
+    found = _narrated(
+        nlp,
+        "The theft happened on Monday, March 4. On Monday, police re-enacted the break-in.",
+        date(2024, 3, 13),
+    )
+    assert found["Monday"] == "2024-03-11"
