@@ -182,6 +182,14 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"reporter|writer|us)\b|^\s*have a (?:news )?tip\b"
     r"|^\s*(?:please\s+)?(?:support|fund) (?:our|independent|local) journalism\b"
     r"|^\s*thank you for reading\b|^\s*please consider (?:supporting|subscribing|donating)\b"
+    # Appeals for money and the page's word on its links: "Support X. We are funded by our
+    # readers ...", "Become a member from $5 a month", "X is not responsible for the content
+    # of external sites."
+    r"|\b(?:we are|we're|is) funded by (?:our )?readers\b|^\s*become a (?:member|supporter)\b"
+    r"|\bis not responsible for the content of external (?:internet )?(?:sites|websites|links)\b"
+    # A markets strip's small print: "Data delayed by at least 15 minutes. Prices in francs
+    # unless stated."
+    r"|\bdata (?:is )?delayed by (?:at least )?\d+ min|\bunless (?:otherwise )?stated\.?\s*$"
     r"|^\s*(?:our standards|watch|listen|read next|up next|trending)\s*:|^\s*explore more\b"
     # Paid-for blurbs, play buttons, galleries and files the page links to: "Sponsored · ...",
     # "▶ 3:27 | WATCH: ...", "Photo gallery: 1 of 31 · ...", "Read the full order here (PDF)".
@@ -283,6 +291,10 @@ _COMMENTS_START = re.compile(
 )
 # Site banners above a headline: "WEATHER ALERT: ...", "TRAFFIC ADVISORY: ..." (a "BREAKING:"
 # line is the headline itself).
+# A markets strip over the headline: "USD/CHF 0.9258   CSGN 1.86 ▼8.0%   Markets closed", a
+# currency pair or prices set out in columns; not a headline with one move in it ("Harbour
+# Lines shares ▲12% as ...").
+_TICKER = re.compile(r"\b[A-Z]{3}/[A-Z]{3}\s+\d|[▲▼].*[▲▼]|[▲▼][^\n]*\s{3}|\s{3}[^\n]*[▲▼]")
 _BANNER = re.compile(r"^\s*[A-Z]+\s+(?:ALERT|ADVISORY|WARNING|NOTICE)\s*:")
 # Breaking news, the story's own headline, or a banner of another story over the site's
 # furniture: "BREAKING: Route 27 reopened ..." above the cookie notice and the menu.
@@ -357,6 +369,7 @@ def clean_article(text: str) -> CleanArticle:
             _is_masthead(t)
             or _is_breadcrumb(t)
             or _BOILERPLATE_LINE.match(t)
+            or _TICKER.search(t)
             or (_BREAKING.match(t) and i + 1 < len(lines) and _site_chrome(lines[i + 1].text))
         ):
             # Cookie notices, the site's name in capitals, its menu, the trail of sections, a
@@ -568,7 +581,12 @@ def clean_article(text: str) -> CleanArticle:
             kinds[j] = "boilerplate"  # the titles a "Read more:" line lists
             continue
         links = False
-        if _CAPTION.search(t) or _is_repeated(lines, j) or _pulled_out(lines, j):
+        if (
+            _CAPTION.search(t)
+            or _is_repeated(lines, j)
+            or _pulled_out(lines, j)
+            or _SET_OUT_QUOTE.match(t)
+        ):
             kinds[j] = "caption"
             continue
         if _BULLET.match(line.text) and not t.endswith((".", "!", "?")):
@@ -619,11 +637,22 @@ _DATELINE = re.compile(
     rf"(?:,\s*[A-Z][\w.'’ -]{{1,25}}?)?"
     rf"(?:,\s*{_DATE_IN_DATELINE})?\s*(?:{_AGENCY})?\s*[-—–]{{1,2}}\s+"
     rf"|(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}})(?:,\s*[A-Z][\w.'’ -]{{1,25}}?)?"
-    rf"(?:,\s*{_DATE_IN_DATELINE}\s*(?:{_AGENCY})?|\s*{_AGENCY})\s*[-—–]{{1,2}}\s+)"
+    rf"(?:,\s*{_DATE_IN_DATELINE}\s*(?:{_AGENCY})?|\s*{_AGENCY})\s*[-—–]{{1,2}}\s+"
+    # With a colon for the dash, as some papers write it: "CHENNAI, Sept 4: ...", "CAIRO: ...".
+    rf"|[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+){{0,3}},\s*{_DATE_IN_DATELINE}"
+    rf"\s*(?:{_AGENCY})?\s*:\s+(?=[A-Z])"
+    rf")"
 )
 # A scrape that lost the dash: "HARBOURTON The council voted ...". Only a run of capitals of
 # five letters or more (not an acronym such as ACME) before a capitalised word.
-_DASHLESS_DATELINE = re.compile(r"^[A-Z]{5,}(?:\s+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+)?\s+(?=[A-Z][a-z])")
+_DASHLESS_DATELINE = re.compile(
+    r"^[A-Z]{5,}(?:\s+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+)?\s+(?=[A-Z][a-z])"
+    # The story's first paragraph may open on its place in capitalised words and a colon
+    # ("New Delhi: India on Wednesday ..."); not on a label ("Update:", "Analysis:").
+    r"|^(?!(?i:update|analysis|opinion|comment|editor|note|watch|live|breaking|exclusive"
+    r"|explainer|photos?|video|summary|background|context|correction|warning)\b)"
+    r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|[A-Z]{4,}(?:\s+[A-Z]{2,}){0,2}):\s+(?=[A-Z][a-z])"
+)
 
 
 def dateline_length(text: str, *, dashless: bool = True) -> int:
@@ -746,6 +775,12 @@ def _pulled_out(lines: list[_Line], j: int) -> bool:
 
 
 _PULL_QUOTE_MIN = 40
+# A quotation set out on a line of its own and signed with a dash, as pull quotes and epigraphs
+# are: "'Instead of 84 seconds, it worked for 127.' — Rui Costa, head of the agency". A
+# paragraph of the story says who spoke with a verb.
+_SET_OUT_QUOTE = re.compile(
+    r"^[“\"‘][^“”\"]{20,}[”\"’]\s*[—–]{1,2}\s*(?:[A-Z][\w.'’-]*\s?){1,4}(?:,\s*[^.!?\n]{1,80})?$"
+)
 _QUOTE_MARKS = "\"“”‘’'"
 _PULL_QUOTE_LABEL = re.compile(r"^(?:pull ?quote|quote)\b\s*")
 # Words a paragraph must say beyond a sentence to be the story's copy of it, not a label.

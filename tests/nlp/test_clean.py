@@ -1189,3 +1189,42 @@ def test_past_a_trail_of_sections_a_sentence_is_not_taken_for_the_headline() -> 
         + "\n"
     )
     assert LEDE in body_of(page)
+
+
+@pytest.mark.parametrize(
+    ("lede", "body"),
+    [
+        ("PORT VESSA, Sept 4: The ferry sailed again.", "The ferry sailed again."),
+        ("DORVALE: The ferry sailed again.", "The ferry sailed again."),
+        ("Port Vessa: The ferry sailed again.", "The ferry sailed again."),
+        ("Update: The ferry sailed again.", "Update: The ferry sailed again."),
+    ],
+)
+def test_a_dateline_closed_by_a_colon_is_split_off_the_lede(lede: str, body: str) -> None:
+    article = clean_article(f"Ferry Line Resumes Sailings\n\n{lede}\n\nThe port reopened.\n")
+    assert article.body_blocks[0].text == body
+
+
+def test_a_quote_set_out_and_signed_with_a_dash_is_not_body() -> None:
+    page = (
+        "Lander lost\n\nThe agency said the engine fired for too long on Saturday.\n\n"
+        "“Instead of the planned 84 seconds, it worked for 127 seconds.” — Rui Costa, head of "
+        "the agency\n\nThe mission ended."
+    )
+    assert body_of(page) == [
+        "The agency said the engine fired for too long on Saturday.",
+        "The mission ended.",
+    ]
+
+
+def test_appeals_small_print_and_a_markets_strip_are_not_body() -> None:
+    page = (
+        "THE HARBOUR LEDGER\n\nUSD/VAL 0.9258   HRBR 1.86 ▼8.0%   Markets closed\n\n"
+        "Harbour Bank sold to rival\n\nHarbour Bank was sold on Sunday.\n\n"
+        "Support the Ledger. We are funded by our readers, not advertisers.\n\n"
+        "Become a member from $5 a month.\n\n"
+        "The Ledger is not responsible for the content of external sites.\n\n"
+        "Markets data delayed by at least 15 minutes. Prices in dollars unless stated.\n"
+    )
+    assert clean_article(page).headline == "Harbour Bank sold to rival"
+    assert body_of(page) == ["Harbour Bank was sold on Sunday."]
