@@ -1243,6 +1243,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
                 # "said Ana Silva, the port's chief, who stressed that ...": the relative
                 # clause's speaker is whom it describes.
                 return _described_by(node), cue
+            if subj.lower_ == "who" and (focus := _cleft_focus(node)) is not None:
+                return focus, cue  # "It was he who announced ...": the one singled out
             return subj, cue
         if (
             node.dep_ == "dobj"
@@ -1297,6 +1299,16 @@ _PLURAL = frozenset({"NNS", "NNPS"})
 # How the parser may hang a speaker it did not see as the subject: beside another noun, or as
 # a subject of its own.
 _UNATTACHED = frozenset({"appos", "nsubj", "nsubjpass", "ROOT", "dep"})
+
+
+def _cleft_focus(clause: Token) -> Token | None:
+    """Whom "It was X who ..." singles out: the parser hangs the who-clause on "was" beside X."""
+    be = clause.head
+    if clause.dep_ not in ("ccomp", "relcl", "advcl") or be.lemma_ != "be":
+        return None
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in be.children):
+        return None
+    return next((c for c in be.children if c.dep_ == "attr" and c.i < clause.i), None)
 
 
 def _a_person(tok: Token) -> bool:

@@ -2149,3 +2149,13 @@ def test_she_is_not_the_man_an_earlier_he_was(nlp: Language) -> None:
         "“a start.”",
     )
     assert said == {"useful": "Rui Costa", "a start": "Lena Berg"}
+
+
+def test_the_one_a_cleft_singles_out_speaks(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Agency chairman Rui Costa grew up in Harbourton. It was he who announced the news, "
+        'turning from his console to say "Valmora is on the moon".\n\nIt was Lena Berg who told '
+        'the council that the port was "finished".',
+    )
+    assert said == {"Valmora is on the moon": "Rui Costa", "finished": "Lena Berg"}
