@@ -280,6 +280,7 @@ class _Speakers:
         index: int = 0,
         described: dict[str, str] | None = None,
         referred: dict[str, tuple[int, int, str]] | None = None,
+        shorter: dict[str, str] | None = None,
     ) -> None:
         self.article, self.actors, self.block = article, actors, block
         self._index = index  # the block's place among the article's blocks
@@ -288,6 +289,8 @@ class _Speakers:
         self.described = {} if described is None else described
         # The body each noun ("the company") last stood for, in which block and where.
         self.referred = {} if referred is None else referred
+        # Each described speaker's description without the clause that says which one.
+        self.shorter = {} if shorter is None else shorter
 
     def actor(self, tok: Token) -> str | None:
         start = self.block.start + tok.idx
@@ -661,6 +664,9 @@ class _Speakers:
             return None
         if determiner != "the":
             self.described[lemma] = words
+        short = _described(tok, restrictive=False)
+        if short != words and len(short.split()) >= 2:
+            self.shorter[words] = short
         return words
 
     def _paper_issued_before(self, tok: Token) -> str | None:
@@ -983,9 +989,10 @@ def _common_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
 
 
-def _described(tok: Token) -> str:
+def _described(tok: Token, *, restrictive: bool = True) -> str:
     """The words that describe an unnamed speaker, without the clauses that tell more about
-    them: "a senior official, who spoke on condition of anonymity," is "a senior official"."""
+    them: "a senior official, who spoke on condition of anonymity," is "a senior official".
+    ``restrictive``: with the clause that says which one ("a person briefed on the talks")."""
     asides = {
         t.i
         for d in tok.subtree
@@ -994,7 +1001,7 @@ def _described(tok: Token) -> str:
         and d.tag_ != "HYPH"  # "a 67-year-old teacher" keeps its hyphens
         # "consulates of Alder, Brill and Cove": a list inside the description is part of it.
         and not (d.dep_ in ("conj", "cc", "punct") and _in_a_phrase_of(d, tok))
-        and not _says_which(d, tok)
+        and not (restrictive and _says_which(d, tok))
         for t in d.subtree
     }
     # "Several players, including the striker X, said", "the chief executive, in evidence to
@@ -1023,13 +1030,25 @@ def _described(tok: Token) -> str:
 
 
 def _says_which(clause: Token, noun: Token) -> bool:
+    if (
+        clause.dep_ == "relcl"
+        and clause.head.i == noun.i
+        and clause.left_edge.i > 0
+        and clause.doc[clause.left_edge.i - 1].text != ","
+        and clause.left_edge.lower_ in ("who", "whose")
+    ):
+        return True
+    return _says_which_participle(clause, noun)
+
+
+def _says_which_participle(clause: Token, noun: Token) -> bool:
     """ "a person briefed on the talks", "an official involved in the talks": a participle set
     right after the noun, without a comma, says which person speaks; it is their description.
     One that names them ("a man named Rui Costa") gives the name instead."""
     return (
         clause.dep_ == "acl"
         and clause.lemma_.lower() not in ("name", "call", "identify", "know")
-        and clause.tag_ == "VBN"
+        and clause.tag_ in ("VBN", "VBG")
         and clause.head.i == noun.i
         and clause.i == noun.i + 1
     )
@@ -1630,8 +1649,9 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
     last_speaker: tuple[str | None, str] | None = None
     described: dict[str, str] = {}
     referred: dict[str, tuple[int, int, str]] = {}
+    shorter: dict[str, str] = {}
     for bi, (block, doc) in enumerate(article.docs):
-        speakers = _Speakers(article, actors, block, bi, described, referred)
+        speakers = _Speakers(article, actors, block, bi, described, referred, shorter)
         block_quotes: list[Quote] = []
         spans = find_quoted(block.text)
         covered: set[int] = set()
@@ -1730,7 +1750,10 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
         quotes += block_quotes
     blocks = [b for b, _ in article.docs]
     quotes = _not_the_one_spoken_of(quotes, actors.mentions(article.file), actors, blocks)
-    return _papers_speak_for_their_issuers(quotes, blocks)
+    return [
+        replace(q, speaker_aliases=(shorter[q.speaker],)) if q.speaker in shorter else q
+        for q in _papers_speak_for_their_issuers(quotes, blocks)
+    ]
 
 
 # How many paragraphs back the person who spoke last may have spoken.

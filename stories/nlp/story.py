@@ -366,7 +366,17 @@ def _with_unnamed_speakers(actors: Sequence[Actor], quotes: Sequence[Quote]) -> 
 
     known = {a.name for a in actors}
     described = sorted({q.speaker for q in quotes if q.speaker and q.speaker not in known})
-    return (*actors, *(Actor(name, unnamed_speaker_kind(name)) for name in described))
+    shorter: dict[str, set[str]] = {name: set() for name in described}
+    for q in quotes:
+        if q.speaker in shorter:
+            shorter[q.speaker] |= set(q.speaker_aliases)
+    return (
+        *actors,
+        *(
+            Actor(name, unnamed_speaker_kind(name), tuple(sorted(shorter[name])))
+            for name in described
+        ),
+    )
 
 
 def _describe(exc: Exception) -> str:

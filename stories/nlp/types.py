@@ -150,6 +150,9 @@ class Quote:
     event: int | None = None
     # Quotes with the same variant_group are one remark as rendered by different outlets.
     variant_group: int | None = None
+    # Shorter ways of naming an unnamed speaker: "a senior official" for "a senior official who
+    # briefed reporters".
+    speaker_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from spacy.language import Language
 
@@ -103,3 +105,19 @@ def test_a_parse_failure_fails_alone(nlp: Language, monkeypatch: pytest.MonkeyPa
     )
     assert [a.input.file for a in result.articles] == ["short.txt"]
     assert result.errors[0][0] == "broken.txt" and "model gave up" in result.errors[0][1]
+
+
+def test_an_unnamed_speaker_is_also_known_by_the_shorter_description(nlp: Language) -> None:
+    text = (
+        "Port talks stall\n\nA French official who follows the region said on Monday that the "
+        "model was “finished.”\n"
+    )
+    result = extract_story(
+        [ArticleInput("a.txt", text, published=date(2024, 3, 4))],
+        nlp=nlp,
+        taxonomy=load_taxonomy(),
+    )
+    official = next(
+        a for a in result.actors if a.name == "a French official who follows the region"
+    )
+    assert official.aliases == ("a French official",)
