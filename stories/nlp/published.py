@@ -509,7 +509,55 @@ def fill_published_from_story(
     out: list[PublishedGuess] = []
     for i, ev in enumerate(evidence):
         out.append(_decide(ev, calendar_, anchors.of(i)))
-    return _fill_majority(_rewrites_dated(evidence, out), story_days)
+    out = _rewrites_dated(evidence, out)
+    retold = _after_what_it_retells(evidence, out)
+    filled = _fill_majority(out, story_days)
+    return [
+        r if r.date is not None and g.date is not None and r.date > g.date and o.date is None else g
+        for o, r, g in zip(out, retold, filled, strict=True)
+    ]
+
+
+# The share of a dated sentence's telling words an undated article's sentence must repeat for
+# it to tell the same happening.
+_RETOLD = 0.6
+_RETOLD_WORDS = 4
+
+
+def _after_what_it_retells(
+    evidence: Sequence[PublishedEvidence], guesses: list[PublishedGuess]
+) -> list[PublishedGuess]:
+    """An article with no day of its own is no earlier than the latest happening it tells that
+    a dated sibling gives a day: an explainer that reports what the rover found on the 27th and
+    the 31st came out after them, not on the day of the landing most of the story reports. It
+    takes that day, as soon after what it reports as it can be."""
+    out = list(guesses)
+    undated = [i for i, g in enumerate(guesses) if g.date is None and evidence[i].sentences]
+    if not undated:
+        return out
+    dated: list[tuple[date, frozenset[str]]] = []
+    index: dict[str, list[int]] = {}
+    for ev, g in zip(evidence, guesses, strict=True):
+        if g.date is None or g.printed_only:
+            continue
+        for s in ev.sightings:
+            day = _sighted_day(s, g.date)
+            if day is None or day > g.date or len(s.words) < _RETOLD_WORDS:
+                continue
+            for w in s.words:
+                index.setdefault(w, []).append(len(dated))
+            dated.append((day, s.words))
+    for i in undated:
+        latest: date | None = None
+        for words in evidence[i].sentences:
+            near = {n for w in words if len(p := index.get(w, ())) <= _ANCHOR_KEY_CAP for n in p}
+            for n in near:
+                day, told = dated[n]
+                if len(words & told) >= _RETOLD * len(told) and (latest is None or day > latest):
+                    latest = day
+        if latest is not None:
+            out[i] = PublishedGuess(latest, "inferred from story")
+    return out
 
 
 # Telling words a sentence needs before it can be said to be repeated; the share of an article's

@@ -509,3 +509,30 @@ def test_a_span_since_the_story_began_never_puts_an_article_before_a_day_it_repo
     placed = fill_published_from_story([first, second, funeral, undated])[3].date
     # Counted from the collapse (Tuesday 5 March), the week would end before Friday's funeral.
     assert placed is not None and date(2024, 3, 15) <= placed <= date(2024, 3, 17)
+
+
+def test_an_article_with_no_day_of_its_own_comes_after_the_latest_happening_it_retells(
+    nlp: Language,
+) -> None:
+    # Two of the three dated siblings are of the collapse's day after; the undated article
+    # tells how the search ended on the Sunday, so it came out no earlier than that.
+    collapse = "Bridge Falls in Valmora\n\nThe Valmora bridge collapsed yesterday, police said.\n"
+    siblings = [
+        _evidence(nlp, collapse, manifest=date(2024, 3, 6)),
+        _evidence(nlp, collapse.replace("police", "officials"), manifest=date(2024, 3, 6)),
+        _evidence(
+            nlp,
+            "Search Ends in Valmora\n\nDivers found the last car in the river on Sunday, ending "
+            "the search for the missing drivers.\n",
+            manifest=date(2024, 3, 11),
+        ),
+    ]
+    undated = _evidence(
+        nlp,
+        "What the Valmora Collapse Cost\n\nDivers found the last car in the river, ending the "
+        "search for the missing drivers.\n\nShopkeepers near the old crossing say trade has "
+        "halved since traffic stopped.\n\nEngineers from the regional authority will inspect "
+        "the remaining spans of the bridge.\n\nSchool buses now take a forty minute detour "
+        "through the hills around the valley.\n",
+    )
+    assert fill_published_from_story([*siblings, undated])[3].date == date(2024, 3, 10)
