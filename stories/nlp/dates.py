@@ -707,6 +707,10 @@ def dates_in_doc(
             value = DateValue(
                 value.start, value.end, value.granularity, value.text, value.basis, "since"
             )
+        if _SAME_BEFORE.search(left) and _WEEKDAY.match(value.text.lower()):
+            # "That same Thursday": the Thursday last told, settled with the text around it
+            # (see ``narrated_weekdays``).
+            value = replace(value, qualifier="same")
         owns = re.match(r"['’]s\b", doc.text[span.end_char : span.end_char + 3]) is not None
         found.append(
             DateMention(
@@ -721,6 +725,7 @@ def dates_in_doc(
 _NARRATIVE_GAP = 6
 
 
+_SAME_BEFORE = re.compile(r"\b(?:the|that|this)\s+(?:very\s+)?same\s*$", re.I)
 _NAMES_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_NAMES})\b", re.I)
 
 
@@ -731,8 +736,16 @@ def narrated_weekdays(mentions: Sequence[DateMention], dct: date) -> list[DateMe
     Tuesday and Thursday around March 15, not those of the week the article appeared in."""
     out: list[DateMention] = []
     anchor: date | None = None
+    last_day: date | None = None  # the last day told, however
     for m in sorted(mentions, key=lambda m: m.start):
         v = m.value
+        if v.qualifier == "same":
+            target = _WEEKDAYS[_WEEKDAY.match(v.text.lower()).group("day")]  # type: ignore[union-attr]
+            day = last_day if last_day is not None and last_day.weekday() == target else v.start
+            out.append(replace(m, value=replace(v, start=day, end=day, qualifier=None)))
+            continue
+        if v.granularity == "day" and v.qualifier is None and not m.ahead:
+            last_day = v.start
         if v.granularity == "day" and v.qualifier is None and not m.ahead and v.basis == "explicit":
             # Only a day named with its weekday ("on Wednesday, March 15") sets a scene the text
             # narrates on from; a bare date is as often background told in passing.

@@ -517,3 +517,13 @@ def test_the_scenes_own_weekday_again_is_left_to_the_articles_week(nlp: Language
         date(2024, 3, 13),
     )
     assert found["Monday"] == "2024-03-11"
+
+
+def test_that_same_weekday_is_the_one_last_told(nlp: Language) -> None:
+    found = _narrated(
+        nlp,
+        "The regulator answered its critics on Thursday, March 21. That same Thursday the bank "
+        "raised its rate.",
+        date(2024, 3, 29),
+    )
+    assert found["Thursday"] == "2024-03-21"
