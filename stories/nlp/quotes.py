@@ -428,7 +428,10 @@ class _Speakers:
         if found is None and tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             # "The agency announced that it was moving ...": "it" is the body whose clause
             # holds it; "A day later it said ...": the body spoken of last.
-            for verb in tok.head.ancestors:
+            # Not "The terms, it said, provide ...": an attribution set inside a clause is not
+            # held by it.
+            held = tok.head.dep_ not in ("parataxis", "conj")
+            for verb in tok.head.ancestors if held else ():
                 outer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if outer is not None and outer.lower_ != "it":
                     return self.sole(outer)
