@@ -173,6 +173,28 @@ def _relayed_by(verb: Token, span: Span) -> Token | None:
     return outer
 
 
+def _owner_of_reply(span: Span, inside: set[int]) -> tuple[Token, Token] | None:
+    """(the noun, its owner) where the quoted words stand beside a noun of what someone said
+    ("His reply, 'absolutely not', ...", "the message from X, 'we are safe', ...")."""
+    tops = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    if len(tops) != 1 or tops[0].dep_ not in ("appos", "acl"):
+        return None
+    noun = tops[0].head
+    if noun.lemma_.lower() not in SPEECH_NOUNS | MEDIUM_NOUNS | ANSWER_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+        (
+            o
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ),
+        None,
+    )
+    return (noun, owner) if owner is not None else None
+
+
 def _speaks_of(verb: Token) -> bool:
     """ "spoke of delays that were 'absurd'", "talked about a 'new deal'": what was spoken of,
     in the speaker's words; "spoke after the talks" says nothing of what was said."""
@@ -1700,8 +1722,13 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
                 for s in sents:
                     acc = acc or _according_to(s, inside)
                 introducer = _colon_clause(span)
+                owner = _owner_of_reply(span, inside)
                 if acc is not None:
                     cue, speaker = "according to", speakers.source(acc[1])
+                elif owner is not None:
+                    # "His reply, 'absolutely not', sent the shares down": the words set beside
+                    # someone's reply or message are theirs.
+                    cue, speaker = owner[0].lemma_.lower(), speakers.sole(owner[1])
                 elif introducer is not None:
                     # "Silva put it simply: '...'": a colon hands the words to the clause's
                     # subject; "The sign read: '...'" quotes no one, nor a split quote's rest.

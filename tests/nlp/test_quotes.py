@@ -2173,3 +2173,22 @@ def test_a_clause_that_says_which_person_speaks_describes_them(nlp: Language) ->
         "clean": "a scientist working on one of the instruments",
         "fine": "an engineer",
     }
+
+
+def test_it_in_an_attribution_set_inside_a_clause_is_the_body_spoken_of(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The Harbour Markets Authority answered its critics on Thursday. The bonds’ terms, it "
+        "said, provide for a write-down in a “viability event”.",
+    )
+    assert said == {"viability event": "Harbour Markets Authority"}
+
+
+def test_words_set_beside_someones_reply_or_message_are_theirs(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Rui Costa, the chairman of its biggest shareholder, was asked on television whether it "
+        "would put in more money. His reply, “absolutely not”, sent the shares down.\n\nLena "
+        "Berg texted her family. Her message, “we are safe”, arrived at midnight.",
+    )
+    assert said == {"absolutely not": "Rui Costa", "we are safe": "Lena Berg"}
