@@ -219,7 +219,11 @@ def _sentence_events(
     found: list[_Found] = []
 
     # Each dated phrase of its own ("a strike in August and a crash in May") is one event.
-    own_dates = [m for m in mentions if m.value.qualifier not in ("since", "until")]
+    own_dates = [
+        m
+        for m in mentions
+        if m.value.qualifier not in ("since", "until") and not _date_as_argument(sent, m, block)
+    ]
     if len({m.value.label for m in own_dates}) > 1:
         main = _main_trigger(sent)
         # trigger -> (its list's leading preposition, its first item's start, last date end)
@@ -2287,6 +2291,17 @@ def _framing_noun(root: Token) -> Token | None:
 
 
 _OTHER_CLAUSES = frozenset({"advcl", "relcl", "acl", "dep", "ccomp", "conj", "parataxis"})
+
+
+def _date_as_argument(sent: Span, m: DateMention, block: Block) -> bool:
+    """ "declared that August 23 would be celebrated as ...", "marked Sunday as a day of
+    mourning": a date that is what a verb is said of, as its subject or object, names a day
+    without dating anything that happened."""
+    span = sent.doc.char_span(m.start - block.start, m.end - block.start, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.pos_ in ("VERB", "AUX")
 
 
 def _dates_trigger(sent: Span, trigger: Token, start: int, end: int) -> bool:

@@ -2505,3 +2505,12 @@ def test_a_weekday_with_its_date_in_a_call_is_the_day_of_what_is_called_for(
 def test_a_date_in_a_title_stays_whole(nlp: Language) -> None:
     found = events_in(nlp, "The minister resigned on Monday 11 March 2024.")
     assert [c.title for c in found] == ["The minister resigned on Monday 11 March 2024"]
+
+
+def test_a_date_that_is_what_was_declared_dates_nothing(nlp: Language) -> None:
+    found = events_in(
+        nlp,
+        "On March 12, Prime Minister Rui Costa visited the agency's centre in Harbourton and "
+        "declared that March 4 would be celebrated every year as Space Day.",
+    )
+    assert ("declare", "2024-03-12") in labels(found)
