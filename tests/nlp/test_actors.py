@@ -654,11 +654,11 @@ def test_a_name_set_beside_a_calling_of_the_press_is_a_person(nlp: Language) -> 
 def test_a_name_the_tagger_missed_is_a_person_when_who_is_said_of_it(nlp: Language) -> None:
     text = (
         "Lena Berg, spokeswoman for the army, said 6,000 people were missing.\n\n"
-        "Tamer Ramadan, who heads the delegation of the Harbour Relief Federation, told reporters "
+        "Tamer Rasul, who heads the delegation of the Harbour Relief Federation, told reporters "
         "on Tuesday that the toll was rising. “The death toll is huge,” he said."
     )
     art = make_article(nlp, text)
     index = extract_actors([art])
-    assert index.kind(index.resolve("Tamer Ramadan")) == "person"
+    assert index.kind(index.resolve("Tamer Rasul")) == "person"
     he = text.index("he said")
-    assert index.actors_in(art.file, he, he + 2) == ("Tamer Ramadan",)
+    assert index.actors_in(art.file, he, he + 2) == ("Tamer Rasul",)
