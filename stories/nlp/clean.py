@@ -291,7 +291,7 @@ _COMMENTS_START = re.compile(
 )
 # Site banners above a headline: "WEATHER ALERT: ...", "TRAFFIC ADVISORY: ..." (a "BREAKING:"
 # line is the headline itself).
-# A markets strip over the headline: "USD/CHF 0.9258   CSGN 1.86 ▼8.0%   Markets closed", a
+# A markets strip over the headline: "USD/VAL 1.0412   HRBR 3.27 ▼4.1%   Markets closed", a
 # currency pair or prices set out in columns; not a headline with one move in it ("Harbour
 # Lines shares ▲12% as ...").
 _TICKER = re.compile(r"\b[A-Z]{3}/[A-Z]{3}\s+\d|[▲▼].*[▲▼]|[▲▼][^\n]*\s{3}|\s{3}[^\n]*[▲▼]")
@@ -776,7 +776,7 @@ def _pulled_out(lines: list[_Line], j: int) -> bool:
 
 _PULL_QUOTE_MIN = 40
 # A quotation set out on a line of its own and signed with a dash, as pull quotes and epigraphs
-# are: "'Instead of 84 seconds, it worked for 127.' — Rui Costa, head of the agency". A
+# are: "'We built it to last a century.' — Rui Costa, head of the agency". A
 # paragraph of the story says who spoke with a verb.
 _SET_OUT_QUOTE = re.compile(
     r"^[“\"‘][^“”\"]{20,}[”\"’]\s*[—–]{1,2}\s*(?:[A-Z][\w.'’-]*\s?){1,4}(?:,\s*[^.!?\n]{1,80})?$"

@@ -731,9 +731,9 @@ _NAMES_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_NAMES})\b", re.I)
 
 def narrated_weekdays(mentions: Sequence[DateMention], dct: date) -> list[DateMention]:
     """Bare weekdays read from the day the text last named outright, where that day lies more
-    than a week before the article's: a look back that tells "The interview came on Wednesday,
-    March 15. ... on Tuesday the bank disclosed ... The shares rose on Thursday" means the
-    Tuesday and Thursday around March 15, not those of the week the article appeared in."""
+    than a week before the article's: a look back that tells "The vote came on Wednesday,
+    March 6. ... on Tuesday the council had met ... The mayor resigned on Thursday" means the
+    Tuesday and Thursday around March 6, not those of the week the article appeared in."""
     out: list[DateMention] = []
     anchor: date | None = None
     last_day: date | None = None  # the last day told, however
@@ -747,7 +747,7 @@ def narrated_weekdays(mentions: Sequence[DateMention], dct: date) -> list[DateMe
         if v.granularity == "day" and v.qualifier is None and not m.ahead:
             last_day = v.start
         if v.granularity == "day" and v.qualifier is None and not m.ahead and v.basis == "explicit":
-            # Only a day named with its weekday ("on Wednesday, March 15") sets a scene the text
+            # Only a day named with its weekday ("on Wednesday, March 6") sets a scene the text
             # narrates on from; a bare date is as often background told in passing.
             anchor = v.start if _NAMES_WEEKDAY.search(v.text) else None
         elif (

@@ -2294,7 +2294,7 @@ _OTHER_CLAUSES = frozenset({"advcl", "relcl", "acl", "dep", "ccomp", "conj", "pa
 
 
 def _date_as_argument(sent: Span, m: DateMention, block: Block) -> bool:
-    """ "declared that August 23 would be celebrated as ...", "marked Sunday as a day of
+    """ "declared that March 4 would be a holiday", "marked Sunday as a day of
     mourning": a date that is what a verb is said of, as its subject or object, names a day
     without dating anything that happened."""
     span = sent.doc.char_span(m.start - block.start, m.end - block.start, alignment_mode="expand")

@@ -528,7 +528,7 @@ def _after_what_it_retells(
     evidence: Sequence[PublishedEvidence], guesses: list[PublishedGuess]
 ) -> list[PublishedGuess]:
     """An article with no day of its own is no earlier than the latest happening it tells that
-    a dated sibling gives a day: an explainer that reports what the rover found on the 27th and
+    a dated sibling gives a day: an explainer that reports what divers found on the 7th and
     the 31st came out after them, not on the day of the landing most of the story reports. It
     takes that day, as soon after what it reports as it can be."""
     out = list(guesses)

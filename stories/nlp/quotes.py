@@ -162,7 +162,7 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
 
 
 def _relayed_by(verb: Token, span: Span) -> Token | None:
-    """ "The ministry condemned 'any intimidation', she said": the speaker who tells what a body
+    """ "The ministry condemned 'any threats', she said": the speaker who tells what a body
     said, in an attribution set after it, is the one who spoke the quoted words."""
     outer = verb.head
     if verb.dep_ != "ccomp" or outer.i <= span.end or not _speech_verb(outer):
@@ -175,11 +175,13 @@ def _relayed_by(verb: Token, span: Span) -> Token | None:
 
 def _owner_of_reply(span: Span, inside: set[int]) -> tuple[Token, Token] | None:
     """(the noun, its owner) where the quoted words stand beside a noun of what someone said
-    ("His reply, 'absolutely not', ...", "the message from X, 'we are safe', ...")."""
+    ("His reply, 'not a chance', ...", "the message from X, 'we are safe', ...")."""
     tops = [t for t in span if t.head.i not in inside or t.head.i == t.i]
-    if len(tops) != 1 or tops[0].dep_ not in ("appos", "acl"):
+    # "not a chance": the parser may hang the "not" on the noun beside the quote too.
+    heads = [t for t in tops if t.dep_ in ("appos", "acl")]
+    if len(heads) != 1 or any(t.head != heads[0].head for t in tops):
         return None
-    noun = tops[0].head
+    noun = heads[0].head
     if noun.lemma_.lower() not in SPEECH_NOUNS | MEDIUM_NOUNS | ANSWER_NOUNS:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
@@ -1726,7 +1728,7 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
                 if acc is not None:
                     cue, speaker = "according to", speakers.source(acc[1])
                 elif owner is not None:
-                    # "His reply, 'absolutely not', sent the shares down": the words set beside
+                    # "His reply, 'not a chance', sent the shares down": the words set beside
                     # someone's reply or message are theirs.
                     cue, speaker = owner[0].lemma_.lower(), speakers.sole(owner[1])
                 elif introducer is not None:

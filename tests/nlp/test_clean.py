@@ -1208,8 +1208,8 @@ def test_a_dateline_closed_by_a_colon_is_split_off_the_lede(lede: str, body: str
 def test_a_quote_set_out_and_signed_with_a_dash_is_not_body() -> None:
     page = (
         "Lander lost\n\nThe agency said the engine fired for too long on Saturday.\n\n"
-        "“Instead of the planned 84 seconds, it worked for 127 seconds.” — Rui Costa, head of "
-        "the agency\n\nThe mission ended."
+        "“We built this bridge to stand for a hundred years, not ten.” — Rui Costa, head "
+        "of the agency\n\nThe mission ended."
     )
     assert body_of(page) == [
         "The agency said the engine fired for too long on Saturday.",

@@ -2511,6 +2511,6 @@ def test_a_date_that_is_what_was_declared_dates_nothing(nlp: Language) -> None:
     found = events_in(
         nlp,
         "On March 12, Prime Minister Rui Costa visited the agency's centre in Harbourton and "
-        "declared that March 4 would be celebrated every year as Space Day.",
+        "declared that March 4 would be celebrated every year as Harbour Day.",
     )
     assert ("declare", "2024-03-12") in labels(found)

@@ -2097,12 +2097,12 @@ def test_words_a_speaker_relays_in_an_attribution_set_after_are_the_speakers(
 ) -> None:
     said = _said(
         nlp,
-        "Spokeswoman Lena Berg spoke after the talks. The ministry condemned “any efforts of "
-        "intimidation” of a journalist, she said.\n\nRui Costa said the council had condemned "
+        "Spokeswoman Lena Berg spoke after the talks. The ministry condemned “any threats "
+        "against reporters” in the city, she said.\n\nRui Costa said the council had condemned "
         "“any attempt at a cover-up.”",
     )
     assert said == {
-        "any efforts of intimidation": "Lena Berg",
+        "any threats against reporters": "Lena Berg",
         "any attempt at a cover-up": "the council",
     }
 
@@ -2179,16 +2179,16 @@ def test_it_in_an_attribution_set_inside_a_clause_is_the_body_spoken_of(nlp: Lan
     said = _said(
         nlp,
         "The Harbour Markets Authority answered its critics on Thursday. The bonds’ terms, it "
-        "said, provide for a write-down in a “viability event”.",
+        "said, provide for a write-down in a “trigger event”.",
     )
-    assert said == {"viability event": "Harbour Markets Authority"}
+    assert said == {"trigger event": "Harbour Markets Authority"}
 
 
 def test_words_set_beside_someones_reply_or_message_are_theirs(nlp: Language) -> None:
     said = _said(
         nlp,
         "Rui Costa, the chairman of its biggest shareholder, was asked on television whether it "
-        "would put in more money. His reply, “absolutely not”, sent the shares down.\n\nLena "
+        "would put in more money. His reply, “not a chance”, sent the shares down.\n\nLena "
         "Berg texted her family. Her message, “we are safe”, arrived at midnight.",
     )
-    assert said == {"absolutely not": "Rui Costa", "we are safe": "Lena Berg"}
+    assert said == {"not a chance": "Rui Costa", "we are safe": "Lena Berg"}
