@@ -1838,9 +1838,6 @@ def _references(
     """Role nouns and he/she pronouns of one article, resolved against its person mentions."""
     refs: list[_Raw] = []
     persons = list(chain)
-    # What the article's own pronouns have shown so far: "Costa met Berg. He said ... She
-    # called ...": once "he" is Costa, "she" is someone else.
-    sexes = dict(sexes)
     for cue in art.cues:
         aged = _aged(cue, persons, canon)
         if aged is not None:
@@ -1863,11 +1860,6 @@ def _references(
             )
         else:
             name = _pick_pronoun(cue, persons, canon, sexes)
-            word = cue.text.lower()
-            shown = "m" if word in MALE_PRONOUNS else "f" if word in FEMALE_PRONOUNS else None
-            if name is not None and shown is not None and cue.main and cue.subject_dep:
-                # Only a sentence's own subject: one inside what someone said may be anyone.
-                sexes.setdefault(name, shown)
         if name is None:
             continue
         raw = _Raw(
