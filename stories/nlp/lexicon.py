@@ -553,6 +553,12 @@ SPEECH_VERBS = words(
 # its own wording, though the act is not only speech (kept apart from SPEECH_VERBS, which tells
 # events what a statement is).
 JUDGING_VERBS = words("condemn denounce criticise criticize slam blast decry dismiss reject")
+# Verbs of the interview itself, which describe how a source spoke, not who they are: "an
+# official who spoke on condition of anonymity", "a spokesman reached by phone".
+INTERVIEW_VERBS = words(
+    "speak talk reach contact quote interview decline ask request insist authorise authorize "
+    "permit allow agree comment refuse want wish"
+)
 # Verbs by which a paper or an outlet passes on words, quoted as someone's: "the report
 # concluded that ...", "the news agency reported that ...". Events take them for acts.
 PASSING_ON_VERBS = words("report conclude")
@@ -772,7 +778,8 @@ INSTITUTION_WORDS = words(
     """
     hospital clinic university college school academy institute foundation museum gallery hotel
     theatre theater cathedral church mosque temple library group holdings partners media club
-    league society trust centre center
+    league society trust centre center network fund alliance coalition initiative movement
+    project service
     """
 )
 # Words that make a name a body's or a place's, never a person's.

@@ -27,6 +27,7 @@ from stories.nlp.lexicon import (
     DOCUMENT_SPEAKER_NOUNS,
     INFERENCE_VERBS,
     INTERPRETERS,
+    INTERVIEW_VERBS,
     ISSUING_VERBS,
     JOINT_PAPERS,
     JUDGING_VERBS,
@@ -145,10 +146,16 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
         if tok.head.i in inside and tok.head.i != tok.i:
             continue
         node = tok.head
+        path = [tok]  # the way up to ``node``
         steps = 0
         placed = False  # the way up passed "in/at/during ...": where or when, not what was said
         while steps < 8:
-            if node.i not in inside and _speech_verb(node) and not _inferred(node):
+            if (
+                node.i not in inside
+                and _speech_verb(node)
+                and not _inferred(node)
+                and (node.lemma_.lower() not in JUDGING_VERBS or _judged_as(path))
+            ):
                 return node
             if node.i not in inside and _speaks_of(node):
                 return node
@@ -157,8 +164,22 @@ def _governing_verb(span: Span, inside: set[int]) -> Token | None:
             placed = placed or (node.dep_ == "prep" and node.lower_ in PLACE_TIME_PREPOSITIONS)
             if node.head.i == node.i:
                 break
+            path.append(node)
             node, steps = node.head, steps + 1
     return None
+
+
+def _judged_as(path: list[Token]) -> bool:
+    """Whether the quoted words are the judgement itself ("condemned the strike as 'a grave
+    violation'", "dismissed 'any threats'"), not words of someone else's that were judged
+    ("rejected Costa's claim that the deal was 'void'", "rejected the demand for 'a fair
+    wage'")."""
+    via = path[-1]
+    if via.dep_ == "prep" and via.lower_ == "as" or via.dep_ == "oprd":
+        return True
+    if via.dep_ != "dobj" or any(c.dep_ == "poss" for c in via.children):
+        return False
+    return not any(t.dep_ in ("acl", "ccomp", "relcl", "prep") for t in path[:-1])
 
 
 def _relayed_by(verb: Token, span: Span) -> Token | None:
@@ -169,6 +190,11 @@ def _relayed_by(verb: Token, span: Span) -> Token | None:
         return None
     subj = next((c for c in outer.children if c.dep_ == "nsubj" and c.i < outer.i), None)
     if subj is None or subj.i == 0 or outer.doc[subj.left_edge.i - 1].text not in (",", "”", '"'):
+        return None
+    # Only a person telling what a body said ("..., she said", "..., a spokesman said"): what a
+    # person said, or what an outlet reports ("..., the Gazette reported"), stays theirs.
+    inner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if inner is None or _a_person(inner) or not _a_person(subj):
         return None
     return outer
 
@@ -226,8 +252,8 @@ def _nearby_verb(sents: list[Span], inside: set[int], span: Span) -> Token | Non
     best: tuple[int, Token] | None = None
     for sent in sents:
         for tok in sent:
-            if tok.i in inside or not _speech_verb(tok):
-                continue
+            if tok.i in inside or not _speech_verb(tok) or tok.lemma_.lower() in JUDGING_VERBS:
+                continue  # what was condemned "as" is found by the parse, not by nearness
             distance = min(abs(tok.i - span.start), abs(tok.i - span.end))
             if best is None or distance < best[0]:
                 best = (distance, tok)
@@ -251,7 +277,25 @@ def _according_to(sent: Span, inside: set[int]) -> tuple[Token, Token] | None:
     return None
 
 
-def _in_words_of(sent: Span, inside: set[int]) -> tuple[str, Token] | None:
+def _handed_to(span: Span, inside: set[int], governing: Token | None) -> tuple[str, Token] | None:
+    """(cue, speaker) where the writer hands the quoted words to someone ("in the words of X",
+    "as X put it"): only the words of the clause the phrase is set in, and not those another
+    verb of speech inside that clause gives to its own speaker ("..., a view Berg called
+    'nonsense'")."""
+    for sent in {t.sent.start: t.sent for t in span}.values():
+        found = _in_words_of(sent, inside)
+        if found is None:
+            continue
+        cue, who, clause = found
+        if not any(t.i in inside for t in clause.subtree):
+            continue
+        if governing is not None and clause in governing.ancestors:
+            continue
+        return cue, who
+    return None
+
+
+def _in_words_of(sent: Span, inside: set[int]) -> tuple[str, Token, Token] | None:
     """(cue, the speaker's head token) where the writer hands quoted words to someone: "in the
     words of X", "in X's words", "as X put it". The words are X's even when the sentence tells
     of others speaking ("Officials told families there was 'no chance', in the words of X")."""
@@ -261,11 +305,11 @@ def _in_words_of(sent: Span, inside: set[int]) -> tuple[str, Token] | None:
         if tok.lower_ == "words" and tok.head.lower_ == "in" and tok.dep_ == "pobj":
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ == "PROPN":
-                return "in the words of", owner
+                return "in the words of", owner, tok.head.head
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             source = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             if source is not None:
-                return "in the words of", _named_after(source)
+                return "in the words of", _named_after(source), tok.head.head
         if (
             tok.lemma_ == "put"
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
@@ -273,7 +317,7 @@ def _in_words_of(sent: Span, inside: set[int]) -> tuple[str, Token] | None:
         ):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None:
-                return "put", subj
+                return "put", subj, tok.head
     return None
 
 
@@ -446,9 +490,22 @@ class _Speakers:
                 for c in tok.children
                 if c.dep_ == "acl" and c.lemma_.lower() in ("name", "identify")
                 for d in c.subtree
-                if d.ent_type_ == "PERSON" and d.dep_ in ("oprd", "pobj", "dobj")
+                # The name the clause gives, not one named inside it ("identified as the
+                # sister of Lena Berg", "named by police as a suspect in the killing of X").
+                if d.ent_type_ == "PERSON"
+                and (
+                    (d.dep_ in ("oprd", "dobj") and d.head == c)
+                    or (d.dep_ == "pobj" and d.head.lower_ == "as" and d.head.head == c)
+                )
             ]
             return next((n for n in named if n), None) or self.unnamed(tok) or found
+        if (
+            found is None
+            and tok.lower_ == "it"
+            and tok.dep_ == "nsubjpass"
+            and _speech_verb(tok.head)
+        ):
+            return None  # "it is said": no one
         if found is None and tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             # "The agency announced that it was moving ...": "it" is the body whose clause
             # holds it; "A day later it said ...": the body spoken of last.
@@ -1057,6 +1114,8 @@ def _described(tok: Token, *, restrictive: bool = True) -> str:
 
 
 def _says_which(clause: Token, noun: Token) -> bool:
+    if clause.lemma_.lower() in INTERVIEW_VERBS:
+        return False  # how they spoke to the paper: "who spoke on condition of anonymity"
     if (
         clause.dep_ == "relcl"
         and clause.head.i == noun.i
@@ -1133,17 +1192,10 @@ def unnamed_speaker_kind(name: str) -> ActorKind:
 
 
 def _reporting_verb(verb: Token) -> Token | None:
-    """The verb of speech whose reported clause holds ``verb`` ("said the men had agreed"), or
-    whose charge it is ("accused the council of telling residents ...": the words quoted in
-    the charge are the accuser's)."""
+    """The verb of speech whose reported clause holds ``verb`` ("said the men had agreed")."""
     node = verb
-    while node.head.i != node.i:
-        if node.dep_ == "ccomp":
-            node = node.head
-        elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.i:
-            node = node.head.head
-        else:
-            return None
+    while node.dep_ == "ccomp" and node.head.i != node.i:
+        node = node.head
         if _speech_verb(node):
             return node
     return None
@@ -1292,6 +1344,14 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             if subj.lower_ == "who" and (focus := _cleft_focus(node)) is not None:
                 return focus, cue  # "It was he who announced ...": the one singled out
             return subj, cue
+        if (
+            node.dep_ == "prep"
+            and node.lower_ in ("of", "for")
+            and (charged := next((c for c in node.head.children if c.dep_ == "dobj"), None))
+        ):
+            # "Berg accused Costa of saying ...", "criticised Costa for calling ...": the one
+            # charged with saying it said it.
+            return charged, cue
         if (
             node.dep_ == "dobj"
             and node.lemma_.lower() in MEDIUM_NOUNS
@@ -1691,8 +1751,9 @@ def extract_quotes(article: ArticleDocs, actors: ActorIndex) -> list[Quote]:
             sents = [s for s in doc.sents if s.start < span.end and s.end > span.start]
             # A quote that closes its sentence is often attributed in the next one.
             after = [s for s in doc.sents if s.start == sents[-1].end and len(s) <= 12]
-            handed = next((w for s in sents if (w := _in_words_of(s, inside))), None)
-            verb = _governing_verb(span, inside) or _nearby_verb(sents + after, inside, span)
+            governing = _governing_verb(span, inside)
+            handed = _handed_to(span, inside, governing)
+            verb = governing or _nearby_verb(sents + after, inside, span)
             if verb is not None and (relayed := _relayed_by(verb, span)) is not None:
                 verb = relayed
             speaker: str | None = None
