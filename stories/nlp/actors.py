@@ -488,7 +488,13 @@ def _missed_people(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             j += 1
         if 2 <= j - i <= 3 and (i == 0 or not _name_word(doc[i - 1])):
             span = Span(doc, i, j, label="PERSON")
-            if _described_by_who(span) or _introduced_as_person(span):
+            # Not a body's name ("Flood Relief Network, who ...") nor a place's ("residents of
+            # Upper Dorvale, who ...": "who" is said of the residents).
+            bodylike = any(t.lower_ in NOT_PERSON_NAME_WORDS for t in span)
+            placed = span.root.dep_ == "pobj"
+            if not bodylike and not placed and (
+                _described_by_who(span) or _introduced_as_person(span)
+            ):
                 found.append(span)
         i = max(j, i + 1)
     return found

@@ -189,7 +189,8 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"|\bis not responsible for the content of external (?:internet )?(?:sites|websites|links)\b"
     # A markets strip's small print: "Data delayed by at least 15 minutes. Prices in francs
     # unless stated."
-    r"|\bdata (?:is )?delayed by (?:at least )?\d+ min|\bunless (?:otherwise )?stated\.?\s*$"
+    r"|\bdata (?:is )?delayed by (?:at least )?\d+ min"
+    r"|\bprices\b[^.!?]{0,40}\bunless (?:otherwise )?stated\.?\s*$"
     r"|^\s*(?:our standards|watch|listen|read next|up next|trending)\s*:|^\s*explore more\b"
     # Paid-for blurbs, play buttons, galleries and files the page links to: "Sponsored · ...",
     # "▶ 3:27 | WATCH: ...", "Photo gallery: 1 of 31 · ...", "Read the full order here (PDF)".
@@ -294,7 +295,9 @@ _COMMENTS_START = re.compile(
 # A markets strip over the headline: "USD/VAL 1.0412   HRBR 3.27 ▼4.1%   Markets closed", a
 # currency pair or prices set out in columns; not a headline with one move in it ("Harbour
 # Lines shares ▲12% as ...").
-_TICKER = re.compile(r"\b[A-Z]{3}/[A-Z]{3}\s+\d|[▲▼].*[▲▼]|[▲▼][^\n]*\s{3}|\s{3}[^\n]*[▲▼]")
+_TICKER = re.compile(
+    r"\b[A-Z]{3}/[A-Z]{3}\s+\d[\d.,]*\s{2,}|[▲▼].*[▲▼]|[▲▼][^\n]*\s{3}|\s{3}[^\n]*[▲▼]"
+)
 _BANNER = re.compile(r"^\s*[A-Z]+\s+(?:ALERT|ADVISORY|WARNING|NOTICE)\s*:")
 # Breaking news, the story's own headline, or a banner of another story over the site's
 # furniture: "BREAKING: Route 27 reopened ..." above the cookie notice and the menu.
@@ -647,11 +650,10 @@ _DATELINE = re.compile(
 # five letters or more (not an acronym such as ACME) before a capitalised word.
 _DASHLESS_DATELINE = re.compile(
     r"^[A-Z]{5,}(?:\s+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+)?\s+(?=[A-Z][a-z])"
-    # The story's first paragraph may open on its place in capitalised words and a colon
-    # ("New Delhi: India on Wednesday ..."); not on a label ("Update:", "Analysis:").
-    r"|^(?!(?i:update|analysis|opinion|comment|editor|note|watch|live|breaking|exclusive"
-    r"|explainer|photos?|video|summary|background|context|correction|warning)\b)"
-    r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|[A-Z]{4,}(?:\s+[A-Z]{2,}){0,2}):\s+(?=[A-Z][a-z])"
+    # The story's first paragraph may open on its place in capitals and a colon ("DORVALE:
+    # ..."). One in capitalised words ("Port Vessa: ...") is left: it reads as a label
+    # ("Factbox:", "Latest:") or a speaker's name in a transcript as often.
+    r"|^[A-Z]{4,}(?:\s+[A-Z]{2,}){0,2}:\s+(?=[A-Z][a-z])"
 )
 
 

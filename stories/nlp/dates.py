@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -729,41 +730,53 @@ _SAME_BEFORE = re.compile(r"\b(?:the|that|this)\s+(?:very\s+)?same\s*$", re.I)
 _NAMES_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_NAMES})\b", re.I)
 
 
-def narrated_weekdays(mentions: Sequence[DateMention], dct: date) -> list[DateMention]:
+def narrated_weekdays(
+    mentions: Sequence[DateMention], dct: date, paragraphs: Sequence[int] = ()
+) -> list[DateMention]:
     """Bare weekdays read from the day the text last named outright, where that day lies more
     than a week before the article's: a look back that tells "The vote came on Wednesday,
     March 6. ... on Tuesday the council had met ... The mayor resigned on Thursday" means the
-    Tuesday and Thursday around March 6, not those of the week the article appeared in."""
+    Tuesday and Thursday around March 6, not those of the week the article appeared in.
+
+    Only past ones, in the scene's paragraph or the next (``paragraphs``: where each starts),
+    and only in a text that has not already told of the article's own week by a bare weekday:
+    "Crews found two survivors on Wednesday. The storm struck on Friday, March 1. On Tuesday,
+    the mayor said ..." speaks of this week, the storm told in passing. "That same Thursday"
+    is the Thursday last told, however it was read."""
     out: list[DateMention] = []
-    anchor: date | None = None
+    anchor: tuple[date, int] | None = None  # the scene's day and paragraph
     last_day: date | None = None  # the last day told, however
+    this_week = False  # a bare weekday has told of the article's own week
     for m in sorted(mentions, key=lambda m: m.start):
         v = m.value
+        here = bisect_right(paragraphs, m.start)
+        weekday = _WEEKDAY.match(" ".join(v.text.lower().split()))
         if v.qualifier == "same":
-            target = _WEEKDAYS[_WEEKDAY.match(v.text.lower()).group("day")]  # type: ignore[union-attr]
+            target = _WEEKDAYS[weekday.group("day")] if weekday else None
             day = last_day if last_day is not None and last_day.weekday() == target else v.start
-            out.append(replace(m, value=replace(v, start=day, end=day, qualifier=None)))
-            continue
-        if v.granularity == "day" and v.qualifier is None and not m.ahead:
-            last_day = v.start
-        if v.granularity == "day" and v.qualifier is None and not m.ahead and v.basis == "explicit":
+            m = replace(m, value=replace(v, start=day, end=day, qualifier=None))
+        elif v.granularity == "day" and v.qualifier is None and v.basis == "explicit":
             # Only a day named with its weekday ("on Wednesday, March 6") sets a scene the text
             # narrates on from; a bare date is as often background told in passing.
-            anchor = v.start if _NAMES_WEEKDAY.search(v.text) else None
+            named = _NAMES_WEEKDAY.search(v.text) and not m.ahead and not this_week
+            anchor = (v.start, here) if named else None
         elif (
-            anchor is not None
+            weekday is not None
             and v.basis == "relative"
             and v.granularity == "day"
-            and (day := _WEEKDAY.match(" ".join(v.text.lower().split()))) is not None
-            and (day.group("rel") or "on").lower() == "on"
-            and (dct - anchor).days > _NARRATIVE_GAP
+            and (weekday.group("rel") or "on").lower() == "on"
         ):
-            ahead = (_WEEKDAYS[day.group("day").lower()] - anchor.weekday()) % 7
-            if ahead:
-                # The scene's own weekday again ("On Monday, a week after the theft") is as
-                # likely the week after; another one is the nearest to the scene.
-                near = anchor + timedelta(days=ahead if ahead <= 3 else ahead - 7)
-                m = replace(m, value=replace(v, start=near, end=near))
+            if anchor is None or here - anchor[1] > 1 or m.ahead:
+                this_week = this_week or (anchor is None and 0 <= (dct - v.start).days <= 6)
+            elif (dct - anchor[0]).days > _NARRATIVE_GAP:
+                ahead = (_WEEKDAYS[weekday.group("day").lower()] - anchor[0].weekday()) % 7
+                if ahead:
+                    # The scene's own weekday again ("On Monday, a week after the theft") is
+                    # as likely the week after; another one is the nearest to the scene.
+                    near = anchor[0] + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+                    m = replace(m, value=replace(v, start=near, end=near))
+        if m.value.granularity == "day" and m.value.qualifier is None:
+            last_day = m.value.start
         out.append(m)
     return out
 

@@ -158,6 +158,7 @@ class PublishedEvidence:
     dateline: tuple[int, int] | None = None
     # The telling words of each body sentence: a rewrite of a sibling repeats most of them.
     sentences: tuple[frozenset[str], ...] = ()
+    told_past: tuple[frozenset[str], ...] = ()  # the sentences told in the past
     lead_weekday: int | None = None  # the first past weekday of the opening paragraph
 
 
@@ -174,9 +175,14 @@ def read_evidence(
     last_week = 0
     sightings: list[Sighting] = []
     sentences: list[frozenset[str]] = []
+    told_past: list[frozenset[str]] = []  # those told as done, not as to come
     lead_weekday: int | None = None
     for n, (_block, doc) in enumerate(docs):
-        sentences += [w for sent in doc.sents if len(w := telling_words(sent.text)) >= _TOLD]
+        for sent in doc.sents:
+            if len(words := telling_words(sent.text)) >= _TOLD:
+                sentences.append(words)
+                if sentence_tense(sent) == "past":
+                    told_past.append(words)
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -250,6 +256,7 @@ def read_evidence(
         if dateline is not None and len(dateline) == 2
         else None,
         sentences=tuple(sentences),
+        told_past=tuple(told_past),
         lead_weekday=lead_weekday,
     )
 
@@ -532,7 +539,7 @@ def _after_what_it_retells(
     the 31st came out after them, not on the day of the landing most of the story reports. It
     takes that day, as soon after what it reports as it can be."""
     out = list(guesses)
-    undated = [i for i, g in enumerate(guesses) if g.date is None and evidence[i].sentences]
+    undated = [i for i, g in enumerate(guesses) if g.date is None and evidence[i].told_past]
     if not undated:
         return out
     dated: list[tuple[date, frozenset[str]]] = []
@@ -549,7 +556,9 @@ def _after_what_it_retells(
             dated.append((day, s.words))
     for i in undated:
         latest: date | None = None
-        for words in evidence[i].sentences:
+        # Only what it tells as done: "divers will resume the search" previews the day a
+        # sibling reports, and comes before it.
+        for words in evidence[i].told_past:
             near = {n for w in words if len(p := index.get(w, ())) <= _ANCHOR_KEY_CAP for n in p}
             for n in near:
                 day, told = dated[n]

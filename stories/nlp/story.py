@@ -457,8 +457,9 @@ def _date_mentions(
     first = [m for block, doc in docs for m in dates_in_doc(doc, block.start, guess.date)]
     lede_end = docs[0][0].end if docs else 0
     reference = main_event_day(first, lede_end, guess.date).start
+    paragraphs = [block.start for block, _doc in docs]
     if reference == guess.date:
-        return narrated_weekdays(first, guess.date)
+        return narrated_weekdays(first, guess.date, paragraphs)
     return narrated_weekdays(
         [
             m
@@ -466,4 +467,5 @@ def _date_mentions(
             for m in dates_in_doc(doc, block.start, guess.date, reference=reference)
         ],
         guess.date,
+        paragraphs,
     )

@@ -662,3 +662,17 @@ def test_a_name_the_tagger_missed_is_a_person_when_who_is_said_of_it(nlp: Langua
     assert index.kind(index.resolve("Tamer Rasul")) == "person"
     he = text.index("he said")
     assert index.actors_in(art.file, he, he + 2) == ("Tamer Rasul",)
+
+
+def test_who_said_of_a_bodys_or_a_places_name_makes_no_person(nlp: Language) -> None:
+    index = extract_actors(
+        [
+            make_article(
+                nlp,
+                "Flood Relief Network, who coordinated the rescue, said 40 people were saved.\n\n"
+                "Residents of Upper Dorvale, who lost power on Monday, said they were cold.",
+            )
+        ]
+    )
+    people = {a.name for a in index.actors if a.kind == "person"}
+    assert not people & {"Flood Relief Network", "Upper Dorvale"}

@@ -1196,8 +1196,9 @@ def test_past_a_trail_of_sections_a_sentence_is_not_taken_for_the_headline() -> 
     [
         ("PORT VESSA, Sept 4: The ferry sailed again.", "The ferry sailed again."),
         ("DORVALE: The ferry sailed again.", "The ferry sailed again."),
-        ("Port Vessa: The ferry sailed again.", "The ferry sailed again."),
-        ("Update: The ferry sailed again.", "Update: The ferry sailed again."),
+        ("Port Vessa: The ferry sailed again.", "Port Vessa: The ferry sailed again."),
+        ("Factbox: The ferry sailed again.", "Factbox: The ferry sailed again."),
+        ("Lena Berg: The ferry sails again.", "Lena Berg: The ferry sails again."),
     ],
 )
 def test_a_dateline_closed_by_a_colon_is_split_off_the_lede(lede: str, body: str) -> None:

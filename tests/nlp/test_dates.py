@@ -527,3 +527,34 @@ def test_that_same_weekday_is_the_one_last_told(nlp: Language) -> None:
         date(2024, 3, 29),
     )
     assert found["Thursday"] == "2024-03-21"
+
+
+def test_a_date_told_in_passing_after_the_articles_week_sets_no_scene(nlp: Language) -> None:
+    found = _narrated(
+        nlp,
+        "Rescue crews in Valmora found two more survivors on Wednesday. The storm struck the "
+        "coast on Friday, March 1, killing at least 12 people. On Tuesday, the mayor said the "
+        "town would rebuild.",
+        date(2024, 3, 14),
+    )
+    assert found["Tuesday"] == "2024-03-12"
+
+
+def test_a_weekday_to_come_is_not_read_from_a_scene_gone_by(nlp: Language) -> None:
+    found = _narrated(
+        nlp,
+        "The ceasefire, agreed on Tuesday, Feb. 27, collapsed within hours. Talks resume in "
+        "Dorvale on Monday.",
+        date(2024, 3, 14),
+    )
+    assert found["Monday"] == "2024-03-18"
+
+
+def test_that_same_weekday_follows_the_weekday_as_the_scene_read_it(nlp: Language) -> None:
+    found = _narrated(
+        nlp,
+        "The storm reached Valmora on Friday, March 1. On Saturday the river broke its banks, "
+        "and that same Saturday the mayor ordered the town evacuated.",
+        date(2024, 3, 29),
+    )
+    assert set(found.values()) == {"2024-03-01", "2024-03-02"}

@@ -536,3 +536,26 @@ def test_an_article_with_no_day_of_its_own_comes_after_the_latest_happening_it_r
         "through the hills around the valley.\n",
     )
     assert fill_published_from_story([*siblings, undated])[3].date == date(2024, 3, 10)
+
+
+def test_an_article_that_previews_a_happening_is_not_placed_after_it(nlp: Language) -> None:
+    collapse = "Bridge Falls in Valmora\n\nThe Valmora bridge collapsed yesterday, police said.\n"
+    siblings = [
+        _evidence(nlp, collapse, manifest=date(2024, 3, 6)),
+        _evidence(nlp, collapse.replace("police", "officials"), manifest=date(2024, 3, 6)),
+        _evidence(
+            nlp,
+            "Search Resumes in Valmora\n\nDivers resumed the search for the missing drivers in "
+            "the river on Sunday, once the water level dropped.\n",
+            manifest=date(2024, 3, 11),
+        ),
+    ]
+    preview = _evidence(
+        nlp,
+        "Valmora Waits\n\nDivers will resume the search for the missing drivers in the river "
+        "once the water level drops, police said.\n\nShopkeepers near the old crossing say trade "
+        "has halved since traffic stopped.\n\nEngineers from the regional authority will inspect "
+        "the remaining spans of the bridge.\n",
+    )
+    placed = fill_published_from_story([*siblings, preview])[3].date
+    assert placed is not None and placed < date(2024, 3, 10)
