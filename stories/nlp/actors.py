@@ -492,8 +492,10 @@ def _missed_people(doc: Doc, ents: Sequence[Span]) -> list[Span]:
             # Upper Dorvale, who ...": "who" is said of the residents).
             bodylike = any(t.lower_ in NOT_PERSON_NAME_WORDS for t in span)
             placed = span.root.dep_ == "pobj"
-            if not bodylike and not placed and (
-                _described_by_who(span) or _introduced_as_person(span)
+            if (
+                not bodylike
+                and not placed
+                and (_described_by_who(span) or _introduced_as_person(span))
             ):
                 found.append(span)
         i = max(j, i + 1)
