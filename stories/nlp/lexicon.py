@@ -724,7 +724,8 @@ BODY_SPEAKER_NOUNS = words(
     office police memo letter filing complaint report statement team authority authorities
     regulator union party campaign embassy consulate army military navy federation association
     bank lender firm telco airline carrier insurer watchdog county city staff presidency cabinet
-    junta administration secretariat
+    junta administration secretariat museum hospital university school club foundation charity
+    operator utility tribunal
     """
 )
 # Of those, bodies a text names by the bare noun ("police said"): the noun is their name.
@@ -751,7 +752,8 @@ MEDIUM_NOUNS = words(
 BODY_REFERENCE_NOUNS = words(
     "agency ministry court company board government department office commission committee "
     "council regulator authority authorities embassy campaign federation association union party "
-    "bank lender firm telco airline carrier insurer watchdog county city"
+    "bank lender firm telco airline carrier insurer watchdog county city panel museum hospital "
+    "operator"
 )
 # Of those, bodies of a kind a story has several of, or none, or a part of another body ("the
 # board" of a company is not the company): "the union" is a union the text

@@ -2253,3 +2253,16 @@ def test_it_is_said_is_no_one(nlp: Language) -> None:
         "even then.",
     )
     assert said == {"a floating wreck": None}
+
+
+def test_the_panel_or_the_museum_speaks_for_the_body_the_article_named(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The Harbour Oversight Committee released its report on Tuesday. The panel wrote that "
+        "the agency had been “grossly negligent.”\n\nThieves raided the Harbourton Museum of Art "
+        "on Sunday. The museum said the jewels were of “inestimable value.”",
+    )
+    assert said == {
+        "grossly negligent": "Harbour Oversight Committee",
+        "inestimable value": "Harbourton Museum of Art",
+    }
