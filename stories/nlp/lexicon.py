@@ -484,7 +484,7 @@ EVENT_KINDS = {
     "explosion": "explode explosion blast detonate implode implosion",
     "shooting": "shoot shooting gunfire",
     "sink": "sink capsize",
-    "land": "land landing touchdown splashdown",
+    "land": "land landing touchdown splashdown touch_down splash_down",
     "post": "post tweet publish upload",
     "sue": "sue lawsuit suit",
     "violate": "violate breach flout",

@@ -2514,3 +2514,9 @@ def test_a_date_that_is_what_was_declared_dates_nothing(nlp: Language) -> None:
         "declared that March 4 would be celebrated every year as Harbour Day.",
     )
     assert ("declare", "2024-03-12") in labels(found)
+
+
+def test_touching_down_and_splashing_down_are_landings() -> None:
+    from stories.nlp.events import event_kind
+
+    assert event_kind("touch_down") == event_kind("splash_down") == event_kind("land")
