@@ -511,51 +511,46 @@ def test_a_span_since_the_story_began_never_puts_an_article_before_a_day_it_repo
     assert placed is not None and date(2024, 3, 15) <= placed <= date(2024, 3, 17)
 
 
+_TOWN_LINES = (
+    "Shopkeepers near the old crossing say trade has halved since traffic stopped.\n\n"
+    "Engineers from the regional authority will inspect the remaining spans of the bridge.\n"
+)
+
+
+def _beside_two_collapse_reports(nlp: Language, search: str, text: str) -> date | None:
+    """The day an undated article is placed on beside two reports of a bridge collapse dated
+    the day after it (6 March 2024) and one of the search, dated 11 March."""
+    collapse = "Bridge Falls in Valmora\n\nThe Valmora bridge collapsed yesterday, police said.\n"
+    siblings = [
+        _evidence(nlp, collapse, manifest=date(2024, 3, 6)),
+        _evidence(nlp, collapse.replace("police", "officials"), manifest=date(2024, 3, 6)),
+        _evidence(nlp, f"Search in Valmora\n\n{search}\n", manifest=date(2024, 3, 11)),
+    ]
+    return fill_published_from_story([*siblings, _evidence(nlp, text)])[3].date
+
+
 def test_an_article_with_no_day_of_its_own_comes_after_the_latest_happening_it_retells(
     nlp: Language,
 ) -> None:
-    # Two of the three dated siblings are of the collapse's day after; the undated article
-    # tells how the search ended on the Sunday, so it came out no earlier than that.
-    collapse = "Bridge Falls in Valmora\n\nThe Valmora bridge collapsed yesterday, police said.\n"
-    siblings = [
-        _evidence(nlp, collapse, manifest=date(2024, 3, 6)),
-        _evidence(nlp, collapse.replace("police", "officials"), manifest=date(2024, 3, 6)),
-        _evidence(
-            nlp,
-            "Search Ends in Valmora\n\nDivers found the last car in the river on Sunday, ending "
-            "the search for the missing drivers.\n",
-            manifest=date(2024, 3, 11),
-        ),
-    ]
-    undated = _evidence(
+    # The undated article tells how the search ended on the Sunday, so it came out no earlier
+    # than that, though most of its dated siblings are of the collapse.
+    placed = _beside_two_collapse_reports(
         nlp,
+        "Divers found the last car in the river on Sunday, ending the search for the missing "
+        "drivers.",
         "What the Valmora Collapse Cost\n\nDivers found the last car in the river, ending the "
-        "search for the missing drivers.\n\nShopkeepers near the old crossing say trade has "
-        "halved since traffic stopped.\n\nEngineers from the regional authority will inspect "
-        "the remaining spans of the bridge.\n\nSchool buses now take a forty minute detour "
-        "through the hills around the valley.\n",
+        "search for the missing drivers.\n\n" + _TOWN_LINES + "\nSchool buses now take a "
+        "forty minute detour through the hills around the valley.\n",
     )
-    assert fill_published_from_story([*siblings, undated])[3].date == date(2024, 3, 10)
+    assert placed == date(2024, 3, 10)
 
 
 def test_an_article_that_previews_a_happening_is_not_placed_after_it(nlp: Language) -> None:
-    collapse = "Bridge Falls in Valmora\n\nThe Valmora bridge collapsed yesterday, police said.\n"
-    siblings = [
-        _evidence(nlp, collapse, manifest=date(2024, 3, 6)),
-        _evidence(nlp, collapse.replace("police", "officials"), manifest=date(2024, 3, 6)),
-        _evidence(
-            nlp,
-            "Search Resumes in Valmora\n\nDivers resumed the search for the missing drivers in "
-            "the river on Sunday, once the water level dropped.\n",
-            manifest=date(2024, 3, 11),
-        ),
-    ]
-    preview = _evidence(
+    placed = _beside_two_collapse_reports(
         nlp,
+        "Divers resumed the search for the missing drivers in the river on Sunday, once the "
+        "water level dropped.",
         "Valmora Waits\n\nDivers will resume the search for the missing drivers in the river "
-        "once the water level drops, police said.\n\nShopkeepers near the old crossing say trade "
-        "has halved since traffic stopped.\n\nEngineers from the regional authority will inspect "
-        "the remaining spans of the bridge.\n",
+        "once the water level drops, police said.\n\n" + _TOWN_LINES,
     )
-    placed = fill_published_from_story([*siblings, preview])[3].date
     assert placed is not None and placed < date(2024, 3, 10)
