@@ -747,9 +747,15 @@ def narrated_weekdays(
     anchor: tuple[date, int] | None = None  # the scene's day and paragraph
     last_day: date | None = None  # the last day told, however
     this_week = False  # a bare weekday has told of the article's own week
+    paragraph = -1
     for m in sorted(mentions, key=lambda m: m.start):
         v = m.value
         here = bisect_right(paragraphs, m.start)
+        if here != paragraph:
+            # A weekday of the article's week tells of the present only in its own paragraph:
+            # the next may go back ("The mayor resigned on Tuesday. | The scandal began on
+            # Wednesday, Feb. 7 ...").
+            paragraph, this_week = here, False
         weekday = _WEEKDAY.match(" ".join(v.text.lower().split()))
         if v.qualifier == "same":
             target = _WEEKDAYS[weekday.group("day")] if weekday else None
@@ -772,9 +778,11 @@ def narrated_weekdays(
                 ahead = (_WEEKDAYS[weekday.group("day").lower()] - anchor[0].weekday()) % 7
                 if ahead:
                     # The scene's own weekday again ("On Monday, a week after the theft") is
-                    # as likely the week after; another one is the nearest to the scene.
+                    # as likely the week after; another one is the nearest to the scene, and
+                    # the narration goes on from it ("On Saturday ... | On Sunday ...").
                     near = anchor[0] + timedelta(days=ahead if ahead <= 3 else ahead - 7)
                     m = replace(m, value=replace(v, start=near, end=near))
+                    anchor = (near, here)
         if m.value.granularity == "day" and m.value.qualifier is None:
             last_day = m.value.start
         out.append(m)

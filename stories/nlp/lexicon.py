@@ -553,12 +553,15 @@ SPEECH_VERBS = words(
 # its own wording, though the act is not only speech (kept apart from SPEECH_VERBS, which tells
 # events what a statement is).
 JUDGING_VERBS = words("condemn denounce criticise criticize slam blast decry dismiss reject")
-# Verbs of the interview itself, which describe how a source spoke, not who they are: "an
-# official who spoke on condition of anonymity", "a spokesman reached by phone".
-INTERVIEW_VERBS = words(
-    "speak talk reach contact quote interview decline ask request insist authorise authorize "
-    "permit allow agree comment refuse want wish"
-)
+# How a source came to speak to the paper, not who they are: "a spokesman reached by phone",
+# "an official quoted by the Gazette".
+INTERVIEW_VERBS = words("reach contact quote interview")
+# Words that make a clause about the terms a source spoke on: "who spoke on condition of
+# anonymity", "who asked not to be named", "who was not authorised to speak".
+ANONYMITY_WORDS = words("anonymity name identify authorise authorize permit allow")
+# Who speaks for a body, and may tell what it said: "The ministry condemned '...', a
+# spokeswoman said".
+SPOKESPERSON_NOUNS = words("spokesman spokeswoman spokesperson")
 # Verbs by which a paper or an outlet passes on words, quoted as someone's: "the report
 # concluded that ...", "the news agency reported that ...". Events take them for acts.
 PASSING_ON_VERBS = words("report conclude")
@@ -752,14 +755,15 @@ MEDIUM_NOUNS = words(
 BODY_REFERENCE_NOUNS = words(
     "agency ministry court company board government department office commission committee "
     "council regulator authority authorities embassy campaign federation association union party "
-    "bank lender firm telco airline carrier insurer watchdog county city panel museum hospital "
-    "operator"
+    "bank lender firm telco airline carrier insurer watchdog county city museum hospital operator"
 )
 # Of those, bodies of a kind a story has several of, or none, or a part of another body ("the
 # board" of a company is not the company): "the union" is a union the text
 # named ("her union, Dockers United"), never just the body spoken of most; "the government" is
 # a country's, which the text names by its country, not by any body it spoke of.
-NAMED_BODY_NOUNS = words("court union party police county city government board committee")
+NAMED_BODY_NOUNS = words(
+    "court union party police county city government board committee museum hospital operator"
+)
 # Of those, a state's own offices and public bodies, which a text may describe by their country
 # alone ("France's foreign ministry", "Spain's aviation regulator") and never name; a company or
 # an airline so described is another's.

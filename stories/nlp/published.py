@@ -34,7 +34,7 @@ from .dates import (
     sentence_tense,
     weekday_index,
 )
-from .lexicon import REPORTED_FUTURE_AUX
+from .lexicon import REPORTED_FUTURE_AUX, REPORTING_VERBS
 from .telling import shared_share, telling_words, word_weights
 from .types import Block, CleanArticle, PublishedBasis
 
@@ -181,7 +181,7 @@ def read_evidence(
         for sent in doc.sents:
             if len(words := telling_words(sent.text)) >= _TOLD:
                 sentences.append(words)
-                if sentence_tense(sent) == "past":
+                if _told_as_done(sent):
                     told_past.append(words)
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
@@ -258,6 +258,21 @@ def read_evidence(
         sentences=tuple(sentences),
         told_past=tuple(told_past),
         lead_weekday=lead_weekday,
+    )
+
+
+def _told_as_done(sent: Span) -> bool:
+    """A sentence whose own verb tells something as done ("divers resumed", "had found"), not
+    as to come or in hand ("will resume", "are preparing to resume", "hope to resume")."""
+    root = sent.root
+    if root.lemma_.lower() in REPORTING_VERBS:
+        # "Divers will resume the search, police said": what was said is what is told.
+        root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+    if root.tag_ == "VBD" and root.lemma_.lower() not in ("be", "have"):
+        return not any(c.dep_ == "xcomp" for c in root.children)
+    return root.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "was", "were")
+        for c in root.children
     )
 
 

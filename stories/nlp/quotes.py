@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from stories.nlp.actors import ActorIndex, ArticleDocs, age_before_misread_verb, age_hung_on_verb
 from stories.nlp.clauses import pluperfect, subject
 from stories.nlp.lexicon import (
+    ANONYMITY_WORDS,
     ANSWER_NOUNS,
     BARE_BODY_SPEAKERS,
     BODY_REFERENCE_NOUNS,
@@ -45,6 +46,7 @@ from stories.nlp.lexicon import (
     SPEAKING_OF_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    SPOKESPERSON_NOUNS,
     STAFF_NOUNS,
     STATE_OFFICE_NOUNS,
     UNPLACED_SPEAKER_NOUNS,
@@ -175,8 +177,8 @@ def _judged_as(path: list[Token]) -> bool:
     ("rejected Costa's claim that the deal was 'void'", "rejected the demand for 'a fair
     wage'")."""
     via = path[-1]
-    if via.dep_ == "prep" and via.lower_ == "as" or via.dep_ == "oprd":
-        return True
+    if via.dep_ in ("ccomp", "oprd") or any(t.dep_ == "prep" and t.lower_ == "as" for t in path):
+        return True  # "'A disgrace,' Berg blasted", "blasted the council's plan as '...'"
     if via.dep_ != "dobj" or any(c.dep_ == "poss" for c in via.children):
         return False
     return not any(t.dep_ in ("acl", "ccomp", "relcl", "prep") for t in path[:-1])
@@ -194,7 +196,8 @@ def _relayed_by(verb: Token, span: Span) -> Token | None:
     # Only a person telling what a body said ("..., she said", "..., a spokesman said"): what a
     # person said, or what an outlet reports ("..., the Gazette reported"), stays theirs.
     inner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if inner is None or _a_person(inner) or not _a_person(subj):
+    speaks_for = subj.lower_ in ("he", "she") or subj.lemma_.lower() in SPOKESPERSON_NOUNS
+    if inner is None or _a_person(inner) or not speaks_for:
         return None
     return outer
 
@@ -252,8 +255,10 @@ def _nearby_verb(sents: list[Span], inside: set[int], span: Span) -> Token | Non
     best: tuple[int, Token] | None = None
     for sent in sents:
         for tok in sent:
-            if tok.i in inside or not _speech_verb(tok) or tok.lemma_.lower() in JUDGING_VERBS:
-                continue  # what was condemned "as" is found by the parse, not by nearness
+            if tok.i in inside or not _speech_verb(tok):
+                continue
+            if tok.lemma_.lower() in JUDGING_VERBS and any(c.dep_ == "dobj" for c in tok.children):
+                continue  # what was rejected is found by the parse, not by nearness
             distance = min(abs(tok.i - span.start), abs(tok.i - span.end))
             if best is None or distance < best[0]:
                 best = (distance, tok)
@@ -287,6 +292,8 @@ def _handed_to(span: Span, inside: set[int], governing: Token | None) -> tuple[s
         if found is None:
             continue
         cue, who, clause = found
+        while clause.pos_ in ("NOUN", "PROPN", "PRON") and clause.head.i != clause.i:
+            clause = clause.head  # "The ferries, as X put it, were ...": hung on the subject
         if not any(t.i in inside for t in clause.subtree):
             continue
         if governing is not None and clause in governing.ancestors:
@@ -503,7 +510,7 @@ class _Speakers:
             found is None
             and tok.lower_ == "it"
             and tok.dep_ == "nsubjpass"
-            and _speech_verb(tok.head)
+            and tok.head.lemma_.lower() in ("say", "report", "claim", "believe", "rumour", "rumor")
         ):
             return None  # "it is said": no one
         if found is None and tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -1114,8 +1121,8 @@ def _described(tok: Token, *, restrictive: bool = True) -> str:
 
 
 def _says_which(clause: Token, noun: Token) -> bool:
-    if clause.lemma_.lower() in INTERVIEW_VERBS:
-        return False  # how they spoke to the paper: "who spoke on condition of anonymity"
+    if _how_they_spoke(clause):
+        return False  # "who spoke on condition of anonymity": how, not who
     if (
         clause.dep_ == "relcl"
         and clause.head.i == noun.i
@@ -1125,6 +1132,22 @@ def _says_which(clause: Token, noun: Token) -> bool:
     ):
         return True
     return _says_which_participle(clause, noun)
+
+
+def _how_they_spoke(clause: Token) -> bool:
+    """A clause about how a source spoke to the paper ("reached by phone", "who spoke on
+    condition of anonymity", "who asked not to be named"), not about who they are ("who spoke
+    at the rally", "who refused to leave his home")."""
+    if clause.lemma_.lower() in INTERVIEW_VERBS:
+        return True
+    # Its own words, not those of a clause joined to it or set inside it ("who follows the
+    # region and asked not to be named" is who they are).
+    own, stack = [], [clause]
+    while stack:
+        tok = stack.pop()
+        own.append(tok)
+        stack += [c for c in tok.children if c.dep_ not in ("relcl", "conj", "advcl", "acl")]
+    return any(t.lemma_.lower() in ANONYMITY_WORDS for t in own)
 
 
 def _says_which_participle(clause: Token, noun: Token) -> bool:
@@ -1347,6 +1370,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         if (
             node.dep_ == "prep"
             and node.lower_ in ("of", "for")
+            and verb.dep_ == "pcomp"
+            and verb.head == node
+            and verb.lemma_.lower() in CHARGED_SAYING
+            and not any(c.dep_ == "neg" for c in verb.children)
             and (charged := next((c for c in node.head.children if c.dep_ == "dobj"), None))
         ):
             # "Berg accused Costa of saying ...", "criticised Costa for calling ...": the one
@@ -1401,6 +1428,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
     return None, cue
 
 
+# What someone is charged with saying, in so many words: "accused X of saying / calling /
+# describing ...". Other acts ("of telling residents ...", "of announcing 'cosmetic' reforms")
+# may carry the accuser's own words.
+CHARGED_SAYING = frozenset({"say", "call", "describe", "claim", "label", "brand", "dub", "term"})
 _PLURAL = frozenset({"NNS", "NNPS"})
 # How the parser may hang a speaker it did not see as the subject: beside another noun, or as
 # a subject of its own.

@@ -558,3 +558,43 @@ def test_that_same_weekday_follows_the_weekday_as_the_scene_read_it(nlp: Languag
         date(2024, 3, 29),
     )
     assert set(found.values()) == {"2024-03-01", "2024-03-02"}
+
+
+def test_a_look_back_in_a_new_paragraph_after_a_lede_of_this_week_is_read(
+    nlp: Language,
+) -> None:
+    text = (
+        "The mayor of Harbourton resigned on Tuesday after weeks of pressure.\n\n"
+        "The scandal began on Wednesday, Feb. 7. On Friday, the council voted to open an inquiry."
+    )
+    doc = nlp(text)
+    dct = date(2024, 3, 14)
+    found = {
+        text[m.start : m.end]: m.value.label
+        for m in narrated_weekdays(dates_in_doc(doc, 0, dct), dct, [0, text.index("The scandal")])
+    }
+    assert found["Tuesday"] == "2024-03-12"
+    assert found["Friday"] == "2024-02-09"
+
+
+def test_a_narration_goes_on_from_paragraph_to_paragraph(nlp: Language) -> None:
+    paragraphs = [
+        "The storm reached Valmora on Friday, March 1.",
+        "On Saturday the river broke its banks.",
+        "On Sunday the dam gave way.",
+        "On Monday the water began to fall.",
+        "On Tuesday the first families went home.",
+    ]
+    text = "\n\n".join(paragraphs)
+    starts = [text.index(p) for p in paragraphs]
+    dct = date(2024, 3, 29)
+    found = {
+        text[m.start : m.end]: m.value.label
+        for m in narrated_weekdays(dates_in_doc(nlp(text), 0, dct), dct, starts)
+    }
+    assert [found[d] for d in ("Saturday", "Sunday", "Monday", "Tuesday")] == [
+        "2024-03-02",
+        "2024-03-03",
+        "2024-03-04",
+        "2024-03-05",
+    ]
