@@ -73,7 +73,8 @@ _CAPTION = re.compile(
     r"|(?-i:[.!?]\s+(?:[A-Z][\w.'’-]+\s){1,3}for\s+(?:the\s+)?[A-Z][\w.'’-]*"
     r"(?:\s[A-Z][\w.'’-]*){0,3}\s*$)"
     # A caption that ends with its credit: "... outside the clinic. Photo: A. Name/Agency".
-    r"|[.!?|]\s+(?:(?:photo|photograph|image|picture|video)s?\s*(?:credit)?|credits?)\s*:\s*[A-Z]"
+    r"|[.!?|]\s+(?:(?:photo|photograph|image|picture|video|illustration|sketch|drawing)s?"
+    r"\s*(?:credit)?|credits?)\s*:\s*[A-Z]"
     r"(?:[^.!?]|\.(?=\s*[A-Z]))*$",
     re.I,
 )
@@ -116,7 +117,14 @@ _BOILERPLATE_ANYWHERE = re.compile(
     + _MONTH_NAME
     + r"),?\s+\d{4}\b"
     # Other stories of the site in one line: "Trending on Lakeshore 8: Snow warning | ...".
-    r"|^\s*(?:trending|most read|top stories|popular now)\b[^:.!?]{0,40}:.*\s[|·•]\s"
+    r"|^\s*(?:trending|most read|top stories|popular now|catch up|in depth|more on this)\b"
+    r"[^:.!?]{0,40}:.*\s[|·•]\s"
+    # The outlet on itself: "X is an editorially independent publication. Our editorial
+    # policy ... is available here."
+    r"|\bis an? (?:editorially )?independent "
+    r"(?:publication|newsroom|news (?:site|organi[sz]ation))\b"
+    r"|\bour (?:editorial policy|ethics (?:policy|statement)|standards)\b[^.!?]{0,60}"
+    r"\bavailable here\b"
     r"|\bsign up here\b|\b(?:get|receive) (?:our )?breaking news alerts\b"
     r"|\bdownload (?:the|our) (?:\w+ ){0,3}app\b|^\s*refresh (?:this|the) page\b"
     # Gift links: "Send any friend a story", "you have 10 gift articles to give each month".
@@ -320,7 +328,7 @@ _ENTRY_TITLE_WORDS = 15
 # speaker going on).
 _QUOTE_HEADING = re.compile(r"^[“‘\"'][^“”\"\n]{1,80}?[^,.!?…][”’\"']$")
 _QUOTE_HEADING_WORDS = 12
-_BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
+_BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–›»→]\s*")
 _PRINTED_DATE_PREFIX = re.compile(
     r"^\s*(?:(?:first |originally )?published|updated|posted|last updated|(?:last )?modified"
     r"|date)(?:\s+on)?\s*:?\s*",
@@ -474,7 +482,8 @@ def clean_article(text: str) -> CleanArticle:
             in_faq = True
             kinds[j] = "boilerplate"
             continue
-        titled = not _SENTENCE_ENDED.search(t)
+        # A title ends without a full stop, or is set out as a list item ("› Who is left?").
+        titled = not _SENTENCE_ENDED.search(t) or (listing and _BULLET.match(t) is not None)
         if listing and titled and text[lines[j - 1].end : line.start].count("\n") < 2:
             kinds[j] = "boilerplate"  # the next title of the list, with no blank line between
             continue

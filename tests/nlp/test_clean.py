@@ -1229,3 +1229,15 @@ def test_appeals_small_print_and_a_markets_strip_are_not_body() -> None:
     )
     assert clean_article(page).headline == "Harbour Bank sold to rival"
     assert body_of(page) == ["Harbour Bank was sold on Sunday."]
+
+
+def test_illustration_credits_link_lists_and_the_outlets_notes_on_itself_are_not_body() -> None:
+    page = (
+        "Ferry strike ends\n\nDock workers returned to work on Monday.\n\n"
+        "A courtroom sketch shows the union leader at the hearing. Illustration: Ana Silva for "
+        "HR9\n\n"
+        "Catch up: Strike begins | Talks collapse | What the union wants\n\n"
+        "More from HR9 News\n› Who is left standing at the port?\n› Your questions, answered\n\n"
+        "HR9 is an editorially independent publication. Our editorial policy is available here.\n"
+    )
+    assert body_of(page) == ["Dock workers returned to work on Monday."]
