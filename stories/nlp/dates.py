@@ -21,7 +21,14 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from .clauses import is_future, verb_above
-from .lexicon import DATE_MOVERS, HOLIDAYS, PLAY_CLOCK_UNITS, STATEMENT_VERBS, TWO_DAYS_AWAY
+from .lexicon import (
+    DATE_MOVERS,
+    HOLIDAYS,
+    PLAY_CLOCK_UNITS,
+    SETTING_VERBS,
+    STATEMENT_VERBS,
+    TWO_DAYS_AWAY,
+)
 from .types import DateBasis, DateValue
 
 Tense = Literal["past", "future"]
@@ -586,7 +593,7 @@ def date_tense(span: Span) -> Tense:
     "began on Wednesday, when the council ... planned to raise fares" is past though the
     sentence goes on to a plan."""
     verb = verb_above(span.root)
-    if is_future(verb) or _scheduled_present(span):
+    if is_future(verb) or _scheduled_present(span) or _set_for(span, verb):
         return "future"
     # At any depth: "asked the court to halt it, complaining that Twitter 'will not ...'" is
     # past though a clause inside what it asked looks ahead.
@@ -823,6 +830,17 @@ def _named_part(span: Span) -> Span | None:
             return None
         return head
     return None
+
+
+def _set_for(span: Span, verb: Token) -> bool:
+    """ "scheduled sentencing for March 28", "postponed the vote to May 3": the day a happening
+    is set for lies ahead of the setting, whatever its tense."""
+    prep = span.root.head
+    return (
+        span.root.dep_ == "pobj"
+        and prep.lower_ in ("for", "to", "until")
+        and verb.lemma_.lower() in SETTING_VERBS
+    )
 
 
 def _scheduled_present(span: Span) -> bool:

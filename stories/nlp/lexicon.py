@@ -173,6 +173,9 @@ SOURCING_VERBS = words("report")
 # Verbs that move a happening in time: the days "from" and "to" which they move it are the
 # plan's, not the day it was moved.
 RESCHEDULING_VERBS = words("move push postpone delay reschedule shift bring put defer")
+# Verbs that set a happening for a day: "scheduled sentencing for March 28", "set a hearing for
+# the spring", and those that move it ("postponed the vote to May 3").
+SETTING_VERBS = RESCHEDULING_VERBS | words("schedule set slate fix book adjourn")
 MOVED_BETWEEN = words("from to until till")
 # The preposition that gives the day of a happening called for: "strikes for Thursday".
 CALLED_FOR = words("for")

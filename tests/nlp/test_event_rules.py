@@ -2520,3 +2520,8 @@ def test_touching_down_and_splashing_down_are_landings() -> None:
     from stories.nlp.events import event_kind
 
     assert event_kind("touch_down") == event_kind("splash_down") == event_kind("land")
+
+
+def test_the_day_a_happening_is_set_for_lies_ahead(nlp: Language) -> None:
+    found = events_in(nlp, "Judge Rui Costa scheduled sentencing for March 28.")
+    assert labels(found) == [("schedule", "2024-03-28")]
