@@ -2523,5 +2523,5 @@ def test_touching_down_and_splashing_down_are_landings() -> None:
 
 
 def test_the_day_a_happening_is_set_for_lies_ahead(nlp: Language) -> None:
-    found = events_in(nlp, "Judge Rui Costa scheduled sentencing for March 28.")
-    assert labels(found) == [("schedule", "2024-03-28")]
+    found = events_in(nlp, "Judge Rui Costa scheduled sentencing for June 28.")
+    assert labels(found) == [("schedule", "2024-06-28")]
