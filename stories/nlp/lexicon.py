@@ -707,6 +707,7 @@ PERSON_SPEAKER_NOUNS = words(
     schoolteacher pharmacist shopkeeper vendor trader driver pilot
     mourner activist parent grandmother grandfather brother sister friend
     colleague veteran firefighter fisherman retiree pensioner professor economist historian
+    juror foreman forewoman defendant plaintiff
     man woman
     """
 )

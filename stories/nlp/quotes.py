@@ -42,6 +42,7 @@ from stories.nlp.lexicon import (
     PRONOUNS,
     REPORTING_VERBS,
     ROLE_NOUNS,
+    SAYING_SENSES,
     SINGLE_SPEAKER_NOUNS,
     SPEAKING_OF_VERBS,
     SPEECH_NOUNS,
@@ -105,6 +106,8 @@ def _speech_verb(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = tok.lemma_.lower()
+    if lemma in SAYING_SENSES and not any(c.dep_ == "ccomp" for c in tok.children):
+        return False  # "maintains his innocence": a stand, not words
     return (
         lemma in SPEECH_VERBS
         or lemma in JUDGING_VERBS
@@ -513,6 +516,13 @@ class _Speakers:
             and tok.head.lemma_.lower() in ("say", "report", "claim", "believe", "rumour", "rumor")
         ):
             return None  # "it is said": no one
+        if (
+            found is None
+            and tok.lower_ == "it"
+            and tok.dep_ == "nsubj"
+            and (issuer := self._paper_issued_before(tok, sentence_before=True)) is not None
+        ):
+            return issuer  # "Costa's lawyer issued a statement. '...,' it said"
         if found is None and tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             # "The agency announced that it was moving ...": "it" is the body whose clause
             # holds it; "A day later it said ...": the body spoken of last.
@@ -760,11 +770,13 @@ class _Speakers:
             self.shorter[words] = short
         return words
 
-    def _paper_issued_before(self, tok: Token) -> str | None:
+    def _paper_issued_before(self, tok: Token, *, sentence_before: bool = False) -> str | None:
         """ "The port authority released a statement on Monday. '...,' the statement added":
         the paper is the one someone was last said to issue, in this paragraph or the one
-        before, and speaks for them."""
+        before, and speaks for them. ``sentence_before``: "it", for any paper issued earlier in
+        the paragraph ("X issued a statement. '...,' it said. It added ...")."""
         lemma = tok.lemma_.lower()
+        papers = DOCUMENT_SPEAKER_NOUNS | MEDIUM_NOUNS if sentence_before else {lemma}
         found: str | None = None
         for index in (self._index - 1, self._index):
             if index < 0:
@@ -773,7 +785,9 @@ class _Speakers:
             for t in doc:
                 if index == self._index and t.i >= tok.i:
                     break
-                if t.lemma_.lower() != lemma or t.dep_ != "dobj":
+                if sentence_before and index != self._index:
+                    continue
+                if t.lemma_.lower() not in papers or t.dep_ != "dobj":
                     continue
                 if t.head.lemma_.lower() not in ISSUING_VERBS:
                     continue
@@ -784,6 +798,8 @@ class _Speakers:
                 mention = self.actors.mention_at(self.article.file, start, start + len(subj.text))
                 if mention is not None:
                     found = mention.actor
+                    if sentence_before and _someone_else_spoke(doc, t.i, tok.i):
+                        found = None  # "... said it would appeal. '...,' it said": that one
         return found
 
     def _body_of_initials(self, tok: Token) -> str | None:
@@ -1356,6 +1372,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             # of its object, set right after the age.
             before = node.doc[node.i - 1]
             subjects = [before] if age_before_misread_verb(before) is not None else []
+        if len(subjects) > 1:
+            # "'It is sad, his parents most of all,' said a neighbour": the parser may take a
+            # noun inside the quote for a second subject.
+            subjects = [s for s in subjects if not _within_quote_marks(s)] or subjects
         if subjects:
             # "Acme's lawyer Tomas Vidal told ...": the parser may give the role and the
             # name as two subjects; the name says who.
@@ -1436,6 +1456,23 @@ _PLURAL = frozenset({"NNS", "NNPS"})
 # How the parser may hang a speaker it did not see as the subject: beside another noun, or as
 # a subject of its own.
 _UNATTACHED = frozenset({"appos", "nsubj", "nsubjpass", "ROOT", "dep"})
+
+
+def _someone_else_spoke(doc: Doc, after: int, before: int) -> bool:
+    """Whether a verb of speech between two tokens has a subject of its own other than "it"."""
+    return any(
+        _speech_verb(u) and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in u.children)
+        for u in doc[after + 1 : before]
+    )
+
+
+def _within_quote_marks(tok: Token) -> bool:
+    """Whether ``tok`` stands between quote marks opened before it in its sentence."""
+    marks = [t for t in tok.sent if t.i < tok.i and t.text in ("“", "”", '"')]
+    if not marks:
+        return False
+    last = marks[-1]
+    return last.text == "“" or (last.text == '"' and len(marks) % 2 == 1)
 
 
 def _cleft_focus(clause: Token) -> Token | None:

@@ -2318,3 +2318,35 @@ def test_it_quoted_as_saying_is_the_body_spoken_of(nlp: Language) -> None:
         "saying the ferry was “perfectly safe”.",
     )
     assert said == {"perfectly safe": "Harbour Lines"}
+
+
+def test_a_noun_inside_the_quote_is_not_the_speaker_set_after_it(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "“It’s just sad for everybody, his parents most of all,” said a neighbor who lives "
+        "across the road.",
+    )
+    sad = "It’s just sad for everybody, his parents most of all"
+    assert said == {sad: "a neighbor who lives across the road"}
+
+
+def test_the_jury_speaks_through_its_forewoman_and_jurors(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "The forewoman answered “guilty” to each count.\n\nA juror told reporters that the panel "
+        "had “gone through everything carefully”.",
+    )
+    assert said == {"guilty": "the forewoman", "gone through everything carefully": "a juror"}
+
+
+def test_it_after_a_statement_was_issued_is_whoever_issued_it(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Lena Berg, Rui Costa's lawyer, issued a short written statement. “We respect the jury's "
+        "decision,” it said. It added that Costa maintains his innocence and “will fight on”."
+        "\n\nThe Harbour Port Authority issued a statement on Monday. The ferry company said it "
+        "would appeal. “We are confident,” it said.",
+    )
+    assert said["We respect the jury's decision"] == "Lena Berg"
+    assert said["will fight on"] == "Lena Berg"
+    assert said["We are confident"] == "the ferry company"
