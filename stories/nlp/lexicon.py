@@ -708,6 +708,7 @@ PERSON_SPEAKER_NOUNS = words(
     mourner activist parent grandmother grandfather brother sister friend
     colleague veteran firefighter fisherman retiree pensioner professor economist historian
     juror foreman forewoman defendant plaintiff
+    lawmaker legislator backbencher councillor councilor congressman congresswoman
     man woman
     """
 )

@@ -2350,3 +2350,11 @@ def test_it_after_a_statement_was_issued_is_whoever_issued_it(nlp: Language) -> 
     assert said["We respect the jury's decision"] == "Lena Berg"
     assert said["will fight on"] == "Lena Berg"
     assert said["We are confident"] == "the ferry company"
+
+
+def test_a_lawmaker_speaks_as_described(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "“Nobody thought she could carry on,” said a senior lawmaker who asked not to be named.",
+    )
+    assert said == {"Nobody thought she could carry on": "a senior lawmaker"}
