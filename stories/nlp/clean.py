@@ -81,7 +81,8 @@ _CAPTION = re.compile(
 # Lines that are page furniture wherever they appear.
 _BOILERPLATE_LINE = re.compile(
     r"^\s*(?:read (?:also|more)|see also|also read|related(?: articles| stories| posts)?|"
-    r"subscribe\b|sign up\b|follow us\b|share (?:this|on)\b|click here\b|advertisement\b|"
+    r"subscribe\b|sign up\b|sign in\b|log ?in\b|follow us\b|share (?:this|on)\b|click here\b|"
+    r"advertisement\b|"
     r"get the latest\b|download (?:our|the) app\b|join our\b|"
     # The page's link for screen readers past its menus: "Skip to content".
     r"skip to (?:the )?(?:main )?(?:content|navigation|article|story)\s*$|"

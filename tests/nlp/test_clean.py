@@ -1241,3 +1241,11 @@ def test_illustration_credits_link_lists_and_the_outlets_notes_on_itself_are_not
         "HR9 is an editorially independent publication. Our editorial policy is available here.\n"
     )
     assert body_of(page) == ["Dock workers returned to work on Monday."]
+
+
+def test_a_sign_in_bar_is_not_the_lede() -> None:
+    article = clean_article(
+        "Ferry Line Resumes Sailings\n\nSign in  |  Subscribe from $1 a week\n\n"
+        "The ferry sailed again on Thursday.\n"
+    )
+    assert article.body_blocks[0].text == "The ferry sailed again on Thursday."
