@@ -1245,7 +1245,9 @@ def test_illustration_credits_link_lists_and_the_outlets_notes_on_itself_are_not
 
 def test_a_sign_in_bar_is_not_the_lede() -> None:
     article = clean_article(
-        "Ferry Line Resumes Sailings\n\nSign in  |  Subscribe from $1 a week\n\n"
+        "Ferry Line Resumes Sailings\n\nWire and staff reports\n\n"
+        "Posted Fri 3 Nov 2023, 6:05am  ·  Updated 9:40am\n\n"
+        "Sign in  |  Subscribe from $1 a week\n\n"
         "The ferry sailed again on Thursday.\n"
     )
     assert article.body_blocks[0].text == "The ferry sailed again on Thursday."
