@@ -81,8 +81,9 @@ _CAPTION = re.compile(
 # Lines that are page furniture wherever they appear.
 _BOILERPLATE_LINE = re.compile(
     r"^\s*(?:read (?:also|more)|see also|also read|related(?: articles| stories| posts)?|"
-    r"subscribe\b|sign up\b|sign in\b|log ?in\b|follow us\b|share (?:this|on)\b|click here\b|"
-    r"advertisement\b|"
+    r"subscribe\b|sign up\b|follow us\b|share (?:this|on)\b|click here\b|advertisement\b|"
+    # "Sign in | Subscribe", "Log in": a bar, not "Login details of 2 million ... were stolen".
+    r"(?:sign in|log ?in)\s*(?:$|[|·•])|"
     r"get the latest\b|download (?:our|the) app\b|join our\b|"
     # The page's link for screen readers past its menus: "Skip to content".
     r"skip to (?:the )?(?:main )?(?:content|navigation|article|story)\s*$|"
@@ -122,7 +123,7 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"[^:.!?]{0,40}:.*\s[|·•]\s"
     # The outlet on itself: "X is an editorially independent publication. Our editorial
     # policy ... is available here."
-    r"|\bis an? (?:editorially )?independent "
+    r"|(?-i:^\s*(?:[A-Z][\w'’.-]*\s){1,4})is an? (?:editorially )?independent "
     r"(?:publication|newsroom|news (?:site|organi[sz]ation))\b"
     r"|\bour (?:editorial policy|ethics (?:policy|statement)|standards)\b[^.!?]{0,60}"
     r"\bavailable here\b"
@@ -329,7 +330,7 @@ _ENTRY_TITLE_WORDS = 15
 # speaker going on).
 _QUOTE_HEADING = re.compile(r"^[“‘\"'][^“”\"\n]{1,80}?[^,.!?…][”’\"']$")
 _QUOTE_HEADING_WORDS = 12
-_BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–›»→]\s*")
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*\-–]\s+|[›→]\s*)")
 _PRINTED_DATE_PREFIX = re.compile(
     r"^\s*(?:(?:first |originally )?published|updated|posted|last updated|(?:last )?modified"
     r"|date)(?:\s+on)?\s*:?\s*",
@@ -483,9 +484,11 @@ def clean_article(text: str) -> CleanArticle:
             in_faq = True
             kinds[j] = "boilerplate"
             continue
-        # A title ends without a full stop, or is set out as a list item ("› Who is left?").
-        titled = not _SENTENCE_ENDED.search(t) or (listing and _BULLET.match(t) is not None)
-        if listing and titled and text[lines[j - 1].end : line.start].count("\n") < 2:
+        titled = not _SENTENCE_ENDED.search(t)
+        # The next item of a list runs on with no blank line, whatever it ends with ("› Who is
+        # left?").
+        item = listing and _BULLET.match(t) is not None
+        if listing and (titled or item) and text[lines[j - 1].end : line.start].count("\n") < 2:
             kinds[j] = "boilerplate"  # the next title of the list, with no blank line between
             continue
         if listing and titled and not _looks_like_heading(t, allow_question=False):

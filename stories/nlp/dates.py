@@ -836,11 +836,20 @@ def _set_for(span: Span, verb: Token) -> bool:
     """ "scheduled sentencing for March 28", "postponed the vote to May 3": the day a happening
     is set for lies ahead of the setting, whatever its tense."""
     prep = span.root.head
-    return (
-        span.root.dep_ == "pobj"
-        and prep.lower_ in ("for", "to", "until")
-        and verb.lemma_.lower() in SETTING_VERBS
+    if span.root.dep_ != "pobj" or prep.lower_ not in ("for", "to", "until"):
+        return False
+    if verb.lemma_.lower() not in SETTING_VERBS or verb.dep_ != "ROOT":
+        return False
+    # Only an act of setting told as the news: not "was scheduled for", "had been set for" nor
+    # "booked the hall for May 2 and 300 people came", which tell of the day as gone by, nor a
+    # sentence that gives a day of its own beside it ("In December, the council fixed ...").
+    told = verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("auxpass", "aux") and c.lower_ in ("was", "were", "had", "been")
+        for c in verb.children
     )
+    joined = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    other_days = [e for e in span.sent.ents if e.label_ == "DATE" and e.start != span.start]
+    return told and not joined and not other_days
 
 
 def _scheduled_present(span: Span) -> bool:

@@ -1459,10 +1459,10 @@ _UNATTACHED = frozenset({"appos", "nsubj", "nsubjpass", "ROOT", "dep"})
 
 
 def _someone_else_spoke(doc: Doc, after: int, before: int) -> bool:
-    """Whether a verb of speech between two tokens has a subject of its own other than "it"."""
+    """Whether the text between two tokens has moved on to someone else: a subject other than
+    a pronoun ("Valmora Bank, his employer, thanked him. '...,' it said")."""
     return any(
-        _speech_verb(u) and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in u.children)
-        for u in doc[after + 1 : before]
+        u.dep_ in ("nsubj", "nsubjpass") and u.pos_ != "PRON" for u in doc[after + 1 : before]
     )
 
 

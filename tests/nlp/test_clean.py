@@ -1251,3 +1251,24 @@ def test_a_sign_in_bar_is_not_the_lede() -> None:
         "The ferry sailed again on Thursday.\n"
     )
     assert article.body_blocks[0].text == "The ferry sailed again on Thursday."
+
+
+def test_body_lines_that_open_like_chrome_or_a_list_item_stay_body() -> None:
+    page = (
+        "Bank data stolen\n\nThe bank said hackers broke in on Monday.\n\n"
+        "Login details of 2 million customers were stolen, the bank said.\n\n"
+        '» Lena Berg, a librarian, said the breach was "a disgrace"\n\n'
+        "Rui Costa, who founded Harbourton Voice, said the outlet is an independent newsroom "
+        "funded by readers.\n"
+    )
+    assert len(body_of(page)) == 4
+
+
+def test_a_bulleted_paragraph_after_a_list_of_links_does_not_end_the_story() -> None:
+    page = (
+        "Council vote\n\nThe council voted on Monday.\n\nMore from Harbourton\n"
+        "• Who is left on the council?\n\n"
+        "• The vote was 7-2, with Lena Berg and Rui Costa against.\n\n"
+        "The council met again on Friday.\n"
+    )
+    assert "The council met again on Friday." in body_of(page)

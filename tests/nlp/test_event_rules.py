@@ -2525,3 +2525,16 @@ def test_touching_down_and_splashing_down_are_landings() -> None:
 def test_the_day_a_happening_is_set_for_lies_ahead(nlp: Language) -> None:
     found = events_in(nlp, "Judge Rui Costa scheduled sentencing for June 28.")
     assert labels(found) == [("schedule", "2024-06-28")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sentencing was scheduled for January 25. Judge Lena Berg jailed Rui Costa for six years.",
+        "The council booked the hall for February 2 and 300 people came.",
+    ],
+)
+def test_a_day_set_for_and_told_as_gone_by_is_not_read_ahead(nlp: Language, text: str) -> None:
+    assert all(
+        label is None or label.startswith("2024") for _, label in labels(events_in(nlp, text))
+    )

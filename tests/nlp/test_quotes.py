@@ -2358,3 +2358,12 @@ def test_a_lawmaker_speaks_as_described(nlp: Language) -> None:
         "“Nobody thought she could carry on,” said a senior lawmaker who asked not to be named.",
     )
     assert said == {"Nobody thought she could carry on": "a senior lawmaker"}
+
+
+def test_it_is_not_a_persons_statement_once_a_body_has_been_named_since(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Lena Berg released a statement on Monday denying the claims. Harbourton Council has "
+        "opened an inquiry. “We take every complaint seriously,” it said.",
+    )
+    assert said["We take every complaint seriously"] != "Lena Berg"
