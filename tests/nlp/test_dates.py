@@ -481,12 +481,12 @@ def test_a_day_of_a_month_the_model_runs_into_a_name_is_still_a_date(nlp: Langua
     assert [m.value.label for m in dates_in_doc(nlp(text), 0, DCT)] == ["2024-03-06"]
 
 
-def _narrated(nlp: Language, text: str, dct: date) -> dict[str, str]:
-    doc = nlp(text)
-    return {
-        text[m.start : m.end]: m.value.label
-        for m in narrated_weekdays(dates_in_doc(doc, 0, dct), dct)
-    }
+def _narrated(nlp: Language, *paragraphs: str, dct: date) -> dict[str, str]:
+    """The day each date phrase of the paragraphs is read as, by its words."""
+    text = "\n\n".join(paragraphs)
+    starts = [text.index(p) for p in paragraphs]
+    mentions = narrated_weekdays(dates_in_doc(nlp(text), 0, dct), dct, starts)
+    return {text[m.start : m.end]: m.value.label for m in mentions}
 
 
 def test_weekdays_of_a_look_back_are_read_from_the_scene_it_sets(nlp: Language) -> None:
@@ -494,7 +494,7 @@ def test_weekdays_of_a_look_back_are_read_from_the_scene_it_sets(nlp: Language) 
         nlp,
         "The vote came on Wednesday, March 6. On Tuesday the council had met in secret. "
         "The mayor resigned on Thursday and left the city on Friday.",
-        date(2024, 3, 29),
+        dct=date(2024, 3, 29),
     )
     assert found["Tuesday"] == "2024-03-05"
     assert found["Thursday"] == "2024-03-07"
@@ -505,7 +505,7 @@ def test_weekdays_after_a_date_told_in_passing_are_the_articles_week(nlp: Langua
     found = _narrated(
         nlp,
         "The law was passed on March 6. On Tuesday the minister resigned.",
-        date(2024, 3, 29),
+        dct=date(2024, 3, 29),
     )
     assert found["Tuesday"] == "2024-03-26"
 
@@ -514,7 +514,7 @@ def test_the_scenes_own_weekday_again_is_left_to_the_articles_week(nlp: Language
     found = _narrated(
         nlp,
         "The theft happened on Monday, March 4. On Monday, police re-enacted the break-in.",
-        date(2024, 3, 13),
+        dct=date(2024, 3, 13),
     )
     assert found["Monday"] == "2024-03-11"
 
@@ -524,7 +524,7 @@ def test_that_same_weekday_is_the_one_last_told(nlp: Language) -> None:
         nlp,
         "The regulator answered its critics on Thursday, March 21. That same Thursday the bank "
         "raised its rate.",
-        date(2024, 3, 29),
+        dct=date(2024, 3, 29),
     )
     assert found["Thursday"] == "2024-03-21"
 
@@ -535,7 +535,7 @@ def test_a_date_told_in_passing_after_the_articles_week_sets_no_scene(nlp: Langu
         "Rescue crews in Valmora found two more survivors on Wednesday. The storm struck the "
         "coast on Friday, March 1, killing at least 12 people. On Tuesday, the mayor said the "
         "town would rebuild.",
-        date(2024, 3, 14),
+        dct=date(2024, 3, 14),
     )
     assert found["Tuesday"] == "2024-03-12"
 
@@ -545,7 +545,7 @@ def test_a_weekday_to_come_is_not_read_from_a_scene_gone_by(nlp: Language) -> No
         nlp,
         "The ceasefire, agreed on Tuesday, Feb. 27, collapsed within hours. Talks resume in "
         "Dorvale on Monday.",
-        date(2024, 3, 14),
+        dct=date(2024, 3, 14),
     )
     assert found["Monday"] == "2024-03-18"
 
@@ -555,7 +555,7 @@ def test_that_same_weekday_follows_the_weekday_as_the_scene_read_it(nlp: Languag
         nlp,
         "The storm reached Valmora on Friday, March 1. On Saturday the river broke its banks, "
         "and that same Saturday the mayor ordered the town evacuated.",
-        date(2024, 3, 29),
+        dct=date(2024, 3, 29),
     )
     assert set(found.values()) == {"2024-03-01", "2024-03-02"}
 
@@ -563,35 +563,26 @@ def test_that_same_weekday_follows_the_weekday_as_the_scene_read_it(nlp: Languag
 def test_a_look_back_in_a_new_paragraph_after_a_lede_of_this_week_is_read(
     nlp: Language,
 ) -> None:
-    text = (
-        "The mayor of Harbourton resigned on Tuesday after weeks of pressure.\n\n"
-        "The scandal began on Wednesday, Feb. 7. On Friday, the council voted to open an inquiry."
+    found = _narrated(
+        nlp,
+        "The mayor of Harbourton resigned on Tuesday after weeks of pressure.",
+        "The scandal began on Wednesday, Feb. 7. On Friday, the council voted to open an inquiry.",
+        dct=date(2024, 3, 14),
     )
-    doc = nlp(text)
-    dct = date(2024, 3, 14)
-    found = {
-        text[m.start : m.end]: m.value.label
-        for m in narrated_weekdays(dates_in_doc(doc, 0, dct), dct, [0, text.index("The scandal")])
-    }
     assert found["Tuesday"] == "2024-03-12"
     assert found["Friday"] == "2024-02-09"
 
 
 def test_a_narration_goes_on_from_paragraph_to_paragraph(nlp: Language) -> None:
-    paragraphs = [
+    found = _narrated(
+        nlp,
         "The storm reached Valmora on Friday, March 1.",
         "On Saturday the river broke its banks.",
         "On Sunday the dam gave way.",
         "On Monday the water began to fall.",
         "On Tuesday the first families went home.",
-    ]
-    text = "\n\n".join(paragraphs)
-    starts = [text.index(p) for p in paragraphs]
-    dct = date(2024, 3, 29)
-    found = {
-        text[m.start : m.end]: m.value.label
-        for m in narrated_weekdays(dates_in_doc(nlp(text), 0, dct), dct, starts)
-    }
+        dct=date(2024, 3, 29),
+    )
     assert [found[d] for d in ("Saturday", "Sunday", "Monday", "Tuesday")] == [
         "2024-03-02",
         "2024-03-03",
