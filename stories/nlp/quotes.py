@@ -1570,6 +1570,16 @@ def _named_before_aside(verb: Token) -> list[Token]:
         return []  # "..., saying": a participle's speaker is its clause's subject, found above
     if verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
         return []
+    name = doc[verb.i - 2]
+    if (
+        name.ent_type_ == "PERSON"
+        and name.dep_ in _UNATTACHED | {"npadvmod"}
+        and name.i - 1 > sent.start
+        and doc[name.left_edge.i - 1].text == ","
+    ):
+        # "... after the mayor, Lena Berg, said ...": a name set off by commas right before
+        # the verb, which the parser hung elsewhere.
+        return [name]
     for p in range(verb.i - 2, sent.start, -1):
         if doc[p].text != "," or not (
             doc[p + 1].tag_ in ("VBG", "VBN") or doc[p + 1].lower_ in ("who", "whose")

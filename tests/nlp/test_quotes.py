@@ -2367,3 +2367,11 @@ def test_it_is_not_a_persons_statement_once_a_body_has_been_named_since(nlp: Lan
         "opened an inquiry. “We take every complaint seriously,” it said.",
     )
     assert said["We take every complaint seriously"] != "Lena Berg"
+
+
+def test_a_name_set_off_right_before_the_verb_of_speech_speaks(nlp: Language) -> None:
+    said = _said(
+        nlp,
+        "Rui Costa's comments came after the mayor, Lena Berg, said the port was “fully prepared.”",
+    )
+    assert said == {"fully prepared": "Lena Berg"}
