@@ -216,16 +216,7 @@ def _owner_of_reply(span: Span, inside: set[int]) -> tuple[Token, Token] | None:
     noun = heads[0].head
     if noun.lemma_.lower() not in SPEECH_NOUNS | MEDIUM_NOUNS | ANSWER_NOUNS:
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
-        (
-            o
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ == "from"
-            for o in c.children
-            if o.dep_ == "pobj"
-        ),
-        None,
-    )
+    owner = _issuer(noun)
     return (noun, owner) if owner is not None else None
 
 
@@ -798,7 +789,7 @@ class _Speakers:
                 mention = self.actors.mention_at(self.article.file, start, start + len(subj.text))
                 if mention is not None:
                     found = mention.actor
-                    if sentence_before and _someone_else_spoke(doc, t.i, tok.i):
+                    if sentence_before and _moved_on_to_someone(doc, t.i, tok.i):
                         found = None  # "... said it would appeal. '...,' it said": that one
         return found
 
@@ -1458,7 +1449,7 @@ _PLURAL = frozenset({"NNS", "NNPS"})
 _UNATTACHED = frozenset({"appos", "nsubj", "nsubjpass", "ROOT", "dep"})
 
 
-def _someone_else_spoke(doc: Doc, after: int, before: int) -> bool:
+def _moved_on_to_someone(doc: Doc, after: int, before: int) -> bool:
     """Whether the text between two tokens has moved on to someone else: a subject other than
     a pronoun ("Valmora Bank, his employer, thanked him. '...,' it said")."""
     return any(
@@ -1751,20 +1742,8 @@ def _colon_speaker(clause: Span) -> Token | None:
     named = any(c.dep_ == "appos" and _may_speak(c) for c in subj.children)
     if _may_speak(subj) or named:
         return subj
-    # "His reply was short:", "Silva's answer was one word:": the words are the owner's.
-    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
-    if owner is None:
-        # "The message from Silva was clear:": the same, told with "from".
-        owner = next(
-            (
-                o
-                for c in subj.children
-                if c.dep_ == "prep" and c.lower_ == "from"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ),
-            None,
-        )
+    # "His reply was short:", "The message from Silva was clear:": the words are the owner's.
+    owner = _issuer(subj)
     if subj.lemma_.lower() in SPEECH_NOUNS | MEDIUM_NOUNS | ANSWER_NOUNS and owner is not None:
         return owner if _may_speak(owner) else None
     return None
